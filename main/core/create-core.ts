@@ -1,0 +1,64 @@
+// Assembles the Electron-free core: the event hub, the engine connection, the services and the router that
+// serves the contract. The Electron shell and `serve` mode each create one and attach a transport to it.
+import { version } from '../../package.json';
+import type { AppInfo } from '../shared/contract';
+import { ContainersService } from './containers/containers-service';
+import { discoverEngine } from './engine/discover';
+import { EngineConnection } from './engine/engine-connection';
+import { EventHub } from './ipc/event-hub';
+import { Router, type Handlers } from './ipc/router';
+import type { Logger } from './logger';
+import { ImagesService } from './resources/images-service';
+import { NetworksService } from './resources/networks-service';
+import { VolumesService } from './resources/volumes-service';
+
+export interface CoreOptions {
+  log: Logger;
+  /** Which transport the renderers of this process use. */
+  transport: AppInfo['transport'];
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface Core {
+  router: Router;
+  hub: EventHub;
+  log: Logger;
+  connection: EngineConnection;
+  close(): Promise<void>;
+}
+
+export function createCore(options: CoreOptions): Core {
+  const { log } = options;
+  const env = options.env ?? process.env;
+  const hub = new EventHub();
+  const connection = new EngineConnection({ discover: () => discoverEngine({ env }), hub, log });
+  const containers = new ContainersService(connection, hub);
+  const images = new ImagesService(connection);
+  const volumes = new VolumesService(connection);
+  const networks = new NetworksService(connection);
+
+  const handlers: Handlers = {
+    'app:info': async () => ({ version, transport: options.transport, platform: process.platform }),
+    'engine:status': async () => connection.status,
+    'engine:reconnect': () => connection.reconnect(),
+    'containers:list': (request) => containers.list({ all: request.all ?? true }),
+    'containers:start': (request) => containers.start(request.id),
+    'containers:stop': (request) => containers.stop(request.id, request.timeoutSeconds),
+    'containers:remove': (request) => containers.remove(request.id, request.force ?? false),
+    'images:list': () => images.list(),
+    'volumes:list': () => volumes.list(),
+    'networks:list': () => networks.list(),
+  };
+
+  connection.start();
+  return {
+    router: new Router(handlers, log),
+    hub,
+    log,
+    connection,
+    close: async () => {
+      containers.dispose();
+      await connection.stop();
+    },
+  };
+}

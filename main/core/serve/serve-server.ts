@@ -1,0 +1,85 @@
+// `serve` mode's HTTP server: the built renderer and the WebSocket bridge on a loopback address only,
+// behind the checks of serve-security.ts.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { bridgePath } from '../../shared/transport';
+import type { Core } from '../create-core';
+import { attachBridgeClient } from './ws-bridge';
+import { checkRequest, newToken, presentedToken, tokenCookie } from './serve-security';
+import { securityHeaders, serveStatic } from './static-files';
+
+export interface ServeOptions {
+  core: Core;
+  rendererDir: string;
+  /** 0 picks any free port. */
+  port: number;
+  /** Loopback only: 127.0.0.1 (default) or ::1. */
+  host?: '127.0.0.1' | '::1';
+  token?: string;
+}
+
+export interface ServeHandle {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+export async function startServeServer(options: ServeOptions): Promise<ServeHandle> {
+  const { core, rendererDir } = options;
+  const token = options.token ?? newToken();
+  const host = options.host ?? '127.0.0.1';
+  const log = core.log;
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  let port = options.port;
+
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const verdict = checkRequest(request, port, token);
+    if (!verdict.allowed) {
+      response.writeHead(verdict.status, { ...securityHeaders(port), 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end(`${verdict.reason}\n`);
+      return;
+    }
+    // The link carries the token once; the cookie lets the page's own assets and reloads through.
+    if (presentedToken(request).fromQuery) {
+      response.setHeader('Set-Cookie', `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    }
+    serveStatic(rendererDir, request, response, port).catch((error: unknown) => {
+      log.error('[serve] static file failed', error);
+      if (!response.headersSent) response.writeHead(500).end();
+      else response.destroy();
+    });
+  });
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const verdict = checkRequest(request, port, token);
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    if (!verdict.allowed || path !== bridgePath) {
+      const status = verdict.allowed ? '404 Not Found' : verdict.status === 401 ? '401 Unauthorized' : '403 Forbidden';
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (client) => attachBridgeClient(client, core.router, core.hub, log));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const shownHost = host === '::1' ? '[::1]' : host;
+
+  return {
+    url: `http://${shownHost}:${port}/?token=${token}`,
+    port,
+    token,
+    close: async () => {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

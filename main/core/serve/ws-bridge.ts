@@ -1,0 +1,47 @@
+// The WebSocket transport of the router: each client frame is one request, answered by id with the
+// router's envelope; every event on the hub is pushed to every client. Malformed frames get a typed error.
+import type { WebSocket } from 'ws';
+import { fail } from '../../shared/errors';
+import { wsRequestFrame, type WsServerFrame } from '../../shared/transport';
+import type { EventHub } from '../ipc/event-hub';
+import type { Router } from '../ipc/router';
+import type { Logger } from '../logger';
+
+/** A client that stops reading gets no more events past this much unsent data, rather than growing memory. */
+const maxBufferedBytes = 8 * 1024 * 1024;
+
+export function attachBridgeClient(socket: WebSocket, router: Router, hub: EventHub, log: Logger): void {
+  const send = (frame: WsServerFrame) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+  };
+
+  const unsubscribe = hub.subscribe((event, payload) => {
+    if (socket.bufferedAmount > maxBufferedBytes) return;
+    send({ type: 'event', event, payload });
+  });
+
+  socket.on('message', (data, isBinary) => {
+    void handleFrame(isBinary ? null : data.toString()).then(send);
+  });
+  socket.on('close', unsubscribe);
+  socket.on('error', (error) => log.warn(`[bridge] client socket error: ${error.message}`));
+
+  async function handleFrame(text: string | null): Promise<WsServerFrame> {
+    let json: unknown;
+    try {
+      json = text === null ? undefined : JSON.parse(text);
+    } catch {
+      return { type: 'reply', id: null, reply: fail('INVALID_PAYLOAD', 'A bridge frame must be one JSON object.') };
+    }
+    const frame = wsRequestFrame.safeParse(json);
+    if (!frame.success) {
+      const id = typeof (json as { id?: unknown } | null)?.id === 'number' ? (json as { id: number }).id : null;
+      return {
+        type: 'reply',
+        id,
+        reply: fail('INVALID_PAYLOAD', 'A bridge frame must be {"id": number, "channel": string, "payload": …}.'),
+      };
+    }
+    return { type: 'reply', id: frame.data.id, reply: await router.handle(frame.data.channel, frame.data.payload) };
+  }
+}

@@ -1,0 +1,35 @@
+// Creates Berth's window with the renderer locked down: context isolation, sandbox, no Node integration,
+// and only the preload's small `window.berth` object between the page and the main process.
+import { BrowserWindow } from 'electron';
+import { fileURLToPath } from 'node:url';
+
+// Built layout: dist/main/electron-main.js beside dist/preload/ and dist/renderer/.
+const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
+export const rendererIndexPath = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+
+export function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 560,
+    show: false,
+    title: 'Berth',
+    backgroundColor: '#14171c',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadFile(rendererIndexPath);
+  return window;
+}

@@ -1,0 +1,50 @@
+// Berth's Electron entry: a thin shell around the Electron-free core. It locks the app down, creates the
+// core, wires the IPC adapter and opens the window. Everything else lives in main/core.
+import { app, BrowserWindow } from 'electron';
+import { createCore, type Core } from '../core/create-core';
+import { consoleLogger } from '../core/logger';
+import { attachIpcAdapter } from './ipc-adapter';
+import { createMainWindow, rendererIndexPath } from './main-window';
+import { installSecurityRestrictions } from './security-restrictions';
+
+const log = consoleLogger;
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  installSecurityRestrictions(log);
+  let core: Core | null = null;
+  let detachIpc: (() => void) | null = null;
+
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+
+  app.whenReady().then(() => {
+    core = createCore({ log, transport: 'electron' });
+    detachIpc = attachIpcAdapter(core, rendererIndexPath);
+    createMainWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+    });
+  }, (error: unknown) => log.error('[app] failed to start', error));
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closing || !core) return;
+    // Close the engine connection before exiting so no stream or timer is cut mid-way.
+    event.preventDefault();
+    closing = true;
+    detachIpc?.();
+    core.close().finally(() => app.quit());
+  });
+}

@@ -1,0 +1,46 @@
+// Error codes that cross the IPC boundary, and the envelope every reply travels in.
+// Shared by the core, the preload and the renderer: no Node or Electron imports here.
+
+export const errorCodes = [
+  'UNKNOWN_CHANNEL',
+  'INVALID_PAYLOAD',
+  'ENGINE_UNREACHABLE',
+  'NOT_FOUND',
+  'CONFLICT',
+  'ENGINE_REFUSED',
+  'ENGINE_ERROR',
+  'TRANSPORT_CLOSED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
+
+/** An error that is meant to reach the user: its code and message survive the boundary as they are. */
+export class BerthError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BerthError';
+  }
+
+  toInfo(): ErrorInfo {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export function ok<T>(data: T): Envelope<T> {
+  return { ok: true, data };
+}
+
+export function fail(code: ErrorCode, message: string): Envelope<never> {
+  return { ok: false, error: { code, message } };
+}

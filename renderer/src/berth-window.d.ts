@@ -1,0 +1,10 @@
+// What the Electron preload exposes on `window`: exactly the raw transport, nothing else. Absent in a browser.
+import type { RawTransport } from '../../main/shared/transport';
+
+declare global {
+  interface Window {
+    readonly berth?: RawTransport;
+  }
+}
+
+export {};

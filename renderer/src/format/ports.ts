@@ -1,0 +1,44 @@
+// A container's port bindings as short labels (`8080→80/tcp`), one per distinct mapping, with a link for
+// published TCP ports so a web service opens in the browser.
+import type { PortBinding } from '../../../main/shared/engine-types';
+
+export interface PortEntry {
+  key: string;
+  /** `8080→80/tcp`, `127.0.0.1:5432→5432/tcp`, or `53/udp` when not published. */
+  label: string;
+  /** `http://localhost:8080/` for a published TCP port; null otherwise. */
+  href: string | null;
+}
+
+const wildcardIps = new Set(['', '0.0.0.0', '::']);
+
+/**
+ * The engine lists a port published on all interfaces twice (0.0.0.0 and ::); those collapse into one entry
+ * without a host part. A binding to one address keeps it, because that is where the port is reachable.
+ */
+export function portEntries(ports: readonly PortBinding[]): PortEntry[] {
+  const entries = new Map<string, PortEntry & { sort: [number, number, string] }>();
+  for (const port of ports) {
+    const ip = port.ip ?? '';
+    const host = port.publicPort === null ? null : wildcardIps.has(ip) ? '' : ip;
+    const target = `${port.privatePort}/${port.protocol}`;
+    const label =
+      port.publicPort === null ? target : `${host ? `${bracketed(host)}:` : ''}${port.publicPort}→${target}`;
+    if (entries.has(label)) continue;
+    const href =
+      port.publicPort !== null && port.protocol === 'tcp' ? `http://${linkHost(host ?? '')}:${port.publicPort}/` : null;
+    entries.set(label, { key: label, label, href, sort: [port.privatePort, port.publicPort ?? -1, port.protocol] });
+  }
+  return [...entries.values()]
+    .sort((a, b) => a.sort[0] - b.sort[0] || a.sort[1] - b.sort[1] || a.sort[2].localeCompare(b.sort[2]))
+    .map(({ key, label, href }) => ({ key, label, href }));
+}
+
+function linkHost(host: string): string {
+  if (host === '' || host === '127.0.0.1' || host === '::1') return 'localhost';
+  return bracketed(host);
+}
+
+function bracketed(ip: string): string {
+  return ip.includes(':') ? `[${ip}]` : ip;
+}

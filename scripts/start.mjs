@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// `npm start`: builds Berth when needed, then runs the Electron app where an Electron runtime exists.
+// Where none exists (or none can be downloaded), it says so plainly and runs `berth serve` instead.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+function electronBinary() {
+  let electronDir;
+  try {
+    electronDir = dirname(require.resolve('electron/package.json'));
+  } catch {
+    return { path: null, why: 'the electron package is not installed (run npm ci)' };
+  }
+  const pathFile = join(electronDir, 'path.txt');
+  const present = () => existsSync(pathFile) && existsSync(join(electronDir, 'dist', readFileSync(pathFile, 'utf8')));
+  if (!present() && process.env.ELECTRON_SKIP_BINARY_DOWNLOAD !== '1') {
+    console.log('[start] Fetching the Electron runtime (once)...');
+    spawnSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'inherit', timeout: 180_000 });
+  }
+  if (present()) return { path: join(electronDir, 'dist', readFileSync(pathFile, 'utf8')), why: null };
+  return {
+    path: null,
+    why:
+      process.env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1'
+        ? 'ELECTRON_SKIP_BINARY_DOWNLOAD=1 is set'
+        : 'its download did not succeed (no network access to its host?)',
+  };
+}
+
+function ensureBuilt() {
+  const built = ['dist/main/cli.js', 'dist/main/electron-main.js', 'dist/preload/preload.cjs', 'dist/renderer/index.html'];
+  if (built.every((file) => existsSync(join(root, file))) && !process.argv.includes('--rebuild')) return;
+  console.log('[start] Building Berth...');
+  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+ensureBuilt();
+const electron = electronBinary();
+const forwarded = process.argv.slice(2).filter((arg) => arg !== '--rebuild');
+const child = electron.path
+  ? spawn(electron.path, [root, ...forwarded], { stdio: 'inherit' })
+  : (console.log(
+      `[start] No Electron runtime on this machine: ${electron.why}.\n` +
+        '[start] Starting Berth in serve mode instead (the same app in your browser; `npm run serve` does this directly).',
+    ),
+    spawn(process.execPath, [join(root, 'dist/main/cli.js'), 'serve', ...forwarded], { stdio: 'inherit' }));
+
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,80 @@
+// The real Electron shell, driven by Playwright's `_electron`. It runs wherever an Electron runtime is
+// installed; where none is (these build machines cannot download one), it is skipped and says why.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { _electron, type ElectronApplication, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { harness } from '../harness/context';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function electronBinary(): { path: string | null; why: string } {
+  const electronDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  const pathFile = join(electronDir, 'path.txt');
+  if (!existsSync(pathFile)) return { path: null, why: 'node_modules/electron has no runtime (its binary download cannot reach its host here)' };
+  const binary = join(electronDir, 'dist', readFileSync(pathFile, 'utf8'));
+  if (!existsSync(binary)) return { path: null, why: `the Electron runtime ${binary} is missing` };
+  if (process.platform === 'linux' && !process.env.DISPLAY) return { path: null, why: 'no display: run under xvfb-run' };
+  return { path: binary, why: '' };
+}
+
+const electron = electronBinary();
+if (!electron.path) console.warn(`[electron] Electron app suite skipped: ${electron.why}.`);
+
+describe.skipIf(!electron.path)(`Electron app${electron.path ? '' : ` (skipped: ${electron.why})`}`, () => {
+  let app: ElectronApplication;
+  let window: Page;
+  let home: string;
+
+  beforeAll(async () => {
+    home = mkdtempSync(join(tmpdir(), 'berth-electron-home-'));
+    app = await _electron.launch({
+      executablePath: electron.path!,
+      // Chromium refuses to run its OS sandbox as root; the renderer's own `sandbox: true` still applies.
+      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), root],
+      env: { PATH: process.env.PATH ?? '', DISPLAY: process.env.DISPLAY ?? '', HOME: home, DOCKER_HOST: harness().dockerHost },
+    });
+    window = await app.firstWindow();
+    await window.getByRole('heading', { level: 1 }).first().waitFor();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('locks the renderer down: isolation, sandbox, no Node, only window.berth', async () => {
+    const prefs = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences());
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    const seen = await window.evaluate(() => ({
+      require: typeof (globalThis as { require?: unknown }).require,
+      process: typeof (globalThis as { process?: unknown }).process,
+      berth: Object.keys((window as unknown as { berth: object }).berth).sort(),
+    }));
+    expect(seen).toEqual({ require: 'undefined', process: 'undefined', berth: ['invoke', 'on'] });
+  });
+
+  it('serves the contract over IPC and refuses unknown channels', async () => {
+    const [list, unknown] = await window.evaluate(async () => {
+      const berth = (window as unknown as { berth: { invoke(c: string, p: unknown): Promise<unknown> } }).berth;
+      return [await berth.invoke('containers:list', { all: true }), await berth.invoke('shell:exec', { cmd: 'id' })];
+    });
+    expect(list).toMatchObject({ ok: true });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+
+  it('denies window.open and navigation away from Berth', async () => {
+    const before = window.url();
+    const opened = await window.evaluate(() => window.open('https://example.com/') === null);
+    expect(opened).toBe(true);
+    expect(app.windows()).toHaveLength(1);
+    await window.evaluate(() => {
+      window.location.href = 'https://example.com/';
+    });
+    await window.waitForTimeout(500);
+    expect(window.url()).toBe(before);
+  });
+});

@@ -1,0 +1,196 @@
+// Owns a private Docker engine for tests: its own containerd, dockerd, socket, data, bridge and containerd
+// namespace under /tmp/berth-test-<name>-<random>, so tests never touch the user's engine. dockerd 20.10
+// would reuse a system containerd whenever /run/containerd/containerd.sock exists, so we always start our
+// own containerd and hand it over with --containerd.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import Dockerode from 'dockerode';
+import { DaemonProcess } from './daemon-process';
+import { killOrphanShims, mountsUnder, unmountAllUnder } from './host-cleanup';
+import { createBridge, deleteBridge, type HostBridge } from './host-bridge';
+import { isAlive, waitUntil } from './run-command';
+
+const READY_TIMEOUT_MS = 60_000;
+// dockerd gives each container this long to stop on shutdown (--shutdown-timeout), then kills it.
+const CONTAINER_SHUTDOWN_S = 2;
+const STOP_TIMEOUT_MS = 30_000;
+
+export interface PrivateEngineOptions {
+  /** Goes into the directory name, to tell engines apart in `ps` and `/tmp`. */
+  name?: string;
+}
+
+export class PrivateEngine {
+  readonly socketPath: string;
+  readonly dockerHost: string;
+  readonly dataRoot: string;
+  readonly execRoot: string;
+  readonly containerdSocket: string;
+  private readonly containerd: DaemonProcess;
+  private readonly dockerd: DaemonProcess;
+
+  private constructor(
+    readonly baseDir: string,
+    readonly bridge: HostBridge,
+    readonly namespace: string,
+  ) {
+    this.socketPath = `${baseDir}/docker.sock`;
+    this.dockerHost = `unix://${this.socketPath}`;
+    this.dataRoot = `${baseDir}/data`;
+    this.execRoot = `${baseDir}/exec`;
+    this.containerdSocket = `${baseDir}/containerd/containerd.sock`;
+    this.containerd = new DaemonProcess('containerd', 'containerd', ['--config', `${baseDir}/containerd/config.toml`], `${baseDir}/containerd.log`);
+    this.dockerd = new DaemonProcess('dockerd', 'dockerd', this.dockerdArgs(), `${baseDir}/dockerd.log`);
+  }
+
+  static async start(options: PrivateEngineOptions = {}): Promise<PrivateEngine> {
+    if (process.getuid?.() !== 0) {
+      throw new Error('[harness] integration tests need root to run a private dockerd (run them as root, e.g. in CI or with sudo)');
+    }
+    const name = (options.name ?? 'engine').replace(/[^a-zA-Z0-9-]/g, '-').slice(0, 24);
+    const baseDir = await mkdtemp(`/tmp/berth-test-${name}-`);
+    let bridge: HostBridge;
+    try {
+      bridge = await createBridge();
+    } catch (error) {
+      await rm(baseDir, { recursive: true, force: true });
+      throw error;
+    }
+    const engine = new PrivateEngine(baseDir, bridge, `berth-test-${randomBytes(4).toString('hex')}`);
+    try {
+      await engine.writeConfig();
+      await engine.start();
+    } catch (error) {
+      await engine.destroy().catch((cleanupError: Error) => console.error(`[harness] cleanup after a failed start: ${cleanupError.message}`));
+      throw error;
+    }
+    return engine;
+  }
+
+  docker(): Dockerode {
+    return new Dockerode({ socketPath: this.socketPath });
+  }
+
+  /** Whether GET /_ping answers OK right now. */
+  ping(): Promise<boolean> {
+    return pingSocket(this.socketPath);
+  }
+
+  /** Starts containerd and dockerd (again) on the same directories and waits until the engine answers. */
+  async start(): Promise<void> {
+    const started = Date.now();
+    if (!this.containerd.running) {
+      await this.containerd.spawn();
+      await this.containerd.waitReady(async () => existsSync(this.containerdSocket), READY_TIMEOUT_MS);
+    }
+    if (!this.dockerd.running) {
+      await this.dockerd.spawn();
+      await this.dockerd.waitReady(() => this.ping(), READY_TIMEOUT_MS);
+    }
+    console.info(`[harness] engine ${this.dockerHost} ready in ${Date.now() - started} ms`);
+  }
+
+  /**
+   * Stops the engine as a crash or shutdown would look to a client: dockerd stops its containers and exits,
+   * then containerd; resolves once both processes are gone and the socket no longer exists.
+   */
+  async stop(): Promise<void> {
+    const dockerd = await this.dockerd.stop(STOP_TIMEOUT_MS);
+    await this.containerd.stop(STOP_TIMEOUT_MS);
+    // After a clean shutdown no shim remains; after a kill, shims and their containers outlive the engine.
+    if (dockerd === 'killed') await killOrphanShims(this.containerdSocket);
+    // dockerd removes its socket on a clean exit, not after SIGKILL.
+    await rm(this.socketPath, { force: true });
+    await rm(`${this.baseDir}/dockerd.pid`, { force: true });
+  }
+
+  /** Stops the engine and removes its directories, mounts and bridge; leaves no process behind. */
+  async destroy(): Promise<void> {
+    await this.stop();
+    await killOrphanShims(this.containerdSocket);
+    await unmountAllUnder(this.baseDir);
+    const left = await mountsUnder(this.baseDir);
+    // Deleting through a mount could delete host files (a bind-mounted volume): refuse instead.
+    if (left.length > 0) throw new Error(`[harness] mounts still under ${this.baseDir}, not deleting it: ${left.join(', ')}`);
+    await rm(this.baseDir, { recursive: true, force: true });
+    await deleteBridge(this.bridge.name);
+  }
+
+  /** Process ids of this engine's dockerd and containerd, for tests that check nothing is left. */
+  async pids(): Promise<number[]> {
+    const pids = [this.dockerd.pid, this.containerd.pid].filter((pid): pid is number => pid !== undefined && isAlive(pid));
+    return pids;
+  }
+
+  private async writeConfig(): Promise<void> {
+    await mkdir(`${this.baseDir}/containerd`, { recursive: true });
+    await mkdir(this.dataRoot, { recursive: true });
+    await mkdir(this.execRoot, { recursive: true });
+    // Every path containerd would otherwise put under /var/lib/containerd, /run/containerd or /opt/containerd
+    // stays under our directory. (Shim sockets still go to /run/containerd/s/<hash>: containerd 1.6 fixes
+    // that path; they disappear with their shims.)
+    const toml = [
+      'version = 2',
+      `root = "${this.baseDir}/containerd/root"`,
+      `state = "${this.execRoot}/containerd"`,
+      'disabled_plugins = ["io.containerd.grpc.v1.cri"]',
+      '[grpc]',
+      `  address = "${this.containerdSocket}"`,
+      '[plugins."io.containerd.internal.v1.opt"]',
+      `  path = "${this.baseDir}/containerd/opt"`,
+      '',
+    ].join('\n');
+    await writeFile(`${this.baseDir}/containerd/config.toml`, toml);
+    // An empty config file, so that a /etc/docker/daemon.json on this machine cannot change our engine.
+    await writeFile(`${this.baseDir}/daemon.json`, '{}\n');
+  }
+
+  private dockerdArgs(): string[] {
+    return [
+      '--config-file', `${this.baseDir}/daemon.json`,
+      '--host', this.dockerHost,
+      '--data-root', this.dataRoot,
+      '--exec-root', this.execRoot,
+      '--pidfile', `${this.baseDir}/dockerd.pid`,
+      '--containerd', this.containerdSocket,
+      '--containerd-namespace', this.namespace,
+      '--containerd-plugins-namespace', `${this.namespace}-plugins`,
+      '--bridge', this.bridge.name,
+      // No iptables rules on the host: tests need no outbound traffic nor published ports through NAT.
+      '--iptables=false',
+      '--ip-masq=false',
+      '--shutdown-timeout', String(CONTAINER_SHUTDOWN_S),
+    ];
+  }
+}
+
+function pingSocket(socketPath: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = request({ socketPath, path: '/_ping', method: 'GET', timeout: 2_000 }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve(res.statusCode === 200 && body === 'OK'));
+      res.on('error', () => resolve(false));
+    });
+    req.on('timeout', () => req.destroy());
+    // Refused or missing socket: the engine is not (yet) there, which is what the caller asks about.
+    req.on('error', () => resolve(false));
+    req.end();
+  });
+}
+
+/** Reads a pid file, for diagnostics; undefined when absent. */
+export async function readPidFile(path: string): Promise<number | undefined> {
+  try {
+    return Number((await readFile(path, 'utf8')).trim());
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+// Keeps waitUntil in the public surface of the harness for tests that poll engine state.
+export { waitUntil };

@@ -1,0 +1,61 @@
+// Runs the built `berth serve` as a real child process, the way a user runs it, and reads the link it prints.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const cliPath = fileURLToPath(new URL('../../dist/main/cli.js', import.meta.url));
+
+export interface ServeProcess {
+  url: string;
+  port: number;
+  token: string;
+  /** Everything the process printed so far, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Starts serve against `dockerHost` with an empty HOME, so the user's docker config is never read. */
+export async function startServe(dockerHost: string, extraArgs: string[] = []): Promise<ServeProcess> {
+  const home = mkdtempSync(join(tmpdir(), 'berth-serve-home-'));
+  const child: ChildProcess = spawn(process.execPath, [cliPath, 'serve', '--port', '0', ...extraArgs], {
+    env: { PATH: process.env.PATH, HOME: home, DOCKER_HOST: dockerHost },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve printed no link within 20 s:\n${output}`)), 20_000);
+    const check = () => {
+      const line = output.split('\n').find((candidate) => /^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+$/.test(candidate.trim()));
+      if (line) {
+        clearTimeout(timer);
+        resolve(line.trim());
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code} before printing its link:\n${output}`));
+    });
+  });
+  const parsed = new URL(url);
+
+  return {
+    url,
+    port: Number(parsed.port),
+    token: parsed.searchParams.get('token')!,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
