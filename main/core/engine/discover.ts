@@ -155,7 +155,9 @@ function fromDefaults(deps: DiscoverDeps, warnings: string[]): DiscoveryResult {
   return { targets, problem: null, warnings, searched };
 }
 
-export function discoverEngines(deps: DiscoverDeps): DiscoveryResult {
+/** Anything not given comes from this process (its variables, platform, home folder and file system). */
+export function discoverEngine(given: Partial<DiscoverDeps> = {}): DiscoveryResult {
+  const deps: DiscoverDeps = { ...systemDiscoverDeps(), ...given };
   const configDir = dockerConfigDir(deps.env, deps.homedir, deps.platform);
   const dockerHost = deps.env.DOCKER_HOST;
   if (dockerHost) return fromDockerHost(deps, dockerHost, configDir);

@@ -32,7 +32,7 @@ function parseNetwork(raw: string, scheme: 'tcp' | 'ssh'): URL | string {
     return new URL(raw);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return `it is not a ${scheme}:// URL (${detail})`;
+    return `it is not a valid ${scheme}:// URL (${detail})`;
   }
 }
 

@@ -5,28 +5,30 @@ import { formatShortDuration } from './relative-time';
 export interface EngineStatusText {
   /** `Connected`, `Connecting…`, `Unreachable`. */
   label: string;
-  /** What is happening or what the user can do: the reason and the retry countdown when unreachable. */
+  /** The engine's product and version when connected, the reason when unreachable. */
   detail: string | null;
+  /** When unreachable: `retrying in 4 s`, `retrying now`, or that no retry is scheduled. Ticks, so kept apart. */
+  retry: string | null;
   tone: 'ok' | 'pending' | 'error';
 }
 
 export function describeEngineStatus(status: EngineStatus | undefined, nowMs: number): EngineStatusText {
-  if (!status) return { label: 'Unknown', detail: 'Waiting for the Berth core', tone: 'pending' };
+  if (!status) return { label: 'Unknown', detail: 'Waiting for the Berth core', retry: null, tone: 'pending' };
   switch (status.state) {
     case 'connected': {
       const { product, version } = status.info;
-      return { label: 'Connected', detail: `${productName(product)} ${version}`, tone: 'ok' };
+      return { label: 'Connected', detail: `${productName(product)} ${version}`, retry: null, tone: 'ok' };
     }
     case 'connecting':
-      return { label: 'Connecting…', detail: status.endpoint ? null : 'Looking for an engine', tone: 'pending' };
+      return { label: 'Connecting…', detail: status.endpoint ? null : 'Looking for an engine', retry: null, tone: 'pending' };
     case 'unreachable': {
       const retry =
         status.retryAt === null
-          ? 'not retrying; use Reconnect now on the Engine page'
+          ? 'not retrying: use Reconnect now on the Engine page'
           : status.retryAt <= nowMs
             ? 'retrying now'
             : `retrying in ${formatShortDuration(status.retryAt - nowMs)}`;
-      return { label: 'Unreachable', detail: `${status.reason} — ${retry}`, tone: 'error' };
+      return { label: 'Unreachable', detail: status.reason, retry, tone: 'error' };
     }
   }
 }

@@ -1,0 +1,77 @@
+// Containers: the list, the start/stop/remove actions, and turning the engine's container events into
+// `containers:changed` hub events (plus a resync after every reconnection) so the UI refetches when needed.
+import type { ContainerSummary } from '../../shared/engine-types';
+import type { EngineConnection, EngineEvent } from '../engine/engine-connection';
+import type { EventHub } from '../ipc/event-hub';
+import { consoleLogger, type Logger } from '../logger';
+import { toContainerSummary } from './container-summary';
+
+/** Actions that change nothing the container list shows; forwarding them would only cause refetches. */
+const quietActions = new Set(['top', 'attach', 'detach', 'resize', 'export', 'commit', 'copy', 'archive-path', 'extract-to-dir']);
+
+/** `exec_start: sh -c ...` and `health_status: healthy` carry details after a colon; the UI needs the verb only. */
+export function containerAction(action: string): string | null {
+  const verb = action.split(':', 1)[0].trim();
+  if (verb === '' || verb.startsWith('exec_') || quietActions.has(verb)) return null;
+  return verb;
+}
+
+/** An engine status code meaning "already in that state": for a dashboard, the request is then fulfilled. */
+function isAlreadyDone(error: unknown): boolean {
+  return (error as { statusCode?: number } | null)?.statusCode === 304;
+}
+
+export class ContainersService {
+  private readonly unsubscribe: Array<() => void>;
+
+  constructor(
+    private readonly connection: EngineConnection,
+    private readonly hub: EventHub,
+    private readonly log: Logger = consoleLogger,
+  ) {
+    this.unsubscribe = [
+      connection.onEngineEvent((event) => this.onEngineEvent(event)),
+      connection.onConnected(() => hub.emit('containers:changed', { id: null, action: 'resync' })),
+    ];
+  }
+
+  async list(options: { all?: boolean } = {}): Promise<ContainerSummary[]> {
+    const containers = await this.connection.client().listContainers({ all: options.all ?? false });
+    return containers.map(toContainerSummary);
+  }
+
+  async start(id: string): Promise<{ id: string }> {
+    try {
+      await this.connection.client().getContainer(id).start();
+    } catch (error) {
+      if (!isAlreadyDone(error)) throw error;
+      this.log.info(`[containers] ${id} was already running`);
+    }
+    return { id };
+  }
+
+  async stop(id: string, timeoutSeconds?: number): Promise<{ id: string }> {
+    try {
+      await this.connection.client().getContainer(id).stop(timeoutSeconds === undefined ? {} : { t: timeoutSeconds });
+    } catch (error) {
+      if (!isAlreadyDone(error)) throw error;
+      this.log.info(`[containers] ${id} was already stopped`);
+    }
+    return { id };
+  }
+
+  async remove(id: string, force = false): Promise<{ id: string }> {
+    await this.connection.client().getContainer(id).remove({ force });
+    return { id };
+  }
+
+  dispose(): void {
+    for (const unsubscribe of this.unsubscribe.splice(0)) unsubscribe();
+  }
+
+  private onEngineEvent(event: EngineEvent): void {
+    if (event.Type !== 'container' || !event.Actor.ID) return;
+    const action = containerAction(event.Action);
+    if (action) this.hub.emit('containers:changed', { id: event.Actor.ID, action });
+  }
+}

@@ -1,0 +1,248 @@
+// Owns the one connection to the container engine: finds it, connects, reports every status change on the hub
+// as `engine:status`, follows its event stream while connected, and retries with backoff while it is away.
+// Services ask it for the client and listen to its events; none of them talks to discovery or retries.
+import Dockerode from 'dockerode';
+import type { EngineEndpoint, EngineInfo, EngineStatus } from '../../shared/engine-types';
+import { BerthError } from '../../shared/errors';
+import type { EventHub } from '../ipc/event-hub';
+import type { Logger } from '../logger';
+import { Backoff } from './backoff';
+import type { DiscoveryResult, EngineTarget } from './discover';
+import { dockerOptionsFor } from './docker-options';
+import type { EngineEvent } from './engine-event';
+import { describeFailure, fetchEngineInfo, pingEngine } from './engine-probe';
+import { EngineSession } from './engine-session';
+
+export type { EngineEvent } from './engine-event';
+
+export interface EngineConnectionOptions {
+  discover: () => Promise<DiscoveryResult> | DiscoveryResult;
+  hub: EventHub;
+  log: Logger;
+  retryMinMs?: number;
+  retryMaxMs?: number;
+  healthIntervalMs?: number;
+  /** How long a ping, `/info` or opening the event stream may take before the engine counts as unreachable. */
+  requestTimeoutMs?: number;
+  createClient?: (target: EngineTarget) => Dockerode;
+  now?: () => number;
+}
+
+type Attempt = { ok: true; docker: Dockerode; info: EngineInfo; session: EngineSession } | { ok: false; reason: string };
+
+const startHint = 'Start the engine (Docker or Podman); Berth reconnects by itself.';
+
+export class EngineConnection {
+  private current: EngineStatus;
+  private docker: Dockerode | null = null;
+  private session: EngineSession | null = null;
+  private running = false;
+  /** Bumped by every attempt, loss and stop: work begun under an older epoch must not touch the state. */
+  private epoch = 0;
+  private attempt: Promise<EngineStatus> | null = null;
+  private attemptAbort: AbortController | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private lastWarnings = '';
+  private readonly backoff: Backoff;
+  private readonly healthIntervalMs: number;
+  private readonly timeoutMs: number;
+  private readonly createClient: (target: EngineTarget) => Dockerode;
+  private readonly now: () => number;
+  private readonly eventListeners = new Set<(event: EngineEvent) => void>();
+  private readonly connectedListeners = new Set<(info: EngineInfo) => void>();
+
+  constructor(private readonly options: EngineConnectionOptions) {
+    this.backoff = new Backoff(options.retryMinMs ?? 500, options.retryMaxMs ?? 5000);
+    this.healthIntervalMs = options.healthIntervalMs ?? 5000;
+    this.timeoutMs = options.requestTimeoutMs ?? 5000;
+    this.createClient = options.createClient ?? ((target) => new Dockerode(dockerOptionsFor(target)));
+    this.now = options.now ?? Date.now;
+    this.current = { state: 'connecting', endpoint: null, since: this.now() };
+  }
+
+  get status(): EngineStatus {
+    return this.current;
+  }
+
+  /** Connects in the background; the outcome arrives as `engine:status` events. */
+  start(): void {
+    if (this.running) return;
+    void this.reconnect();
+  }
+
+  /** Tries now (starting the connection if needed), dropping any current one; resolves with the outcome. */
+  reconnect(): Promise<EngineStatus> {
+    this.running = true;
+    this.clearRetry();
+    if (!this.attempt) this.attempt = this.connect(true).finally(() => (this.attempt = null));
+    return this.attempt;
+  }
+
+  /** Ends timers, requests in flight and the event stream, so nothing keeps the process alive. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.epoch += 1;
+    this.clearRetry();
+    this.attemptAbort?.abort();
+    this.endSession();
+    if (this.attempt) await this.attempt;
+  }
+
+  /** The engine client; throws ENGINE_UNREACHABLE with the current reason when there is no engine. */
+  client(): Dockerode {
+    if (this.current.state === 'connected' && this.docker) return this.docker;
+    const status = this.current;
+    if (status.state === 'unreachable') throw new BerthError('ENGINE_UNREACHABLE', status.reason);
+    const where = status.endpoint ? ` at ${status.endpoint.host}` : '';
+    throw new BerthError('ENGINE_UNREACHABLE', `Berth is still connecting to the engine${where}. Try again in a moment.`);
+  }
+
+  /** Every event of the engine's one event stream, parsed. */
+  onEngineEvent(listener: (event: EngineEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  /** Called on every (re)connection, so services resync what they may have missed while away. */
+  onConnected(listener: (info: EngineInfo) => void): () => void {
+    this.connectedListeners.add(listener);
+    return () => this.connectedListeners.delete(listener);
+  }
+
+  private async connect(announce: boolean): Promise<EngineStatus> {
+    const epoch = ++this.epoch;
+    this.endSession();
+    const abort = new AbortController();
+    this.attemptAbort = abort;
+    try {
+      let found: DiscoveryResult;
+      try {
+        found = await this.options.discover();
+      } catch (error) {
+        found = { targets: [], problem: `Berth could not look for the engine: ${describeFailure(error, this.timeoutMs)}.`, warnings: [], searched: [] };
+      }
+      if (epoch !== this.epoch) return this.current;
+      this.logWarnings(found.warnings);
+      if (found.problem) return this.fail(null, found.problem);
+      if (found.targets.length === 0) {
+        return this.fail(null, `No engine found: nothing at ${found.searched.join(', ') || 'the default sockets'}. ${startHint} Or set DOCKER_HOST or a docker context to your engine's address.`);
+      }
+      if (announce) this.setStatus({ state: 'connecting', endpoint: found.targets[0].endpoint, since: this.now() });
+      const failures: string[] = [];
+      for (const target of found.targets) {
+        const attempt = await this.tryTarget(target, epoch, abort.signal);
+        if (epoch !== this.epoch) {
+          if (attempt.ok) attempt.session.close();
+          return this.current;
+        }
+        if (attempt.ok) return this.succeed(target.endpoint, attempt);
+        failures.push(`${target.endpoint.host}: ${attempt.reason}`);
+      }
+      return this.fail(found.targets[0].endpoint, `No engine answers at ${failures.join('; ')}. ${startHint}`);
+    } catch (error) {
+      // Nothing above should throw; if it does, the user still gets a status and retries continue.
+      this.options.log.error('[engine] connecting failed unexpectedly', error);
+      return epoch === this.epoch ? this.fail(null, `Berth failed while connecting to the engine: ${describeFailure(error, this.timeoutMs)}.`) : this.current;
+    } finally {
+      if (this.attemptAbort === abort) this.attemptAbort = null;
+    }
+  }
+
+  private async tryTarget(target: EngineTarget, epoch: number, cancel: AbortSignal): Promise<Attempt> {
+    let session: EngineSession | null = null;
+    try {
+      const docker = this.createClient(target);
+      await pingEngine(docker, this.timeoutMs, cancel);
+      const info = await fetchEngineInfo(docker, this.timeoutMs, cancel);
+      session = new EngineSession(docker, {
+        healthIntervalMs: this.healthIntervalMs,
+        timeoutMs: this.timeoutMs,
+        log: this.options.log,
+        onEvent: (event) => this.fanOut(event),
+        onLost: (reason) => {
+          if (epoch === this.epoch) this.lose(target.endpoint, reason);
+        },
+      });
+      // The stream opens before services resync, so no change falls between their list and the first event.
+      await session.open();
+      return { ok: true, docker, info, session };
+    } catch (error) {
+      session?.close();
+      return { ok: false, reason: describeFailure(error, this.timeoutMs) };
+    }
+  }
+
+  private succeed(endpoint: EngineEndpoint, attempt: Extract<Attempt, { ok: true }>): EngineStatus {
+    this.docker = attempt.docker;
+    this.session = attempt.session;
+    this.backoff.reset();
+    const { info } = attempt;
+    this.setStatus({ state: 'connected', endpoint, info, since: this.now() });
+    this.options.log.info(`[engine] connected to ${info.product} ${info.version} (API ${info.apiVersion}) at ${endpoint.host}`);
+    for (const listener of [...this.connectedListeners]) {
+      try {
+        listener(info);
+      } catch (error) {
+        this.options.log.error('[engine] a reconnection listener failed', error);
+      }
+    }
+    return this.current;
+  }
+
+  private fail(endpoint: EngineEndpoint | null, reason: string): EngineStatus {
+    const delay = this.backoff.next();
+    const previous = this.current;
+    const since = previous.state === 'unreachable' ? previous.since : this.now();
+    // Retries repeat the same reason every few seconds: log it when it changes, not each time.
+    if (previous.state !== 'unreachable' || previous.reason !== reason) this.options.log.warn(`[engine] ${reason}`);
+    this.setStatus({ state: 'unreachable', endpoint, reason, since, retryAt: this.running ? this.now() + delay : null });
+    if (this.running) {
+      this.clearRetry();
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        if (!this.attempt) this.attempt = this.connect(false).finally(() => (this.attempt = null));
+      }, delay);
+      this.retryTimer.unref();
+    }
+    return this.current;
+  }
+
+  private lose(endpoint: EngineEndpoint, reason: string): void {
+    this.epoch += 1;
+    this.endSession();
+    this.clearRetry();
+    this.fail(endpoint, `Lost the engine at ${endpoint.host}: ${reason}. Berth keeps trying to reconnect.`);
+  }
+
+  private fanOut(event: EngineEvent): void {
+    for (const listener of [...this.eventListeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.options.log.error(`[engine] an event listener failed on ${event.Type} ${event.Action}`, error);
+      }
+    }
+  }
+
+  private setStatus(status: EngineStatus): void {
+    this.current = status;
+    this.options.hub.emit('engine:status', status);
+  }
+
+  private endSession(): void {
+    this.session?.close();
+    this.session = null;
+    this.docker = null;
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private logWarnings(warnings: string[]): void {
+    const joined = warnings.join('\n');
+    if (joined && joined !== this.lastWarnings) for (const warning of warnings) this.options.log.warn(`[engine] ${warning}`);
+    this.lastWarnings = joined;
+  }
+}

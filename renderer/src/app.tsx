@@ -1,0 +1,42 @@
+// The application: the client and query cache as context, and the pages under a hash router, so the same
+// build works from file:// in Electron and from `berth serve`'s HTTP server.
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { createHashRouter, RouterProvider } from 'react-router';
+import { ClientProvider } from './data/client-context';
+import type { BerthClient } from './ipc/berth-client';
+import { ContainersPage } from './pages/containers/containers-page';
+import { DashboardPage } from './pages/dashboard-page';
+import { EnginePage } from './pages/engine-page';
+import { ImagesPage } from './pages/images-page';
+import { NetworksPage } from './pages/networks-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { SettingsPage } from './pages/settings-page';
+import { VolumesPage } from './pages/volumes-page';
+import { AppShell } from './shell/app-shell';
+
+const router = createHashRouter([
+  {
+    path: '/',
+    element: <AppShell />,
+    children: [
+      { index: true, element: <DashboardPage /> },
+      { path: 'containers', element: <ContainersPage /> },
+      { path: 'images', element: <ImagesPage /> },
+      { path: 'volumes', element: <VolumesPage /> },
+      { path: 'networks', element: <NetworksPage /> },
+      { path: 'engine', element: <EnginePage /> },
+      { path: 'settings', element: <SettingsPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function App({ client, queryClient }: { client: BerthClient; queryClient: QueryClient }) {
+  return (
+    <ClientProvider client={client}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </ClientProvider>
+  );
+}

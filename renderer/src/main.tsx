@@ -1,0 +1,30 @@
+// The renderer's entry: applies the saved theme before the first paint, connects to the core (Electron
+// preload or WebSocket bridge), wires engine events to the query cache and renders the app.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import { createQueryClient } from './data/query-client';
+import { syncQueriesWithEvents } from './data/event-sync';
+import { createClient } from './ipc/create-client';
+import { preemptInlineStyles } from './lib/csp-compat';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/shell.css';
+import './styles/controls.css';
+import './styles/table.css';
+import './styles/pages.css';
+import { applyTheme } from './theme/theme';
+
+preemptInlineStyles();
+applyTheme();
+const client = createClient();
+const queryClient = createQueryClient();
+syncQueriesWithEvents(client, queryClient);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App client={client} queryClient={queryClient} />
+  </StrictMode>,
+);

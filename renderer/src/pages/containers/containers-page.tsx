@@ -1,0 +1,103 @@
+// The Containers page: every container (running and stopped), filterable, with start/stop/remove per row.
+// The list comes from containers:list {all: true} and refreshes on the engine's container events.
+import { useMemo, useState } from 'react';
+import { Switch } from 'react-aria-components';
+import type { ContainerSummary } from '../../../../main/shared/engine-types';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { DataTable } from '../../components/data-table';
+import { ErrorAlert } from '../../components/error-alert';
+import { FilterField } from '../../components/filter-field';
+import { Page } from '../../components/page';
+import { QueryError } from '../../components/query-error';
+import { useChannelQuery } from '../../data/channel-query';
+import { useNow } from '../../lib/use-now';
+import { filterContainers, isStopped } from '../../model/container-filter';
+import { containerColumns } from './container-columns';
+import { useContainerActions } from './use-container-actions';
+
+export const containersListRequest = { all: true } as const;
+
+export function ContainersPage() {
+  // Events keep this list fresh: it never goes stale on a timer.
+  const query = useChannelQuery('containers:list', containersListRequest, { staleTime: Infinity });
+  const [filter, setFilter] = useState('');
+  const [showStopped, setShowStopped] = useState(true);
+  const actions = useContainerActions();
+  const now = useNow(30_000);
+  const all = useMemo(() => query.data ?? [], [query.data]);
+  const shown = useMemo(() => filterContainers(all, filter, showStopped), [all, filter, showStopped]);
+  const { pending, start, stop, askRemove } = actions;
+  const columns = useMemo(
+    () => containerColumns(now, { pending, onStart: start, onStop: stop, onRemove: askRemove }),
+    [now, pending, start, stop, askRemove],
+  );
+  const running = all.filter((c) => c.state === 'running').length;
+
+  return (
+    <Page
+      title="Containers"
+      fill
+      subtitle={query.data ? summary(all.length, running, shown.length) : undefined}
+      toolbar={
+        <>
+          <FilterField
+            label="Filter containers"
+            placeholder="Name, image, state or id"
+            value={filter}
+            onChange={setFilter}
+          />
+          <Switch className="switch" isSelected={showStopped} onChange={setShowStopped}>
+            <span className="switch-track" aria-hidden="true">
+              <span className="switch-thumb" />
+            </span>
+            Show stopped
+          </Switch>
+        </>
+      }
+    >
+      {actions.error && (
+        <ErrorAlert title={actions.error.title} message={actions.error.message} onDismiss={actions.dismissError} />
+      )}
+      {query.error && <QueryError what="containers" error={query.error} onRetry={() => void query.refetch()} />}
+      <DataTable<ContainerSummary>
+        label="Containers"
+        columns={columns}
+        items={shown}
+        getId={(c) => c.id}
+        getTextValue={(c) => c.name}
+        defaultSort={{ column: 'name', direction: 'ascending' }}
+        rowHeight={52}
+        emptyState={emptyState(query.isPending, query.isError, all, showStopped)}
+      />
+      <ConfirmDialog
+        isOpen={actions.confirming !== null}
+        title={`Remove ${actions.confirming?.name ?? 'container'}?`}
+        confirmLabel="Remove"
+        onConfirm={actions.confirmRemove}
+        onCancel={actions.cancelRemove}
+      >
+        {actions.confirming && !isStopped(actions.confirming)
+          ? 'This container is running: it will be stopped and removed. Its writable layer is deleted.'
+          : 'The container and its writable layer are deleted. Named volumes are kept.'}
+      </ConfirmDialog>
+    </Page>
+  );
+}
+
+function summary(total: number, running: number, shown: number): string {
+  const counts = `${running} running · ${total} total`;
+  return shown === total ? counts : `${counts} · ${shown} shown`;
+}
+
+function emptyState(loading: boolean, failed: boolean, all: readonly ContainerSummary[], showStopped: boolean) {
+  if (loading) return 'Loading containers…';
+  if (failed) return 'Containers could not be loaded.';
+  if (all.length === 0) return 'No containers';
+  const hint = showStopped ? 'Change the filter to see more.' : 'Turn on Show stopped or change the filter.';
+  return (
+    <>
+      <strong>No containers match</strong>
+      <span className="muted">{hint}</span>
+    </>
+  );
+}

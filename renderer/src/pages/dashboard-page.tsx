@@ -1,0 +1,85 @@
+// The Dashboard: the engine at a glance. Container and image counts come from the live lists (events keep
+// them current); machine facts come from the engine's info. Nothing is shown that the engine did not say.
+import { Link } from 'react-router';
+import type { EngineInfo } from '../../../main/shared/engine-types';
+import { Page } from '../components/page';
+import { QueryError } from '../components/query-error';
+import { SummaryCard } from '../components/summary-card';
+import { useChannelQuery } from '../data/channel-query';
+import { formatBytes, formatGiB } from '../format/bytes';
+import { describeEngineStatus, productName } from '../format/engine-status';
+import { useNow } from '../lib/use-now';
+import { isStopped } from '../model/container-filter';
+import { containersListRequest } from './containers/containers-page';
+
+export function DashboardPage() {
+  const status = useChannelQuery('engine:status', {});
+  const engine = status.data;
+  return (
+    <Page title="Dashboard" subtitle={engine?.state === 'connected' ? engineLine(engine.info) : undefined}>
+      {status.error && !engine && <QueryError what="the engine status" error={status.error} onRetry={() => void status.refetch()} />}
+      {engine?.state === 'connected' ? <Cards info={engine.info} /> : engine && <EngineAway />}
+    </Page>
+  );
+}
+
+function engineLine(info: EngineInfo): string {
+  return `${productName(info.product)} ${info.version} on ${info.name}`;
+}
+
+function Cards({ info }: { info: EngineInfo }) {
+  const containers = useChannelQuery('containers:list', containersListRequest, { staleTime: Infinity });
+  const images = useChannelQuery('images:list', {});
+  const list = containers.data;
+  const running = list?.filter((c) => c.state === 'running').length;
+  const stopped = list?.filter(isStopped).length;
+  const imageBytes = images.data?.reduce((sum, image) => sum + image.sizeBytes, 0);
+  const loading = '…';
+  return (
+    <>
+      {containers.error && <QueryError what="containers" error={containers.error} onRetry={() => void containers.refetch()} />}
+      {images.error && <QueryError what="images" error={images.error} onRetry={() => void images.refetch()} />}
+      <div className="card-grid">
+        <SummaryCard
+          title="Containers"
+          stats={[
+            { label: 'Running', value: running ?? loading, tone: 'ok' },
+            { label: 'Stopped', value: stopped ?? loading },
+            { label: 'Total', value: list?.length ?? loading },
+          ]}
+          detail={<Link to="/containers">View containers</Link>}
+        />
+        <SummaryCard
+          title="Images"
+          value={images.data?.length ?? loading}
+          detail={imageBytes === undefined ? undefined : `${formatBytes(imageBytes)} on disk`}
+        />
+        <SummaryCard title="CPUs" value={`${info.cpus} ${info.cpus === 1 ? 'core' : 'cores'}`} detail={info.architecture} />
+        <SummaryCard title="Memory" value={formatGiB(info.memoryBytes)} detail="Available to the engine" />
+        <SummaryCard
+          title="Engine"
+          value={`${productName(info.product)} ${info.version}`}
+          detail={`API ${info.apiVersion} · ${info.storageDriver} · cgroup ${info.cgroupVersion} (${info.cgroupDriver})`}
+        />
+        <SummaryCard title="Operating system" value={info.os} detail={`Kernel ${info.kernelVersion} · ${info.osType}/${info.architecture}`} />
+      </div>
+    </>
+  );
+}
+
+/** The engine is connecting or unreachable: say so, and where to act, rather than show empty cards. */
+function EngineAway() {
+  const engine = useChannelQuery('engine:status', {}).data;
+  const now = useNow(1000);
+  const text = describeEngineStatus(engine, now);
+  return (
+    <section className="panel panel-notice" aria-labelledby="engine-away-title">
+      <h2 id="engine-away-title">Engine {text.label.toLowerCase()}</h2>
+      {text.detail && <p>{text.detail}</p>}
+      {text.retry && <p className="muted">{text.retry.charAt(0).toUpperCase() + text.retry.slice(1)}.</p>}
+      <p>
+        <Link to="/engine">Open the Engine page</Link> to see the endpoint or reconnect now.
+      </p>
+    </section>
+  );
+}

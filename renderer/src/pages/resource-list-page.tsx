@@ -1,0 +1,71 @@
+// A read-only page listing one kind of engine object in a filterable table: Images, Volumes and Networks
+// are this page with their own columns.
+import { useMemo, useState } from 'react';
+import type { SortDescriptor } from 'react-aria-components';
+import type { RequestOf, ResponseOf } from '../../../main/shared/contract';
+import { DataTable, type TableColumn } from '../components/data-table';
+import { FilterField } from '../components/filter-field';
+import { Page } from '../components/page';
+import { QueryError } from '../components/query-error';
+import { useChannelQuery } from '../data/channel-query';
+import { matchesWords } from '../model/text-filter';
+
+export type ListChannel = 'images:list' | 'volumes:list' | 'networks:list';
+export type ItemOf<C extends ListChannel> = ResponseOf<C>[number];
+
+export interface ResourceListPageProps<C extends ListChannel> {
+  channel: C;
+  /** The page title and table name, e.g. `Images`. */
+  title: string;
+  /** Plural, lower case, e.g. `images`: "Filter images", "No images". */
+  noun: string;
+  placeholder: string;
+  columns: readonly TableColumn<ItemOf<C>>[];
+  getId: (item: ItemOf<C>) => string;
+  getTextValue: (item: ItemOf<C>) => string;
+  /** The texts the filter searches. */
+  filterFields: (item: ItemOf<C>) => readonly (string | null | undefined)[];
+  defaultSort: SortDescriptor;
+}
+
+export function ResourceListPage<C extends ListChannel>(props: ResourceListPageProps<C>) {
+  const { channel, title, noun, filterFields } = props;
+  // Every list channel takes an empty request; TypeScript cannot see that through the generic.
+  const query = useChannelQuery(channel, {} as RequestOf<C>);
+  const [filter, setFilter] = useState('');
+  const all = useMemo(() => (query.data ?? []) as readonly ItemOf<C>[], [query.data]);
+  const shown = useMemo(() => all.filter((item) => matchesWords(filterFields(item), filter)), [all, filter, filterFields]);
+  const label = `Filter ${noun}`;
+  const subtitle = query.data
+    ? shown.length === all.length
+      ? `${all.length} ${noun}`
+      : `${shown.length} of ${all.length} ${noun}`
+    : undefined;
+  const empty = query.isPending
+    ? `Loading ${noun}…`
+    : query.isError
+      ? `${title} could not be loaded.`
+      : all.length === 0
+        ? `No ${noun}`
+        : `No ${noun} match`;
+
+  return (
+    <Page
+      title={title}
+      subtitle={subtitle}
+      fill
+      toolbar={<FilterField label={label} placeholder={props.placeholder} value={filter} onChange={setFilter} />}
+    >
+      {query.error && <QueryError what={noun} error={query.error} onRetry={() => void query.refetch()} />}
+      <DataTable<ItemOf<C>>
+        label={title}
+        columns={props.columns}
+        items={shown}
+        getId={props.getId}
+        getTextValue={props.getTextValue}
+        defaultSort={props.defaultSort}
+        emptyState={<strong>{empty}</strong>}
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,57 @@
+// The Settings page: the colour theme (saved on this machine) and what this Berth is.
+import { useSyncExternalStore } from 'react';
+import { Label, Radio, RadioGroup, Text } from 'react-aria-components';
+import { Page } from '../components/page';
+import { useChannelQuery } from '../data/channel-query';
+import { setThemePreference, themePreference, type ThemePreference } from '../theme/theme';
+
+const themes: ReadonlyArray<{ value: ThemePreference; label: string }> = [
+  { value: 'system', label: 'System' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+];
+
+export function SettingsPage() {
+  const theme = useSyncExternalStore(themePreference.subscribe, themePreference.get);
+  const app = useChannelQuery('app:info', {}, { staleTime: Infinity }).data;
+  return (
+    <Page title="Settings">
+      <section className="panel" aria-labelledby="appearance-title">
+        <h2 id="appearance-title">Appearance</h2>
+        <RadioGroup
+          className="radio-group"
+          value={theme}
+          onChange={(value) => setThemePreference(value as ThemePreference)}
+        >
+          <Label className="field-label">Theme</Label>
+          {themes.map((option) => (
+            <Radio key={option.value} value={option.value} className="radio">
+              <span className="radio-circle" aria-hidden="true" />
+              {option.label}
+            </Radio>
+          ))}
+          <Text slot="description" className="field-description">
+            System follows the light or dark setting of your operating system. Saved on this computer.
+          </Text>
+        </RadioGroup>
+      </section>
+      <section className="panel" aria-labelledby="about-title">
+        <h2 id="about-title">About</h2>
+        <dl className="facts">
+          <div className="fact">
+            <dt>Berth version</dt>
+            <dd>{app?.version ?? '…'}</dd>
+          </div>
+          <div className="fact">
+            <dt>Connected through</dt>
+            <dd>{app ? (app.transport === 'electron' ? 'Electron IPC' : 'WebSocket (berth serve)') : '…'}</dd>
+          </div>
+          <div className="fact">
+            <dt>Platform</dt>
+            <dd>{app?.platform ?? '…'}</dd>
+          </div>
+        </dl>
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,16 @@
+// The window's frame: sidebar, the current page in <main>, the status bar along the bottom.
+import { Outlet } from 'react-router';
+import { Sidebar } from './sidebar';
+import { StatusBar } from './status-bar';
+
+export function AppShell() {
+  return (
+    <div className="shell">
+      <Sidebar />
+      <main className="content">
+        <Outlet />
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+// The bar along the bottom: the engine's state (with the reason and retry countdown when unreachable), its
+// product, version and endpoint, and, over WebSocket, whether the Berth core itself is reachable.
+import { useChannelQuery } from '../data/channel-query';
+import { useBridgeState } from '../data/use-bridge-state';
+import { describeEngineStatus } from '../format/engine-status';
+import { useNow } from '../lib/use-now';
+import { BridgeNotice } from './bridge-notice';
+
+export function StatusBar() {
+  const bridge = useBridgeState();
+  const status = useChannelQuery('engine:status', {}).data;
+  const now = useNow(1000);
+  const text = describeEngineStatus(status, now);
+  const bridgeDown = bridge !== null && bridge.state !== 'open';
+  return (
+    <footer className={bridgeDown ? 'status-bar status-bar-warning' : 'status-bar'} aria-label="Status bar">
+      {bridge && <BridgeNotice state={bridge} nowMs={now} />}
+      <div className={`status-engine tone-${bridgeDown ? 'stale' : text.tone}`}>
+        <span className="status-dot" aria-hidden="true" />
+        <span role="status" className="status-text">
+          <span className="status-label">
+            Engine: {text.label}
+            {bridgeDown && status ? ' (last known)' : ''}
+          </span>
+          {text.detail && <span className="status-detail">{text.detail}</span>}
+        </span>
+        {text.retry && <span className="status-retry">{text.retry}</span>}
+      </div>
+      {status?.endpoint && (
+        <span className="status-endpoint" title={`Engine endpoint (${status.endpoint.source})`}>
+          {status.endpoint.host}
+        </span>
+      )}
+    </footer>
+  );
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs on Debian 12, then the npm dependencies. Idempotent: apt runs only
+# when a package is missing. Tests start their own private dockerd, containerd and registry
+# (test/harness/), never the system ones, so this script keeps the packages' services from starting.
+set -euo pipefail
+
+# What each package is for:
+#   docker.io          dockerd 20.10, containerd and runc for the private test engine
+#   busybox-static     /bin/busybox, the only content of the test image (no image can be pulled)
+#   docker-registry    the private registry (distribution 2.8)
+#   chromium           the browser playwright-core drives (its own download is unreachable)
+#   apache2-utils      htpasswd -B, for a registry that needs login
+#   iproute2           ip, to create the test engine's own bridge
+#   xvfb               a display for headed windows
+#   fonts-dejavu-core  a font, so text renders the same in every screenshot
+packages=(docker.io busybox-static docker-registry chromium apache2-utils iproute2 xvfb fonts-dejavu-core)
+# dockerd confines containers with AppArmor when the kernel enables it, and then needs apparmor_parser.
+if [[ "$(cat /sys/module/apparmor/parameters/enabled 2>/dev/null || true)" == "Y" ]]; then
+  packages+=(apparmor)
+fi
+
+log() { printf '[setup-test] %s\n' "$*"; }
+
+as_root=()
+if [[ "$(id -u)" -ne 0 ]]; then
+  if command -v sudo >/dev/null 2>&1; then
+    as_root=(sudo)
+  fi
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$package")
+  fi
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  log "system packages present: ${packages[*]}"
+else
+  if [[ "$(id -u)" -ne 0 && ${#as_root[@]} -eq 0 ]]; then
+    log "missing ${missing[*]}: run this script as root (or install sudo)" >&2
+    exit 1
+  fi
+  log "installing ${missing[*]}"
+  # policy-rc.d exit 101 tells invoke-rc.d and deb-systemd-invoke not to start services during the
+  # install: no system dockerd, containerd or registry (port 5000). Keep one that is already there.
+  policy=/usr/sbin/policy-rc.d
+  if [[ ! -e "$policy" ]]; then
+    printf '#!/bin/sh\n# Written by berth scripts/setup-test.sh for the duration of an install.\nexit 101\n' |
+      "${as_root[@]}" tee "$policy" >/dev/null
+    "${as_root[@]}" chmod 755 "$policy"
+    trap '"${as_root[@]}" rm -f "$policy"' EXIT
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${as_root[@]}" apt-get update -qq
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  log "installed ${missing[*]}"
+fi
+
+log "npm ci (ELECTRON_SKIP_BINARY_DOWNLOAD=1: the Electron runtime cannot be downloaded here)"
+ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --no-audit --no-fund
+log "done; the engine tests need root to run their private dockerd"

@@ -1,0 +1,97 @@
+// Engine events and bridge reconnects against a real QueryClient: which queries they refresh, and how often.
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EngineStatus } from '../../../main/shared/engine-types';
+import type { RawTransport } from '../../../main/shared/transport';
+import { syncQueriesWithEvents } from '../../../renderer/src/data/event-sync';
+import { BerthClient } from '../../../renderer/src/ipc/berth-client';
+import type { Bridge, BridgeState } from '../../../renderer/src/ipc/bridge-state';
+import { createStore } from '../../../renderer/src/lib/store';
+
+function fakeTransport() {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const raw: RawTransport = {
+    invoke: async () => ({ ok: true, data: null }),
+    on(event, listener) {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event)!.add(listener);
+      return () => listeners.get(event)!.delete(listener);
+    },
+  };
+  const emit = (event: string, payload: unknown) => listeners.get(event)?.forEach((listener) => listener(payload));
+  return { raw, emit };
+}
+
+const endpoint = { host: 'unix:///run/docker.sock', source: 'DOCKER_HOST' as const };
+const unreachable: EngineStatus = { state: 'unreachable', endpoint, reason: 'ENOENT', since: 1, retryAt: 2 };
+const connected = { state: 'connected', endpoint, info: {}, since: 3 } as EngineStatus;
+
+describe('syncQueriesWithEvents', () => {
+  let queries: QueryClient;
+  let fetches: Record<string, number>;
+  const stops: Array<() => void> = [];
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    queries = new QueryClient({ defaultOptions: { queries: { networkMode: 'always', retry: false, staleTime: Infinity } } });
+    fetches = {};
+    for (const key of [['containers:list', { all: true }], ['images:list', {}], ['engine:status', {}]] as const) {
+      const observer = new QueryObserver(queries, {
+        queryKey: key,
+        queryFn: async () => {
+          fetches[key[0]] = (fetches[key[0]] ?? 0) + 1;
+          return key[0] === 'engine:status' ? unreachable : [];
+        },
+      });
+      stops.push(observer.subscribe(() => undefined));
+    }
+  });
+
+  afterEach(() => {
+    for (const stop of stops.splice(0)) stop();
+    queries.clear();
+    vi.useRealTimers();
+  });
+
+  it('refetches the container list once per burst of container events', async () => {
+    const { raw, emit } = fakeTransport();
+    stops.push(syncQueriesWithEvents(new BerthClient(raw, 'electron', null), queries, 120));
+    await vi.runOnlyPendingTimersAsync();
+    expect(fetches['containers:list']).toBe(1);
+    for (let i = 0; i < 30; i++) emit('containers:changed', { id: `c${i}`, action: 'start' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetches['containers:list']).toBe(2);
+    await vi.advanceTimersByTimeAsync(150);
+    expect(fetches['containers:list']).toBe(3);
+    expect(fetches['images:list']).toBe(1);
+  });
+
+  it('puts engine status in the cache and refetches everything on a switch to connected', async () => {
+    const { raw, emit } = fakeTransport();
+    stops.push(syncQueriesWithEvents(new BerthClient(raw, 'electron', null), queries));
+    await vi.runOnlyPendingTimersAsync();
+    emit('engine:status', connected);
+    expect(queries.getQueryData(['engine:status', {}])).toEqual(connected);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetches).toEqual({ 'containers:list': 2, 'images:list': 2, 'engine:status': 1 });
+    // Connected to connected (fresh info) changes nothing else.
+    emit('engine:status', { ...connected, since: 4 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetches['images:list']).toBe(2);
+  });
+
+  it('refetches everything when the bridge reopens after a drop, not on the first open', async () => {
+    const { raw } = fakeTransport();
+    const state = createStore<BridgeState>({ state: 'connecting', attempt: 0, reconnecting: false });
+    const bridge: Bridge = { state, reconnectNow: () => undefined };
+    stops.push(syncQueriesWithEvents(new BerthClient(raw, 'websocket', bridge), queries));
+    await vi.runOnlyPendingTimersAsync();
+    state.set({ state: 'open', since: 1, reconnected: false });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetches['images:list']).toBe(1);
+    state.set({ state: 'closed', reason: 'connection lost', retryAt: 5, attempt: 1 });
+    state.set({ state: 'open', since: 6, reconnected: true });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetches).toEqual({ 'containers:list': 2, 'images:list': 2, 'engine:status': 2 });
+  });
+});
