@@ -82,7 +82,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
         >
           {(item) => (
             <Row id={getId(item)} textValue={getTextValue(item)} columns={columns}>
-              {(column) => <Cell className={`cell cell-${column.id}`}>{column.render(item)}</Cell>}
+              {(column) => <Cell className={`react-aria-Cell cell-${column.id}`}>{column.render(item)}</Cell>}
             </Row>
           )}
         </TableBody>

@@ -1,4 +1,5 @@
-// Small line icons for the sidebar. Decorative: the link text names each item, so they are aria-hidden.
+// Small line icons for the sidebar and row actions. Always decorative (aria-hidden): the link text or the
+// button's aria-label names the control.
 
 const paths = {
   dashboard: 'M3 3h6v8H3zM11 3h6v5h-6zM11 10h6v7h-6zM3 13h6v4H3z',
@@ -8,13 +9,17 @@ const paths = {
   networks: 'M10 3.5a2 2 0 1 0 0 .01zM4 14.5a2 2 0 1 0 0 .01zM16 14.5a2 2 0 1 0 0 .01zM10 5.5v4M10 9.5 4.8 13M10 9.5l5.2 3.5',
   engine: 'M6 4h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zM8 8h4v4H8zM8 1.5V4M12 1.5V4M8 16v2.5M12 16v2.5M1.5 8H4M1.5 12H4M16 8h2.5M16 12h2.5',
   settings: 'M3 5h9M15 5h2M3 10h3M9 10h8M3 15h7M13 15h4M12 3.5v3M6 8.5v3M10 13.5v3',
+  start: 'M6.5 4.5v11l9-5.5z',
+  stop: 'M5.5 5.5h9v9h-9z',
+  remove: 'M4 5.5h12M8 5.5V3.5h4v2M5.5 5.5l.8 11h7.4l.8-11M8.5 8.5v5.5M11.5 8.5v5.5',
+  spinner: 'M10 3a7 7 0 1 1-7 7',
 } as const;
 
 export type IconName = keyof typeof paths;
 
-export function Icon({ name }: { name: IconName }) {
+export function Icon({ name, size = 18 }: { name: IconName; size?: number }) {
   return (
-    <svg className="icon" viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
+    <svg className={`icon icon-${name}`} viewBox="0 0 20 20" width={size} height={size} aria-hidden="true" focusable="false">
       <path d={paths[name]} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" strokeLinecap="round" />
     </svg>
   );

@@ -1,11 +1,12 @@
-// A moment shown as "5 minutes ago", with the full date as its title and machine-readable datetime.
+// A past moment shown as "5 minutes ago", with the full date as its title and machine-readable datetime.
+// The shared clock ticks every few seconds, so a moment just after its last tick counts as "just now".
 import { formatFullDate, formatRelativeTime } from '../format/relative-time';
 
 export function RelativeTime({ epochMs, nowMs }: { epochMs: number; nowMs: number }) {
   if (!Number.isFinite(epochMs) || epochMs <= 0) return <span className="muted">—</span>;
   return (
     <time dateTime={new Date(epochMs).toISOString()} title={formatFullDate(epochMs)}>
-      {formatRelativeTime(epochMs, nowMs)}
+      {formatRelativeTime(Math.min(epochMs, nowMs), nowMs)}
     </time>
   );
 }

@@ -4,19 +4,21 @@ import { useId, type ReactNode } from 'react';
 export interface SummaryCardProps {
   title: string;
   value?: ReactNode;
+  /** A value that is words rather than a number (an OS name): set smaller so it does not wrap thrice. */
+  textValue?: boolean;
   detail?: ReactNode;
   /** Several labelled numbers instead of one value, e.g. running / stopped / total. */
   stats?: ReadonlyArray<{ label: string; value: ReactNode; tone?: 'ok' | 'muted' }>;
 }
 
-export function SummaryCard({ title, value, detail, stats }: SummaryCardProps) {
+export function SummaryCard({ title, value, textValue = false, detail, stats }: SummaryCardProps) {
   const id = useId();
   return (
     <section className="card" aria-labelledby={id}>
       <h2 id={id} className="card-title">
         {title}
       </h2>
-      {value !== undefined && <p className="card-value">{value}</p>}
+      {value !== undefined && <p className={textValue ? 'card-value card-value-text' : 'card-value'}>{value}</p>}
       {stats && (
         <dl className="card-stats">
           {stats.map((stat) => (

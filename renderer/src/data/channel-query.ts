@@ -11,6 +11,9 @@ export function channelKey<C extends Channel>(channel: C, request: RequestOf<C>)
 
 export const engineStatusKey = channelKey('engine:status', {});
 
+/** The one container list request: stopped ones included; the "Show stopped" switch filters locally. */
+export const containersListRequest = { all: true } as const;
+
 export function useChannelQuery<C extends Channel>(channel: C, request: RequestOf<C>, options: { staleTime?: number } = {}) {
   const client = useBerthClient();
   return useQuery({

@@ -18,11 +18,16 @@ export function syncQueriesWithEvents(client: BerthClient, queries: QueryClient,
   ];
   const bridge = client.bridge;
   if (bridge) {
+    // Requests made before the first open wait for it; any made while closed failed with TRANSPORT_CLOSED.
+    let failedSinceOpen = bridge.state.get().state === 'closed';
     stops.push(
       bridge.state.subscribe(() => {
         const state = bridge.state.get();
-        // Events were lost while the bridge was down: nothing in the cache can be trusted.
-        if (state.state === 'open' && state.reconnected) void queries.invalidateQueries();
+        if (state.state === 'closed') failedSinceOpen = true;
+        if (state.state !== 'open') return;
+        // Events were lost while the bridge was down, and requests failed: nothing in the cache can be trusted.
+        if (state.reconnected || failedSinceOpen) void queries.invalidateQueries();
+        failedSinceOpen = false;
       }),
     );
   }

@@ -38,7 +38,3 @@ export class BerthClient {
 function knownCode(code: string): ErrorCode {
   return (errorCodes as readonly string[]).includes(code) ? (code as ErrorCode) : 'INTERNAL';
 }
-
-export function isBerthError(error: unknown): error is BerthError {
-  return error instanceof BerthError;
-}

@@ -8,6 +8,9 @@ interface Clock {
   get(): number;
 }
 
+/** How often relative times ("42 seconds ago") refresh in tables. */
+export const relativeTimeTickMs = 10_000;
+
 const clocks = new Map<number, Clock>();
 
 function clockFor(intervalMs: number): Clock {

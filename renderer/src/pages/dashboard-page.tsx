@@ -5,12 +5,11 @@ import type { EngineInfo } from '../../../main/shared/engine-types';
 import { Page } from '../components/page';
 import { QueryError } from '../components/query-error';
 import { SummaryCard } from '../components/summary-card';
-import { useChannelQuery } from '../data/channel-query';
+import { containersListRequest, useChannelQuery } from '../data/channel-query';
 import { formatBytes, formatGiB } from '../format/bytes';
 import { describeEngineStatus, productName } from '../format/engine-status';
 import { useNow } from '../lib/use-now';
 import { isStopped } from '../model/container-filter';
-import { containersListRequest } from './containers/containers-page';
 
 export function DashboardPage() {
   const status = useChannelQuery('engine:status', {});
@@ -58,10 +57,11 @@ function Cards({ info }: { info: EngineInfo }) {
         <SummaryCard title="Memory" value={formatGiB(info.memoryBytes)} detail="Available to the engine" />
         <SummaryCard
           title="Engine"
+          textValue
           value={`${productName(info.product)} ${info.version}`}
           detail={`API ${info.apiVersion} · ${info.storageDriver} · cgroup ${info.cgroupVersion} (${info.cgroupDriver})`}
         />
-        <SummaryCard title="Operating system" value={info.os} detail={`Kernel ${info.kernelVersion} · ${info.osType}/${info.architecture}`} />
+        <SummaryCard title="Operating system" textValue value={info.os} detail={`Kernel ${info.kernelVersion} · ${info.osType}/${info.architecture}`} />
       </div>
     </>
   );

@@ -4,7 +4,7 @@ import type { ImageSummary } from '../../../main/shared/engine-types';
 import type { TableColumn } from '../components/data-table';
 import { RelativeTime } from '../components/relative-time';
 import { formatBytes } from '../format/bytes';
-import { useNow } from '../lib/use-now';
+import { relativeTimeTickMs, useNow } from '../lib/use-now';
 import { shortId } from '../model/text-filter';
 import { ResourceListPage } from './resource-list-page';
 
@@ -44,13 +44,14 @@ function columns(nowMs: number): TableColumn<ImageSummary>[] {
 const filterFields = (image: ImageSummary) => [...image.repoTags, shortId(image.id)];
 
 export function ImagesPage() {
-  const now = useNow(30_000);
+  const now = useNow(relativeTimeTickMs);
   const tableColumns = useMemo(() => columns(now), [now]);
   return (
     <ResourceListPage
       channel="images:list"
       title="Images"
       noun="images"
+      singular="image"
       placeholder="Repository, tag or id"
       columns={tableColumns}
       getId={(image) => image.id}

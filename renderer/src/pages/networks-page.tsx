@@ -28,6 +28,7 @@ export function NetworksPage() {
       channel="networks:list"
       title="Networks"
       noun="networks"
+      singular="network"
       placeholder="Name, id, driver or subnet"
       columns={columns}
       getId={(network) => network.id}

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import type { SortDescriptor } from 'react-aria-components';
 import type { RequestOf, ResponseOf } from '../../../main/shared/contract';
 import { DataTable, type TableColumn } from '../components/data-table';
+import { EngineAwayNotice } from '../components/engine-away-notice';
 import { FilterField } from '../components/filter-field';
 import { Page } from '../components/page';
 import { QueryError } from '../components/query-error';
@@ -19,6 +20,8 @@ export interface ResourceListPageProps<C extends ListChannel> {
   title: string;
   /** Plural, lower case, e.g. `images`: "Filter images", "No images". */
   noun: string;
+  /** Singular, lower case, e.g. `image`: "1 image". */
+  singular: string;
   placeholder: string;
   columns: readonly TableColumn<ItemOf<C>>[];
   getId: (item: ItemOf<C>) => string;
@@ -36,11 +39,8 @@ export function ResourceListPage<C extends ListChannel>(props: ResourceListPageP
   const all = useMemo(() => (query.data ?? []) as readonly ItemOf<C>[], [query.data]);
   const shown = useMemo(() => all.filter((item) => matchesWords(filterFields(item), filter)), [all, filter, filterFields]);
   const label = `Filter ${noun}`;
-  const subtitle = query.data
-    ? shown.length === all.length
-      ? `${all.length} ${noun}`
-      : `${shown.length} of ${all.length} ${noun}`
-    : undefined;
+  const counted = `${all.length} ${all.length === 1 ? props.singular : noun}`;
+  const subtitle = query.data ? (shown.length === all.length ? counted : `${shown.length} of ${counted}`) : undefined;
   const empty = query.isPending
     ? `Loading ${noun}…`
     : query.isError
@@ -57,6 +57,7 @@ export function ResourceListPage<C extends ListChannel>(props: ResourceListPageP
       toolbar={<FilterField label={label} placeholder={props.placeholder} value={filter} onChange={setFilter} />}
     >
       {query.error && <QueryError what={noun} error={query.error} onRetry={() => void query.refetch()} />}
+      {query.data && <EngineAwayNotice what={noun} updatedAt={query.dataUpdatedAt} />}
       <DataTable<ItemOf<C>>
         label={title}
         columns={props.columns}

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { VolumeSummary } from '../../../main/shared/engine-types';
 import type { TableColumn } from '../components/data-table';
 import { RelativeTime } from '../components/relative-time';
-import { useNow } from '../lib/use-now';
+import { relativeTimeTickMs, useNow } from '../lib/use-now';
 import { ResourceListPage } from './resource-list-page';
 
 function columns(nowMs: number): TableColumn<VolumeSummary>[] {
@@ -43,13 +43,14 @@ function createdMs(volume: VolumeSummary): number {
 const filterFields = (volume: VolumeSummary) => [volume.name, volume.driver, volume.mountpoint];
 
 export function VolumesPage() {
-  const now = useNow(30_000);
+  const now = useNow(relativeTimeTickMs);
   const tableColumns = useMemo(() => columns(now), [now]);
   return (
     <ResourceListPage
       channel="volumes:list"
       title="Volumes"
       noun="volumes"
+      singular="volume"
       placeholder="Name, driver or mount point"
       columns={tableColumns}
       getId={(volume) => volume.name}

@@ -15,9 +15,9 @@ export function Sidebar() {
         <ul className="nav-list">
           {navItems.map((item) => (
             <li key={item.path}>
-              <NavLink to={item.path} end={item.path === '/'} className="nav-link">
+              <NavLink to={item.path} end={item.path === '/'} className="nav-link" title={item.label}>
                 <Icon name={item.icon} />
-                <span>{item.label}</span>
+                <span className="nav-label">{item.label}</span>
               </NavLink>
             </li>
           ))}

@@ -22,7 +22,11 @@ export function StatusBar() {
             Engine: {text.label}
             {bridgeDown && status ? ' (last known)' : ''}
           </span>
-          {text.detail && <span className="status-detail">{text.detail}</span>}
+          {text.detail && (
+            <span className="status-detail" title={text.detail}>
+              {text.detail}
+            </span>
+          )}
         </span>
         {text.retry && <span className="status-retry">{text.retry}</span>}
       </div>

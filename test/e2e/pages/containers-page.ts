@@ -5,7 +5,7 @@ export class ContainersPage {
   constructor(private readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByRole('link', { name: 'Containers' }).click();
+    await this.page.getByRole('navigation').getByRole('link', { name: 'Containers', exact: true }).click();
     await this.page.getByRole('heading', { name: 'Containers', level: 1 }).waitFor();
   }
 

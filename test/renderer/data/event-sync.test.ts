@@ -94,4 +94,16 @@ describe('syncQueriesWithEvents', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(fetches).toEqual({ 'containers:list': 2, 'images:list': 2, 'engine:status': 2 });
   });
+
+  it('refetches everything on the first open when an earlier attempt failed', async () => {
+    const { raw } = fakeTransport();
+    const state = createStore<BridgeState>({ state: 'connecting', attempt: 0, reconnecting: false });
+    stops.push(syncQueriesWithEvents(new BerthClient(raw, 'websocket', { state, reconnectNow: () => undefined }), queries));
+    await vi.runOnlyPendingTimersAsync();
+    state.set({ state: 'closed', reason: 'connection lost', retryAt: 5, attempt: 1 });
+    state.set({ state: 'connecting', attempt: 1, reconnecting: false });
+    state.set({ state: 'open', since: 6, reconnected: false });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetches['images:list']).toBe(2);
+  });
 });

@@ -16,8 +16,8 @@ export function containerColumns(
       id: 'name',
       name: 'Name',
       isRowHeader: true,
-      width: '2fr',
-      minWidth: 180,
+      width: '1.5fr',
+      minWidth: 160,
       sortValue: (c) => c.name,
       render: (c) => (
         <div className="cell-stack">
@@ -32,24 +32,24 @@ export function containerColumns(
     {
       id: 'image',
       name: 'Image',
-      width: '1.5fr',
-      minWidth: 140,
+      width: '1.3fr',
+      minWidth: 120,
       sortValue: (c) => c.image,
       render: (c) => <span className="truncate" title={c.image}>{c.image}</span>,
     },
-    { id: 'state', name: 'State', width: 110, sortValue: (c) => c.state, render: (c) => <StateBadge state={c.state} /> },
+    { id: 'state', name: 'State', width: 104, sortValue: (c) => c.state, render: (c) => <StateBadge state={c.state} /> },
     {
       id: 'status',
       name: 'Status',
-      width: '1.2fr',
-      minWidth: 130,
+      width: '1.4fr',
+      minWidth: 120,
       render: (c) => <span className="muted truncate" title={c.status}>{c.status}</span>,
     },
-    { id: 'ports', name: 'Ports', width: '1.3fr', minWidth: 130, render: (c) => <PortList ports={c.ports} /> },
+    { id: 'ports', name: 'Ports', width: '1.1fr', minWidth: 120, render: (c) => <PortList ports={c.ports} /> },
     {
       id: 'created',
       name: 'Created',
-      width: 130,
+      width: 136,
       sortValue: (c) => c.created,
       render: (c) => <RelativeTime epochMs={c.created * 1000} nowMs={nowMs} />,
     },
@@ -57,8 +57,8 @@ export function containerColumns(
       id: 'actions',
       name: 'Actions',
       hideName: true,
-      width: 160,
-      minWidth: 160,
+      width: 88,
+      minWidth: 88,
       render: (c) => (
         <ContainerRowActions
           container={c}

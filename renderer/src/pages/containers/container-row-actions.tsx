@@ -1,7 +1,7 @@
 // The buttons at the end of a container's row, named after the container ("Stop web-1") so each is
-// unambiguous to a screen reader and to tests.
-import { Button } from 'react-aria-components';
+// unambiguous to a screen reader and to tests. A running action shows a spinner on its button.
 import type { ContainerSummary } from '../../../../main/shared/engine-types';
+import { IconButton } from '../../components/icon-button';
 import { isStopped } from '../../model/container-filter';
 import type { ContainerAction } from './use-container-actions';
 
@@ -15,26 +15,37 @@ export interface RowActionsProps {
 
 export function ContainerRowActions({ container, pending, onStart, onStop, onRemove }: RowActionsProps) {
   const busy = pending !== undefined;
-  const stopped = isStopped(container);
+  const name = container.name;
   return (
     <div className="row-actions">
-      {stopped ? (
-        <Button className="button button-small" aria-label={`Start ${container.name}`} isDisabled={busy} onPress={() => onStart(container)}>
-          {pending === 'start' ? 'Starting…' : 'Start'}
-        </Button>
+      {isStopped(container) ? (
+        <IconButton
+          label={`Start ${name}`}
+          tooltip="Start"
+          icon="start"
+          isDisabled={busy}
+          isBusy={pending === 'start'}
+          onPress={() => onStart(container)}
+        />
       ) : (
-        <Button className="button button-small" aria-label={`Stop ${container.name}`} isDisabled={busy} onPress={() => onStop(container)}>
-          {pending === 'stop' ? 'Stopping…' : 'Stop'}
-        </Button>
+        <IconButton
+          label={`Stop ${name}`}
+          tooltip="Stop"
+          icon="stop"
+          isDisabled={busy}
+          isBusy={pending === 'stop'}
+          onPress={() => onStop(container)}
+        />
       )}
-      <Button
-        className="button button-small button-danger-quiet"
-        aria-label={`Remove ${container.name}`}
+      <IconButton
+        label={`Remove ${name}`}
+        tooltip="Remove"
+        icon="remove"
+        tone="danger"
         isDisabled={busy}
+        isBusy={pending === 'remove'}
         onPress={() => onRemove(container)}
-      >
-        {pending === 'remove' ? 'Removing…' : 'Remove'}
-      </Button>
+      />
     </div>
   );
 }

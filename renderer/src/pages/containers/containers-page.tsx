@@ -5,17 +5,16 @@ import { Switch } from 'react-aria-components';
 import type { ContainerSummary } from '../../../../main/shared/engine-types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DataTable } from '../../components/data-table';
+import { EngineAwayNotice } from '../../components/engine-away-notice';
 import { ErrorAlert } from '../../components/error-alert';
 import { FilterField } from '../../components/filter-field';
 import { Page } from '../../components/page';
 import { QueryError } from '../../components/query-error';
-import { useChannelQuery } from '../../data/channel-query';
-import { useNow } from '../../lib/use-now';
+import { containersListRequest, useChannelQuery } from '../../data/channel-query';
+import { relativeTimeTickMs, useNow } from '../../lib/use-now';
 import { filterContainers, isStopped } from '../../model/container-filter';
 import { containerColumns } from './container-columns';
 import { useContainerActions } from './use-container-actions';
-
-export const containersListRequest = { all: true } as const;
 
 export function ContainersPage() {
   // Events keep this list fresh: it never goes stale on a timer.
@@ -23,7 +22,7 @@ export function ContainersPage() {
   const [filter, setFilter] = useState('');
   const [showStopped, setShowStopped] = useState(true);
   const actions = useContainerActions();
-  const now = useNow(30_000);
+  const now = useNow(relativeTimeTickMs);
   const all = useMemo(() => query.data ?? [], [query.data]);
   const shown = useMemo(() => filterContainers(all, filter, showStopped), [all, filter, showStopped]);
   const { pending, start, stop, askRemove } = actions;
@@ -59,6 +58,7 @@ export function ContainersPage() {
         <ErrorAlert title={actions.error.title} message={actions.error.message} onDismiss={actions.dismissError} />
       )}
       {query.error && <QueryError what="containers" error={query.error} onRetry={() => void query.refetch()} />}
+      {query.data && <EngineAwayNotice what="containers" updatedAt={query.dataUpdatedAt} />}
       <DataTable<ContainerSummary>
         label="Containers"
         columns={columns}
