@@ -2,12 +2,22 @@
 // file:// in Electron and from the `serve` mode's HTTP server.
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The dev server injects CSS as inline <style> and needs its own HMR socket, both of which the page's CSP
+ * forbids. Only for `vite` (dev) is the CSP meta removed; builds keep it untouched.
+ */
+const devWithoutCsp: Plugin = {
+  name: 'berth-dev-without-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/s, ''),
+};
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
-  plugins: [react()],
+  plugins: [react(), devWithoutCsp],
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,

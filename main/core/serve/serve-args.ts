@@ -1,11 +1,11 @@
 // Parses `berth serve [--port N] [--host 127.0.0.1|::1] [--renderer DIR]`. Only loopback hosts exist here
 // on purpose: the bridge gives root-equivalent engine access.
 
-export const serveUsage = `Usage: berth serve [--port N] [--host 127.0.0.1|::1]
+export const serveUsage = `Usage: berth serve [--port N] [--host 127.0.0.1|::1] [--renderer DIR]
 
-  --port N      TCP port on loopback (0 = any free port; default 0)
-  --host ADDR   loopback address to bind: 127.0.0.1 (default) or ::1
-  --renderer D  folder of the built renderer (default: the one shipped beside this file)
+  --port N        TCP port on loopback (0 = any free port; default 0)
+  --host ADDR     loopback address to bind: 127.0.0.1 (default) or ::1
+  --renderer DIR  folder of the built renderer (default: the one shipped beside this file)
 
 Prints http://127.0.0.1:<port>/?token=<token> on a line of its own; open it in a browser.`;
 

@@ -18,7 +18,9 @@ const contentTypes: Record<string, string> = {
 };
 
 export function securityHeaders(port: number): Record<string, string> {
-  const loopback = [`ws://127.0.0.1:${port}`, `ws://localhost:${port}`, `ws://[::1]:${port}`].join(' ');
+  // 'self' covers the page's own bridge in current browsers; the explicit ws: sources help older ones.
+  // An IPv6 literal is not a valid CSP host-source (Chromium rejects `ws://[::1]:…`), so ::1 relies on 'self'.
+  const loopback = [`ws://127.0.0.1:${port}`, `ws://localhost:${port}`].join(' ');
   return {
     'Content-Security-Policy': [
       "default-src 'self'",
