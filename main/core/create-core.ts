@@ -11,6 +11,8 @@ import type { Logger } from './logger';
 import { ImagesService } from './resources/images-service';
 import { NetworksService } from './resources/networks-service';
 import { VolumesService } from './resources/volumes-service';
+import { StatsService, type StatsCollectorChoice } from './stats/stats-service';
+import { LimitsService } from './limits/limits-service';
 
 export interface CoreOptions {
   log: Logger;
@@ -19,11 +21,19 @@ export interface CoreOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/** `BERTH_STATS_COLLECTOR=api|cgroup` forces a stats collector (benchmarks, tests); the default picks per engine. */
+function statsCollectorFrom(env: NodeJS.ProcessEnv): StatsCollectorChoice {
+  const value = env.BERTH_STATS_COLLECTOR;
+  return value === 'api' || value === 'cgroup' ? value : 'auto';
+}
+
 export interface Core {
   router: Router;
   hub: EventHub;
   log: Logger;
   connection: EngineConnection;
+  /** A transport's client went away (socket closed, window reloaded): drop its per-client state. */
+  releaseClient(clientId: string): void;
   close(): Promise<void>;
 }
 
@@ -36,6 +46,8 @@ export function createCore(options: CoreOptions): Core {
   const images = new ImagesService(connection);
   const volumes = new VolumesService(connection);
   const networks = new NetworksService(connection);
+  const stats = new StatsService({ connection, hub, log, collector: statsCollectorFrom(env) });
+  const limits = new LimitsService({ connection, stats, log });
 
   const handlers: Handlers = {
     'app:info': async () => ({ version, transport: options.transport, platform: process.platform }),
@@ -45,6 +57,13 @@ export function createCore(options: CoreOptions): Core {
     'containers:start': (request) => containers.start(request.id),
     'containers:stop': (request) => containers.stop(request.id, request.timeoutSeconds),
     'containers:remove': (request) => containers.remove(request.id, request.force ?? false),
+    'stats:watch': (request, client) => stats.watch(client.id, { all: request.all ?? false, ids: request.ids ?? [] }),
+    'stats:history': async (request) => stats.history(request.id, request.seconds),
+    'limits:get': (request) => limits.get(request.id),
+    'limits:apply': (request) => limits.apply(request.id, request.change, request.acknowledgeBelowUsage ?? false),
+    'limits:undo': (request) => limits.undo(request.id),
+    'limits:apply-bulk': (request) => limits.applyBulk(request.ids, request.change, request.acknowledgeBelowUsage ?? false),
+    'limits:suggest': (request) => limits.suggest(request.id),
     'images:list': () => images.list(),
     'volumes:list': () => volumes.list(),
     'networks:list': () => networks.list(),
@@ -56,7 +75,9 @@ export function createCore(options: CoreOptions): Core {
     hub,
     log,
     connection,
+    releaseClient: (clientId) => stats.releaseClient(clientId),
     close: async () => {
+      await stats.dispose();
       containers.dispose();
       await connection.stop();
     },

@@ -15,13 +15,28 @@ export function isTrustedSender(frame: WebFrameMain | null, windows: readonly Br
 
 export function attachIpcAdapter(core: Core, rendererIndexPath: string): () => void {
   const pageUrl = pathToFileURL(rendererIndexPath).href;
+  const trackedContents = new Set<number>();
 
   ipcMain.handle(ipcInvokeChannel, async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) => {
     if (!isTrustedSender(event.senderFrame, BrowserWindow.getAllWindows(), pageUrl)) {
       core.log.warn(`[ipc] request on ${String(channel)} from an untrusted frame refused`);
       return fail('UNKNOWN_CHANNEL', 'Requests are accepted only from Berth’s own window.');
     }
-    return core.router.handle(channel, payload);
+    const contents = event.sender;
+    const client = { id: `window-${contents.id}` };
+    if (!trackedContents.has(contents.id)) {
+      trackedContents.add(contents.id);
+      // A reload or a closed window is a client gone: drop what the core kept for it (its stats watches).
+      const release = () => core.releaseClient(client.id);
+      contents.on('did-start-navigation', (details) => {
+        if (details.isMainFrame && !details.isSameDocument) release();
+      });
+      contents.once('destroyed', () => {
+        trackedContents.delete(contents.id);
+        release();
+      });
+    }
+    return core.router.handle(channel, payload, client);
   });
 
   const unsubscribe = core.hub.subscribe((event, payload) => {

@@ -4,6 +4,10 @@
 export const errorCodes = [
   'UNKNOWN_CHANNEL',
   'INVALID_PAYLOAD',
+  /** A request that is well formed but asks for something impossible (e.g. memory below 6 MiB). */
+  'INVALID_LIMITS',
+  /** The change is allowed but risky (e.g. memory below current usage); repeat it with the acknowledgement. */
+  'NEEDS_CONFIRMATION',
   'ENGINE_UNREACHABLE',
   'NOT_FOUND',
   'CONFLICT',

@@ -1,5 +1,5 @@
-// The application: the client and query cache as context, and the pages under a hash router, so the same
-// build works from file:// in Electron and from `berth serve`'s HTTP server.
+// The application: the client, query cache and stats store as context, and the pages under a hash router,
+// so the same build works from file:// in Electron and from `berth serve`'s HTTP server.
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { ClientProvider } from './data/client-context';
@@ -13,6 +13,8 @@ import { NotFoundPage } from './pages/not-found-page';
 import { SettingsPage } from './pages/settings-page';
 import { VolumesPage } from './pages/volumes-page';
 import { AppShell } from './shell/app-shell';
+import { StatsProvider } from './stats/stats-context';
+import type { StatsStore } from './stats/stats-store';
 
 const router = createHashRouter([
   {
@@ -21,6 +23,8 @@ const router = createHashRouter([
     children: [
       { index: true, element: <DashboardPage /> },
       { path: 'containers', element: <ContainersPage /> },
+      // Loaded on first visit: its charts (recharts) are most of the bundle, and startup shows the list first.
+      { path: 'containers/:id', lazy: async () => ({ Component: (await import('./pages/container-detail/container-detail-page')).ContainerDetailPage }) },
       { path: 'images', element: <ImagesPage /> },
       { path: 'volumes', element: <VolumesPage /> },
       { path: 'networks', element: <NetworksPage /> },
@@ -31,11 +35,13 @@ const router = createHashRouter([
   },
 ]);
 
-export function App({ client, queryClient }: { client: BerthClient; queryClient: QueryClient }) {
+export function App({ client, queryClient, stats }: { client: BerthClient; queryClient: QueryClient; stats: StatsStore }) {
   return (
     <ClientProvider client={client}>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <StatsProvider store={stats}>
+          <RouterProvider router={router} />
+        </StatsProvider>
       </QueryClientProvider>
     </ClientProvider>
   );

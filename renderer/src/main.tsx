@@ -1,5 +1,6 @@
 // The renderer's entry: applies the saved theme before the first paint, connects to the core (Electron
-// preload or WebSocket bridge), wires engine events to the query cache and renders the app.
+// preload or WebSocket bridge), wires engine events to the query cache, starts the stats store and renders
+// the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
@@ -7,6 +8,7 @@ import { createQueryClient } from './data/query-client';
 import { syncQueriesWithEvents } from './data/event-sync';
 import { createClient } from './ipc/create-client';
 import { preemptInlineStyles } from './lib/csp-compat';
+import { createStatsStore } from './stats/stats-store';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/shell.css';
@@ -16,6 +18,9 @@ import './styles/fields.css';
 import './styles/feedback.css';
 import './styles/table.css';
 import './styles/pages.css';
+import './styles/stats.css';
+import './styles/charts.css';
+import './styles/detail.css';
 import { applyTheme } from './theme/theme';
 
 preemptInlineStyles();
@@ -23,11 +28,13 @@ applyTheme();
 const client = createClient();
 const queryClient = createQueryClient();
 syncQueriesWithEvents(client, queryClient);
+const stats = createStatsStore(client);
+stats.start();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App client={client} queryClient={queryClient} />
+    <App client={client} queryClient={queryClient} stats={stats} />
   </StrictMode>,
 );

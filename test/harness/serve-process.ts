@@ -9,6 +9,8 @@ const cliPath = fileURLToPath(new URL('../../dist/main/cli.js', import.meta.url)
 
 export interface ServeProcess {
   url: string;
+  /** The serve process's pid, for benchmarks that read its CPU time and RSS from /proc. */
+  pid: number;
   port: number;
   token: string;
   /** Everything the process printed so far, for failure messages. */
@@ -16,11 +18,14 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-/** Starts serve against `dockerHost` with an empty HOME, so the user's docker config is never read. */
-export async function startServe(dockerHost: string, extraArgs: string[] = []): Promise<ServeProcess> {
+/**
+ * Starts serve against `dockerHost` with an empty HOME, so the user's docker config is never read.
+ * `extraEnv` adds variables such as BERTH_STATS_COLLECTOR.
+ */
+export async function startServe(dockerHost: string, extraArgs: string[] = [], extraEnv: Record<string, string> = {}): Promise<ServeProcess> {
   const home = mkdtempSync(join(tmpdir(), 'berth-serve-home-'));
   const child: ChildProcess = spawn(process.execPath, [cliPath, 'serve', '--port', '0', ...extraArgs], {
-    env: { PATH: process.env.PATH, HOME: home, DOCKER_HOST: dockerHost },
+    env: { PATH: process.env.PATH, HOME: home, DOCKER_HOST: dockerHost, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -46,6 +51,7 @@ export async function startServe(dockerHost: string, extraArgs: string[] = []): 
 
   return {
     url,
+    pid: child.pid!,
     port: Number(parsed.port),
     token: parsed.searchParams.get('token')!,
     output: () => output,

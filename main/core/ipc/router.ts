@@ -5,7 +5,17 @@ import { fail, ok, type Envelope } from '../../shared/errors';
 import { toErrorInfo } from '../engine/engine-errors';
 import type { Logger } from '../logger';
 
-export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
+/** Who is asking: one renderer connection (an Electron window, a WebSocket client). State kept per client,
+ * such as its stats watch set, is released when the transport reports the client gone. */
+export interface ClientContext {
+  id: string;
+}
+
+export type Handlers = {
+  [C in Channel]: (request: ParsedRequestOf<C>, client: ClientContext) => Promise<ResponseOf<C>>;
+};
+
+const anonymousClient: ClientContext = { id: 'anonymous' };
 
 export class Router {
   constructor(
@@ -13,7 +23,7 @@ export class Router {
     private readonly log: Logger,
   ) {}
 
-  async handle(channel: unknown, payload: unknown): Promise<Envelope<unknown>> {
+  async handle(channel: unknown, payload: unknown, client: ClientContext = anonymousClient): Promise<Envelope<unknown>> {
     if (!isChannel(channel)) {
       const shown = typeof channel === 'string' ? `"${channel.slice(0, 100)}"` : typeof channel;
       return fail('UNKNOWN_CHANNEL', `Unknown channel ${shown}. Known channels: ${channelNames.join(', ')}.`);
@@ -27,8 +37,8 @@ export class Router {
       return fail('INVALID_PAYLOAD', `Invalid request for ${channel}: ${issues}.`);
     }
     try {
-      const handler = this.handlers[channel] as (request: unknown) => Promise<unknown>;
-      return ok(await handler(parsed.data));
+      const handler = this.handlers[channel] as (request: unknown, client: ClientContext) => Promise<unknown>;
+      return ok(await handler(parsed.data, client));
     } catch (error) {
       const info = toErrorInfo(error);
       if (info.code === 'INTERNAL') this.log.error(`[ipc] ${channel} failed`, error);

@@ -34,6 +34,7 @@ export async function startServeServer(options: ServeOptions): Promise<ServeHand
   const log = core.log;
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   let port = options.port;
+  let clientCount = 0;
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const verdict = checkRequest(request, port, token);
@@ -61,7 +62,15 @@ export async function startServeServer(options: ServeOptions): Promise<ServeHand
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (client) => attachBridgeClient(client, core.router, core.hub, log));
+    sockets.handleUpgrade(request, socket, head, (client) =>
+      attachBridgeClient(client, {
+        router: core.router,
+        hub: core.hub,
+        log,
+        client: { id: `ws-${(clientCount += 1)}` },
+        onGone: (gone) => core.releaseClient(gone.id),
+      }),
+    );
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -4,13 +4,23 @@ import type { WebSocket } from 'ws';
 import { fail } from '../../shared/errors';
 import { wsRequestFrame, type WsServerFrame } from '../../shared/transport';
 import type { EventHub } from '../ipc/event-hub';
-import type { Router } from '../ipc/router';
+import type { ClientContext, Router } from '../ipc/router';
 import type { Logger } from '../logger';
 
 /** A client that stops reading gets no more events past this much unsent data, rather than growing memory. */
 const maxBufferedBytes = 8 * 1024 * 1024;
 
-export function attachBridgeClient(socket: WebSocket, router: Router, hub: EventHub, log: Logger): void {
+export interface BridgeClientOptions {
+  router: Router;
+  hub: EventHub;
+  log: Logger;
+  client: ClientContext;
+  /** Called once when the socket closes, so the core drops what it kept for this client. */
+  onGone: (client: ClientContext) => void;
+}
+
+export function attachBridgeClient(socket: WebSocket, options: BridgeClientOptions): void {
+  const { router, hub, log, client } = options;
   const send = (frame: WsServerFrame) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   };
@@ -23,7 +33,10 @@ export function attachBridgeClient(socket: WebSocket, router: Router, hub: Event
   socket.on('message', (data, isBinary) => {
     void handleFrame(isBinary ? null : data.toString()).then(send);
   });
-  socket.on('close', unsubscribe);
+  socket.on('close', () => {
+    unsubscribe();
+    options.onGone(client);
+  });
   socket.on('error', (error) => log.warn(`[bridge] client socket error: ${error.message}`));
 
   async function handleFrame(text: string | null): Promise<WsServerFrame> {
@@ -42,6 +55,6 @@ export function attachBridgeClient(socket: WebSocket, router: Router, hub: Event
         reply: fail('INVALID_PAYLOAD', 'A bridge frame must be {"id": number, "channel": string, "payload": …}.'),
       };
     }
-    return { type: 'reply', id: frame.data.id, reply: await router.handle(frame.data.channel, frame.data.payload) };
+    return { type: 'reply', id: frame.data.id, reply: await router.handle(frame.data.channel, frame.data.payload, client) };
   }
 }

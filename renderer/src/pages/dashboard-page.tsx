@@ -1,15 +1,20 @@
 // The Dashboard: the engine at a glance. Container and image counts come from the live lists (events keep
-// them current); machine facts come from the engine's info. Nothing is shown that the engine did not say.
+// them current); live CPU and memory totals and the top consumers from the stats store (watching every
+// running container); machine facts from the engine's info. Nothing is shown that the engine did not say.
 import { Link } from 'react-router';
 import type { EngineInfo } from '../../../main/shared/engine-types';
 import { Page } from '../components/page';
 import { QueryError } from '../components/query-error';
 import { SummaryCard } from '../components/summary-card';
 import { containersListRequest, useChannelQuery } from '../data/channel-query';
-import { formatBytes, formatGiB } from '../format/bytes';
+import { formatBytes } from '../format/bytes';
 import { describeEngineStatus, productName } from '../format/engine-status';
 import { useNow } from '../lib/use-now';
 import { isStopped } from '../model/container-filter';
+import { usageTotals } from '../model/stats-totals';
+import { useAllLatestStats, useStatsWatch } from '../stats/use-stats';
+import { TopConsumers } from './dashboard/top-consumers';
+import { CpuUsageCard, MemoryUsageCard } from './dashboard/usage-cards';
 
 export function DashboardPage() {
   const status = useChannelQuery('engine:status', {});
@@ -33,6 +38,9 @@ function Cards({ info }: { info: EngineInfo }) {
   const running = list?.filter((c) => c.state === 'running').length;
   const stopped = list?.filter(isStopped).length;
   const imageBytes = images.data?.reduce((sum, image) => sum + image.sizeBytes, 0);
+  useStatsWatch({ all: true });
+  const latest = useAllLatestStats();
+  const totals = list ? usageTotals(list, latest) : null;
   const loading = '…';
   return (
     <>
@@ -53,8 +61,8 @@ function Cards({ info }: { info: EngineInfo }) {
           value={images.data?.length ?? loading}
           detail={imageBytes === undefined ? undefined : `${formatBytes(imageBytes)} on disk`}
         />
-        <SummaryCard title="CPUs" value={`${info.cpus} ${info.cpus === 1 ? 'core' : 'cores'}`} detail={info.architecture} />
-        <SummaryCard title="Memory" value={formatGiB(info.memoryBytes)} detail="Available to the engine" />
+        <CpuUsageCard info={info} totals={totals} />
+        <MemoryUsageCard info={info} totals={totals} />
         <SummaryCard
           title="Engine"
           textValue
@@ -63,6 +71,7 @@ function Cards({ info }: { info: EngineInfo }) {
         />
         <SummaryCard title="Operating system" textValue value={info.os} detail={`Kernel ${info.kernelVersion} · ${info.osType}/${info.architecture}`} />
       </div>
+      {list && <TopConsumers containers={list} latest={latest} />}
     </>
   );
 }

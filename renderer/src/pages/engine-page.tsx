@@ -1,9 +1,9 @@
 // The Engine page: the connection state and endpoint, a Reconnect now button, and everything the engine
 // reported about itself.
-import type { ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import type { EngineInfo } from '../../../main/shared/engine-types';
 import { ErrorAlert } from '../components/error-alert';
+import { Fact } from '../components/fact';
 import { Page } from '../components/page';
 import { RelativeTime } from '../components/relative-time';
 import { applyEngineStatus, useChannelMutation, useChannelQuery } from '../data/channel-query';
@@ -72,14 +72,5 @@ function InfoFacts({ info }: { info: EngineInfo }) {
       <Fact label="Containers">{`${total} total · ${running} running · ${paused} paused · ${stopped} stopped`}</Fact>
       <Fact label="Images">{String(info.images)}</Fact>
     </dl>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="fact">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }

@@ -5,12 +5,17 @@ export class ContainersPage {
   constructor(private readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByRole('navigation').getByRole('link', { name: 'Containers', exact: true }).click();
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Containers', exact: true }).click();
     await this.page.getByRole('heading', { name: 'Containers', level: 1 }).waitFor();
   }
 
   row(name: string): Locator {
     return this.page.getByRole('row', { name: new RegExp(`\\b${name}\\b`) });
+  }
+
+  /** The link on the container's name, which opens its page. */
+  nameLink(name: string): Locator {
+    return this.row(name).getByRole('link', { name, exact: true });
   }
 
   filter(): Locator {

@@ -1,29 +1,44 @@
-// The columns of the containers table: name (with compose project and short id), image, state, the
-// engine's status text, ports, age and the row's actions.
+// The columns of the containers table: name (linking to the container's page, with compose project and
+// short id), image, state with the engine's status text under it, live CPU and memory, ports, age and the
+// row's actions. Narrow windows drop the Created column so the live columns keep their room.
+import { Link } from 'react-router';
 import type { ContainerSummary } from '../../../../main/shared/engine-types';
 import type { TableColumn } from '../../components/data-table';
 import { PortList } from '../../components/port-list';
 import { RelativeTime } from '../../components/relative-time';
 import { StateBadge } from '../../components/state-badge';
 import { ContainerRowActions, type RowActionsProps } from './container-row-actions';
+import { CpuCell, MemoryCell } from './container-stats-cells';
+
+export interface ColumnOptions {
+  nowMs: number;
+  /** Wide enough for every column (see containers-page). */
+  wide: boolean;
+}
+
+export function containerPath(container: Pick<ContainerSummary, 'id'>): string {
+  return `/containers/${container.id}`;
+}
 
 export function containerColumns(
-  nowMs: number,
+  { nowMs, wide }: ColumnOptions,
   actions: Omit<RowActionsProps, 'container' | 'pending'> & { pending: ReadonlyMap<string, RowActionsProps['pending']> },
 ): TableColumn<ContainerSummary>[] {
-  return [
+  const columns: Array<TableColumn<ContainerSummary> | null> = [
     {
       id: 'name',
       name: 'Name',
       isRowHeader: true,
       width: '1.5fr',
-      minWidth: 160,
+      minWidth: 150,
       sortValue: (c) => c.name,
       render: (c) => (
         <div className="cell-stack">
           <span className="cell-primary" title={c.name}>
             {c.composeProject && <span className="compose-prefix">{c.composeProject} / </span>}
-            {c.name}
+            <Link to={containerPath(c)} className="row-link">
+              {c.name}
+            </Link>
           </span>
           <span className="cell-secondary mono">{c.id.slice(0, 12)}</span>
         </div>
@@ -32,33 +47,47 @@ export function containerColumns(
     {
       id: 'image',
       name: 'Image',
-      width: '1.3fr',
-      minWidth: 120,
+      width: '1.2fr',
+      minWidth: 110,
       sortValue: (c) => c.image,
       render: (c) => <span className="truncate" title={c.image}>{c.image}</span>,
     },
-    { id: 'state', name: 'State', width: 104, sortValue: (c) => c.state, render: (c) => <StateBadge state={c.state} /> },
     {
-      id: 'status',
-      name: 'Status',
-      width: '1.4fr',
-      minWidth: 120,
-      render: (c) => <span className="muted truncate" title={c.status}>{c.status}</span>,
+      id: 'state',
+      name: 'State',
+      width: '1fr',
+      minWidth: 124,
+      sortValue: (c) => c.state,
+      render: (c) => (
+        <div className="cell-stack">
+          <span>
+            <StateBadge state={c.state} />
+          </span>
+          <span className="cell-secondary truncate" title={c.status}>
+            {c.status}
+          </span>
+        </div>
+      ),
     },
-    { id: 'ports', name: 'Ports', width: '1.1fr', minWidth: 120, render: (c) => <PortList ports={c.ports} /> },
-    {
-      id: 'created',
-      name: 'Created',
-      width: 136,
-      sortValue: (c) => c.created,
-      render: (c) => <RelativeTime epochMs={c.created * 1000} nowMs={nowMs} />,
-    },
+    { id: 'cpu', name: 'CPU', width: 132, minWidth: 132, render: (c) => <CpuCell container={c} /> },
+    { id: 'memory', name: 'Memory', width: 150, minWidth: 150, render: (c) => <MemoryCell container={c} /> },
+    { id: 'ports', name: 'Ports', width: '1fr', minWidth: 100, render: (c) => <PortList ports={c.ports} /> },
+    wide
+      ? {
+          id: 'created',
+          name: 'Created',
+          width: 112,
+          minWidth: 112,
+          sortValue: (c) => c.created,
+          render: (c) => <RelativeTime epochMs={c.created * 1000} nowMs={nowMs} />,
+        }
+      : null,
     {
       id: 'actions',
       name: 'Actions',
       hideName: true,
-      width: 88,
-      minWidth: 88,
+      width: 80,
+      minWidth: 80,
       render: (c) => (
         <ContainerRowActions
           container={c}
@@ -70,4 +99,5 @@ export function containerColumns(
       ),
     },
   ];
+  return columns.filter((column) => column !== null);
 }

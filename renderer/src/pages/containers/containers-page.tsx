@@ -1,5 +1,6 @@
-// The Containers page: every container (running and stopped), filterable, with start/stop/remove per row.
-// The list comes from containers:list {all: true} and refreshes on the engine's container events.
+// The Containers page: every container (running and stopped), filterable, with live CPU and memory and
+// start/stop/remove per row. The list comes from containers:list {all: true} and refreshes on the engine's
+// container events; the live columns come from the stats store, watching every running container.
 import { useMemo, useState } from 'react';
 import { Switch } from 'react-aria-components';
 import type { ContainerSummary } from '../../../../main/shared/engine-types';
@@ -11,8 +12,10 @@ import { FilterField } from '../../components/filter-field';
 import { Page } from '../../components/page';
 import { QueryError } from '../../components/query-error';
 import { containersListRequest, useChannelQuery } from '../../data/channel-query';
+import { useMediaQuery } from '../../lib/use-media-query';
 import { relativeTimeTickMs, useNow } from '../../lib/use-now';
 import { filterContainers, isStopped } from '../../model/container-filter';
+import { useStatsWatch } from '../../stats/use-stats';
 import { containerColumns } from './container-columns';
 import { useContainerActions } from './use-container-actions';
 
@@ -23,12 +26,15 @@ export function ContainersPage() {
   const [showStopped, setShowStopped] = useState(true);
   const actions = useContainerActions();
   const now = useNow(relativeTimeTickMs);
+  // Below this the Created column goes, so CPU and Memory keep readable widths (the sidebar is icons only).
+  const wide = useMediaQuery('(min-width: 1200px)');
+  useStatsWatch({ all: true });
   const all = useMemo(() => query.data ?? [], [query.data]);
   const shown = useMemo(() => filterContainers(all, filter, showStopped), [all, filter, showStopped]);
   const { pending, start, stop, askRemove } = actions;
   const columns = useMemo(
-    () => containerColumns(now, { pending, onStart: start, onStop: stop, onRemove: askRemove }),
-    [now, pending, start, stop, askRemove],
+    () => containerColumns({ nowMs: now, wide }, { pending, onStart: start, onStop: stop, onRemove: askRemove }),
+    [now, wide, pending, start, stop, askRemove],
   );
   const running = all.filter((c) => c.state === 'running').length;
 

@@ -64,6 +64,19 @@ describe('Router', () => {
     expect(calls).toEqual(['containers:list', 'engine:status']);
   });
 
+  it('hands each handler the asking client, so per-client state (stats watches) can be kept and released', async () => {
+    const seen: string[] = [];
+    const handlers = spyHandlers().handlers;
+    handlers['stats:watch'] = async (_request, client) => {
+      seen.push(client.id);
+      return { collector: 'cgroup', intervalMs: 1000, historySeconds: 900, watching: [] };
+    };
+    const router = new Router(handlers, silentLogger);
+    await router.handle('stats:watch', { all: true }, { id: 'ws-7' });
+    await router.handle('stats:watch', { ids: ['web'] });
+    expect(seen).toEqual(['ws-7', 'anonymous']);
+  });
+
   it('turns whatever a handler throws into an error envelope', async () => {
     const thrown: Record<string, unknown> = {
       'containers:start': new BerthError('ENGINE_UNREACHABLE', 'engine gone'),

@@ -1,0 +1,61 @@
+// `npm run bench:stats -- --containers 10,50,100 --seconds 30`: what live per-container stats cost and how
+// fresh they are, Berth (cgroup and API collectors) against the docker CLI's `docker stats`, in the same
+// run on the same private engine (root needed; never the user's engine). Per container count it prints a
+// markdown table, and last one summary line per count for the cgroup collector.
+import { parseArgs } from 'node:util';
+import { buildBusyboxImage } from '../test/harness/busybox-image';
+import { PrivateEngine } from '../test/harness/private-engine';
+import { dockerCliPath } from './docker-stats-reader';
+import { clockTicks } from './proc-usage';
+import { benchImage } from './stats-containers';
+import { countTable, summaryLine } from './stats-report';
+import { readerKinds, runCount, type CountResult } from './stats-run';
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      containers: { type: 'string', default: '10,50,100' },
+      seconds: { type: 'string', default: '30' },
+      trials: { type: 'string', default: '5' },
+      settle: { type: 'string', default: '5' },
+    },
+  });
+  const counts = values.containers.split(',').map(Number);
+  const seconds = Number(values.seconds);
+  const trials = Number(values.trials);
+  const settleSeconds = Number(values.settle);
+  if (counts.some((n) => !Number.isInteger(n) || n < 1) || !(seconds > 0) || !(trials >= 1) || !(settleSeconds >= 0)) {
+    throw new Error('[bench] usage: bench:stats -- [--containers 10,50,100] [--seconds 30] [--trials 5] [--settle 5]');
+  }
+  return { counts, seconds, trials, settleSeconds };
+}
+
+async function main(): Promise<number> {
+  const opts = options();
+  console.info(`[bench] docker CLI ${dockerCliPath()}, CLK_TCK ${clockTicks}, windows of ${opts.seconds} s`);
+  const results: CountResult[] = [];
+  const engine = await PrivateEngine.start({ name: 'bench-stats' });
+  try {
+    await buildBusyboxImage(engine.docker(), benchImage);
+    for (const count of opts.counts) results.push(await runCount(engine, count, opts));
+  } finally {
+    await engine.destroy();
+  }
+
+  // Printed after the engine is gone, so the summary lines are the last lines of the output.
+  for (const result of results) {
+    console.log(`\n### ${result.containers} idle containers (0.5 CPU, 64 MiB, 64 pids each); ${opts.seconds} s windows; latency: median of ${opts.trials} trials\n`);
+    console.log(countTable(result));
+  }
+  console.log('');
+  for (const result of results) console.log(summaryLine(result));
+  return results.some((result) => readerKinds.some((kind) => result.readers[kind].errors.length > 0)) ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error('[bench] failed:', error);
+    process.exit(1);
+  },
+);

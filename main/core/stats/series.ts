@@ -1,0 +1,77 @@
+// Owns one container's stats series: its ring of history, the collector handle while it is collected, and the
+// two readings whose difference makes each row. A series outlives segments: when the container stops or nobody
+// watches it, collection ends with a gap row, and a later start continues the same ring after the gap.
+import type { StatsCollectorKind } from '../../shared/stats-types';
+import { ReadStatus, type ContainerFacts, type StatsHandle } from './collector';
+import { deriveRow, fieldCount, RawReading } from './derive';
+import { StatsRing } from './ring-buffer';
+
+/**
+ * idle: not collected (nobody watches, or it has not been opened yet); opening: an inspect or open is under way;
+ * live: collected every tick; stopped: the container is not running, waiting for its `start` event;
+ * failed: no collector can read it (told once), until it starts again or the engine reconnects.
+ */
+export type SeriesState = 'idle' | 'opening' | 'live' | 'stopped' | 'failed';
+
+export class Series {
+  readonly ring: StatsRing;
+  state: SeriesState = 'idle';
+  handle: StatsHandle | null = null;
+  kind: StatsCollectorKind | null = null;
+  facts: ContainerFacts | null = null;
+  /** Bumped whenever an open under way must be forgotten (stop, die, unwatch, disconnect). */
+  generation = 0;
+  /** Date.now() when the last client stopped watching it; 0 while watched. */
+  unwatchedSince = 0;
+  private previous = new RawReading();
+  private current = new RawReading();
+  private hasPrevious = false;
+  private oomBase = NaN;
+
+  constructor(
+    readonly id: string,
+    capacity: number,
+    /** Readings closer together than this are not turned into a row: rates over a few ms are mostly noise. */
+    private readonly minRowGapMs: number,
+  ) {
+    this.ring = new StatsRing(capacity, fieldCount);
+  }
+
+  /** Starts a segment; reads a baseline at once so the first tick already has rates. */
+  begin(handle: StatsHandle, kind: StatsCollectorKind, facts: ContainerFacts): void {
+    this.handle = handle;
+    this.kind = kind;
+    this.facts = facts;
+    this.state = 'live';
+    this.previous.reset();
+    this.current.reset();
+    this.hasPrevious = handle.read(this.previous) === ReadStatus.Fresh;
+    this.oomBase = this.hasPrevious ? this.previous.oomKills : NaN;
+  }
+
+  /** One tick: when the handle has new values, writes the row into `row` and the ring. */
+  sample(t: number, hostMemoryBytes: number, row: Float64Array): ReadStatus {
+    if (!this.handle) return ReadStatus.Stale;
+    const status = this.handle.read(this.current);
+    if (status !== ReadStatus.Fresh) return status;
+    if (this.hasPrevious && this.current.at - this.previous.at < this.minRowGapMs) return ReadStatus.Stale;
+    if (Number.isNaN(this.oomBase)) this.oomBase = this.current.oomKills;
+    deriveRow(this.hasPrevious ? this.previous : null, this.current, hostMemoryBytes, this.oomBase, row);
+    const used = this.previous;
+    this.previous = this.current;
+    this.current = used;
+    this.hasPrevious = true;
+    this.ring.push(t, row);
+    return ReadStatus.Fresh;
+  }
+
+  /** Ends the segment: closes the handle (which may throw: the caller logs it) and marks the gap. */
+  stop(t: number, state: Exclude<SeriesState, 'live' | 'opening'>): void {
+    this.generation += 1;
+    this.state = state;
+    this.ring.pushGap(t);
+    const handle = this.handle;
+    this.handle = null;
+    handle?.close();
+  }
+}

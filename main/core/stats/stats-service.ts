@@ -1,0 +1,223 @@
+// Owns live per-container stats as the contract offers them: each client's declarative watch set (their union
+// is collected, each container once), history on request, following the engine's container events (a stopped
+// or removed container ends its series, a restarted one begins a new segment, `docker update` refreshes its
+// limits), and pausing while the engine is away, resuming with everything re-resolved once it is back.
+//
+// History of a container nobody watches any more is kept for `keepUnwatchedMs` (2 min by default), so a page
+// reload or a quick switch between views finds it again; a removed container's history goes at once.
+import type Dockerode from 'dockerode';
+import type { EngineInfo, EngineStatus } from '../../shared/engine-types';
+import { BerthError } from '../../shared/errors';
+import { statsFields, type StatsHistory, type StatsWatchResult } from '../../shared/stats-types';
+import type { EngineConnection, EngineEvent } from '../engine/engine-connection';
+import { toErrorInfo } from '../engine/engine-errors';
+import type { EventHub } from '../ipc/event-hub';
+import type { Logger } from '../logger';
+import type { ContainerFacts } from './collector';
+import { CollectorChoice, type StatsCollectorChoice } from './collector-choice';
+import { toContainerFacts } from './container-facts';
+import { RunningSet } from './running-set';
+import { Collection } from './stats-collection';
+import { WatchSets } from './watch-sets';
+
+export type { StatsCollectorChoice } from './collector-choice';
+
+export interface StatsServiceOptions {
+  connection: EngineConnection;
+  hub: EventHub;
+  log: Logger;
+  /** auto: cgroup files when the engine is local and they are readable from here, else the engine's API. */
+  collector: StatsCollectorChoice;
+  intervalMs?: number;
+  historySeconds?: number;
+  procRoot?: string;
+  cgroupRoot?: string;
+  keepUnwatchedMs?: number;
+}
+
+type WatchRequest = { all: boolean; ids: string[] };
+
+export class StatsService {
+  private readonly sets = new WatchSets();
+  private readonly running: RunningSet;
+  private readonly chooser: CollectorChoice;
+  private readonly collection: Collection;
+  private readonly queues = new Map<string, Promise<unknown>>();
+  /** Clients released while a watch of theirs was under way: that watch must not bring them back. */
+  private readonly released = new Set<string>();
+  private readonly unsubscribe: Array<() => void>;
+  private readonly intervalMs: number;
+  private readonly historySeconds: number;
+  private disposed = false;
+
+  constructor(private readonly options: StatsServiceOptions) {
+    const { connection, hub, log } = options;
+    this.intervalMs = options.intervalMs ?? 1000;
+    this.historySeconds = options.historySeconds ?? 900;
+    const client = () => connection.client();
+    this.running = new RunningSet(() => client().listContainers());
+    this.chooser = new CollectorChoice({
+      choice: options.collector,
+      procRoot: options.procRoot ?? '/proc',
+      cgroupRoot: options.cgroupRoot ?? '/sys/fs/cgroup',
+      client,
+      log,
+    });
+    this.collection = new Collection({
+      hub,
+      log,
+      intervalMs: this.intervalMs,
+      capacity: Math.max(1, Math.ceil((this.historySeconds * 1000) / this.intervalMs)),
+      keepUnwatchedMs: options.keepUnwatchedMs ?? 120_000,
+      chooser: this.chooser,
+      inspect: async (id) => toContainerFacts(await client().getContainer(id).inspect()),
+      notRunning: (id) => this.running.noteStopped(id),
+      missing: (id) => this.forget(id),
+    });
+    this.unsubscribe = [
+      connection.onEngineEvent((event) => this.onEngineEvent(event)),
+      connection.onConnected((info) => this.onConnected(info)),
+      hub.subscribe((event, payload) => {
+        if (event === 'engine:status' && (payload as EngineStatus).state !== 'connected') this.collection.pause('the engine went away');
+      }),
+    ];
+    if (connection.status.state === 'connected') this.adopt(connection.status.info);
+  }
+
+  /** Replaces this client's watch set; resolves once every watched running container is being collected. */
+  watch(clientId: string, request: WatchRequest): Promise<StatsWatchResult> {
+    // One client's calls apply in order, so a slow older call cannot overwrite a newer set.
+    const apply = () => this.applyWatch(clientId, request);
+    const next = (this.queues.get(clientId) ?? Promise.resolve()).then(apply, apply);
+    this.queues.set(clientId, next);
+    const settled = () => {
+      if (this.queues.get(clientId) !== next) return;
+      this.queues.delete(clientId);
+      this.released.delete(clientId);
+    };
+    next.then(settled, settled);
+    return next;
+  }
+
+  history(ref: string, seconds?: number): StatsHistory {
+    const series = this.collection.find(ref);
+    if (!series) throw new BerthError('NOT_FOUND', `Berth has no stats history for ${ref}: it keeps history only for running containers someone watches.`);
+    const { t, columns } = series.ring.toColumns(Date.now() - (seconds ?? this.historySeconds) * 1000);
+    const values = Object.fromEntries(statsFields.map((field, index) => [field, columns[index]])) as StatsHistory['values'];
+    return { id: series.id, t, values };
+  }
+
+  releaseClient(clientId: string): void {
+    if (this.queues.has(clientId)) this.released.add(clientId);
+    if (this.sets.release(clientId)) void this.reconcile();
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    for (const unsubscribe of this.unsubscribe.splice(0)) unsubscribe();
+    this.collection.dispose();
+    this.chooser.dispose();
+  }
+
+  private async applyWatch(clientId: string, request: WatchRequest): Promise<StatsWatchResult> {
+    if (this.disposed) throw new BerthError('INTERNAL', 'Berth is shutting down its stats.');
+    const docker = this.options.connection.client();
+    const resolved = await Promise.all([...new Set(request.ids)].map((ref) => this.inspect(docker, ref)));
+    if (request.all) await this.running.ensureKnown();
+    if (this.disposed) throw new BerthError('INTERNAL', 'Berth is shutting down its stats.');
+    if (this.released.has(clientId)) throw new BerthError('TRANSPORT_CLOSED', 'This client went away while its stats watch was being set up.');
+    for (const facts of resolved) this.collection.facts.set(facts.id, facts);
+    this.sets.set(clientId, request.all, resolved.map((facts) => facts.id));
+    await this.reconcile();
+    return {
+      collector: this.chooser.kind,
+      intervalMs: this.intervalMs,
+      historySeconds: this.historySeconds,
+      watching: this.sets.watchingOf(clientId, this.running.ids),
+    };
+  }
+
+  /** Resolves a name or short id; an unknown one is NOT_FOUND with the engine's message. */
+  private async inspect(docker: Dockerode, ref: string): Promise<ContainerFacts> {
+    try {
+      return toContainerFacts(await docker.getContainer(ref).inspect());
+    } catch (error) {
+      const info = toErrorInfo(error);
+      throw new BerthError(info.code, info.message);
+    }
+  }
+
+  private reconcile(): Promise<void> {
+    if (this.disposed) return Promise.resolve();
+    return this.collection.reconcile(this.sets.wanted(this.running.ids));
+  }
+
+  /** The container no longer exists: its series ends and no client watches it any more. */
+  private forget(id: string): void {
+    this.collection.remove(id, 'the container was removed');
+    this.running.noteStopped(id);
+    this.sets.forget(id);
+  }
+
+  private onEngineEvent(event: EngineEvent): void {
+    const id = event.Actor.ID;
+    if (event.Type !== 'container' || !id || this.disposed) return;
+    const verb = event.Action.split(':', 1)[0].trim();
+    if (verb === 'start' || verb === 'die' || verb === 'destroy' || verb === 'update') this.collection.facts.delete(id);
+    switch (verb) {
+      case 'start':
+        this.running.noteStarted(id);
+        this.collection.started(id);
+        void this.reconcile();
+        break;
+      case 'die': {
+        this.running.noteStopped(id);
+        const code = event.Actor.Attributes.exitCode;
+        this.collection.end(id, code === undefined ? 'the container stopped' : `the container exited with code ${code}`);
+        void this.reconcile();
+        break;
+      }
+      case 'destroy':
+        this.forget(id);
+        void this.reconcile();
+        break;
+      case 'update':
+        void this.refreshLimits(id);
+        break;
+      case 'oom':
+        this.collection.find(id)?.handle?.oomReported();
+        break;
+    }
+  }
+
+  private async refreshLimits(id: string): Promise<void> {
+    const series = this.collection.find(id);
+    if (series?.state !== 'live') return;
+    const generation = series.generation;
+    try {
+      const facts = toContainerFacts(await this.options.connection.client().getContainer(id).inspect());
+      if (generation === series.generation) series.handle?.limitsChanged(facts);
+    } catch (error) {
+      // Removed right after its update: the destroy event ends the series.
+      if (toErrorInfo(error).code !== 'NOT_FOUND') this.options.log.warn(`[stats] could not re-read the limits of ${id.slice(0, 12)}: ${toErrorInfo(error).message}`);
+    }
+  }
+
+  private adopt(info: EngineInfo): void {
+    this.collection.engine = { cgroupVersion: info.cgroupVersion, hostMemoryBytes: info.memoryBytes };
+    this.chooser.connected(this.options.connection.status);
+  }
+
+  private onConnected(info: EngineInfo): void {
+    if (this.disposed) return;
+    this.collection.pause('the engine reconnected');
+    this.running.forget();
+    this.adopt(info);
+    if (this.sets.empty) return;
+    // Re-resolve everything: containers may have started, stopped or gone while the engine was away.
+    const listed = this.sets.anyAll() ? this.running.ensureKnown() : Promise.resolve();
+    listed
+      .then(() => this.reconcile())
+      .catch((error: unknown) => this.options.log.warn(`[stats] could not resume after the engine reconnected: ${toErrorInfo(error).message}`));
+  }
+}

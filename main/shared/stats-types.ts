@@ -1,0 +1,58 @@
+// The shape of live container stats on the wire: compact rows in one fixed field order, one tick event per
+// second for all watched containers, and column-oriented history for charts.
+
+/** The order of values in every stats row. Rates are per second over the last tick. */
+export const statsFields = [
+  /** CPU used, in % of one core (100 = one core busy), as `docker stats` reports it. */
+  'cpuPercent',
+  /** The container's CPU limit in cores (quota / period, or NanoCpus); null = unlimited. */
+  'cpuLimitCores',
+  /** Memory used: usage minus inactive file cache, as `docker stats` reports it. */
+  'memBytes',
+  /** Memory limit; null = unlimited (the host's memory applies). */
+  'memLimitBytes',
+  /** Memory + swap limit; null = unlimited or not accounted by this kernel. */
+  'swapLimitBytes',
+  'netRxBytesPerSec',
+  'netTxBytesPerSec',
+  'blkReadBytesPerSec',
+  'blkWriteBytesPerSec',
+  'pids',
+  /** null = unlimited. */
+  'pidsLimit',
+  /** Share of CPU scheduler periods in which the container was throttled, in % over the last tick. */
+  'throttledPercent',
+  /** OOM kills in the container's cgroup since its series started (cumulative). */
+  'oomKills',
+] as const;
+
+export type StatsField = (typeof statsFields)[number];
+
+/** One container's values at one tick, in `statsFields` order; null = unknown or unlimited. */
+export type StatsValues = Array<number | null>;
+
+export interface StatsTick {
+  /** Epoch milliseconds of this tick. */
+  t: number;
+  samples: Array<{ id: string; v: StatsValues }>;
+  /** Series that ended at this tick (container stopped or removed, or no longer readable). */
+  ended: Array<{ id: string; reason: string }>;
+}
+
+export type StatsCollectorKind = 'cgroup' | 'api';
+
+export interface StatsWatchResult {
+  collector: StatsCollectorKind;
+  intervalMs: number;
+  /** How many seconds of history the core keeps per container. */
+  historySeconds: number;
+  /** The container ids this client now watches (resolved from `all`). */
+  watching: string[];
+}
+
+/** Column-oriented history of one container, oldest first: `values[f][i]` is field f at time `t[i]`. */
+export interface StatsHistory {
+  id: string;
+  t: number[];
+  values: Record<StatsField, Array<number | null>>;
+}

@@ -1,0 +1,99 @@
+// Turns a stats window into what the charts draw: one row object per time (recharts reads rows), CPU and
+// its limit in % of one core so they share an axis, the limits as constant stretches (drawn as dashed
+// segments, so a limit changed live shows as a step), and the times of OOM kills and of the series ending.
+import type { SeriesWindow } from '../../../stats/series-window';
+
+export interface ChartRow {
+  t: number;
+  cpu: number | null;
+  /** The CPU limit in % of one core (cores × 100), on the CPU axis. */
+  cpuLimit: number | null;
+  throttled: number | null;
+  mem: number | null;
+  memLimit: number | null;
+  swapLimit: number | null;
+  rx: number | null;
+  tx: number | null;
+  read: number | null;
+  write: number | null;
+  pids: number | null;
+  pidsLimit: number | null;
+}
+
+export type ChartKey = Exclude<keyof ChartRow, 't'>;
+
+export interface ChartData {
+  rows: ChartRow[];
+  from: number;
+  to: number;
+  /** Times at which the OOM kill count went up. */
+  oomAt: number[];
+  /** Times at which the series ended (stopped, removed). */
+  endedAt: number[];
+}
+
+/** A stretch of time over which a limit kept one value. */
+export interface LimitSegment {
+  from: number;
+  to: number;
+  value: number;
+}
+
+export function chartData(window: SeriesWindow): ChartData {
+  const c = window.columns;
+  const rows: ChartRow[] = window.t.map((t, i) => {
+    const cores = c.cpuLimitCores[i];
+    return {
+      t,
+      cpu: c.cpuPercent[i],
+      cpuLimit: cores === null ? null : cores * 100,
+      throttled: c.throttledPercent[i],
+      mem: c.memBytes[i],
+      memLimit: c.memLimitBytes[i],
+      swapLimit: c.swapLimitBytes[i],
+      rx: c.netRxBytesPerSec[i],
+      tx: c.netTxBytesPerSec[i],
+      read: c.blkReadBytesPerSec[i],
+      write: c.blkWriteBytesPerSec[i],
+      pids: c.pids[i],
+      pidsLimit: c.pidsLimit[i],
+    };
+  });
+  const oomAt: number[] = [];
+  let kills: number | null = null;
+  window.t.forEach((t, i) => {
+    const count = c.oomKills[i];
+    if (count === null) return;
+    // Cumulative per series: a rise is a kill; a drop is a new series (restart), not an event.
+    if (kills !== null && count > kills && t >= window.from) oomAt.push(t);
+    kills = count;
+  });
+  return { rows, from: window.from, to: window.to, oomAt, endedAt: window.endedAt.filter((t) => t >= window.from) };
+}
+
+/**
+ * The stretches over which `key` held one value, clipped to [from, to]. A null (unlimited, or a gap)
+ * ends a stretch; each stretch reaches to the next row, so a step shows where the limit changed.
+ */
+export function limitSegments(data: ChartData, key: ChartKey): LimitSegment[] {
+  const segments: LimitSegment[] = [];
+  let open: LimitSegment | null = null;
+  for (const row of data.rows) {
+    const value = row[key];
+    if (open) open.to = row.t;
+    if (open && value === open.value) continue;
+    if (open) segments.push(open);
+    open = value === null ? null : { from: row.t, to: row.t, value };
+  }
+  if (open) segments.push(open);
+  return segments
+    .map((segment) => ({ ...segment, from: Math.max(segment.from, data.from), to: Math.min(segment.to, data.to) }))
+    .filter((segment) => segment.to > segment.from);
+}
+
+/** The largest value of any of `keys` in the rows; 0 when there is none. */
+export function maxOf(data: ChartData, keys: readonly ChartKey[]): number {
+  let max = 0;
+  for (const row of data.rows) for (const key of keys) max = Math.max(max, row[key] ?? 0);
+  return max;
+}

@@ -1,0 +1,125 @@
+// Pieces every stats chart shares: the time axis (a fixed window ending now, so the chart scrolls), a value
+// axis with round ticks, the tooltip, limits drawn as dashed segments, and markers where the series ended
+// or the kernel killed a process for lack of memory. Returned as props or element arrays, because recharts
+// reads its direct children.
+import type { ReactElement } from 'react';
+import { ReferenceLine, Tooltip, type TooltipContentProps } from 'recharts';
+import { formatTimeAgo, timeTicks } from '../../../format/axis-ticks';
+import type { ChartColors } from './chart-colors';
+import type { ChartData, ChartRow, LimitSegment } from './chart-data';
+
+const tickStyle = (colors: ChartColors) => ({ fill: colors.axis, fontSize: 11 });
+
+export function timeAxisProps(data: ChartData, colors: ChartColors) {
+  return {
+    dataKey: 't',
+    type: 'number' as const,
+    scale: 'linear' as const,
+    domain: [data.from, data.to],
+    ticks: timeTicks(data.from, data.to),
+    tickFormatter: (t: number) => formatTimeAgo(t, data.to),
+    // The line before the window's start is drawn clipped at the edge rather than stretching the axis.
+    allowDataOverflow: true,
+    stroke: colors.grid,
+    tick: tickStyle(colors),
+    tickLine: false,
+    height: 22,
+  };
+}
+
+export function valueAxisProps(ticks: readonly number[], format: (value: number) => string, colors: ChartColors, width = 64) {
+  return {
+    domain: [0, ticks[ticks.length - 1]],
+    ticks: [...ticks],
+    tickFormatter: format,
+    allowDataOverflow: true,
+    axisLine: false,
+    tickLine: false,
+    tick: tickStyle(colors),
+    width,
+    interval: 0 as const,
+  };
+}
+
+/** The limit as dashed segments, one per stretch with one value; the newest stretch carries the label. */
+export function limitLines(segments: readonly LimitSegment[], color: string, label: string, options: { dash?: string; yAxisId?: string } = {}): ReactElement[] {
+  return segments.map((segment, i) => (
+    <ReferenceLine
+      key={`limit-${label}-${segment.from}`}
+      className="chart-limit-line"
+      yAxisId={options.yAxisId ?? 0}
+      segment={[
+        { x: segment.from, y: segment.value },
+        { x: segment.to, y: segment.value },
+      ]}
+      stroke={color}
+      strokeWidth={1.5}
+      strokeDasharray={options.dash ?? '6 4'}
+      ifOverflow="visible"
+      label={i === segments.length - 1 ? { value: label, position: 'insideBottomRight', fill: color, fontSize: 11, offset: 6 } : undefined}
+    />
+  ));
+}
+
+/** Vertical markers: "stopped" where the series ended, "OOM kill" where the kill count rose. */
+export function markerLines(data: ChartData, colors: ChartColors, options: { oom?: boolean; yAxisId?: string } = {}): ReactElement[] {
+  const yAxisId = options.yAxisId ?? 0;
+  const ended = data.endedAt.map((t) => (
+    <ReferenceLine
+      key={`ended-${t}`}
+      className="chart-ended-marker"
+      yAxisId={yAxisId}
+      x={t}
+      stroke={colors.ended}
+      strokeDasharray="3 3"
+      // Left of the line: a series usually ends at the right edge, where text to its right would be cut off.
+      label={{ value: 'stopped', position: 'insideTopRight', fill: colors.ended, fontSize: 11 }}
+    />
+  ));
+  // Labels of markers closer than a sixth of the window would overlap: only the first of such a run says it.
+  let labelledAt = Number.NEGATIVE_INFINITY;
+  const oom = (options.oom ? data.oomAt : []).map((t) => {
+    const labelled = t - labelledAt > (data.to - data.from) / 6;
+    if (labelled) labelledAt = t;
+    return (
+      <ReferenceLine
+        key={`oom-${t}`}
+        className="chart-oom-marker"
+        yAxisId={yAxisId}
+        x={t}
+        stroke={colors.oom}
+        strokeWidth={1.5}
+        label={labelled ? { value: 'OOM kill', position: 'insideTopRight', fill: colors.oom, fontSize: 11 } : undefined}
+      />
+    );
+  });
+  return [...ended, ...oom];
+}
+
+export type TooltipLine = { label: string; value: string };
+
+/** A tooltip listing what `describe` says about the hovered row (limits included, which are not series). */
+export function chartTooltip(describe: (row: ChartRow) => TooltipLine[]): ReactElement {
+  return (
+    <Tooltip
+      isAnimationActive={false}
+      cursor={{ strokeOpacity: 0.4 }}
+      content={(props: TooltipContentProps) => <TooltipBody {...props} describe={describe} />}
+    />
+  );
+}
+
+function TooltipBody({ active, payload, describe }: TooltipContentProps & { describe: (row: ChartRow) => TooltipLine[] }) {
+  const row = payload?.[0]?.payload as ChartRow | undefined;
+  if (!active || !row) return null;
+  return (
+    <div className="chart-tooltip">
+      <div className="chart-tooltip-time">{new Date(row.t).toLocaleTimeString()}</div>
+      {describe(row).map((line) => (
+        <div key={line.label} className="chart-tooltip-line">
+          <span className="muted">{line.label}</span> <span className="numeric">{line.value}</span>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+// CPU over time in % of one core, with the CPU limit as a dashed line ("limit 0.5 cores") and, under it, a
+// strip showing in how many scheduler periods the container was throttled at its limit.
+import { Area, AreaChart, CartesianGrid, ComposedChart, XAxis, YAxis } from 'recharts';
+import { linearTicks } from '../../../format/axis-ticks';
+import { formatCores, formatPercent } from '../../../format/stats';
+import type { LatestStats } from '../../../stats/series-store';
+import { valueOf } from '../../../stats/series-window';
+import { ChartImage, ChartPanel, type LegendItem } from './chart-panel';
+import type { ChartColors } from './chart-colors';
+import { limitSegments, maxOf, type ChartData } from './chart-data';
+import { chartTooltip, limitLines, markerLines, timeAxisProps, valueAxisProps } from './chart-parts';
+import { chartSummary } from './chart-summaries';
+
+// The x axis is hidden here (the throttling strip below shows it): the bottom margin keeps the 0 % label whole.
+const margin = { top: 10, right: 12, bottom: 6, left: 0 };
+const stripMargin = { top: 8, right: 12, bottom: 0, left: 0 };
+const percent = (value: number) => `${Math.round(value)} %`;
+
+export function CpuChart({ name, data, latest, colors }: { name: string; data: ChartData; latest: LatestStats | null; colors: ChartColors }) {
+  const cores = valueOf(latest?.values, 'cpuLimitCores');
+  // Headroom above the highest value or limit, so the limit's label clears the top (and the "stopped" label).
+  const ticks = linearTicks(Math.max(10, maxOf(data, ['cpu', 'cpuLimit']) * 1.3));
+  const legend: LegendItem[] = [
+    { label: 'usage', color: colors.cpu, kind: 'area' },
+    cores === null ? { label: 'no CPU limit', color: colors.axis, kind: 'note' } : { label: `limit ${formatCores(cores)}`, color: colors.limit, kind: 'dashed' },
+    { label: 'throttled', color: colors.throttle, kind: 'band' },
+  ];
+  return (
+    <ChartPanel
+      title="CPU"
+      label={`CPU usage of ${name}, with its limit`}
+      legend={legend}
+      summary={chartSummary('cpu', latest)}
+      footer={<ThrottleStrip name={name} data={data} colors={colors} />}
+    >
+      <ComposedChart data={data.rows} margin={margin} accessibilityLayer={false}>
+        <CartesianGrid vertical={false} stroke={colors.grid} />
+        <XAxis {...timeAxisProps(data, colors)} hide />
+        <YAxis {...valueAxisProps(ticks, percent, colors)} />
+        <Area
+          dataKey="cpu"
+          name="CPU"
+          type="linear"
+          stroke={colors.cpu}
+          strokeWidth={1.5}
+          fill={colors.cpu}
+          fillOpacity={0.14}
+          isAnimationActive={false}
+          connectNulls={false}
+          dot={false}
+          activeDot={false}
+        />
+        {limitLines(limitSegments(data, 'cpuLimit'), colors.limit, cores === null ? '' : `limit ${formatCores(cores)}`)}
+        {markerLines(data, colors)}
+        {chartTooltip((row) => [
+          { label: 'CPU', value: formatPercent(row.cpu) },
+          { label: 'limit', value: row.cpuLimit === null ? 'none' : formatCores(row.cpuLimit / 100) },
+          { label: 'throttled', value: formatPercent(row.throttled) },
+        ])}
+      </ComposedChart>
+    </ChartPanel>
+  );
+}
+
+/** Throttling in % of periods (0–100), on the same time axis as the CPU chart just above it. */
+function ThrottleStrip({ name, data, colors }: { name: string; data: ChartData; colors: ChartColors }) {
+  return (
+    <ChartImage label={`CPU throttling of ${name}`} height={64}>
+      <AreaChart data={data.rows} margin={stripMargin} accessibilityLayer={false}>
+        <XAxis {...timeAxisProps(data, colors)} />
+        <YAxis {...valueAxisProps([0, 100], percent, colors)} ticks={[100]} />
+        <Area
+          dataKey="throttled"
+          name="throttled"
+          type="stepAfter"
+          stroke={colors.throttle}
+          strokeWidth={1}
+          fill={colors.throttle}
+          fillOpacity={0.25}
+          isAnimationActive={false}
+          connectNulls={false}
+          dot={false}
+          activeDot={false}
+        />
+      </AreaChart>
+    </ChartImage>
+  );
+}

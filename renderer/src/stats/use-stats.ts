@@ -1,0 +1,56 @@
+// Hooks over the stats store: declare what a view needs (watch, history), read the latest values or a
+// window of a series. Reads go through useSyncExternalStore; snapshots stay the same object until changed.
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import type { StatsWatchResult } from '../../../main/shared/stats-types';
+import type { LatestStats } from './series-store';
+import type { SeriesWindow } from './series-window';
+import { useStatsStore } from './stats-context';
+import type { WatchRequest } from './watch-registry';
+
+/** Declares that this component shows stats for every running container or for some ids. */
+export function useStatsWatch(request: WatchRequest): void {
+  const { watches } = useStatsStore();
+  const all = request.all === true;
+  // A key, so a new array with the same ids each render does not re-declare.
+  const ids = [...new Set(request.ids ?? [])].sort().join('\n');
+  useEffect(() => watches.watch({ all, ids: ids ? ids.split('\n') : [] }), [watches, all, ids]);
+}
+
+/** Fetches the container's history into its series while this component is mounted. */
+export function useStatsHistory(id: string | null): void {
+  const { watches } = useStatsStore();
+  useEffect(() => (id ? watches.requestHistory(id) : undefined), [watches, id]);
+}
+
+export function useLatestStats(id: string): LatestStats | null {
+  const { series } = useStatsStore();
+  return useSyncExternalStore(series.subscribe, () => series.latest(id));
+}
+
+export function useAllLatestStats(): ReadonlyMap<string, LatestStats> {
+  const { series } = useStatsStore();
+  return useSyncExternalStore(series.subscribe, () => series.allLatest());
+}
+
+/**
+ * The last `rangeSeconds` of a container's series, moving with the ticks; with `frozenAt` set (charts
+ * paused) it ends there and stops following, while the store keeps collecting.
+ */
+export function useStatsSeries(id: string, rangeSeconds: number, frozenAt: number | null = null): SeriesWindow | null {
+  const { series } = useStatsStore();
+  const subscribe = useCallback(
+    (listener: () => void) => (frozenAt === null ? series.subscribe(listener) : () => undefined),
+    [series, frozenAt],
+  );
+  const frozen = useMemo(
+    () => (frozenAt === null ? null : series.window(id, rangeSeconds, frozenAt)),
+    [series, id, rangeSeconds, frozenAt],
+  );
+  return useSyncExternalStore(subscribe, () => frozen ?? series.window(id, rangeSeconds));
+}
+
+/** The core's answer to the last watch (collector, interval); null before the first. */
+export function useStatsMeta(): StatsWatchResult | null {
+  const { watches } = useStatsStore();
+  return useSyncExternalStore(watches.meta.subscribe, watches.meta.get);
+}

@@ -1,0 +1,51 @@
+// What this window wants stats for, declared by the components on screen: each declaration is counted, and
+// the union of all of them is the one declarative `stats:watch` request the store sends.
+
+export interface WatchRequest {
+  /** Every running container (the containers list, the dashboard). */
+  all?: boolean;
+  /** These containers (a detail page). */
+  ids?: readonly string[];
+}
+
+/** The union, in the shape `stats:watch` takes; ids sorted so equal unions compare equal. */
+export interface WatchUnion {
+  all: boolean;
+  ids: string[];
+}
+
+export class WatchRegistry {
+  private allCount = 0;
+  private readonly idCounts = new Map<string, number>();
+
+  /** Counts a declaration; returns the function that withdraws it (safe to call twice). */
+  add(request: WatchRequest): () => void {
+    const all = request.all === true;
+    const ids = [...new Set(request.ids ?? [])];
+    if (all) this.allCount += 1;
+    for (const id of ids) this.idCounts.set(id, (this.idCounts.get(id) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (all) this.allCount -= 1;
+      for (const id of ids) {
+        const count = (this.idCounts.get(id) ?? 1) - 1;
+        if (count > 0) this.idCounts.set(id, count);
+        else this.idCounts.delete(id);
+      }
+    };
+  }
+
+  union(): WatchUnion {
+    return { all: this.allCount > 0, ids: [...this.idCounts.keys()].sort() };
+  }
+}
+
+export function isEmptyUnion(union: WatchUnion): boolean {
+  return !union.all && union.ids.length === 0;
+}
+
+export function unionKey(union: WatchUnion): string {
+  return JSON.stringify(union);
+}

@@ -1,0 +1,43 @@
+// Page object for a container's page (#/containers/:id): its tabs, the stats controls and the charts, found
+// by role and accessible name.
+import type { Locator, Page } from 'playwright-core';
+
+export class ContainerDetailPage {
+  constructor(private readonly page: Page) {}
+
+  heading(name: string): Locator {
+    return this.page.getByRole('heading', { name, level: 1 });
+  }
+
+  tab(name: 'Stats' | 'Info'): Locator {
+    return this.page.getByRole('tab', { name, exact: true });
+  }
+
+  /** A chart panel, a region named by its heading ("CPU", "Memory", …). */
+  panel(title: string): Locator {
+    return this.page.getByRole('region', { name: title, exact: true });
+  }
+
+  /** The chart image itself, e.g. "CPU usage of web-1, with its limit". */
+  chart(label: string): Locator {
+    return this.page.getByRole('img', { name: label, exact: true });
+  }
+
+  /** The text line under a chart that says its current value and limit. */
+  summary(title: string): Locator {
+    return this.panel(title).locator('.chart-summary');
+  }
+
+  timeRange(label: '1 min' | '5 min' | '15 min'): Locator {
+    return this.page.getByRole('radiogroup', { name: 'Time range' }).getByRole('radio', { name: label, exact: true });
+  }
+
+  pauseButton(): Locator {
+    return this.page.getByRole('button', { name: 'Pause charts' });
+  }
+
+  /** The notice shown when the container is removed while its page is open. */
+  removedNotice(name: string): Locator {
+    return this.page.getByRole('status').filter({ hasText: `${name} was removed` });
+  }
+}

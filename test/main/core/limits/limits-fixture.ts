@@ -1,0 +1,99 @@
+// Test helper for the limits integration tests: a LimitsService on the harness engine whose client counts
+// every update call (to prove that refused changes never reach the engine), test containers, and reading a
+// container's cgroup v1 files the way an operator would, independently of the code under test.
+import { readFileSync } from 'node:fs';
+import Dockerode from 'dockerode';
+import { discoverEngine } from '../../../../main/core/engine/discover';
+import { dockerOptionsFor } from '../../../../main/core/engine/docker-options';
+import { EngineConnection } from '../../../../main/core/engine/engine-connection';
+import { EventHub } from '../../../../main/core/ipc/event-hub';
+import type { Logger } from '../../../../main/core/logger';
+import { LimitsService } from '../../../../main/core/limits/limits-service';
+import { BerthError } from '../../../../main/shared/errors';
+import type { StatsHistory } from '../../../../main/shared/stats-types';
+import { harness } from '../../../harness/context';
+import { TEST_LABEL } from '../../../harness/containers';
+
+export const MiB = 1024 ** 2;
+export const KERNEL_UNLIMITED = '9223372036854771712';
+
+export interface LimitsFixture {
+  service: LimitsService;
+  connection: EngineConnection;
+  docker: Dockerode;
+  /** Every update call that reached the engine client, in order. */
+  updates: Array<{ id: string; payload: Record<string, unknown> }>;
+  /** Warnings and errors the service logged. */
+  problems: string[];
+}
+
+/** A client whose containers record their update calls before sending them. */
+function spyingClient(options: Dockerode.DockerOptions, updates: LimitsFixture['updates']): Dockerode {
+  const docker = new Dockerode(options);
+  const getContainer = docker.getContainer.bind(docker);
+  docker.getContainer = (id: string) => {
+    const container = getContainer(id);
+    const update = container.update.bind(container) as (payload: object) => Promise<unknown>;
+    container.update = ((payload: Record<string, unknown>) => {
+      updates.push({ id, payload });
+      return update(payload);
+    }) as typeof container.update;
+    return container;
+  };
+  return docker;
+}
+
+export async function createFixture(history?: (id: string, seconds?: number) => StatsHistory): Promise<LimitsFixture> {
+  const updates: LimitsFixture['updates'] = [];
+  const problems: string[] = [];
+  const log: Logger = { info: () => undefined, warn: (message) => problems.push(message), error: (message, error) => problems.push(`${message} ${String(error)}`) };
+  const connection = new EngineConnection({
+    discover: () => discoverEngine({ env: { DOCKER_HOST: harness().dockerHost } }),
+    hub: new EventHub(),
+    log,
+    createClient: (target) => spyingClient(dockerOptionsFor(target), updates),
+  });
+  const status = await connection.reconnect();
+  if (status.state !== 'connected') throw new Error(`[limits-test] engine not connected: ${JSON.stringify(status)}`);
+  const stats = {
+    history:
+      history ??
+      ((id: string) => {
+        throw new BerthError('NOT_FOUND', `no stats history for ${id} in this test`);
+      }),
+  };
+  const service = new LimitsService({ connection, stats, log });
+  return { service, connection, docker: new Dockerode({ socketPath: harness().socketPath }), updates, problems };
+}
+
+export async function runContainer(docker: Dockerode, name: string, cmd: string, hostConfig: Dockerode.HostConfig & { NanoCpus?: number } = {}): Promise<string> {
+  const container = await docker.createContainer({
+    Image: harness().busyboxImage,
+    name: `berth-limits-${name}-${Date.now()}`,
+    Cmd: ['sh', '-c', cmd],
+    Labels: { [TEST_LABEL]: '1' },
+    HostConfig: hostConfig,
+    StopTimeout: 1,
+  });
+  await container.start();
+  return container.id;
+}
+
+export async function hostConfigOf(docker: Dockerode, id: string): Promise<Record<string, unknown>> {
+  return (await docker.getContainer(id).inspect()).HostConfig as unknown as Record<string, unknown>;
+}
+
+/** `/sys/fs/cgroup/<controller>/<path from /proc/<pid>/cgroup>/<file>`, trimmed. */
+export async function cgroupFile(docker: Dockerode, id: string, controller: string, file: string): Promise<string> {
+  const pid = (await docker.getContainer(id).inspect()).State.Pid;
+  const line = readFileSync(`/proc/${pid}/cgroup`, 'utf8')
+    .split('\n')
+    .map((l) => l.split(':'))
+    .find((parts) => parts.length >= 3 && parts[1].split(',').includes(controller));
+  if (!line) throw new Error(`[limits-test] container ${id.slice(0, 12)} has no ${controller} cgroup`);
+  const path = line.slice(2).join(':');
+  if (!path.includes(id)) throw new Error(`[limits-test] the ${controller} cgroup ${path} does not name ${id.slice(0, 12)}`);
+  return readFileSync(`/sys/fs/cgroup/${controller}${path}/${file}`, 'utf8').trim();
+}
+
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,88 @@
+// What the charts draw: rows in chart units, limits as constant stretches, OOM and end markers.
+import { describe, expect, it } from 'vitest';
+import { chartData, limitSegments, maxOf } from '../../../../../renderer/src/pages/container-detail/charts/chart-data';
+import { SeriesBuffer } from '../../../../../renderer/src/stats/series-buffer';
+import { row } from '../../../stats/fixtures';
+
+function windowOf(rows: Array<[number, Parameters<typeof row>[0] | null]>, from: number, to: number) {
+  const buffer = new SeriesBuffer(100);
+  for (const [t, fields] of rows) buffer.push(t, fields === null ? null : row(fields));
+  return buffer.window(from, to, 3000);
+}
+
+describe('chartData', () => {
+  it('puts CPU and its limit on one axis, in % of one core', () => {
+    const data = chartData(windowOf([[1000, { cpuPercent: 48, cpuLimitCores: 0.5, memBytes: 10 }]], 0, 1000));
+    expect(data.rows[0]).toMatchObject({ t: 1000, cpu: 48, cpuLimit: 50, mem: 10, memLimit: null });
+  });
+
+  it('marks where the OOM kill count rose, not where a new series starts lower', () => {
+    const data = chartData(
+      windowOf(
+        [
+          [1000, { oomKills: 0 }],
+          [2000, { oomKills: 1 }],
+          [3000, { oomKills: 1 }],
+          [4000, { oomKills: 0 }],
+          [5000, { oomKills: 2 }],
+        ],
+        0,
+        5000,
+      ),
+    );
+    expect(data.oomAt).toEqual([2000, 5000]);
+  });
+
+  it('keeps the times the series ended', () => {
+    const data = chartData(windowOf([[1000, { cpuPercent: 1 }], [2000, null]], 0, 3000));
+    expect(data.endedAt).toEqual([2000]);
+    expect(data.rows.at(-1)?.cpu).toBeNull();
+  });
+});
+
+describe('limitSegments', () => {
+  it('draws one stretch per value, stepping where the limit changed, clipped to the window', () => {
+    const data = chartData(
+      windowOf(
+        [
+          [1000, { memLimitBytes: 256 }],
+          [2000, { memLimitBytes: 256 }],
+          [3000, { memLimitBytes: 512 }],
+          [4000, { memLimitBytes: 512 }],
+        ],
+        1500,
+        4000,
+      ),
+    );
+    expect(limitSegments(data, 'memLimit')).toEqual([
+      { from: 1500, to: 3000, value: 256 },
+      { from: 3000, to: 4000, value: 512 },
+    ]);
+  });
+
+  it('draws nothing while unlimited, and breaks at a gap', () => {
+    const data = chartData(
+      windowOf(
+        [
+          [1000, { cpuLimitCores: null }],
+          [2000, { cpuLimitCores: 1 }],
+          [3000, { cpuLimitCores: 1 }],
+          [4000, null],
+          [5000, { cpuLimitCores: 1 }],
+          [6000, { cpuLimitCores: 1 }],
+        ],
+        0,
+        6000,
+      ),
+    );
+    expect(limitSegments(data, 'cpuLimit')).toEqual([
+      { from: 2000, to: 4000, value: 100 },
+      { from: 5000, to: 6000, value: 100 },
+    ]);
+  });
+
+  it('finds the top of several series for the axis', () => {
+    const data = chartData(windowOf([[1000, { cpuPercent: 30, cpuLimitCores: 0.5 }]], 0, 1000));
+    expect(maxOf(data, ['cpu', 'cpuLimit'])).toBe(50);
+  });
+});
