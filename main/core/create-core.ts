@@ -61,7 +61,7 @@ export function createCore(options: CoreOptions): Core {
     'stats:history': async (request) => stats.history(request.id, request.seconds),
     'limits:get': (request) => limits.get(request.id),
     'limits:apply': (request) => limits.apply(request.id, request.change, request.acknowledgeBelowUsage ?? false),
-    'limits:undo': (request) => limits.undo(request.id),
+    'limits:undo': (request) => limits.undo(request.id, request.acknowledgeBelowUsage ?? false),
     'limits:apply-bulk': (request) => limits.applyBulk(request.ids, request.change, request.acknowledgeBelowUsage ?? false),
     'limits:suggest': (request) => limits.suggest(request.id),
     'images:list': () => images.list(),
@@ -77,6 +77,7 @@ export function createCore(options: CoreOptions): Core {
     connection,
     releaseClient: (clientId) => stats.releaseClient(clientId),
     close: async () => {
+      limits.dispose();
       await stats.dispose();
       containers.dispose();
       await connection.stop();

@@ -69,6 +69,7 @@ const limitsGetRequest = z.object({ id: containerRef }).strict();
 const limitsApplyRequest = z
   .object({ id: containerRef, change: limitsChange, acknowledgeBelowUsage: z.boolean().optional() })
   .strict();
+const limitsUndoRequest = z.object({ id: containerRef, acknowledgeBelowUsage: z.boolean().optional() }).strict();
 const limitsBulkRequest = z
   .object({ ids: z.array(containerRef).min(1).max(200), change: limitsChange, acknowledgeBelowUsage: z.boolean().optional() })
   .strict();
@@ -85,7 +86,7 @@ export const channels = {
   'stats:history': channel<typeof statsHistoryRequest, StatsHistory>(statsHistoryRequest),
   'limits:get': channel<typeof limitsGetRequest, ContainerLimitsView>(limitsGetRequest),
   'limits:apply': channel<typeof limitsApplyRequest, LimitsApplyResult>(limitsApplyRequest),
-  'limits:undo': channel<typeof limitsGetRequest, LimitsApplyResult>(limitsGetRequest),
+  'limits:undo': channel<typeof limitsUndoRequest, LimitsApplyResult>(limitsUndoRequest),
   'limits:apply-bulk': channel<typeof limitsBulkRequest, BulkLimitsResult>(limitsBulkRequest),
   'limits:suggest': channel<typeof limitsGetRequest, LimitsSuggestion>(limitsGetRequest),
   'images:list': channel<typeof none, ImageSummary[]>(none),

@@ -8,6 +8,8 @@ export const errorCodes = [
   'INVALID_LIMITS',
   /** The change is allowed but risky (e.g. memory below current usage); repeat it with the acknowledgement. */
   'NEEDS_CONFIRMATION',
+  /** Not possible yet, but will be with time (e.g. a suggestion needs more observed samples). */
+  'NOT_ENOUGH_DATA',
   'ENGINE_UNREACHABLE',
   'NOT_FOUND',
   'CONFLICT',

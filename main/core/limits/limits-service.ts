@@ -94,8 +94,8 @@ export class LimitsService {
     const engine = await this.reader.engineFacts(docker);
     const state = await this.reader.read(docker, ref, engine);
     const outcome = suggestLimits({ id: state.snapshot.id, history: this.options.stats.history(state.snapshot.id), current: state.limits, engineCpus: engine.cpus });
-    // Too little history is a state that passes with time, not a bad request: CONFLICT, and the message says so.
-    if (!outcome.ok) throw new BerthError('CONFLICT', `${outcome.reason} Keep ${state.snapshot.name}'s stats open a little longer, then ask again.`);
+    // Too little history is a state that passes with time, not a bad request, and the message says so.
+    if (!outcome.ok) throw new BerthError('NOT_ENOUGH_DATA', `${outcome.reason} Keep ${state.snapshot.name}'s stats open a little longer, then ask again.`);
     return outcome.suggestion;
   }
 

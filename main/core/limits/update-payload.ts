@@ -1,6 +1,6 @@
 // Owns turning "from these limits to those" into ONE engine update payload, with the encodings found by
 // experiment on Docker 20.10 (cgroup v1) to really remove each limit live: the engine treats 0 as "leave as
-// is" for most fields, so "unlimited" needs a value of its own per field (see the README of this folder).
+// is" for most fields, so "unlimited" needs a value of its own per field (see README.md beside this file).
 import type { ContainerLimits } from '../../shared/limits-types';
 import { engineCores, formatCpuset } from './cpuset';
 import { changedFields, type LimitField } from './limits-compare';

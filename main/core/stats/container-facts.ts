@@ -3,12 +3,17 @@
 import type Dockerode from 'dockerode';
 import type { ContainerFacts } from './collector';
 
+/** Values this large are the kernel's "unlimited" (2^63 rounded to pages), which Berth stores to lift a limit. */
+const unlimitedFrom = 2 ** 62;
+
 function positive(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : NaN;
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 && value < unlimitedFrom ? value : NaN;
 }
 
 /** `--cpus` sets NanoCpus; `--cpu-quota`/`--cpu-period` set the CFS values directly (period defaults to 100 ms). */
 export function cpuLimitFromHostConfig(hostConfig: { NanoCpus?: number; CpuQuota?: number; CpuPeriod?: number } | undefined): number {
+  // A negative quota is what lifting a CPU limit stores; the engine applies it over NanoCpus at start, too.
+  if (typeof hostConfig?.CpuQuota === 'number' && hostConfig.CpuQuota < 0) return NaN;
   const nano = positive(hostConfig?.NanoCpus);
   if (Number.isFinite(nano)) return nano / 1e9;
   const quota = positive(hostConfig?.CpuQuota);

@@ -122,7 +122,10 @@ export class StatsService {
   private async applyWatch(clientId: string, request: WatchRequest): Promise<StatsWatchResult> {
     if (this.disposed) throw new BerthError('INTERNAL', 'Berth is shutting down its stats.');
     const docker = this.options.connection.client();
-    const resolved = await Promise.all([...new Set(request.ids)].map((ref) => this.inspect(docker, ref)));
+    // A container removed just before the renderer's list caught up is not an error for a declarative set:
+    // it is left out, and `watching` tells the client what is watched.
+    const inspected = await Promise.all([...new Set(request.ids)].map((ref) => this.inspectIfExists(docker, ref)));
+    const resolved = inspected.filter((facts): facts is ContainerFacts => facts !== null);
     if (request.all) await this.running.ensureKnown();
     if (this.disposed) throw new BerthError('INTERNAL', 'Berth is shutting down its stats.');
     if (this.released.has(clientId)) throw new BerthError('TRANSPORT_CLOSED', 'This client went away while its stats watch was being set up.');
@@ -137,12 +140,13 @@ export class StatsService {
     };
   }
 
-  /** Resolves a name or short id; an unknown one is NOT_FOUND with the engine's message. */
-  private async inspect(docker: Dockerode, ref: string): Promise<ContainerFacts> {
+  /** Resolves a name or short id; null when no such container exists, other failures with the engine's message. */
+  private async inspectIfExists(docker: Dockerode, ref: string): Promise<ContainerFacts | null> {
     try {
       return toContainerFacts(await docker.getContainer(ref).inspect());
     } catch (error) {
       const info = toErrorInfo(error);
+      if (info.code === 'NOT_FOUND') return null;
       throw new BerthError(info.code, info.message);
     }
   }

@@ -44,8 +44,9 @@ describe('lowering the CPU limit of a busy container', () => {
     const a = await counters(id);
     await pause(1000);
     const atOne = between(a, await counters(id));
-    // A single busy thread under a 1-CPU quota: a whole core when the machine has one to give.
-    expect(atOne.cpuPercent).toBeGreaterThan(60);
+    // A single busy thread under a 1-CPU quota: a whole core when the machine has one to give, less when other
+    // work shares both cores (84–94 % measured here beside other test runs); clearly above the 25 % to come.
+    expect(atOne.cpuPercent).toBeGreaterThan(45);
     expect(atOne.cpuPercent).toBeLessThan(110);
 
     const applied = performance.now();
@@ -58,6 +59,8 @@ describe('lowering the CPU limit of a busy container', () => {
     const c = await counters(id);
     expect(c.at - applied).toBeLessThan(3000);
     const atQuarter = between(b, c);
+    const show = (m: { cpuPercent: number; throttledPercent: number }) => `${m.cpuPercent.toFixed(1)} % CPU, ${m.throttledPercent.toFixed(0)} % throttled`;
+    console.info(`[limits-test] busy loop at 1.0 CPU: ${show(atOne)}; at 0.25 CPU (1–2 s after the apply): ${show(atQuarter)}`);
     expect(atQuarter.cpuPercent).toBeGreaterThan(15);
     expect(atQuarter.cpuPercent).toBeLessThan(35);
     // It wants a whole core and gets a quarter: nearly every 100 ms period ends throttled.

@@ -3,6 +3,7 @@
 // container's cgroup v1 files the way an operator would, independently of the code under test.
 import { readFileSync } from 'node:fs';
 import Dockerode from 'dockerode';
+import { expect } from 'vitest';
 import { discoverEngine } from '../../../../main/core/engine/discover';
 import { dockerOptionsFor } from '../../../../main/core/engine/docker-options';
 import { EngineConnection } from '../../../../main/core/engine/engine-connection';
@@ -10,6 +11,7 @@ import { EventHub } from '../../../../main/core/ipc/event-hub';
 import type { Logger } from '../../../../main/core/logger';
 import { LimitsService } from '../../../../main/core/limits/limits-service';
 import { BerthError } from '../../../../main/shared/errors';
+import type { LimitsChange } from '../../../../main/shared/limits-types';
 import type { StatsHistory } from '../../../../main/shared/stats-types';
 import { harness } from '../../../harness/context';
 import { TEST_LABEL } from '../../../harness/containers';
@@ -97,3 +99,18 @@ export async function cgroupFile(docker: Dockerode, id: string, controller: stri
 }
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Applies a change and checks it took exactly one engine update call. */
+export async function applyOnce(f: LimitsFixture, id: string, change: LimitsChange, ack = false) {
+  const before = f.updates.length;
+  const result = await f.service.apply(id, change, ack);
+  expect(f.updates.length - before).toBe(1);
+  return result;
+}
+
+/** The BerthError a call fails with (the test fails if it succeeds or throws something else). */
+export async function refusal(promise: Promise<unknown>): Promise<BerthError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(BerthError);
+  return error as BerthError;
+}

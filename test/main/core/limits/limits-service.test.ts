@@ -7,63 +7,9 @@ import { LimitsService } from '../../../../main/core/limits/limits-service';
 import type { EngineStatus } from '../../../../main/shared/engine-types';
 import { BerthError } from '../../../../main/shared/errors';
 import { statsFields, type StatsHistory } from '../../../../main/shared/stats-types';
+import { FakeEngine } from './fake-limits-engine';
 
 const MiB = 1024 ** 2;
-
-interface FakeContainer {
-  Id: string;
-  Name: string;
-  State: { Running: boolean; Pid: number };
-  HostConfig: Record<string, unknown>;
-}
-
-/** An engine that stores updates into HostConfig (as Docker does) and records every call. */
-class FakeEngine {
-  readonly containers = new Map<string, FakeContainer>();
-  readonly updates: Array<{ id: string; payload: Record<string, unknown> }> = [];
-  refuseWith: Error | null = null;
-  memoryUsage = 0;
-  product: 'docker' | 'podman' = 'docker';
-  private readonly listeners = new Set<(event: EngineEvent) => void>();
-
-  add(name: string, hostConfig: Record<string, unknown> = {}): string {
-    const id = `${name}`.padEnd(64, '0');
-    this.containers.set(id, { Id: id, Name: `/${name}`, State: { Running: true, Pid: 999_999 }, HostConfig: { ...hostConfig } });
-    return id;
-  }
-
-  private find(ref: string): FakeContainer {
-    const found = this.containers.get(ref) ?? [...this.containers.values()].find((c) => c.Id.startsWith(ref) || c.Name === `/${ref}`);
-    if (!found) throw Object.assign(new Error(`No such container: ${ref}`), { statusCode: 404, json: { message: `No such container: ${ref}` } });
-    return found;
-  }
-
-  readonly connection = {
-    status: {} as EngineStatus,
-    client: () => ({
-      info: async () => ({ NCPU: 2, MemTotal: 8192 * MiB, SwapLimit: true, CgroupVersion: '1' }),
-      getContainer: (ref: string) => ({
-        inspect: async () => structuredClone(this.find(ref)),
-        update: async (payload: Record<string, unknown>) => {
-          const container = this.find(ref);
-          this.updates.push({ id: container.Id, payload });
-          if (this.refuseWith) throw this.refuseWith;
-          Object.assign(container.HostConfig, payload);
-          return { Warnings: null };
-        },
-        stats: async () => ({ memory_stats: { usage: this.memoryUsage, stats: { total_inactive_file: 0 } } }),
-      }),
-    }),
-    onEngineEvent: (listener: (event: EngineEvent) => void) => {
-      this.listeners.add(listener);
-      return () => this.listeners.delete(listener);
-    },
-  };
-
-  emit(event: EngineEvent): void {
-    for (const listener of this.listeners) listener(event);
-  }
-}
 
 let engine: FakeEngine;
 let histories: Map<string, StatsHistory>;
@@ -84,13 +30,6 @@ async function failure(promise: Promise<unknown>): Promise<BerthError> {
 
 beforeEach(() => {
   engine = new FakeEngine();
-  // A TCP engine: its pids are not this host's, so no cgroup files are read.
-  engine.connection.status = {
-    state: 'connected',
-    endpoint: { host: 'tcp://engine:2375', source: 'DOCKER_HOST' },
-    info: { product: 'docker' } as never,
-    since: 0,
-  } as EngineStatus;
   histories = new Map();
   const stats = {
     history: (ref: string) => {
@@ -99,7 +38,7 @@ beforeEach(() => {
       return found;
     },
   };
-  service = new LimitsService({ connection: engine.connection as never, stats, log: silentLogger });
+  service = new LimitsService({ connection: engine.asConnection, stats, log: silentLogger });
 });
 
 describe('LimitsService', () => {
@@ -212,7 +151,7 @@ describe('LimitsService', () => {
     expect(suggestion).toMatchObject({ id, suggested: { cpus: 0.65, memoryBytes: 130 * MiB }, basis: { samples: 40, headroomPercent: 30 } });
     histories.set(id, history(id, [50], [MiB]));
     const error = await failure(service.suggest('web'));
-    expect(error.code).toBe('CONFLICT');
+    expect(error.code).toBe('NOT_ENOUGH_DATA');
     expect(error.message).toMatch(/has 1 stats sample .* at least 30 .* Keep web's stats open/);
   });
 });
