@@ -15,12 +15,18 @@ import './styles/shell.css';
 import './styles/status-bar.css';
 import './styles/buttons.css';
 import './styles/fields.css';
+import './styles/checkbox.css';
 import './styles/feedback.css';
 import './styles/table.css';
 import './styles/pages.css';
 import './styles/stats.css';
 import './styles/charts.css';
 import './styles/detail.css';
+import './styles/select.css';
+import './styles/limit-slider.css';
+import './styles/limits-editor.css';
+import './styles/limits-panel.css';
+import './styles/bulk-limits.css';
 import { applyTheme } from './theme/theme';
 
 preemptInlineStyles();

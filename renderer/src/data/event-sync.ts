@@ -1,5 +1,6 @@
 // Keeps the query cache in step with the core's pushed events: container changes invalidate the container
-// list (coalesced), engine status lands in the cache, and a reconnected bridge refetches everything.
+// list and containers' limits (coalesced; a `docker update` elsewhere shows in an open Limits panel), engine
+// status lands in the cache, and a reconnected bridge refetches everything.
 import type { QueryClient } from '@tanstack/react-query';
 import type { BerthClient } from '../ipc/berth-client';
 import { applyEngineStatus } from './channel-query';
@@ -11,6 +12,7 @@ export const containersCoalesceMs = 120;
 export function syncQueriesWithEvents(client: BerthClient, queries: QueryClient, coalesceMs = containersCoalesceMs) {
   const containersChanged = coalesce(() => {
     void queries.invalidateQueries({ queryKey: ['containers:list'] });
+    void queries.invalidateQueries({ queryKey: ['limits:get'] });
   }, coalesceMs);
   const stops = [
     client.on('containers:changed', () => containersChanged.call()),

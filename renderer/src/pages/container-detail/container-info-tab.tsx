@@ -1,5 +1,5 @@
-// The Info tab of a container's page: what the engine's list says about it, and the limits its live stats
-// report (the engine's list does not carry them).
+// The Info tab of a container's page: what the engine's list says about it, the limits its live stats
+// report (the engine's list does not carry them) and the others the engine enforces (limits:get).
 import type { ContainerSummary } from '../../../../main/shared/engine-types';
 import { Fact } from '../../components/fact';
 import { PortList } from '../../components/port-list';
@@ -11,6 +11,7 @@ import { formatCores } from '../../format/stats';
 import { relativeTimeTickMs, useNow } from '../../lib/use-now';
 import { valueOf } from '../../stats/series-window';
 import { useLatestStats } from '../../stats/use-stats';
+import { LimitsFacts } from './limits-facts';
 
 export function ContainerInfoTab({ container }: { container: ContainerSummary }) {
   const now = useNow(relativeTimeTickMs);
@@ -50,6 +51,7 @@ export function ContainerInfoTab({ container }: { container: ContainerSummary })
         <Fact label="Memory limit">{limit(memory === null ? null : formatBytes(memory))}</Fact>
         <Fact label="Memory + swap limit">{limit(swap === null ? null : formatBytes(swap))}</Fact>
         <Fact label="Process limit">{limit(pids === null ? null : String(pids))}</Fact>
+        <LimitsFacts id={container.id} />
       </dl>
     </section>
   );

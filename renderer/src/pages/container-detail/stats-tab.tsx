@@ -1,6 +1,8 @@
 // The Stats tab of a container's page: the time range and pause controls, then CPU (with throttling),
-// memory, network, disk and processes charts, each against its limits. Declares the watch and the history
-// it needs while mounted; React Aria mounts only the selected tab's panel, so hidden charts cost nothing.
+// memory, network, disk and processes charts, each against its limits, and the Limits panel that changes
+// those limits live: beside the charts on wide windows, right under CPU and memory on narrow ones (see
+// limits.css). Declares the watch and the history it needs while mounted; React Aria mounts only the
+// selected tab's panel, so hidden charts cost nothing.
 import { useMemo, useState } from 'react';
 import type { ContainerSummary } from '../../../../main/shared/engine-types';
 import { isStopped } from '../../model/container-filter';
@@ -13,6 +15,7 @@ import { CpuChart } from './charts/cpu-chart';
 import { MemoryChart } from './charts/memory-chart';
 import { PidsChart } from './charts/pids-chart';
 import { RateChart } from './charts/rate-chart';
+import { LimitsPanel } from './limits/limits-panel';
 import { StatsToolbar } from './stats-toolbar';
 
 export function StatsTab({ container, gone }: { container: ContainerSummary; gone: boolean }) {
@@ -37,43 +40,54 @@ export function StatsTab({ container, gone }: { container: ContainerSummary; gon
           ? `Live · every ${Math.round(meta.intervalMs / 100) / 10} s`
           : 'Live';
   return (
-    <div className="stats-tab">
-      <StatsToolbar
-        rangeSeconds={rangeSeconds}
-        onRangeChange={setRangeSeconds}
-        paused={frozenAt !== null}
-        onPausedChange={(paused) => setFrozenAt(paused ? series.lastTick() || Date.now() : null)}
-        status={status}
-      />
+    <div className="stats-layout">
+      <div className="stats-layout-toolbar">
+        <StatsToolbar
+          rangeSeconds={rangeSeconds}
+          onRangeChange={setRangeSeconds}
+          paused={frozenAt !== null}
+          onPausedChange={(paused) => setFrozenAt(paused ? series.lastTick() || Date.now() : null)}
+          status={status}
+        />
+      </div>
       {!data ? (
-        <p className="panel muted">{noDataText(container, gone)}</p>
+        <p className="panel muted stats-layout-main">{noDataText(container, gone)}</p>
       ) : (
-        <div className="chart-grid">
-          <CpuChart name={name} data={data} latest={latest} colors={colors} />
-          <MemoryChart name={name} data={data} latest={latest} colors={colors} />
-          <RateChart
-            title="Network"
-            label={`Network traffic of ${name}`}
-            series={[
-              { key: 'rx', label: 'received', color: colors.rx },
-              { key: 'tx', label: 'sent', color: colors.tx },
-            ]}
-            data={data}
-            summary={chartSummary('network', latest)}
-            colors={colors}
-          />
-          <RateChart
-            title="Disk"
-            label={`Disk reads and writes of ${name}`}
-            series={[
-              { key: 'read', label: 'read', color: colors.read },
-              { key: 'write', label: 'written', color: colors.write },
-            ]}
-            data={data}
-            summary={chartSummary('disk', latest)}
-            colors={colors}
-          />
-          <PidsChart name={name} data={data} latest={latest} colors={colors} />
+        <>
+          <div className="chart-grid stats-layout-main">
+            <CpuChart name={name} data={data} latest={latest} colors={colors} />
+            <MemoryChart name={name} data={data} latest={latest} colors={colors} />
+          </div>
+          <div className="chart-grid stats-layout-more">
+            <RateChart
+              title="Network"
+              label={`Network traffic of ${name}`}
+              series={[
+                { key: 'rx', label: 'received', color: colors.rx },
+                { key: 'tx', label: 'sent', color: colors.tx },
+              ]}
+              data={data}
+              summary={chartSummary('network', latest)}
+              colors={colors}
+            />
+            <RateChart
+              title="Disk"
+              label={`Disk reads and writes of ${name}`}
+              series={[
+                { key: 'read', label: 'read', color: colors.read },
+                { key: 'write', label: 'written', color: colors.write },
+              ]}
+              data={data}
+              summary={chartSummary('disk', latest)}
+              colors={colors}
+            />
+            <PidsChart name={name} data={data} latest={latest} colors={colors} />
+          </div>
+        </>
+      )}
+      {!gone && (
+        <div className="stats-layout-limits">
+          <LimitsPanel container={container} />
         </div>
       )}
     </div>

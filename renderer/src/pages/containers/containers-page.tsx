@@ -1,8 +1,9 @@
 // The Containers page: every container (running and stopped), filterable, with live CPU and memory and
-// start/stop/remove per row. The list comes from containers:list {all: true} and refreshes on the engine's
-// container events; the live columns come from the stats store, watching every running container.
+// start/stop/remove per row, and rows to select for "Set limits…" on several at once. The list comes from
+// containers:list {all: true} and refreshes on the engine's container events; the live columns come from the
+// stats store, watching every running container.
 import { useMemo, useState } from 'react';
-import { Switch } from 'react-aria-components';
+import { Button, Switch, type Selection } from 'react-aria-components';
 import type { ContainerSummary } from '../../../../main/shared/engine-types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DataTable } from '../../components/data-table';
@@ -17,6 +18,7 @@ import { relativeTimeTickMs, useNow } from '../../lib/use-now';
 import { filterContainers, isStopped } from '../../model/container-filter';
 import { useStatsWatch } from '../../stats/use-stats';
 import { containerColumns } from './container-columns';
+import { BulkLimitsDialog } from './bulk-limits-dialog';
 import { useContainerActions } from './use-container-actions';
 
 export function ContainersPage() {
@@ -37,12 +39,16 @@ export function ContainersPage() {
     [now, wide, pending, start, stop, askRemove],
   );
   const running = all.filter((c) => c.state === 'running').length;
+  const [selectedKeys, setSelectedKeys] = useState<Selection>(new Set());
+  const [bulkOpen, setBulkOpen] = useState(false);
+  // Only rows still listed and shown count: a removed or filtered-out container is not acted on unseen.
+  const selected = selectedKeys === 'all' ? shown : shown.filter((c) => selectedKeys.has(c.id));
 
   return (
     <Page
       title="Containers"
       fill
-      subtitle={query.data ? summary(all.length, running, shown.length) : undefined}
+      subtitle={query.data ? summary(all.length, running, shown.length, selected.length) : undefined}
       toolbar={
         <>
           <FilterField
@@ -57,6 +63,9 @@ export function ContainersPage() {
             </span>
             Show stopped
           </Switch>
+          <Button className="button button-secondary" onPress={() => setBulkOpen(true)} isDisabled={selected.length === 0}>
+            Set limits…
+          </Button>
         </>
       }
     >
@@ -74,7 +83,9 @@ export function ContainersPage() {
         defaultSort={{ column: 'name', direction: 'ascending' }}
         rowHeight={52}
         emptyState={emptyState(query.isPending, query.isError, all, showStopped)}
+        selection={{ selectedKeys, onSelectionChange: setSelectedKeys }}
       />
+      <BulkLimitsDialog containers={selected} isOpen={bulkOpen} onClose={() => setBulkOpen(false)} />
       <ConfirmDialog
         isOpen={actions.confirming !== null}
         title={`Remove ${actions.confirming?.name ?? 'container'}?`}
@@ -90,9 +101,10 @@ export function ContainersPage() {
   );
 }
 
-function summary(total: number, running: number, shown: number): string {
+function summary(total: number, running: number, shown: number, selected: number): string {
   const counts = `${running} running · ${total} total`;
-  return shown === total ? counts : `${counts} · ${shown} shown`;
+  const visible = shown === total ? counts : `${counts} · ${shown} shown`;
+  return selected === 0 ? visible : `${visible} · ${selected} selected`;
 }
 
 function emptyState(loading: boolean, failed: boolean, all: readonly ContainerSummary[], showStopped: boolean) {
