@@ -1,8 +1,9 @@
 // End to end: live limit tuning in Chromium through `berth serve`. A container with a 256 MiB memory limit is
-// opened from the list; a new limit typed on its Stats tab and applied moves the memory chart's limit line,
-// shows on the Info tab and is what the engine has (inspect); a limit below 6 MiB is refused beside the field
-// before any request; undo; suggestions from recent use; and how long an apply takes from the click to the
-// limit line moving (median of 10, printed and saved to test-results/apply-latency.txt, not asserted).
+// opened from the list; a new limit typed on its Stats tab and applied moves the memory chart's limit line (at
+// once, with the engine's answer, and never back when the next samples arrive), shows on the Info tab and is
+// what the engine has (inspect); a limit below 6 MiB is refused beside the field before any request; undo;
+// suggestions from recent use; and how long an apply takes from the click to the limit line moving (median of
+// 10, printed and saved to test-results/apply-latency.txt, not asserted).
 import type Dockerode from 'dockerode';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -29,12 +30,16 @@ describe('live limit tuning', () => {
     await session.memoryLimitLabel(name, 256).first().waitFor({ state: 'attached', timeout: 10_000 });
 
     await limits.typeMemory(128);
+    const stopRecording = await session.recordMemoryLimitLabels(name);
     await limits.button('Apply limits').click();
     await expect.poll(() => limits.success().textContent(), { timeout: 10_000 }).toContain('memory limit 256 MiB → 128 MiB');
 
     // (a) The chart's limit line moved, and its summary says so.
     await session.memoryLimitLabel(name, 128).first().waitFor({ state: 'attached', timeout: 5_000 });
     await expect.poll(() => detail.summary('Memory').textContent(), { timeout: 5_000 }).toContain('limit 128 MiB');
+    // The line moves with the engine's answer; the samples after it carry it on, never back to 256 MiB.
+    await session.page.waitForTimeout(1_500);
+    expect(await stopRecording()).toEqual(['limit 256 MiB', 'limit 128 MiB']);
     // The engine has it.
     expect(await session.memoryOf(container)).toBe(128 * MiB);
     expect(await limits.button('Undo last change').isEnabled()).toBe(true);
@@ -106,7 +111,7 @@ describe('live limit tuning', () => {
       `apply → limit line moved on the memory chart: median ${median(toLine)} ms over 10 applies (128/160 MiB alternating, clicks at random points between stats ticks)`,
       `  each: ${toLine.join(', ')} ms`,
       `apply → the engine's answer shown (limits:apply round trip): median ${median(toReply)} ms; each: ${toReply.join(', ')} ms`,
-      '  the rest is the wait for the next stats sample (one a second), which carries the new limit',
+      "  the chart draws the limits in the engine's answer at once; the next stats sample (one a second) carries them on",
     ].join('\n');
     console.info(`[limits] ${text}`);
     writeFileSync('test-results/apply-latency.txt', `${text}\n`);

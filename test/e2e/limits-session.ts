@@ -86,6 +86,36 @@ export class LimitsSession {
     return { detail, limits };
   }
 
+  /**
+   * Starts recording, every frame, which limit labels the memory chart shows; the returned function stops and
+   * gives each change in order. Catches a line that moves and then jumps back, which a wait for the new label
+   * alone would not.
+   */
+  async recordMemoryLimitLabels(name: string): Promise<() => Promise<string[]>> {
+    const chart = `Memory usage of ${name}, with its limit`;
+    await this.page.evaluate((label) => {
+      const record = { seen: [] as string[], stopped: false };
+      (window as unknown as { berthLimitLabels: typeof record }).berthLimitLabels = record;
+      const read = () => {
+        if (record.stopped) return;
+        const image = Array.from(document.querySelectorAll('[role="img"]')).find((element) => element.getAttribute('aria-label') === label);
+        const texts = Array.from(image?.querySelectorAll('text') ?? [])
+          .map((text) => text.textContent ?? '')
+          .filter((text) => text.startsWith('limit '));
+        const now = texts.join(', ');
+        if (now !== record.seen.at(-1)) record.seen.push(now);
+        requestAnimationFrame(read);
+      };
+      read();
+    }, chart);
+    return () =>
+      this.page.evaluate(() => {
+        const record = (window as unknown as { berthLimitLabels: { seen: string[]; stopped: boolean } }).berthLimitLabels;
+        record.stopped = true;
+        return record.seen;
+      });
+  }
+
   /** The memory chart's limit label ("limit 128 MiB"), drawn beside its limit line. */
   memoryLimitLabel(name: string, mib: number) {
     return this.page.getByRole('img', { name: `Memory usage of ${name}, with its limit`, exact: true }).locator('text', { hasText: `limit ${mib} MiB` });

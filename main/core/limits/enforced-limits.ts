@@ -2,13 +2,13 @@
 // else HostConfig's; and saying where the two disagree, because Docker 20.10 can leave them apart: a NanoCpus
 // limit set after a removal holds only until the next start, MemorySwap -1 is stored but never applied live.
 import type { ContainerLimits } from '../../shared/limits-types';
+import { describeValue, fieldLabel, limitFields, sameLimit, type LimitField } from '../../shared/limits/limit-fields';
+import { PAGE_BYTES } from '../../shared/limits/limit-units';
 import type { KernelLimits } from './kernel-limits';
-import { describeField, limitFields, sameLimit, type LimitField } from './limits-compare';
 
-/** The kernel stores byte limits in whole pages: a 100000000-byte limit reads back as 99999744. */
-const PAGE_BYTES = 4096;
 const byteFields = ['memoryBytes', 'memoryReservationBytes', 'memorySwapBytes'] as const;
 
+/** The kernel stores byte limits in whole pages: a 100000000-byte limit reads back as 99999744. */
 function closeEnough(configured: number | null, kernel: number | null): boolean {
   return configured !== null && kernel !== null && Math.abs(configured - kernel) < PAGE_BYTES;
 }
@@ -35,13 +35,13 @@ export function differences(a: ContainerLimits, b: ContainerLimits): LimitField[
 export function restartDivergence(enforced: ContainerLimits, configured: ContainerLimits, alreadyNoted: LimitField[] = []): string[] {
   return differences(enforced, configured).filter((field) => !alreadyNoted.includes(field)).map(
     (field) =>
-      `The ${describeField(field)} is ${describeField(field, enforced[field])} now, but the engine's configuration says ${describeField(field, configured[field])}, which it will apply when the container restarts.`,
+      `The ${fieldLabel(field)} is ${describeValue(field, enforced[field])} now, but the engine's configuration says ${describeValue(field, configured[field])}, which it will apply when the container restarts.`,
   );
 }
 
 /** One sentence per limit the engine enforces differently from what was asked. */
 export function mismatches(requested: ContainerLimits, enforced: ContainerLimits): string[] {
   return differences(requested, enforced).map(
-    (field) => `The engine enforces ${describeField(field, enforced[field])} as the ${describeField(field)}, not the ${describeField(field, requested[field])} asked for.`,
+    (field) => `The engine enforces ${describeValue(field, enforced[field])} as the ${fieldLabel(field)}, not the ${describeValue(field, requested[field])} asked for.`,
   );
 }

@@ -4,11 +4,11 @@
 // kernel refuses leaves the new cpuset in force while inspect shows the old one. Berth puts such leftovers back.
 import type Dockerode from 'dockerode';
 import { BerthError } from '../../shared/errors';
+import { fieldLabel } from '../../shared/limits/limit-fields';
 import { toErrorInfo } from '../engine/engine-errors';
 import type { Logger } from '../logger';
 import { differences } from './enforced-limits';
 import type { EngineLimitsFacts } from './limits-capabilities';
-import { describeField } from './limits-compare';
 import type { ContainerLimitsState, LimitsReader } from './limits-reader';
 import { planUpdate } from './update-payload';
 
@@ -57,7 +57,7 @@ export async function explainRefusal(error: unknown, context: RefusalContext): P
       // Without the kernel's files (a remote engine) only the engine's configuration can be checked.
       return now.kernel || !now.snapshot.running ? 'Nothing was changed.' : "The engine's configuration of the container is unchanged.";
     }
-    const list = drifted.map((field) => describeField(field)).join(', ');
+    const list = drifted.map((field) => fieldLabel(field)).join(', ');
     const plan = planUpdate(now.limits, before.limits, {
       product: engine.product,
       cpu: now.snapshot.cpu,

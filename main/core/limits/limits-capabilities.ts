@@ -1,7 +1,7 @@
 // Owns what the engine lets a container's limits be: its CPUs, cores and memory from `/info`, whether the
 // kernel accounts swap, and which limits cannot change live for this container, with why.
 import type { LimitsCapabilities } from '../../shared/limits-types';
-import { engineCores } from './cpuset';
+import { engineCores } from '../../shared/limits/cpuset';
 import type { ContainerSnapshot } from './limits-from-inspect';
 
 /** The parts of the engine's `/info` limits depend on. */

@@ -3,8 +3,9 @@
 // set, whether it runs and as which pid, whether it was started with --rm).
 import type Dockerode from 'dockerode';
 import { restartPolicyNames, type ContainerLimits, type RestartPolicy } from '../../shared/limits-types';
-import { normaliseCpuset } from './cpuset';
-import { bytesLimit, DEFAULT_CFS_PERIOD_US, DEFAULT_CPU_SHARES, roundCpus } from './limit-units';
+import { normaliseCpuset } from '../../shared/limits/cpuset';
+import { DEFAULT_CPU_SHARES } from '../../shared/limits/limit-units';
+import { bytesLimit, DEFAULT_CFS_PERIOD_US, roundCpus } from './engine-units';
 
 /** How the CPU limit is stored: Docker forbids switching between NanoCpus and CpuQuota/CpuPeriod once set. */
 export interface CpuConfig {

@@ -4,6 +4,9 @@
 import type Dockerode from 'dockerode';
 import { BerthError } from '../../shared/errors';
 import type { BulkLimitsResult, ContainerLimits, ContainerLimitsView, LimitsApplyResult, LimitsChange, LimitsSuggestion } from '../../shared/limits-types';
+import { describeValue, fieldLabel, type LimitField } from '../../shared/limits/limit-fields';
+import { formatLimitBytes } from '../../shared/limits/limit-units';
+import { normaliseLimits, resolveChange } from '../../shared/limits/resolve-change';
 import type { Logger } from '../logger';
 import type { StatsService } from '../stats/stats-service';
 import { toErrorInfo } from '../engine/engine-errors';
@@ -11,11 +14,9 @@ import { mismatches, restartDivergence } from './enforced-limits';
 import { explainRefusal } from './engine-refusal';
 import { KeyedQueue } from './keyed-queue';
 import type { EngineLimitsFacts } from './limits-capabilities';
-import { describeField, type LimitField } from './limits-compare';
 import { LimitsReader, type ContainerLimitsState, type LimitsConnection } from './limits-reader';
 import { suggestLimits } from './limits-suggest';
-import { normaliseLimits, resolveChange, validateLimits } from './limits-validate';
-import { formatBytes } from './limit-units';
+import { invalidLimitsError } from './limits-validate';
 import { currentMemoryUsage } from './memory-usage';
 import { UndoStacks } from './undo-stacks';
 import { planUpdate } from './update-payload';
@@ -125,8 +126,8 @@ export class LimitsService {
   private async applyNow(docker: Dockerode, engine: EngineLimitsFacts, id: string, change: LimitsChange, ack: boolean, recordUndo: boolean): Promise<LimitsApplyResult> {
     const before = await this.reader.read(docker, id, engine);
     const requested = normaliseLimits(resolveChange(before.limits, change), engine.cpus);
-    const problems = validateLimits(requested, before.limits, change, before.capabilities);
-    if (problems.length > 0) throw new BerthError('INVALID_LIMITS', problems.join(' '));
+    const invalid = invalidLimitsError(requested, before.limits, change, before.capabilities);
+    if (invalid) throw invalid;
     const plan = planUpdate(before.limits, requested, { product: engine.product, cpu: before.snapshot.cpu, swapLimitSupported: engine.swapLimitSupported, engineCpus: engine.cpus });
     const warnings = plan.notes.map((note) => note.text);
     const noted = plan.notes.map((note) => note.field);
@@ -145,7 +146,7 @@ export class LimitsService {
     const after = await this.reader.read(docker, id, engine);
     warnings.push(...(response?.Warnings ?? []), ...mismatches(requested, after.limits), ...this.divergence(after, noted));
     if (!after.snapshot.running) warnings.push('The container is not running: the engine keeps these limits and applies them when it starts.');
-    const summary = plan.fields.map((field) => `${describeField(field)} ${describeField(field, before.limits[field])} → ${describeField(field, after.limits[field])}`);
+    const summary = plan.fields.map((field) => `${fieldLabel(field)} ${describeValue(field, before.limits[field])} → ${describeValue(field, after.limits[field])}`);
     this.options.log.info(`[limits] ${recordUndo ? 'applied' : 'undid'} on ${after.snapshot.name}: ${summary.join(', ')}`);
     return { id, before: before.limits, after: after.limits, warnings };
   }
@@ -158,7 +159,7 @@ export class LimitsService {
     const { id, name } = before.snapshot;
     const usage = await currentMemoryUsage(id, { history: (ref, seconds) => this.options.stats.history(ref, seconds), kernelUsageBytes: before.kernel?.memoryUsageBytes ?? null, docker, log: this.options.log });
     if (!usage || usage.bytes <= limit) return [];
-    const what = `Memory limit ${formatBytes(limit)} is below the current usage of ${name}, ${formatBytes(usage.bytes)}`;
+    const what = `Memory limit ${formatLimitBytes(limit)} is below the current usage of ${name}, ${formatLimitBytes(usage.bytes)}`;
     if (!ack) {
       throw new BerthError('NEEDS_CONFIRMATION', `${what}: the kernel may reclaim its memory or OOM-kill its processes, or refuse the change. Confirm to apply it anyway.`);
     }

@@ -2,7 +2,7 @@
 // use, memory from its peak, each with headroom, so a limit fits what the container did rather than a guess.
 import type { ContainerLimits, LimitsSuggestion } from '../../shared/limits-types';
 import type { StatsHistory } from '../../shared/stats-types';
-import { formatBytes, formatCpus, MiB, MIN_MEMORY_BYTES } from './limit-units';
+import { formatCpus, formatLimitBytes, MiB, MIN_MEMORY_BYTES } from '../../shared/limits/limit-units';
 
 export const HEADROOM = 0.3;
 /** About 30 s at the default 1 Hz: fewer samples describe a moment, not a workload. */
@@ -58,8 +58,8 @@ export function suggestLimits(input: SuggestInput): { ok: true; suggestion: Limi
   else if (current.memorySwapBytes !== null) suggested.memorySwapBytes = memoryBytes + Math.max(0, current.memorySwapBytes - current.memoryBytes);
   if (current.memoryReservationBytes !== null && current.memoryReservationBytes > memoryBytes) suggested.memoryReservationBytes = memoryBytes;
   const explanation =
-    `Over the last ${windowSeconds} s (${samples} samples) this container used at most ${Math.round(cpuP95)} % of a core 95 % of the time and peaked at ${formatBytes(memPeak)} of memory; ` +
-    `with ${Math.round(HEADROOM * 100)} % headroom that suggests ${formatCpus(cpus)} and ${formatBytes(memoryBytes)}.`;
+    `Over the last ${windowSeconds} s (${samples} samples) this container used at most ${Math.round(cpuP95)} % of a core 95 % of the time and peaked at ${formatLimitBytes(memPeak)} of memory; ` +
+    `with ${Math.round(HEADROOM * 100)} % headroom that suggests ${formatCpus(cpus)} and ${formatLimitBytes(memoryBytes)}.`;
   return {
     ok: true,
     suggestion: {

@@ -2,10 +2,11 @@
 // experiment on Docker 20.10 (cgroup v1) to really remove each limit live: the engine treats 0 as "leave as
 // is" for most fields, so "unlimited" needs a value of its own per field (see README.md beside this file).
 import type { ContainerLimits } from '../../shared/limits-types';
-import { engineCores, formatCpuset } from './cpuset';
-import { changedFields, type LimitField } from './limits-compare';
+import { engineCores, formatCpuset } from '../../shared/limits/cpuset';
+import { changedFields, type LimitField } from '../../shared/limits/limit-fields';
+import { DEFAULT_CPU_SHARES } from '../../shared/limits/limit-units';
+import { DEFAULT_CFS_PERIOD_US, KERNEL_UNLIMITED_BYTES } from './engine-units';
 import type { CpuConfig } from './limits-from-inspect';
-import { DEFAULT_CFS_PERIOD_US, DEFAULT_CPU_SHARES, KERNEL_UNLIMITED_BYTES } from './limit-units';
 
 /** The body of `POST /containers/{id}/update`, as far as Berth sends it. */
 export interface UpdatePayload {

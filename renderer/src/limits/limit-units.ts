@@ -1,29 +1,17 @@
-// Units, bounds and wording of resource limits in the renderer. The bounds and the wording of values in
-// messages mirror the core's (main/core/limits/limit-units.ts, which the renderer may not import), so an
-// inline message reads exactly like the core's refusal; test/renderer/limits checks that they agree.
+// How the limits editor enters values: the CPU slider's stops and memory typed in MiB or GiB. The units and
+// bounds the core applies too (minimums, page size, how values read in messages) are
+// main/shared/limits/limit-units.ts.
+import { GiB, MiB, PAGE_BYTES } from '../../../main/shared/limits/limit-units';
 
-export const KiB = 1024;
-export const MiB = 1024 * KiB;
-export const GiB = 1024 * MiB;
-
-/** Docker refuses memory limits and reservations below 6 MiB. */
-export const MIN_MEMORY_BYTES = 6 * MiB;
-/** The kernel refuses CFS quotas under 1 ms per 100 ms period. */
-export const MIN_CPUS = 0.01;
 /** The CPU slider's smallest stop: finer than this is typed. */
 export const CPU_SLIDER_MIN = 0.05;
 export const CPU_SLIDER_STEP = 0.05;
-export const DEFAULT_CPU_SHARES = 1024;
-export const MIN_CPU_SHARES = 2;
-export const MAX_CPU_SHARES = 262144;
-/** The kernel counts memory in pages: values typed in GiB are rounded to one, so what is read back matches. */
-export const PAGE_BYTES = 4096;
 
 export type MemoryUnit = 'MiB' | 'GiB';
 
 export const unitBytes: Record<MemoryUnit, number> = { MiB, GiB };
 
-/** A number typed in `unit` as bytes, whole pages (128 MiB stays exactly 128 MiB). */
+/** A number typed in `unit` as bytes, whole pages so what is read back matches (128 MiB stays exactly 128 MiB). */
 export function toBytes(value: number, unit: MemoryUnit): number {
   return Math.round((value * unitBytes[unit]) / PAGE_BYTES) * PAGE_BYTES;
 }
@@ -36,21 +24,4 @@ export function fromBytes(bytes: number, unit: MemoryUnit): number {
 /** The unit a memory value reads best in: GiB from 1 GiB up, else MiB. */
 export function preferredUnit(bytes: number | null): MemoryUnit {
   return bytes !== null && bytes >= GiB ? 'GiB' : 'MiB';
-}
-
-/** As the core writes bytes in messages: `6 MiB`, `1.5 GiB` (two decimals at most). */
-export function formatLimitBytes(bytes: number): string {
-  if (bytes >= GiB) return `${trim(bytes / GiB)} GiB`;
-  if (bytes >= MiB) return `${trim(bytes / MiB)} MiB`;
-  if (bytes >= KiB) return `${trim(bytes / KiB)} KiB`;
-  return `${bytes} B`;
-}
-
-/** As the core writes CPUs in messages: `1 CPU`, `0.5 CPUs`. */
-export function formatCpus(cpus: number): string {
-  return `${trim(cpus)} ${cpus === 1 ? 'CPU' : 'CPUs'}`;
-}
-
-function trim(value: number): string {
-  return String(Math.round(value * 100) / 100);
 }

@@ -2,8 +2,8 @@
 // allowance above memory when memory moves, and goes unlimited with it; retries exist only for on-failure),
 // and the value a limit starts from when its Unlimited switch is turned off.
 import type { ContainerLimits, LimitsCapabilities } from '../../../main/shared/limits-types';
-import type { LimitField } from './limit-fields';
-import { GiB, MiB, MIN_MEMORY_BYTES, PAGE_BYTES } from './limit-units';
+import type { LimitField } from '../../../main/shared/limits/limit-fields';
+import { GiB, MiB, MIN_MEMORY_BYTES, PAGE_BYTES } from '../../../main/shared/limits/limit-units';
 
 /** What the container uses now, for sensible starting values; null where unknown. */
 export interface UsageNow {

@@ -4,34 +4,25 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { BulkLimitsResult, ContainerLimits, LimitsCapabilities, LimitsChange } from '../../../main/shared/limits-types';
+import { noLimits, type LimitField } from '../../../main/shared/limits/limit-fields';
+import { resolveChange } from '../../../main/shared/limits/resolve-change';
+import { validateLimits } from '../../../main/shared/limits/validate-limits';
 import { useBerthClient } from '../data/client-context';
-import type { LimitField } from './limit-fields';
+import { problemsByField } from './field-problems';
 import type { Edit } from './limits-edit';
-import { pickFields, resolveChange } from './limits-diff';
-import { problemsByField, validateLimits } from './validate-limits';
-
-export const neutralLimits: ContainerLimits = {
-  cpus: null,
-  cpuShares: null,
-  cpusetCpus: null,
-  memoryBytes: null,
-  memoryReservationBytes: null,
-  memorySwapBytes: null,
-  pidsLimit: null,
-  restartPolicy: { name: 'no', maximumRetryCount: 0 },
-};
+import { pickFields } from './limits-diff';
 
 export function useBulkLimits(ids: readonly string[], capabilities: LimitsCapabilities | undefined) {
   const client = useBerthClient();
   const queries = useQueryClient();
-  const [draft, setDraft] = useState<ContainerLimits>(neutralLimits);
+  const [draft, setDraft] = useState<ContainerLimits>(noLimits);
   const [touched, setTouched] = useState<ReadonlySet<LimitField>>(new Set());
   const [results, setResults] = useState<BulkLimitsResult | null>(null);
   // A number typed but not committed yet (NumberField commits on blur): Apply stays pressable meanwhile.
   const [typing, setTyping] = useState(false);
   const change = useMemo(() => pickFields(draft, touched), [draft, touched]);
   const problems = useMemo(
-    () => (capabilities ? validateLimits(resolveChange(neutralLimits, change), neutralLimits, change, capabilities, touched) : []),
+    () => (capabilities ? validateLimits(resolveChange(noLimits, change), noLimits, change, capabilities, touched) : []),
     [capabilities, change, touched],
   );
   const mutation = useMutation({
@@ -63,7 +54,7 @@ export function useBulkLimits(ids: readonly string[], capabilities: LimitsCapabi
     },
     clear() {
       setTyping(false);
-      setDraft(neutralLimits);
+      setDraft(noLimits);
       setTouched(new Set());
       setResults(null);
       mutation.reset();

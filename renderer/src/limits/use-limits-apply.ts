@@ -1,13 +1,15 @@
 // Applying and undoing a container's limits: ONE limits:apply with the change (or limits:undo); when the core
 // answers NEEDS_CONFIRMATION (memory below current use) it holds the request until the user confirms, then
 // resends it acknowledged. Success puts what the engine now enforces straight into limits:get's cache and
-// refetches.
+// refetches, and into the stats store, so the charts' limit lines move at once rather than with the next sample.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BerthError } from '../../../main/shared/errors';
 import type { ContainerLimitsView, LimitsApplyResult, LimitsChange } from '../../../main/shared/limits-types';
 import { channelKey } from '../data/channel-query';
 import { useBerthClient } from '../data/client-context';
+import { limitsAsStats } from '../stats/confirmed-limits';
+import { useStatsStore } from '../stats/stats-context';
 import { errorOutcome, type LimitsOutcome } from './limits-outcome';
 
 export interface PendingConfirmation {
@@ -22,6 +24,7 @@ const acknowledged = (acknowledge: boolean) => (acknowledge ? { acknowledgeBelow
 export function useLimitsApply(id: string, onApplied: () => void) {
   const client = useBerthClient();
   const queries = useQueryClient();
+  const { series } = useStatsStore();
   const [outcome, setOutcome] = useState<LimitsOutcome | null>(null);
   const [confirming, setConfirming] = useState<PendingConfirmation | null>(null);
   const key = channelKey('limits:get', { id });
@@ -29,6 +32,7 @@ export function useLimitsApply(id: string, onApplied: () => void) {
   const settle = (kind: 'applied' | 'undone', result: LimitsApplyResult) => {
     // What the engine enforces now is known: show it at once, then refetch for canUndo and capabilities.
     queries.setQueryData<ContainerLimitsView>(key, (view) => (view ? { ...view, limits: result.after, canUndo: kind === 'applied' || view.canUndo } : view));
+    series.confirmLimits(id, limitsAsStats(result.after));
     void queries.invalidateQueries({ queryKey: key });
     setOutcome({ kind, result });
     onApplied();

@@ -192,6 +192,7 @@ export class SeriesBuffer {
 }
 
 function appendNulls(window: SeriesWindow, t: number): void {
+  window.breaks.push(t);
   window.t.push(t);
   for (const field of statsFields) window.columns[field].push(null);
 }

@@ -1,8 +1,10 @@
 // The renderer's live stats: one bounded series per container, fed by `stats:tick` events and fetched
 // history, read through snapshots that stay the same object until something changed (what
-// `useSyncExternalStore` needs). No query cache: a tick a second would churn it for nothing.
+// `useSyncExternalStore` needs). No query cache: a tick a second would churn it for nothing. Also holds the
+// limits the engine confirmed after an apply, drawn at once until a sample from that time on carries them.
 import type { StatsHistory, StatsTick, StatsValues } from '../../../main/shared/stats-types';
 import { statsFields } from '../../../main/shared/stats-types';
+import { appendConfirmedRow, type ConfirmedLimits, type LimitStats } from './confirmed-limits';
 import { SeriesBuffer, type SeriesRow } from './series-buffer';
 import type { SeriesWindow } from './series-window';
 
@@ -23,6 +25,8 @@ export interface SeriesStoreOptions {
   maxRows?: number;
   /** The core's tick interval; a pause longer than three of them draws as a gap. */
   intervalMs?: number;
+  /** This window's clock (tests pass their own). */
+  now?: () => number;
 }
 
 interface Series {
@@ -40,6 +44,11 @@ export class SeriesStore {
   private readonly series = new Map<string, Series>();
   private readonly listeners = new Set<() => void>();
   private readonly windows = new Map<string, { version: number; to: number; window: SeriesWindow }>();
+  /** Per container, limits the engine confirmed after its newest sample. */
+  private readonly confirmed = new Map<string, ConfirmedLimits>();
+  private readonly now: () => number;
+  /** The core's clock minus this window's, as of the last tick: samples carry the core's times. */
+  private clockOffset = 0;
   private allLatestCache: { version: number; map: ReadonlyMap<string, LatestStats> } | null = null;
   private version = 0;
   private tickT = 0;
@@ -48,6 +57,7 @@ export class SeriesStore {
   constructor(options: SeriesStoreOptions = {}) {
     this.retentionMs = options.retentionMs ?? defaultRetentionMs;
     this.intervalMs = options.intervalMs ?? 1000;
+    this.now = options.now ?? (() => Date.now());
     // A little headroom over retention / interval, for ticks that arrive a bit faster than nominal.
     this.maxRows = options.maxRows ?? Math.ceil((this.retentionMs / this.intervalMs) * 1.1);
   }
@@ -62,8 +72,12 @@ export class SeriesStore {
 
   applyTick(tick: StatsTick): void {
     this.tickT = Math.max(this.tickT, tick.t);
+    // Slightly behind the core by the tick's delivery time; only ever compared with sample times.
+    this.clockOffset = tick.t - this.now();
     for (const sample of tick.samples) {
       if (!Array.isArray(sample.v) || sample.v.length !== statsFields.length) continue;
+      // A sample from the confirmation's time on reads the limits itself: it takes over.
+      if ((this.confirmed.get(sample.id)?.t ?? Infinity) <= tick.t) this.confirmed.delete(sample.id);
       const series = this.seriesFor(sample.id);
       series.buffer.push(tick.t, sample.v);
       series.latest = { id: sample.id, t: tick.t, values: sample.v, ended: null };
@@ -73,6 +87,8 @@ export class SeriesStore {
       const series = this.series.get(end.id);
       // A series this window never saw has nothing to end.
       if (!series) continue;
+      // Nothing is drawn after a series' end: its next series' samples will carry the limits.
+      this.confirmed.delete(end.id);
       series.buffer.push(tick.t, null);
       if (series.latest) series.latest = { ...series.latest, ended: { t: tick.t, reason: end.reason } };
       series.version += 1;
@@ -99,6 +115,28 @@ export class SeriesStore {
     return this.series.get(id)?.latest ?? null;
   }
 
+  /**
+   * Records the limits the engine says it enforces now (an apply's or undo's answer), stamped with the
+   * current time on the core's clock: windows end with them (a row of limits only) and `confirmedLimits`
+   * returns them, until a sample at or after that time arrives. Ignored for a container with no live series
+   * (stopped, or never sampled here): no chart draws it, and its next samples carry the limits.
+   */
+  confirmLimits(id: string, limits: LimitStats): void {
+    const series = this.series.get(id);
+    if (!series?.latest || series.latest.ended) return;
+    const t = this.now() + this.clockOffset;
+    // A sample already as new as the answer reads the limits itself.
+    if (t <= Math.max(series.latest.t, series.buffer.lastTime ?? 0)) return;
+    this.confirmed.set(id, { t, limits: { ...limits } });
+    series.version += 1;
+    this.changed();
+  }
+
+  /** The limits confirmed after the container's newest sample; null once a sample took over. */
+  confirmedLimits(id: string): ConfirmedLimits | null {
+    return this.confirmed.get(id) ?? null;
+  }
+
   /** Every container's latest stats; the same Map until a tick or history changes anything. */
   allLatest(): ReadonlyMap<string, LatestStats> {
     if (this.allLatestCache?.version !== this.version) {
@@ -116,11 +154,14 @@ export class SeriesStore {
   window(id: string, rangeSeconds: number, to?: number): SeriesWindow | null {
     const series = this.series.get(id);
     if (!series) return null;
-    const end = to ?? Math.max(this.tickT, series.buffer.lastTime ?? 0);
+    const confirmed = this.confirmed.get(id);
+    // A confirmation is newer than any tick: a live window reaches to it, so its limits show up to now.
+    const end = to ?? Math.max(this.tickT, series.buffer.lastTime ?? 0, confirmed?.t ?? 0);
     const key = `${id}|${rangeSeconds}`;
     const cached = this.windows.get(key);
     if (cached && cached.version === series.version && cached.to === end) return cached.window;
     const window = series.buffer.window(end - rangeSeconds * 1000, end, this.intervalMs * 3);
+    if (confirmed && confirmed.t <= end) appendConfirmedRow(window, confirmed, this.intervalMs * 3);
     this.windows.set(key, { version: series.version, to: end, window });
     return window;
   }
@@ -132,6 +173,7 @@ export class SeriesStore {
       series.buffer.dropBefore(now - this.retentionMs);
       if (series.buffer.length > 0) continue;
       this.series.delete(id);
+      this.confirmed.delete(id);
       for (const key of this.windows.keys()) if (key.startsWith(`${id}|`)) this.windows.delete(key);
     }
   }

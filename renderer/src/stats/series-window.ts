@@ -10,12 +10,14 @@ export interface SeriesWindow {
   columns: Record<StatsField, Array<number | null>>;
   /** Times in the window at which the series ended (the container stopped or was removed). */
   endedAt: number[];
+  /** Times of the null rows that break the series (a gap without data, or its end): not readings. */
+  breaks: number[];
 }
 
 export function emptyWindow(from: number, to: number): SeriesWindow {
   const columns = {} as Record<StatsField, Array<number | null>>;
   for (const field of statsFields) columns[field] = [];
-  return { from, to, t: [], columns, endedAt: [] };
+  return { from, to, t: [], columns, endedAt: [], breaks: [] };
 }
 
 /** The index of a field in a stats row (`statsFields` order). */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { statsFields, type StatsField } from '../../../main/shared/stats-types';
 import { limitPressure } from '../../../renderer/src/limits/limit-pressure';
-import { MiB } from './fixtures';
+import { MiB } from '../../main/shared/limits/limit-sets';
 
 function sample(values: Partial<Record<StatsField, number>>): Array<number | null> {
   return statsFields.map((field) => values[field] ?? null);

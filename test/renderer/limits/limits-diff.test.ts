@@ -1,9 +1,9 @@
 // From an edited limit set to the one request: only what really differs from what the engine enforces (as it
 // reads back), null where a limit is removed; in change-only mode exactly the touched fields.
 import { describe, expect, it } from 'vitest';
-import { changeFields, diffLimits, normaliseLimits, pickFields, resolveChange } from '../../../renderer/src/limits/limits-diff';
+import { changeFields, diffLimits, pickFields } from '../../../renderer/src/limits/limits-diff';
 import { describeChanges } from '../../../renderer/src/limits/limit-fields';
-import { limited256, MiB, unlimited } from './fixtures';
+import { limited256, MiB, unlimited } from '../../main/shared/limits/limit-sets';
 
 describe('diffLimits', () => {
   it('sends nothing for an unchanged set', () => {
@@ -30,22 +30,15 @@ describe('diffLimits', () => {
     expect(diffLimits(unlimited, { ...unlimited, restartPolicy: { name: 'on-failure', maximumRetryCount: 3 } }, 2)).toEqual({
       restartPolicy: { name: 'on-failure', maximumRetryCount: 3 },
     });
-    expect(normaliseLimits({ ...unlimited, restartPolicy: { name: 'always', maximumRetryCount: 5 } }, 2).restartPolicy).toEqual({ name: 'always', maximumRetryCount: 0 });
+    expect(diffLimits(unlimited, { ...unlimited, restartPolicy: { name: 'no', maximumRetryCount: 5 } }, 2)).toEqual({});
   });
 });
 
-describe('pickFields and resolveChange', () => {
+describe('pickFields', () => {
   it('picks exactly the touched fields, null included', () => {
     const draft = { ...unlimited, pidsLimit: 300, cpus: 0.5 };
     expect(pickFields(draft, new Set(['pidsLimit', 'memoryBytes']))).toEqual({ pidsLimit: 300, memoryBytes: null });
     expect(changeFields({ pidsLimit: 300, memoryBytes: null })).toEqual(['memoryBytes', 'pidsLimit']);
-  });
-
-  it('applies a change over the current limits without sharing the restart policy', () => {
-    const result = resolveChange(limited256, { memoryBytes: null });
-    expect(result).toEqual({ ...limited256, memoryBytes: null });
-    result.restartPolicy.name = 'always';
-    expect(limited256.restartPolicy.name).toBe('no');
   });
 });
 

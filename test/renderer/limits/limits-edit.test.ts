@@ -1,7 +1,7 @@
 // Edits in the limits editor with their couplings, and the values limits start from when switched back on.
 import { describe, expect, it } from 'vitest';
 import { editLimit, startingValue } from '../../../renderer/src/limits/limits-edit';
-import { caps, limited256, MiB, unlimited } from './fixtures';
+import { caps, limited256, MiB, unlimited } from '../../main/shared/limits/limit-sets';
 
 describe('editLimit', () => {
   it('keeps the swap allowance when memory moves', () => {

@@ -1,7 +1,7 @@
 // The memory slider's log scale: round stops from 6 MiB to the engine's memory, positions between them.
 import { describe, expect, it } from 'vitest';
 import { bytesAt, memoryStops, positionOf } from '../../../renderer/src/limits/memory-scale';
-import { GiB, MiB } from './fixtures';
+import { GiB, MiB } from '../../main/shared/limits/limit-sets';
 
 describe('memoryStops', () => {
   const stops = memoryStops(2 * GiB + 100 * MiB);

@@ -2,7 +2,7 @@
 // problems to show inline, and `set`, which applies one edit with its couplings (limits/limits-edit.ts).
 import { createContext } from 'react';
 import type { ContainerLimits, LimitsCapabilities } from '../../../../main/shared/limits-types';
-import type { LimitField } from '../../limits/limit-fields';
+import type { LimitField } from '../../../../main/shared/limits/limit-fields';
 import type { UsageNow } from '../../limits/limits-edit';
 import type { MemoryUnit } from '../../limits/limit-units';
 

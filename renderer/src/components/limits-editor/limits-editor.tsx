@@ -4,7 +4,7 @@
 import { useId, useState } from 'react';
 import { ToggleButton, ToggleButtonGroup, type Key } from 'react-aria-components';
 import type { ContainerLimits, LimitsCapabilities } from '../../../../main/shared/limits-types';
-import type { LimitField } from '../../limits/limit-fields';
+import type { LimitField } from '../../../../main/shared/limits/limit-fields';
 import { editLimit, type Edit, type UsageNow } from '../../limits/limits-edit';
 import { fromBytes, preferredUnit, toBytes, type MemoryUnit } from '../../limits/limit-units';
 import { CpuLimitField } from './cpu-limit-field';
@@ -20,7 +20,7 @@ export interface LimitsEditorProps {
   capabilities: LimitsCapabilities;
   /** One edit: the new limit set and every field it changed (couplings included). */
   onChange: (edit: Edit) => void;
-  /** Problems to show beside their fields (see limits/validate-limits.ts). */
+  /** Problems to show beside their fields (see main/shared/limits/validate-limits.ts). */
   problems?: Partial<Record<LimitField, string>>;
   /** Fields marked as "changed" (what Apply will send). */
   changed?: ReadonlySet<LimitField>;

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import type { ContainerSummary } from '../../../../main/shared/engine-types';
 import { isStopped } from '../../model/container-filter';
 import { useStatsStore } from '../../stats/stats-context';
-import { useLatestStats, useStatsHistory, useStatsMeta, useStatsSeries, useStatsWatch } from '../../stats/use-stats';
+import { useLatestStatsWithLimits, useStatsHistory, useStatsMeta, useStatsSeries, useStatsWatch } from '../../stats/use-stats';
 import { chartData } from './charts/chart-data';
 import { useChartColors } from './charts/chart-colors';
 import { chartSummary } from './charts/chart-summaries';
@@ -25,7 +25,8 @@ export function StatsTab({ container, gone }: { container: ContainerSummary; gon
   const [frozenAt, setFrozenAt] = useState<number | null>(null);
   useStatsWatch({ ids: gone ? [] : [id] });
   useStatsHistory(gone ? null : id);
-  const latest = useLatestStats(id);
+  // With the limits an apply just confirmed, so labels and summaries move with the limit lines.
+  const latest = useLatestStatsWithLimits(id);
   const span = useStatsSeries(id, rangeSeconds, frozenAt);
   const meta = useStatsMeta();
   const colors = useChartColors();

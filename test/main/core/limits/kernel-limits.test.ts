@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findContainerCgroups, readKernelLimits } from '../../../../main/core/limits/kernel-limits';
+import { limits, MiB } from '../../shared/limits/limit-sets';
 
-const MiB = 1024 ** 2;
 const id = 'c0ffee'.padEnd(64, '0');
 let root: string;
 let paths: { procRoot: string; cgroupRoot: string };
@@ -63,15 +63,9 @@ describe('kernel limits, cgroup v1', () => {
       memory: { 'memory.limit_in_bytes': max, 'memory.soft_limit_in_bytes': max, 'memory.memsw.limit_in_bytes': max, 'memory.usage_in_bytes': '0', 'memory.stat': '' },
       pids: { 'pids.max': 'max' },
     });
-    expect(readKernelLimits({ id, pid: 42 }, '1', 2, paths)?.limits).toEqual({
-      cpus: null,
-      cpuShares: null,
-      cpusetCpus: null,
-      memoryBytes: null,
-      memoryReservationBytes: null,
-      memorySwapBytes: null,
-      pidsLimit: null,
-    });
+    // Every limit the kernel holds, unlimited; the restart policy is not the kernel's.
+    const { restartPolicy: _policy, ...none } = limits();
+    expect(readKernelLimits({ id, pid: 42 }, '1', 2, paths)?.limits).toEqual(none);
   });
 
   it('finds a combined cpu,cpuacct mount, and leaves out what it cannot read (no swap accounting)', () => {

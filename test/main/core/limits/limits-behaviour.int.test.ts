@@ -1,21 +1,10 @@
 // The behaviour a user tunes for: a busy loop at 1.0 CPU lowered live to 0.25 CPU uses ≈ 25 % of a core within
 // 3 s, and the kernel throttles it. Measured from the container's own cgroup counters (cpuacct.usage and
 // cpu.stat), not from Berth's stats, so the check does not depend on the code that reports it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeTestContainers } from '../../../harness/containers';
-import { cgroupFile, createFixture, pause, runContainer, type LimitsFixture } from './limits-fixture';
+import { describe, expect, it } from 'vitest';
+import { cgroupFile, limitsSuite, pause, runContainer } from './limits-fixture';
 
-let f: LimitsFixture;
-
-beforeAll(async () => {
-  f = await createFixture();
-});
-
-afterAll(async () => {
-  f?.service.dispose();
-  await f?.connection.stop();
-  if (f?.docker) await removeTestContainers(f.docker);
-});
+const { f } = limitsSuite();
 
 interface Counters {
   at: number;

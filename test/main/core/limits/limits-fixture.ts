@@ -1,9 +1,10 @@
 // Test helper for the limits integration tests: a LimitsService on the harness engine whose client counts
 // every update call (to prove that refused changes never reach the engine), test containers, and reading a
-// container's cgroup v1 files the way an operator would, independently of the code under test.
+// container's cgroup v1 files the way an operator would, independently of the code under test; and the
+// setup every limits suite shares (limitsSuite).
 import { readFileSync } from 'node:fs';
 import Dockerode from 'dockerode';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { discoverEngine } from '../../../../main/core/engine/discover';
 import { dockerOptionsFor } from '../../../../main/core/engine/docker-options';
 import { EngineConnection } from '../../../../main/core/engine/engine-connection';
@@ -11,10 +12,10 @@ import { EventHub } from '../../../../main/core/ipc/event-hub';
 import type { Logger } from '../../../../main/core/logger';
 import { LimitsService } from '../../../../main/core/limits/limits-service';
 import { BerthError } from '../../../../main/shared/errors';
-import type { LimitsChange } from '../../../../main/shared/limits-types';
+import type { LimitsCapabilities, LimitsChange } from '../../../../main/shared/limits-types';
 import type { StatsHistory } from '../../../../main/shared/stats-types';
 import { harness } from '../../../harness/context';
-import { TEST_LABEL } from '../../../harness/containers';
+import { removeTestContainers, TEST_LABEL } from '../../../harness/containers';
 
 export const MiB = 1024 ** 2;
 export const KERNEL_UNLIMITED = '9223372036854771712';
@@ -113,4 +114,33 @@ export async function refusal(promise: Promise<unknown>): Promise<BerthError> {
   const error = await promise.then(() => null, (e: unknown) => e);
   expect(error).toBeInstanceOf(BerthError);
   return error as BerthError;
+}
+
+/** A suite's fixture, with the engine's capabilities as a probe container reports them. */
+export type SuiteFixture = LimitsFixture & { caps: LimitsCapabilities };
+
+/**
+ * Registers the hooks every limits suite needs (a fixture before its tests, its containers removed after) and
+ * returns the fixture with shortcuts bound to it. The fixture object exists at once and is filled in by
+ * beforeAll, so suites can take it at the top level.
+ */
+export function limitsSuite() {
+  const f = {} as SuiteFixture;
+  beforeAll(async () => {
+    Object.assign(f, await createFixture());
+    const probe = await runContainer(f.docker, 'probe', 'sleep 3600');
+    f.caps = (await f.service.get(probe)).capabilities;
+  });
+  afterAll(async () => {
+    f.service?.dispose();
+    await f.connection?.stop();
+    if (f.docker) await removeTestContainers(f.docker);
+  });
+  return {
+    f,
+    idle: (name: string, hostConfig = {}) => runContainer(f.docker, name, 'sleep 3600', hostConfig),
+    file: (id: string, controller: string, name: string) => cgroupFile(f.docker, id, controller, name),
+    config: (id: string) => hostConfigOf(f.docker, id),
+    applyOnce: (id: string, change: LimitsChange, ack = false) => applyOnce(f, id, change, ack),
+  };
 }

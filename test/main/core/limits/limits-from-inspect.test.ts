@@ -5,23 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { enforcedLimits, mismatches, restartDivergence } from '../../../../main/core/limits/enforced-limits';
 import { cpusFromConfig, limitsFromHostConfig, toSnapshot } from '../../../../main/core/limits/limits-from-inspect';
 import type { ContainerLimits } from '../../../../main/shared/limits-types';
+import { MiB, unlimited } from '../../shared/limits/limit-sets';
 
-const MiB = 1024 ** 2;
 const KERNEL_MAX = 9223372036854771712;
 const read = (hostConfig: Record<string, unknown>, swapSupported = true) => limitsFromHostConfig(hostConfig, 2, swapSupported);
 
 describe('limits from HostConfig', () => {
   it('reads a container with no limits as all null', () => {
-    expect(read({ NanoCpus: 0, CpuQuota: 0, CpuPeriod: 0, CpuShares: 0, CpusetCpus: '', Memory: 0, MemoryReservation: 0, MemorySwap: 0, PidsLimit: null, RestartPolicy: { Name: 'no', MaximumRetryCount: 0 } })).toEqual({
-      cpus: null,
-      cpuShares: null,
-      cpusetCpus: null,
-      memoryBytes: null,
-      memoryReservationBytes: null,
-      memorySwapBytes: null,
-      pidsLimit: null,
-      restartPolicy: { name: 'no', maximumRetryCount: 0 },
-    });
+    expect(read({ NanoCpus: 0, CpuQuota: 0, CpuPeriod: 0, CpuShares: 0, CpusetCpus: '', Memory: 0, MemoryReservation: 0, MemorySwap: 0, PidsLimit: null, RestartPolicy: { Name: 'no', MaximumRetryCount: 0 } })).toEqual(unlimited);
   });
 
   it('cpus: NanoCpus, CpuQuota/CpuPeriod, and a negative quota overriding NanoCpus as Docker does at start', () => {

@@ -1,37 +1,17 @@
 // LimitsService against the harness engine when things go wrong or come in bulk: invalid sets never reach the
 // engine, a set the engine refuses changes nothing (not even in the kernel), stopped containers get limits for
 // their next start, and bulk applies report per container.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContainerLimitsView, LimitsChange } from '../../../../main/shared/limits-types';
-import { removeTestContainers } from '../../../harness/containers';
-import { applyOnce as applyOnceOn, cgroupFile, createFixture, hostConfigOf, KERNEL_UNLIMITED, MiB, pause, refusal, runContainer, type LimitsFixture } from './limits-fixture';
+import { describe, expect, it } from 'vitest';
+import { KERNEL_UNLIMITED, limitsSuite, MiB, pause, refusal, runContainer } from './limits-fixture';
 
-let f: LimitsFixture;
-let caps: ContainerLimitsView['capabilities'];
-
-beforeAll(async () => {
-  f = await createFixture();
-  const probe = await runContainer(f.docker, 'probe', 'sleep 3600');
-  caps = (await f.service.get(probe)).capabilities;
-});
-
-afterAll(async () => {
-  f?.service.dispose();
-  await f?.connection.stop();
-  if (f?.docker) await removeTestContainers(f.docker);
-});
-
-const idle = (name: string, hostConfig = {}) => runContainer(f.docker, name, 'sleep 3600', hostConfig);
-const file = (id: string, controller: string, name: string) => cgroupFile(f.docker, id, controller, name);
-const config = (id: string) => hostConfigOf(f.docker, id);
-const applyOnce = (id: string, change: LimitsChange, ack = false) => applyOnceOn(f, id, change, ack);
+const { f, idle, file, config, applyOnce } = limitsSuite();
 
 describe('LimitsService on a real engine, refusals and bulk', () => {
   it('refuses an invalid set before any engine call, leaving the container as it was', async () => {
     const id = await idle('invalid', { Memory: 64 * MiB, MemorySwap: 128 * MiB });
     const before = await config(id);
     const calls = f.updates.length;
-    for (const change of [{ memoryBytes: 4 * MiB }, { memoryReservationBytes: 100 * MiB }, { cpus: caps.engineCpus + 1 }, { cpusetCpus: `${caps.engineCpus}` }, { memoryBytes: 256 * MiB }, { pidsLimit: 0 }]) {
+    for (const change of [{ memoryBytes: 4 * MiB }, { memoryReservationBytes: 100 * MiB }, { cpus: f.caps.engineCpus + 1 }, { cpusetCpus: `${f.caps.engineCpus}` }, { memoryBytes: 256 * MiB }, { pidsLimit: 0 }]) {
       const error = await refusal(f.service.apply(id, change, false));
       expect(error.code, JSON.stringify(change)).toBe('INVALID_LIMITS');
     }
@@ -41,7 +21,7 @@ describe('LimitsService on a real engine, refusals and bulk', () => {
 
   it('a set the engine refuses changes nothing: the kernel cannot fit memory below what the container holds', async () => {
     // 40 MiB in /dev/shm (tmpfs, charged to the container) cannot be reclaimed without swap.
-    expect(caps.engineCpus, 'this check restricts the cpuset to core 1').toBeGreaterThanOrEqual(2);
+    expect(f.caps.engineCpus, 'this check restricts the cpuset to core 1').toBeGreaterThanOrEqual(2);
     const id = await runContainer(f.docker, 'refused', 'dd if=/dev/zero of=/dev/shm/fill bs=1M count=40; sleep 3600');
     for (let i = 0; i < 40 && Number(await file(id, 'memory', 'memory.usage_in_bytes')) < 40 * MiB; i += 1) await pause(100);
     const before = await config(id);
@@ -61,7 +41,7 @@ describe('LimitsService on a real engine, refusals and bulk', () => {
     expect(error.message).toMatch(/already changed the CPU set before refusing; Berth put it back/);
     const after = await config(id);
     expect({ ...after, CpusetCpus: '' }).toEqual({ ...before, CpusetCpus: '' });
-    expect(await file(id, 'cpuset', 'cpuset.cpus')).toBe(`0-${caps.engineCpus - 1}`);
+    expect(await file(id, 'cpuset', 'cpuset.cpus')).toBe(`0-${f.caps.engineCpus - 1}`);
     expect(await file(id, 'memory', 'memory.limit_in_bytes')).toBe(KERNEL_UNLIMITED);
     expect((await f.service.get(id)).canUndo).toBe(false);
     expect(f.problems.slice(logged)).toEqual([expect.stringMatching(/refused to update/), expect.stringMatching(/put back the CPU set/)]);

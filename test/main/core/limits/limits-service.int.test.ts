@@ -1,29 +1,9 @@
 // LimitsService against the harness engine (Docker 20.10, cgroup v1): for every limit kind, applying it shows
 // in inspect AND in the kernel's cgroup file, null really removes it, and undo restores the previous set.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContainerLimitsView, LimitsChange } from '../../../../main/shared/limits-types';
-import { removeTestContainers } from '../../../harness/containers';
-import { applyOnce as applyOnceOn, cgroupFile, createFixture, hostConfigOf, KERNEL_UNLIMITED, MiB, refusal, runContainer, type LimitsFixture } from './limits-fixture';
+import { describe, expect, it } from 'vitest';
+import { KERNEL_UNLIMITED, limitsSuite, MiB, refusal } from './limits-fixture';
 
-let f: LimitsFixture;
-let caps: ContainerLimitsView['capabilities'];
-
-beforeAll(async () => {
-  f = await createFixture();
-  const probe = await runContainer(f.docker, 'probe', 'sleep 3600');
-  caps = (await f.service.get(probe)).capabilities;
-});
-
-afterAll(async () => {
-  f?.service.dispose();
-  await f?.connection.stop();
-  if (f?.docker) await removeTestContainers(f.docker);
-});
-
-const idle = (name: string, hostConfig = {}) => runContainer(f.docker, name, 'sleep 3600', hostConfig);
-const file = (id: string, controller: string, name: string) => cgroupFile(f.docker, id, controller, name);
-const config = (id: string) => hostConfigOf(f.docker, id);
-const applyOnce = (id: string, change: LimitsChange, ack = false) => applyOnceOn(f, id, change, ack);
+const { f, idle, file, config, applyOnce } = limitsSuite();
 
 describe('LimitsService on a real engine', () => {
   it('cpus (CpuQuota/CpuPeriod for a container created without a limit): set, remove, undo', async () => {
@@ -78,9 +58,9 @@ describe('LimitsService on a real engine', () => {
   });
 
   it('cpuset: restrict to one core, back to all cores, undo', async () => {
-    expect(caps.engineCpus, 'these cpuset checks need an engine with 2 cores or more').toBeGreaterThanOrEqual(2);
+    expect(f.caps.engineCpus, 'these cpuset checks need an engine with 2 cores or more').toBeGreaterThanOrEqual(2);
     const id = await idle('cpuset');
-    const all = `0-${caps.engineCpus - 1}`;
+    const all = `0-${f.caps.engineCpus - 1}`;
     expect(await file(id, 'cpuset', 'cpuset.cpus')).toBe(all);
     await applyOnce(id, { cpusetCpus: '1' });
     expect(await config(id)).toMatchObject({ CpusetCpus: '1' });
@@ -116,8 +96,8 @@ describe('LimitsService on a real engine', () => {
 
   it('memory+swap: set, unlimited swap, no swap, undo (or reported fixed without swap accounting)', async () => {
     const id = await idle('swap');
-    if (!caps.swapLimitSupported) {
-      expect(caps.fixed.map((entry) => entry.field)).toContain('memorySwapBytes');
+    if (!f.caps.swapLimitSupported) {
+      expect(f.caps.fixed.map((entry) => entry.field)).toContain('memorySwapBytes');
       const error = await refusal(f.service.apply(id, { memoryBytes: 64 * MiB, memorySwapBytes: 128 * MiB }, false));
       expect(error.code).toBe('INVALID_LIMITS');
       return;

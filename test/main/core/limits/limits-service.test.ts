@@ -6,21 +6,15 @@ import { silentLogger } from '../../../../main/core/logger';
 import { LimitsService } from '../../../../main/core/limits/limits-service';
 import type { EngineStatus } from '../../../../main/shared/engine-types';
 import { BerthError } from '../../../../main/shared/errors';
-import { statsFields, type StatsHistory } from '../../../../main/shared/stats-types';
+import type { StatsHistory } from '../../../../main/shared/stats-types';
 import { FakeEngine } from './fake-limits-engine';
+import { statsHistory } from './stats-history';
 
 const MiB = 1024 ** 2;
 
 let engine: FakeEngine;
 let histories: Map<string, StatsHistory>;
 let service: LimitsService;
-
-function history(id: string, cpu: number[], mem: number[]): StatsHistory {
-  const values = Object.fromEntries(statsFields.map((field) => [field, cpu.map(() => null)])) as StatsHistory['values'];
-  values.cpuPercent = cpu;
-  values.memBytes = mem;
-  return { id, t: cpu.map((_, i) => i * 1000), values };
-}
 
 async function failure(promise: Promise<unknown>): Promise<BerthError> {
   const error = await promise.then(() => null, (e: unknown) => e);
@@ -60,7 +54,7 @@ describe('LimitsService', () => {
 
   it('asks for confirmation before lowering memory below current use (stats sample), then applies with it', async () => {
     const id = engine.add('web');
-    histories.set(id, history(id, [1], [100 * MiB]));
+    histories.set(id, statsHistory(id, [1], [100 * MiB]));
     const error = await failure(service.apply('web', { memoryBytes: 64 * MiB }, false));
     expect(error.code).toBe('NEEDS_CONFIRMATION');
     expect(error.message).toMatch(/^Memory limit 64 MiB is below the current usage of web, 100 MiB: the kernel may reclaim .* OOM-kill/);
@@ -146,10 +140,10 @@ describe('LimitsService', () => {
 
   it('suggests from stats history, and says when there is too little', async () => {
     const id = engine.add('web');
-    histories.set(id, history(id, Array.from({ length: 40 }, () => 50), Array.from({ length: 40 }, () => 100 * MiB)));
+    histories.set(id, statsHistory(id, Array.from({ length: 40 }, () => 50), Array.from({ length: 40 }, () => 100 * MiB)));
     const suggestion = await service.suggest('web');
     expect(suggestion).toMatchObject({ id, suggested: { cpus: 0.65, memoryBytes: 130 * MiB }, basis: { samples: 40, headroomPercent: 30 } });
-    histories.set(id, history(id, [50], [MiB]));
+    histories.set(id, statsHistory(id, [50], [MiB]));
     const error = await failure(service.suggest('web'));
     expect(error.code).toBe('NOT_ENOUGH_DATA');
     expect(error.message).toMatch(/has 1 stats sample .* at least 30 .* Keep web's stats open/);

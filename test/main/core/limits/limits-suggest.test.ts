@@ -1,29 +1,13 @@
 // Suggestion math: p95 CPU and peak memory with 30 % headroom, rounding, minimums, and too little data.
 import { describe, expect, it } from 'vitest';
 import { percentile, roundUpTo, suggestLimits } from '../../../../main/core/limits/limits-suggest';
-import type { ContainerLimits } from '../../../../main/shared/limits-types';
-import { statsFields, type StatsHistory } from '../../../../main/shared/stats-types';
+import type { StatsHistory } from '../../../../main/shared/stats-types';
+import { limits, MiB, unlimited } from '../../shared/limits/limit-sets';
+import { statsHistory } from './stats-history';
 
-const MiB = 1024 ** 2;
-const none: ContainerLimits = {
-  cpus: null,
-  cpuShares: null,
-  cpusetCpus: null,
-  memoryBytes: null,
-  memoryReservationBytes: null,
-  memorySwapBytes: null,
-  pidsLimit: null,
-  restartPolicy: { name: 'no', maximumRetryCount: 0 },
-};
+const history = (cpu: Array<number | null>, mem: Array<number | null>) => statsHistory('abc', cpu, mem);
 
-function history(cpu: Array<number | null>, mem: Array<number | null>): StatsHistory {
-  const values = Object.fromEntries(statsFields.map((field) => [field, cpu.map(() => null)])) as StatsHistory['values'];
-  values.cpuPercent = cpu;
-  values.memBytes = mem;
-  return { id: 'abc', t: cpu.map((_, i) => 1_000_000 + i * 1000), values };
-}
-
-const suggest = (h: StatsHistory, current = none, engineCpus = 2) => suggestLimits({ id: 'abc-full', history: h, current, engineCpus });
+const suggest = (h: StatsHistory, current = unlimited, engineCpus = 2) => suggestLimits({ id: 'abc-full', history: h, current, engineCpus });
 
 describe('suggestion math', () => {
   it('nearest-rank percentile and rounding up to a step', () => {
@@ -63,10 +47,10 @@ describe('suggestion math', () => {
     // Unlimited memory before: Docker's default of as much swap as memory.
     expect(suggest(h).ok && (suggest(h) as { suggestion: { suggested: object } }).suggestion.suggested).toMatchObject({ memoryBytes: 130 * MiB, memorySwapBytes: 260 * MiB });
     // A limited memory with 64 MiB of swap above it keeps those 64 MiB.
-    const limited = suggest(h, { ...none, memoryBytes: 256 * MiB, memorySwapBytes: 320 * MiB, memoryReservationBytes: 200 * MiB });
+    const limited = suggest(h, limits({ memoryBytes: 256 * MiB, memorySwapBytes: 320 * MiB, memoryReservationBytes: 200 * MiB }));
     expect(limited.ok && limited.suggestion.suggested).toEqual({ cpus: 0.15, memoryBytes: 130 * MiB, memorySwapBytes: 194 * MiB, memoryReservationBytes: 130 * MiB });
     // Limited memory with unlimited swap: swap stays as it is.
-    const unlimitedSwap = suggest(h, { ...none, memoryBytes: 256 * MiB });
+    const unlimitedSwap = suggest(h, limits({ memoryBytes: 256 * MiB }));
     expect(unlimitedSwap.ok && unlimitedSwap.suggestion.suggested).toEqual({ cpus: 0.15, memoryBytes: 130 * MiB });
   });
 

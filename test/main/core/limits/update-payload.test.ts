@@ -3,22 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { planUpdate, type PayloadContext } from '../../../../main/core/limits/update-payload';
 import type { ContainerLimits } from '../../../../main/shared/limits-types';
+import { limits, MiB } from '../../shared/limits/limit-sets';
 
-const MiB = 1024 ** 2;
 const KERNEL_MAX = 0x7ffffffffffff000;
-const none: ContainerLimits = {
-  cpus: null,
-  cpuShares: null,
-  cpusetCpus: null,
-  memoryBytes: null,
-  memoryReservationBytes: null,
-  memorySwapBytes: null,
-  pidsLimit: null,
-  restartPolicy: { name: 'no', maximumRetryCount: 0 },
-};
 const docker: PayloadContext = { product: 'docker', cpu: { nanoCpus: 0, quota: 0, period: 0 }, swapLimitSupported: true, engineCpus: 2 };
 const podman: PayloadContext = { ...docker, product: 'podman' };
-const plan = (from: Partial<ContainerLimits>, to: Partial<ContainerLimits>, ctx = docker) => planUpdate({ ...none, ...from }, { ...none, ...to }, ctx);
+const plan = (from: Partial<ContainerLimits>, to: Partial<ContainerLimits>, ctx = docker) => planUpdate(limits(from), limits(to), ctx);
 
 describe('planUpdate', () => {
   it('sends nothing when nothing changes', () => {

@@ -1,6 +1,7 @@
 // Turns a stats window into what the charts draw: one row object per time (recharts reads rows), CPU and
 // its limit in % of one core so they share an axis, the limits as constant stretches (drawn as dashed
 // segments, so a limit changed live shows as a step), and the times of OOM kills and of the series ending.
+// A row may carry limits only (what the engine confirmed after an apply, newer than any sample).
 import type { SeriesWindow } from '../../../stats/series-window';
 
 export interface ChartRow {
@@ -30,6 +31,8 @@ export interface ChartData {
   oomAt: number[];
   /** Times at which the series ended (stopped, removed). */
   endedAt: number[];
+  /** Times of rows that break the series (no data, or its end): not readings of anything. */
+  breaks: ReadonlySet<number>;
 }
 
 /** A stretch of time over which a limit kept one value. */
@@ -68,22 +71,41 @@ export function chartData(window: SeriesWindow): ChartData {
     if (kills !== null && count > kills && t >= window.from) oomAt.push(t);
     kills = count;
   });
-  return { rows, from: window.from, to: window.to, oomAt, endedAt: window.endedAt.filter((t) => t >= window.from) };
+  return {
+    rows,
+    from: window.from,
+    to: window.to,
+    oomAt,
+    endedAt: window.endedAt.filter((t) => t >= window.from),
+    breaks: new Set(window.breaks),
+  };
 }
 
 /**
- * The stretches over which `key` held one value, clipped to [from, to]. A null (unlimited, or a gap)
- * ends a stretch; each stretch reaches to the next row, so a step shows where the limit changed.
+ * The stretches over which `key` held one value, clipped to [from, to]. A reading says the value at its
+ * time, changed at some point since the reading before: a new value is drawn from that reading on, so the
+ * newest one shows at once (up to the window's end) rather than only once a later row repeats it. Unlimited
+ * (null) draws nothing; a break ends a stretch, and a value right after one starts at its own row.
  */
 export function limitSegments(data: ChartData, key: ChartKey): LimitSegment[] {
   const segments: LimitSegment[] = [];
   let open: LimitSegment | null = null;
+  /** The time of the row before, when it was a reading. */
+  let previous: number | null = null;
   for (const row of data.rows) {
     const value = row[key];
-    if (open) open.to = row.t;
-    if (open && value === open.value) continue;
-    if (open) segments.push(open);
-    open = value === null ? null : { from: row.t, to: row.t, value };
+    if (data.breaks.has(row.t)) {
+      if (open) segments.push(open);
+      open = null;
+      previous = null;
+      continue;
+    }
+    if (open && value === open.value) open.to = row.t;
+    else {
+      if (open) segments.push(open);
+      open = value === null ? null : { from: previous ?? row.t, to: row.t, value };
+    }
+    previous = row.t;
   }
   if (open) segments.push(open);
   return segments

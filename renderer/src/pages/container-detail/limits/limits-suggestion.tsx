@@ -5,13 +5,14 @@ import { useId } from 'react';
 import { Button } from 'react-aria-components';
 import { BerthError } from '../../../../../main/shared/errors';
 import type { LimitsChange, LimitsSuggestion as Suggestion } from '../../../../../main/shared/limits-types';
+import { fieldLabel } from '../../../../../main/shared/limits/limit-fields';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Fact } from '../../../components/fact';
 import { formatBytes } from '../../../format/bytes';
 import { formatPercent } from '../../../format/stats';
 import { useChannelMutation } from '../../../data/channel-query';
 import { changeFields } from '../../../limits/limits-diff';
-import { describeValue, fieldLabel } from '../../../limits/limit-fields';
+import { describeValue } from '../../../limits/limit-fields';
 
 export interface LimitsSuggestionProps {
   id: string;

@@ -3,9 +3,11 @@
 // (React Aria's NumberField commits on blur or Enter), so Apply and Reset stay pressable while typing.
 import { useMemo, useState } from 'react';
 import type { ContainerLimits, ContainerLimitsView } from '../../../../../main/shared/limits-types';
+import { normaliseLimits } from '../../../../../main/shared/limits/resolve-change';
+import { validateLimits } from '../../../../../main/shared/limits/validate-limits';
 import type { Edit } from '../../../limits/limits-edit';
-import { changeFields, diffLimits, normaliseLimits } from '../../../limits/limits-diff';
-import { problemsByField, validateLimits } from '../../../limits/validate-limits';
+import { problemsByField } from '../../../limits/field-problems';
+import { changeFields, diffLimits } from '../../../limits/limits-diff';
 
 export function useLimitsDraft(view: ContainerLimitsView | undefined) {
   const [draft, setDraft] = useState<ContainerLimits | null>(null);

@@ -41,7 +41,7 @@ describe('chartData', () => {
 });
 
 describe('limitSegments', () => {
-  it('draws one stretch per value, stepping where the limit changed, clipped to the window', () => {
+  it('draws one stretch per value, stepping at the reading before the change, clipped to the window', () => {
     const data = chartData(
       windowOf(
         [
@@ -54,9 +54,28 @@ describe('limitSegments', () => {
         4000,
       ),
     );
+    // 512 was read at 3000 and 256 at 2000: it changed in between, so 512 is drawn from 2000.
     expect(limitSegments(data, 'memLimit')).toEqual([
-      { from: 1500, to: 3000, value: 256 },
-      { from: 3000, to: 4000, value: 512 },
+      { from: 1500, to: 2000, value: 256 },
+      { from: 2000, to: 4000, value: 512 },
+    ]);
+  });
+
+  it('shows the newest value at once, even when only the last row has it', () => {
+    const data = chartData(
+      windowOf(
+        [
+          [1000, { memLimitBytes: 256 }],
+          [2000, { memLimitBytes: 256 }],
+          [3000, { memLimitBytes: 128 }],
+        ],
+        0,
+        3000,
+      ),
+    );
+    expect(limitSegments(data, 'memLimit')).toEqual([
+      { from: 1000, to: 2000, value: 256 },
+      { from: 2000, to: 3000, value: 128 },
     ]);
   });
 
@@ -75,10 +94,28 @@ describe('limitSegments', () => {
         6000,
       ),
     );
+    // Set between the unlimited reading at 1000 and 2000; the end at 4000 is no reading, and the value after
+    // it starts at its own row.
     expect(limitSegments(data, 'cpuLimit')).toEqual([
-      { from: 2000, to: 4000, value: 100 },
+      { from: 1000, to: 3000, value: 100 },
       { from: 5000, to: 6000, value: 100 },
     ]);
+  });
+
+  it('does not draw a limit back across a gap without data', () => {
+    const data = chartData(
+      windowOf(
+        [
+          [1000, { pidsLimit: 50 }],
+          [9000, { pidsLimit: 60 }],
+          [10_000, { pidsLimit: 60 }],
+        ],
+        0,
+        10_000,
+      ),
+    );
+    expect(data.breaks.has(5000)).toBe(true);
+    expect(limitSegments(data, 'pidsLimit')).toEqual([{ from: 9000, to: 10_000, value: 60 }]);
   });
 
   it('finds the top of several series for the axis', () => {

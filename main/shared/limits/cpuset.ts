@@ -19,7 +19,7 @@ export function parseCpuset(text: string): number[] | null {
 }
 
 /** `[0,1,2,5]` → `0-2,5`. */
-export function formatCpuset(cores: number[]): string {
+export function formatCpuset(cores: readonly number[]): string {
   const sorted = [...new Set(cores)].sort((a, b) => a - b);
   const parts: string[] = [];
   for (let i = 0; i < sorted.length; ) {
@@ -39,6 +39,7 @@ export function engineCores(engineCpus: number): number[] {
 /**
  * A cpuset as ContainerLimits holds it: null for "no restriction" (empty, or every core the engine has, which
  * is how a removed cpuset reads back: Docker cannot store an empty one live), else the normalised list.
+ * Text that is not a cpuset is kept as it is, for validation to name it.
  */
 export function normaliseCpuset(text: string | null | undefined, engineCpus: number): string | null {
   if (!text) return null;

@@ -1,6 +1,6 @@
 // The cpuset syntax: parsing, shortest form, and "all cores" reading as no restriction.
 import { describe, expect, it } from 'vitest';
-import { engineCores, formatCpuset, normaliseCpuset, parseCpuset } from '../../../../main/core/limits/cpuset';
+import { engineCores, formatCpuset, normaliseCpuset, parseCpuset } from '../../../../main/shared/limits/cpuset';
 
 describe('cpuset lists', () => {
   it('parses single cores, ranges and mixes, sorted without duplicates', () => {

@@ -1,7 +1,8 @@
-// The rules a limit set must meet, checked in the renderer before any request so each problem shows next to
-// its field. They mirror the core's limits-validate.ts word for word (the core checks again and is the
-// source of truth); test/renderer/limits/validate-parity.test.ts runs both on the same cases.
-import { restartPolicyNames, type ContainerLimits, type LimitsCapabilities, type LimitsChange } from '../../../main/shared/limits-types';
+// Owns the rules a limit set must meet before anything is sent to the engine. Rules apply to the RESULTING
+// set (current limits with the change applied), so a change that is fine alone but clashes with a limit
+// already there (a reservation above the current memory limit) is caught too. Each problem names its field:
+// the renderer shows it beside that field, the core joins them into one refusal.
+import { restartPolicyNames, type ContainerLimits, type LimitsCapabilities, type LimitsChange } from '../limits-types';
 import { formatCpuset, parseCpuset } from './cpuset';
 import { fieldLabel, sameLimit, type LimitField } from './limit-fields';
 import { formatCpus, formatLimitBytes, MAX_CPU_SHARES, MIN_CPU_SHARES, MIN_CPUS, MIN_MEMORY_BYTES } from './limit-units';
@@ -17,9 +18,11 @@ export interface LimitProblem {
  */
 export type ValidationScope = 'all' | ReadonlySet<LimitField>;
 
+type Add = (field: LimitField, message: string) => void;
+
 const isInt = (value: number) => Number.isSafeInteger(value);
 
-function cpuProblems(l: ContainerLimits, caps: LimitsCapabilities, add: (field: LimitField, message: string) => void): void {
+function cpuProblems(l: ContainerLimits, caps: LimitsCapabilities, add: Add): void {
   if (l.cpus !== null) {
     if (!Number.isFinite(l.cpus) || l.cpus < MIN_CPUS) add('cpus', `The CPU limit must be at least ${MIN_CPUS} CPUs (the kernel's smallest quota, 1 ms per 100 ms), or unlimited.`);
     else if (caps.engineCpus > 0 && l.cpus > caps.engineCpus) add('cpus', `The CPU limit ${formatCpus(l.cpus)} is more than the engine's ${formatCpus(caps.engineCpus)}.`);
@@ -39,7 +42,7 @@ function cpuProblems(l: ContainerLimits, caps: LimitsCapabilities, add: (field: 
   }
 }
 
-function memoryProblems(l: ContainerLimits, inScope: (field: LimitField) => boolean, add: (field: LimitField, message: string) => void): void {
+function memoryProblems(l: ContainerLimits, inScope: (field: LimitField) => boolean, add: Add): void {
   const memory = l.memoryBytes;
   if (memory !== null && (!isInt(memory) || memory < MIN_MEMORY_BYTES)) {
     add('memoryBytes', `The memory limit must be at least ${formatLimitBytes(MIN_MEMORY_BYTES)} (the engine's minimum), or unlimited.`);
@@ -64,7 +67,7 @@ function memoryProblems(l: ContainerLimits, inScope: (field: LimitField) => bool
   }
 }
 
-function otherProblems(l: ContainerLimits, add: (field: LimitField, message: string) => void): void {
+function otherProblems(l: ContainerLimits, add: Add): void {
   if (l.pidsLimit !== null && (!isInt(l.pidsLimit) || l.pidsLimit < 1)) add('pidsLimit', `The process limit must be at least 1, or unlimited, not ${l.pidsLimit}.`);
   const policy = l.restartPolicy;
   if (!restartPolicyNames.includes(policy.name)) add('restartPolicy', `"${String(policy.name)}" is not a restart policy (${restartPolicyNames.join(', ')}).`);
@@ -75,7 +78,7 @@ function otherProblems(l: ContainerLimits, add: (field: LimitField, message: str
 }
 
 /**
- * Every rule the resulting set `result` breaks, in the core's order; empty when it may be applied. `current`
+ * Every rule the resulting set `result` breaks, fixed limits first; empty when it may be applied. `current`
  * and `change` tell which fixed limits (capabilities.fixed) the change would touch.
  */
 export function validateLimits(
@@ -87,7 +90,7 @@ export function validateLimits(
 ): LimitProblem[] {
   const inScope = (field: LimitField) => scope === 'all' || scope.has(field);
   const problems: LimitProblem[] = [];
-  const add = (field: LimitField, message: string) => {
+  const add: Add = (field, message) => {
     if (inScope(field)) problems.push({ field, message });
   };
   for (const { field, reason } of caps.fixed) {
@@ -97,11 +100,4 @@ export function validateLimits(
   memoryProblems(result, inScope, add);
   otherProblems(result, add);
   return problems;
-}
-
-/** The first problem of each field, for showing beside it. */
-export function problemsByField(problems: readonly LimitProblem[]): Partial<Record<LimitField, string>> {
-  const byField: Partial<Record<LimitField, string>> = {};
-  for (const problem of problems) byField[problem.field] ??= problem.message;
-  return byField;
 }
