@@ -23,7 +23,7 @@ import { planUpdate } from './update-payload';
 
 export interface LimitsServiceOptions {
   connection: LimitsConnection;
-  stats: Pick<StatsService, 'history'>;
+  stats: Pick<StatsService, 'history' | 'refreshLimits'>;
   log: Logger;
   /** Where this host's /proc and cgroup hierarchy are (tests point them at fixtures). */
   procRoot?: string;
@@ -144,6 +144,9 @@ export class LimitsService {
     }
     if (recordUndo) this.history.push(id, before.limits);
     const after = await this.reader.read(docker, id, engine);
+    // The stats samples carry limits too: refresh them before answering, so no sample taken after this reply
+    // still shows the old limit (the engine's `update` event would refresh them too, but later).
+    await this.options.stats.refreshLimits(id);
     warnings.push(...(response?.Warnings ?? []), ...mismatches(requested, after.limits), ...this.divergence(after, noted));
     if (!after.snapshot.running) warnings.push('The container is not running: the engine keeps these limits and applies them when it starts.');
     const summary = plan.fields.map((field) => `${fieldLabel(field)} ${describeValue(field, before.limits[field])} → ${describeValue(field, after.limits[field])}`);

@@ -194,7 +194,8 @@ export class StatsService {
     }
   }
 
-  private async refreshLimits(id: string): Promise<void> {
+  /** Re-reads a live series' limits now (after `docker update`, or when Berth itself just changed them). */
+  async refreshLimits(id: string): Promise<void> {
     const series = this.collection.find(id);
     if (series?.state !== 'live') return;
     const generation = series.generation;

@@ -64,6 +64,8 @@ export async function createFixture(history?: (id: string, seconds?: number) => 
       ((id: string) => {
         throw new BerthError('NOT_FOUND', `no stats history for ${id} in this test`);
       }),
+    // No stats service collects in these tests: nothing to refresh.
+    refreshLimits: async () => undefined,
   };
   const service = new LimitsService({ connection, stats, log });
   return { service, connection, docker: new Dockerode({ socketPath: harness().socketPath }), updates, problems };

@@ -15,6 +15,8 @@ const MiB = 1024 ** 2;
 let engine: FakeEngine;
 let histories: Map<string, StatsHistory>;
 let service: LimitsService;
+/** Containers whose stats limits the service asked to refresh. */
+let refreshed: string[];
 
 async function failure(promise: Promise<unknown>): Promise<BerthError> {
   const error = await promise.then(() => null, (e: unknown) => e);
@@ -25,11 +27,15 @@ async function failure(promise: Promise<unknown>): Promise<BerthError> {
 beforeEach(() => {
   engine = new FakeEngine();
   histories = new Map();
+  refreshed = [];
   const stats = {
     history: (ref: string) => {
       const found = histories.get(ref);
       if (!found) throw new BerthError('NOT_FOUND', `no stats history for ${ref}`);
       return found;
+    },
+    refreshLimits: async (id: string) => {
+      refreshed.push(id);
     },
   };
   service = new LimitsService({ connection: engine.asConnection, stats, log: silentLogger });
@@ -79,6 +85,8 @@ describe('LimitsService', () => {
     expect(engine.updates).toEqual([{ id, payload: { CpuQuota: 50_000, CpuPeriod: 100_000, PidsLimit: 50, RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 2 } } }]);
     expect(result.before.cpus).toBeNull();
     expect(result.after).toMatchObject({ cpus: 0.5, pidsLimit: 50, restartPolicy: { name: 'on-failure', maximumRetryCount: 2 } });
+    // The stats samples' limits are refreshed before the reply, so charts never see the old limit again.
+    expect(refreshed).toEqual([id]);
     await service.apply('web', { cpus: 1 }, false);
     expect((await service.get('web')).canUndo).toBe(true);
 
