@@ -50,8 +50,9 @@ describe('Containers page', () => {
     const name = `e2e-live-${randomBytes(3).toString('hex')}`;
     const container = await createIdle(name);
 
-    await containers.row(name).waitFor({ state: 'visible', timeout: 2_000 });
-    await expect(containers.row(name).textContent()).resolves.toContain('running');
+    // The row appears on the engine's `create` event and turns running on its `start` event.
+    await containers.row(name).filter({ hasText: 'running' }).waitFor({ state: 'visible', timeout: 2_000 });
+    expect(await containers.row(name).textContent()).toContain('berth-test/busybox');
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/containers-live.png' });
 
