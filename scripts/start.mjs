@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: builds Berth when needed, then runs the Electron app where an Electron runtime exists.
 // Where none exists (or none can be downloaded), it says so plainly and runs `berth serve` instead.
+// `npm run serve` (this script with --serve) builds when needed and runs serve mode directly.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -41,16 +42,21 @@ function ensureBuilt() {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-ensureBuilt();
-const electron = electronBinary();
-const forwarded = process.argv.slice(2).filter((arg) => arg !== '--rebuild');
-const child = electron.path
-  ? spawn(electron.path, [root, ...forwarded], { stdio: 'inherit' })
-  : (console.log(
-      `[start] No Electron runtime on this machine: ${electron.why}.\n` +
-        '[start] Starting Berth in serve mode instead (the same app in your browser; `npm run serve` does this directly).',
-    ),
-    spawn(process.execPath, [join(root, 'dist/main/cli.js'), 'serve', ...forwarded], { stdio: 'inherit' }));
+function launch() {
+  const serveOnly = process.argv.includes('--serve');
+  const forwarded = process.argv.slice(2).filter((arg) => arg !== '--rebuild' && arg !== '--serve');
+  const serve = () => spawn(process.execPath, [join(root, 'dist/main/cli.js'), 'serve', ...forwarded], { stdio: 'inherit' });
+  if (serveOnly) return serve();
+  const electron = electronBinary();
+  if (electron.path) return spawn(electron.path, [root, ...forwarded], { stdio: 'inherit' });
+  console.log(
+    `[start] No Electron runtime on this machine: ${electron.why}.\n` +
+      '[start] Starting Berth in serve mode instead (the same app in your browser; `npm run serve` does this directly).',
+  );
+  return serve();
+}
 
+ensureBuilt();
+const child = launch();
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
