@@ -17,7 +17,8 @@ export function dockerCliPath(): string {
   return found;
 }
 
-// The CLI clears the screen before every redraw, even into a pipe.
+// The CLI clears the screen before every redraw, even into a pipe. Matching the ESC control character is
+// the point of this pattern, so the rule against control characters in regexes does not apply here.
 // eslint-disable-next-line no-control-regex
 const ansiEscape = /\x1b\[[0-9;]*[A-Za-z]/g;
 

@@ -115,12 +115,7 @@ export type ParsedRequestOf<C extends Channel> = z.output<(typeof channels)[C]['
 export type ResponseOf<C extends Channel> = (typeof channels)[C]['response'];
 
 export const channelNames = Object.keys(channels) as Channel[];
-export const eventNames: readonly EventName[] = ['engine:status', 'containers:changed', 'stats:tick'];
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
-}
-
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && (eventNames as readonly string[]).includes(name);
 }

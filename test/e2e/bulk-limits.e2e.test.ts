@@ -2,18 +2,11 @@
 // a process limit in the dialog's change-only editor, one bulk apply: each container is reported in the
 // dialog, and the engine has the new limit and keeps the others.
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LimitsSession, MiB } from './limits-session';
+import { describe, expect, it } from 'vitest';
+import { limitsSessionForFile, MiB } from './limits-session';
 import { ContainersPage } from './pages/containers-page';
 
-const session = new LimitsSession();
-beforeAll(() => session.start());
-afterAll(async () => {
-  await session.stop();
-  // Whatever the tests did, the page never threw and never broke its CSP.
-  expect(session.pageErrors).toEqual([]);
-  expect(session.cspViolations).toEqual([]);
-});
+const session = limitsSessionForFile();
 
 describe('bulk limits', () => {
   it('sets a process limit on two selected containers and reports each', async () => {

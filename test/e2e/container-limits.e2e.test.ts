@@ -7,18 +7,11 @@
 import type Dockerode from 'dockerode';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LimitsSession, MiB } from './limits-session';
+import { describe, expect, it } from 'vitest';
+import { limitsSessionForFile, MiB } from './limits-session';
 import { LimitsPanel } from './pages/limits-panel';
 
-const session = new LimitsSession();
-beforeAll(() => session.start());
-afterAll(async () => {
-  await session.stop();
-  // Whatever the tests did, the page never threw and never broke its CSP.
-  expect(session.pageErrors).toEqual([]);
-  expect(session.cspViolations).toEqual([]);
-});
+const session = limitsSessionForFile();
 
 describe('live limit tuning', () => {
   const name = `e2e-limits-${randomBytes(3).toString('hex')}`;

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../harness/browser';
-import { TEST_LABEL } from '../harness/containers';
+import { runTestContainer } from '../harness/containers';
 import { harness } from '../harness/context';
 import { startServe, type ServeProcess } from '../harness/serve-process';
 import { ContainerDetailPage } from './pages/container-detail-page';
@@ -24,16 +24,8 @@ const cspViolations: string[] = [];
 
 /** A container spinning one CPU as fast as it can, held to half a core by its limit. */
 async function runBusyLoop(name: string): Promise<Dockerode.Container> {
-  const container = await docker.createContainer({
-    name,
-    Image: harness().busyboxImage,
-    Cmd: ['sh', '-c', 'while :; do :; done'],
-    HostConfig: { NanoCpus: 5e8 },
-    Labels: { [TEST_LABEL]: '1' },
-    StopTimeout: 1,
-  });
+  const container = await runTestContainer(docker, { image: harness().busyboxImage, name, cmd: ['sh', '-c', 'while :; do :; done'], hostConfig: { NanoCpus: 5e8 } });
   created.push(container);
-  await container.start();
   return container;
 }
 

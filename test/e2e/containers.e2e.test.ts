@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../harness/browser';
 import { harness } from '../harness/context';
 import { startServe, type ServeProcess } from '../harness/serve-process';
+import { runIdleContainer } from '../harness/containers';
 import { ContainersPage } from './pages/containers-page';
 import Docker from 'dockerode';
 
@@ -18,14 +19,8 @@ let docker: Dockerode;
 const created: Dockerode.Container[] = [];
 
 async function createIdle(name: string): Promise<Dockerode.Container> {
-  const container = await docker.createContainer({
-    name,
-    Image: harness().busyboxImage,
-    Cmd: ['sleep', '3600'],
-    Labels: { 'berth.test': '1' },
-  });
+  const container = await runIdleContainer(docker, harness().busyboxImage, name);
   created.push(container);
-  await container.start();
   return container;
 }
 

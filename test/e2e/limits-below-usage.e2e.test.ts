@@ -2,17 +2,10 @@
 // current usage?"); Cancel sends nothing; confirmed, the engine's refusal is shown as it came. A fresh
 // container also shows the core's "not enough data" message for suggestions.
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LimitsSession, MiB } from './limits-session';
+import { describe, expect, it } from 'vitest';
+import { limitsSessionForFile, MiB } from './limits-session';
 
-const session = new LimitsSession();
-beforeAll(() => session.start());
-afterAll(async () => {
-  await session.stop();
-  // Whatever the tests did, the page never threw and never broke its CSP.
-  expect(session.pageErrors).toEqual([]);
-  expect(session.cspViolations).toEqual([]);
-});
+const session = limitsSessionForFile();
 
 describe('memory below current use', () => {
   it('asks before lowering memory below what the container uses; Cancel sends nothing', async () => {

@@ -5,9 +5,9 @@ import type Dockerode from 'dockerode';
 import Docker from 'dockerode';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { launchChromium } from '../harness/browser';
-import { TEST_LABEL } from '../harness/containers';
+import { runTestContainer } from '../harness/containers';
 import { harness } from '../harness/context';
 import { startServe, type ServeProcess } from '../harness/serve-process';
 import { ContainerDetailPage } from './pages/container-detail-page';
@@ -55,16 +55,8 @@ export class LimitsSession {
 
   /** Creates and starts a labelled busybox container with a memory limit. */
   async run(name: string, cmd: string[], memoryBytes: number): Promise<Dockerode.Container> {
-    const container = await this.docker.createContainer({
-      name,
-      Image: harness().busyboxImage,
-      Cmd: cmd,
-      HostConfig: { Memory: memoryBytes },
-      Labels: { [TEST_LABEL]: '1' },
-      StopTimeout: 1,
-    });
+    const container = await runTestContainer(this.docker, { image: harness().busyboxImage, name, cmd, hostConfig: { Memory: memoryBytes } });
     this.created.push(container);
-    await container.start();
     return container;
   }
 
@@ -120,4 +112,19 @@ export class LimitsSession {
   memoryLimitLabel(name: string, mib: number) {
     return this.page.getByRole('img', { name: `Memory usage of ${name}, with its limit`, exact: true }).locator('text', { hasText: `limit ${mib} MiB` });
   }
+}
+
+/**
+ * One session for the test file that calls this: started before its tests, stopped after them, and the page
+ * must not have thrown or broken its CSP whatever the tests did.
+ */
+export function limitsSessionForFile(): LimitsSession {
+  const session = new LimitsSession();
+  beforeAll(() => session.start());
+  afterAll(async () => {
+    await session.stop();
+    expect(session.pageErrors).toEqual([]);
+    expect(session.cspViolations).toEqual([]);
+  });
+  return session;
 }

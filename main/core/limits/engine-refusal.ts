@@ -18,6 +18,8 @@ const hints: Array<[RegExp, string]> = [
   [/autoremove/i, 'Containers started with --rm cannot have a restart policy; recreate it without --rm.'],
   [/cpus are not available|cpuset/i, 'Pick only cores the engine has.'],
   [/minimum|maximum|range/i, 'Choose a value within the range the engine names.'],
+  // Engines word a resource they cannot update on a running container this way (an unsupported field of a
+  // compatible API, a cgroup controller the kernel does not offer); the advice is to recreate with it.
   [/not supported|not implemented/i, 'This engine cannot change that limit on a running container; recreate the container with the new limit.'],
 ];
 

@@ -6,7 +6,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { bridgePath } from '../../shared/transport';
 import type { Core } from '../create-core';
-import { attachBridgeClient } from './ws-bridge';
+import { attachBridgeClient, broadcastEvents } from './ws-bridge';
 import { checkRequest, newToken, presentedToken, tokenCookie } from './serve-security';
 import { securityHeaders, serveStatic } from './static-files';
 
@@ -35,6 +35,7 @@ export async function startServeServer(options: ServeOptions): Promise<ServeHand
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   let port = options.port;
   let clientCount = 0;
+  const stopBroadcast = broadcastEvents(core.hub, sockets);
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const verdict = checkRequest(request, port, token);
@@ -65,7 +66,6 @@ export async function startServeServer(options: ServeOptions): Promise<ServeHand
     sockets.handleUpgrade(request, socket, head, (client) =>
       attachBridgeClient(client, {
         router: core.router,
-        hub: core.hub,
         log,
         client: { id: `ws-${(clientCount += 1)}` },
         onGone: (gone) => core.releaseClient(gone.id),
@@ -85,6 +85,7 @@ export async function startServeServer(options: ServeOptions): Promise<ServeHand
     port,
     token,
     close: async () => {
+      stopBroadcast();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       server.closeAllConnections();

@@ -1,6 +1,6 @@
 // The WebSocket transport of the router: each client frame is one request, answered by id with the
 // router's envelope; every event on the hub is pushed to every client. Malformed frames get a typed error.
-import type { WebSocket } from 'ws';
+import type { WebSocket, WebSocketServer } from 'ws';
 import { fail } from '../../shared/errors';
 import { wsRequestFrame, type WsServerFrame } from '../../shared/transport';
 import type { EventHub } from '../ipc/event-hub';
@@ -10,9 +10,22 @@ import type { Logger } from '../logger';
 /** A client that stops reading gets no more events past this much unsent data, rather than growing memory. */
 const maxBufferedBytes = 8 * 1024 * 1024;
 
+/**
+ * Pushes every hub event to every open client. One subscription for all clients, so each event (a stats
+ * tick every second) is serialised once however many windows are open. Returns the unsubscribe.
+ */
+export function broadcastEvents(hub: EventHub, sockets: WebSocketServer): () => void {
+  return hub.subscribe((event, payload) => {
+    if (sockets.clients.size === 0) return;
+    const text = JSON.stringify({ type: 'event', event, payload } satisfies WsServerFrame);
+    for (const socket of sockets.clients) {
+      if (socket.readyState === socket.OPEN && socket.bufferedAmount <= maxBufferedBytes) socket.send(text);
+    }
+  });
+}
+
 export interface BridgeClientOptions {
   router: Router;
-  hub: EventHub;
   log: Logger;
   client: ClientContext;
   /** Called once when the socket closes, so the core drops what it kept for this client. */
@@ -20,23 +33,15 @@ export interface BridgeClientOptions {
 }
 
 export function attachBridgeClient(socket: WebSocket, options: BridgeClientOptions): void {
-  const { router, hub, log, client } = options;
+  const { router, log, client } = options;
   const send = (frame: WsServerFrame) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   };
 
-  const unsubscribe = hub.subscribe((event, payload) => {
-    if (socket.bufferedAmount > maxBufferedBytes) return;
-    send({ type: 'event', event, payload });
-  });
-
   socket.on('message', (data, isBinary) => {
     void handleFrame(isBinary ? null : data.toString()).then(send);
   });
-  socket.on('close', () => {
-    unsubscribe();
-    options.onGone(client);
-  });
+  socket.on('close', () => options.onGone(client));
   socket.on('error', (error) => log.warn(`[bridge] client socket error: ${error.message}`));
 
   async function handleFrame(text: string | null): Promise<WsServerFrame> {

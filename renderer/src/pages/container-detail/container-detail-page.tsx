@@ -4,18 +4,17 @@
 import { useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { Link, useParams } from 'react-router';
-import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert } from '../../components/error-alert';
 import { Page } from '../../components/page';
 import { QueryError } from '../../components/query-error';
 import { StateBadge } from '../../components/state-badge';
 import { containersListRequest, useChannelQuery } from '../../data/channel-query';
-import { isStopped } from '../../model/container-filter';
 import { ContainerRowActions } from '../containers/container-row-actions';
 import { useContainerActions } from '../containers/use-container-actions';
 import { ContainerInfoTab } from './container-info-tab';
 import { StatsTab } from './stats-tab';
 import { useResolvedContainer } from './use-resolved-container';
+import { RemoveContainerDialog } from '../containers/remove-container-dialog';
 
 const breadcrumb = <Link to="/containers">Containers</Link>;
 
@@ -87,17 +86,7 @@ export function ContainerDetailPage() {
           <ContainerInfoTab container={container} />
         </TabPanel>
       </Tabs>
-      <ConfirmDialog
-        isOpen={actions.confirming !== null}
-        title={`Remove ${actions.confirming?.name ?? 'container'}?`}
-        confirmLabel="Remove"
-        onConfirm={actions.confirmRemove}
-        onCancel={actions.cancelRemove}
-      >
-        {actions.confirming && !isStopped(actions.confirming)
-          ? 'This container is running: it will be stopped and removed. Its writable layer is deleted.'
-          : 'The container and its writable layer are deleted. Named volumes are kept.'}
-      </ConfirmDialog>
+      <RemoveContainerDialog actions={actions} />
     </Page>
   );
 }

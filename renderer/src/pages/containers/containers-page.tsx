@@ -5,7 +5,6 @@
 import { useMemo, useState } from 'react';
 import { Button, Switch, type Selection } from 'react-aria-components';
 import type { ContainerSummary } from '../../../../main/shared/engine-types';
-import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DataTable } from '../../components/data-table';
 import { EngineAwayNotice } from '../../components/engine-away-notice';
 import { ErrorAlert } from '../../components/error-alert';
@@ -15,11 +14,12 @@ import { QueryError } from '../../components/query-error';
 import { containersListRequest, useChannelQuery } from '../../data/channel-query';
 import { useMediaQuery } from '../../lib/use-media-query';
 import { relativeTimeTickMs, useNow } from '../../lib/use-now';
-import { filterContainers, isStopped } from '../../model/container-filter';
+import { filterContainers } from '../../model/container-filter';
 import { useStatsWatch } from '../../stats/use-stats';
 import { containerColumns } from './container-columns';
 import { BulkLimitsDialog } from './bulk-limits-dialog';
 import { useContainerActions } from './use-container-actions';
+import { RemoveContainerDialog } from './remove-container-dialog';
 
 export function ContainersPage() {
   // Events keep this list fresh: it never goes stale on a timer.
@@ -86,17 +86,7 @@ export function ContainersPage() {
         selection={{ selectedKeys, onSelectionChange: setSelectedKeys }}
       />
       <BulkLimitsDialog containers={selected} isOpen={bulkOpen} onClose={() => setBulkOpen(false)} />
-      <ConfirmDialog
-        isOpen={actions.confirming !== null}
-        title={`Remove ${actions.confirming?.name ?? 'container'}?`}
-        confirmLabel="Remove"
-        onConfirm={actions.confirmRemove}
-        onCancel={actions.cancelRemove}
-      >
-        {actions.confirming && !isStopped(actions.confirming)
-          ? 'This container is running: it will be stopped and removed. Its writable layer is deleted.'
-          : 'The container and its writable layer are deleted. Named volumes are kept.'}
-      </ConfirmDialog>
+      <RemoveContainerDialog actions={actions} />
     </Page>
   );
 }

@@ -15,7 +15,7 @@ import { BerthError } from '../../../../main/shared/errors';
 import type { LimitsCapabilities, LimitsChange } from '../../../../main/shared/limits-types';
 import type { StatsHistory } from '../../../../main/shared/stats-types';
 import { harness } from '../../../harness/context';
-import { removeTestContainers, TEST_LABEL } from '../../../harness/containers';
+import { removeTestContainers, runTestContainer } from '../../../harness/containers';
 
 export const MiB = 1024 ** 2;
 export const KERNEL_UNLIMITED = '9223372036854771712';
@@ -72,16 +72,8 @@ export async function createFixture(history?: (id: string, seconds?: number) => 
 }
 
 export async function runContainer(docker: Dockerode, name: string, cmd: string, hostConfig: Dockerode.HostConfig & { NanoCpus?: number } = {}): Promise<string> {
-  const container = await docker.createContainer({
-    Image: harness().busyboxImage,
-    name: `berth-limits-${name}-${Date.now()}`,
-    Cmd: ['sh', '-c', cmd],
-    Labels: { [TEST_LABEL]: '1' },
-    HostConfig: hostConfig,
-    StopTimeout: 1,
-  });
-  await container.start();
-  return container.id;
+  const options = { image: harness().busyboxImage, name: `berth-limits-${name}-${Date.now()}`, cmd: ['sh', '-c', cmd], hostConfig };
+  return (await runTestContainer(docker, options)).id;
 }
 
 export async function hostConfigOf(docker: Dockerode, id: string): Promise<Record<string, unknown>> {

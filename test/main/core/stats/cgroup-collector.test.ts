@@ -15,6 +15,18 @@ function facts(overrides: Partial<ContainerFacts> = {}): ContainerFacts {
 }
 
 const counters = { cpuNs: 5e9, periods: 10, throttled: 4, memUsage: 80 * MiB, inactiveFile: 5 * MiB, oomKills: 1, pids: 3, blkRead: 4096, blkWrite: 512 };
+/** `counters` as a reading holds them, whichever cgroup version's files they were written to. */
+const countersRead = {
+  cpuNs: counters.cpuNs,
+  periods: counters.periods,
+  throttledPeriods: counters.throttled,
+  memUsage: counters.memUsage,
+  memInactiveFile: counters.inactiveFile,
+  oomKills: counters.oomKills,
+  pids: counters.pids,
+  blkRead: counters.blkRead,
+  blkWrite: counters.blkWrite,
+};
 
 function openFds(): number {
   return readdirSync('/proc/self/fd').length;
@@ -35,15 +47,7 @@ describe('CgroupCollector on a v1 tree', () => {
     const reading = new RawReading();
     expect(handle.read(reading)).toBe(ReadStatus.Fresh);
     expect(reading).toMatchObject({
-      cpuNs: 5e9,
-      periods: 10,
-      throttledPeriods: 4,
-      memUsage: 80 * MiB,
-      memInactiveFile: 5 * MiB,
-      oomKills: 1,
-      pids: 3,
-      blkRead: 4096,
-      blkWrite: 512,
+      ...countersRead,
       netRx: 1024,
       netTx: 10,
       cpuLimitCores: 0.5,
@@ -130,15 +134,7 @@ describe('CgroupCollector on a v2 tree', () => {
     const reading = new RawReading();
     expect(handle.read(reading)).toBe(ReadStatus.Fresh);
     expect(reading).toMatchObject({
-      cpuNs: 5e9,
-      periods: 10,
-      throttledPeriods: 4,
-      memUsage: 80 * MiB,
-      memInactiveFile: 5 * MiB,
-      oomKills: 1,
-      pids: 3,
-      blkRead: 4096,
-      blkWrite: 512,
+      ...countersRead,
       netRx: 300,
       netTx: 200,
       cpuLimitCores: 0.5,

@@ -11,7 +11,7 @@ import { col } from '../../../../main/core/stats/derive';
 import { StatsService, type StatsCollectorChoice } from '../../../../main/core/stats/stats-service';
 import type { StatsTick } from '../../../../main/shared/stats-types';
 import { harness } from '../../../harness/context';
-import { removeTestContainers, runIdleContainer, TEST_LABEL } from '../../../harness/containers';
+import { removeTestContainers, runIdleContainer, runTestContainer } from '../../../harness/containers';
 import { HubRecorder } from '../hub-recorder';
 
 const MiB = 1024 ** 2;
@@ -61,16 +61,8 @@ function mean(values: number[]): number {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function run(name: string, cmd: string, hostConfig: Dockerode.HostConfig & { NanoCpus?: number }): Promise<string> {
-  const container = await docker.createContainer({
-    Image: harness().busyboxImage,
-    name: `berth-stats-${name}-${Date.now()}`,
-    Cmd: ['sh', '-c', cmd],
-    Labels: { [TEST_LABEL]: '1' },
-    HostConfig: hostConfig,
-    StopTimeout: 1,
-  });
-  await container.start();
-  return container.id;
+  const options = { image: harness().busyboxImage, name: `berth-stats-${name}-${Date.now()}`, cmd: ['sh', '-c', cmd], hostConfig };
+  return (await runTestContainer(docker, options)).id;
 }
 
 /** Open files that are cgroup counters or a network namespace's net/dev: what the cgroup collector holds. */

@@ -27,9 +27,9 @@ export interface ChartPanelProps {
 export function ChartPanel({ title, label, legend, summary, height = 180, children, footer }: ChartPanelProps) {
   const id = useId();
   return (
-    <section className="chart-panel" aria-labelledby={id}>
+    <section className="panel chart-panel" aria-labelledby={id}>
       <header className="chart-header">
-        <h2 id={id} className="chart-title">
+        <h2 id={id}>
           {title}
         </h2>
         <ChartLegend items={legend} />

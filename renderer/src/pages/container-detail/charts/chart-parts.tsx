@@ -10,6 +10,14 @@ import type { ChartData, ChartRow, LimitSegment } from './chart-data';
 
 const tickStyle = (colors: ChartColors) => ({ fill: colors.axis, fontSize: 11 });
 
+/** Every live series: no animation (a new point each second would keep it animating), gaps stay gaps, no dots. */
+export const liveSeriesProps = { isAnimationActive: false, connectNulls: false, dot: false, activeDot: false } as const;
+
+/** A usage area: the live line and a light fill in the same colour. */
+export function usageAreaProps(color: string, options: { strokeWidth?: number; fillOpacity?: number } = {}) {
+  return { ...liveSeriesProps, stroke: color, fill: color, strokeWidth: options.strokeWidth ?? 1.5, fillOpacity: options.fillOpacity ?? 0.14 };
+}
+
 export function timeAxisProps(data: ChartData, colors: ChartColors) {
   return {
     dataKey: 't',

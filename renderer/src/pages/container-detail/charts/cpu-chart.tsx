@@ -8,7 +8,7 @@ import { valueOf } from '../../../stats/series-window';
 import { ChartImage, ChartPanel, type LegendItem } from './chart-panel';
 import type { ChartColors } from './chart-colors';
 import { limitSegments, maxOf, type ChartData } from './chart-data';
-import { chartTooltip, limitLines, markerLines, timeAxisProps, valueAxisProps } from './chart-parts';
+import { chartTooltip, limitLines, markerLines, timeAxisProps, usageAreaProps, valueAxisProps } from './chart-parts';
 import { chartSummary } from './chart-summaries';
 
 // The x axis is hidden here (the throttling strip below shows it): the bottom margin keeps the 0 % label whole.
@@ -41,14 +41,7 @@ export function CpuChart({ name, data, latest, colors }: { name: string; data: C
           dataKey="cpu"
           name="CPU"
           type="linear"
-          stroke={colors.cpu}
-          strokeWidth={1.5}
-          fill={colors.cpu}
-          fillOpacity={0.14}
-          isAnimationActive={false}
-          connectNulls={false}
-          dot={false}
-          activeDot={false}
+          {...usageAreaProps(colors.cpu)}
         />
         {limitLines(limitSegments(data, 'cpuLimit'), colors.limit, cores === null ? '' : `limit ${formatCores(cores)}`)}
         {markerLines(data, colors)}
@@ -73,14 +66,7 @@ function ThrottleStrip({ name, data, colors }: { name: string; data: ChartData; 
           dataKey="throttled"
           name="throttled"
           type="stepAfter"
-          stroke={colors.throttle}
-          strokeWidth={1}
-          fill={colors.throttle}
-          fillOpacity={0.25}
-          isAnimationActive={false}
-          connectNulls={false}
-          dot={false}
-          activeDot={false}
+          {...usageAreaProps(colors.throttle, { strokeWidth: 1, fillOpacity: 0.25 })}
         />
       </AreaChart>
     </ChartImage>

@@ -8,7 +8,7 @@ import { valueOf } from '../../../stats/series-window';
 import { ChartPanel, type LegendItem } from './chart-panel';
 import type { ChartColors } from './chart-colors';
 import { limitSegments, maxOf, type ChartData } from './chart-data';
-import { chartTooltip, limitLines, markerLines, timeAxisProps, valueAxisProps } from './chart-parts';
+import { chartTooltip, limitLines, markerLines, timeAxisProps, usageAreaProps, valueAxisProps } from './chart-parts';
 import { chartSummary } from './chart-summaries';
 
 const margin = { top: 10, right: 12, bottom: 0, left: 0 };
@@ -34,14 +34,7 @@ export function MemoryChart({ name, data, latest, colors }: { name: string; data
           dataKey="mem"
           name="Memory"
           type="linear"
-          stroke={colors.mem}
-          strokeWidth={1.5}
-          fill={colors.mem}
-          fillOpacity={0.14}
-          isAnimationActive={false}
-          connectNulls={false}
-          dot={false}
-          activeDot={false}
+          {...usageAreaProps(colors.mem)}
         />
         {limitLines(limitSegments(data, 'memLimit'), colors.limit, limit === null ? '' : `limit ${formatBytes(limit)}`)}
         {limitLines(limitSegments(data, 'swapLimit'), colors.swap, swap === null ? '' : `memory + swap ${formatBytes(swap)}`, { dash: '1.5 3' })}

@@ -6,7 +6,7 @@ import { valueOf } from '../../../stats/series-window';
 import { ChartPanel, type LegendItem } from './chart-panel';
 import type { ChartColors } from './chart-colors';
 import { limitSegments, maxOf, type ChartData } from './chart-data';
-import { chartTooltip, limitLines, markerLines, timeAxisProps, valueAxisProps } from './chart-parts';
+import { chartTooltip, limitLines, liveSeriesProps, markerLines, timeAxisProps, valueAxisProps } from './chart-parts';
 import { chartSummary } from './chart-summaries';
 
 const margin = { top: 10, right: 12, bottom: 0, left: 0 };
@@ -31,10 +31,7 @@ export function PidsChart({ name, data, latest, colors }: { name: string; data: 
           type="stepAfter"
           stroke={colors.pids}
           strokeWidth={1.5}
-          isAnimationActive={false}
-          connectNulls={false}
-          dot={false}
-          activeDot={false}
+          {...liveSeriesProps}
         />
         {limitLines(limitSegments(data, 'pidsLimit'), colors.limit, limit === null ? '' : `limit ${limit}`)}
         {markerLines(data, colors)}

@@ -6,7 +6,7 @@ import { formatRate } from '../../../format/stats';
 import { ChartPanel } from './chart-panel';
 import type { ChartColors } from './chart-colors';
 import { maxOf, type ChartData, type ChartKey } from './chart-data';
-import { chartTooltip, markerLines, timeAxisProps, valueAxisProps } from './chart-parts';
+import { chartTooltip, liveSeriesProps, markerLines, timeAxisProps, valueAxisProps } from './chart-parts';
 
 const margin = { top: 10, right: 12, bottom: 0, left: 0 };
 
@@ -43,10 +43,7 @@ export function RateChart({ title, label, series, data, summary, colors }: RateC
             type="linear"
             stroke={s.color}
             strokeWidth={1.5}
-            isAnimationActive={false}
-            connectNulls={false}
-            dot={false}
-            activeDot={false}
+            {...liveSeriesProps}
           />
         ))}
         {markerLines(data, colors)}

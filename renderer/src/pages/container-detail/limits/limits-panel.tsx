@@ -44,7 +44,7 @@ export function LimitsPanel({ container }: { container: ContainerSummary }) {
   };
 
   return (
-    <section className="limits-panel" aria-labelledby={titleId}>
+    <section className="panel limits-panel" aria-labelledby={titleId}>
       <header className="limits-panel-head">
         <h2 id={titleId}>Limits</h2>
         <span className="limit-field-note">{view?.running === false ? 'Stopped: applied when it starts' : 'Changes apply live'}</span>
