@@ -13,6 +13,11 @@ import { NetworksService } from './resources/networks-service';
 import { VolumesService } from './resources/volumes-service';
 import { StatsService, type StatsCollectorChoice } from './stats/stats-service';
 import { LimitsService } from './limits/limits-service';
+import { RegistriesService } from './registries/registries-service';
+import { ReplicasService } from './run/replicas-service';
+import { RunService } from './run/run-service';
+import { SettingsStore } from './settings/settings-store';
+import { TransferManager } from './transfers/transfer-manager';
 
 export interface CoreOptions {
   log: Logger;
@@ -48,6 +53,11 @@ export function createCore(options: CoreOptions): Core {
   const networks = new NetworksService(connection);
   const stats = new StatsService({ connection, hub, log, collector: statsCollectorFrom(env) });
   const limits = new LimitsService({ connection, stats, log });
+  const registries = new RegistriesService({ connection, env, log });
+  const transfers = new TransferManager({ connection, hub, registries, log });
+  const settings = new SettingsStore({ env, log });
+  const run = new RunService({ connection, transfers, settings, log });
+  const replicas = new ReplicasService({ connection, run, log });
 
   const handlers: Handlers = {
     'app:info': async () => ({ version, transport: options.transport, platform: process.platform }),
@@ -65,6 +75,25 @@ export function createCore(options: CoreOptions): Core {
     'limits:apply-bulk': (request) => limits.applyBulk(request.ids, request.change, request.acknowledgeBelowUsage ?? false),
     'limits:suggest': (request) => limits.suggest(request.id),
     'images:list': () => images.list(),
+    'images:inspect': (request) => images.inspect(request.id),
+    'images:history': (request) => images.history(request.id),
+    'images:remove': (request) => images.remove(request.id, request.force ?? false),
+    'images:prune': (request) => images.prune(request.all),
+    'images:tag': (request) => images.tag(request.id, request.repository, request.tag),
+    'images:pull': (request) => transfers.pull(request.reference),
+    'images:push': (request) => transfers.push(request.reference),
+    'transfers:list': async () => transfers.list(),
+    'transfers:cancel': async (request) => transfers.cancel(request.id),
+    'transfers:dismiss': async (request) => transfers.dismiss(request.id),
+    'registries:list': () => registries.list(),
+    'registries:login': (request) => registries.login(request.registry, request.username, request.password),
+    'registries:logout': (request) => registries.logout(request.registry),
+    'containers:run': (request) => run.run(request.spec, request.replicas ?? 1),
+    'containers:run-quick': (request) => run.quickRun(request.image),
+    'replicas:list': () => replicas.list(),
+    'replicas:scale': (request) => replicas.scale(request.name, request.replicas),
+    'settings:get': () => settings.get(),
+    'settings:update': (request) => settings.update(request),
     'volumes:list': () => volumes.list(),
     'networks:list': () => networks.list(),
   };
@@ -78,6 +107,7 @@ export function createCore(options: CoreOptions): Core {
     releaseClient: (clientId) => stats.releaseClient(clientId),
     close: async () => {
       limits.dispose();
+      transfers.dispose();
       await stats.dispose();
       containers.dispose();
       await connection.stop();

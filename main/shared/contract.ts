@@ -9,7 +9,11 @@ import type {
   NetworkSummary,
   VolumeSummary,
 } from './engine-types';
+import type { ImageDetail, ImageHistoryEntry, ImagePruneResult, ImageRemoveResult } from './image-types';
+import type { KnownRegistry, LoginResult } from './registry-types';
+import type { BerthSettings, ReplicaGroup, RunResult } from './run-types';
 import type { StatsHistory, StatsTick, StatsWatchResult } from './stats-types';
+import type { Transfer } from './transfer-types';
 import {
   restartPolicyNames,
   type BulkLimitsResult,
@@ -74,6 +78,79 @@ const limitsBulkRequest = z
   .object({ ids: z.array(containerRef).min(1).max(200), change: limitsChange, acknowledgeBelowUsage: z.boolean().optional() })
   .strict();
 
+/** An image id (`sha256:…` or short hex) or a reference (`nginx`, `127.0.0.1:5000/x/y:t`, `r@sha256:…`). */
+export const imageRef = z
+  .string()
+  .max(512)
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.:/@+-]*$/, 'must be an image id or reference (like nginx:1.27)');
+/** What the user typed into a pull box; the core parses it (see image-reference.ts) for a specific message. */
+const referenceText = z.string().max(512);
+const imageIdRequest = z.object({ id: imageRef }).strict();
+const imageRemoveRequest = z.object({ id: imageRef, force: z.boolean().optional() }).strict();
+/** all=false: dangling images only (`docker image prune`); all=true: every image no container uses (`-a`). */
+const imagePruneRequest = z.object({ all: z.boolean() }).strict();
+const imageTagRequest = z
+  .object({ id: imageRef, repository: z.string().min(1).max(255), tag: z.string().max(128).optional() })
+  .strict();
+const transferStartRequest = z.object({ reference: referenceText }).strict();
+const transferIdRequest = z.object({ id: z.string().min(1).max(64) }).strict();
+const registryName = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[a-zA-Z0-9.:[\]-]+$/, 'must be a registry host like ghcr.io or 127.0.0.1:5000');
+const loginRequest = z
+  .object({ registry: registryName, username: z.string().min(1).max(255), password: z.string().min(1).max(4096) })
+  .strict();
+const logoutRequest = z.object({ registry: registryName }).strict();
+
+const port = z.number().int().min(1).max(65535);
+const keyValue = z.object({ key: z.string().min(1).max(255), value: z.string().max(32768) }).strict();
+const runSpec = z
+  .object({
+    image: referenceText.min(1),
+    name: containerRef.nullable(),
+    command: z.array(z.string().max(32768)).max(256).nullable(),
+    entrypoint: z.array(z.string().max(32768)).max(256).nullable(),
+    env: z.array(keyValue).max(1000),
+    publishAll: z.boolean(),
+    ports: z
+      .array(
+        z
+          .object({
+            containerPort: port,
+            protocol: z.enum(['tcp', 'udp', 'sctp']),
+            hostPort: port.nullable(),
+            hostIp: z.union([z.ipv4(), z.ipv6()]).nullable(),
+          })
+          .strict(),
+      )
+      .max(256),
+    mounts: z
+      .array(
+        z
+          .object({
+            type: z.enum(['bind', 'volume']),
+            source: z.string().min(1).max(4096),
+            target: z.string().regex(/^\//, 'must be an absolute path in the container').max(4096),
+            readOnly: z.boolean(),
+          })
+          .strict(),
+      )
+      .max(256),
+    network: z.string().min(1).max(255).nullable(),
+    restartPolicy: z
+      .object({ name: z.enum(restartPolicyNames), maximumRetryCount: z.number().int().min(0).max(1000) })
+      .strict(),
+    labels: z.array(keyValue).max(1000),
+    limits: limitsChange,
+  })
+  .strict();
+const runRequest = z.object({ spec: runSpec, replicas: z.number().int().min(1).max(50).optional() }).strict();
+const quickRunRequest = z.object({ image: referenceText.min(1) }).strict();
+const replicaScaleRequest = z.object({ name: containerRef, replicas: z.number().int().min(0).max(50) }).strict();
+const settingsUpdateRequest = z.object({ defaultRunLimits: limitsChange.optional() }).strict();
+
 export const channels = {
   'app:info': channel<typeof none, AppInfo>(none),
   'engine:status': channel<typeof none, EngineStatus>(none),
@@ -90,6 +167,30 @@ export const channels = {
   'limits:apply-bulk': channel<typeof limitsBulkRequest, BulkLimitsResult>(limitsBulkRequest),
   'limits:suggest': channel<typeof limitsGetRequest, LimitsSuggestion>(limitsGetRequest),
   'images:list': channel<typeof none, ImageSummary[]>(none),
+  'images:inspect': channel<typeof imageIdRequest, ImageDetail>(imageIdRequest),
+  'images:history': channel<typeof imageIdRequest, ImageHistoryEntry[]>(imageIdRequest),
+  'images:remove': channel<typeof imageRemoveRequest, ImageRemoveResult>(imageRemoveRequest),
+  'images:prune': channel<typeof imagePruneRequest, ImagePruneResult>(imagePruneRequest),
+  'images:tag': channel<typeof imageTagRequest, { reference: string }>(imageTagRequest),
+  /** Starts a pull and answers at once with the running transfer; progress arrives as `transfers:progress`. */
+  'images:pull': channel<typeof transferStartRequest, Transfer>(transferStartRequest),
+  'images:push': channel<typeof transferStartRequest, Transfer>(transferStartRequest),
+  /** Running and recently finished transfers, so a reloaded window reattaches. */
+  'transfers:list': channel<typeof none, Transfer[]>(none),
+  'transfers:cancel': channel<typeof transferIdRequest, Transfer>(transferIdRequest),
+  /** Forgets a finished transfer (the UI's close button). */
+  'transfers:dismiss': channel<typeof transferIdRequest, { id: string }>(transferIdRequest),
+  'registries:list': channel<typeof none, KnownRegistry[]>(none),
+  'registries:login': channel<typeof loginRequest, LoginResult>(loginRequest),
+  'registries:logout': channel<typeof logoutRequest, { registry: string }>(logoutRequest),
+  /** Creates and starts `replicas` containers (default 1) from the spec, pulling the image first if needed. */
+  'containers:run': channel<typeof runRequest, RunResult[]>(runRequest),
+  /** One-click run: generated name, every exposed port published, the default limit profile. */
+  'containers:run-quick': channel<typeof quickRunRequest, RunResult>(quickRunRequest),
+  'replicas:list': channel<typeof none, ReplicaGroup[]>(none),
+  'replicas:scale': channel<typeof replicaScaleRequest, ReplicaGroup>(replicaScaleRequest),
+  'settings:get': channel<typeof none, BerthSettings>(none),
+  'settings:update': channel<typeof settingsUpdateRequest, BerthSettings>(settingsUpdateRequest),
   'volumes:list': channel<typeof none, VolumeSummary[]>(none),
   'networks:list': channel<typeof none, NetworkSummary[]>(none),
 } as const;
@@ -106,6 +207,10 @@ export interface EventPayloads {
   'engine:status': EngineStatus;
   'containers:changed': ContainersChanged;
   'stats:tick': StatsTick;
+  /** A transfer changed (throttled to a few times a second per transfer; always sent on state changes). */
+  'transfers:progress': Transfer;
+  /** An image was pulled, tagged, untagged, deleted or pushed (engine image events). */
+  'images:changed': { id: string | null; action: string };
 }
 
 export type Channel = keyof typeof channels;

@@ -10,6 +10,14 @@ export const errorCodes = [
   'NEEDS_CONFIRMATION',
   /** Not possible yet, but will be with time (e.g. a suggestion needs more observed samples). */
   'NOT_ENOUGH_DATA',
+  /** An image reference docker would not accept; refused before the engine is asked. */
+  'INVALID_REFERENCE',
+  /** The registry wants credentials (none stored, or the stored ones were refused). */
+  'AUTH_REQUIRED',
+  /** The registry could not be reached (down, wrong host, TLS). */
+  'REGISTRY_UNREACHABLE',
+  /** The user cancelled it (a pull, a push). */
+  'CANCELLED',
   'ENGINE_UNREACHABLE',
   'NOT_FOUND',
   'CONFLICT',

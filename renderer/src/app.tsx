@@ -10,6 +10,8 @@ import { EnginePage } from './pages/engine-page';
 import { ImagesPage } from './pages/images-page';
 import { NetworksPage } from './pages/networks-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { RegistriesPage } from './pages/registries-page';
+import { ReplicasPage } from './pages/replicas-page';
 import { SettingsPage } from './pages/settings-page';
 import { VolumesPage } from './pages/volumes-page';
 import { AppShell } from './shell/app-shell';
@@ -26,6 +28,8 @@ const router = createHashRouter([
       // Loaded on first visit: its charts (recharts) are most of the bundle, and startup shows the list first.
       { path: 'containers/:id', lazy: async () => ({ Component: (await import('./pages/container-detail/container-detail-page')).ContainerDetailPage }) },
       { path: 'images', element: <ImagesPage /> },
+      { path: 'registries', element: <RegistriesPage /> },
+      { path: 'replicas', element: <ReplicasPage /> },
       { path: 'volumes', element: <VolumesPage /> },
       { path: 'networks', element: <NetworksPage /> },
       { path: 'engine', element: <EnginePage /> },

@@ -9,6 +9,8 @@ const paths = {
   networks: 'M10 3.5a2 2 0 1 0 0 .01zM4 14.5a2 2 0 1 0 0 .01zM16 14.5a2 2 0 1 0 0 .01zM10 5.5v4M10 9.5 4.8 13M10 9.5l5.2 3.5',
   engine: 'M6 4h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zM8 8h4v4H8zM8 1.5V4M12 1.5V4M8 16v2.5M12 16v2.5M1.5 8H4M1.5 12H4M16 8h2.5M16 12h2.5',
   settings: 'M3 5h9M15 5h2M3 10h3M9 10h8M3 15h7M13 15h4M12 3.5v3M6 8.5v3M10 13.5v3',
+  registries: 'M3 8.5 10 4l7 4.5M4.5 9v6M8 9v6M12 9v6M15.5 9v6M3 16.5h14',
+  replicas: 'M2.5 7.5h8v8h-8zM5.5 4.5h8v8M8.5 1.5h9v9',
   start: 'M6.5 4.5v11l9-5.5z',
   stop: 'M5.5 5.5h9v9h-9z',
   remove: 'M4 5.5h12M8 5.5V3.5h4v2M5.5 5.5l.8 11h7.4l.8-11M8.5 8.5v5.5M11.5 8.5v5.5',
