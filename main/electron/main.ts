@@ -6,6 +6,7 @@ import { consoleLogger } from '../core/logger';
 import { attachIpcAdapter } from './ipc-adapter';
 import { createMainWindow, rendererIndexPath } from './main-window';
 import { installSecurityRestrictions } from './security-restrictions';
+import { attachTransferIndicator } from './transfer-indicator';
 
 const log = consoleLogger;
 app.enableSandbox();
@@ -16,6 +17,7 @@ if (!app.requestSingleInstanceLock()) {
   installSecurityRestrictions(log);
   let core: Core | null = null;
   let detachIpc: (() => void) | null = null;
+  let detachIndicator: (() => void) | null = null;
 
   app.on('second-instance', () => {
     const [window] = BrowserWindow.getAllWindows();
@@ -28,6 +30,7 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(() => {
     core = createCore({ log, transport: 'electron' });
     detachIpc = attachIpcAdapter(core, rendererIndexPath);
+    detachIndicator = attachTransferIndicator(core);
     createMainWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
@@ -45,6 +48,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     closing = true;
     detachIpc?.();
+    detachIndicator?.();
     core.close().finally(() => app.quit());
   });
 }

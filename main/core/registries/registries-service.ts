@@ -1,8 +1,16 @@
-// STUB (issue 5, owned by the transfers helper): registries from the docker config, credential helpers, login.
+// Registries Berth knows of and their credentials, found exactly where the docker CLI keeps them: the
+// registry's entry in `credHelpers`, else `credsStore`, else base64 in `auths` of config.json. Login checks the
+// credentials with the registry (through the engine's /auth) before anything is saved, then saves the way
+// `docker login` does; logout erases the same way. Amazon ECR, GCR and the like need no special code here:
+// their `docker-credential-ecr-login`/`-gcloud` helpers answer `get` like any other helper.
 import { BerthError } from '../../shared/errors';
-import type { KnownRegistry, LoginResult } from '../../shared/registry-types';
+import type { CredentialSource, KnownRegistry, LoginResult } from '../../shared/registry-types';
 import type { EngineConnection } from '../engine/engine-connection';
+import { engineMessage, isUnreachableError, toErrorInfo } from '../engine/engine-errors';
 import type { Logger } from '../logger';
+import { CredentialHelper, CredentialHelperError } from './credential-helper';
+import { decodeAuth, encodeAuth, readAuthConfig, writeAuths, type AuthEntry, type DockerAuthConfig } from './docker-auth-config';
+import { configKeyFor, displayName, hostnameOf, sameRegistry } from './registry-keys';
 
 export interface RegistriesServiceOptions {
   connection: EngineConnection;
@@ -18,28 +26,151 @@ export interface RegistryAuth {
   serveraddress: string;
 }
 
+/** A helper's user name meaning "the secret is an identity token" (docker-credential-helpers' convention). */
+const tokenUsername = '<token>';
+
 export class RegistriesService {
   constructor(private readonly options: RegistriesServiceOptions) {}
 
   async list(): Promise<KnownRegistry[]> {
-    void this.options;
-    return [];
+    const config = await readAuthConfig(this.options.env);
+    const found = new Map<string, KnownRegistry>();
+    for (const [key, entry] of Object.entries(config.auths)) {
+      const username = decodeAuth(entry).username;
+      found.set(displayName(key), { registry: displayName(key), source: username || entry.identitytoken ? 'config' : 'none', helper: null, username, problem: null });
+    }
+    if (config.credsStore) {
+      const store = this.helper(config.credsStore);
+      try {
+        for (const [key, username] of Object.entries(await store.list())) {
+          found.set(displayName(key), { registry: displayName(key), source: 'credsStore', helper: store.name, username: username || null, problem: null });
+        }
+      } catch (error) {
+        // The CLI writes an empty `auths` entry for each login kept in the store: show those with the reason.
+        for (const known of found.values()) {
+          if (known.source === 'none') Object.assign(known, { source: 'credsStore', helper: store.name, problem: this.problemOf(error) });
+        }
+      }
+    }
+    for (const [key, name] of Object.entries(config.credHelpers)) {
+      const helper = this.helper(name);
+      const entry: KnownRegistry = { registry: displayName(key), source: 'credHelper', helper: name, username: null, problem: null };
+      try {
+        const credentials = await helper.get(configKeyFor(key));
+        entry.username = credentials && credentials.username !== tokenUsername ? credentials.username : null;
+      } catch (error) {
+        entry.problem = this.problemOf(error);
+      }
+      found.set(entry.registry, entry);
+    }
+    return [...found.values()].sort((a, b) => a.registry.localeCompare(b.registry));
   }
 
   async login(registry: string, username: string, password: string): Promise<LoginResult> {
-    void registry;
-    void username;
-    void password;
-    throw new BerthError('INTERNAL', 'not built yet');
+    const key = configKeyFor(registry);
+    const answer = await this.checkWithRegistry(key, username, password);
+    const config = await readAuthConfig(this.options.env);
+    const store = this.storeFor(config, key);
+    const token = typeof answer.IdentityToken === 'string' && answer.IdentityToken !== '' ? answer.IdentityToken : null;
+    let savedTo: LoginResult['savedTo'] = 'config';
+    if (store) {
+      await this.helperCall(store.helper.store(key, token ? tokenUsername : username, token ?? password));
+      // Like `docker login`: the file remembers the registry (no secret) so `docker` lists it too.
+      await writeAuths(config, { ...config.auths, [key]: {} });
+      savedTo = store.source;
+    } else {
+      const entry: AuthEntry = token ? { auth: encodeAuth(username, ''), identitytoken: token } : { auth: encodeAuth(username, password) };
+      await writeAuths(config, { ...config.auths, [key]: entry });
+    }
+    this.options.log.info(`[registries] logged in to ${displayName(key)} as ${username} (saved to ${savedTo})`);
+    return { registry: displayName(key), username, savedTo, status: typeof answer.Status === 'string' ? answer.Status : 'Login Succeeded' };
   }
 
   async logout(registry: string): Promise<{ registry: string }> {
-    return { registry };
+    const key = configKeyFor(registry);
+    const config = await readAuthConfig(this.options.env);
+    const store = this.storeFor(config, key);
+    if (store) await this.helperCall(store.helper.erase(key));
+    const remaining = Object.fromEntries(Object.entries(config.auths).filter(([candidate]) => !sameRegistry(candidate, key)));
+    if (Object.keys(remaining).length !== Object.keys(config.auths).length) await writeAuths(config, remaining);
+    this.options.log.info(`[registries] logged out of ${displayName(key)}`);
+    return { registry: displayName(key) };
   }
 
   /** Credentials for a registry host, as the docker CLI would find them; undefined when none. */
   async authFor(registry: string): Promise<RegistryAuth | undefined> {
-    void registry;
-    return undefined;
+    const key = configKeyFor(registry);
+    let config: DockerAuthConfig;
+    try {
+      config = await readAuthConfig(this.options.env);
+    } catch (error) {
+      // A broken config must not block anonymous pulls; the reason is logged and shown by list().
+      this.options.log.warn(`[registries] ${(error as Error).message}`);
+      return undefined;
+    }
+    const store = this.storeFor(config, key);
+    if (store) {
+      try {
+        const credentials = await store.helper.get(key);
+        if (credentials) {
+          return credentials.username === tokenUsername
+            ? { identitytoken: credentials.secret, serveraddress: key }
+            : { username: credentials.username, password: credentials.secret, serveraddress: key };
+        }
+      } catch (error) {
+        this.options.log.warn(`[registries] ${this.problemOf(error)}`);
+      }
+    }
+    const entry = Object.entries(config.auths).find(([candidate]) => candidate === key) ?? Object.entries(config.auths).find(([candidate]) => sameRegistry(candidate, key));
+    if (!entry) return undefined;
+    const { username, password } = decodeAuth(entry[1]);
+    if (entry[1].identitytoken) return { identitytoken: entry[1].identitytoken, serveraddress: key };
+    if (!username || password === null) return undefined;
+    return { username, password, serveraddress: key };
+  }
+
+  /** The helper that holds this registry's credentials: its `credHelpers` entry, else `credsStore`. */
+  private storeFor(config: DockerAuthConfig, key: string): { helper: CredentialHelper; source: Extract<CredentialSource, 'credHelper' | 'credsStore'> } | null {
+    const host = hostnameOf(key);
+    const named = Object.entries(config.credHelpers).find(([candidate]) => candidate === key || candidate === host || sameRegistry(candidate, key));
+    if (named) return { helper: this.helper(named[1]), source: 'credHelper' };
+    if (config.credsStore) return { helper: this.helper(config.credsStore), source: 'credsStore' };
+    return null;
+  }
+
+  private helper(name: string): CredentialHelper {
+    return new CredentialHelper(name, this.options.env);
+  }
+
+  private problemOf(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+  }
+
+  /** A helper failing on store/erase is the user's to fix: pass its words on, not as an internal error. */
+  private async helperCall<T>(call: Promise<T>): Promise<T> {
+    try {
+      return await call;
+    } catch (error) {
+      if (error instanceof CredentialHelperError) throw new BerthError('ENGINE_REFUSED', error.message);
+      throw error;
+    }
+  }
+
+  private async checkWithRegistry(key: string, username: string, password: string): Promise<{ Status?: unknown; IdentityToken?: unknown }> {
+    const docker = this.options.connection.client();
+    try {
+      return ((await docker.checkAuth({ username, password, serveraddress: key })) ?? {}) as { Status?: unknown; IdentityToken?: unknown };
+    } catch (error) {
+      if (isUnreachableError(error)) throw new BerthError(toErrorInfo(error).code, toErrorInfo(error).message);
+      const message = engineMessage(error);
+      const where = displayName(key);
+      if (/unauthorized|401|incorrect username or password|authentication required|denied/i.test(message)) {
+        throw new BerthError('AUTH_REQUIRED', `${where} refused this user name and password; nothing was saved: ${message}`);
+      }
+      if (/connection refused|no such host|i\/o timeout|EOF|TLS|x509|unreachable|no route to host|deadline exceeded/i.test(message)) {
+        throw new BerthError('REGISTRY_UNREACHABLE', `The registry ${where} could not be reached; nothing was saved: ${message}`);
+      }
+      throw new BerthError('ENGINE_REFUSED', `Login to ${where} failed; nothing was saved: ${message}`);
+    }
   }
 }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { summariseTransfers } from '../../../main/shared/transfer-summary';
+import type { Transfer } from '../../../main/shared/transfer-types';
+
+function transfer(overrides: Partial<Transfer>): Transfer {
+  return {
+    id: 't1',
+    kind: 'pull',
+    requested: 'nginx',
+    reference: 'docker.io/library/nginx:latest',
+    purpose: 'user',
+    state: 'running',
+    startedAt: 0,
+    finishedAt: null,
+    layers: [],
+    currentBytes: 0,
+    totalBytes: 0,
+    totalKnown: false,
+    status: '',
+    digest: null,
+    error: null,
+    leftOver: null,
+    ...overrides,
+  };
+}
+
+describe('summariseTransfers', () => {
+  it('says nothing when nothing runs', () => {
+    expect(summariseTransfers([transfer({ state: 'done' })])).toEqual({ running: 0, fraction: null, text: '' });
+  });
+
+  it('names a single pull and its percentage', () => {
+    expect(summariseTransfers([transfer({ currentBytes: 43, totalBytes: 100 })])).toEqual({ running: 1, fraction: 0.43, text: 'Pulling nginx · 43 %' });
+  });
+
+  it('leaves the percentage out while no size is known', () => {
+    expect(summariseTransfers([transfer({})]).text).toBe('Pulling nginx');
+  });
+
+  it('counts several transfers over their summed bytes, ignoring finished ones', () => {
+    const summary = summariseTransfers([
+      transfer({ id: 'a', currentBytes: 10, totalBytes: 100 }),
+      transfer({ id: 'b', kind: 'push', currentBytes: 90, totalBytes: 100 }),
+      transfer({ id: 'c', state: 'failed', currentBytes: 0, totalBytes: 1000 }),
+    ]);
+    expect(summary).toEqual({ running: 2, fraction: 0.5, text: 'Transferring 2 images · 50 %' });
+  });
+});
