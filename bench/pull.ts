@@ -30,7 +30,10 @@ async function connected(core: ReturnType<typeof createCore>): Promise<void> {
 
 /** Removes every image, so each pull fetches and extracts every layer. */
 async function emptyImageStore(docker: Dockerode): Promise<void> {
-  for (const image of await docker.listImages({ all: true })) await docker.getImage(image.Id).remove({ force: true });
+  // Top-level images only: removing one removes its untagged parents with it (parents cannot go first).
+  for (const image of await docker.listImages()) await docker.getImage(image.Id).remove({ force: true });
+  const left = await docker.listImages({ all: true });
+  if (left.length > 0) throw new Error(`[bench] ${left.length} images are left after emptying the store`);
 }
 
 async function pullWithBerth(core: ReturnType<typeof createCore>, reference: string): Promise<number> {
