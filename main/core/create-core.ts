@@ -48,7 +48,7 @@ export function createCore(options: CoreOptions): Core {
   const hub = new EventHub();
   const connection = new EngineConnection({ discover: () => discoverEngine({ env }), hub, log });
   const containers = new ContainersService(connection, hub);
-  const images = new ImagesService(connection);
+  const images = new ImagesService(connection, hub, log);
   const volumes = new VolumesService(connection);
   const networks = new NetworksService(connection);
   const stats = new StatsService({ connection, hub, log, collector: statsCollectorFrom(env) });
@@ -108,6 +108,7 @@ export function createCore(options: CoreOptions): Core {
     close: async () => {
       limits.dispose();
       transfers.dispose();
+      images.dispose();
       await stats.dispose();
       containers.dispose();
       await connection.stop();

@@ -1,30 +1,122 @@
-// STUB (issue 5, owned by the run helper): creates and starts containers from a RunSpec.
+// Owns creating and starting containers from a RunSpec: limits checked first (nothing is created when they
+// break a rule), the image pulled when missing, names generated, replicas numbered with their group labels,
+// and all-or-nothing: when a create or start fails, whatever this call created is removed again.
+import type Dockerode from 'dockerode';
 import { BerthError } from '../../shared/errors';
+import { emptyRunSpec, replicaSpec } from '../../shared/run-spec';
 import type { RunResult, RunSpec } from '../../shared/run-types';
 import type { EngineConnection } from '../engine/engine-connection';
+import { toErrorInfo } from '../engine/engine-errors';
 import type { Logger } from '../logger';
 import type { SettingsStore } from '../settings/settings-store';
-import type { TransferManager } from '../transfers/transfer-manager';
+import { generateName, takenNames } from './container-name';
+import { createOptions } from './create-options';
+import { ensureImage, type EnsuredImage, type ImagePuller } from './ensure-image';
+import { portsFromInspect } from './inspect-ports';
+import { engineCapabilities, runLimitsError } from './run-limits';
 
 export interface RunServiceOptions {
-  connection: EngineConnection;
-  transfers: TransferManager;
-  settings: SettingsStore;
+  connection: Pick<EngineConnection, 'client' | 'status'>;
+  transfers: ImagePuller;
+  settings: Pick<SettingsStore, 'get'>;
   log: Logger;
 }
+
+/** A container to create: its full spec (name included). */
+type Planned = RunSpec & { name: string };
 
 export class RunService {
   constructor(private readonly options: RunServiceOptions) {}
 
+  /** Creates and starts `replicas` containers; for more than one they are `<base>-1..N`, one replica group. */
   async run(spec: RunSpec, replicas = 1): Promise<RunResult[]> {
-    void spec;
-    void replicas;
-    void this.options;
-    throw new BerthError('INTERNAL', 'not built yet');
+    const docker = this.options.connection.client();
+    const image = await this.prepare(docker, spec);
+    const taken = takenNames(await docker.listContainers({ all: true }));
+    if (replicas <= 1) {
+      const name = spec.name ?? generateName(spec.image, (candidate) => taken.has(candidate));
+      return this.createAll(docker, [{ ...spec, name }], image);
+    }
+    const indices = Array.from({ length: replicas }, (_, i) => i + 1);
+    const base =
+      spec.name ?? generateName(spec.image, (candidate) => taken.has(candidate) || indices.some((i) => taken.has(`${candidate}-${i}`)));
+    return this.createAll(docker, indices.map((i) => replicaSpec(spec, base, i) as Planned), image);
   }
 
+  /** Scaling up: replicas `indices` of group `base`, from the spec stored on the group (name = base). */
+  async addReplicas(stored: RunSpec, base: string, indices: number[]): Promise<RunResult[]> {
+    const docker = this.options.connection.client();
+    const image = await this.prepare(docker, stored);
+    return this.createAll(docker, indices.map((i) => replicaSpec(stored, base, i) as Planned), image);
+  }
+
+  /** One click: a generated name, every EXPOSEd port on a free host port, no restart, the default limits. */
   async quickRun(image: string): Promise<RunResult> {
-    void image;
-    throw new BerthError('INTERNAL', 'not built yet');
+    const { defaultRunLimits } = await this.options.settings.get();
+    // The quick run's restart policy is `no` whatever a profile says: a one-click container should not come back by itself.
+    const { restartPolicy: _profilePolicy, ...limits } = defaultRunLimits;
+    const [result] = await this.run({ ...emptyRunSpec(image), publishAll: true, limits }, 1);
+    if (!result) throw new BerthError('INTERNAL', `Running ${image} created no container.`);
+    return result;
+  }
+
+  /** Refuses broken limits before anything else, then makes sure the image is here. */
+  private async prepare(docker: Dockerode, spec: RunSpec): Promise<EnsuredImage> {
+    const status = this.options.connection.status;
+    const caps = await engineCapabilities(docker, status.state === 'connected' ? status.info.product : 'docker');
+    const invalid = runLimitsError(spec.limits, spec.restartPolicy, caps);
+    if (invalid) throw invalid;
+    return ensureImage(docker, this.options.transfers, spec.image);
+  }
+
+  private async createAll(docker: Dockerode, planned: Planned[], image: EnsuredImage): Promise<RunResult[]> {
+    const created: Dockerode.Container[] = [];
+    let step = 'created';
+    let current: Planned | undefined;
+    try {
+      for (current of planned) {
+        step = 'created';
+        const container = await docker.createContainer(createOptions(current, current.name));
+        created.push(container);
+        step = 'started';
+        await container.start();
+      }
+    } catch (error) {
+      const undone = await this.removeAll(created);
+      const info = toErrorInfo(error);
+      const which = planned.length > 1 ? `Replica ${current?.name}` : `The container ${current?.name}`;
+      throw new BerthError(info.code, `${which} could not be ${step}: ${info.message}${undone}`);
+    }
+    const warnings = this.warnings(planned[0], image);
+    return Promise.all(
+      created.map(async (container) => {
+        const inspect = await container.inspect();
+        return { id: inspect.Id, name: inspect.Name.replace(/^\//, ''), ports: portsFromInspect(inspect), pulledBy: image.pulledBy, warnings };
+      }),
+    );
+  }
+
+  /** Rollback: nothing of a failed run stays behind. Returns what to add to the error message. */
+  private async removeAll(created: Dockerode.Container[]): Promise<string> {
+    if (created.length === 0) return '';
+    const left: string[] = [];
+    await Promise.all(
+      created.map((container) =>
+        container.remove({ force: true }).catch((error: unknown) => {
+          this.options.log.warn(`[run] could not remove ${container.id.slice(0, 12)} after a failed run: ${toErrorInfo(error).message}`);
+          left.push(container.id.slice(0, 12));
+        }),
+      ),
+    );
+    const count = created.length === 1 ? 'the container' : `the ${created.length} containers`;
+    return left.length === 0
+      ? ` Berth removed ${count} it had created, so nothing is left half-done.`
+      : ` Berth could not remove ${left.join(', ')} it had created; remove ${left.length === 1 ? 'it' : 'them'} by hand.`;
+  }
+
+  private warnings(spec: RunSpec | undefined, image: EnsuredImage): string[] {
+    const exposed = Object.keys(image.inspect.Config?.ExposedPorts ?? {});
+    if (spec?.publishAll && exposed.length === 0) return [`${spec.image} declares no ports (EXPOSE), so "publish all" published nothing.`];
+    return [];
   }
 }

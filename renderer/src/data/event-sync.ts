@@ -1,6 +1,8 @@
 // Keeps the query cache in step with the core's pushed events: container changes invalidate the container
-// list and containers' limits (coalesced; a `docker update` elsewhere shows in an open Limits panel), engine
-// status lands in the cache, and a reconnected bridge refetches everything.
+// list and containers' limits (coalesced; a `docker update` elsewhere shows in an open Limits panel), image
+// changes (pull, tag, untag, delete, push) invalidate the image list, inspect and history (coalesced: a
+// prune or a pull sends a burst), engine status lands in the cache, and a reconnected bridge refetches
+// everything.
 import type { QueryClient } from '@tanstack/react-query';
 import type { BerthClient } from '../ipc/berth-client';
 import { applyEngineStatus } from './channel-query';
@@ -14,8 +16,14 @@ export function syncQueriesWithEvents(client: BerthClient, queries: QueryClient,
     void queries.invalidateQueries({ queryKey: ['containers:list'] });
     void queries.invalidateQueries({ queryKey: ['limits:get'] });
   }, coalesceMs);
+  const imagesChanged = coalesce(() => {
+    void queries.invalidateQueries({ queryKey: ['images:list'] });
+    void queries.invalidateQueries({ queryKey: ['images:inspect'] });
+    void queries.invalidateQueries({ queryKey: ['images:history'] });
+  }, coalesceMs);
   const stops = [
     client.on('containers:changed', () => containersChanged.call()),
+    client.on('images:changed', () => imagesChanged.call()),
     client.on('engine:status', (status) => applyEngineStatus(queries, status)),
   ];
   const bridge = client.bridge;
@@ -35,6 +43,7 @@ export function syncQueriesWithEvents(client: BerthClient, queries: QueryClient,
   }
   return () => {
     containersChanged.cancel();
+    imagesChanged.cancel();
     for (const stop of stops) stop();
   };
 }

@@ -1,63 +1,84 @@
-// The Images page: local images with their tags, short id, size, age and how many containers use them.
-import { useMemo } from 'react';
+// The Images page: the pull box and the transfers it starts at the top, then the local images (tags, short
+// id, size, age, how many containers use them) with Run, Inspect, History, Tag, Push and Remove per row,
+// and Prune for the unused ones. The list refreshes on the engine's image events.
+import { useMemo, useState } from 'react';
+import { Button } from 'react-aria-components';
 import type { ImageSummary } from '../../../main/shared/engine-types';
-import type { TableColumn } from '../components/data-table';
-import { RelativeTime } from '../components/relative-time';
+import { DataTable } from '../components/data-table';
+import { EngineAwayNotice } from '../components/engine-away-notice';
+import { ErrorAlert } from '../components/error-alert';
+import { FilterField } from '../components/filter-field';
+import { Page } from '../components/page';
+import { QueryError } from '../components/query-error';
+import { useChannelQuery } from '../data/channel-query';
 import { formatBytes } from '../format/bytes';
 import { relativeTimeTickMs, useNow } from '../lib/use-now';
-import { shortId } from '../model/text-filter';
-import { ResourceListPage } from './resource-list-page';
-
-function imageName(image: ImageSummary): string {
-  return image.repoTags[0] ?? '<none>';
-}
-
-function columns(nowMs: number): TableColumn<ImageSummary>[] {
-  return [
-    {
-      id: 'name',
-      name: 'Repository:tag',
-      isRowHeader: true,
-      width: '2.5fr',
-      minWidth: 200,
-      sortValue: imageName,
-      render: (image) => (
-        <span className="truncate" title={image.repoTags.join('\n') || 'Dangling image (no tag)'}>
-          {image.repoTags.length === 0 ? <span className="muted">&lt;none&gt;</span> : imageName(image)}
-          {image.repoTags.length > 1 && <span className="muted"> +{image.repoTags.length - 1} more</span>}
-        </span>
-      ),
-    },
-    { id: 'id', name: 'Image ID', width: 140, sortValue: (i) => i.id, render: (i) => <span className="mono">{shortId(i.id)}</span> },
-    { id: 'size', name: 'Size', width: 110, sortValue: (i) => i.sizeBytes, render: (i) => <span className="numeric">{formatBytes(i.sizeBytes)}</span> },
-    { id: 'created', name: 'Created', width: 140, sortValue: (i) => i.created, render: (i) => <RelativeTime epochMs={i.created * 1000} nowMs={nowMs} /> },
-    {
-      id: 'containers',
-      name: 'Containers',
-      width: 110,
-      sortValue: (i) => i.containers,
-      render: (i) => <span className="numeric">{i.containers < 0 ? '—' : i.containers}</span>,
-    },
-  ];
-}
+import { matchesWords, shortId } from '../model/text-filter';
+import { TransfersPanel } from '../transfers/transfers-panel';
+import { HistoryDialog } from './images/history-dialog';
+import { imageColumns } from './images/image-columns';
+import { imageName } from './images/image-model';
+import { InspectDialog } from './images/inspect-dialog';
+import { PruneDialog } from './images/prune-dialog';
+import { PullBox } from './images/pull-box';
+import { RemoveImageDialog } from './images/remove-image-dialog';
+import { TagDialog } from './images/tag-dialog';
+import { useImageActions } from './images/use-image-actions';
 
 const filterFields = (image: ImageSummary) => [...image.repoTags, shortId(image.id)];
 
 export function ImagesPage() {
+  // Image events keep this list fresh; the engine's container counts change without them, hence no Infinity.
+  const query = useChannelQuery('images:list', {});
+  const [filter, setFilter] = useState('');
+  const [pruning, setPruning] = useState(false);
+  const actions = useImageActions();
   const now = useNow(relativeTimeTickMs);
-  const tableColumns = useMemo(() => columns(now), [now]);
+  const { act } = actions;
+  const columns = useMemo(() => imageColumns(now, act), [now, act]);
+  const all = useMemo(() => query.data ?? [], [query.data]);
+  const shown = useMemo(() => all.filter((image) => matchesWords(filterFields(image), filter)), [all, filter]);
+  const open = actions.open;
+
   return (
-    <ResourceListPage
-      channel="images:list"
+    <Page
       title="Images"
-      noun="images"
-      singular="image"
-      placeholder="Repository, tag or id"
-      columns={tableColumns}
-      getId={(image) => image.id}
-      getTextValue={imageName}
-      filterFields={filterFields}
-      defaultSort={{ column: 'name', direction: 'ascending' }}
-    />
+      fill
+      subtitle={query.data ? summary(all, shown.length) : undefined}
+      toolbar={
+        <>
+          <FilterField label="Filter images" placeholder="Repository, tag or id" value={filter} onChange={setFilter} />
+          <Button className="button button-secondary" onPress={() => setPruning(true)}>
+            Prune…
+          </Button>
+        </>
+      }
+    >
+      <PullBox />
+      <TransfersPanel />
+      {actions.error && <ErrorAlert title={actions.error.title} message={actions.error.message} onDismiss={actions.dismissError} />}
+      {query.error && <QueryError what="images" error={query.error} onRetry={() => void query.refetch()} />}
+      {query.data && <EngineAwayNotice what="images" updatedAt={query.dataUpdatedAt} />}
+      <DataTable<ImageSummary>
+        label="Images"
+        columns={columns}
+        items={shown}
+        getId={(image) => image.id}
+        getTextValue={imageName}
+        defaultSort={{ column: 'name', direction: 'ascending' }}
+        emptyState={<strong>{query.isPending ? 'Loading images…' : query.isError ? 'Images could not be loaded.' : all.length === 0 ? 'No images yet: pull one above.' : 'No images match'}</strong>}
+      />
+      {open?.kind === 'inspect' && <InspectDialog image={open.image} onClose={actions.close} />}
+      {open?.kind === 'history' && <HistoryDialog image={open.image} onClose={actions.close} />}
+      {open?.kind === 'tag' && <TagDialog image={open.image} onClose={actions.close} />}
+      {open?.kind === 'remove' && <RemoveImageDialog image={open.image} onClose={actions.close} />}
+      <PruneDialog isOpen={pruning} onClose={() => setPruning(false)} />
+    </Page>
   );
+}
+
+function summary(all: readonly ImageSummary[], shown: number): string {
+  const total = all.reduce((sum, image) => sum + image.sizeBytes, 0);
+  const counted = `${all.length} ${all.length === 1 ? 'image' : 'images'} · ${formatBytes(total)}`;
+  return shown === all.length ? counted : `${shown} shown of ${counted}`;
 }

@@ -1,9 +1,11 @@
 // The bar along the bottom: the engine's state (with the reason and retry countdown when unreachable), its
-// product, version and endpoint, and, over WebSocket, whether the Berth core itself is reachable.
+// product, version and endpoint, over WebSocket whether the Berth core itself is reachable, and running or
+// finished image transfers.
 import { useChannelQuery } from '../data/channel-query';
 import { useBridgeState } from '../data/use-bridge-state';
 import { describeEngineStatus } from '../format/engine-status';
 import { useNow } from '../lib/use-now';
+import { TransfersIndicator } from '../transfers/transfers-indicator';
 import { BridgeNotice } from './bridge-notice';
 
 export function StatusBar() {
@@ -30,6 +32,7 @@ export function StatusBar() {
         </span>
         {text.retry && <span className="status-retry">{text.retry}</span>}
       </div>
+      <TransfersIndicator />
       {status?.endpoint && (
         <span className="status-endpoint" title={`Engine endpoint (${status.endpoint.source})`}>
           {status.endpoint.host}

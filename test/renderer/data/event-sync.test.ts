@@ -66,6 +66,18 @@ describe('syncQueriesWithEvents', () => {
     expect(fetches['images:list']).toBe(1);
   });
 
+  it('refetches the image list once per burst of image events, leaving containers alone', async () => {
+    const { raw, emit } = fakeTransport();
+    stops.push(syncQueriesWithEvents(new BerthClient(raw, 'electron', null), queries, 120));
+    await vi.runOnlyPendingTimersAsync();
+    for (let i = 0; i < 10; i++) emit('images:changed', { id: `sha256:${i}`, action: 'delete' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetches['images:list']).toBe(2);
+    await vi.advanceTimersByTimeAsync(150);
+    expect(fetches['images:list']).toBe(3);
+    expect(fetches['containers:list']).toBe(1);
+  });
+
   it('puts engine status in the cache and refetches everything on a switch to connected', async () => {
     const { raw, emit } = fakeTransport();
     stops.push(syncQueriesWithEvents(new BerthClient(raw, 'electron', null), queries));

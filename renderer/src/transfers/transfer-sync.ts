@@ -1,0 +1,42 @@
+// Feeds a transfer store from the core: every `transfers:progress` event, and the full `transfers:list` on
+// start and whenever the bridge reopens after a drop (events were lost meanwhile), which is how a reloaded or
+// reconnected window reattaches to pulls that kept running in the core.
+import type { BerthClient } from '../ipc/berth-client';
+import type { TransferStore } from './transfer-store';
+
+export type TransferClient = Pick<BerthClient, 'invoke' | 'on' | 'bridge'>;
+
+/** Returns the function that stops syncing. */
+export function syncTransfers(client: TransferClient, store: TransferStore): () => void {
+  let stopped = false;
+  const refresh = async () => {
+    const token = store.beginReplace();
+    try {
+      const transfers = await client.invoke('transfers:list', {});
+      if (!stopped) store.replaceAll(token, transfers);
+    } catch (error) {
+      // The bridge's next reopen asks again; until then the transfers shown are the last known.
+      console.warn(`[transfers] could not list transfers: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const stops = [client.on('transfers:progress', (transfer) => store.apply(transfer))];
+  const bridge = client.bridge;
+  if (bridge) {
+    // Same rule as the query cache: the first open needs no second list unless an attempt failed before it.
+    let failedSinceOpen = bridge.state.get().state === 'closed';
+    stops.push(
+      bridge.state.subscribe(() => {
+        const state = bridge.state.get();
+        if (state.state === 'closed') failedSinceOpen = true;
+        if (state.state !== 'open') return;
+        if (state.reconnected || failedSinceOpen) void refresh();
+        failedSinceOpen = false;
+      }),
+    );
+  }
+  void refresh();
+  return () => {
+    stopped = true;
+    for (const stop of stops) stop();
+  };
+}

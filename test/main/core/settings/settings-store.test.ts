@@ -1,0 +1,83 @@
+// The settings file: where it lives, atomic saves, validation, and never crashing on a bad file.
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { configDir } from '../../../../main/core/settings/config-dir';
+import { SettingsStore } from '../../../../main/core/settings/settings-store';
+import type { Logger } from '../../../../main/core/logger';
+
+const MiB = 1024 * 1024;
+let dir: string;
+let warnings: string[];
+const log: Logger = { info: () => undefined, warn: (message) => warnings.push(message), error: () => undefined };
+const store = () => new SettingsStore({ env: { BERTH_CONFIG_DIR: dir }, log });
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'berth-settings-'));
+  warnings = [];
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('configDir', () => {
+  it('prefers BERTH_CONFIG_DIR, then the platform location', () => {
+    expect(configDir({ BERTH_CONFIG_DIR: '/x' }, 'linux', '/home/u')).toBe('/x');
+    expect(configDir({ XDG_CONFIG_HOME: '/cfg' }, 'linux', '/home/u')).toBe('/cfg/berth');
+    expect(configDir({}, 'linux', '/home/u')).toBe('/home/u/.config/berth');
+    expect(configDir({}, 'darwin', '/Users/u')).toBe('/Users/u/Library/Application Support/Berth');
+    expect(configDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u')).toBe('C:\\Users\\u\\AppData\\Roaming\\Berth');
+  });
+});
+
+describe('SettingsStore', () => {
+  it('starts with no limits and no file', async () => {
+    expect(await store().get()).toEqual({ defaultRunLimits: {} });
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('saves a profile to settings.json and reads it back in a new store', async () => {
+    const profile = { memoryBytes: 64 * MiB, cpus: 0.5, pidsLimit: 100 };
+    expect(await store().update({ defaultRunLimits: profile })).toEqual({ defaultRunLimits: profile });
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toEqual({ defaultRunLimits: profile });
+    expect(await store().get()).toEqual({ defaultRunLimits: profile });
+    // The temporary file was renamed away.
+    expect(await readdir(dir)).toEqual(['settings.json']);
+  });
+
+  it('creates a missing config folder', async () => {
+    const nested = new SettingsStore({ env: { BERTH_CONFIG_DIR: join(dir, 'a', 'b') }, log });
+    await nested.update({ defaultRunLimits: { pidsLimit: 10 } });
+    expect(await readdir(join(dir, 'a', 'b'))).toEqual(['settings.json']);
+  });
+
+  it('refuses a profile that breaks a limit rule with INVALID_LIMITS, keeping the old one', async () => {
+    const settings = store();
+    await settings.update({ defaultRunLimits: { pidsLimit: 10 } });
+    await expect(settings.update({ defaultRunLimits: { memoryBytes: 1 * MiB } })).rejects.toMatchObject({ code: 'INVALID_LIMITS', message: expect.stringMatching(/at least 6 MiB/) });
+    await expect(settings.update({ defaultRunLimits: { memoryBytes: 64 * MiB, memorySwapBytes: 32 * MiB } })).rejects.toMatchObject({ code: 'INVALID_LIMITS', message: expect.stringMatching(/below the memory limit/) });
+    expect(await store().get()).toEqual({ defaultRunLimits: { pidsLimit: 10 } });
+  });
+
+  it.each([
+    ['not JSON', '{ nope'],
+    ['the wrong shape', JSON.stringify({ defaultRunLimits: { memoryBytes: 'lots' } })],
+    ['a broken rule', JSON.stringify({ defaultRunLimits: { memoryBytes: 1024 } })],
+  ])('a file with %s gives the defaults and a warning, and is kept aside by the next save', async (_what, text) => {
+    await writeFile(join(dir, 'settings.json'), text);
+    const settings = store();
+    expect(await settings.get()).toEqual({ defaultRunLimits: {} });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(join(dir, 'settings.json'));
+    await settings.update({ defaultRunLimits: { pidsLimit: 5 } });
+    expect(await readFile(join(dir, 'settings.json.corrupt'), 'utf8')).toBe(text);
+    expect(await store().get()).toEqual({ defaultRunLimits: { pidsLimit: 5 } });
+  });
+
+  it('keeps the last of concurrent updates on disk', async () => {
+    const settings = store();
+    await Promise.all([1, 2, 3].map((pids) => settings.update({ defaultRunLimits: { pidsLimit: pids } })));
+    expect(await store().get()).toEqual({ defaultRunLimits: { pidsLimit: 3 } });
+  });
+});
