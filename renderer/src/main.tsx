@@ -27,6 +27,9 @@ import './styles/limit-slider.css';
 import './styles/limits-editor.css';
 import './styles/limits-panel.css';
 import './styles/bulk-limits.css';
+import './styles/run.css';
+import './styles/images.css';
+import './styles/transfers.css';
 import { applyTheme } from './theme/theme';
 
 preemptInlineStyles();

@@ -1,20 +1,20 @@
 // End to end: pulling through the Images page of `berth serve` in Chromium. A uniquely tagged image with its
 // own random layer is built, pushed to the private registry and removed locally, so the pull has a real
 // layer to fetch; the pull box checks references before anything is sent, the transfer shows its layers
-// and ends done, the image appears in the list, and the finished transfer offers Run.
+// and ends done, the image appears in the list, and Run on the finished transfer lands on the new container's
+// page, running, with live stats.
 import type Dockerode from 'dockerode';
 import Docker from 'dockerode';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../harness/browser';
 import { pushImage } from '../harness/busybox-image';
 import { harness } from '../harness/context';
+import { buildLayeredImage } from '../harness/layered-image';
 import { startServe, type ServeProcess } from '../harness/serve-process';
+import { ContainerDetailPage } from './pages/container-detail-page';
 import { ImagesPage } from './pages/images-page';
 
 let serve: ServeProcess;
@@ -27,28 +27,11 @@ const localTag = `berth-test/pull-e2e:${suffix}`;
 let remote = '';
 const containersMade: string[] = [];
 
-/** Builds `tag` on the busybox image with a layer of random bytes, unique to this run. */
-async function buildUniqueImage(tag: string): Promise<void> {
-  const context = await mkdtemp(join(tmpdir(), 'berth-pull-e2e-'));
-  try {
-    const dockerfile = [`FROM ${harness().busyboxImage}`, `RUN head -c 3000000 /dev/urandom > /blob-${suffix}`, ''].join('\n');
-    await writeFile(join(context, 'Dockerfile'), dockerfile);
-    const stream = await docker.buildImage({ context, src: ['Dockerfile'] }, { t: tag, rm: true, forcerm: true });
-    await new Promise<void>((resolve, reject) =>
-      docker.modem.followProgress(stream, (error: Error | null, frames: Array<{ error?: string }>) => {
-        const failed = error?.message ?? frames.find((frame) => frame.error)?.error;
-        if (failed) reject(new Error(`[e2e] build of ${tag} failed: ${failed}`));
-        else resolve();
-      }),
-    );
-  } finally {
-    await rm(context, { recursive: true, force: true });
-  }
-}
-
 beforeAll(async () => {
   docker = new Docker({ socketPath: harness().socketPath });
-  await buildUniqueImage(localTag);
+  // One layer of random bytes unique to this run on the busybox base, and a command that keeps running, so
+  // the pull fetches a real layer and the container it runs stays up for its live stats.
+  await buildLayeredImage(docker, localTag, { layers: 1, bytesPerLayer: 3_000_000, cmd: ['sleep', '3600'] });
   remote = await pushImage(docker, localTag, harness().registry);
   // Gone locally (both names, so the random layer too): the pull must fetch it from the registry.
   await docker.getImage(remote).remove();
@@ -97,7 +80,14 @@ describe('Images page', () => {
 
     await images.runFromTransfer(remote);
     await page.waitForURL(/#\/containers\/[0-9a-f]{12,}/);
-    containersMade.push(/#\/containers\/([0-9a-f]+)/.exec(page.url())![1]!);
+    const id = /#\/containers\/([0-9a-f]+)/.exec(page.url())![1]!;
+    containersMade.push(id);
+    // Its page shows it running with live stats: a memory sample with a real figure, not the waiting line.
+    await page.getByRole('main').locator('.detail-toolbar .badge', { hasText: 'running' }).waitFor({ timeout: 10_000 });
+    const detail = new ContainerDetailPage(page);
+    await expect.poll(() => detail.summary('Memory').textContent(), { timeout: 15_000 }).toMatch(/^Memory \d+(\.\d+)? (B|KiB|MiB)/);
+    expect((await docker.getContainer(id).inspect()).State.Running).toBe(true);
+    await page.screenshot({ path: 'test-results/images-run-from-pull.png' });
     expect(pageErrors).toEqual([]);
   });
 });

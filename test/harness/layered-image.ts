@@ -12,6 +12,8 @@ export interface LayeredImageOptions {
   bytesPerLayer: number;
   /** The image to build on: the harness busybox image by default; `scratch` gives an image of only these layers. */
   base?: string;
+  /** The image's CMD (exec form); the base image's when absent. */
+  cmd?: string[];
 }
 
 /** Builds `tag` in the engine; throws with the build's own message when it fails. */
@@ -27,6 +29,7 @@ export async function buildLayeredImage(docker: Dockerode, tag: string, options:
       files.push(file);
       lines.push(`COPY ${file} /data/${file}`);
     }
+    if (options.cmd) lines.push(`CMD ${JSON.stringify(options.cmd)}`);
     await writeFile(join(context, 'Dockerfile'), `${lines.join('\n')}\n`);
     const stream = await docker.buildImage({ context, src: ['Dockerfile', ...files] }, { t: tag, rm: true, forcerm: true, nocache: true });
     await new Promise<void>((resolve, reject) => {

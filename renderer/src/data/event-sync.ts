@@ -15,6 +15,7 @@ export function syncQueriesWithEvents(client: BerthClient, queries: QueryClient,
   const containersChanged = coalesce(() => {
     void queries.invalidateQueries({ queryKey: ['containers:list'] });
     void queries.invalidateQueries({ queryKey: ['limits:get'] });
+    void queries.invalidateQueries({ queryKey: ['replicas:list'] });
   }, coalesceMs);
   const imagesChanged = coalesce(() => {
     void queries.invalidateQueries({ queryKey: ['images:list'] });

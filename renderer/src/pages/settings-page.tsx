@@ -1,8 +1,10 @@
-// The Settings page: the colour theme (saved on this machine) and what this Berth is.
+// The Settings page: the colour theme (saved on this machine), the default limits new containers get (kept
+// by the core), and what this Berth is.
 import { useSyncExternalStore } from 'react';
 import { Label, Radio, RadioGroup, Text } from 'react-aria-components';
 import { Page } from '../components/page';
 import { useChannelQuery } from '../data/channel-query';
+import { DefaultLimitsSection } from './settings/default-limits-section';
 import { setThemePreference, themePreference, type ThemePreference } from '../theme/theme';
 
 const themes: ReadonlyArray<{ value: ThemePreference; label: string }> = [
@@ -35,6 +37,7 @@ export function SettingsPage() {
           </Text>
         </RadioGroup>
       </section>
+      <DefaultLimitsSection />
       <section className="panel" aria-labelledby="about-title">
         <h2 id="about-title">About</h2>
         <dl className="facts">

@@ -1,0 +1,27 @@
+// The run dialog's Limits tab: the shared limits editor, preset from the default profile, with the restart
+// policy among them; its problems come from the shared limit rules.
+import type { ContainerLimits, LimitsCapabilities } from '../../../main/shared/limits-types';
+import type { LimitProblem } from '../../../main/shared/limits/validate-limits';
+import { LimitsEditor } from '../components/limits-editor/limits-editor';
+import { problemsByField } from '../limits/field-problems';
+
+export interface RunLimitsSectionProps {
+  value: ContainerLimits;
+  capabilities: LimitsCapabilities | null;
+  problems: readonly LimitProblem[];
+  onChange: (limits: ContainerLimits) => void;
+  onTyping: () => void;
+}
+
+export function RunLimitsSection({ value, capabilities, problems, onChange, onTyping }: RunLimitsSectionProps) {
+  if (!capabilities) return <p className="run-hint">Limits can be set once the engine is connected: the editor needs its CPUs and memory.</p>;
+  return (
+    <div className="run-section">
+      <p className="run-hint">Preset from the default limits in Settings. Every replica gets the same limits.</p>
+      {/* A keystroke in a number field bubbles here: it commits only on blur (see the dialog's typing). */}
+      <div onInput={onTyping}>
+        <LimitsEditor value={value} capabilities={capabilities} onChange={(edit) => onChange(edit.value)} problems={problemsByField(problems)} />
+      </div>
+    </div>
+  );
+}
