@@ -62,7 +62,7 @@ function pullWithCli(dockerHost: string, reference: string): number {
 async function main(): Promise<void> {
   const engine = await PrivateEngine.start({ name: 'bench-pull' });
   const registry = await PrivateRegistry.start();
-  const core = createCore({ log: quietLog, transport: 'websocket', env: { DOCKER_HOST: engine.dockerHost, DOCKER_CONFIG: `${registry.baseDir}/docker-config` } });
+  const core = createCore({ log: quietLog, transport: 'websocket', env: { DOCKER_HOST: engine.dockerHost, DOCKER_CONFIG: `${registry.baseDir}/docker-config`, BERTH_CONFIG_DIR: `${registry.baseDir}/berth-config` } });
   try {
     const docker = engine.docker();
     await buildBusyboxImage(docker, 'berth-bench/busybox:latest');

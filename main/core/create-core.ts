@@ -13,7 +13,9 @@ import { NetworksService } from './resources/networks-service';
 import { VolumesService } from './resources/volumes-service';
 import { StatsService, type StatsCollectorChoice } from './stats/stats-service';
 import { LimitsService } from './limits/limits-service';
+import { credentialsFileFor, EncryptedCredentials } from './registries/encrypted-credentials';
 import { RegistriesService } from './registries/registries-service';
+import type { SecretCipher } from './registries/secret-cipher';
 import { ReplicasService } from './run/replicas-service';
 import { RunService } from './run/run-service';
 import { SettingsStore } from './settings/settings-store';
@@ -24,6 +26,8 @@ export interface CoreOptions {
   /** Which transport the renderers of this process use. */
   transport: AppInfo['transport'];
   env?: NodeJS.ProcessEnv;
+  /** Encrypts registry logins when the settings say 'encrypted': Electron safeStorage; none in `serve` mode. */
+  secretCipher?: SecretCipher;
 }
 
 /** `BERTH_STATS_COLLECTOR=api|cgroup` forces a stats collector (benchmarks, tests); the default picks per engine. */
@@ -53,9 +57,11 @@ export function createCore(options: CoreOptions): Core {
   const networks = new NetworksService(connection);
   const stats = new StatsService({ connection, hub, log, collector: statsCollectorFrom(env) });
   const limits = new LimitsService({ connection, stats, log });
-  const registries = new RegistriesService({ connection, env, log });
+  const secretCipher = options.secretCipher ?? null;
+  const settings = new SettingsStore({ env, log, secretCipher });
+  const credentials = new EncryptedCredentials(credentialsFileFor(env), secretCipher);
+  const registries = new RegistriesService({ connection, env, log, berthStore: { credentials, storage: async () => (await settings.get()).registryCredentials } });
   const transfers = new TransferManager({ connection, hub, registries, log });
-  const settings = new SettingsStore({ env, log });
   const run = new RunService({ connection, transfers, settings, log });
   const replicas = new ReplicasService({ connection, run, log });
 
@@ -92,8 +98,8 @@ export function createCore(options: CoreOptions): Core {
     'containers:run-quick': (request) => run.quickRun(request.image),
     'replicas:list': () => replicas.list(),
     'replicas:scale': (request) => replicas.scale(request.name, request.replicas),
-    'settings:get': () => settings.get(),
-    'settings:update': (request) => settings.update(request),
+    'settings:get': async () => settings.view(await settings.get()),
+    'settings:update': async (request) => settings.view(await settings.update(request)),
     'volumes:list': () => volumes.list(),
     'networks:list': () => networks.list(),
   };

@@ -1,10 +1,11 @@
 // Berth's Electron entry: a thin shell around the Electron-free core. It locks the app down, creates the
 // core, wires the IPC adapter and opens the window. Everything else lives in main/core.
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, safeStorage } from 'electron';
 import { createCore, type Core } from '../core/create-core';
 import { consoleLogger } from '../core/logger';
 import { attachIpcAdapter } from './ipc-adapter';
 import { createMainWindow, rendererIndexPath } from './main-window';
+import { safeStorageCipher } from './safe-storage-cipher';
 import { installSecurityRestrictions } from './security-restrictions';
 import { attachTransferIndicator } from './transfer-indicator';
 
@@ -28,7 +29,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(() => {
-    core = createCore({ log, transport: 'electron' });
+    // After ready: safeStorage cannot reach the OS keychain before (it reports unavailable).
+    core = createCore({ log, transport: 'electron', secretCipher: safeStorageCipher(safeStorage) });
     detachIpc = attachIpcAdapter(core, rendererIndexPath);
     detachIndicator = attachTransferIndicator(core);
     createMainWindow();

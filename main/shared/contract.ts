@@ -10,8 +10,8 @@ import type {
   VolumeSummary,
 } from './engine-types';
 import type { ImageDetail, ImageHistoryEntry, ImagePruneResult, ImageRemoveResult } from './image-types';
-import type { KnownRegistry, LoginResult } from './registry-types';
-import type { BerthSettings, ReplicaGroup, RunResult } from './run-types';
+import { registryCredentialStorages, type KnownRegistry, type LoginResult } from './registry-types';
+import type { ReplicaGroup, RunResult, SettingsView } from './run-types';
 import type { StatsHistory, StatsTick, StatsWatchResult } from './stats-types';
 import type { Transfer } from './transfer-types';
 import {
@@ -149,7 +149,9 @@ const runSpec = z
 const runRequest = z.object({ spec: runSpec, replicas: z.number().int().min(1).max(50).optional() }).strict();
 const quickRunRequest = z.object({ image: referenceText.min(1) }).strict();
 const replicaScaleRequest = z.object({ name: containerRef, replicas: z.number().int().min(0).max(50) }).strict();
-const settingsUpdateRequest = z.object({ defaultRunLimits: limitsChange.optional() }).strict();
+const settingsUpdateRequest = z
+  .object({ defaultRunLimits: limitsChange.optional(), registryCredentials: z.enum(registryCredentialStorages).optional() })
+  .strict();
 
 export const channels = {
   'app:info': channel<typeof none, AppInfo>(none),
@@ -189,8 +191,9 @@ export const channels = {
   'containers:run-quick': channel<typeof quickRunRequest, RunResult>(quickRunRequest),
   'replicas:list': channel<typeof none, ReplicaGroup[]>(none),
   'replicas:scale': channel<typeof replicaScaleRequest, ReplicaGroup>(replicaScaleRequest),
-  'settings:get': channel<typeof none, BerthSettings>(none),
-  'settings:update': channel<typeof settingsUpdateRequest, BerthSettings>(settingsUpdateRequest),
+  'settings:get': channel<typeof none, SettingsView>(none),
+  /** Changes the fields present; 'encrypted' credentials are refused (CONFLICT) where encryption is unavailable. */
+  'settings:update': channel<typeof settingsUpdateRequest, SettingsView>(settingsUpdateRequest),
   'volumes:list': channel<typeof none, VolumeSummary[]>(none),
   'networks:list': channel<typeof none, NetworkSummary[]>(none),
 } as const;

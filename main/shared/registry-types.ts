@@ -1,7 +1,12 @@
-// Registries Berth knows of (from the docker config and its credential helpers) and the results of login.
+// Registries Berth knows of (from the docker config, its credential helpers and Berth's own encrypted store)
+// and the results of login.
 
-/** Where the credentials for a registry live. */
-export type CredentialSource = 'config' | 'credHelper' | 'credsStore' | 'none';
+/** Where the credentials for a registry live; `encrypted` is Berth's own credentials.json (Electron safeStorage). */
+export type CredentialSource = 'config' | 'credHelper' | 'credsStore' | 'encrypted' | 'none';
+
+/** Where a login saves: the docker config (and its helpers) like `docker login`, or Berth's encrypted store. */
+export const registryCredentialStorages = ['docker-config', 'encrypted'] as const;
+export type RegistryCredentialStorage = (typeof registryCredentialStorages)[number];
 
 export interface KnownRegistry {
   /** The registry's host as the docker config keys it: `docker.io`, `ghcr.io`, `127.0.0.1:5000`. */
@@ -19,7 +24,12 @@ export interface LoginResult {
   registry: string;
   username: string;
   /** Where the credentials were saved. */
-  savedTo: 'config' | 'credHelper' | 'credsStore';
+  savedTo: Exclude<CredentialSource, 'none'>;
+  /**
+   * Exactly where, for the user to find them again: the docker config file's real path (`$DOCKER_CONFIG`
+   * respected), the helper's command (`docker-credential-pass`), or the path of Berth's credentials.json.
+   */
+  location: string;
   /** The registry's answer (e.g. `Login Succeeded`). */
   status: string;
 }

@@ -1,6 +1,7 @@
 // What a container run asks for (the run dialog's model), what it produced, and replica groups.
 import type { PortBinding } from './engine-types';
 import type { LimitsChange, RestartPolicy } from './limits-types';
+import type { RegistryCredentialStorage } from './registry-types';
 
 export type PortProtocol = 'tcp' | 'udp' | 'sctp';
 
@@ -67,4 +68,15 @@ export interface ReplicaGroup {
 export interface BerthSettings {
   /** The default limit profile applied by one-click run and preset in the run dialog. */
   defaultRunLimits: LimitsChange;
+  /** Where registry logins are saved. */
+  registryCredentials: RegistryCredentialStorage;
+}
+
+/** What `settings:get` and `settings:update` answer: the saved settings, and what this process can do. */
+export interface SettingsView {
+  settings: BerthSettings;
+  /** Whether `registryCredentials: 'encrypted'` can be chosen here (Electron safeStorage is usable). */
+  encryptionAvailable: boolean;
+  /** Why it cannot, in words for the settings page; null when it can. */
+  encryptionProblem: string | null;
 }

@@ -1,6 +1,7 @@
 // Containers: the list, the start/stop/remove actions, and turning the engine's container events into
 // `containers:changed` hub events (plus a resync after every reconnection) so the UI refetches when needed.
 import type { ContainerSummary } from '../../shared/engine-types';
+import { forwardChanges, type Change } from '../engine/changed-events';
 import type { EngineConnection, EngineEvent } from '../engine/engine-connection';
 import type { EventHub } from '../ipc/event-hub';
 import { consoleLogger, type Logger } from '../logger';
@@ -16,23 +17,26 @@ export function containerAction(action: string): string | null {
   return verb;
 }
 
+function containerChange(event: EngineEvent): Change | null {
+  if (event.Type !== 'container' || !event.Actor.ID) return null;
+  const action = containerAction(event.Action);
+  return action ? { id: event.Actor.ID, action } : null;
+}
+
 /** An engine status code meaning "already in that state": for a dashboard, the request is then fulfilled. */
 function isAlreadyDone(error: unknown): boolean {
   return (error as { statusCode?: number } | null)?.statusCode === 304;
 }
 
 export class ContainersService {
-  private readonly unsubscribe: Array<() => void>;
+  private readonly unsubscribe: () => void;
 
   constructor(
     private readonly connection: EngineConnection,
-    private readonly hub: EventHub,
+    hub: EventHub,
     private readonly log: Logger = consoleLogger,
   ) {
-    this.unsubscribe = [
-      connection.onEngineEvent((event) => this.onEngineEvent(event)),
-      connection.onConnected(() => hub.emit('containers:changed', { id: null, action: 'resync' })),
-    ];
+    this.unsubscribe = forwardChanges(connection, hub, 'containers:changed', containerChange);
   }
 
   async list(options: { all?: boolean } = {}): Promise<ContainerSummary[]> {
@@ -66,12 +70,6 @@ export class ContainersService {
   }
 
   dispose(): void {
-    for (const unsubscribe of this.unsubscribe.splice(0)) unsubscribe();
-  }
-
-  private onEngineEvent(event: EngineEvent): void {
-    if (event.Type !== 'container' || !event.Actor.ID) return;
-    const action = containerAction(event.Action);
-    if (action) this.hub.emit('containers:changed', { id: event.Actor.ID, action });
+    this.unsubscribe();
   }
 }

@@ -1,21 +1,28 @@
-// Registries Berth knows of and their credentials, found exactly where the docker CLI keeps them: the
-// registry's entry in `credHelpers`, else `credsStore`, else base64 in `auths` of config.json. Login checks the
-// credentials with the registry (through the engine's /auth) before anything is saved, then saves the way
-// `docker login` does; logout erases the same way. Amazon ECR, GCR and the like need no special code here:
-// their `docker-credential-ecr-login`/`-gcloud` helpers answer `get` like any other helper.
+// Registries Berth knows of and their credentials: first Berth's own encrypted store (encrypted-credentials.ts),
+// then exactly where the docker CLI keeps them: the registry's entry in `credHelpers`, else `credsStore`, else
+// base64 in `auths` of config.json. Login checks the credentials with the registry (through the engine's /auth)
+// before anything is saved, then saves where the settings say: the way `docker login` does, or encrypted by
+// Berth (leaving the docker config alone). Amazon ECR, GCR and the like need no special code here: their
+// `docker-credential-ecr-login`/`-gcloud` helpers answer `get` like any other helper.
 import { BerthError } from '../../shared/errors';
-import type { CredentialSource, KnownRegistry, LoginResult } from '../../shared/registry-types';
+import type { CredentialSource, KnownRegistry, LoginResult, RegistryCredentialStorage } from '../../shared/registry-types';
 import type { EngineConnection } from '../engine/engine-connection';
 import { engineMessage, isUnreachableError, toErrorInfo } from '../engine/engine-errors';
 import type { Logger } from '../logger';
 import { CredentialHelper, CredentialHelperError } from './credential-helper';
 import { decodeAuth, encodeAuth, readAuthConfig, writeAuths, type AuthEntry, type DockerAuthConfig } from './docker-auth-config';
+import type { EncryptedCredentials, EncryptedEntry } from './encrypted-credentials';
 import { configKeyFor, displayName, hostnameOf, sameRegistry } from './registry-keys';
 
 export interface RegistriesServiceOptions {
   connection: EngineConnection;
   env: NodeJS.ProcessEnv;
   log: Logger;
+  /** Berth's encrypted store and the setting that sends logins there; without it, only the docker config. */
+  berthStore?: {
+    credentials: EncryptedCredentials;
+    storage(): Promise<RegistryCredentialStorage>;
+  };
 }
 
 /** The engine's AuthConfig shape (what X-Registry-Auth carries). */
@@ -63,31 +70,37 @@ export class RegistriesService {
       }
       found.set(entry.registry, entry);
     }
+    // Last, so they win: authFor looks in Berth's store first, and the row should say what a pull will use.
+    for (const entry of await this.encryptedEntries()) {
+      found.set(displayName(entry.key), { registry: displayName(entry.key), source: 'encrypted', helper: null, username: entry.credentials?.username ?? null, problem: entry.problem });
+    }
     return [...found.values()].sort((a, b) => a.registry.localeCompare(b.registry));
   }
 
   async login(registry: string, username: string, password: string): Promise<LoginResult> {
     const key = configKeyFor(registry);
+    const encrypted = (await this.storage()) === 'encrypted' ? this.options.berthStore?.credentials : undefined;
+    // Refused before the registry is asked: a login that could not be saved where the user chose is no login.
+    const problem = encrypted?.problem();
+    if (problem) throw new BerthError('CONFLICT', `${problem} Choose "Docker config file" under Settings → Registry credentials to log in here.`);
     const answer = await this.checkWithRegistry(key, username, password);
-    const config = await readAuthConfig(this.options.env);
-    const store = this.storeFor(config, key);
     const token = typeof answer.IdentityToken === 'string' && answer.IdentityToken !== '' ? answer.IdentityToken : null;
-    let savedTo: LoginResult['savedTo'] = 'config';
-    if (store) {
-      await this.helperCall(store.helper.store(key, token ? tokenUsername : username, token ?? password));
-      // Like `docker login`: the file remembers the registry (no secret) so `docker` lists it too.
-      await writeAuths(config, { ...config.auths, [key]: {} });
-      savedTo = store.source;
-    } else {
-      const entry: AuthEntry = token ? { auth: encodeAuth(username, ''), identitytoken: token } : { auth: encodeAuth(username, password) };
-      await writeAuths(config, { ...config.auths, [key]: entry });
-    }
-    this.options.log.info(`[registries] logged in to ${displayName(key)} as ${username} (saved to ${savedTo})`);
-    return { registry: displayName(key), username, savedTo, status: typeof answer.Status === 'string' ? answer.Status : 'Login Succeeded' };
+    const saved = encrypted ? await this.saveEncrypted(encrypted, key, username, token ?? password, token !== null) : await this.saveToDockerConfig(key, username, password, token);
+    this.options.log.info(`[registries] logged in to ${displayName(key)} as ${username} (saved to ${saved.location})`);
+    return { registry: displayName(key), username, ...saved, status: typeof answer.Status === 'string' ? answer.Status : 'Login Succeeded' };
   }
 
   async logout(registry: string): Promise<{ registry: string }> {
     const key = configKeyFor(registry);
+    const encrypted = this.options.berthStore?.credentials;
+    if (encrypted && (await this.storage()) === 'encrypted') {
+      // Berth saves there and only there, so it erases there only: a `docker login` of the user's stays.
+      await encrypted.erase(key);
+      this.options.log.info(`[registries] logged out of ${displayName(key)} (erased from ${encrypted.path})`);
+      return { registry: displayName(key) };
+    }
+    // An entry left from encrypted mode would still be used by authFor (it looks there first): erase it too.
+    await encrypted?.erase(key);
     const config = await readAuthConfig(this.options.env);
     const store = this.storeFor(config, key);
     if (store) await this.helperCall(store.helper.erase(key));
@@ -97,9 +110,11 @@ export class RegistriesService {
     return { registry: displayName(key) };
   }
 
-  /** Credentials for a registry host, as the docker CLI would find them; undefined when none. */
+  /** Credentials for a registry host: Berth's encrypted store, else as the docker CLI would find them; undefined when none. */
   async authFor(registry: string): Promise<RegistryAuth | undefined> {
     const key = configKeyFor(registry);
+    const encrypted = await this.encryptedAuth(key);
+    if (encrypted) return encrypted;
     let config: DockerAuthConfig;
     try {
       config = await readAuthConfig(this.options.env);
@@ -127,6 +142,56 @@ export class RegistriesService {
     if (entry[1].identitytoken) return { identitytoken: entry[1].identitytoken, serveraddress: key };
     if (!username || password === null) return undefined;
     return { username, password, serveraddress: key };
+  }
+
+  private async saveToDockerConfig(key: string, username: string, password: string, token: string | null): Promise<Pick<LoginResult, 'savedTo' | 'location'>> {
+    const config = await readAuthConfig(this.options.env);
+    const store = this.storeFor(config, key);
+    if (store) {
+      await this.helperCall(store.helper.store(key, token ? tokenUsername : username, token ?? password));
+      // Like `docker login`: the file remembers the registry (no secret) so `docker` lists it too.
+      await writeAuths(config, { ...config.auths, [key]: {} });
+      return { savedTo: store.source, location: store.helper.command };
+    }
+    const entry: AuthEntry = token ? { auth: encodeAuth(username, ''), identitytoken: token } : { auth: encodeAuth(username, password) };
+    await writeAuths(config, { ...config.auths, [key]: entry });
+    return { savedTo: 'config', location: config.file };
+  }
+
+  private async saveEncrypted(store: EncryptedCredentials, key: string, username: string, secret: string, identityToken: boolean): Promise<Pick<LoginResult, 'savedTo' | 'location'>> {
+    await store.store(key, { username, secret, ...(identityToken ? { identityToken } : {}) });
+    return { savedTo: 'encrypted', location: store.path };
+  }
+
+  private async storage(): Promise<RegistryCredentialStorage> {
+    return this.options.berthStore ? this.options.berthStore.storage() : 'docker-config';
+  }
+
+  /** Berth's entries; a damaged file is logged and skipped so the docker config's registries still show. */
+  private async encryptedEntries(): Promise<EncryptedEntry[]> {
+    try {
+      return (await this.options.berthStore?.credentials.list()) ?? [];
+    } catch (error) {
+      this.options.log.warn(`[registries] ${this.problemOf(error)}`);
+      return [];
+    }
+  }
+
+  private async encryptedAuth(key: string): Promise<RegistryAuth | undefined> {
+    let entry: EncryptedEntry | null | undefined;
+    try {
+      entry = await this.options.berthStore?.credentials.find(key);
+    } catch (error) {
+      // A damaged file must not block pulls with the docker config's credentials or anonymous ones.
+      this.options.log.warn(`[registries] ${this.problemOf(error)}`);
+      return undefined;
+    }
+    if (entry?.problem) this.options.log.warn(`[registries] ${displayName(key)}: ${entry.problem}`);
+    const credentials = entry?.credentials;
+    if (!credentials) return undefined;
+    return credentials.identityToken
+      ? { identitytoken: credentials.secret, serveraddress: key }
+      : { username: credentials.username, password: credentials.secret, serveraddress: key };
   }
 
   /** The helper that holds this registry's credentials: its `credHelpers` entry, else `credsStore`. */

@@ -7,6 +7,7 @@ import { BerthError } from '../../shared/errors';
 import type { ImageDetail, ImageHistoryEntry, ImagePruneResult, ImageRemoveResult } from '../../shared/image-types';
 import { parseReference } from '../../shared/image-reference';
 import { containerName } from '../containers/container-summary';
+import { forwardChanges, type Change } from '../engine/changed-events';
 import type { EngineConnection, EngineEvent } from '../engine/engine-connection';
 import { engineMessage } from '../engine/engine-errors';
 import type { EventHub } from '../ipc/event-hub';
@@ -106,18 +107,22 @@ function removeConflict(error: unknown, force: boolean): BerthError {
 /** Container changes that alter an image's "in use" count. */
 const usageActions = new Set(['create', 'destroy']);
 
+function imageChange(event: EngineEvent): Change | null {
+  if (event.Type === 'image') return { id: event.Actor.ID || null, action: event.Action.split(':', 1)[0]!.trim() };
+  // The list shows how many containers use each image: a created or removed container changes that count.
+  if (event.Type === 'container' && usageActions.has(event.Action)) return { id: null, action: `container-${event.Action}` };
+  return null;
+}
+
 export class ImagesService {
-  private readonly unsubscribe: Array<() => void>;
+  private readonly unsubscribe: () => void;
 
   constructor(
     private readonly connection: EngineConnection,
-    private readonly hub: EventHub,
+    hub: EventHub,
     private readonly log: Logger = consoleLogger,
   ) {
-    this.unsubscribe = [
-      connection.onEngineEvent((event) => this.onEngineEvent(event)),
-      connection.onConnected(() => hub.emit('images:changed', { id: null, action: 'resync' })),
-    ];
+    this.unsubscribe = forwardChanges(connection, hub, 'images:changed', imageChange);
   }
 
   async list(): Promise<ImageSummary[]> {
@@ -171,15 +176,6 @@ export class ImagesService {
   }
 
   dispose(): void {
-    for (const unsubscribe of this.unsubscribe.splice(0)) unsubscribe();
-  }
-
-  private onEngineEvent(event: EngineEvent): void {
-    if (event.Type === 'image') {
-      this.hub.emit('images:changed', { id: event.Actor.ID || null, action: event.Action.split(':', 1)[0]!.trim() });
-    } else if (event.Type === 'container' && usageActions.has(event.Action)) {
-      // The list shows how many containers use each image: a created or removed container changes that count.
-      this.hub.emit('images:changed', { id: null, action: `container-${event.Action}` });
-    }
+    this.unsubscribe();
   }
 }

@@ -1,5 +1,5 @@
-// Owns Berth's own settings (today: the default limit profile of runs) in `settings.json` in its config
-// folder (config-dir.ts). Writes are atomic (a temporary file renamed over the old one); a file that cannot be
+// Owns Berth's own settings (the default limit profile of runs, where registry logins are saved) in
+// `settings.json` in its config folder (config-dir.ts). Writes are atomic (a temporary file renamed over the old one); a file that cannot be
 // read or holds something invalid gives the defaults and a logged warning, never a crash, and is kept beside
 // as `settings.json.corrupt` when the next save replaces it.
 import { randomBytes } from 'node:crypto';
@@ -8,14 +8,17 @@ import { join } from 'node:path';
 import { channels } from '../../shared/contract';
 import { BerthError } from '../../shared/errors';
 import type { LimitsChange } from '../../shared/limits-types';
-import type { BerthSettings } from '../../shared/run-types';
+import type { BerthSettings, SettingsView } from '../../shared/run-types';
 import type { Logger } from '../logger';
+import { encryptionProblem, noCipherProblem, type SecretCipher } from '../registries/secret-cipher';
 import { ruleOnlyCapabilities, runLimitsError } from '../run/run-limits';
 import { configDir } from './config-dir';
 
 export interface SettingsStoreOptions {
   env: NodeJS.ProcessEnv;
   log: Logger;
+  /** Electron safeStorage in the desktop app; none in `serve` mode, where 'encrypted' is refused. */
+  secretCipher?: SecretCipher | null;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface SettingsStoreOptions {
  * from "run"; a guessed limit (say 512 MiB) would make databases and builds fail in ways that look like their
  * own bugs. The profile is one click away in the settings, and the run dialog shows it before each run.
  */
-export const defaultSettings: BerthSettings = Object.freeze({ defaultRunLimits: Object.freeze({}) });
+export const defaultSettings: BerthSettings = Object.freeze({ defaultRunLimits: Object.freeze({}), registryCredentials: 'docker-config' });
 
 /** The file holds exactly what `settings:update` accepts, so one schema checks both. */
 const fileSchema = channels['settings:update'].request;
@@ -49,13 +52,31 @@ export class SettingsStore {
     return structuredClone(this.cached);
   }
 
-  /** Replaces the fields present (the limit profile as a whole); INVALID_LIMITS when it breaks a rule. */
+  /** The settings with what this process can do, as `settings:get` and `settings:update` answer. */
+  view(settings: BerthSettings): SettingsView {
+    const problem = encryptionProblem(this.options.secretCipher);
+    return { settings, encryptionAvailable: problem === null, encryptionProblem: problem };
+  }
+
+  /**
+   * Replaces the fields present (the limit profile as a whole); INVALID_LIMITS when it breaks a rule, CONFLICT
+   * when 'encrypted' credentials are asked for where nothing can encrypt them. Nothing is saved when refused.
+   */
   update(patch: Partial<BerthSettings>): Promise<BerthSettings> {
     const next = this.writing.then(async () => {
       const current = await this.get();
-      const merged: BerthSettings = { ...current, ...(patch.defaultRunLimits ? { defaultRunLimits: patch.defaultRunLimits } : {}) };
+      const merged: BerthSettings = {
+        ...current,
+        ...(patch.defaultRunLimits ? { defaultRunLimits: patch.defaultRunLimits } : {}),
+        ...(patch.registryCredentials ? { registryCredentials: patch.registryCredentials } : {}),
+      };
       const invalid = profileError(merged.defaultRunLimits);
       if (invalid) throw invalid;
+      if (patch.registryCredentials === 'encrypted') {
+        // Without a cipher the specific serve-mode words; with one that cannot work now, why it cannot.
+        const problem = this.options.secretCipher ? encryptionProblem(this.options.secretCipher) : noCipherProblem;
+        if (problem) throw new BerthError('CONFLICT', problem);
+      }
       await this.save(merged);
       this.cached = merged;
       return structuredClone(merged);
@@ -83,7 +104,8 @@ export class SettingsStore {
     const limits = parsed.data.defaultRunLimits ?? {};
     const invalid = profileError(limits);
     if (invalid) return this.fallback(`holds a limit profile that breaks a rule (${invalid.message})`);
-    return { ...structuredClone(defaultSettings), defaultRunLimits: limits };
+    // A file saying 'encrypted' is kept as it is in serve mode: logins then say why they cannot be saved.
+    return { ...structuredClone(defaultSettings), defaultRunLimits: limits, registryCredentials: parsed.data.registryCredentials ?? defaultSettings.registryCredentials };
   }
 
   private fallback(problem: string): BerthSettings {

@@ -5,6 +5,7 @@
 // everything.
 import type { QueryClient } from '@tanstack/react-query';
 import type { BerthClient } from '../ipc/berth-client';
+import { onBridgeCatchUp } from '../ipc/bridge-state';
 import { applyEngineStatus } from './channel-query';
 import { coalesce } from './coalesce';
 
@@ -27,21 +28,8 @@ export function syncQueriesWithEvents(client: BerthClient, queries: QueryClient,
     client.on('images:changed', () => imagesChanged.call()),
     client.on('engine:status', (status) => applyEngineStatus(queries, status)),
   ];
-  const bridge = client.bridge;
-  if (bridge) {
-    // Requests made before the first open wait for it; any made while closed failed with TRANSPORT_CLOSED.
-    let failedSinceOpen = bridge.state.get().state === 'closed';
-    stops.push(
-      bridge.state.subscribe(() => {
-        const state = bridge.state.get();
-        if (state.state === 'closed') failedSinceOpen = true;
-        if (state.state !== 'open') return;
-        // Events were lost while the bridge was down, and requests failed: nothing in the cache can be trusted.
-        if (state.reconnected || failedSinceOpen) void queries.invalidateQueries();
-        failedSinceOpen = false;
-      }),
-    );
-  }
+  // Events were lost while the bridge was down, and requests failed: nothing in the cache can be trusted.
+  if (client.bridge) stops.push(onBridgeCatchUp(client.bridge, () => void queries.invalidateQueries()));
   return () => {
     containersChanged.cancel();
     imagesChanged.cancel();

@@ -32,3 +32,19 @@ export function describeClose(code: number, reason: string): string {
       return `closed with code ${code}${said}`;
   }
 }
+
+/**
+ * Calls `catchUp` each time the bridge opens with something missed: after a drop (events were lost) or after
+ * a failed attempt (requests made while closed failed with TRANSPORT_CLOSED). The first clean open needs
+ * nothing, since requests made before it wait for it. Returns the unsubscribe.
+ */
+export function onBridgeCatchUp(bridge: Bridge, catchUp: () => void): () => void {
+  let failedSinceOpen = bridge.state.get().state === 'closed';
+  return bridge.state.subscribe(() => {
+    const state = bridge.state.get();
+    if (state.state === 'closed') failedSinceOpen = true;
+    if (state.state !== 'open') return;
+    if (state.reconnected || failedSinceOpen) catchUp();
+    failedSinceOpen = false;
+  });
+}

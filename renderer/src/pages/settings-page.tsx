@@ -1,10 +1,11 @@
-// The Settings page: the colour theme (saved on this machine), the default limits new containers get (kept
-// by the core), and what this Berth is.
+// The Settings page: the colour theme (saved on this machine), the default limits new containers get and
+// where registry logins are saved (both kept by the core), and what this Berth is.
 import { useSyncExternalStore } from 'react';
 import { Label, Radio, RadioGroup, Text } from 'react-aria-components';
 import { Page } from '../components/page';
 import { useChannelQuery } from '../data/channel-query';
 import { DefaultLimitsSection } from './settings/default-limits-section';
+import { RegistryCredentialsSection } from './settings/registry-credentials-section';
 import { setThemePreference, themePreference, type ThemePreference } from '../theme/theme';
 
 const themes: ReadonlyArray<{ value: ThemePreference; label: string }> = [
@@ -38,6 +39,7 @@ export function SettingsPage() {
         </RadioGroup>
       </section>
       <DefaultLimitsSection />
+      <RegistryCredentialsSection />
       <section className="panel" aria-labelledby="about-title">
         <h2 id="about-title">About</h2>
         <dl className="facts">

@@ -47,7 +47,7 @@ export function DockerRunPreview({ spec, replicas }: DockerRunPreviewProps) {
               <code ref={codeRef}>{command}</code>
             </pre>
             {many && (
-              <p className="run-hint">
+              <p className="field-description">
                 The first of {replicas} replicas. Berth runs the others alike{spec.name ? ` as ${spec.name}-2 … ${spec.name}-${replicas}` : ''}, fixed host ports one higher each, and labels them as one replica group.
               </p>
             )}
@@ -55,13 +55,13 @@ export function DockerRunPreview({ spec, replicas }: DockerRunPreviewProps) {
               <Button className="button button-small" onPress={() => void copy()}>
                 Copy command
               </Button>
-              <span role="status" className="run-hint">
+              <span role="status" className="field-description">
                 {copied}
               </span>
             </div>
           </>
         ) : (
-          <p className="run-hint">The command shows once the problems above are fixed.</p>
+          <p className="field-description">The command shows once the problems above are fixed.</p>
         )}
       </DisclosurePanel>
     </Disclosure>

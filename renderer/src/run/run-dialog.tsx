@@ -43,7 +43,7 @@ export function RunDialog({ image, isOpen, onClose }: RunDialogProps) {
 /** The form starts from the default limit profile, so it waits for the settings (or their failure). */
 function RunDialogLoader({ image, onClose }: { image: string; onClose: () => void }) {
   const settings = useChannelQuery('settings:get', {});
-  const defaults = settings.data?.defaultRunLimits ?? (settings.isError ? {} : null);
+  const defaults = settings.data?.settings.defaultRunLimits ?? (settings.isError ? {} : null);
   return (
     <>
       <Heading slot="title" className="dialog-title">
@@ -100,7 +100,7 @@ function RunDialogForm({ image, defaults, settingsError, onClose }: FormProps) {
 
   return (
     <>
-      {settingsError && <p className="run-hint">The default limits could not be loaded ({settingsError.message}); none are preset.</p>}
+      {settingsError && <p className="field-description">The default limits could not be loaded ({settingsError.message}); none are preset.</p>}
       <Tabs selectedKey={tab} onSelectionChange={setTab} className="tabs run-tabs">
         <TabList aria-label="Run settings" className="tab-list run-tab-list">
           {runTabs.map((t) => (
@@ -130,7 +130,7 @@ function RunDialogForm({ image, defaults, settingsError, onClose }: FormProps) {
           </TabPanel>
           <TabPanel id="labels" className="tab-panel">
             <div className="run-section">
-              <p className="run-hint">Labels are metadata on the container, e.g. for tools that select containers by label.</p>
+              <p className="field-description">Labels are metadata on the container, e.g. for tools that select containers by label.</p>
               <KeyValueRows rows={form.labels} onChange={(labels) => update({ labels })} noun="label" section="labels" problems={check.problems} keyPlaceholder="com.example.role" valuePlaceholder="value" />
             </div>
           </TabPanel>

@@ -45,15 +45,15 @@ export function RunEnvSection({ form, update, problems }: RunSectionProps) {
               Add variables
             </Button>
             {note && (
-              <span role="status" className="run-hint">
+              <span role="status" className="field-description">
                 {note.added === 1 ? 'Added 1 variable.' : `Added ${note.added} variables.`}
               </span>
             )}
           </div>
           {note && note.problems.length > 0 && (
-            <ul className="run-problem-list" aria-label="Lines not read">
+            <ul className="field-problem-list" aria-label="Lines not read">
               {note.problems.map((problem) => (
-                <li key={problem} className="run-problem">
+                <li key={problem} className="field-problem">
                   {problem}
                 </li>
               ))}

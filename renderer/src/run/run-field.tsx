@@ -2,6 +2,7 @@
 // rows), a hint under it, and its problem in words beside it, named by the input's aria-describedby.
 import { useId } from 'react';
 import { Input, Label, Text, TextArea, TextField } from 'react-aria-components';
+import { FieldProblem } from '../components/field-problem';
 
 export interface RunFieldProps {
   /** The visible label; in rows, where a column header says it, pass `ariaLabel` instead. */
@@ -21,10 +22,10 @@ export interface RunFieldProps {
 
 export function RunField({ label, ariaLabel, value, onChange, problem, description, placeholder, mono, multiline, className, autoFocus, inputMode }: RunFieldProps) {
   const problemId = useId();
-  const inputClass = `run-input${mono ? ' mono' : ''}${multiline ? ' run-textarea' : ''}`;
+  const inputClass = `text-field-input${mono ? ' mono' : ''}${multiline ? ' text-field-textarea' : ''}`;
   return (
     <TextField
-      className={`run-field${className ? ` ${className}` : ''}`}
+      className={`form-field${className ? ` ${className}` : ''}`}
       value={value}
       onChange={onChange}
       aria-label={ariaLabel}
@@ -33,26 +34,18 @@ export function RunField({ label, ariaLabel, value, onChange, problem, descripti
       aria-describedby={problem ? problemId : undefined}
       autoFocus={autoFocus}
     >
-      {label && <Label className="run-label">{label}</Label>}
+      {label && <Label className="field-label">{label}</Label>}
       {multiline ? (
         <TextArea className={inputClass} placeholder={placeholder} spellCheck={false} />
       ) : (
         <Input className={inputClass} placeholder={placeholder} spellCheck={false} inputMode={inputMode} />
       )}
       {description && (
-        <Text slot="description" className="run-hint">
+        <Text slot="description" className="field-description">
           {description}
         </Text>
       )}
       {problem && <FieldProblem id={problemId} message={problem} />}
     </TextField>
-  );
-}
-
-export function FieldProblem({ id, message }: { id?: string; message: string }) {
-  return (
-    <p id={id} className="run-problem" role="alert">
-      {message}
-    </p>
   );
 }

@@ -1,9 +1,9 @@
 // The run dialog's General tab: the image, the name (generated when empty; base of `name-1..N` for
 // replicas), how many replicas, the command and entrypoint as shell-like lines, and the network.
-import { Button, Group, Input, Label, NumberField, Text } from 'react-aria-components';
+import { CountField } from '../components/count-field';
 import { useChannelQuery } from '../data/channel-query';
 import { MAX_REPLICAS, type RunForm } from './run-form';
-import { FieldProblem, RunField } from './run-field';
+import { RunField } from './run-field';
 import { RunSelect } from './run-select';
 
 export interface RunSectionProps {
@@ -42,31 +42,15 @@ export function RunGeneralSection({ form, update, problems }: RunSectionProps) {
           mono
           autoFocus
         />
-        <NumberField
-          className="run-field run-replicas"
+        <CountField
+          label="Replicas"
           value={form.replicas}
           onChange={(replicas) => update({ replicas })}
           minValue={1}
           maxValue={MAX_REPLICAS}
-          step={1}
-          formatOptions={{ maximumFractionDigits: 0, useGrouping: false }}
-          isInvalid={problems.replicas !== undefined}
-        >
-          <Label className="run-label">Replicas</Label>
-          <Group className="run-stepper">
-            <Button slot="decrement" className="run-step">
-              −
-            </Button>
-            <Input className="run-input run-number" />
-            <Button slot="increment" className="run-step">
-              +
-            </Button>
-          </Group>
-          <Text slot="description" className="run-hint">
-            1 to {MAX_REPLICAS}
-          </Text>
-          {problems.replicas && <FieldProblem message={problems.replicas} />}
-        </NumberField>
+          description={`1 to ${MAX_REPLICAS}`}
+          problem={problems.replicas}
+        />
       </div>
       <RunField
         label="Command"

@@ -25,7 +25,7 @@ export function RunPortsSection({ form, update, problems }: RunSectionProps) {
         </span>
         Publish all exposed ports
       </Switch>
-      <p className="run-hint">Every port the image exposes gets a free port on the host, as docker run -P does.</p>
+      <p className="field-description">Every port the image exposes gets a free port on the host, as docker run -P does.</p>
       <div className="run-rows">
         {rows.length > 0 && (
           <div className="run-row run-row-head run-row-port" aria-hidden="true">

@@ -21,13 +21,13 @@ export interface RunSelectProps {
 export function RunSelect({ label, ariaLabel, options, selected, onChange, description, className, isDisabled }: RunSelectProps) {
   return (
     <Select
-      className={`run-field${className ? ` ${className}` : ''}`}
+      className={`form-field${className ? ` ${className}` : ''}`}
       aria-label={ariaLabel}
       selectedKey={selected}
       onSelectionChange={(key) => key !== null && onChange(String(key))}
       isDisabled={isDisabled}
     >
-      {label && <Label className="run-label">{label}</Label>}
+      {label && <Label className="field-label">{label}</Label>}
       <Button className="select-button run-select-button">
         <SelectValue />
         <span className="select-chevron" aria-hidden="true">
@@ -35,7 +35,7 @@ export function RunSelect({ label, ariaLabel, options, selected, onChange, descr
         </span>
       </Button>
       {description && (
-        <Text slot="description" className="run-hint">
+        <Text slot="description" className="field-description">
           {description}
         </Text>
       )}

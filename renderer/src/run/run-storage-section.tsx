@@ -18,7 +18,7 @@ export function RunStorageSection({ form, update, problems }: RunSectionProps) {
   const set = (mounts: typeof rows) => update({ mounts });
   return (
     <div className="run-section">
-      <p className="run-hint">A volume the engine does not have yet is created. A bind mount shares a folder or file of the engine's host.</p>
+      <p className="field-description">A volume the engine does not have yet is created. A bind mount shares a folder or file of the engine's host.</p>
       <div className="run-rows">
         {rows.length > 0 && (
           <div className="run-row run-row-head run-row-mount" aria-hidden="true">

@@ -13,7 +13,10 @@ export interface TransferStore {
   adopt(transfer: Transfer): void;
   /** Marks the start of a `transfers:list` request; pass the token to `replaceAll` with its answer. */
   beginReplace(): number;
-  /** The core's full list: transfers it no longer has disappear; events newer than the request are kept. */
+  /**
+   * The core's full list: transfers it no longer has disappear; events newer than the request are kept. An
+   * answer older than one already applied (two requests crossed) is ignored.
+   */
   replaceAll(token: number, transfers: readonly Transfer[]): void;
   /** Forgets a finished transfer here; a late list answer does not bring it back. */
   dismiss(id: string): void;
@@ -29,7 +32,10 @@ export function createTransferStore(): TransferStore {
   // Each event gets a sequence number, so a list answer can tell which entries it is older than.
   let sequence = 0;
   const updatedAt = new Map<string, number>();
-  const dismissed = new Set<string>();
+  // Dismissed id → the sequence at dismissal. Kept until a list asked for after it no longer has the id (the
+  // core forgot it too), so a window open for days does not collect every id it ever dismissed.
+  const dismissed = new Map<string, number>();
+  let appliedToken = -1;
   const listeners = new Set<() => void>();
 
   const publish = () => {
@@ -63,6 +69,12 @@ export function createTransferStore(): TransferStore {
     },
     beginReplace: () => sequence,
     replaceAll(token, transfers) {
+      if (token < appliedToken) return;
+      appliedToken = token;
+      const listed = new Set(transfers.map((transfer) => transfer.id));
+      for (const [id, at] of dismissed) {
+        if (at <= token && !listed.has(id)) dismissed.delete(id);
+      }
       const next = new Map<string, Transfer>();
       for (const transfer of transfers) {
         if (!dismissed.has(transfer.id)) next.set(transfer.id, transfer);
@@ -78,7 +90,8 @@ export function createTransferStore(): TransferStore {
       publish();
     },
     dismiss(id) {
-      dismissed.add(id);
+      sequence += 1;
+      dismissed.set(id, sequence);
       updatedAt.delete(id);
       if (!byId.has(id)) return;
       byId = new Map(byId);

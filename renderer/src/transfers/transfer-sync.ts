@@ -2,6 +2,7 @@
 // start and whenever the bridge reopens after a drop (events were lost meanwhile), which is how a reloaded or
 // reconnected window reattaches to pulls that kept running in the core.
 import type { BerthClient } from '../ipc/berth-client';
+import { onBridgeCatchUp } from '../ipc/bridge-state';
 import type { TransferStore } from './transfer-store';
 
 export type TransferClient = Pick<BerthClient, 'invoke' | 'on' | 'bridge'>;
@@ -20,20 +21,7 @@ export function syncTransfers(client: TransferClient, store: TransferStore): () 
     }
   };
   const stops = [client.on('transfers:progress', (transfer) => store.apply(transfer))];
-  const bridge = client.bridge;
-  if (bridge) {
-    // Same rule as the query cache: the first open needs no second list unless an attempt failed before it.
-    let failedSinceOpen = bridge.state.get().state === 'closed';
-    stops.push(
-      bridge.state.subscribe(() => {
-        const state = bridge.state.get();
-        if (state.state === 'closed') failedSinceOpen = true;
-        if (state.state !== 'open') return;
-        if (state.reconnected || failedSinceOpen) void refresh();
-        failedSinceOpen = false;
-      }),
-    );
-  }
+  if (client.bridge) stops.push(onBridgeCatchUp(client.bridge, () => void refresh()));
   void refresh();
   return () => {
     stopped = true;

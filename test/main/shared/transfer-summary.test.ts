@@ -1,28 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summariseTransfers } from '../../../main/shared/transfer-summary';
-import type { Transfer } from '../../../main/shared/transfer-types';
-
-function transfer(overrides: Partial<Transfer>): Transfer {
-  return {
-    id: 't1',
-    kind: 'pull',
-    requested: 'nginx',
-    reference: 'docker.io/library/nginx:latest',
-    purpose: 'user',
-    state: 'running',
-    startedAt: 0,
-    finishedAt: null,
-    layers: [],
-    currentBytes: 0,
-    totalBytes: 0,
-    totalKnown: false,
-    status: '',
-    digest: null,
-    error: null,
-    leftOver: null,
-    ...overrides,
-  };
-}
+import { transfer } from './transfer-fixtures';
 
 describe('summariseTransfers', () => {
   it('says nothing when nothing runs', () => {
@@ -30,7 +8,7 @@ describe('summariseTransfers', () => {
   });
 
   it('names a single pull and its percentage', () => {
-    expect(summariseTransfers([transfer({ currentBytes: 43, totalBytes: 100 })])).toEqual({ running: 1, fraction: 0.43, verb: 'Pulling', percent: 43, text: 'Pulling nginx · 43 %' });
+    expect(summariseTransfers([transfer({ currentBytes: 43, totalBytes: 100 })])).toEqual({ running: 1, fraction: 0.43, verb: 'Pulling', percent: 43, text: 'Pulling busybox · 43 %' });
   });
 
   it('stops at 99 % while a transfer still runs with every byte in', () => {
@@ -38,7 +16,7 @@ describe('summariseTransfers', () => {
   });
 
   it('leaves the percentage out while no size is known', () => {
-    expect(summariseTransfers([transfer({})]).text).toBe('Pulling nginx');
+    expect(summariseTransfers([transfer({})]).text).toBe('Pulling busybox');
   });
 
   it('counts several transfers over their summed bytes, ignoring finished ones', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BerthError } from '../../../main/shared/errors';
 import type { LimitsCapabilities } from '../../../main/shared/limits-types';
+import { emptyRunSpec } from '../../../main/shared/run-spec';
 import { engineCapabilities } from '../../../renderer/src/run/engine-capabilities';
 import { isIpAddress } from '../../../renderer/src/run/ip-address';
 import { initialRunForm, mergeEnv, type RunForm } from '../../../renderer/src/run/run-form';
@@ -19,20 +20,7 @@ describe('checkRunForm', () => {
   it('maps a plain form to a spec that keeps the image defaults', () => {
     const check = checkRunForm(form(), caps);
     expect(check.count).toBe(0);
-    expect(check.spec).toEqual({
-      image: 'busybox:latest',
-      name: null,
-      command: null,
-      entrypoint: null,
-      env: [],
-      publishAll: false,
-      ports: [],
-      mounts: [],
-      network: null,
-      restartPolicy: { name: 'no', maximumRetryCount: 0 },
-      labels: [],
-      limits: {},
-    });
+    expect(check.spec).toEqual(emptyRunSpec('busybox:latest'));
   });
 
   it('splits command and entrypoint, keeps env and labels, and maps ports and mounts', () => {

@@ -13,7 +13,7 @@ import {
   transferProgressText,
   transferStateLabel,
 } from '../../../renderer/src/transfers/transfer-format';
-import { layer, transfer } from './fixtures';
+import { layer, transfer } from '../../main/shared/transfer-fixtures';
 
 const MiB = 1024 ** 2;
 

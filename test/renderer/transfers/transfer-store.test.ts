@@ -2,7 +2,7 @@
 // start reply never rolls back what an event said, and dismissed transfers stay gone.
 import { describe, expect, it, vi } from 'vitest';
 import { createTransferStore } from '../../../renderer/src/transfers/transfer-store';
-import { transfer } from './fixtures';
+import { transfer } from '../../main/shared/transfer-fixtures';
 
 describe('createTransferStore', () => {
   it('merges events by id, newest transfer first, and notifies on each change', () => {
@@ -70,5 +70,28 @@ describe('createTransferStore', () => {
     store.replaceAll(token, [transfer({ id: 'a', state: 'failed' })]);
     store.apply(transfer({ id: 'a', state: 'failed' }));
     expect(store.get()).toEqual([]);
+  });
+
+  it('ignores a list answer older than one already applied, when two requests crossed', () => {
+    const store = createTransferStore();
+    const older = store.beginReplace();
+    store.apply(transfer({ id: 'seen' }));
+    const newer = store.beginReplace();
+    store.replaceAll(newer, [transfer({ id: 'seen' }), transfer({ id: 'started-elsewhere', startedAt: 2_000 })]);
+    store.replaceAll(older, []);
+    expect(store.get().map((t) => t.id)).toEqual(['started-elsewhere', 'seen']);
+  });
+
+  it('stops remembering a dismissed id once the core no longer lists it, but not before', () => {
+    const store = createTransferStore();
+    store.apply(transfer({ id: 'a', state: 'done' }));
+    store.dismiss('a');
+    // The core could not forget it (its dismiss failed): it stays hidden.
+    store.replaceAll(store.beginReplace(), [transfer({ id: 'a', state: 'done' })]);
+    expect(store.get()).toEqual([]);
+    // Gone from the core's list: nothing is left to hide, so an event about a new 'a' shows again.
+    store.replaceAll(store.beginReplace(), []);
+    store.apply(transfer({ id: 'a' }));
+    expect(store.get().map((t) => t.id)).toEqual(['a']);
   });
 });

@@ -6,7 +6,7 @@ import type { BridgeState } from '../../../renderer/src/ipc/bridge-state';
 import { createStore } from '../../../renderer/src/lib/store';
 import { createTransferStore } from '../../../renderer/src/transfers/transfer-store';
 import { syncTransfers, type TransferClient } from '../../../renderer/src/transfers/transfer-sync';
-import { transfer } from './fixtures';
+import { transfer } from '../../main/shared/transfer-fixtures';
 
 function fakeClient(lists: Transfer[][], withBridge = true) {
   const listeners = new Set<(payload: Transfer) => void>();

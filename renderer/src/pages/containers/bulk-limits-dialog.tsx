@@ -20,7 +20,7 @@ export interface BulkLimitsDialogProps {
 export function BulkLimitsDialog({ containers, isOpen, onClose }: BulkLimitsDialogProps) {
   return (
     <ModalOverlay isOpen={isOpen} onOpenChange={(open) => !open && onClose()} isDismissable className="modal-overlay">
-      <Modal className="modal modal-wide">
+      <Modal className="modal bulk-modal">
         <Dialog className="dialog bulk-dialog">{containers.length > 0 && <BulkLimitsContent containers={containers} onClose={onClose} />}</Dialog>
       </Modal>
     </ModalOverlay>

@@ -2,9 +2,10 @@
 // with docker's own rules (the core checks again), and starts the pull on Enter or Pull. Progress then shows
 // in the transfers panel below; a refusal from the core shows under the field.
 import { useState, type FormEvent } from 'react';
-import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
+import { Button, Form } from 'react-aria-components';
 import { useTransferActions } from '../../transfers/use-transfers';
 import { checkPullReference } from './image-model';
+import { ReferenceField } from './reference-field';
 
 export function PullBox() {
   const { start } = useTransferActions();
@@ -27,27 +28,18 @@ export function PullBox() {
 
   return (
     <Form className="pull-box" onSubmit={submit} aria-label="Pull an image" validationBehavior="aria">
-      <TextField
+      <ReferenceField
+        label="Image to pull"
         className="pull-field"
         value={text}
         onChange={(value) => {
           setText(value);
           setRefusal(null);
         }}
-        isInvalid={problem !== null || refusal !== null}
-        autoComplete="off"
-        spellCheck="false"
-      >
-        <Label className="field-label">Image to pull</Label>
-        <Input className="text-field-input mono" placeholder="nginx:1.27, ghcr.io/org/app:tag, 127.0.0.1:5000/team/app" />
-        {problem !== null || refusal !== null ? (
-          <FieldError className="text-field-error">{refusal !== null ? `The core refused it: ${refusal}` : `Not a valid reference: ${problem}`}</FieldError>
-        ) : (
-          <Text slot="description" className="field-description">
-            {check.ok ? `Pulls ${check.normalised}` : 'A name, optionally with a registry, a :tag or an @sha256 digest, as docker pull takes it.'}
-          </Text>
-        )}
-      </TextField>
+        error={refusal !== null ? `The core refused it: ${refusal}` : problem !== null ? `Not a valid reference: ${problem}` : null}
+        description={check.ok ? `Pulls ${check.normalised}` : 'A name, optionally with a registry, a :tag or an @sha256 digest, as docker pull takes it.'}
+        placeholder="nginx:1.27, ghcr.io/org/app:tag, 127.0.0.1:5000/team/app"
+      />
       <Button type="submit" className="button pull-button" isDisabled={!check.ok || starting}>
         {starting ? 'Starting…' : 'Pull'}
       </Button>

@@ -1,11 +1,12 @@
 // Tag: gives the image another name (`docker tag`), checked as typed with docker's rules; the core's
 // refusal shows in place and the dialog stays open, so the name can be fixed.
 import { useState } from 'react';
-import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
+import { Button, Form } from 'react-aria-components';
 import type { ImageSummary } from '../../../../main/shared/engine-types';
 import { useChannelMutation } from '../../data/channel-query';
 import { DialogFrame } from './dialog-frame';
 import { imageLabel, tagTarget } from './image-model';
+import { ReferenceField } from './reference-field';
 
 export function TagDialog({ image, onClose }: { image: ImageSummary; onClose: () => void }) {
   const [text, setText] = useState(image.repoTags[0] ?? '');
@@ -46,28 +47,18 @@ export function TagDialog({ image, onClose }: { image: ImageSummary; onClose: ()
           submit();
         }}
       >
-        <TextField
-          className="dialog-field"
+        <ReferenceField
+          label="New name"
           value={text}
           onChange={(value) => {
             setText(value);
             setTouched(true);
             mutation.reset();
           }}
-          isInvalid={problem !== null || refusal !== null}
+          error={refusal ?? (problem !== null ? `Not a valid name: ${problem}` : null)}
+          description={target.ok ? `Adds ${target.shown}; the image keeps its other names.` : 'repository[:tag], e.g. 127.0.0.1:5000/team/app:1.0'}
           autoFocus
-          spellCheck="false"
-        >
-          <Label className="field-label">New name</Label>
-          <Input className="text-field-input mono" />
-          {problem !== null || refusal !== null ? (
-            <FieldError className="text-field-error">{refusal ?? `Not a valid name: ${problem}`}</FieldError>
-          ) : (
-            <Text slot="description" className="field-description">
-              {target.ok ? `Adds ${target.shown}; the image keeps its other names.` : 'repository[:tag], e.g. 127.0.0.1:5000/team/app:1.0'}
-            </Text>
-          )}
-        </TextField>
+        />
       </Form>
     </DialogFrame>
   );

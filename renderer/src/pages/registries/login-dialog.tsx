@@ -25,7 +25,6 @@ export function LoginDialog({ registry: initial, known, onClose }: LoginDialogPr
   const complete = problem === null && username.trim() !== '' && password !== '';
   const formId = 'registry-login-form';
   const done = mutation.data;
-  const helper = done ? (known.find((entry) => entry.registry === done.registry)?.helper ?? null) : null;
 
   return (
     <DialogFrame
@@ -55,7 +54,7 @@ export function LoginDialog({ registry: initial, known, onClose }: LoginDialogPr
           <p>
             {done.status || 'Login Succeeded'} as <strong>{done.username}</strong>.
           </p>
-          <p>{savedToText(done, helper)}</p>
+          <p>{savedToText(done)}</p>
         </div>
       ) : (
         <Form

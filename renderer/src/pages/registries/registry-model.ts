@@ -6,20 +6,23 @@ export function credentialsText(registry: Pick<KnownRegistry, 'source' | 'helper
     config: 'Docker config file',
     credHelper: `Credential helper ${registry.helper ?? ''}`.trim(),
     credsStore: `Credential store ${registry.helper ?? ''}`.trim(),
+    encrypted: 'Encrypted by Berth',
     none: 'No credentials',
   };
   return sources[registry.source];
 }
 
-/** Where a successful login put the credentials, said so the user can find them again. */
-export function savedToText(result: LoginResult, helper: string | null): string {
+/** Where a successful login put the credentials, said with the core's exact location so the user can find them. */
+export function savedToText(result: Pick<LoginResult, 'savedTo' | 'location'>): string {
   switch (result.savedTo) {
     case 'config':
-      return 'Saved in the docker config file (~/.docker/config.json), base64-encoded, not encrypted.';
+      return `Saved in the docker config file ${result.location}, base64-encoded, not encrypted.`;
     case 'credHelper':
-      return `Saved by the credential helper docker-credential-${helper ?? '…'} configured for this registry.`;
+      return `Saved by the credential helper ${result.location} configured for this registry.`;
     case 'credsStore':
-      return `Saved in the credential store docker-credential-${helper ?? '…'} (credsStore in ~/.docker/config.json).`;
+      return `Saved in the credential store ${result.location} (credsStore in the docker config).`;
+    case 'encrypted':
+      return `Saved encrypted with this computer's keychain in ${result.location}; the docker config was not changed.`;
   }
 }
 

@@ -3,11 +3,12 @@
 // 0, after a confirmation).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { Button, Group, Input, Label, NumberField } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { Link } from 'react-router';
 import type { ContainerState } from '../../../../main/shared/engine-types';
 import type { ReplicaGroup } from '../../../../main/shared/run-types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { CountField } from '../../components/count-field';
 import { ErrorAlert } from '../../components/error-alert';
 import { PortList } from '../../components/port-list';
 import { StateBadge } from '../../components/state-badge';
@@ -80,27 +81,15 @@ export function ReplicaGroupCard({ group }: { group: ReplicaGroup }) {
         </table>
       )}
       <div className="replica-scale">
-        <NumberField
-          className="run-field replica-count"
+        <CountField
+          label={`Replicas of ${group.name}`}
+          className="replica-count"
           value={target}
           onChange={setTarget}
           minValue={0}
           maxValue={MAX_REPLICAS}
-          step={1}
-          formatOptions={{ maximumFractionDigits: 0, useGrouping: false }}
           isDisabled={scale.isPending}
-        >
-          <Label className="run-label">Replicas of {group.name}</Label>
-          <Group className="run-stepper">
-            <Button slot="decrement" className="run-step">
-              −
-            </Button>
-            <Input className="run-input run-number" />
-            <Button slot="increment" className="run-step">
-              +
-            </Button>
-          </Group>
-        </NumberField>
+        />
         <Button className="button" onPress={() => scale.mutate(target)} isDisabled={!validTarget || target === total || scale.isPending} isPending={scale.isPending}>
           Apply
         </Button>
@@ -109,7 +98,7 @@ export function ReplicaGroupCard({ group }: { group: ReplicaGroup }) {
         </Button>
       </div>
       {scale.isSuccess && !scale.isPending && (
-        <p role="status" className="run-hint">
+        <p role="status" className="field-description">
           Scaled {group.name} to {scale.variables} {scale.variables === 1 ? 'replica' : 'replicas'}.
         </p>
       )}

@@ -6,7 +6,7 @@ import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/r
 import { useId, useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ContainerLimits, LimitsCapabilities, LimitsChange } from '../../../../main/shared/limits-types';
-import type { BerthSettings } from '../../../../main/shared/run-types';
+import type { SettingsView } from '../../../../main/shared/run-types';
 import { noLimits } from '../../../../main/shared/limits/limit-fields';
 import { normaliseLimits, resolveChange } from '../../../../main/shared/limits/resolve-change';
 import { validateLimits } from '../../../../main/shared/limits/validate-limits';
@@ -42,7 +42,7 @@ export function DefaultLimitsSection() {
       {!capabilities && <p className="muted">The limits can be edited once the engine is connected: the editor needs its CPUs and memory.</p>}
       {settings.data && capabilities && (
         // Remounted when the saved profile changes elsewhere (another window), so the editor starts from it.
-        <DefaultLimitsForm key={JSON.stringify(settings.data.defaultRunLimits)} saved={resolveChange(noLimits, settings.data.defaultRunLimits)} capabilities={capabilities} save={save} />
+        <DefaultLimitsForm key={JSON.stringify(settings.data.settings.defaultRunLimits)} saved={resolveChange(noLimits, settings.data.settings.defaultRunLimits)} capabilities={capabilities} save={save} />
       )}
     </section>
   );
@@ -51,7 +51,7 @@ export function DefaultLimitsSection() {
 interface FormProps {
   saved: ContainerLimits;
   capabilities: LimitsCapabilities;
-  save: UseMutationResult<BerthSettings, Error, LimitsChange>;
+  save: UseMutationResult<SettingsView, Error, LimitsChange>;
 }
 
 function DefaultLimitsForm({ saved, capabilities, save }: FormProps) {

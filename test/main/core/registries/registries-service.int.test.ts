@@ -50,7 +50,7 @@ describe('RegistriesService and pulls with a registry that needs login', () => {
 
   it('logs in with the right password, saves like docker login, pulls, then logs out', async () => {
     const result = await f.registries.login(registry.address, user.username, user.password);
-    expect(result).toEqual({ registry: registry.address, username: user.username, savedTo: 'config', status: 'Login Succeeded' });
+    expect(result).toEqual({ registry: registry.address, username: user.username, savedTo: 'config', location: configFile(), status: 'Login Succeeded' });
     const saved = await readConfig();
     expect(saved.auths?.[registry.address]?.auth).toBe(Buffer.from(`${user.username}:${user.password}`).toString('base64'));
     expect((await stat(configFile())).mode & 0o777).toBe(0o600);

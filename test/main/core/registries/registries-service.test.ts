@@ -109,7 +109,7 @@ describe('login and logout', () => {
   it('without helpers: base64 in auths, every other key kept, mode 0600; logout removes every alias', async () => {
     await writeConfig({ currentContext: 'mine', proxies: { default: { httpProxy: 'x' } }, auths: { 'keep.example.com': { auth: b64('k:k') }, 'https://example.com/': { auth: b64('a:b') } } });
     const result = await service().login('example.com', 'me', 'pw');
-    expect(result).toEqual({ registry: 'example.com', username: 'me', savedTo: 'config', status: 'Login Succeeded' });
+    expect(result).toEqual({ registry: 'example.com', username: 'me', savedTo: 'config', location: configFile(), status: 'Login Succeeded' });
     const saved = await readConfig();
     expect(saved).toMatchObject({ currentContext: 'mine', proxies: { default: { httpProxy: 'x' } } });
     expect(saved.auths).toEqual({ 'keep.example.com': { auth: b64('k:k') }, 'https://example.com/': { auth: b64('a:b') }, 'example.com': { auth: b64('me:pw') } });
@@ -121,7 +121,7 @@ describe('login and logout', () => {
   it('with a credsStore: the secret goes to the helper, the file keeps an empty entry (like docker login)', async () => {
     await writeConfig({ credsStore: 'berthtest' });
     const result = await service().login('docker.io', 'hubuser', 'hubpass');
-    expect(result.savedTo).toBe('credsStore');
+    expect(result).toMatchObject({ savedTo: 'credsStore', location: 'docker-credential-berthtest' });
     expect(await helperStore()).toEqual({ 'https://index.docker.io/v1/': { ServerURL: 'https://index.docker.io/v1/', Username: 'hubuser', Secret: 'hubpass' } });
     expect((await readConfig()).auths).toEqual({ 'https://index.docker.io/v1/': {} });
     expect(await service().list()).toEqual([{ registry: 'docker.io', source: 'credsStore', helper: 'berthtest', username: 'hubuser', problem: null }]);
@@ -133,7 +133,7 @@ describe('login and logout', () => {
   it('with a credHelper for the registry: saved there, and an identity token is stored as <token>', async () => {
     await writeConfig({ credHelpers: { 'ecr.example.com': 'berthtest' }, credsStore: 'nosuchhelper' });
     const result = await service(async () => ({ Status: 'Login Succeeded', IdentityToken: 'idtok' })).login('ecr.example.com', 'u', 'p');
-    expect(result.savedTo).toBe('credHelper');
+    expect(result).toMatchObject({ savedTo: 'credHelper', location: 'docker-credential-berthtest' });
     expect((await helperStore())['ecr.example.com']).toMatchObject({ Username: '<token>', Secret: 'idtok' });
   });
 

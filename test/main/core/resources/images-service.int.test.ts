@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTestContainers, TEST_LABEL } from '../../../harness/containers';
 import { HubRecorder } from '../hub-recorder';
-import { buildFromBusybox, removeImages, startTestCore, uniqueSuffix, type TestCore } from '../run/run-fixture';
+import { removeImages, uniqueSuffix } from '../../../harness/images';
+import { buildFromBusybox, startTestCore, type TestCore } from '../run/run-fixture';
 
 let t: TestCore;
 let recorder: HubRecorder;

@@ -5,7 +5,8 @@ import { emptyRunSpec, replicaLabels } from '../../../../main/shared/run-spec';
 import type { RunSpec } from '../../../../main/shared/run-types';
 import { removeTestContainers, TEST_LABEL } from '../../../harness/containers';
 import { harness } from '../../../harness/context';
-import { idleCommand, startTestCore, uniqueSuffix, type TestCore } from './run-fixture';
+import { uniqueSuffix } from '../../../harness/images';
+import { idleCommand, startTestCore, type TestCore } from './run-fixture';
 
 const MiB = 1024 * 1024;
 let t: TestCore;

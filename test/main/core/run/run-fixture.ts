@@ -54,8 +54,6 @@ export async function startTestCore(): Promise<TestCore> {
   };
 }
 
-export const uniqueSuffix = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-
 /** Builds `tag` from a Dockerfile whose FROM is the harness busybox image; throws with the build's error. */
 export async function buildFromBusybox(docker: Dockerode, tag: string, lines: string[]): Promise<string> {
   const context = await mkdtemp(join(tmpdir(), 'berth-build-'));
@@ -72,18 +70,6 @@ export async function buildFromBusybox(docker: Dockerode, tag: string, lines: st
     return (await docker.getImage(tag).inspect()).Id;
   } finally {
     await rm(context, { recursive: true, force: true });
-  }
-}
-
-/** Removes images by reference or id, ignoring ones already gone (a test may have removed them itself). */
-export async function removeImages(docker: Dockerode, refs: string[]): Promise<void> {
-  for (const ref of refs) {
-    await docker
-      .getImage(ref)
-      .remove({ force: true })
-      .catch((error: { statusCode?: number }) => {
-        if (error.statusCode !== 404) throw error;
-      });
   }
 }
 

@@ -11,7 +11,8 @@ import { emptyRunSpec } from '../../../../main/shared/run-spec';
 import type { RunSpec } from '../../../../main/shared/run-types';
 import { removeTestContainers, TEST_LABEL } from '../../../harness/containers';
 import { harness } from '../../../harness/context';
-import { startTestCore, uniqueSuffix, type TestCore } from './run-fixture';
+import { uniqueSuffix } from '../../../harness/images';
+import { startTestCore, type TestCore } from './run-fixture';
 
 const MiB = 1024 * 1024;
 let t: TestCore;

@@ -7,7 +7,8 @@ import type { RunSpec } from '../../../../main/shared/run-types';
 import { pushImage } from '../../../harness/busybox-image';
 import { removeTestContainers, TEST_LABEL } from '../../../harness/containers';
 import { harness } from '../../../harness/context';
-import { buildFromBusybox, idleCommand, removeImages, startTestCore, uniqueSuffix, type TestCore } from './run-fixture';
+import { removeImages, uniqueSuffix } from '../../../harness/images';
+import { buildFromBusybox, idleCommand, startTestCore, type TestCore } from './run-fixture';
 
 const MiB = 1024 * 1024;
 let t: TestCore;
@@ -43,7 +44,7 @@ afterAll(async () => {
 describe('RunService through the router', () => {
   it('quick run publishes both EXPOSEd ports and applies the default limit profile', async () => {
     const profile = { memoryBytes: 64 * MiB, cpus: 0.5, pidsLimit: 100 };
-    expect(await t.call('settings:update', { defaultRunLimits: profile })).toEqual({ defaultRunLimits: profile });
+    expect((await t.call('settings:update', { defaultRunLimits: profile })).settings).toEqual({ defaultRunLimits: profile, registryCredentials: 'docker-config' });
 
     const result = await t.call('containers:run-quick', { image: webImage });
     quickRunIds.push(result.id);

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { configDir } from '../../../../main/core/settings/config-dir';
 import { SettingsStore } from '../../../../main/core/settings/settings-store';
 import type { Logger } from '../../../../main/core/logger';
+import { testCipher } from '../registries/test-cipher';
 
 const MiB = 1024 * 1024;
 let dir: string;
@@ -33,15 +34,15 @@ describe('configDir', () => {
 
 describe('SettingsStore', () => {
   it('starts with no limits and no file', async () => {
-    expect(await store().get()).toEqual({ defaultRunLimits: {} });
+    expect(await store().get()).toEqual({ defaultRunLimits: {}, registryCredentials: 'docker-config' });
     expect(await readdir(dir)).toEqual([]);
   });
 
   it('saves a profile to settings.json and reads it back in a new store', async () => {
     const profile = { memoryBytes: 64 * MiB, cpus: 0.5, pidsLimit: 100 };
-    expect(await store().update({ defaultRunLimits: profile })).toEqual({ defaultRunLimits: profile });
-    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toEqual({ defaultRunLimits: profile });
-    expect(await store().get()).toEqual({ defaultRunLimits: profile });
+    expect(await store().update({ defaultRunLimits: profile })).toEqual({ defaultRunLimits: profile, registryCredentials: 'docker-config' });
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toEqual({ defaultRunLimits: profile, registryCredentials: 'docker-config' });
+    expect(await store().get()).toEqual({ defaultRunLimits: profile, registryCredentials: 'docker-config' });
     // The temporary file was renamed away.
     expect(await readdir(dir)).toEqual(['settings.json']);
   });
@@ -57,7 +58,7 @@ describe('SettingsStore', () => {
     await settings.update({ defaultRunLimits: { pidsLimit: 10 } });
     await expect(settings.update({ defaultRunLimits: { memoryBytes: 1 * MiB } })).rejects.toMatchObject({ code: 'INVALID_LIMITS', message: expect.stringMatching(/at least 6 MiB/) });
     await expect(settings.update({ defaultRunLimits: { memoryBytes: 64 * MiB, memorySwapBytes: 32 * MiB } })).rejects.toMatchObject({ code: 'INVALID_LIMITS', message: expect.stringMatching(/below the memory limit/) });
-    expect(await store().get()).toEqual({ defaultRunLimits: { pidsLimit: 10 } });
+    expect(await store().get()).toEqual({ defaultRunLimits: { pidsLimit: 10 }, registryCredentials: 'docker-config' });
   });
 
   it.each([
@@ -67,17 +68,52 @@ describe('SettingsStore', () => {
   ])('a file with %s gives the defaults and a warning, and is kept aside by the next save', async (_what, text) => {
     await writeFile(join(dir, 'settings.json'), text);
     const settings = store();
-    expect(await settings.get()).toEqual({ defaultRunLimits: {} });
+    expect(await settings.get()).toEqual({ defaultRunLimits: {}, registryCredentials: 'docker-config' });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain(join(dir, 'settings.json'));
     await settings.update({ defaultRunLimits: { pidsLimit: 5 } });
     expect(await readFile(join(dir, 'settings.json.corrupt'), 'utf8')).toBe(text);
-    expect(await store().get()).toEqual({ defaultRunLimits: { pidsLimit: 5 } });
+    expect(await store().get()).toEqual({ defaultRunLimits: { pidsLimit: 5 }, registryCredentials: 'docker-config' });
   });
 
   it('keeps the last of concurrent updates on disk', async () => {
     const settings = store();
     await Promise.all([1, 2, 3].map((pids) => settings.update({ defaultRunLimits: { pidsLimit: pids } })));
-    expect(await store().get()).toEqual({ defaultRunLimits: { pidsLimit: 3 } });
+    expect(await store().get()).toEqual({ defaultRunLimits: { pidsLimit: 3 }, registryCredentials: 'docker-config' });
+  });
+});
+
+describe('registry credential storage', () => {
+  const serveRefusal = 'Encrypted credential storage needs the Berth desktop app (Electron safeStorage); serve mode has no OS keychain to encrypt with.';
+
+  it("refuses 'encrypted' without a cipher (serve mode) in specific words, and saves nothing", async () => {
+    const settings = store();
+    await expect(settings.update({ registryCredentials: 'encrypted', defaultRunLimits: { pidsLimit: 7 } })).rejects.toMatchObject({ code: 'CONFLICT', message: serveRefusal });
+    expect(await readdir(dir)).toEqual([]);
+    expect(await settings.get()).toEqual({ defaultRunLimits: {}, registryCredentials: 'docker-config' });
+    expect(settings.view(await settings.get())).toEqual({ settings: { defaultRunLimits: {}, registryCredentials: 'docker-config' }, encryptionAvailable: false, encryptionProblem: serveRefusal });
+  });
+
+  it("refuses 'encrypted' while the cipher has no keychain, and says why", async () => {
+    const cipher = Object.assign(testCipher(), { available: false });
+    const settings = new SettingsStore({ env: { BERTH_CONFIG_DIR: dir }, log, secretCipher: cipher });
+    await expect(settings.update({ registryCredentials: 'encrypted' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/safeStorage has no OS keychain/) });
+    expect(settings.view(await settings.get())).toMatchObject({ encryptionAvailable: false, encryptionProblem: expect.stringMatching(/GNOME Keyring/) });
+  });
+
+  it("saves 'encrypted' with a cipher, keeps the limit profile, and reads it back", async () => {
+    const settings = new SettingsStore({ env: { BERTH_CONFIG_DIR: dir }, log, secretCipher: testCipher() });
+    await settings.update({ defaultRunLimits: { pidsLimit: 9 } });
+    expect(await settings.update({ registryCredentials: 'encrypted' })).toEqual({ defaultRunLimits: { pidsLimit: 9 }, registryCredentials: 'encrypted' });
+    expect(settings.view(await settings.get())).toMatchObject({ encryptionAvailable: true, encryptionProblem: null });
+    // Read back without a cipher too (serve mode after the desktop app): the choice is kept, not reset.
+    expect(await store().get()).toEqual({ defaultRunLimits: { pidsLimit: 9 }, registryCredentials: 'encrypted' });
+    expect(warnings).toEqual([]);
+  });
+
+  it('a file with an unknown storage gives the defaults and a warning', async () => {
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ defaultRunLimits: {}, registryCredentials: 'keychain' }));
+    expect(await store().get()).toEqual({ defaultRunLimits: {}, registryCredentials: 'docker-config' });
+    expect(warnings[0]).toMatch(/registryCredentials/);
   });
 });

@@ -12,6 +12,9 @@ import { silentLogger } from '../../../../main/core/logger';
 import { RegistriesService } from '../../../../main/core/registries/registries-service';
 import { TransferManager } from '../../../../main/core/transfers/transfer-manager';
 import { harness } from '../../../harness/context';
+
+// The registries' integration tests clean up with it too.
+export { removeImages } from '../../../harness/images';
 import { HubRecorder } from '../hub-recorder';
 
 export interface TransferFixture {
@@ -78,28 +81,3 @@ export function fetchManifest(registry: string, repository: string, tag: string,
     req.end();
   });
 }
-
-/** Removes images by reference, ignoring ones already gone (404) but nothing else. */
-export async function removeImages(docker: Dockerode, references: string[]): Promise<void> {
-  for (const reference of references) {
-    await docker
-      .getImage(reference)
-      .remove({ force: true })
-      .catch((error: { statusCode?: number }) => {
-        if (error.statusCode !== 404) throw error;
-      });
-  }
-}
-
-/** Whether the engine has an image under this reference. */
-export async function hasImage(docker: Dockerode, reference: string): Promise<boolean> {
-  try {
-    await docker.getImage(reference).inspect();
-    return true;
-  } catch (error) {
-    if ((error as { statusCode?: number }).statusCode === 404) return false;
-    throw error;
-  }
-}
-
-export const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;

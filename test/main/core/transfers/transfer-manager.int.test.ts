@@ -8,7 +8,8 @@ import { pushImage } from '../../../harness/busybox-image';
 import { harness } from '../../../harness/context';
 import { buildLayeredImage } from '../../../harness/layered-image';
 import { ThrottledProxy } from '../../../harness/throttled-proxy';
-import { fetchManifest, hasImage, removeImages, transferFixture, unique, type TransferFixture } from './transfer-fixture';
+import { hasImage, removeImages, uniqueSuffix } from '../../../harness/images';
+import { fetchManifest, transferFixture, type TransferFixture } from './transfer-fixture';
 
 let f: TransferFixture;
 
@@ -22,7 +23,7 @@ afterAll(async () => {
 
 /** Builds a fresh image of random layers, pushes it to the harness registry and removes every local copy. */
 async function remoteOnlyImage(name: string, layers: number, bytesPerLayer: number): Promise<{ repository: string; tag: string }> {
-  const repository = `berth-test/${name}-${unique()}`;
+  const repository = `berth-test/${name}-${uniqueSuffix()}`;
   const local = `${repository}:v1`;
   await buildLayeredImage(f.docker, local, { layers, bytesPerLayer, base: 'scratch' });
   const remote = await pushImage(f.docker, local, harness().registry);
@@ -115,7 +116,7 @@ describe('TransferManager with a real engine and registry', () => {
   });
 
   it('pushes to the registry as a push transfer that completes, and the registry has the manifest', async () => {
-    const repository = `berth-test/push-${unique()}`;
+    const repository = `berth-test/push-${uniqueSuffix()}`;
     const reference = `${harness().registry}/${repository}:v2`;
     await buildLayeredImage(f.docker, reference, { layers: 2, bytesPerLayer: 200_000, base: 'scratch' });
     const started = await f.transfers.push(reference);

@@ -6,13 +6,15 @@ describe('registry words', () => {
   it('names where credentials live', () => {
     expect(credentialsText({ source: 'config', helper: null })).toBe('Docker config file');
     expect(credentialsText({ source: 'credHelper', helper: 'pass' })).toBe('Credential helper pass');
+    expect(credentialsText({ source: 'encrypted', helper: null })).toBe('Encrypted by Berth');
     expect(credentialsText({ source: 'none', helper: null })).toBe('No credentials');
   });
 
-  it('says where a login saved the credentials', () => {
-    const result = { registry: 'ghcr.io', username: 'me', status: 'Login Succeeded' };
-    expect(savedToText({ ...result, savedTo: 'config' }, null)).toMatch(/config\.json/);
-    expect(savedToText({ ...result, savedTo: 'credsStore' }, 'secretservice')).toMatch(/docker-credential-secretservice/);
+  it('says where a login saved the credentials, with the exact location the core gave', () => {
+    expect(savedToText({ savedTo: 'config', location: '/tmp/dc/config.json' })).toBe('Saved in the docker config file /tmp/dc/config.json, base64-encoded, not encrypted.');
+    expect(savedToText({ savedTo: 'credsStore', location: 'docker-credential-secretservice' })).toMatch(/credential store docker-credential-secretservice/);
+    expect(savedToText({ savedTo: 'credHelper', location: 'docker-credential-pass' })).toMatch(/helper docker-credential-pass/);
+    expect(savedToText({ savedTo: 'encrypted', location: '/home/u/.config/berth/credentials.json' })).toMatch(/encrypted .* \/home\/u\/\.config\/berth\/credentials\.json; the docker config was not changed/);
   });
 
   it('accepts a host with a port and explains a URL or a path', () => {

@@ -1,4 +1,4 @@
-// Transfers as the core would report them, for the transfer store and formatting tests.
+// Transfers as the core reports them, for the summary, the renderer's transfer store and formatting tests.
 import type { LayerProgress, Transfer } from '../../../main/shared/transfer-types';
 
 export function transfer(overrides: Partial<Transfer> = {}): Transfer {
