@@ -50,12 +50,14 @@ export class RunService {
     return this.createAll(docker, indices.map((i) => replicaSpec(stored, base, i) as Planned), image);
   }
 
-  /** One click: a generated name, every EXPOSEd port on a free host port, no restart, the default limits. */
+  /** One click: a generated name, every EXPOSEd port on a free host port, the default limits and restart policy. */
   async quickRun(image: string): Promise<RunResult> {
     const { defaultRunLimits } = await this.options.settings.get();
-    // The quick run's restart policy is `no` whatever a profile says: a one-click container should not come back by itself.
-    const { restartPolicy: _profilePolicy, ...limits } = defaultRunLimits;
-    const [result] = await this.run({ ...emptyRunSpec(image), publishAll: true, limits }, 1);
+    // Settings edit the profile with the limits editor, which includes the restart policy: what the user chose
+    // there applies; without a choice a one-click container is not restarted by the engine (`no`).
+    const { restartPolicy, ...limits } = defaultRunLimits;
+    const spec = emptyRunSpec(image);
+    const [result] = await this.run({ ...spec, publishAll: true, limits, restartPolicy: restartPolicy ?? spec.restartPolicy }, 1);
     if (!result) throw new BerthError('INTERNAL', `Running ${image} created no container.`);
     return result;
   }

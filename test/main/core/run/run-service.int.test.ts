@@ -42,8 +42,8 @@ afterAll(async () => {
 });
 
 describe('RunService through the router', () => {
-  it('quick run publishes both EXPOSEd ports and applies the default limit profile', async () => {
-    const profile = { memoryBytes: 64 * MiB, cpus: 0.5, pidsLimit: 100 };
+  it('quick run publishes both EXPOSEd ports and applies the default limit profile and restart policy', async () => {
+    const profile = { memoryBytes: 64 * MiB, cpus: 0.5, pidsLimit: 100, restartPolicy: { name: 'unless-stopped' as const, maximumRetryCount: 0 } };
     expect((await t.call('settings:update', { defaultRunLimits: profile })).settings).toEqual({ defaultRunLimits: profile, registryCredentials: 'docker-config' });
 
     const result = await t.call('containers:run-quick', { image: webImage });
@@ -57,7 +57,7 @@ describe('RunService through the router', () => {
 
     const inspect = await t.docker.getContainer(result.id).inspect();
     expect(inspect.State.Running).toBe(true);
-    expect(inspect.HostConfig).toMatchObject({ Memory: 64 * MiB, NanoCpus: 500_000_000, PidsLimit: 100, PublishAllPorts: true, RestartPolicy: { Name: 'no' } });
+    expect(inspect.HostConfig).toMatchObject({ Memory: 64 * MiB, NanoCpus: 500_000_000, PidsLimit: 100, PublishAllPorts: true, RestartPolicy: { Name: 'unless-stopped' } });
   });
 
   it('refuses broken limits with INVALID_LIMITS and creates nothing', async () => {
