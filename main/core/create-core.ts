@@ -1,10 +1,12 @@
 // Assembles the Electron-free core: the event hub, the engine connection, the services and the router that
 // serves the contract. The Electron shell and `serve` mode each create one and attach a transport to it.
+import { homedir } from 'node:os';
 import { version } from '../../package.json';
 import type { AppInfo } from '../shared/contract';
 import { ContainersService } from './containers/containers-service';
-import { discoverEngine } from './engine/discover';
-import { EngineConnection } from './engine/engine-connection';
+import type { EngineLink } from './engine/engine-link';
+import { buildDiagnostics } from './engines/diagnostics';
+import { EngineRegistry } from './engines/engine-registry';
 import { EventHub } from './ipc/event-hub';
 import { Router, type Handlers } from './ipc/router';
 import type { Logger } from './logger';
@@ -40,7 +42,9 @@ export interface Core {
   router: Router;
   hub: EventHub;
   log: Logger;
-  connection: EngineConnection;
+  /** The active engine, as the services see it. */
+  connection: EngineLink;
+  engines: EngineRegistry;
   /** A transport's client went away (socket closed, window reloaded): drop its per-client state. */
   releaseClient(clientId: string): void;
   close(): Promise<void>;
@@ -50,15 +54,16 @@ export function createCore(options: CoreOptions): Core {
   const { log } = options;
   const env = options.env ?? process.env;
   const hub = new EventHub();
-  const connection = new EngineConnection({ discover: () => discoverEngine({ env }), hub, log });
+  const secretCipher = options.secretCipher ?? null;
+  const settings = new SettingsStore({ env, log, secretCipher });
+  const engines = new EngineRegistry({ env, hub, log, settings });
+  const connection = engines.active;
   const containers = new ContainersService(connection, hub);
   const images = new ImagesService(connection, hub, log);
   const volumes = new VolumesService(connection);
   const networks = new NetworksService(connection);
   const stats = new StatsService({ connection, hub, log, collector: statsCollectorFrom(env) });
   const limits = new LimitsService({ connection, stats, log });
-  const secretCipher = options.secretCipher ?? null;
-  const settings = new SettingsStore({ env, log, secretCipher });
   const credentials = new EncryptedCredentials(credentialsFileFor(env), secretCipher);
   const registries = new RegistriesService({ connection, env, log, berthStore: { credentials, storage: async () => (await settings.get()).registryCredentials } });
   const transfers = new TransferManager({ connection, hub, registries, log });
@@ -69,6 +74,27 @@ export function createCore(options: CoreOptions): Core {
     'app:info': async () => ({ version, transport: options.transport, platform: process.platform }),
     'engine:status': async () => connection.status,
     'engine:reconnect': () => connection.reconnect(),
+    'engines:list': async () => engines.views(),
+    'engines:set-active': (request) => engines.setActive(request.id),
+    'engines:start': (request) => engines.startEngine(request.id),
+    'engines:stop': (request) => engines.stopEngine(request.id),
+    'engines:restart': (request) => engines.restartEngine(request.id),
+    'engines:add-owned': (request) => engines.addOwned(request.name),
+    'engines:add-remote': (request) => engines.addRemote(request),
+    'engines:remove': (request) => engines.remove(request.id, request.deleteData ?? false),
+    'engines:logs': async (request) => engines.logs(request.id),
+    'engines:disk-usage': (request) => engines.diskUsage(request.id),
+    'engines:diagnostics': async () => ({
+      text: await buildDiagnostics({
+        version,
+        transport: options.transport,
+        env,
+        engines: engines.views(),
+        settings: { ...(await settings.get()), ...(await settings.engines()) },
+        logs: (id) => engines.logs(id),
+        homedir: env.HOME || homedir(),
+      }),
+    }),
     'containers:list': (request) => containers.list({ all: request.all ?? true }),
     'containers:start': (request) => containers.start(request.id),
     'containers:stop': (request) => containers.stop(request.id, request.timeoutSeconds),
@@ -104,12 +130,13 @@ export function createCore(options: CoreOptions): Core {
     'networks:list': () => networks.list(),
   };
 
-  connection.start();
+  engines.start().catch((error: unknown) => log.error('[engines] could not set up the engines', error));
   return {
     router: new Router(handlers, log),
     hub,
     log,
     connection,
+    engines,
     releaseClient: (clientId) => stats.releaseClient(clientId),
     close: async () => {
       limits.dispose();
@@ -117,7 +144,7 @@ export function createCore(options: CoreOptions): Core {
       images.dispose();
       await stats.dispose();
       containers.dispose();
-      await connection.stop();
+      await engines.close();
     },
   };
 }

@@ -9,6 +9,7 @@ import type {
   NetworkSummary,
   VolumeSummary,
 } from './engine-types';
+import type { AddRemoteResult, EngineDiskUsage, EngineView } from './engine-manager-types';
 import type { ImageDetail, ImageHistoryEntry, ImagePruneResult, ImageRemoveResult } from './image-types';
 import { registryCredentialStorages, type KnownRegistry, type LoginResult } from './registry-types';
 import type { ReplicaGroup, RunResult, SettingsView } from './run-types';
@@ -153,10 +154,47 @@ const settingsUpdateRequest = z
   .object({ defaultRunLimits: limitsChange.optional(), registryCredentials: z.enum(registryCredentialStorages).optional() })
   .strict();
 
+/** Engine ids: `discovered`, `berth-<name>`, `ssh-<name>`, `vm-<name>`. */
+const engineId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be an engine id');
+const engineName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,30}$/, 'must be lowercase letters, digits and dashes (up to 31), starting with a letter or digit');
+const engineIdRequest = z.object({ id: engineId }).strict();
+const addOwnedEngineRequest = z.object({ name: engineName }).strict();
+const addRemoteEngineRequest = z
+  .object({
+    name: engineName,
+    host: z
+      .string()
+      .max(300)
+      .regex(/^ssh:\/\/([^@/\s]+@)?[a-zA-Z0-9.:[\]-]+(:\d{1,5})?$/, 'must look like ssh://user@host or ssh://user@host:2222'),
+    identityFile: z.string().min(1).max(4096).nullable().optional(),
+    socketPath: z.string().regex(/^\//, 'must be an absolute path on the remote machine').max(4096).optional(),
+    /** The fingerprint the user accepted after a `trust-needed` answer; added to known_hosts when it matches. */
+    trustFingerprint: z.string().max(200).optional(),
+  })
+  .strict();
+const removeEngineRequest = z.object({ id: engineId, deleteData: z.boolean().optional() }).strict();
+
 export const channels = {
   'app:info': channel<typeof none, AppInfo>(none),
   'engine:status': channel<typeof none, EngineStatus>(none),
   'engine:reconnect': channel<typeof none, EngineStatus>(none),
+  'engines:list': channel<typeof none, EngineView[]>(none),
+  /** Makes an engine the one the UI shows; instant, no restart. */
+  'engines:set-active': channel<typeof engineIdRequest, EngineView[]>(engineIdRequest),
+  'engines:start': channel<typeof engineIdRequest, EngineView>(engineIdRequest),
+  'engines:stop': channel<typeof engineIdRequest, EngineView>(engineIdRequest),
+  'engines:restart': channel<typeof engineIdRequest, EngineView>(engineIdRequest),
+  /** A dockerd that Berth runs itself (Linux), with its own socket, data, bridge and docker context. */
+  'engines:add-owned': channel<typeof addOwnedEngineRequest, EngineView>(addOwnedEngineRequest),
+  'engines:add-remote': channel<typeof addRemoteEngineRequest, AddRemoteResult>(addRemoteEngineRequest),
+  'engines:remove': channel<typeof removeEngineRequest, EngineView[]>(removeEngineRequest),
+  /** The engine's recent log lines (Berth-owned engines; others say where their log is). */
+  'engines:logs': channel<typeof engineIdRequest, string[]>(engineIdRequest),
+  'engines:disk-usage': channel<typeof engineIdRequest, EngineDiskUsage>(engineIdRequest),
+  /** Versions, engines, settings and recent engine log lines as text, secrets redacted, for a bug report. */
+  'engines:diagnostics': channel<typeof none, { text: string }>(none),
   'containers:list': channel<typeof containersListRequest, ContainerSummary[]>(containersListRequest),
   'containers:start': channel<typeof containerIdRequest, { id: string }>(containerIdRequest),
   'containers:stop': channel<typeof containerStopRequest, { id: string }>(containerStopRequest),
@@ -214,6 +252,10 @@ export interface EventPayloads {
   'transfers:progress': Transfer;
   /** An image was pulled, tagged, untagged, deleted or pushed (engine image events). */
   'images:changed': { id: string | null; action: string };
+  /** Any engine's provider state, connection or the active one changed. */
+  'engines:changed': EngineView[];
+  /** New log lines of an engine Berth runs. */
+  'engines:log': { id: string; lines: string[] };
 }
 
 export type Channel = keyof typeof channels;

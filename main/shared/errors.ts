@@ -18,6 +18,8 @@ export const errorCodes = [
   'REGISTRY_UNREACHABLE',
   /** The user cancelled it (a pull, a push). */
   'CANCELLED',
+  /** A remote engine's SSH host key differs from the one in known_hosts: possibly an attack, never bypassed. */
+  'HOST_KEY_MISMATCH',
   'ENGINE_UNREACHABLE',
   'NOT_FOUND',
   'CONFLICT',

@@ -79,4 +79,6 @@ export interface SettingsView {
   encryptionAvailable: boolean;
   /** Why it cannot, in words for the settings page; null when it can. */
   encryptionProblem: string | null;
+  /** The settings file could not be used at start (and was kept aside): what happened, for the UI to say. */
+  fileProblem: string | null;
 }

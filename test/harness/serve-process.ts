@@ -25,7 +25,8 @@ export interface ServeProcess {
 export async function startServe(dockerHost: string, extraArgs: string[] = [], extraEnv: Record<string, string> = {}): Promise<ServeProcess> {
   const home = mkdtempSync(join(tmpdir(), 'berth-serve-home-'));
   const child: ChildProcess = spawn(process.execPath, [cliPath, 'serve', '--port', '0', ...extraArgs], {
-    env: { PATH: process.env.PATH, HOME: home, DOCKER_HOST: dockerHost, ...extraEnv },
+    // No embedded engine: a test that starts serve with its engine away must not make Berth start a dockerd.
+    env: { PATH: process.env.PATH, HOME: home, DOCKER_HOST: dockerHost, BERTH_EMBEDDED_ENGINE: '0', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -2,7 +2,8 @@
 // `containers:changed` hub events (plus a resync after every reconnection) so the UI refetches when needed.
 import type { ContainerSummary } from '../../shared/engine-types';
 import { forwardChanges, type Change } from '../engine/changed-events';
-import type { EngineConnection, EngineEvent } from '../engine/engine-connection';
+import type { EngineEvent } from '../engine/engine-connection';
+import type { EngineLink } from '../engine/engine-link';
 import type { EventHub } from '../ipc/event-hub';
 import { consoleLogger, type Logger } from '../logger';
 import { toContainerSummary } from './container-summary';
@@ -32,7 +33,7 @@ export class ContainersService {
   private readonly unsubscribe: () => void;
 
   constructor(
-    private readonly connection: EngineConnection,
+    private readonly connection: EngineLink,
     hub: EventHub,
     private readonly log: Logger = consoleLogger,
   ) {

@@ -2,14 +2,15 @@
 // every (re)connection: events missed while Berth was away from the engine could have changed anything.
 import type { EventPayloads } from '../../shared/contract';
 import type { EventHub } from '../ipc/event-hub';
-import type { EngineConnection, EngineEvent } from './engine-connection';
+import type { EngineEvent } from './engine-connection';
+import type { EngineLink } from './engine-link';
 
 export type ChangedEvent = 'containers:changed' | 'images:changed';
 export type Change = EventPayloads[ChangedEvent];
 
 /** `toChange` returns null for an engine event the list does not care about. Returns the unsubscribe. */
 export function forwardChanges(
-  connection: Pick<EngineConnection, 'onEngineEvent' | 'onConnected'>,
+  connection: Pick<EngineLink, 'onEngineEvent' | 'onConnected'>,
   hub: EventHub,
   event: ChangedEvent,
   toChange: (engineEvent: EngineEvent) => Change | null,

@@ -11,6 +11,7 @@ import type { DiscoveryResult, EngineTarget } from './discover';
 import { dockerOptionsFor } from './docker-options';
 import type { EngineEvent } from './engine-event';
 import { describeFailure, fetchEngineInfo, pingEngine } from './engine-probe';
+import type { EngineLink } from './engine-link';
 import { EngineSession } from './engine-session';
 
 export type { EngineEvent } from './engine-event';
@@ -32,7 +33,7 @@ type Attempt = { ok: true; docker: Dockerode; info: EngineInfo; session: EngineS
 
 const startHint = 'Start the engine (Docker or Podman); Berth reconnects by itself.';
 
-export class EngineConnection {
+export class EngineConnection implements EngineLink {
   private current: EngineStatus;
   private docker: Dockerode | null = null;
   private session: EngineSession | null = null;

@@ -3,7 +3,7 @@
 // the container may change.
 import type Dockerode from 'dockerode';
 import type { ContainerLimits, LimitsCapabilities } from '../../shared/limits-types';
-import type { EngineConnection } from '../engine/engine-connection';
+import type { EngineLink } from '../engine/engine-link';
 import { enforcedLimits } from './enforced-limits';
 import { readKernelLimits, type KernelPaths, type KernelReading } from './kernel-limits';
 import { toCapabilities, toEngineLimitsFacts, type EngineLimitsFacts, type LimitsRawInfo } from './limits-capabilities';
@@ -18,7 +18,7 @@ export interface ContainerLimitsState {
   capabilities: LimitsCapabilities;
 }
 
-export type LimitsConnection = Pick<EngineConnection, 'client' | 'status' | 'onEngineEvent'>;
+export type LimitsConnection = Pick<EngineLink, 'client' | 'status' | 'onEngineEvent'>;
 
 export class LimitsReader {
   constructor(

@@ -6,7 +6,7 @@
 // `docker-credential-ecr-login`/`-gcloud` helpers answer `get` like any other helper.
 import { BerthError } from '../../shared/errors';
 import type { CredentialSource, KnownRegistry, LoginResult, RegistryCredentialStorage } from '../../shared/registry-types';
-import type { EngineConnection } from '../engine/engine-connection';
+import type { EngineLink } from '../engine/engine-link';
 import { engineMessage, isUnreachableError, toErrorInfo } from '../engine/engine-errors';
 import type { Logger } from '../logger';
 import { CredentialHelper, CredentialHelperError } from './credential-helper';
@@ -15,7 +15,7 @@ import type { EncryptedCredentials, EncryptedEntry } from './encrypted-credentia
 import { configKeyFor, displayName, hostnameOf, sameRegistry } from './registry-keys';
 
 export interface RegistriesServiceOptions {
-  connection: EngineConnection;
+  connection: EngineLink;
   env: NodeJS.ProcessEnv;
   log: Logger;
   /** Berth's encrypted store and the setting that sends logins there; without it, only the docker config. */

@@ -8,7 +8,8 @@ import type { ImageDetail, ImageHistoryEntry, ImagePruneResult, ImageRemoveResul
 import { parseReference } from '../../shared/image-reference';
 import { containerName } from '../containers/container-summary';
 import { forwardChanges, type Change } from '../engine/changed-events';
-import type { EngineConnection, EngineEvent } from '../engine/engine-connection';
+import type { EngineEvent } from '../engine/engine-connection';
+import type { EngineLink } from '../engine/engine-link';
 import { engineMessage } from '../engine/engine-errors';
 import type { EventHub } from '../ipc/event-hub';
 import { consoleLogger, type Logger } from '../logger';
@@ -118,7 +119,7 @@ export class ImagesService {
   private readonly unsubscribe: () => void;
 
   constructor(
-    private readonly connection: EngineConnection,
+    private readonly connection: EngineLink,
     hub: EventHub,
     private readonly log: Logger = consoleLogger,
   ) {

@@ -1,7 +1,7 @@
 // Networks: one `GET /networks`, mapped to NetworkSummary and sorted by name.
 import type Dockerode from 'dockerode';
 import type { NetworkSummary } from '../../shared/engine-types';
-import type { EngineConnection } from '../engine/engine-connection';
+import type { EngineLink } from '../engine/engine-link';
 
 export function toNetworkSummary(network: Dockerode.NetworkInspectInfo): NetworkSummary {
   return {
@@ -15,7 +15,7 @@ export function toNetworkSummary(network: Dockerode.NetworkInspectInfo): Network
 }
 
 export class NetworksService {
-  constructor(private readonly connection: EngineConnection) {}
+  constructor(private readonly connection: EngineLink) {}
 
   async list(): Promise<NetworkSummary[]> {
     const networks = await this.connection.client().listNetworks();

@@ -1,7 +1,7 @@
 // Volumes: one `GET /volumes`, mapped to VolumeSummary and sorted by name.
 import type Dockerode from 'dockerode';
 import type { VolumeSummary } from '../../shared/engine-types';
-import type { EngineConnection } from '../engine/engine-connection';
+import type { EngineLink } from '../engine/engine-link';
 
 /** `CreatedAt` is sent by engines since API 1.29 but missing from dockerode's typings. */
 type VolumeInfo = Dockerode.VolumeInspectInfo & { CreatedAt?: string };
@@ -17,7 +17,7 @@ export function toVolumeSummary(volume: VolumeInfo): VolumeSummary {
 }
 
 export class VolumesService {
-  constructor(private readonly connection: EngineConnection) {}
+  constructor(private readonly connection: EngineLink) {}
 
   async list(): Promise<VolumeSummary[]> {
     const answer = await this.connection.client().listVolumes();

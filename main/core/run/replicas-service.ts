@@ -6,14 +6,14 @@ import { BerthError } from '../../shared/errors';
 import { replicaLabels } from '../../shared/run-spec';
 import type { ReplicaGroup, RunSpec } from '../../shared/run-types';
 import { containerName, toContainerState, toPortBindings } from '../containers/container-summary';
-import type { EngineConnection } from '../engine/engine-connection';
+import type { EngineLink } from '../engine/engine-link';
 import { toErrorInfo } from '../engine/engine-errors';
 import { KeyedQueue } from '../limits/keyed-queue';
 import type { Logger } from '../logger';
 import type { RunService } from './run-service';
 
 export interface ReplicasServiceOptions {
-  connection: Pick<EngineConnection, 'client'>;
+  connection: Pick<EngineLink, 'client'>;
   run: Pick<RunService, 'addReplicas'>;
   log: Logger;
 }

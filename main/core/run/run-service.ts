@@ -5,7 +5,7 @@ import type Dockerode from 'dockerode';
 import { BerthError } from '../../shared/errors';
 import { emptyRunSpec, replicaSpec } from '../../shared/run-spec';
 import type { RunResult, RunSpec } from '../../shared/run-types';
-import type { EngineConnection } from '../engine/engine-connection';
+import type { EngineLink } from '../engine/engine-link';
 import { toErrorInfo } from '../engine/engine-errors';
 import type { Logger } from '../logger';
 import type { SettingsStore } from '../settings/settings-store';
@@ -16,7 +16,7 @@ import { portsFromInspect } from './inspect-ports';
 import { engineCapabilities, runLimitsError } from './run-limits';
 
 export interface RunServiceOptions {
-  connection: Pick<EngineConnection, 'client' | 'status'>;
+  connection: Pick<EngineLink, 'client' | 'status'>;
   transfers: ImagePuller;
   settings: Pick<SettingsStore, 'get'>;
   log: Logger;

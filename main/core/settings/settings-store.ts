@@ -1,18 +1,29 @@
-// Owns Berth's own settings (the default limit profile of runs, where registry logins are saved) in
-// `settings.json` in its config folder (config-dir.ts). Writes are atomic (a temporary file renamed over the old one); a file that cannot be
-// read or holds something invalid gives the defaults and a logged warning, never a crash, and is kept beside
-// as `settings.json.corrupt` when the next save replaces it.
+// Owns Berth's own settings (the default limit profile of runs, where registry logins are saved, the engines
+// it was told about and which one is active) in `settings.json` in its config folder (config-dir.ts). Writes
+// are atomic (a temporary file renamed over the old one). A file that cannot be read or holds something
+// invalid is moved aside at once as `settings.json.corrupt`, never silently reset: the defaults apply, and
+// `fileProblem` says what happened so the UI can tell the user.
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { channels } from '../../shared/contract';
 import { BerthError } from '../../shared/errors';
 import type { LimitsChange } from '../../shared/limits-types';
+import type { EngineConfig } from '../../shared/engine-manager-types';
 import type { BerthSettings, SettingsView } from '../../shared/run-types';
 import type { Logger } from '../logger';
 import { encryptionProblem, noCipherProblem, type SecretCipher } from '../registries/secret-cipher';
 import { ruleOnlyCapabilities, runLimitsError } from '../run/run-limits';
 import { configDir } from './config-dir';
+import { enginesFileSchema } from './engines-file';
+
+/** The engines part of the file: what the engine registry keeps (the discovered engine is never stored). */
+export interface EnginesSettings {
+  engines: EngineConfig[];
+  activeEngineId: string | null;
+}
+
+const noEngines: EnginesSettings = Object.freeze({ engines: [], activeEngineId: null }) as EnginesSettings;
 
 export interface SettingsStoreOptions {
   env: NodeJS.ProcessEnv;
@@ -28,8 +39,8 @@ export interface SettingsStoreOptions {
  */
 export const defaultSettings: BerthSettings = Object.freeze({ defaultRunLimits: Object.freeze({}), registryCredentials: 'docker-config' });
 
-/** The file holds exactly what `settings:update` accepts, so one schema checks both. */
-const fileSchema = channels['settings:update'].request;
+/** The file holds what `settings:update` accepts, plus the engines part the UI changes through `engines:*`. */
+const fileSchema = channels['settings:update'].request.extend(enginesFileSchema.shape);
 
 /** A profile is checked by the rules alone: the engine it will run on is checked at each run. */
 function profileError(limits: LimitsChange): BerthError | null {
@@ -39,7 +50,8 @@ function profileError(limits: LimitsChange): BerthError | null {
 export class SettingsStore {
   readonly path: string;
   private cached: BerthSettings | null = null;
-  private corrupt = false;
+  private cachedEngines: EnginesSettings = noEngines;
+  private fileProblem: string | null = null;
   /** Saves run one after another, so the last update is the one on disk. */
   private writing: Promise<unknown> = Promise.resolve();
 
@@ -55,7 +67,24 @@ export class SettingsStore {
   /** The settings with what this process can do, as `settings:get` and `settings:update` answer. */
   view(settings: BerthSettings): SettingsView {
     const problem = encryptionProblem(this.options.secretCipher);
-    return { settings, encryptionAvailable: problem === null, encryptionProblem: problem };
+    return { settings, encryptionAvailable: problem === null, encryptionProblem: problem, fileProblem: this.fileProblem };
+  }
+
+  async engines(): Promise<EnginesSettings> {
+    await this.get();
+    return structuredClone(this.cachedEngines);
+  }
+
+  /** Replaces the engines part; saved after any update before it, like `update`. */
+  updateEngines(next: EnginesSettings): Promise<EnginesSettings> {
+    const saved = this.writing.then(async () => {
+      const current = await this.get();
+      await this.save(current, next);
+      this.cachedEngines = structuredClone(next);
+      return structuredClone(next);
+    });
+    this.writing = saved.catch(() => undefined);
+    return saved;
   }
 
   /**
@@ -77,7 +106,7 @@ export class SettingsStore {
         const problem = this.options.secretCipher ? encryptionProblem(this.options.secretCipher) : noCipherProblem;
         if (problem) throw new BerthError('CONFLICT', problem);
       }
-      await this.save(merged);
+      await this.save(merged, this.cachedEngines);
       this.cached = merged;
       return structuredClone(merged);
     });
@@ -104,27 +133,30 @@ export class SettingsStore {
     const limits = parsed.data.defaultRunLimits ?? {};
     const invalid = profileError(limits);
     if (invalid) return this.fallback(`holds a limit profile that breaks a rule (${invalid.message})`);
+    this.cachedEngines = { engines: parsed.data.engines ?? [], activeEngineId: parsed.data.activeEngineId ?? null };
     // A file saying 'encrypted' is kept as it is in serve mode: logins then say why they cannot be saved.
     return { ...structuredClone(defaultSettings), defaultRunLimits: limits, registryCredentials: parsed.data.registryCredentials ?? defaultSettings.registryCredentials };
   }
 
-  private fallback(problem: string): BerthSettings {
-    this.corrupt = true;
-    this.options.log.warn(`[settings] ${this.path} ${problem}; using the defaults. The next save replaces it and keeps the old file as settings.json.corrupt.`);
+  /** Moves the unusable file aside now (so no later save can lose it) and remembers why, for the UI. */
+  private async fallback(problem: string): Promise<BerthSettings> {
+    const aside = `${this.path}.corrupt`;
+    const kept = await rename(this.path, aside).then(
+      () => `it was kept as ${aside}`,
+      (error: Error) => `it could not be moved aside (${error.message}) and stays where it is`,
+    );
+    this.fileProblem = `Berth's settings file ${this.path} ${problem}; ${kept}, and the defaults are in use.`;
+    this.options.log.warn(`[settings] ${this.fileProblem}`);
     return structuredClone(defaultSettings);
   }
 
-  private async save(settings: BerthSettings): Promise<void> {
+  private async save(settings: BerthSettings, engines: EnginesSettings): Promise<void> {
     const dir = join(this.path, '..');
     await mkdir(dir, { recursive: true });
-    if (this.corrupt) {
-      await copyFile(this.path, `${this.path}.corrupt`).catch((error: Error) => this.options.log.warn(`[settings] could not keep the unreadable file: ${error.message}`));
-      this.corrupt = false;
-    }
     // Same folder, so the rename is atomic: a crash leaves either the old file or the new one, never half of one.
     const temporary = join(dir, `.settings.json.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
-      await writeFile(temporary, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
+      await writeFile(temporary, `${JSON.stringify({ ...settings, ...engines }, null, 2)}\n`, { mode: 0o600 });
       await rename(temporary, this.path);
     } catch (error) {
       await rm(temporary, { force: true });

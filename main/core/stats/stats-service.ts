@@ -9,7 +9,8 @@ import type Dockerode from 'dockerode';
 import type { EngineInfo, EngineStatus } from '../../shared/engine-types';
 import { BerthError } from '../../shared/errors';
 import { statsFields, type StatsHistory, type StatsWatchResult } from '../../shared/stats-types';
-import type { EngineConnection, EngineEvent } from '../engine/engine-connection';
+import type { EngineEvent } from '../engine/engine-connection';
+import type { EngineLink } from '../engine/engine-link';
 import { toErrorInfo } from '../engine/engine-errors';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logger';
@@ -23,7 +24,7 @@ import { WatchSets } from './watch-sets';
 export type { StatsCollectorChoice } from './collector-choice';
 
 export interface StatsServiceOptions {
-  connection: EngineConnection;
+  connection: EngineLink;
   hub: EventHub;
   log: Logger;
   /** auto: cgroup files when the engine is local and they are readable from here, else the engine's API. */

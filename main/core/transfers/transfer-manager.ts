@@ -6,7 +6,7 @@ import type Dockerode from 'dockerode';
 import { BerthError, type ErrorInfo } from '../../shared/errors';
 import { parseReference, type ParsedReference } from '../../shared/image-reference';
 import type { Transfer, TransferKind } from '../../shared/transfer-types';
-import type { EngineConnection } from '../engine/engine-connection';
+import type { EngineLink } from '../engine/engine-link';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logger';
 import type { RegistriesService } from '../registries/registries-service';
@@ -16,7 +16,7 @@ import { transferErrorForCutStream, transferErrorFromMessage, transferErrorFromT
 import { openTransferStream, readTransferStream } from './transfer-stream';
 
 export interface TransferManagerOptions {
-  connection: EngineConnection;
+  connection: EngineLink;
   hub: EventHub;
   registries: RegistriesService;
   log: Logger;

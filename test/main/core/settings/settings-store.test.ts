@@ -41,7 +41,7 @@ describe('SettingsStore', () => {
   it('saves a profile to settings.json and reads it back in a new store', async () => {
     const profile = { memoryBytes: 64 * MiB, cpus: 0.5, pidsLimit: 100 };
     expect(await store().update({ defaultRunLimits: profile })).toEqual({ defaultRunLimits: profile, registryCredentials: 'docker-config' });
-    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toEqual({ defaultRunLimits: profile, registryCredentials: 'docker-config' });
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toEqual({ defaultRunLimits: profile, registryCredentials: 'docker-config', engines: [], activeEngineId: null });
     expect(await store().get()).toEqual({ defaultRunLimits: profile, registryCredentials: 'docker-config' });
     // The temporary file was renamed away.
     expect(await readdir(dir)).toEqual(['settings.json']);
@@ -65,15 +65,34 @@ describe('SettingsStore', () => {
     ['not JSON', '{ nope'],
     ['the wrong shape', JSON.stringify({ defaultRunLimits: { memoryBytes: 'lots' } })],
     ['a broken rule', JSON.stringify({ defaultRunLimits: { memoryBytes: 1024 } })],
-  ])('a file with %s gives the defaults and a warning, and is kept aside by the next save', async (_what, text) => {
+  ])('a file with %s gives the defaults, is kept aside at once and reported', async (_what, text) => {
     await writeFile(join(dir, 'settings.json'), text);
     const settings = store();
     expect(await settings.get()).toEqual({ defaultRunLimits: {}, registryCredentials: 'docker-config' });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain(join(dir, 'settings.json'));
+    expect(await readFile(join(dir, 'settings.json.corrupt'), 'utf8')).toBe(text);
+    expect(settings.view(await settings.get()).fileProblem).toBe(`${warnings[0]!.replace('[settings] ', '')}`);
+    expect(settings.view(await settings.get()).fileProblem).toMatch(/it was kept as .*settings\.json\.corrupt, and the defaults are in use/);
     await settings.update({ defaultRunLimits: { pidsLimit: 5 } });
     expect(await readFile(join(dir, 'settings.json.corrupt'), 'utf8')).toBe(text);
     expect(await store().get()).toEqual({ defaultRunLimits: { pidsLimit: 5 }, registryCredentials: 'docker-config' });
+  });
+
+  it('keeps the engines part beside the rest, and each update keeps the other part', async () => {
+    const engines = { engines: [{ id: 'berth-dev', name: 'dev', kind: 'berth-dockerd' as const }], activeEngineId: 'berth-dev' };
+    await store().updateEngines(engines);
+    await store().update({ defaultRunLimits: { pidsLimit: 7 } });
+    const reread = store();
+    expect(await reread.engines()).toEqual(engines);
+    expect(await reread.get()).toEqual({ defaultRunLimits: { pidsLimit: 7 }, registryCredentials: 'docker-config' });
+  });
+
+  it('refuses a file whose engines part does not fit, keeping it aside', async () => {
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ engines: [{ id: 'x', name: 'x', kind: 'teleport' }] }));
+    const settings = store();
+    expect(await settings.engines()).toEqual({ engines: [], activeEngineId: null });
+    expect(settings.view(await settings.get()).fileProblem).toMatch(/does not hold Berth's settings/);
   });
 
   it('keeps the last of concurrent updates on disk', async () => {
@@ -91,7 +110,7 @@ describe('registry credential storage', () => {
     await expect(settings.update({ registryCredentials: 'encrypted', defaultRunLimits: { pidsLimit: 7 } })).rejects.toMatchObject({ code: 'CONFLICT', message: serveRefusal });
     expect(await readdir(dir)).toEqual([]);
     expect(await settings.get()).toEqual({ defaultRunLimits: {}, registryCredentials: 'docker-config' });
-    expect(settings.view(await settings.get())).toEqual({ settings: { defaultRunLimits: {}, registryCredentials: 'docker-config' }, encryptionAvailable: false, encryptionProblem: serveRefusal });
+    expect(settings.view(await settings.get())).toEqual({ settings: { defaultRunLimits: {}, registryCredentials: 'docker-config' }, encryptionAvailable: false, encryptionProblem: serveRefusal, fileProblem: null });
   });
 
   it("refuses 'encrypted' while the cipher has no keychain, and says why", async () => {

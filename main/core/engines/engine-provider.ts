@@ -1,0 +1,37 @@
+// What every kind of engine offers the registry: where to connect, whether and how Berth can start and stop
+// it, and its log. The discovered engine, a Berth-owned dockerd, a remote engine over SSH and the VM each
+// implement it; the registry and the Engine page know nothing else about them.
+import type Dockerode from 'dockerode';
+import type { EngineKind, ProviderState } from '../../shared/engine-manager-types';
+import type { DiscoveryResult, EngineTarget } from '../engine/discover';
+
+export interface ProviderControl {
+  canStart: boolean;
+  canStop: boolean;
+  /** Why Berth cannot start or stop it, in words the user can act on; null when it can. */
+  reason: string | null;
+}
+
+export interface EngineProvider {
+  readonly kind: EngineKind;
+  /** Shown as the engine's address (`unix:///run/berth/x/docker.sock`, `ssh://me@box`). */
+  readonly host: string;
+  /** Where to connect now; EngineConnection calls it on every (re)connection attempt. */
+  discover(): Promise<DiscoveryResult> | DiscoveryResult;
+  /** A client for a target, when the default (dockerode over the target's address) is not right (SSH). */
+  createClient?(target: EngineTarget): Dockerode;
+  state(): ProviderState;
+  control(): ProviderControl;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Recent log lines, oldest first (empty when Berth does not see the engine's log). */
+  logs(): string[];
+  /** Calls back with new log lines and with every state change; returns the unsubscribe. */
+  onChange(listener: (change: { state?: ProviderState; lines?: string[] }) => void): () => void;
+  /** The docker context Berth keeps for this engine, or null. */
+  dockerContext(): string | null;
+  /** Releases everything (connections, child processes stay as `stop` left them). */
+  dispose(): Promise<void>;
+  /** Removes what Berth created for it (docker context; with deleteData its data folder). Called after stop. */
+  remove?(options: { deleteData: boolean }): Promise<void>;
+}

@@ -1,0 +1,276 @@
+// Owns every engine Berth knows: the discovered one, Berth-owned dockerds and remote engines, each with its
+// provider and its own connection (so all are monitored at once), which one is active (ActiveEngine), and
+// their configuration in the settings file. Emits `engines:changed` on any change and `engines:log` lines.
+import type { AddRemoteResult, EngineConfig, EngineDiskUsage, EngineView } from '../../shared/engine-manager-types';
+import { BerthError } from '../../shared/errors';
+import { EngineConnection } from '../engine/engine-connection';
+import { EventHub } from '../ipc/event-hub';
+import type { Logger } from '../logger';
+import type { SettingsStore } from '../settings/settings-store';
+import { ActiveEngine } from './active-engine';
+import { toDiskUsage, type SystemDf } from './disk-usage';
+import { DockerdProvider } from './dockerd/dockerd-provider';
+import { shouldStartEmbeddedEngine } from './embedded-default';
+import type { EngineProvider } from './engine-provider';
+import { ExistingProvider } from './existing-provider';
+import { checkHostKey, SshProvider, type SshEngineConfig } from './ssh/ssh-provider';
+
+export const DISCOVERED_ID = 'discovered';
+const EMBEDDED_NAME = 'berth';
+
+interface Entry {
+  id: string;
+  name: string;
+  config: EngineConfig | null;
+  provider: EngineProvider;
+  hub: EventHub;
+  connection: EngineConnection;
+  detach: Array<() => void>;
+}
+
+export interface EngineRegistryOptions {
+  env: NodeJS.ProcessEnv;
+  hub: EventHub;
+  log: Logger;
+  settings: SettingsStore;
+  /** Tests and the VM issue plug other providers in here. */
+  providerFor?: (config: EngineConfig) => EngineProvider;
+  discovered?: EngineProvider;
+  platform?: NodeJS.Platform;
+}
+
+export interface RemoteRequest {
+  name: string;
+  host: string;
+  identityFile?: string | null;
+  socketPath?: string;
+  trustFingerprint?: string;
+}
+
+export class EngineRegistry {
+  readonly active: ActiveEngine;
+  private readonly entries = new Map<string, Entry>();
+  private activeId: string | null = null;
+  private closed = false;
+
+  constructor(private readonly options: EngineRegistryOptions) {
+    this.active = new ActiveEngine(options.hub, options.log);
+  }
+
+  /** Creates the engines from the settings, connects to all, activates the saved one (else the discovered). */
+  async start(): Promise<void> {
+    const { env } = this.options;
+    this.add(DISCOVERED_ID, 'discovered', null, this.options.discovered ?? new ExistingProvider({ env }));
+    const saved = await this.options.settings.engines();
+    for (const config of saved.engines) this.add(config.id, config.name, config, this.providerFor(config));
+    const activeId = saved.activeEngineId && this.entries.has(saved.activeEngineId) ? saved.activeEngineId : DISCOVERED_ID;
+    this.activate(activeId);
+    this.watchForEmbeddedDefault(saved.engines.length);
+  }
+
+  views(): EngineView[] {
+    return [...this.entries.values()].map((entry) => this.view(entry));
+  }
+
+  async setActive(id: string): Promise<EngineView[]> {
+    this.entryFor(id);
+    this.activate(id);
+    await this.persist();
+    return this.views();
+  }
+
+  async startEngine(id: string): Promise<EngineView> {
+    const entry = this.controllable(id, 'start');
+    await entry.provider.start();
+    await entry.connection.reconnect();
+    return this.view(entry);
+  }
+
+  async stopEngine(id: string): Promise<EngineView> {
+    const entry = this.controllable(id, 'stop');
+    await entry.provider.stop();
+    // The event stream's end says it too, but not before the next health check on every platform.
+    void entry.connection.reconnect();
+    return this.view(entry);
+  }
+
+  async restartEngine(id: string): Promise<EngineView> {
+    await this.stopEngine(id);
+    return this.startEngine(id);
+  }
+
+  /** Adds a Berth-owned dockerd and starts it; the first one becomes active when nothing else is connected. */
+  async addOwned(name: string): Promise<EngineView> {
+    const availability = DockerdProvider.availability(this.options.env, this.options.platform);
+    if (!availability.available && !this.options.providerFor) throw new BerthError('CONFLICT', availability.reason ?? 'Berth cannot run its own engine here.');
+    const config: EngineConfig = { id: `berth-${name}`, name, kind: 'berth-dockerd' };
+    const entry = this.addConfigured(config);
+    await this.persist();
+    await this.startEngine(entry.id);
+    return this.view(entry);
+  }
+
+  async addRemote(request: RemoteRequest): Promise<AddRemoteResult> {
+    const config: SshEngineConfig = {
+      id: `ssh-${request.name}`,
+      name: request.name,
+      kind: 'ssh',
+      host: request.host,
+      identityFile: request.identityFile ?? null,
+      socketPath: request.socketPath ?? '/var/run/docker.sock',
+    };
+    if (this.entries.has(config.id)) throw new BerthError('CONFLICT', `There is already an engine named ${request.name}: pick another name.`);
+    const question = await checkHostKey(config, this.options.env, request.trustFingerprint);
+    if (question) return { outcome: 'trust-needed', hostKey: question };
+    const entry = this.addConfigured(config);
+    await this.persist();
+    await entry.connection.reconnect();
+    return { outcome: 'added', engine: this.view(entry) };
+  }
+
+  async remove(id: string, deleteData: boolean): Promise<EngineView[]> {
+    const entry = this.entryFor(id);
+    if (!entry.config) throw new BerthError('CONFLICT', 'The discovered engine comes from your environment (DOCKER_HOST, docker context or default socket): Berth cannot remove it.');
+    if (entry.provider.state() === 'running' || entry.provider.state() === 'starting') await entry.provider.stop();
+    await this.drop(entry);
+    await entry.provider.remove?.({ deleteData });
+    if (this.activeId === id) this.activate(DISCOVERED_ID);
+    await this.persist();
+    return this.views();
+  }
+
+  logs(id: string): string[] {
+    return this.entryFor(id).provider.logs();
+  }
+
+  async diskUsage(id: string): Promise<EngineDiskUsage> {
+    const df = (await this.entryFor(id).connection.client().df()) as SystemDf;
+    return toDiskUsage(df);
+  }
+
+  /** The connection of an engine, for diagnostics and tests. */
+  connectionOf(id: string): EngineConnection {
+    return this.entryFor(id).connection;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.active.switchTo(null);
+    for (const entry of [...this.entries.values()]) await this.drop(entry);
+  }
+
+  private providerFor(config: EngineConfig): EngineProvider {
+    if (this.options.providerFor) return this.options.providerFor(config);
+    const { env, log } = this.options;
+    if (config.kind === 'berth-dockerd') return new DockerdProvider({ name: config.name, env, log });
+    return new SshProvider({ config, env, log });
+  }
+
+  private addConfigured(config: EngineConfig): Entry {
+    if (this.entries.has(config.id)) throw new BerthError('CONFLICT', `There is already an engine named ${config.name}: pick another name.`);
+    return this.add(config.id, config.name, config, this.providerFor(config));
+  }
+
+  private add(id: string, name: string, config: EngineConfig | null, provider: EngineProvider): Entry {
+    const hub = new EventHub();
+    const { log } = this.options;
+    const connection = new EngineConnection({ discover: () => provider.discover(), hub, log, createClient: provider.createClient?.bind(provider) });
+    const entry: Entry = { id, name, config, provider, hub, connection, detach: [] };
+    entry.detach = [
+      hub.subscribe((event) => {
+        if (event === 'engine:status') this.changed();
+      }),
+      provider.onChange((change) => {
+        if (change.lines?.length) this.options.hub.emit('engines:log', { id, lines: change.lines });
+        if (change.state) this.changed();
+      }),
+    ];
+    this.entries.set(id, entry);
+    connection.start();
+    this.changed();
+    return entry;
+  }
+
+  private async drop(entry: Entry): Promise<void> {
+    for (const detach of entry.detach.splice(0)) detach();
+    this.entries.delete(entry.id);
+    await entry.connection.stop();
+    await entry.provider.dispose();
+    this.changed();
+  }
+
+  private activate(id: string): void {
+    const entry = this.entries.get(id) ?? null;
+    this.activeId = entry ? id : null;
+    this.active.switchTo(entry ? { connection: entry.connection, hub: entry.hub } : null);
+    this.changed();
+  }
+
+  private async persist(): Promise<void> {
+    const engines = [...this.entries.values()].flatMap((entry) => (entry.config ? [entry.config] : []));
+    await this.options.settings.updateEngines({ engines, activeEngineId: this.activeId });
+  }
+
+  /** Starts Berth's own engine once, when the discovered one turns out to be absent (embedded-default.ts). */
+  private watchForEmbeddedDefault(configuredEngines: number): void {
+    const discovered = this.entryFor(DISCOVERED_ID);
+    const stop = discovered.hub.subscribe((event) => {
+      if (event !== 'engine:status' || discovered.connection.status.state === 'connecting') return;
+      stop();
+      const facts = {
+        platform: this.options.platform ?? process.platform,
+        optedOut: this.options.env.BERTH_EMBEDDED_ENGINE === '0',
+        configuredEngines,
+        discovered: discovered.connection.status,
+        dockerd: DockerdProvider.availability(this.options.env, this.options.platform),
+      };
+      if (this.closed || !shouldStartEmbeddedEngine(facts)) return;
+      this.options.log.info('[engines] no engine is running here: starting Berth\'s own dockerd');
+      this.addOwned(EMBEDDED_NAME)
+        .then((view) => this.setActive(view.id))
+        .catch((error: unknown) => this.options.log.error('[engines] could not start Berth\'s own engine', error));
+    });
+  }
+
+  private controllable(id: string, what: 'start' | 'stop'): Entry {
+    const entry = this.entryFor(id);
+    const control = entry.provider.control();
+    if (what === 'start' ? !control.canStart : !control.canStop) throw new BerthError('CONFLICT', control.reason ?? `Berth cannot ${what} ${entry.name}.`);
+    return entry;
+  }
+
+  private entryFor(id: string): Entry {
+    const entry = this.entries.get(id);
+    if (!entry) throw new BerthError('NOT_FOUND', `No engine ${id}: it was removed, or never added.`);
+    return entry;
+  }
+
+  private view(entry: Entry): EngineView {
+    const control = entry.provider.control();
+    const providerState = entry.provider.state();
+    const status = entry.connection.status;
+    // A stopped engine is not "unreachable" by accident: say so instead of the socket error.
+    const connection =
+      providerState === 'stopped' && status.state !== 'connected'
+        ? { state: 'unreachable' as const, endpoint: status.endpoint, reason: `${entry.name} is stopped.`, since: status.since, retryAt: null }
+        : status;
+    return {
+      id: entry.id,
+      name: entry.name,
+      kind: entry.provider.kind,
+      host: entry.provider.host,
+      active: entry.id === this.activeId,
+      providerState,
+      connection,
+      canStart: control.canStart,
+      canStop: control.canStop,
+      controlReason: control.reason,
+      dockerContext: entry.provider.dockerContext(),
+      removable: entry.config !== null,
+    };
+  }
+
+  private changed(): void {
+    if (!this.closed || this.entries.size > 0) this.options.hub.emit('engines:changed', this.views());
+  }
+}

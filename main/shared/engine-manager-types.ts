@@ -1,0 +1,70 @@
+// The engines Berth knows (discovered, Berth-owned, remote over SSH, the VM), what each one's provider is doing
+// and how its connection stands, as the Engine page and the status bar show them.
+import type { EngineStatus } from './engine-types';
+
+export type EngineKind = 'existing' | 'berth-dockerd' | 'ssh' | 'vm';
+
+/** What Berth is doing with the engine's process (or VM); `external` when something else runs it. */
+export type ProviderState = 'starting' | 'running' | 'stopping' | 'stopped' | 'external';
+
+/** What Berth keeps in its settings file for each engine it was told about (the discovered one is not kept). */
+export type EngineConfig =
+  | { id: string; name: string; kind: 'berth-dockerd' }
+  | {
+      id: string;
+      name: string;
+      kind: 'ssh';
+      /** `ssh://user@host[:port]`. */
+      host: string;
+      /** A private key file; null: the user's ssh agent (`SSH_AUTH_SOCK`). */
+      identityFile: string | null;
+      /** The engine's socket on the remote machine. */
+      socketPath: string;
+    };
+
+export interface EngineView {
+  id: string;
+  name: string;
+  kind: EngineKind;
+  /** Where Berth connects: `unix:///…/docker.sock`, `ssh://me@box`. */
+  host: string;
+  active: boolean;
+  providerState: ProviderState;
+  /** The connection's own status (connecting / connected with info / unreachable with reason). */
+  connection: EngineStatus;
+  canStart: boolean;
+  canStop: boolean;
+  /** Why Berth cannot start or stop it (e.g. `Managed by systemd: systemctl start docker`), or null. */
+  controlReason: string | null;
+  /** The docker context Berth keeps for it (`berth`, `berth-<name>`), so the docker CLI reaches it too. */
+  dockerContext: string | null;
+  /** False for the engine found in the environment (DOCKER_HOST, context, default socket). */
+  removable: boolean;
+}
+
+export interface DiskUsageRow {
+  count: number;
+  /** In use by containers (images, volumes) or running (containers). */
+  active: number;
+  sizeBytes: number;
+  reclaimableBytes: number;
+}
+
+/** `docker system df`, from the engine's `/system/df`. */
+export interface EngineDiskUsage {
+  images: DiskUsageRow;
+  containers: DiskUsageRow;
+  volumes: DiskUsageRow;
+  buildCache: DiskUsageRow;
+}
+
+/** A remote engine's SSH host key that is not in known_hosts yet: the user decides, seeing its fingerprint. */
+export interface HostKeyQuestion {
+  host: string;
+  port: number;
+  keyType: string;
+  /** `SHA256:…`, as `ssh` prints it. */
+  fingerprint: string;
+}
+
+export type AddRemoteResult = { outcome: 'added'; engine: EngineView } | { outcome: 'trust-needed'; hostKey: HostKeyQuestion };
