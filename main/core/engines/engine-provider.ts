@@ -30,7 +30,7 @@ export interface EngineProvider {
   onChange(listener: (change: { state?: ProviderState; lines?: string[] }) => void): () => void;
   /** The docker context Berth keeps for this engine, or null. */
   dockerContext(): string | null;
-  /** Releases everything (connections, child processes stay as `stop` left them). */
+  /** Releases connections and listeners; the registry calls `stop` first for an engine Berth runs. */
   dispose(): Promise<void>;
   /** Removes what Berth created for it (docker context; with deleteData its data folder). Called after stop. */
   remove?(options: { deleteData: boolean }): Promise<void>;

@@ -65,6 +65,7 @@ export class EngineRegistry {
     for (const config of saved.engines) this.add(config.id, config.name, config, this.providerFor(config));
     const activeId = saved.activeEngineId && this.entries.has(saved.activeEngineId) ? saved.activeEngineId : DISCOVERED_ID;
     this.activate(activeId);
+    this.startWithBerth(activeId);
     this.watchForEmbeddedDefault(saved.engines.length);
   }
 
@@ -153,10 +154,14 @@ export class EngineRegistry {
     return this.entryFor(id).connection;
   }
 
+  /** Stops the engines Berth runs (quitting Berth leaves no daemon of its own behind), then lets go of all. */
   async close(): Promise<void> {
     this.closed = true;
     this.active.switchTo(null);
-    for (const entry of [...this.entries.values()]) await this.drop(entry);
+    for (const entry of [...this.entries.values()]) {
+      if (entry.provider.control().canStop) await entry.provider.stop().catch((error: unknown) => this.options.log.error(`[engines] could not stop ${entry.name}`, error));
+      await this.drop(entry);
+    }
   }
 
   private providerFor(config: EngineConfig): EngineProvider {
@@ -209,6 +214,13 @@ export class EngineRegistry {
   private async persist(): Promise<void> {
     const engines = [...this.entries.values()].flatMap((entry) => (entry.config ? [entry.config] : []));
     await this.options.settings.updateEngines({ engines, activeEngineId: this.activeId });
+  }
+
+  /** The active engine starts with Berth when Berth runs it (as Docker Desktop starts its engine); close() stops it. */
+  private startWithBerth(id: string): void {
+    const entry = this.entryFor(id);
+    if (!entry.provider.control().canStart) return;
+    this.startEngine(id).catch((error: unknown) => this.options.log.error(`[engines] could not start ${entry.name}`, error));
   }
 
   /** Starts Berth's own engine once, when the discovered one turns out to be absent (embedded-default.ts). */
