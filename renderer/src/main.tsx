@@ -32,6 +32,7 @@ import './styles/run-dialog.css';
 import './styles/replicas.css';
 import './styles/images.css';
 import './styles/transfers.css';
+import './styles/engine.css';
 import { applyTheme } from './theme/theme';
 
 preemptInlineStyles();

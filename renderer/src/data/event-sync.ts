@@ -1,15 +1,38 @@
 // Keeps the query cache in step with the core's pushed events: container changes invalidate the container
 // list and containers' limits (coalesced; a `docker update` elsewhere shows in an open Limits panel), image
 // changes (pull, tag, untag, delete, push) invalidate the image list, inspect and history (coalesced: a
-// prune or a pull sends a burst), engine status lands in the cache, and a reconnected bridge refetches
-// everything.
+// prune or a pull sends a burst), engine status and the engine list land in the cache, a switch of the active
+// engine refetches everything (every list is that engine's), and a reconnected bridge refetches everything.
 import type { QueryClient } from '@tanstack/react-query';
+import type { EngineView } from '../../../main/shared/engine-manager-types';
 import type { BerthClient } from '../ipc/berth-client';
 import { onBridgeCatchUp } from '../ipc/bridge-state';
-import { applyEngineStatus } from './channel-query';
+import { applyEngineStatus, channelKey } from './channel-query';
 import { coalesce } from './coalesce';
 
 export const containersCoalesceMs = 120;
+
+export const enginesKey = channelKey('engines:list', {});
+
+function activeIdOf(engines: readonly EngineView[] | undefined): string | null | undefined {
+  return engines === undefined ? undefined : (engines.find((engine) => engine.active)?.id ?? null);
+}
+
+/**
+ * Puts a fresh engine list into the cache (from `engines:changed` or a command's answer). When the active
+ * engine differs from the one last seen (`lastSeen` covers a cache that had no list yet), every other query
+ * is refetched: containers, images, stats limits… all belong to the engine that was active. Returns the
+ * active id now.
+ */
+export function applyEngineViews(queries: QueryClient, engines: EngineView[], lastSeen?: string | null): string | null {
+  const previous = activeIdOf(queries.getQueryData<EngineView[]>(enginesKey)) ?? lastSeen;
+  const now = activeIdOf(engines) ?? null;
+  queries.setQueryData(enginesKey, engines);
+  if (previous !== undefined && previous !== now) {
+    void queries.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'engines:list' });
+  }
+  return now;
+}
 
 /** Returns the function that stops syncing. */
 export function syncQueriesWithEvents(client: BerthClient, queries: QueryClient, coalesceMs = containersCoalesceMs) {
@@ -23,10 +46,12 @@ export function syncQueriesWithEvents(client: BerthClient, queries: QueryClient,
     void queries.invalidateQueries({ queryKey: ['images:inspect'] });
     void queries.invalidateQueries({ queryKey: ['images:history'] });
   }, coalesceMs);
+  let lastActive: string | null | undefined;
   const stops = [
     client.on('containers:changed', () => containersChanged.call()),
     client.on('images:changed', () => imagesChanged.call()),
     client.on('engine:status', (status) => applyEngineStatus(queries, status)),
+    client.on('engines:changed', (engines) => (lastActive = applyEngineViews(queries, engines, lastActive))),
   ];
   // Events were lost while the bridge was down, and requests failed: nothing in the cache can be trusted.
   if (client.bridge) stops.push(onBridgeCatchUp(client.bridge, () => void queries.invalidateQueries()));

@@ -1,9 +1,11 @@
 // The Settings page: the colour theme (saved on this machine), the default limits new containers get and
-// where registry logins are saved (both kept by the core), and what this Berth is.
+// where registry logins are saved (both kept by the core), and what this Berth is; a warning when the
+// settings file could not be used at start.
 import { useSyncExternalStore } from 'react';
 import { Label, Radio, RadioGroup, Text } from 'react-aria-components';
 import { Page } from '../components/page';
 import { useChannelQuery } from '../data/channel-query';
+import { SettingsFileNotice } from './engine/settings-file-notice';
 import { DefaultLimitsSection } from './settings/default-limits-section';
 import { RegistryCredentialsSection } from './settings/registry-credentials-section';
 import { setThemePreference, themePreference, type ThemePreference } from '../theme/theme';
@@ -19,6 +21,7 @@ export function SettingsPage() {
   const app = useChannelQuery('app:info', {}, { staleTime: Infinity }).data;
   return (
     <Page title="Settings">
+      <SettingsFileNotice />
       <section className="panel" aria-labelledby="appearance-title">
         <h2 id="appearance-title">Appearance</h2>
         <RadioGroup

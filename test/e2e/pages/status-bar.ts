@@ -4,12 +4,19 @@ import type { Locator, Page } from 'playwright-core';
 export class StatusBar {
   constructor(private readonly page: Page) {}
 
-  /** The live region announcing the engine's state, e.g. "Engine: Connected Docker Engine 20.10". */
+  /** The live region announcing the engine's state, e.g. "Engine discovered: Connected Docker Engine 20.10". */
   engineStatus(): Locator {
     return this.page.getByRole('contentinfo', { name: 'Status bar' }).getByRole('status');
   }
 
-  async waitForEngine(label: 'Connected' | 'Unreachable', timeout = 10_000): Promise<void> {
-    await this.engineStatus().filter({ hasText: `Engine: ${label}` }).waitFor({ timeout });
+  /** The active engine's part of the bar, a link to the Engine page. */
+  engineLink(): Locator {
+    return this.page.getByRole('contentinfo', { name: 'Status bar' }).getByRole('link', { name: /^Engine/ });
+  }
+
+  /** Waits for the state; `name` also checks which engine is active (the name shows once the list loaded). */
+  async waitForEngine(label: 'Connected' | 'Unreachable', timeout = 10_000, name?: string): Promise<void> {
+    const engine = name === undefined ? '( [a-z0-9-]+)?' : ` ${name}`;
+    await this.engineStatus().filter({ hasText: new RegExp(`Engine${engine}: ${label}`) }).waitFor({ timeout });
   }
 }

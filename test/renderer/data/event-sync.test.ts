@@ -1,6 +1,7 @@
 // Engine events and bridge reconnects against a real QueryClient: which queries they refresh, and how often.
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EngineView } from '../../../main/shared/engine-manager-types';
 import type { EngineStatus } from '../../../main/shared/engine-types';
 import type { RawTransport } from '../../../main/shared/transport';
 import { syncQueriesWithEvents } from '../../../renderer/src/data/event-sync';
@@ -25,6 +26,10 @@ function fakeTransport() {
 const endpoint = { host: 'unix:///run/docker.sock', source: 'DOCKER_HOST' as const };
 const unreachable: EngineStatus = { state: 'unreachable', endpoint, reason: 'ENOENT', since: 1, retryAt: 2 };
 const connected = { state: 'connected', endpoint, info: {}, since: 3 } as EngineStatus;
+
+function engines(activeId: string, providerState: EngineView['providerState'] = 'running'): EngineView[] {
+  return ['discovered', 'berth-one'].map((id) => ({ id, active: id === activeId, providerState }) as EngineView);
+}
 
 describe('syncQueriesWithEvents', () => {
   let queries: QueryClient;
@@ -115,6 +120,35 @@ describe('syncQueriesWithEvents', () => {
     state.set({ state: 'closed', reason: 'connection lost', retryAt: 5, attempt: 1 });
     state.set({ state: 'connecting', attempt: 1, reconnecting: false });
     state.set({ state: 'open', since: 6, reconnected: false });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetches['images:list']).toBe(2);
+  });
+
+  it('puts the engine list in the cache and refetches everything when the active engine changes', async () => {
+    const { raw, emit } = fakeTransport();
+    stops.push(syncQueriesWithEvents(new BerthClient(raw, 'electron', null), queries));
+    await vi.runOnlyPendingTimersAsync();
+    emit('engines:changed', engines('discovered'));
+    expect(queries.getQueryData(['engines:list', {}])).toEqual(engines('discovered'));
+    // A state change of the same active engine is only new data for the Engine page and the status bar.
+    emit('engines:changed', engines('discovered', 'starting'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetches).toEqual({ 'containers:list': 1, 'images:list': 1, 'engine:status': 1 });
+    emit('engines:changed', engines('berth-one'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetches).toEqual({ 'containers:list': 2, 'images:list': 2, 'engine:status': 2 });
+    emit('engines:changed', engines('berth-one'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetches['containers:list']).toBe(2);
+  });
+
+  it('notices a switch even when the engine list was never in the cache', async () => {
+    const { raw, emit } = fakeTransport();
+    stops.push(syncQueriesWithEvents(new BerthClient(raw, 'electron', null), queries));
+    await vi.runOnlyPendingTimersAsync();
+    emit('engines:changed', engines('discovered'));
+    queries.removeQueries({ queryKey: ['engines:list'] });
+    emit('engines:changed', engines('berth-one'));
     await vi.advanceTimersByTimeAsync(0);
     expect(fetches['images:list']).toBe(2);
   });

@@ -1,0 +1,181 @@
+// Add engine: a Berth engine (a dockerd Berth runs on this machine) or a remote engine over SSH. Names and the
+// ssh:// address are checked as typed; the core's refusal shows in place. A remote host whose key is not
+// known yet comes back as a question with its fingerprint; Trust sends the same request with that fingerprint.
+import type { QueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { Button, Form, Label, Radio, RadioGroup } from 'react-aria-components';
+import type { EngineView, HostKeyQuestion } from '../../../../main/shared/engine-manager-types';
+import { BerthError } from '../../../../main/shared/errors';
+import { ErrorAlert } from '../../components/error-alert';
+import { useChannelMutation } from '../../data/channel-query';
+import { enginesKey } from '../../data/event-sync';
+import { DialogFrame } from '../images/dialog-frame';
+import { ReferenceField } from '../images/reference-field';
+import { engineNameProblem, parseSshUrl, socketPathProblem } from './engine-form';
+import { HostKeyMismatch, HostKeyQuestionView } from './host-key-question';
+
+type Choice = 'owned' | 'remote';
+
+export interface AddEngineDialogProps {
+  engines: readonly EngineView[];
+  onAdded: (id: string) => void;
+  onClose: () => void;
+}
+
+export function AddEngineDialog({ engines, onAdded, onClose }: AddEngineDialogProps) {
+  const taken = engines.map((engine) => engine.name);
+  const [choice, setChoice] = useState<Choice>('owned');
+  const [name, setName] = useState(taken.includes('berth') ? '' : 'berth');
+  const [host, setHost] = useState('');
+  const [identityFile, setIdentityFile] = useState('');
+  const [socketPath, setSocketPath] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [question, setQuestion] = useState<HostKeyQuestion | null>(null);
+  const refresh = (_: unknown, queries: QueryClient) => void queries.invalidateQueries({ queryKey: enginesKey });
+  const addOwned = useChannelMutation('engines:add-owned', refresh);
+  const addRemote = useChannelMutation('engines:add-remote', refresh);
+  const pending = addOwned.isPending || addRemote.isPending;
+
+  const nameProblem = engineNameProblem(name, taken);
+  const ssh = parseSshUrl(host);
+  const socketProblem = socketPathProblem(socketPath);
+  const valid = nameProblem === null && (choice === 'owned' || (ssh.ok && socketProblem === null));
+  // Any change makes an earlier answer (a question, a refusal) about something else.
+  const reset = () => {
+    setQuestion(null);
+    addOwned.reset();
+    addRemote.reset();
+  };
+  const edited = (set: (value: string) => void) => (value: string) => {
+    set(value);
+    reset();
+  };
+
+  const added = (engine: EngineView) => {
+    onAdded(engine.id);
+    onClose();
+  };
+  const send = (trustFingerprint?: string) => {
+    setSubmitted(true);
+    if (!valid) return;
+    if (choice === 'owned') {
+      addOwned.mutate({ name }, { onSuccess: added });
+      return;
+    }
+    const request = {
+      name,
+      host: host.trim(),
+      identityFile: identityFile.trim() === '' ? null : identityFile.trim(),
+      ...(socketPath.trim() !== '' && { socketPath: socketPath.trim() }),
+      ...(trustFingerprint !== undefined && { trustFingerprint }),
+    };
+    addRemote.mutate(request, {
+      onSuccess: (result) => (result.outcome === 'added' ? added(result.engine) : setQuestion(result.hostKey)),
+      // The question was about that answer; a refusal (a changed key above all) replaces it.
+      onError: () => setQuestion(null),
+    });
+  };
+
+  const remoteError = addRemote.error;
+  // The answer (a question, a refusal) lands under the fields, below the fold of a short window: bring it up.
+  const outcome = useRef<HTMLDivElement>(null);
+  const answer = question ?? addRemote.error ?? addOwned.error;
+  useEffect(() => {
+    if (answer) outcome.current?.scrollIntoView({ block: 'nearest' });
+  }, [answer]);
+  const mismatch = remoteError instanceof BerthError && remoteError.code === 'HOST_KEY_MISMATCH';
+  const formId = 'add-engine-form';
+  const submitLabel = pending ? (choice === 'owned' ? 'Starting…' : 'Connecting…') : question ? 'Trust and add' : 'Add engine';
+
+  return (
+    <DialogFrame
+      isOpen
+      onClose={onClose}
+      isDismissable={!pending}
+      title="Add an engine"
+      actions={
+        <>
+          <Button className="button button-secondary" onPress={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" form={formId} className="button" isDisabled={pending || (submitted && !valid) || mismatch}>
+            {submitLabel}
+          </Button>
+        </>
+      }
+    >
+      <Form
+        id={formId}
+        className="dialog-form"
+        validationBehavior="aria"
+        onSubmit={(event) => {
+          event.preventDefault();
+          send(question?.fingerprint);
+        }}
+      >
+        <RadioGroup className="radio-group" value={choice} onChange={(value) => {
+            setChoice(value as Choice);
+            reset();
+          }} isDisabled={pending}>
+          <Label className="field-label">Kind of engine</Label>
+          <Radio value="owned" className="radio">
+            <span className="radio-circle" aria-hidden="true" />
+            Berth engine (runs dockerd on this machine)
+          </Radio>
+          <Radio value="remote" className="radio">
+            <span className="radio-circle" aria-hidden="true" />
+            Remote engine over SSH
+          </Radio>
+        </RadioGroup>
+        <ReferenceField
+          label="Name"
+          value={name}
+          onChange={edited(setName)}
+          error={submitted || name !== '' ? nameProblem : null}
+          description={
+            choice === 'owned'
+              ? `Lowercase letters, digits and dashes. Its docker context is ${name === 'berth' ? 'berth' : `berth-${name || 'name'}`}.`
+              : 'Lowercase letters, digits and dashes.'
+          }
+          autoFocus
+        />
+        {choice === 'remote' && (
+          <>
+            <ReferenceField
+              label="Address"
+              value={host}
+              onChange={edited(setHost)}
+              placeholder="ssh://me@build-box"
+              error={(submitted || host !== '') && !ssh.ok ? ssh.problem : null}
+              description="ssh://user@host, or ssh://user@host:2222 for another port."
+            />
+            <ReferenceField
+              label="Key file (optional)"
+              value={identityFile}
+              onChange={edited(setIdentityFile)}
+              placeholder="~/.ssh/id_ed25519"
+              error={null}
+              description="Empty: the keys of your ssh agent (SSH_AUTH_SOCK)."
+            />
+            <ReferenceField
+              label="Remote socket (optional)"
+              value={socketPath}
+              onChange={edited(setSocketPath)}
+              placeholder="/var/run/docker.sock"
+              error={socketProblem}
+              description="The engine's socket on the remote machine; empty: /var/run/docker.sock."
+            />
+          </>
+        )}
+        {answer && (
+          <div ref={outcome} className="dialog-form">
+            {question && <HostKeyQuestionView question={question} />}
+            {mismatch && <HostKeyMismatch message={remoteError.message} />}
+            {remoteError && !mismatch && <ErrorAlert title="Could not add the remote engine" message={remoteError.message} />}
+            {addOwned.error && <ErrorAlert title="Could not add the Berth engine" message={addOwned.error.message} />}
+          </div>
+        )}
+      </Form>
+    </DialogFrame>
+  );
+}

@@ -1,0 +1,41 @@
+// The selected engine: its state (with the reason when unreachable), controls, what it reports about itself,
+// its docker context, disk usage and live log.
+import { useId } from 'react';
+import type { EngineView } from '../../../../main/shared/engine-manager-types';
+import { EngineControls } from './engine-controls';
+import { DockerContextHint, EngineFacts } from './engine-facts';
+import { EngineStateBadge } from './engine-list';
+import { engineState, kindLabel } from './engine-model';
+import { DiskUsagePanel } from './disk-usage-panel';
+import { EngineLogPanel } from './engine-log-panel';
+
+export function EngineDetails({ engine }: { engine: EngineView }) {
+  const titleId = useId();
+  const state = engineState(engine);
+  const connection = engine.connection;
+  return (
+    <section className="panel engine-details" aria-labelledby={titleId}>
+      <header className="engine-details-header">
+        <h2 id={titleId}>{engine.name}</h2>
+        <EngineStateBadge engine={engine} />
+        {engine.active && <span className="engine-active-mark">Active</span>}
+        <span className="muted">{kindLabel(engine.kind)}</span>
+      </header>
+      <p className="engine-host mono">{engine.host}</p>
+      {state.reason && (
+        <p className="engine-reason" role="status">
+          {state.reason}
+        </p>
+      )}
+      <EngineControls engine={engine} />
+      {connection.state === 'connected' ? (
+        <EngineFacts info={connection.info} />
+      ) : (
+        <p className="muted">Version, resources and counts show once Berth is connected to this engine.</p>
+      )}
+      {engine.dockerContext && <DockerContextHint context={engine.dockerContext} />}
+      <DiskUsagePanel id={engine.id} connected={connection.state === 'connected'} />
+      <EngineLogPanel key={engine.id} id={engine.id} name={engine.name} />
+    </section>
+  );
+}

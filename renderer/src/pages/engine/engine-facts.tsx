@@ -1,0 +1,51 @@
+// What a connected engine reports about itself, and the docker CLI command that reaches it through the
+// context Berth keeps for it.
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import type { EngineInfo } from '../../../../main/shared/engine-types';
+import { Fact } from '../../components/fact';
+import { formatGiB } from '../../format/bytes';
+import { productName } from '../../format/engine-status';
+import { copyText } from './clipboard';
+import { cgroupText, dockerContextHint } from './engine-model';
+
+export function EngineFacts({ info }: { info: EngineInfo }) {
+  const { total, running } = info.containers;
+  return (
+    <dl className="facts">
+      <Fact label="Version">{`${productName(info.product)} ${info.version}`}</Fact>
+      <Fact label="API version">{info.apiVersion}</Fact>
+      <Fact label="Operating system">{info.os}</Fact>
+      <Fact label="Kernel">{info.kernelVersion}</Fact>
+      <Fact label="Architecture">{info.architecture}</Fact>
+      <Fact label="CPUs">{`${info.cpus} ${info.cpus === 1 ? 'core' : 'cores'}`}</Fact>
+      <Fact label="Memory">{formatGiB(info.memoryBytes)}</Fact>
+      <Fact label="Storage driver">{info.storageDriver}</Fact>
+      <Fact label="Cgroup">{cgroupText(info.cgroupVersion, info.cgroupDriver)}</Fact>
+      <Fact label="Containers">{`${running} running of ${total}`}</Fact>
+      <Fact label="Images">{String(info.images)}</Fact>
+    </dl>
+  );
+}
+
+/** The context name and a command to paste; Copy says whether it worked, since the clipboard may refuse. */
+export function DockerContextHint({ context }: { context: string }) {
+  const command = dockerContextHint(context);
+  const [copied, setCopied] = useState<boolean | null>(null);
+  return (
+    <div className="engine-context">
+      <p>
+        The docker CLI reaches this engine through the context <code>{context}</code>:
+      </p>
+      <div className="engine-context-command">
+        <code className="mono">{command}</code>
+        <Button className="button button-small" aria-label="Copy docker command" onPress={() => void copyText(command).then(setCopied)}>
+          Copy
+        </Button>
+      </div>
+      <p role="status" className="field-description">
+        {copied === true ? 'Copied.' : copied === false ? 'The clipboard is not available here: select the command and press Ctrl+C.' : ''}
+      </p>
+    </div>
+  );
+}
