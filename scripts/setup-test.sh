@@ -13,7 +13,9 @@ set -euo pipefail
 #   iproute2           ip, to create the test engine's own bridge
 #   xvfb               a display for headed windows
 #   fonts-dejavu-core  a font, so text renders the same in every screenshot
-packages=(docker.io busybox-static docker-registry chromium apache2-utils iproute2 xvfb fonts-dejavu-core)
+#   openssh-server     /usr/sbin/sshd, run privately on a loopback port in front of the test engine (remote engines)
+#   openssh-client     ssh-keygen, for the private sshd's host and user keys and fingerprints
+packages=(docker.io busybox-static docker-registry chromium apache2-utils iproute2 xvfb fonts-dejavu-core openssh-server openssh-client)
 # dockerd confines containers with AppArmor when the kernel enables it, and then needs apparmor_parser.
 if [[ "$(cat /sys/module/apparmor/parameters/enabled 2>/dev/null || true)" == "Y" ]]; then
   packages+=(apparmor)
@@ -56,6 +58,13 @@ else
   "${as_root[@]}" apt-get update -qq
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   log "installed ${missing[*]}"
+  # The tests run their own sshd with its own config; a system sshd we installed must not start at boot
+  # either. Debian's ssh unit and init script both skip when this file exists (an sshd that was already
+  # installed is left as it was).
+  if [[ " ${missing[*]} " == *" openssh-server "* ]]; then
+    "${as_root[@]}" touch /etc/ssh/sshd_not_to_be_run
+    log "openssh-server installed with its system service disabled (/etc/ssh/sshd_not_to_be_run)"
+  fi
 fi
 
 log "npm ci (ELECTRON_SKIP_BINARY_DOWNLOAD=1: the Electron runtime cannot be downloaded here)"

@@ -1,7 +1,7 @@
 // Plain data shapes describing the engine and its objects, as the core reports them to the UI.
 
-/** Where an engine endpoint was found, in the order the docker CLI looks. */
-export type EndpointSource = 'DOCKER_HOST' | 'context' | 'default-socket';
+/** Where an engine endpoint was found, in the order the docker CLI looks; `berth` for engines added in Berth. */
+export type EndpointSource = 'DOCKER_HOST' | 'context' | 'default-socket' | 'berth';
 
 export interface EngineEndpoint {
   /** `unix:///var/run/docker.sock`, `npipe:////./pipe/docker_engine`, `tcp://host:2376`, `ssh://user@host`. */

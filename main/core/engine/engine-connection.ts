@@ -26,12 +26,14 @@ export interface EngineConnectionOptions {
   /** How long a ping, `/info` or opening the event stream may take before the engine counts as unreachable. */
   requestTimeoutMs?: number;
   createClient?: (target: EngineTarget) => Dockerode;
+  /** What to do when nothing answers; the default speaks of a local Docker or Podman engine. */
+  startHint?: string;
   now?: () => number;
 }
 
 type Attempt = { ok: true; docker: Dockerode; info: EngineInfo; session: EngineSession } | { ok: false; reason: string };
 
-const startHint = 'Start the engine (Docker or Podman); Berth reconnects by itself.';
+const defaultStartHint = 'Start the engine (Docker or Podman); Berth reconnects by itself.';
 
 export class EngineConnection implements EngineLink {
   private current: EngineStatus;
@@ -126,7 +128,7 @@ export class EngineConnection implements EngineLink {
       this.logWarnings(found.warnings);
       if (found.problem) return this.fail(null, found.problem);
       if (found.targets.length === 0) {
-        return this.fail(null, `No engine found: nothing at ${found.searched.join(', ') || 'the default sockets'}. ${startHint} Or set DOCKER_HOST or a docker context to your engine's address.`);
+        return this.fail(null, `No engine found: nothing at ${found.searched.join(', ') || 'the default sockets'}. ${this.options.startHint ?? defaultStartHint} Or set DOCKER_HOST or a docker context to your engine's address.`);
       }
       if (announce) this.setStatus({ state: 'connecting', endpoint: found.targets[0].endpoint, since: this.now() });
       const failures: string[] = [];
@@ -139,7 +141,7 @@ export class EngineConnection implements EngineLink {
         if (attempt.ok) return this.succeed(target.endpoint, attempt);
         failures.push(`${target.endpoint.host}: ${attempt.reason}`);
       }
-      return this.fail(found.targets[0].endpoint, `No engine answers at ${failures.join('; ')}. ${startHint}`);
+      return this.fail(found.targets[0].endpoint, `No engine answers at ${failures.join('; ')}. ${this.options.startHint ?? defaultStartHint}`);
     } catch (error) {
       // Nothing above should throw; if it does, the user still gets a status and retries continue.
       this.options.log.error('[engine] connecting failed unexpectedly', error);

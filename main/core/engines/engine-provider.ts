@@ -28,6 +28,8 @@ export interface EngineProvider {
   logs(): string[];
   /** Calls back with new log lines and with every state change; returns the unsubscribe. */
   onChange(listener: (change: { state?: ProviderState; lines?: string[] }) => void): () => void;
+  /** What the user can do when it does not answer (ends the unreachable reason); a local-engine hint when absent. */
+  readonly startHint?: string;
   /** The docker context Berth keeps for this engine, or null. */
   dockerContext(): string | null;
   /** Releases connections and listeners; the registry calls `stop` first for an engine Berth runs. */

@@ -179,7 +179,7 @@ export class EngineRegistry {
   private add(id: string, name: string, config: EngineConfig | null, provider: EngineProvider): Entry {
     const hub = new EventHub();
     const { log } = this.options;
-    const connection = new EngineConnection({ discover: () => provider.discover(), hub, log, createClient: provider.createClient?.bind(provider) });
+    const connection = new EngineConnection({ discover: () => provider.discover(), hub, log, createClient: provider.createClient?.bind(provider), startHint: provider.startHint });
     const entry: Entry = { id, name, config, provider, hub, connection, detach: [] };
     entry.detach = [
       hub.subscribe((event) => {

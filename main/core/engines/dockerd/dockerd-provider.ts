@@ -37,6 +37,7 @@ type ChangeListener = (change: { state?: ProviderState; lines?: string[] }) => v
 
 export class DockerdProvider implements EngineProvider {
   readonly kind = 'berth-dockerd' as const;
+  readonly startHint = 'Start it from the Engine page; Berth reconnects by itself.';
   private readonly support: DockerdSupport;
   private readonly layout: EngineLayout | null = null;
   private readonly layoutProblem: string | null = null;
@@ -78,7 +79,7 @@ export class DockerdProvider implements EngineProvider {
       return { targets: [], problem, warnings: [], searched: [] };
     }
     const target = {
-      endpoint: { host: layout.host, source: 'context' as const, label: contextNameFor(this.options.name) },
+      endpoint: { host: layout.host, source: 'berth' as const, label: `Berth engine (context ${contextNameFor(this.options.name)})` },
       address: { kind: 'unix' as const, path: layout.socketPath },
       tls: null,
     };
