@@ -1,7 +1,8 @@
 // End to end: the Engine page of `berth serve` in Chromium. (a) The engine found in the environment (the
 // harness's private engine) is listed as active with its version, and diagnostics (copied and shown) carry no
 // registry secret from the docker config. (b) A Berth engine added from the page runs its own dockerd, is
-// stopped and started again from the page, and is removed with its data at the end.
+// stopped and started again from the page; made active, it is what the Containers page shows; it is removed
+// with its data at the end.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,8 +11,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../harness/browser';
+import Docker from 'dockerode';
+import { pullImage } from '../harness/busybox-image';
 import { harness } from '../harness/context';
 import { startServe, type ServeProcess } from '../harness/serve-process';
+import { ContainersPage } from './pages/containers-page';
 import { EnginePage } from './pages/engine-page';
 import { StatusBar } from './pages/status-bar';
 
@@ -105,7 +109,7 @@ describe('Engine page', () => {
     }
   });
 
-  it('adds a Berth engine, stops it from the page, sees it stopped, starts it again', async () => {
+  it('adds a Berth engine, stops and starts it from the page, and made active it is what the Containers page shows', async () => {
     const engines = new EnginePage(page);
     await engines.open();
     await engines.addOwned(ownedName, 120_000);
@@ -122,6 +126,24 @@ describe('Engine page', () => {
     await engines.button(ownedName, 'Start').click();
     await engines.waitForState(ownedName, 'Running', 90_000);
     await engines.details(ownedName).getByText(/Docker Engine \d+\.\d+/).first().waitFor();
+    // A container that only the Berth engine has: the Containers page shows it once that engine is active.
+    const views = (await invokeCore('engines:list', {})) as Array<{ id: string; host: string }>;
+    const owned = new Docker({ socketPath: views.find((view) => view.id === `berth-${ownedName}`)!.host.replace('unix://', '') });
+    await pullImage(owned, harness().registryImage);
+    const only = `${ownedName}-only`;
+    await (await owned.createContainer({ Image: harness().registryImage, name: only, Cmd: ['sleep', '3600'] })).start();
+    const containers = new ContainersPage(page);
+    await containers.open();
+    // Loaded (its count line is there) from the discovered engine, which does not have that container.
+    await page.getByText(/\d+ running · \d+ total/).waitFor();
+    expect(await containers.row(only).count()).toBe(0);
+    await engines.open();
+    await engines.select(ownedName);
+    await engines.button(ownedName, 'Set active').click();
+    await expect.poll(() => engines.engine(ownedName).textContent()).toContain('Active');
+    await containers.open();
+    await containers.row(only).waitFor({ timeout: 15_000 });
+    await engines.open();
 
     await engines.remove(ownedName, true);
     added = false;
