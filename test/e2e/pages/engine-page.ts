@@ -54,6 +54,19 @@ export class EnginePage {
     await dialog.waitFor({ state: 'detached', timeout });
   }
 
+  /** Fills the dialog for a remote engine over SSH and presses Add engine; the dialog stays open for its answer. */
+  async addRemote(name: string, address: string, keyFile: string, socketPath: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Add engine…' }).click();
+    const dialog = this.addDialog();
+    await dialog.getByRole('radio', { name: 'Remote engine over SSH' }).check();
+    await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+    await dialog.getByRole('textbox', { name: 'Address' }).fill(address);
+    await dialog.getByRole('textbox', { name: 'Key file (optional)' }).fill(keyFile);
+    await dialog.getByRole('textbox', { name: 'Remote socket (optional)' }).fill(socketPath);
+    await dialog.getByRole('button', { name: 'Add engine', exact: true }).click();
+    return dialog;
+  }
+
   addDialog(): Locator {
     return this.page.getByRole('dialog', { name: 'Add an engine' });
   }
