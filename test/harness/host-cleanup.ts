@@ -4,21 +4,10 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { mountsUnder } from '../../main/core/engines/dockerd/leftovers';
 import { runCommand, waitUntil } from './run-command';
 
-/** Mount points at or under `dir`, deepest first, from this process's mount table. */
-export async function mountsUnder(dir: string): Promise<string[]> {
-  const table = await readFile('/proc/self/mountinfo', 'utf8');
-  const prefix = dir.endsWith('/') ? dir : `${dir}/`;
-  const points = table
-    .split('\n')
-    .map((line) => line.split(' ')[4])
-    .filter((point): point is string => point !== undefined)
-    // mountinfo escapes space, tab, newline and backslash as octal.
-    .map((point) => point.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8))))
-    .filter((point) => point === dir || point.startsWith(prefix));
-  return [...new Set(points)].sort((a, b) => b.length - a.length);
-}
+export { mountsUnder };
 
 /** Unmounts everything under `dir`, deepest first; lazily when busy, since the engine is already gone. */
 export async function unmountAllUnder(dir: string): Promise<void> {

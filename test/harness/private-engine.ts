@@ -5,8 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
 import Dockerode from 'dockerode';
+import { pingSocket } from '../../main/core/engines/dockerd/ping-socket';
 import { DaemonProcess } from './daemon-process';
 import { killOrphanShims, mountsUnder, unmountAllUnder } from './host-cleanup';
 import { createBridge, deleteBridge, type HostBridge } from './host-bridge';
@@ -166,20 +166,4 @@ export class PrivateEngine {
       '--shutdown-timeout', String(CONTAINER_SHUTDOWN_S),
     ];
   }
-}
-
-function pingSocket(socketPath: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const req = request({ socketPath, path: '/_ping', method: 'GET', timeout: 2_000 }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve(res.statusCode === 200 && body === 'OK'));
-      res.on('error', () => resolve(false));
-    });
-    req.on('timeout', () => req.destroy());
-    // Refused or missing socket: the engine is not (yet) there, which is what the caller asks about.
-    req.on('error', () => resolve(false));
-    req.end();
-  });
 }
