@@ -15,7 +15,14 @@ set -euo pipefail
 #   fonts-dejavu-core  a font, so text renders the same in every screenshot
 #   openssh-server     /usr/sbin/sshd, run privately on a loopback port in front of the test engine (remote engines)
 #   openssh-client     ssh-keygen, for the private sshd's host and user keys and fingerprints
-packages=(docker.io busybox-static docker-registry chromium apache2-utils iproute2 xvfb fonts-dejavu-core openssh-server openssh-client)
+#   debootstrap        builds the VM guest's Debian tree from Debian's archive (npm run vm:image)
+#   qemu-system-x86    boots the VM guest (the VM engine and its integration test)
+#   qemu-utils         qemu-img, to create and grow the VM's data disk
+#   e2fsprogs          mkfs.ext4 -d, turns the guest tree into its OS disk
+#   zstd               packs the guest's OS disk and WSL2 rootfs, and unpacks them
+#   cpio               packs the guest's tiny initrd
+packages=(docker.io busybox-static docker-registry chromium apache2-utils iproute2 xvfb fonts-dejavu-core openssh-server openssh-client
+  debootstrap qemu-system-x86 qemu-utils e2fsprogs zstd cpio)
 # dockerd confines containers with AppArmor when the kernel enables it, and then needs apparmor_parser.
 if [[ "$(cat /sys/module/apparmor/parameters/enabled 2>/dev/null || true)" == "Y" ]]; then
   packages+=(apparmor)

@@ -32,10 +32,10 @@ export interface CoreOptions {
   secretCipher?: SecretCipher;
 }
 
-/** `BERTH_STATS_COLLECTOR=api|cgroup` forces a stats collector (benchmarks, tests); the default picks per engine. */
+/** `BERTH_STATS_COLLECTOR=api|cgroup|guest` forces a stats collector (benchmarks, tests); the default picks per engine. */
 function statsCollectorFrom(env: NodeJS.ProcessEnv): StatsCollectorChoice {
   const value = env.BERTH_STATS_COLLECTOR;
-  return value === 'api' || value === 'cgroup' ? value : 'auto';
+  return value === 'api' || value === 'cgroup' || value === 'guest' ? value : 'auto';
 }
 
 export interface Core {
@@ -81,6 +81,7 @@ export function createCore(options: CoreOptions): Core {
     'engines:restart': (request) => engines.restartEngine(request.id),
     'engines:add-owned': (request) => engines.addOwned(request.name),
     'engines:add-remote': (request) => engines.addRemote(request),
+    'engines:add-vm': (request) => engines.addVm(request),
     'engines:remove': (request) => engines.remove(request.id, request.deleteData ?? false),
     'engines:logs': async (request) => engines.logs(request.id),
     'engines:disk-usage': (request) => engines.diskUsage(request.id),

@@ -174,6 +174,15 @@ const addRemoteEngineRequest = z
     trustFingerprint: z.string().max(200).optional(),
   })
   .strict();
+/** A QEMU VM engine; unset sizes take the defaults (2 CPUs, 2048 MiB, 32 GiB), bounds as in the settings file. */
+const addVmEngineRequest = z
+  .object({
+    name: engineName,
+    cpus: z.number().int().min(1).max(64).optional(),
+    memoryMiB: z.number().int().min(512).max(262_144).optional(),
+    diskGiB: z.number().int().min(4).max(4096).optional(),
+  })
+  .strict();
 const removeEngineRequest = z.object({ id: engineId, deleteData: z.boolean().optional() }).strict();
 
 export const channels = {
@@ -189,6 +198,8 @@ export const channels = {
   /** A dockerd that Berth runs itself (Linux), with its own socket, data, bridge and docker context. */
   'engines:add-owned': channel<typeof addOwnedEngineRequest, EngineView>(addOwnedEngineRequest),
   'engines:add-remote': channel<typeof addRemoteEngineRequest, AddRemoteResult>(addRemoteEngineRequest),
+  /** A Linux VM (QEMU) with an engine inside; it boots in the background, its boot phases shown in the view. */
+  'engines:add-vm': channel<typeof addVmEngineRequest, EngineView>(addVmEngineRequest),
   'engines:remove': channel<typeof removeEngineRequest, EngineView[]>(removeEngineRequest),
   /** The engine's recent log lines (Berth-owned engines; others say where their log is). */
   'engines:logs': channel<typeof engineIdRequest, string[]>(engineIdRequest),

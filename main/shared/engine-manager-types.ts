@@ -20,6 +20,20 @@ export type EngineConfig =
       identityFile: string | null;
       /** The engine's socket on the remote machine. */
       socketPath: string;
+    }
+  | {
+      /** `vm-<name>`. */
+      id: string;
+      name: string;
+      kind: 'vm';
+      cpus: number;
+      memoryMiB: number;
+      /** The data disk's size; growing it grows the guest's filesystem at the next boot. */
+      diskGiB: number;
+      /** Start with Berth even when it is not the active engine. */
+      startWithBerth: boolean;
+      /** Power the VM off after this many minutes without a running container; null: never. */
+      idleStopMinutes: number | null;
     };
 
 export interface EngineView {
@@ -40,6 +54,8 @@ export interface EngineView {
   dockerContext: string | null;
   /** False for the engine found in the environment (DOCKER_HOST, context, default socket). */
   removable: boolean;
+  /** VM engines: host ms since QEMU started at which each boot phase was seen (qemu, init, ssh, engine, ready). */
+  bootPhases?: Array<{ phase: string; atMs: number }>;
 }
 
 export interface DiskUsageRow {

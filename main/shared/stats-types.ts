@@ -39,7 +39,8 @@ export interface StatsTick {
   ended: Array<{ id: string; reason: string }>;
 }
 
-export type StatsCollectorKind = 'cgroup' | 'api';
+/** cgroup: files read on this host; api: the engine's stats API; guest: the VM's in-guest collector stream. */
+export type StatsCollectorKind = 'cgroup' | 'api' | 'guest';
 
 export interface StatsWatchResult {
   collector: StatsCollectorKind;

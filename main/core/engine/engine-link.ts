@@ -3,6 +3,7 @@
 // whichever engine is active, so switching engines needs no service to change.
 import type Dockerode from 'dockerode';
 import type { EngineInfo, EngineStatus } from '../../shared/engine-types';
+import type { GuestStatsSource } from '../stats/guest-source';
 import type { EngineEvent } from './engine-event';
 
 export interface EngineLink {
@@ -14,4 +15,6 @@ export interface EngineLink {
   onEngineEvent(listener: (event: EngineEvent) => void): () => void;
   /** Called on every (re)connection, so services resync what they may have missed while away. */
   onConnected(listener: (info: EngineInfo) => void): () => void;
+  /** The engine's in-guest stats stream (a VM), not started yet; null or absent when it has none. */
+  guestStats?(intervalMs: number): GuestStatsSource | null;
 }

@@ -9,11 +9,15 @@ import type { EngineEvent } from '../engine/engine-event';
 import type { EngineLink } from '../engine/engine-link';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logger';
+import type { GuestStatsSource } from '../stats/guest-source';
+import type { EngineProvider } from './engine-provider';
 
-/** One engine as the active engine sees it: its connection and the hub its connection reports status on. */
+/** One engine as the active engine sees it: its connection, the hub its connection reports status on, its provider. */
 export interface SwitchTarget {
   connection: EngineConnection;
   hub: EventHub;
+  /** For what only the provider knows (the in-guest stats stream of a VM). */
+  provider?: Pick<EngineProvider, 'guestStats'>;
 }
 
 export class ActiveEngine implements EngineLink {
@@ -57,6 +61,10 @@ export class ActiveEngine implements EngineLink {
   onConnected(listener: (info: EngineInfo) => void): () => void {
     this.connectedListeners.add(listener);
     return () => this.connectedListeners.delete(listener);
+  }
+
+  guestStats(intervalMs: number): GuestStatsSource | null {
+    return this.target?.provider?.guestStats?.(intervalMs) ?? null;
   }
 
   isActive(connection: EngineConnection): boolean {

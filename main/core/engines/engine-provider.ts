@@ -4,6 +4,7 @@
 import type Dockerode from 'dockerode';
 import type { EngineKind, ProviderState } from '../../shared/engine-manager-types';
 import type { DiscoveryResult, EngineTarget } from '../engine/discover';
+import type { GuestStatsSource } from '../stats/guest-source';
 
 export interface ProviderControl {
   canStart: boolean;
@@ -32,6 +33,12 @@ export interface EngineProvider {
   readonly startHint?: string;
   /** The docker context Berth keeps for this engine, or null. */
   dockerContext(): string | null;
+  /**
+   * Engines in a VM: the in-guest stats collector's stream at `intervalMs` (one line per tick for all
+   * containers), or null while it cannot run (VM not up). Must start nothing until its lines are read:
+   * `guestStatsOverSsh` (stats/guest-ssh-source.ts) over the provider's SSH connection does just that.
+   */
+  guestStats?(intervalMs: number): GuestStatsSource | null;
   /** Releases connections and listeners; the registry calls `stop` first for an engine Berth runs. */
   dispose(): Promise<void>;
   /** Removes what Berth created for it (docker context; with deleteData its data folder). Called after stop. */

@@ -14,6 +14,8 @@ import { shouldStartEmbeddedEngine } from './embedded-default';
 import type { EngineProvider } from './engine-provider';
 import { ExistingProvider } from './existing-provider';
 import { checkHostKey, SshProvider, type SshEngineConfig } from './ssh/ssh-provider';
+import { newVmConfig, type AddVmRequest } from './vm/vm-config';
+import { VmProvider } from './vm/vm-provider';
 
 export const DISCOVERED_ID = 'discovered';
 const EMBEDDED_NAME = 'berth';
@@ -66,6 +68,8 @@ export class EngineRegistry {
     const activeId = saved.activeEngineId && this.entries.has(saved.activeEngineId) ? saved.activeEngineId : DISCOVERED_ID;
     this.activate(activeId);
     this.startWithBerth(activeId);
+    // A VM set to start with Berth starts even when another engine is the active one.
+    for (const config of saved.engines) if (config.kind === 'vm' && config.startWithBerth && config.id !== activeId) this.startWithBerth(config.id);
     this.watchForEmbeddedDefault(saved.engines.length);
   }
 
@@ -129,6 +133,14 @@ export class EngineRegistry {
     return { outcome: 'added', engine: this.view(entry) };
   }
 
+  /** Adds a QEMU VM engine and boots it in the background (a minute or more under emulation); the view shows its phases. */
+  async addVm(request: AddVmRequest): Promise<EngineView> {
+    const entry = this.addConfigured(newVmConfig(request));
+    await this.persist();
+    this.startEngine(entry.id).catch((error: unknown) => this.options.log.error(`[engines] could not start ${entry.name}`, error));
+    return this.view(entry);
+  }
+
   async remove(id: string, deleteData: boolean): Promise<EngineView[]> {
     const entry = this.entryFor(id);
     if (!entry.config) throw new BerthError('CONFLICT', 'The discovered engine comes from your environment (DOCKER_HOST, docker context or default socket): Berth cannot remove it.');
@@ -168,6 +180,7 @@ export class EngineRegistry {
     if (this.options.providerFor) return this.options.providerFor(config);
     const { env, log } = this.options;
     if (config.kind === 'berth-dockerd') return new DockerdProvider({ name: config.name, env, log });
+    if (config.kind === 'vm') return new VmProvider({ config, env, log });
     return new SshProvider({ config, env, log });
   }
 
@@ -207,7 +220,7 @@ export class EngineRegistry {
   private activate(id: string): void {
     const entry = this.entries.get(id) ?? null;
     this.activeId = entry ? id : null;
-    this.active.switchTo(entry ? { connection: entry.connection, hub: entry.hub } : null);
+    this.active.switchTo(entry ? { connection: entry.connection, hub: entry.hub, provider: entry.provider } : null);
     this.changed();
   }
 
@@ -279,6 +292,7 @@ export class EngineRegistry {
       controlReason: control.reason,
       dockerContext: entry.provider.dockerContext(),
       removable: entry.config !== null,
+      ...(entry.provider instanceof VmProvider ? { bootPhases: entry.provider.bootPhases() } : {}),
     };
   }
 

@@ -1,6 +1,7 @@
 // The engines part of settings.json, checked like the rest when the file is read: a hand-edited entry that
 // does not fit makes the whole file unusable (kept aside and reported) rather than half-loaded.
 import { z } from 'zod';
+import { VM_BOUNDS } from '../engines/vm/vm-config';
 
 const engineId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 const engineName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,30}$/);
@@ -15,6 +16,18 @@ const engineConfig = z.discriminatedUnion('kind', [
       host: z.string().startsWith('ssh://').max(300),
       identityFile: z.string().min(1).max(4096).nullable(),
       socketPath: z.string().startsWith('/').max(4096),
+    })
+    .strict(),
+  z
+    .object({
+      id: engineId,
+      name: engineName,
+      kind: z.literal('vm'),
+      cpus: z.number().int().min(VM_BOUNDS.cpus[0]).max(VM_BOUNDS.cpus[1]),
+      memoryMiB: z.number().int().min(VM_BOUNDS.memoryMiB[0]).max(VM_BOUNDS.memoryMiB[1]),
+      diskGiB: z.number().int().min(VM_BOUNDS.diskGiB[0]).max(VM_BOUNDS.diskGiB[1]),
+      startWithBerth: z.boolean(),
+      idleStopMinutes: z.number().int().min(1).max(10_080).nullable(),
     })
     .strict(),
 ]);

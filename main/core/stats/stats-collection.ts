@@ -1,7 +1,7 @@
 // Owns the series being collected: one per wanted container, opened (inspect, then a collector) and closed as
 // the wanted set changes; one timer at intervalMs that reads them all and runs only while something is
 // collected; one `stats:tick` per tick carrying every new row and every series that ended since the last one.
-import type { StatsTick } from '../../shared/stats-types';
+import type { StatsCollectorKind, StatsTick } from '../../shared/stats-types';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logger';
 import { ContainerGoneError, ReadStatus, type ContainerFacts, type EngineFacts } from './collector';
@@ -92,6 +92,12 @@ export class Collection {
     this.end(id, reason);
     this.series.delete(id);
     this.facts.delete(id);
+  }
+
+  /** A collector stopped working for the engine: its live series close (no `ended`: the containers still run) and reopen at the next reconcile. */
+  close(kind: StatsCollectorKind): void {
+    for (const series of this.series.values()) if (series.kind === kind && series.state === 'live') this.stop(series, 'idle');
+    this.updateTimer();
   }
 
   /** The engine went away: every collection stops now, and live series end in one last tick. */

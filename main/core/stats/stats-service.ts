@@ -8,7 +8,7 @@
 import type Dockerode from 'dockerode';
 import type { EngineInfo, EngineStatus } from '../../shared/engine-types';
 import { BerthError } from '../../shared/errors';
-import { statsFields, type StatsHistory, type StatsWatchResult } from '../../shared/stats-types';
+import { statsFields, type StatsCollectorKind, type StatsHistory, type StatsWatchResult } from '../../shared/stats-types';
 import type { EngineEvent } from '../engine/engine-connection';
 import type { EngineLink } from '../engine/engine-link';
 import { toErrorInfo } from '../engine/engine-errors';
@@ -27,7 +27,10 @@ export interface StatsServiceOptions {
   connection: EngineLink;
   hub: EventHub;
   log: Logger;
-  /** auto: cgroup files when the engine is local and they are readable from here, else the engine's API. */
+  /**
+   * auto: the in-guest collector when the active engine offers one, else cgroup files when the engine is local
+   * and they are readable from here, else the engine's API.
+   */
   collector: StatsCollectorChoice;
   intervalMs?: number;
   historySeconds?: number;
@@ -63,6 +66,12 @@ export class StatsService {
       cgroupRoot: options.cgroupRoot ?? '/sys/fs/cgroup',
       client,
       log,
+      intervalMs: this.intervalMs,
+      guestStats: (intervalMs) => connection.guestStats?.(intervalMs) ?? null,
+      fellBack: () => {
+        this.collection.close('guest');
+        void this.reconcile();
+      },
     });
     this.collection = new Collection({
       hub,
@@ -106,6 +115,12 @@ export class StatsService {
     const { t, columns } = series.ring.toColumns(Date.now() - (seconds ?? this.historySeconds) * 1000);
     const values = Object.fromEntries(statsFields.map((field, index) => [field, columns[index]])) as StatsHistory['values'];
     return { id: series.id, t, values };
+  }
+
+  /** Which collector reads a container now (tests and diagnostics); null when it is not being collected. */
+  collectorOf(ref: string): StatsCollectorKind | null {
+    const series = this.collection.find(ref);
+    return series?.state === 'live' ? series.kind : null;
   }
 
   releaseClient(clientId: string): void {

@@ -43,6 +43,11 @@ export class SshTunnel {
     }
   }
 
+  /** The live SSH connection (connecting first when there is none), for channels other than the socket's (exec). */
+  liveClient(): Promise<Client> {
+    return this.connection();
+  }
+
   /** Ends the connection; later calls fail rather than reconnect. */
   dispose(): void {
     this.disposed = true;

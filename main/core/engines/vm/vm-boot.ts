@@ -1,0 +1,172 @@
+// Boots a VM engine once: prepares its disks and key, picks the accelerator (forced, remembered, or probed),
+// starts QEMU, follows the boot phases on the serial console, pins the host key the console shows, and
+// waits until the guest engine answers `/_ping` through the SSH tunnel. Each phase's host time since QEMU
+// started is recorded for the Engine page and the bench.
+import { arch as hostArch, cpus, platform as hostPlatform } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { BerthError } from '../../../shared/errors';
+import { knownHostLine } from '../ssh/known-hosts';
+import { SshTunnel } from '../ssh/ssh-tunnel';
+import { acceleratorCandidates, chooseAccelerator, forcedAccelerator, kvmUsable, readRememberedAccelerator, rememberAccelerator, type ProbeResult } from './accelerator';
+import { GUEST_DOCKER_SOCKET } from './guest-protocol';
+import { guestArchOf, qemuArgs, qemuBinary, type Accelerator, type QemuInputs } from './qemu-args';
+import { freeLocalPort, QemuProcess } from './qemu-process';
+import type { SerialEvent } from './serial-lines';
+import { ensureDataDisk, findImageDir, installOsDisk, loadImage } from './vm-artifacts';
+import type { VmEngineConfig } from './vm-config';
+import { ensureVmKey } from './vm-key';
+import type { VmLayout } from './vm-layout';
+
+/** The guest's init authorizes the fw_cfg key for root (the image has no other login). */
+export const GUEST_USER = 'root';
+export const READY_DEADLINE_MS = 300_000;
+const PROBE_DEADLINE_MS = 120_000;
+
+export interface BootPhase {
+  /** `qemu` (spawned), the guest's `init`, `ssh`, `engine`, and `ready` (`/_ping` answered through the tunnel). */
+  phase: string;
+  atMs: number;
+}
+
+export interface BootDeps {
+  config: VmEngineConfig;
+  env: NodeJS.ProcessEnv;
+  layout: VmLayout;
+  note(line: string): void;
+  serial(line: string): void;
+  phase(phase: BootPhase): void;
+  /** Resolves when the engine answers through the tunnel; rejects otherwise. */
+  ping(tunnel: SshTunnel): Promise<void>;
+}
+
+export interface BootedVm {
+  qemu: QemuProcess;
+  sshPort: number;
+  tunnel: SshTunnel;
+  accel: Accelerator;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function until(what: string, ready: () => boolean, qemu: QemuProcess, deadlineMs: number): Promise<void> {
+  const deadline = qemu.startedAt + deadlineMs;
+  while (!ready()) {
+    if (!qemu.running) throw new BerthError('ENGINE_UNREACHABLE', `QEMU exited before ${what}${qemu.errorOutput() ? `: ${qemu.errorOutput()}` : ''}. See the VM's log for the console's last lines.`);
+    if (Date.now() > deadline) throw new BerthError('ENGINE_UNREACHABLE', `The VM did not reach ${what} within ${deadlineMs / 1000} s. See the VM's log for the console's last lines.`);
+    await sleep(200);
+  }
+}
+
+export class VmBoot {
+  constructor(private readonly deps: BootDeps) {}
+
+  async run(): Promise<BootedVm> {
+    const { config, env, layout, note } = this.deps;
+    await mkdir(layout.vmDir, { recursive: true, mode: 0o700 });
+    await mkdir(layout.runtimeDir, { recursive: true, mode: 0o700 });
+    const imageDir = await findImageDir(env);
+    const image = await loadImage(imageDir);
+    if (await installOsDisk(image, layout.osDisk, layout.osDiskStamp)) note(`[vm] OS disk unpacked from ${imageDir}`);
+    const before = await ensureDataDisk(layout.dataDisk, config.diskGiB);
+    if (before === 0) note(`[vm] data disk created (${config.diskGiB} GiB, sparse)`);
+    else if (before < config.diskGiB * 1024 ** 3) note(`[vm] data disk grown to ${config.diskGiB} GiB; the guest grows its filesystem at boot`);
+    await ensureVmKey(layout.privateKey, layout.publicKey, `berth-vm-${config.name}`);
+    const base = { kernel: image.kernel, initrd: image.initrd, osDisk: layout.osDisk, dataDisk: layout.dataDisk, authorizedKeysFile: layout.publicKey };
+    const accel = await this.accelerator(base);
+    return this.boot({ ...base, accel });
+  }
+
+  private inputs(base: Pick<QemuInputs, 'kernel' | 'initrd' | 'osDisk' | 'dataDisk' | 'authorizedKeysFile'>, accel: Accelerator, sshPort: number): QemuInputs {
+    const { config, layout } = this.deps;
+    return { ...base, arch: guestArchOf(hostArch()), accel, cpus: config.cpus, memoryMiB: config.memoryMiB, sshPort, qmpSocket: layout.qmpSocket, serialLog: layout.serialLog };
+  }
+
+  private spawn(inputs: QemuInputs, onEvent: (event: SerialEvent, atMs: number) => void): QemuProcess {
+    const binary = this.deps.env.BERTH_QEMU ?? qemuBinary(inputs.arch);
+    return new QemuProcess({ binary, args: qemuArgs(inputs), qmpSocket: inputs.qmpSocket, onLine: (line) => this.deps.serial(line), onEvent });
+  }
+
+  /** BERTH_VM_ACCEL, else the one remembered for this machine, else a probe of each candidate (fastest to `init`). */
+  private async accelerator(base: Parameters<VmBoot['inputs']>[0]): Promise<Accelerator> {
+    const { env, layout, note } = this.deps;
+    const forced = forcedAccelerator(env);
+    if (forced) return forced;
+    const platform = hostPlatform();
+    const candidates = acceleratorCandidates(platform, platform === 'linux' && (await kvmUsable()));
+    if (candidates.length === 1) return candidates[0];
+    const machine = `${qemuBinary(guestArchOf(hostArch()))} ${platform} ${hostArch()} ${cpus()[0]?.model ?? ''}`;
+    const remembered = await readRememberedAccelerator(layout.accelFile, machine);
+    if (remembered) return remembered;
+    const probes: ProbeResult[] = [];
+    for (const accel of candidates) {
+      // A later candidate only has to beat the best so far.
+      const best = Math.min(PROBE_DEADLINE_MS, ...probes.flatMap((probe) => (probe.initMs === null ? [] : [probe.initMs])));
+      let initMs: number | null = null;
+      const qemu = this.spawn({ ...this.inputs(base, accel, await freeLocalPort()), snapshot: true }, (event, atMs) => {
+        if (event.type === 'phase' && event.phase === 'init') initMs = atMs;
+      });
+      await until('the init phase', () => initMs !== null, qemu, best).catch((error: Error) => note(`[vm] accelerator ${accel}: ${error.message}`));
+      await qemu.kill();
+      probes.push({ accel, initMs });
+      note(`[vm] accelerator probe: ${accel} reached init in ${initMs === null ? '(missed the deadline)' : `${initMs} ms`}`);
+    }
+    const chosen = chooseAccelerator(probes);
+    await rememberAccelerator(layout.accelFile, { accel: chosen, probes, machine });
+    note(`[vm] using accelerator ${chosen} (remembered in ${layout.accelFile}; delete it to probe again)`);
+    return chosen;
+  }
+
+  private async boot(base: Parameters<VmBoot['inputs']>[0] & { accel: Accelerator }): Promise<BootedVm> {
+    const { config, env, layout, note } = this.deps;
+    const sshPort = await freeLocalPort();
+    let hostKey: { keyType: string; key: string } | null = null;
+    const qemu = this.spawn(this.inputs(base, base.accel, sshPort), (event, atMs) => {
+      if (event.type === 'hostkey') hostKey = { keyType: event.keyType, key: event.key };
+      else if (event.phase !== 'poweroff') this.deps.phase({ phase: event.phase, atMs });
+    });
+    this.deps.phase({ phase: 'qemu', atMs: 0 });
+    note(`[vm] QEMU started (pid ${qemu.pid}, ${base.accel}, ${config.cpus} CPUs, ${config.memoryMiB} MiB, SSH on 127.0.0.1:${sshPort})`);
+    const tunnel = new SshTunnel({
+      config: { host: `ssh://${GUEST_USER}@127.0.0.1:${sshPort}`, identityFile: layout.privateKey, socketPath: GUEST_DOCKER_SOCKET },
+      // The VM's own known_hosts, holding only the key its console printed: never the user's, never trust on first use.
+      env: { ...env, BERTH_SSH_KNOWN_HOSTS: layout.knownHosts },
+      note,
+    });
+    try {
+      await until('its SSH host key on the console', () => hostKey !== null, qemu, READY_DEADLINE_MS);
+      const pinned = hostKey as unknown as { keyType: string; key: string };
+      await writeFile(layout.knownHosts, `${knownHostLine('127.0.0.1', sshPort, pinned.keyType, pinned.key)}\n`, { mode: 0o600 });
+      await this.waitForEngine(qemu, tunnel);
+      this.deps.phase({ phase: 'ready', atMs: Date.now() - qemu.startedAt });
+      return { qemu, sshPort, tunnel, accel: base.accel };
+    } catch (error) {
+      tunnel.dispose();
+      await qemu.kill();
+      throw error;
+    }
+  }
+
+  private async waitForEngine(qemu: QemuProcess, tunnel: SshTunnel): Promise<void> {
+    let last: Error | null = null;
+    const ready = { done: false };
+    const attempt = async (): Promise<void> => {
+      while (!ready.done && qemu.running && Date.now() < qemu.startedAt + READY_DEADLINE_MS) {
+        try {
+          await this.deps.ping(tunnel);
+          ready.done = true;
+        } catch (error) {
+          last = error as Error;
+          await sleep(500);
+        }
+      }
+    };
+    const pinging = attempt();
+    await until('engine readiness', () => ready.done, qemu, READY_DEADLINE_MS).catch((error: Error) => {
+      ready.done = true;
+      throw last ? new BerthError('ENGINE_UNREACHABLE', `${error.message} Last answer: ${(last as Error).message}`) : error;
+    });
+    await pinging;
+  }
+}

@@ -1,0 +1,245 @@
+// A container engine inside a small Linux VM that Berth runs with QEMU (vm-boot.ts boots it): its lifecycle
+// (start, power-down stop with a kill deadline, crash detection with the console's tail in the log, idle
+// stop), the engine reached through one persistent SSH connection (ssh-tunnel.ts + tunnel-agent.ts), and the
+// guest engine's socket served on the host behind a docker context for the docker CLI.
+import { rm } from 'node:fs/promises';
+import type Dockerode from 'dockerode';
+import type { ProviderState } from '../../../shared/engine-manager-types';
+import type { DiscoveryResult } from '../../engine/discover';
+import type { Logger } from '../../logger';
+import { contextNameFor, removeDockerContext, writeDockerContext } from '../docker-context';
+import { LogRing } from '../dockerd/log-ring';
+import type { EngineProvider, ProviderControl } from '../engine-provider';
+import { guestStatsOverSsh } from '../../stats/guest-ssh-source';
+import type { GuestStatsSource } from '../../stats/guest-source';
+import type { SshTunnel } from '../ssh/ssh-tunnel';
+import { TunnelAgent, tunnelledClient } from '../ssh/tunnel-agent';
+import { GUEST_DOCKER_SOCKET } from './guest-protocol';
+import { HostSocket } from './host-socket';
+import { IdleStop } from './idle-stop';
+import type { QemuExit, QemuProcess } from './qemu-process';
+import { GUEST_USER, VmBoot, type BootedVm, type BootPhase } from './vm-boot';
+import type { VmEngineConfig } from './vm-config';
+import { vmLayout, type VmLayout } from './vm-layout';
+
+export interface VmProviderOptions {
+  config: VmEngineConfig;
+  env: NodeJS.ProcessEnv;
+  log: Logger;
+}
+
+export const STOP_DEADLINE_MS = 30_000;
+const CRASH_TAIL_LINES = 30;
+type Listener = (change: { state?: ProviderState; lines?: string[] }) => void;
+
+export class VmProvider implements EngineProvider {
+  readonly kind = 'vm' as const;
+  readonly startHint = 'Start the VM from the Engine page; its log shows how far the last boot got.';
+  readonly layout: VmLayout;
+  private readonly ring = new LogRing();
+  private readonly serialTail = new LogRing(200);
+  private readonly listeners = new Set<Listener>();
+  private readonly agent: TunnelAgent;
+  private current: ProviderState = 'stopped';
+  private booted: BootedVm | null = null;
+  private starting: Promise<void> | null = null;
+  private hostSocket: HostSocket | null = null;
+  private idle: IdleStop | null = null;
+  private phases: BootPhase[] = [];
+
+  constructor(private readonly options: VmProviderOptions) {
+    this.layout = vmLayout(options.config.name, options.env);
+    this.agent = new TunnelAgent(() => this.openChannel());
+  }
+
+  get host(): string {
+    return this.booted ? `ssh://${GUEST_USER}@127.0.0.1:${this.booted.sshPort}` : `vm://${this.options.config.name}`;
+  }
+
+  get config(): VmEngineConfig {
+    return this.options.config;
+  }
+
+  /** Host ms since QEMU started at which each boot phase was seen, for the Engine page and the bench. */
+  bootPhases(): BootPhase[] {
+    return [...this.phases];
+  }
+
+  /** QEMU's process id while it runs (tests check nothing is left behind). */
+  qemuPid(): number | undefined {
+    return this.booted?.qemu.pid;
+  }
+
+  discover(): DiscoveryResult {
+    if (!this.booted || this.current !== 'running') {
+      const why = this.current === 'starting' ? `${this.options.config.name} is booting` : `${this.options.config.name} is stopped`;
+      return { targets: [], problem: `${why}.`, warnings: [], searched: [] };
+    }
+    const port = this.booted.sshPort;
+    const endpoint = { host: this.host, source: 'berth' as const, label: 'Berth VM over SSH' };
+    return { targets: [{ endpoint, address: { kind: 'ssh', host: '127.0.0.1', port, user: GUEST_USER }, tls: null }], problem: null, warnings: [], searched: [] };
+  }
+
+  createClient(): Dockerode {
+    return tunnelledClient(this.agent, GUEST_DOCKER_SOCKET);
+  }
+
+  state(): ProviderState {
+    return this.current;
+  }
+
+  control(): ProviderControl {
+    return { canStart: true, canStop: true, reason: null };
+  }
+
+  start(): Promise<void> {
+    if (this.current === 'running') return Promise.resolve();
+    this.starting ??= this.boot().finally(() => (this.starting = null));
+    return this.starting;
+  }
+
+  async stop(reason = 'asked to stop'): Promise<void> {
+    if (this.starting) await this.starting.catch(() => undefined);
+    const booted = this.booted;
+    if (!booted) return;
+    this.setState('stopping');
+    this.note(`[vm] powering down (${reason})`);
+    await this.release();
+    const exit = await booted.qemu.powerDown(STOP_DEADLINE_MS, (line) => this.note(line));
+    this.note(`[vm] QEMU exited (${describeExit(exit)})`);
+    this.booted = null;
+    this.setState('stopped');
+  }
+
+  logs(): string[] {
+    return this.ring.all();
+  }
+
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  dockerContext(): string | null {
+    return contextNameFor(this.options.config.name);
+  }
+
+  async dispose(): Promise<void> {
+    await this.release();
+    if (this.booted) await this.booted.qemu.kill();
+    this.booted = null;
+    this.agent.destroy();
+    this.listeners.clear();
+  }
+
+  async remove(options: { deleteData: boolean }): Promise<void> {
+    await removeDockerContext(this.options.env, this.options.config.name);
+    await rm(this.layout.runtimeDir, { recursive: true, force: true });
+    if (options.deleteData) await rm(this.layout.vmDir, { recursive: true, force: true });
+  }
+
+  private async boot(): Promise<void> {
+    this.phases = [];
+    this.setState('starting');
+    const boot = new VmBoot({
+      config: this.options.config,
+      env: this.options.env,
+      layout: this.layout,
+      note: (line) => this.note(line),
+      serial: (line) => this.serialLine(line),
+      phase: (phase) => {
+        this.phases.push(phase);
+        this.note(`[vm] boot phase ${phase.phase} at ${(phase.atMs / 1000).toFixed(1)} s`);
+        // A state "change" to the same state makes the registry send the views again, with the new phase.
+        this.setState(this.current);
+      },
+      ping: async (tunnel) => {
+        const agent = new TunnelAgent(() => tunnel.openChannel());
+        try {
+          await tunnelledClient(agent, GUEST_DOCKER_SOCKET).ping();
+        } finally {
+          agent.destroy();
+        }
+      },
+    });
+    try {
+      this.booted = await boot.run();
+    } catch (error) {
+      this.note(`[vm] could not start: ${(error as Error).message}`);
+      this.setState('stopped');
+      throw error;
+    }
+    const booted = this.booted;
+    void booted.qemu.exited.then((exit) => this.exitedOnItsOwn(booted.qemu, exit));
+    this.hostSocket = await HostSocket.listen(this.layout.hostSocket, () => booted.tunnel.openChannel(), (line) => this.note(line));
+    const context = await writeDockerContext(this.options.env, this.options.config.name, `unix://${this.layout.hostSocket}`);
+    this.note(`[vm] engine ready; docker context ${context.name} → unix://${this.layout.hostSocket}`);
+    this.watchIdle();
+    this.setState('running');
+  }
+
+  private watchIdle(): void {
+    const minutes = this.options.config.idleStopMinutes;
+    if (minutes === null) return;
+    const client = this.createClient();
+    this.idle = new IdleStop({
+      minutes,
+      runningContainers: async () => (await client.listContainers({ all: false })).length,
+      note: (line) => this.note(line),
+      stop: (reason) => this.stop(reason).catch((error: Error) => this.note(`[vm] idle stop failed: ${error.message}`)),
+    });
+  }
+
+  /** The in-guest collector's frames over the VM's one SSH connection: stats for all containers on one channel. */
+  guestStats(intervalMs: number): GuestStatsSource | null {
+    if (!this.booted) return null;
+    const { tunnel } = this.booted;
+    return guestStatsOverSsh(() => tunnel.liveClient(), intervalMs);
+  }
+
+  private openChannel(): ReturnType<SshTunnel['openChannel']> {
+    if (!this.booted) return Promise.reject(new Error(`${this.options.config.name} is not running`));
+    return this.booted.tunnel.openChannel();
+  }
+
+  /** Lets go of what reaches the guest (idle timer, host socket, SSH) before QEMU goes away. */
+  private async release(): Promise<void> {
+    this.idle?.dispose();
+    this.idle = null;
+    await this.hostSocket?.close();
+    this.hostSocket = null;
+    await rm(this.layout.hostSocket, { force: true });
+    this.booted?.tunnel.dispose();
+  }
+
+  private exitedOnItsOwn(qemu: QemuProcess, exit: QemuExit): void {
+    if (this.booted?.qemu !== qemu || this.current === 'stopping') return;
+    this.note(`[vm] QEMU exited unexpectedly (${describeExit(exit)})${qemu.errorOutput() ? `: ${qemu.errorOutput()}` : ''}; the console's last lines:`);
+    this.ring.push(this.serialTail.last(CRASH_TAIL_LINES).map((line) => `[vm] | ${line}`));
+    this.booted = null;
+    void this.release();
+    this.setState('stopped');
+  }
+
+  private serialLine(line: string): void {
+    this.serialTail.push([line]);
+    const stamped = [`[serial] ${line}`];
+    this.ring.push(stamped);
+    for (const listener of [...this.listeners]) listener({ lines: stamped });
+  }
+
+  private note(line: string): void {
+    this.ring.push([line]);
+    this.options.log.info(`${line} (${this.options.config.name})`);
+    for (const listener of [...this.listeners]) listener({ lines: [line] });
+  }
+
+  private setState(state: ProviderState): void {
+    this.current = state;
+    for (const listener of [...this.listeners]) listener({ state });
+  }
+}
+
+function describeExit(exit: QemuExit): string {
+  return exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`;
+}

@@ -1,0 +1,117 @@
+// The VM engine end to end, under software emulation: boot the guest image with QEMU (tcg) through Berth's
+// core, wait for its engine through the SSH tunnel, load the harness's busybox image into it, run a
+// container with limits and change them live, reach it with the real docker CLI through the `berth-<name>`
+// context, see its stats come from the in-guest collector (one SSH channel for all containers), power off
+// leaving no QEMU behind, and boot again to find the container kept on the data disk.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import Dockerode from 'dockerode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../../../main/core/create-core';
+import { vmLayout } from '../../../../../main/core/engines/vm/vm-layout';
+import { silentLogger } from '../../../../../main/core/logger';
+import type { Channel, RequestOf, ResponseOf } from '../../../../../main/shared/contract';
+import { emptyRunSpec } from '../../../../../main/shared/run-spec';
+import { statsFields } from '../../../../../main/shared/stats-types';
+import { harness } from '../../../../harness/context';
+import { waitUntil } from '../../../../harness/run-command';
+import { HubRecorder } from '../../hub-recorder';
+import { ensureVmImage, IMAGE_BUILD_TIMEOUT_MS, killProcessesMentioning, processesMentioning, vmTestDirs, type VmTestDirs } from './vm-fixture';
+
+const MiB = 1024 * 1024;
+const READY_DEADLINE_MS = 300_000;
+const name = `t${randomBytes(3).toString('hex')}`;
+const id = `vm-${name}`;
+const contextName = `berth-${name}`;
+const containerName = `vm-idle-${name}`;
+let dirs: VmTestDirs | null = null;
+let core: Core | null = null;
+let vmDir = '';
+
+async function call<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
+  const reply = await core!.router.handle(channel, payload);
+  if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.code}: ${reply.error.message}`);
+  return reply.data as ResponseOf<C>;
+}
+
+async function vmView() {
+  return (await call('engines:list', {})).find((engine) => engine.id === id);
+}
+
+async function waitForEngine(): Promise<void> {
+  const ready = await waitUntil(async () => (await vmView())?.connection.state === 'connected', READY_DEADLINE_MS, 1_000);
+  if (!ready) throw new Error(`the VM engine did not get ready within ${READY_DEADLINE_MS / 1000} s; its log:\n${(await call('engines:logs', { id })).slice(-60).join('\n')}`);
+}
+
+beforeAll(async () => {
+  const imageDir = await ensureVmImage();
+  dirs = await vmTestDirs(imageDir);
+  dirs.env.DOCKER_HOST = harness().dockerHost;
+  vmDir = vmLayout(name, dirs.env).vmDir;
+  core = createCore({ log: silentLogger, transport: 'websocket', env: dirs.env });
+}, IMAGE_BUILD_TIMEOUT_MS);
+
+afterAll(async () => {
+  try {
+    await core?.close();
+  } finally {
+    if (vmDir) await killProcessesMentioning(vmDir);
+    await dirs?.cleanup();
+  }
+}, 120_000);
+
+describe('the VM engine (QEMU, software emulation)', () => {
+  it('boots, runs a limited container, answers the docker CLI, powers off, and keeps the container', { timeout: 900_000 }, async () => {
+    const added = await call('engines:add-vm', { name, cpus: 2, memoryMiB: 1024, diskGiB: 8 });
+    expect(added).toMatchObject({ id, kind: 'vm', dockerContext: contextName });
+    await call('engines:set-active', { id });
+    await waitForEngine();
+    const phases = (await vmView())?.bootPhases ?? [];
+    console.info(`[vm-test] boot phases: ${phases.map((phase) => `${phase.phase}=${(phase.atMs / 1000).toFixed(1)}s`).join(' ')}`);
+    expect(phases.map((phase) => phase.phase)).toEqual(expect.arrayContaining(['qemu', 'init', 'ssh', 'engine', 'ready']));
+
+    // The busybox image travels from the harness engine into the guest through the tunnel.
+    const vmDocker = core!.engines.connectionOf(id).client();
+    const exported = await new Dockerode({ socketPath: harness().socketPath }).getImage(harness().busyboxImage).get();
+    const loading = await vmDocker.loadImage(exported);
+    await new Promise((resolve, reject) => vmDocker.modem.followProgress(loading, (error) => (error ? reject(error) : resolve(undefined))));
+
+    const spec = { ...emptyRunSpec(harness().busyboxImage), name: containerName, command: ['sh', '-c', 'trap "exit 0" TERM; sleep 3600 & wait'], limits: { memoryBytes: 64 * MiB, cpus: 0.5 } };
+    const [run] = await call('containers:run', { spec });
+    expect(run).toMatchObject({ name: containerName });
+    expect((await call('limits:get', { id: containerName })).limits).toMatchObject({ memoryBytes: 64 * MiB, cpus: 0.5 });
+    const applied = await call('limits:apply', { id: containerName, change: { memoryBytes: 96 * MiB, cpus: 1 } });
+    expect(applied.after).toMatchObject({ memoryBytes: 96 * MiB, cpus: 1 });
+    expect((await call('limits:get', { id: containerName })).limits).toMatchObject({ memoryBytes: 96 * MiB, cpus: 1 });
+
+    // Stats from the in-guest collector: the live limit (96 MiB) arrives in its samples.
+    const recorder = new HubRecorder(core!.hub);
+    const watch = await call('stats:watch', { ids: [run!.id] });
+    expect(watch.collector).toBe('guest');
+    const memLimit = statsFields.indexOf('memLimitBytes');
+    const tick = await recorder.next('stats:tick', (t) => t.samples.some((sample) => sample.id === run!.id && sample.v[memLimit] === 96 * MiB), 30_000, 'a guest stats sample with the live limit');
+    const sample = tick.payload.samples.find((entry) => entry.id === run!.id)!;
+    expect(sample.v[statsFields.indexOf('memBytes')]).toBeGreaterThan(0);
+    recorder.dispose();
+    await call('stats:watch', { ids: [] });
+
+    const cli = await promisify(execFile)('/usr/bin/docker', ['--context', contextName, 'ps', '--format', '{{.Names}}'], { env: { ...process.env, DOCKER_CONFIG: dirs!.env.DOCKER_CONFIG, DOCKER_HOST: '' }, timeout: 60_000 });
+    expect(cli.stdout.split('\n')).toContain(containerName);
+
+    expect((await call('engines:stop', { id })).providerState).toBe('stopped');
+    expect(await processesMentioning(vmDir)).toEqual([]);
+    expect(existsSync(vmLayout(name, dirs!.env).hostSocket)).toBe(false);
+
+    const started = await call('engines:start', { id });
+    expect(started.providerState).toBe('running');
+    await waitForEngine();
+    const names = (await call('containers:list', { all: true })).map((container) => container.name);
+    expect(names).toContain(containerName);
+
+    await call('engines:remove', { id, deleteData: true });
+    expect(await processesMentioning(vmDir)).toEqual([]);
+    expect(existsSync(vmDir)).toBe(false);
+  });
+});
