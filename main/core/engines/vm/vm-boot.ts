@@ -12,7 +12,8 @@ import { GUEST_DOCKER_SOCKET } from './guest-protocol';
 import { guestArchOf, qemuArgs, qemuBinary, type Accelerator, type QemuInputs } from './qemu-args';
 import { freeLocalPort, QemuProcess } from './qemu-process';
 import type { SerialEvent } from './serial-lines';
-import { ensureDataDisk, findImageDir, installOsDisk, loadImage } from './vm-artifacts';
+import { ensureDataDisk, installOsDisk, loadImage } from './vm-artifacts';
+import { resolveImageDir } from './vm-image-source';
 import type { VmEngineConfig } from './vm-config';
 import { ensureVmKey } from './vm-key';
 import type { VmLayout } from './vm-layout';
@@ -66,7 +67,7 @@ export class VmBoot {
     const { config, env, layout, note } = this.deps;
     await mkdir(layout.vmDir, { recursive: true, mode: 0o700 });
     await mkdir(layout.runtimeDir, { recursive: true, mode: 0o700 });
-    const imageDir = await findImageDir(env);
+    const imageDir = await resolveImageDir(env);
     const image = await loadImage(imageDir);
     if (await installOsDisk(image, layout.osDisk, layout.osDiskStamp)) note(`[vm] OS disk unpacked from ${imageDir}`);
     const before = await ensureDataDisk(layout.dataDisk, config.diskGiB);
