@@ -85,6 +85,7 @@ export function createCore(options: CoreOptions): Core {
     'engines:remove': (request) => engines.remove(request.id, request.deleteData ?? false),
     'engines:logs': async (request) => engines.logs(request.id),
     'engines:disk-usage': (request) => engines.diskUsage(request.id),
+    'engines:vm-usage': (request) => engines.vmUsage(request.id),
     'engines:diagnostics': async () => ({
       text: await buildDiagnostics({
         version,

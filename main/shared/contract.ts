@@ -9,7 +9,7 @@ import type {
   NetworkSummary,
   VolumeSummary,
 } from './engine-types';
-import type { AddRemoteResult, EngineDiskUsage, EngineView } from './engine-manager-types';
+import type { AddRemoteResult, EngineDiskUsage, EngineView, VmUsage } from './engine-manager-types';
 import type { ImageDetail, ImageHistoryEntry, ImagePruneResult, ImageRemoveResult } from './image-types';
 import { registryCredentialStorages, type KnownRegistry, type LoginResult } from './registry-types';
 import type { ReplicaGroup, RunResult, SettingsView } from './run-types';
@@ -204,6 +204,8 @@ export const channels = {
   /** The engine's recent log lines (Berth-owned engines; others say where their log is). */
   'engines:logs': channel<typeof engineIdRequest, string[]>(engineIdRequest),
   'engines:disk-usage': channel<typeof engineIdRequest, EngineDiskUsage>(engineIdRequest),
+  /** A running VM's memory, CPU (over one second) and data disk as the guest sees them. */
+  'engines:vm-usage': channel<typeof engineIdRequest, VmUsage>(engineIdRequest),
   /** Versions, engines, settings and recent engine log lines as text, secrets redacted, for a bug report. */
   'engines:diagnostics': channel<typeof none, { text: string }>(none),
   'containers:list': channel<typeof containersListRequest, ContainerSummary[]>(containersListRequest),

@@ -56,6 +56,20 @@ export interface EngineView {
   removable: boolean;
   /** VM engines: host ms since QEMU started at which each boot phase was seen (qemu, init, ssh, engine, ready). */
   bootPhases?: Array<{ phase: string; atMs: number }>;
+  /** VM engines: what the VM was given (its settings), and the accelerator of the running VM. */
+  vm?: { cpus: number; memoryMiB: number; diskGiB: number; accel?: string };
+}
+
+/** What a running VM uses, read in the guest (`engines:vm-usage`). */
+export interface VmUsage {
+  memTotalBytes: number;
+  /** MemTotal − MemAvailable: what the guest could not hand out without swapping. */
+  memUsedBytes: number;
+  /** Busy time over one second, in % of all the VM's CPUs (100 = all busy). */
+  cpuBusyPercent: number;
+  /** The engine's data filesystem (`/var/lib/berth`). */
+  diskTotalBytes: number;
+  diskUsedBytes: number;
 }
 
 export interface DiskUsageRow {

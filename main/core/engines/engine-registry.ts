@@ -1,7 +1,7 @@
 // Owns every engine Berth knows: the discovered one, Berth-owned dockerds and remote engines, each with its
 // provider and its own connection (so all are monitored at once), which one is active (ActiveEngine), and
 // their configuration in the settings file. Emits `engines:changed` on any change and `engines:log` lines.
-import type { AddRemoteResult, EngineConfig, EngineDiskUsage, EngineView } from '../../shared/engine-manager-types';
+import type { AddRemoteResult, EngineConfig, EngineDiskUsage, EngineView, VmUsage } from '../../shared/engine-manager-types';
 import { BerthError } from '../../shared/errors';
 import { EngineConnection } from '../engine/engine-connection';
 import { EventHub } from '../ipc/event-hub';
@@ -14,7 +14,8 @@ import { shouldStartEmbeddedEngine } from './embedded-default';
 import type { EngineProvider } from './engine-provider';
 import { ExistingProvider } from './existing-provider';
 import { checkHostKey, SshProvider, type SshEngineConfig } from './ssh/ssh-provider';
-import { newVmConfig, type AddVmRequest } from './vm/vm-config';
+import { findImageDir } from './vm/vm-artifacts';
+import { newVmConfig, vmEngineId, type AddVmRequest } from './vm/vm-config';
 import { VmProvider } from './vm/vm-provider';
 
 export const DISCOVERED_ID = 'discovered';
@@ -135,6 +136,9 @@ export class EngineRegistry {
 
   /** Adds a QEMU VM engine and boots it in the background (a minute or more under emulation); the view shows its phases. */
   async addVm(request: AddVmRequest): Promise<EngineView> {
+    if (this.entries.has(vmEngineId(request.name))) throw new BerthError('CONFLICT', `There is already an engine named ${request.name}: pick another name.`);
+    // Refused here, in the dialog, rather than as a failed boot in the log: without an image nothing can start.
+    if (!this.options.providerFor) await findImageDir(this.options.env);
     const entry = this.addConfigured(newVmConfig(request));
     await this.persist();
     this.startEngine(entry.id).catch((error: unknown) => this.options.log.error(`[engines] could not start ${entry.name}`, error));
@@ -159,6 +163,13 @@ export class EngineRegistry {
   async diskUsage(id: string): Promise<EngineDiskUsage> {
     const df = (await this.entryFor(id).connection.client().df()) as SystemDf;
     return toDiskUsage(df);
+  }
+
+  /** What a running VM engine uses, read in its guest. */
+  async vmUsage(id: string): Promise<VmUsage> {
+    const { provider, name } = this.entryFor(id);
+    if (!(provider instanceof VmProvider)) throw new BerthError('CONFLICT', `${name} is not a VM.`);
+    return provider.usage();
   }
 
   /** The connection of an engine, for diagnostics and tests. */
@@ -292,7 +303,7 @@ export class EngineRegistry {
       controlReason: control.reason,
       dockerContext: entry.provider.dockerContext(),
       removable: entry.config !== null,
-      ...(entry.provider instanceof VmProvider ? { bootPhases: entry.provider.bootPhases() } : {}),
+      ...(entry.provider instanceof VmProvider ? entry.provider.viewFacts() : {}),
     };
   }
 

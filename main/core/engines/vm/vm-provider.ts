@@ -4,7 +4,8 @@
 // guest engine's socket served on the host behind a docker context for the docker CLI.
 import { rm } from 'node:fs/promises';
 import type Dockerode from 'dockerode';
-import type { ProviderState } from '../../../shared/engine-manager-types';
+import type { EngineView, ProviderState, VmUsage } from '../../../shared/engine-manager-types';
+import { BerthError } from '../../../shared/errors';
 import type { DiscoveryResult } from '../../engine/discover';
 import type { Logger } from '../../logger';
 import { contextNameFor, removeDockerContext, writeDockerContext } from '../docker-context';
@@ -21,6 +22,7 @@ import type { QemuExit, QemuProcess } from './qemu-process';
 import { GUEST_USER, VmBoot, type BootedVm, type BootPhase } from './vm-boot';
 import type { VmEngineConfig } from './vm-config';
 import { vmLayout, type VmLayout } from './vm-layout';
+import { readVmUsage } from './vm-usage';
 
 export interface VmProviderOptions {
   config: VmEngineConfig;
@@ -65,6 +67,19 @@ export class VmProvider implements EngineProvider {
     return [...this.phases];
   }
 
+  /** What the Engine page shows of a VM: its boot phases, its size, and the accelerator while it runs. */
+  viewFacts(): Pick<EngineView, 'bootPhases' | 'vm'> {
+    const { cpus, memoryMiB, diskGiB } = this.options.config;
+    const accel = this.booted?.accel;
+    return { bootPhases: this.bootPhases(), vm: { cpus, memoryMiB, diskGiB, ...(accel && { accel }) } };
+  }
+
+  /** Memory, CPU over one second and the data disk, read in the guest over the VM's one SSH connection. */
+  async usage(): Promise<VmUsage> {
+    if (!this.booted || this.current !== 'running') throw new BerthError('CONFLICT', `${this.options.config.name} is not running: start it to see what it uses.`);
+    return readVmUsage(await this.booted.tunnel.liveClient());
+  }
+
   /** QEMU's process id while it runs (tests check nothing is left behind). */
   qemuPid(): number | undefined {
     return this.booted?.qemu.pid;
@@ -89,7 +104,7 @@ export class VmProvider implements EngineProvider {
   }
 
   control(): ProviderControl {
-    return { canStart: true, canStop: true, reason: null };
+    return { canStart: this.current === 'stopped', canStop: this.current === 'running' || this.current === 'starting', reason: null };
   }
 
   start(): Promise<void> {

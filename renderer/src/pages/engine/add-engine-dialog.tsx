@@ -1,5 +1,5 @@
-// Add engine: a Berth engine (a dockerd Berth runs on this machine) or a remote engine over SSH. Names and the
-// ssh:// address are checked as typed; the core's refusal shows in place. A remote host whose key is not
+// Add engine: a Berth engine (a dockerd Berth runs on this machine), a remote engine over SSH, or a Linux VM
+// (QEMU) with an engine inside. Names, the ssh:// address and the VM's sizes are checked as typed; the core's refusal shows in place. A remote host whose key is not
 // known yet comes back as a question with its fingerprint; Trust sends the same request with that fingerprint.
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -13,8 +13,9 @@ import { DialogFrame } from '../images/dialog-frame';
 import { ReferenceField } from '../images/reference-field';
 import { engineNameProblem, parseSshUrl, socketPathProblem } from './engine-form';
 import { HostKeyMismatch, HostKeyQuestionView } from './host-key-question';
+import { defaultVmSize, hostCpuCount, parseVmSize, VmSizeFields } from './vm-size-fields';
 
-type Choice = 'owned' | 'remote';
+type Choice = 'owned' | 'remote' | 'vm';
 
 export interface AddEngineDialogProps {
   engines: readonly EngineView[];
@@ -31,20 +32,26 @@ export function AddEngineDialog({ engines, onAdded, onClose }: AddEngineDialogPr
   const [socketPath, setSocketPath] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [question, setQuestion] = useState<HostKeyQuestion | null>(null);
+  const [hostCpus] = useState(hostCpuCount);
+  const [vmSize, setVmSize] = useState(() => defaultVmSize(hostCpus));
   const refresh = (_: unknown, queries: QueryClient) => void queries.invalidateQueries({ queryKey: enginesKey });
   const addOwned = useChannelMutation('engines:add-owned', refresh);
   const addRemote = useChannelMutation('engines:add-remote', refresh);
-  const pending = addOwned.isPending || addRemote.isPending;
+  const addVm = useChannelMutation('engines:add-vm', refresh);
+  const pending = addOwned.isPending || addRemote.isPending || addVm.isPending;
 
   const nameProblem = engineNameProblem(name, taken);
   const ssh = parseSshUrl(host);
   const socketProblem = socketPathProblem(socketPath);
-  const valid = nameProblem === null && (choice === 'owned' || (ssh.ok && socketProblem === null));
+  const size = parseVmSize(vmSize, hostCpus);
+  const sizeValid = size.cpus.ok && size.memoryMiB.ok && size.diskGiB.ok;
+  const valid = nameProblem === null && (choice === 'owned' || (choice === 'vm' ? sizeValid : ssh.ok && socketProblem === null));
   // Any change makes an earlier answer (a question, a refusal) about something else.
   const reset = () => {
     setQuestion(null);
     addOwned.reset();
     addRemote.reset();
+    addVm.reset();
   };
   const edited = (set: (value: string) => void) => (value: string) => {
     set(value);
@@ -60,6 +67,10 @@ export function AddEngineDialog({ engines, onAdded, onClose }: AddEngineDialogPr
     if (!valid) return;
     if (choice === 'owned') {
       addOwned.mutate({ name }, { onSuccess: added });
+      return;
+    }
+    if (choice === 'vm') {
+      if (size.cpus.ok && size.memoryMiB.ok && size.diskGiB.ok) addVm.mutate({ name, cpus: size.cpus.value, memoryMiB: size.memoryMiB.value, diskGiB: size.diskGiB.value }, { onSuccess: added });
       return;
     }
     const request = {
@@ -79,13 +90,13 @@ export function AddEngineDialog({ engines, onAdded, onClose }: AddEngineDialogPr
   const remoteError = addRemote.error;
   // The answer (a question, a refusal) lands under the fields, below the fold of a short window: bring it up.
   const outcome = useRef<HTMLDivElement>(null);
-  const answer = question ?? addRemote.error ?? addOwned.error;
+  const answer = question ?? addRemote.error ?? addOwned.error ?? addVm.error;
   useEffect(() => {
     if (answer) outcome.current?.scrollIntoView({ block: 'nearest' });
   }, [answer]);
   const mismatch = remoteError instanceof BerthError && remoteError.code === 'HOST_KEY_MISMATCH';
   const formId = 'add-engine-form';
-  const submitLabel = pending ? (choice === 'owned' ? 'Starting…' : 'Connecting…') : question ? 'Trust and add' : 'Add engine';
+  const submitLabel = pending ? (choice === 'remote' ? 'Connecting…' : 'Starting…') : question ? 'Trust and add' : 'Add engine';
 
   return (
     <DialogFrame
@@ -126,6 +137,10 @@ export function AddEngineDialog({ engines, onAdded, onClose }: AddEngineDialogPr
             <span className="radio-circle" aria-hidden="true" />
             Remote engine over SSH
           </Radio>
+          <Radio value="vm" className="radio">
+            <span className="radio-circle" aria-hidden="true" />
+            Linux VM (QEMU)
+          </Radio>
         </RadioGroup>
         <ReferenceField
           label="Name"
@@ -133,12 +148,16 @@ export function AddEngineDialog({ engines, onAdded, onClose }: AddEngineDialogPr
           onChange={edited(setName)}
           error={submitted || name !== '' ? nameProblem : null}
           description={
-            choice === 'owned'
-              ? `Lowercase letters, digits and dashes. Its docker context is ${name === 'berth' ? 'berth' : `berth-${name || 'name'}`}.`
-              : 'Lowercase letters, digits and dashes.'
+            choice === 'remote'
+              ? 'Lowercase letters, digits and dashes.'
+              : `Lowercase letters, digits and dashes. Its docker context is ${name === 'berth' ? 'berth' : `berth-${name || 'name'}`}.`
           }
           autoFocus
         />
+        {choice === 'vm' && <VmSizeFields value={vmSize} hostCpus={hostCpus} showProblems onChange={(next) => {
+              setVmSize(next);
+              reset();
+            }} />}
         {choice === 'remote' && (
           <>
             <ReferenceField
@@ -173,6 +192,7 @@ export function AddEngineDialog({ engines, onAdded, onClose }: AddEngineDialogPr
             {mismatch && <HostKeyMismatch message={remoteError.message} />}
             {remoteError && !mismatch && <ErrorAlert title="Could not add the remote engine" message={remoteError.message} />}
             {addOwned.error && <ErrorAlert title="Could not add the Berth engine" message={addOwned.error.message} />}
+            {addVm.error && <ErrorAlert title="Could not add the VM" message={addVm.error.message} />}
           </div>
         )}
       </Form>

@@ -1,5 +1,5 @@
 // The selected engine: its state (with the reason when unreachable), controls, what it reports about itself,
-// its docker context, disk usage and live log.
+// for a VM its boot phases and what it and its containers use, its docker context, disk usage and live log.
 import { useId } from 'react';
 import type { EngineView } from '../../../../main/shared/engine-manager-types';
 import { EngineControls } from './engine-controls';
@@ -8,6 +8,8 @@ import { EngineStateBadge } from './engine-list';
 import { engineState, kindLabel } from './engine-model';
 import { DiskUsagePanel } from './disk-usage-panel';
 import { EngineLogPanel } from './engine-log-panel';
+import { BootPhases } from './boot-phases';
+import { VmUsagePanel } from './vm-usage-panel';
 
 export function EngineDetails({ engine }: { engine: EngineView }) {
   const titleId = useId();
@@ -33,6 +35,8 @@ export function EngineDetails({ engine }: { engine: EngineView }) {
       ) : (
         <p className="muted">Version, resources and counts show once Berth is connected to this engine.</p>
       )}
+      {engine.kind === 'vm' && <BootPhases engine={engine} />}
+      {engine.kind === 'vm' && engine.vm && <VmUsagePanel engine={engine} />}
       {engine.dockerContext && <DockerContextHint context={engine.dockerContext} />}
       <DiskUsagePanel id={engine.id} connected={connection.state === 'connected'} />
       <EngineLogPanel key={engine.id} id={engine.id} name={engine.name} />

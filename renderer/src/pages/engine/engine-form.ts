@@ -41,3 +41,34 @@ export function socketPathProblem(path: string): string | null {
   if (path.trim() === '') return null;
   return path.trim().startsWith('/') ? null : 'Type an absolute path on the remote machine, e.g. /run/user/1000/docker.sock';
 }
+
+export type Parsed = { ok: true; value: number } | { ok: false; problem: string };
+
+/** A whole number of CPUs, 1 to the host's count (a VM with more CPUs than the host only contends with itself). */
+export function parseCpus(text: string, hostCpus: number): Parsed {
+  const value = text.trim();
+  if (!/^\d+$/.test(value)) return { ok: false, problem: `Type a whole number of CPUs, 1 to ${hostCpus}` };
+  const cpus = Number(value);
+  if (cpus < 1 || cpus > hostCpus) return { ok: false, problem: `Use 1 to ${hostCpus} CPUs (this machine has ${hostCpus})` };
+  return { ok: true, value: cpus };
+}
+
+/** `2048`, `2048 MiB`, `2 GiB`, `1.5G`: MiB unless a unit says otherwise, 512 MiB to 256 GiB as the core allows. */
+export function parseMemoryMiB(text: string): Parsed {
+  const match = /^(\d+(?:\.\d+)?)\s*(m|mib|mb|g|gib|gb)?$/i.exec(text.trim());
+  if (!match) return { ok: false, problem: 'Type the memory, e.g. 2 GiB or 2048 MiB' };
+  const unit = (match[2] ?? 'm').toLowerCase();
+  const mib = Number(match[1]) * (unit.startsWith('g') ? 1024 : 1);
+  if (!Number.isInteger(mib)) return { ok: false, problem: 'Use whole MiB, e.g. 1536 MiB' };
+  if (mib < 512 || mib > 262_144) return { ok: false, problem: 'Use 512 MiB to 256 GiB' };
+  return { ok: true, value: mib };
+}
+
+/** The data disk in whole GiB (a `GiB` after the number is fine), 4 to 4096. */
+export function parseDiskGiB(text: string): Parsed {
+  const match = /^(\d+)\s*(g|gib|gb)?$/i.exec(text.trim());
+  if (!match) return { ok: false, problem: 'Type whole GiB, e.g. 32' };
+  const gib = Number(match[1]);
+  if (gib < 4 || gib > 4096) return { ok: false, problem: 'Use 4 to 4096 GiB' };
+  return { ok: true, value: gib };
+}

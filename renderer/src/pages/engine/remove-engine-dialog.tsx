@@ -9,7 +9,8 @@ import { DialogFrame } from '../images/dialog-frame';
 export function RemoveEngineDialog({ engine, onClose }: { engine: EngineView; onClose: () => void }) {
   const { remove } = useEngineCommands();
   const [deleteData, setDeleteData] = useState(false);
-  const owned = engine.kind === 'berth-dockerd';
+  // A VM's disks are Berth's own data too, so it gets the same choice as a Berth engine.
+  const owned = engine.kind === 'berth-dockerd' || engine.kind === 'vm';
   return (
     <DialogFrame
       isOpen
@@ -30,7 +31,7 @@ export function RemoveEngineDialog({ engine, onClose }: { engine: EngineView; on
     >
       <p>
         {owned
-          ? `Berth stops this engine and removes its docker context${engine.dockerContext ? ` (${engine.dockerContext})` : ''}.`
+          ? `Berth ${engine.kind === 'vm' ? 'powers off this VM' : 'stops this engine'} and removes its docker context${engine.dockerContext ? ` (${engine.dockerContext})` : ''}.`
           : 'Berth forgets this engine; nothing changes on the remote machine.'}
         {engine.active && ' The discovered engine becomes the active one.'}
       </p>

@@ -1,6 +1,6 @@
 // The Add engine dialog's checks: engine names and ssh:// addresses, as the core's contract accepts them.
 import { describe, expect, it } from 'vitest';
-import { engineNameProblem, parseSshUrl, socketPathProblem } from '../../../../renderer/src/pages/engine/engine-form';
+import { engineNameProblem, parseCpus, parseDiskGiB, parseMemoryMiB, parseSshUrl, socketPathProblem } from '../../../../renderer/src/pages/engine/engine-form';
 
 describe('engineNameProblem', () => {
   it('accepts lowercase letters, digits and dashes up to 31 characters', () => {
@@ -49,5 +49,28 @@ describe('socketPathProblem', () => {
     expect(socketPathProblem('')).toBeNull();
     expect(socketPathProblem('/run/user/1000/docker.sock')).toBeNull();
     expect(socketPathProblem('docker.sock')).toMatch(/absolute path/);
+  });
+});
+
+describe('VM sizes', () => {
+  it('takes CPUs up to the host count', () => {
+    expect(parseCpus('2', 8)).toEqual({ ok: true, value: 2 });
+    expect(parseCpus('9', 8)).toMatchObject({ ok: false, problem: expect.stringMatching(/1 to 8/) as unknown });
+    expect(parseCpus('two', 8).ok).toBe(false);
+  });
+
+  it('takes memory in MiB or GiB within the core bounds', () => {
+    expect(parseMemoryMiB('2 GiB')).toEqual({ ok: true, value: 2048 });
+    expect(parseMemoryMiB('1.5G')).toEqual({ ok: true, value: 1536 });
+    expect(parseMemoryMiB('3072')).toEqual({ ok: true, value: 3072 });
+    expect(parseMemoryMiB('256 MiB').ok).toBe(false);
+    expect(parseMemoryMiB('lots').ok).toBe(false);
+  });
+
+  it('takes the disk in whole GiB from 4', () => {
+    expect(parseDiskGiB('32')).toEqual({ ok: true, value: 32 });
+    expect(parseDiskGiB('64 GiB')).toEqual({ ok: true, value: 64 });
+    expect(parseDiskGiB('2').ok).toBe(false);
+    expect(parseDiskGiB('1.5').ok).toBe(false);
   });
 });

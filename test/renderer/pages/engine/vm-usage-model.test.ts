@@ -1,0 +1,41 @@
+// The "VM vs containers" rows: sums over running containers only, CPU in % of the VM's CPUs, sizes of what was allotted.
+import { describe, expect, it } from 'vitest';
+import { statsFields } from '../../../../main/shared/stats-types';
+import { containersUse, usageRows } from '../../../../renderer/src/pages/engine/vm-usage-model';
+
+const values = (cpu: number, mem: number) => statsFields.map((field) => (field === 'cpuPercent' ? cpu : field === 'memBytes' ? mem : null));
+const GIB = 1024 ** 3;
+
+describe('containersUse', () => {
+  it('sums the running containers and leaves out ended series', () => {
+    const latest = new Map([
+      ['a', { id: 'a', t: 1, values: values(50, GIB / 2), ended: null }],
+      ['b', { id: 'b', t: 1, values: values(30, GIB / 4), ended: null }],
+      ['c', { id: 'c', t: 1, values: values(99, GIB), ended: { t: 2, reason: 'stopped' } }],
+    ]);
+    expect(containersUse(latest)).toEqual({ running: 2, cpuPercent: 80, memBytes: 0.75 * GIB });
+  });
+});
+
+describe('usageRows', () => {
+  const size = { cpus: 2, memoryMiB: 2048, diskGiB: 32 };
+  const usage = { memTotalBytes: 2 * GIB, memUsedBytes: GIB, cpuBusyPercent: 50, diskTotalBytes: 32 * GIB, diskUsedBytes: 8 * GIB };
+
+  it('puts the VM next to its containers, CPU in % of the VM', () => {
+    const [cpu, memory, disk] = usageRows(size, usage, { running: 1, cpuPercent: 80, memBytes: GIB / 2 }, 4 * GIB);
+    expect(cpu.allotted).toBe('2 CPUs');
+    expect(cpu.bars.map((bar) => [bar.label, bar.percent, bar.text])).toEqual([
+      ['VM', 50, '50% of 2 CPUs'],
+      ['Containers', 40, '40% (80% of one core)'],
+    ]);
+    expect(memory.allotted).toBe('2 GiB');
+    expect(memory.bars.map((bar) => bar.text)).toEqual(['1 GiB of 2 GiB (50%)', '512 MiB of 2 GiB (25%)']);
+    expect(disk.bars.map((bar) => bar.text)).toEqual(['8 GiB of 32 GiB (25%)', '4 GiB of 32 GiB (13%)']);
+  });
+
+  it('shows only what is allotted before the VM answers, and no container bars when not active', () => {
+    const rows = usageRows(size, null, null, null);
+    expect(rows.map((row) => row.bars.length)).toEqual([0, 0, 0]);
+    expect(rows[2].allotted).toBe('32 GiB');
+  });
+});
