@@ -2,7 +2,7 @@
 // it, and its log. The discovered engine, a Berth-owned dockerd, a remote engine over SSH and the VM each
 // implement it; the registry and the Engine page know nothing else about them.
 import type Dockerode from 'dockerode';
-import type { EngineKind, ProviderState } from '../../shared/engine-manager-types';
+import type { EngineKind, EngineView, ProviderState } from '../../shared/engine-manager-types';
 import type { DiscoveryResult, EngineTarget } from '../engine/discover';
 import type { GuestStatsSource } from '../stats/guest-source';
 
@@ -41,6 +41,8 @@ export interface EngineProvider {
   guestStats?(intervalMs: number): GuestStatsSource | null;
   /** Releases connections and listeners; the registry calls `stop` first for an engine Berth runs. */
   dispose(): Promise<void>;
+  /** What more this kind of engine shows on the Engine page (a VM: its boot phases and size). */
+  viewFacts?(): Partial<Pick<EngineView, 'bootPhases' | 'vm'>>;
   /** Removes what Berth created for it (docker context; with deleteData its data folder). Called after stop. */
   remove?(options: { deleteData: boolean }): Promise<void>;
 }

@@ -12,6 +12,7 @@ import { toDiskUsage, type SystemDf } from './disk-usage';
 import { DockerdProvider } from './dockerd/dockerd-provider';
 import { shouldStartEmbeddedEngine } from './embedded-default';
 import type { EngineProvider } from './engine-provider';
+import { engineView } from './engine-view';
 import { ExistingProvider } from './existing-provider';
 import { checkHostKey, SshProvider, type SshEngineConfig } from './ssh/ssh-provider';
 import { findImageDir } from './vm/vm-artifacts';
@@ -282,29 +283,7 @@ export class EngineRegistry {
   }
 
   private view(entry: Entry): EngineView {
-    const control = entry.provider.control();
-    const providerState = entry.provider.state();
-    const status = entry.connection.status;
-    // A stopped engine is not "unreachable" by accident: say so instead of the socket error.
-    const connection =
-      providerState === 'stopped' && status.state !== 'connected'
-        ? { state: 'unreachable' as const, endpoint: status.endpoint, reason: `${entry.name} is stopped.`, since: status.since, retryAt: null }
-        : status;
-    return {
-      id: entry.id,
-      name: entry.name,
-      kind: entry.provider.kind,
-      host: entry.provider.host,
-      active: entry.id === this.activeId,
-      providerState,
-      connection,
-      canStart: control.canStart,
-      canStop: control.canStop,
-      controlReason: control.reason,
-      dockerContext: entry.provider.dockerContext(),
-      removable: entry.config !== null,
-      ...(entry.provider instanceof VmProvider ? entry.provider.viewFacts() : {}),
-    };
+    return engineView(entry, entry.id === this.activeId);
   }
 
   private changed(): void {
