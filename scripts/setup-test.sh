@@ -21,8 +21,9 @@ set -euo pipefail
 #   e2fsprogs          mkfs.ext4 -d, turns the guest tree into its OS disk
 #   zstd               packs the guest's OS disk and WSL2 rootfs, and unpacks them
 #   cpio               packs the guest's tiny initrd
+#   xz-utils           unpacks an xz-compressed kernel into the vmlinux the VM boots directly
 packages=(docker.io busybox-static docker-registry chromium apache2-utils iproute2 xvfb fonts-dejavu-core openssh-server openssh-client
-  debootstrap qemu-system-x86 qemu-utils e2fsprogs zstd cpio)
+  debootstrap qemu-system-x86 qemu-utils e2fsprogs zstd cpio xz-utils)
 # dockerd confines containers with AppArmor when the kernel enables it, and then needs apparmor_parser.
 if [[ "$(cat /sys/module/apparmor/parameters/enabled 2>/dev/null || true)" == "Y" ]]; then
   packages+=(apparmor)
