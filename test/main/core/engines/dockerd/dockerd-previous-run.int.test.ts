@@ -14,7 +14,9 @@ import { harness } from '../../../../harness/context';
 import { isAlive } from '../../../../harness/run-command';
 import { layoutOf, leftoversOf, nothingLeft, ownedEngineDirs, uniqueEngineName, type OwnedEngineDirs } from './owned-engine-fixture';
 
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+// Node itself runs the fixture (tsx as a loader, not its CLI): the CLI would run it in a child process, and
+// killing the CLI would leave that child, the "crashed Berth", alive after the test.
+const nodeWithTsx = [process.execPath, '--import', 'tsx'] as const;
 let dirs: OwnedEngineDirs;
 let name: string;
 let layout: EngineLayout;
@@ -23,7 +25,7 @@ let provider: DockerdProvider | null = null;
 
 /** Starts the engine from another Node process and waits until it says the engine runs. */
 function startInAnotherBerth(): Promise<ChildProcess> {
-  const child = spawn(TSX, [join(__dirname, 'crashed-berth-fixture.ts')], { env: { ...dirs.env, BERTH_TEST_ENGINE: name }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(nodeWithTsx[0], [...nodeWithTsx.slice(1), join(__dirname, 'crashed-berth-fixture.ts')], { env: { ...dirs.env, BERTH_TEST_ENGINE: name }, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
