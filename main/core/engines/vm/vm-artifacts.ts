@@ -35,25 +35,11 @@ export function vmCacheDir(env: NodeJS.ProcessEnv): string {
   return join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache'), 'berth', 'vm');
 }
 
-/**
- * The sha256 the manifest records for an artifact. The recipe's manifest layout may vary, so the usual shapes
- * are accepted: `{files|artifacts: {name: {sha256}}}`, `{files|artifacts: [{name|file|path, sha256}]}`,
- * `{sha256: {name: hex}}`, `{name: {sha256}}`.
- */
+/** The sha256 the manifest records for an artifact, as scripts/vm/write-manifest.sh writes it: `artifacts.<name>.sha256`. */
 export function manifestSha256(manifest: unknown, name: string): string | null {
-  const record = manifest as Record<string, unknown>;
-  const hex = (value: unknown) => (typeof value === 'string' && /^[0-9a-f]{64}$/i.test(value) ? value.toLowerCase() : null);
-  const fromEntry = (value: unknown) => (value && typeof value === 'object' ? hex((value as Record<string, unknown>).sha256) : hex(value));
-  for (const key of ['files', 'artifacts']) {
-    const group = record?.[key];
-    if (Array.isArray(group)) {
-      const entry = group.find((item: Record<string, unknown>) => [item?.name, item?.file, item?.path].some((field) => typeof field === 'string' && field.split('/').pop() === name));
-      if (entry) return fromEntry(entry);
-    } else if (group && typeof group === 'object' && name in group) return fromEntry((group as Record<string, unknown>)[name]);
-  }
-  const sums = record?.sha256;
-  if (sums && typeof sums === 'object' && name in sums) return hex((sums as Record<string, unknown>)[name]);
-  return record && name in record ? fromEntry(record[name]) : null;
+  const artifacts = (manifest as { artifacts?: Record<string, { sha256?: unknown } | undefined> } | null)?.artifacts;
+  const value = artifacts?.[name]?.sha256;
+  return typeof value === 'string' && /^[0-9a-f]{64}$/i.test(value) ? value.toLowerCase() : null;
 }
 
 async function exists(file: string): Promise<boolean> {
