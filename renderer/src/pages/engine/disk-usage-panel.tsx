@@ -24,7 +24,7 @@ export function DiskUsagePanel({ id, connected }: { id: string; connected: boole
       {connected && usage.error && <QueryError what="disk usage" error={usage.error} onRetry={() => void usage.refetch()} />}
       {connected && usage.isPending && <p className="muted">Counting…</p>}
       {connected && usage.data && (
-        <table className="engine-df" aria-labelledby={titleId}>
+        <table className="plain-table engine-df" aria-labelledby={titleId}>
           <thead>
             <tr>
               <th scope="col">Kind</th>

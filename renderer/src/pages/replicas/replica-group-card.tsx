@@ -53,7 +53,7 @@ export function ReplicaGroupCard({ group }: { group: ReplicaGroup }) {
         </span>
       </header>
       {total > 0 && (
-        <table className="replica-table">
+        <table className="plain-table replica-table">
           <thead>
             <tr>
               <th scope="col">Replica</th>
