@@ -36,7 +36,8 @@ function comparable(inspect: Dockerode.ContainerInspectInfo) {
   const host = inspect.HostConfig as Dockerode.HostConfig & { NanoCpus?: number };
   return {
     image: inspect.Config.Image,
-    env: inspect.Config.Env,
+    // Sorted: the docker CLI does not always keep the order of -e flags, and order does not matter to a process.
+    env: [...(inspect.Config.Env ?? [])].sort(),
     cmd: inspect.Config.Cmd,
     entrypoint: inspect.Config.Entrypoint,
     labels: inspect.Config.Labels,
