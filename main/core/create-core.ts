@@ -7,6 +7,7 @@ import { ContainersService } from './containers/containers-service';
 import type { EngineLink } from './engine/engine-link';
 import { buildDiagnostics } from './engines/diagnostics';
 import { EngineRegistry } from './engines/engine-registry';
+import type { IdleTiming } from './engines/vm/idle-stop';
 import { EventHub } from './ipc/event-hub';
 import { Router, type Handlers } from './ipc/router';
 import type { Logger } from './logger';
@@ -30,6 +31,8 @@ export interface CoreOptions {
   env?: NodeJS.ProcessEnv;
   /** Encrypts registry logins when the settings say 'encrypted': Electron safeStorage; none in `serve` mode. */
   secretCipher?: SecretCipher;
+  /** Tests only: shortens VM engines' idle stop (check interval, length of a minute) so a real VM stops in seconds. */
+  vmIdleTiming?: IdleTiming;
 }
 
 /** `BERTH_STATS_COLLECTOR=api|cgroup|guest` forces a stats collector (benchmarks, tests); the default picks per engine. */
@@ -56,7 +59,7 @@ export function createCore(options: CoreOptions): Core {
   const hub = new EventHub();
   const secretCipher = options.secretCipher ?? null;
   const settings = new SettingsStore({ env, log, secretCipher });
-  const engines = new EngineRegistry({ env, hub, log, settings });
+  const engines = new EngineRegistry({ env, hub, log, settings, vmIdleTiming: options.vmIdleTiming });
   const connection = engines.active;
   const containers = new ContainersService(connection, hub);
   const images = new ImagesService(connection, hub, log);

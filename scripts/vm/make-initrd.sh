@@ -13,7 +13,7 @@ tree="$(mktemp -d)"
 trap 'rm -rf "$tree"' EXIT
 mkdir -p "$tree"/{bin,dev,proc,sys,newroot,modules}
 cp "$rootfs/bin/busybox" "$tree/bin/busybox"
-for applet in sh mount umount insmod sleep cat switch_root; do
+for applet in sh mount umount insmod sleep cat mkdir ln switch_root; do
   ln -s busybox "$tree/bin/$applet"
 done
 install -m 0755 "$here/guest/initrd-init" "$tree/init"

@@ -16,6 +16,7 @@ import { engineView } from './engine-view';
 import { ExistingProvider } from './existing-provider';
 import { checkHostKey, SshProvider, type SshEngineConfig } from './ssh/ssh-provider';
 import { findImageDir } from './vm/vm-artifacts';
+import type { IdleTiming } from './vm/idle-stop';
 import { newVmConfig, vmEngineId, type AddVmRequest } from './vm/vm-config';
 import { VmProvider } from './vm/vm-provider';
 
@@ -41,6 +42,8 @@ export interface EngineRegistryOptions {
   providerFor?: (config: EngineConfig) => EngineProvider;
   discovered?: EngineProvider;
   platform?: NodeJS.Platform;
+  /** Tests: how fast VM engines' idle stop counts (CoreOptions.vmIdleTiming). */
+  vmIdleTiming?: IdleTiming;
 }
 
 export interface RemoteRequest {
@@ -192,7 +195,7 @@ export class EngineRegistry {
     if (this.options.providerFor) return this.options.providerFor(config);
     const { env, log } = this.options;
     if (config.kind === 'berth-dockerd') return new DockerdProvider({ name: config.name, env, log });
-    if (config.kind === 'vm') return new VmProvider({ config, env, log });
+    if (config.kind === 'vm') return new VmProvider({ config, env, log, idleTiming: this.options.vmIdleTiming });
     return new SshProvider({ config, env, log });
   }
 

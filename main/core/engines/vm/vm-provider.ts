@@ -17,7 +17,7 @@ import type { SshTunnel } from '../ssh/ssh-tunnel';
 import { TunnelAgent, tunnelledClient } from '../ssh/tunnel-agent';
 import { GUEST_DOCKER_SOCKET } from './guest-protocol';
 import { HostSocket } from './host-socket';
-import { IdleStop } from './idle-stop';
+import { IdleStop, type IdleTiming } from './idle-stop';
 import type { QemuExit, QemuProcess } from './qemu-process';
 import { GUEST_USER, VmBoot, type BootedVm, type BootPhase } from './vm-boot';
 import type { VmEngineConfig } from './vm-config';
@@ -28,6 +28,8 @@ export interface VmProviderOptions {
   config: VmEngineConfig;
   env: NodeJS.ProcessEnv;
   log: Logger;
+  /** Tests shorten idle stop with it (a real minute is too long to wait for); absent, the minutes are real. */
+  idleTiming?: IdleTiming;
 }
 
 export const STOP_DEADLINE_MS = 30_000;
@@ -198,6 +200,7 @@ export class VmProvider implements EngineProvider {
     if (minutes === null) return;
     const client = this.createClient();
     this.idle = new IdleStop({
+      ...this.options.idleTiming,
       minutes,
       runningContainers: async () => (await client.listContainers({ all: false })).length,
       note: (line) => this.note(line),

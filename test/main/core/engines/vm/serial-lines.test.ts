@@ -15,6 +15,15 @@ describe('parseSerialLine', () => {
     expect(parseSerialLine('Linux version 6.1.0')).toBeNull();
   });
 
+  it("reads the kernel's reports of a stalled CPU, which the host answers by booting again", () => {
+    const rcu = '[   25.130626] rcu: INFO: rcu_preempt detected stalls on CPUs/tasks:';
+    expect(parseSerialLine(rcu)).toEqual({ type: 'stall', line: rcu.trim() });
+    expect(parseSerialLine('[ 40.1] rcu: INFO: rcu_sched self-detected stall on CPU')).toMatchObject({ type: 'stall' });
+    expect(parseSerialLine('[ 58.7] watchdog: BUG: soft lockup - CPU#0 stuck for 46s! [udev-worker:120]')).toMatchObject({ type: 'stall' });
+    // The follow-up lines of the same report are not new stalls.
+    expect(parseSerialLine('[   25.13] rcu: rcu_preempt kthread starved for 5252 jiffies!')).toBeNull();
+  });
+
   it('reads the host key line', () => {
     expect(parseSerialLine('BERTH-HOSTKEY ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMvQ root@berth')).toEqual({ type: 'hostkey', keyType: 'ssh-ed25519', key: 'AAAAC3NzaC1lZDI1NTE5AAAAIMvQ' });
   });
