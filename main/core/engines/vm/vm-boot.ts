@@ -24,7 +24,8 @@ export const READY_DEADLINE_MS = 300_000;
 const PING_RETRY_MS = 100;
 /**
  * Boots tried when the guest kernel reports a stalled CPU before the engine is ready. Under software emulation
- * here, about 1 boot in 30 hung that way (a vCPU that never woke from idle; the next boot is fine), and waiting out
+ * here a guest hung now and then (CPUs in soft lockups, seen in about 1 boot in 20 while the first cgroup was made
+ * with the other CPU busy; initrd-init avoids that case, 0 in 40 since), the next boot was fine, and waiting out
  * READY_DEADLINE_MS would make the user wait five minutes for an error.
  */
 const BOOT_ATTEMPTS = 3;

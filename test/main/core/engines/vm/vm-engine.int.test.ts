@@ -85,6 +85,12 @@ describe('the VM engine (QEMU, software emulation)', () => {
     const applied = await call('limits:apply', { id: containerName, change: { memoryBytes: 96 * MiB, cpus: 1 } });
     expect(applied.after).toMatchObject({ memoryBytes: 96 * MiB, cpus: 1 });
     expect((await call('limits:get', { id: containerName })).limits).toMatchObject({ memoryBytes: 96 * MiB, cpus: 1 });
+    // Swap limits too: the guest's engine accounts swap (it runs in a cgroup of its own, see berth-init).
+    const view = await call('limits:get', { id: containerName });
+    expect(view.capabilities.swapLimitSupported).toBe(true);
+    const swapped = await call('limits:apply', { id: containerName, change: { memorySwapBytes: 160 * MiB } });
+    expect(swapped.after).toMatchObject({ memoryBytes: 96 * MiB, memorySwapBytes: 160 * MiB });
+    expect((await call('limits:get', { id: containerName })).limits.memorySwapBytes).toBe(160 * MiB);
 
     // Stats from the in-guest collector: the live limit (96 MiB) arrives in its samples.
     const recorder = new HubRecorder(core!.hub);
