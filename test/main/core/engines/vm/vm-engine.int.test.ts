@@ -18,7 +18,7 @@ import { statsFields } from '../../../../../main/shared/stats-types';
 import { harness } from '../../../../harness/context';
 import { waitUntil } from '../../../../harness/run-command';
 import { HubRecorder } from '../../hub-recorder';
-import { ensureVmImage, IMAGE_BUILD_TIMEOUT_MS, killProcessesMentioning, processesMentioning, vmTestDirs, type VmTestDirs } from './vm-fixture';
+import { ensureVmImage, IMAGE_BUILD_TIMEOUT_MS, processesMentioning, tearDownVmTest, vmTestDirs, type VmTestDirs } from './vm-fixture';
 
 const MiB = 1024 * 1024;
 const READY_DEADLINE_MS = 300_000;
@@ -53,14 +53,7 @@ beforeAll(async () => {
   core = createCore({ log: silentLogger, transport: 'websocket', env: dirs.env });
 }, IMAGE_BUILD_TIMEOUT_MS);
 
-afterAll(async () => {
-  try {
-    await core?.close();
-  } finally {
-    if (vmDir) await killProcessesMentioning(vmDir);
-    await dirs?.cleanup();
-  }
-}, 120_000);
+afterAll(() => tearDownVmTest(core, vmDir, dirs), 120_000);
 
 describe('the VM engine (QEMU, software emulation)', () => {
   it('boots, runs a limited container, answers the docker CLI, powers off, and keeps the container', { timeout: 900_000 }, async () => {

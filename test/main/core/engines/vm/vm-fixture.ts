@@ -70,3 +70,13 @@ export async function killProcessesMentioning(marker: string): Promise<void> {
     }
   }
 }
+
+/** A VM test's afterAll: closes its core (which stops its VMs), then kills whatever QEMU of `vmDir` is left. */
+export async function tearDownVmTest(core: { close(): Promise<void> } | null, vmDir: string, dirs: VmTestDirs | null): Promise<void> {
+  try {
+    await core?.close();
+  } finally {
+    if (vmDir) await killProcessesMentioning(vmDir);
+    await dirs?.cleanup();
+  }
+}

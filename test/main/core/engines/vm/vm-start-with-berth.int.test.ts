@@ -19,7 +19,7 @@ import type { Channel, RequestOf, ResponseOf } from '../../../../../main/shared/
 import type { EngineView } from '../../../../../main/shared/engine-manager-types';
 import { harness } from '../../../../harness/context';
 import { waitUntil } from '../../../../harness/run-command';
-import { ensureVmImage, IMAGE_BUILD_TIMEOUT_MS, killProcessesMentioning, processesMentioning, vmTestDirs, type VmTestDirs } from './vm-fixture';
+import { ensureVmImage, IMAGE_BUILD_TIMEOUT_MS, processesMentioning, tearDownVmTest, vmTestDirs, type VmTestDirs } from './vm-fixture';
 
 const READY_DEADLINE_MS = 300_000;
 /**
@@ -74,14 +74,7 @@ beforeAll(async () => {
   core = createCore({ log: silentLogger, transport: 'websocket', env: dirs.env, vmIdleTiming: IDLE_TIMING });
 }, IMAGE_BUILD_TIMEOUT_MS);
 
-afterAll(async () => {
-  try {
-    await core?.close();
-  } finally {
-    if (vmDir) await killProcessesMentioning(vmDir);
-    await dirs?.cleanup();
-  }
-}, 120_000);
+afterAll(() => tearDownVmTest(core, vmDir, dirs), 120_000);
 
 describe('a VM that starts with Berth while another engine is active (QEMU, software emulation)', () => {
   it('boots without becoming active, then idle stop powers it off leaving no QEMU', { timeout: 900_000 }, async () => {
