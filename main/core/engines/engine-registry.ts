@@ -209,13 +209,22 @@ export class EngineRegistry {
     const { log } = this.options;
     const connection = new EngineConnection({ discover: () => provider.discover(), hub, log, createClient: provider.createClient?.bind(provider), startHint: provider.startHint });
     const entry: Entry = { id, name, config, provider, hub, connection, detach: [] };
+    let lastState = provider.state();
     entry.detach = [
       hub.subscribe((event) => {
         if (event === 'engine:status') this.changed();
       }),
       provider.onChange((change) => {
         if (change.lines?.length) this.options.hub.emit('engines:log', { id, lines: change.lines });
-        if (change.state) this.changed();
+        if (!change.state) return;
+        this.changed();
+        // Stops and starts that the provider made on its own (idle stop, start with Berth, a crash) reach the
+        // connection now rather than at its next health check, as the Start and Stop buttons' do. Only real
+        // transitions: providers repeat their state to refresh the views (a VM's late boot phase), and a
+        // reconnect drops requests in flight.
+        const transition = change.state !== lastState;
+        lastState = change.state;
+        if (transition && (change.state === 'running' || change.state === 'stopped')) void entry.connection.reconnect();
       }),
     ];
     this.entries.set(id, entry);

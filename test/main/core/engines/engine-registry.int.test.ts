@@ -36,15 +36,23 @@ class TestProvider implements EngineProvider {
   }
   async start(): Promise<void> {
     this.running = true;
+    this.announce();
   }
   async stop(): Promise<void> {
     this.running = false;
+    this.announce();
   }
   logs(): string[] {
     return ['a log line'];
   }
-  onChange(): () => void {
-    return () => undefined;
+  private readonly listeners = new Set<(change: { state?: ProviderState }) => void>();
+  onChange(listener: (change: { state?: ProviderState }) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  /** What a provider says when its state changes, or repeats to refresh the views. */
+  announce(): void {
+    for (const listener of [...this.listeners]) listener({ state: this.state() });
   }
   dockerContext(): string | null {
     return 'berth-test';
@@ -135,6 +143,23 @@ describe('EngineRegistry', () => {
     await expect(engines.stopEngine('berth-three')).rejects.toMatchObject({ code: 'CONFLICT' });
     await engines.startEngine('berth-three');
     await until(() => engines.active.status.state === 'connected', 'berth-three back');
+  });
+
+  it('hears at once of a stop the provider made on its own (idle stop), but does not reconnect on a repeated state', async () => {
+    const providers: Record<string, TestProvider> = {};
+    const engines = registry(providers);
+    await engines.start();
+    await engines.addOwned('four');
+    await until(() => engines.connectionOf('berth-four').status.state === 'connected', 'berth-four connected');
+    const client = engines.connectionOf('berth-four').client();
+    // A provider repeating its state (a VM's late boot phase) must not drop the connection and its requests.
+    providers['berth-four']!.announce();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(engines.connectionOf('berth-four').client()).toBe(client);
+    // The harness engine behind it still answers, so only the provider's word can tell the connection.
+    providers['berth-four']!.running = false;
+    providers['berth-four']!.announce();
+    await until(() => engines.connectionOf('berth-four').status.state === 'unreachable', 'berth-four seen stopped');
   });
 
   it('keeps engines and the active one across a restart, and falls back when the active one is removed', async () => {

@@ -91,7 +91,8 @@ describe('a VM that starts with Berth while another engine is active (QEMU, soft
     expect(await processesMentioning(vmDir)).not.toEqual([]);
 
     // No container runs in the fresh VM: idle stop powers it off after one (shortened) idle minute.
-    const stopped = await listWhen((views) => viewOf(views, id)?.providerState === 'stopped', IDLE_STOP_DEADLINE_MS, 'the VM stopped by idle stop');
+    // The connection hears of it at once too (not at its next health check).
+    const stopped = await listWhen((views) => viewOf(views, id)?.providerState === 'stopped' && viewOf(views, id)?.connection.state !== 'connected', IDLE_STOP_DEADLINE_MS, 'the VM stopped by idle stop, its connection down');
     expect(viewOf(stopped, id)).toMatchObject({ active: false, canStart: true });
     expect(viewOf(stopped, DISCOVERED_ID)).toMatchObject({ active: true });
     const log = await call('engines:logs', { id });
