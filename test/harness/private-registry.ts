@@ -3,9 +3,9 @@
 // so tests can take the registry away mid-operation and bring it back.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { DaemonProcess } from './daemon-process';
 import { runCommand } from './run-command';
+import { freeLocalPort } from '../../main/core/engines/free-local-port';
 
 const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -31,7 +31,7 @@ export class PrivateRegistry {
 
   static async start(options: PrivateRegistryOptions = {}): Promise<PrivateRegistry> {
     const baseDir = await mkdtemp('/tmp/berth-test-registry-');
-    const registry = new PrivateRegistry(baseDir, await freePort(), options);
+    const registry = new PrivateRegistry(baseDir, await freeLocalPort(), options);
     try {
       await registry.writeConfig();
       await registry.start();
@@ -98,14 +98,3 @@ export class PrivateRegistry {
   }
 }
 
-/** A port that was free a moment ago; the registry binds it right after. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('[harness] no free port'))));
-    });
-  });
-}

@@ -2,9 +2,9 @@
 // config, authorized test key and log under /tmp/berth-test-sshd-<random>, so remote-engine tests have a real
 // SSH hop in front of the private engine's socket without touching the system sshd or anyone's ~/.ssh.
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { DaemonProcess } from './daemon-process';
 import { isAlive, runCommand, waitUntil } from './run-command';
+import { freeLocalPort } from '../../main/core/engines/free-local-port';
 
 const SSHD = '/usr/sbin/sshd';
 const READY_TIMEOUT_MS = 15_000;
@@ -12,17 +12,6 @@ const READY_TIMEOUT_MS = 15_000;
 export interface PrivateSshdOptions {
   /** `AllowStreamLocalForwarding`; off to test how Berth explains sshd's refusal. */
   allowStreamLocal?: boolean;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('[harness] no free port'))));
-    });
-  });
 }
 
 /** Makes an unencrypted ed25519 key pair at `path` (and `path.pub`). */
@@ -73,7 +62,7 @@ export class PrivateSshd {
   static async start(options: PrivateSshdOptions = {}): Promise<PrivateSshd> {
     if (process.getuid?.() !== 0) throw new Error('[harness] the private sshd needs root (it runs as the tests do)');
     const dir = await mkdtemp('/tmp/berth-test-sshd-');
-    const sshd = new PrivateSshd(dir, await freePort(), options);
+    const sshd = new PrivateSshd(dir, await freeLocalPort(), options);
     try {
       // sshd's privilege separation needs this empty directory; Debian creates it only when its service starts.
       await mkdir('/run/sshd', { recursive: true, mode: 0o755 });

@@ -40,13 +40,5 @@ export async function tailFile(path: string, lines = 30): Promise<string> {
   }
 }
 
-/** Whether a process id is alive; signal 0 checks without sending anything. */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM means it exists but is not ours; ESRCH means it is gone.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+/** Whether a process id is alive (the product's check, which Berth's own engine uses for its daemons). */
+export { isAlive } from '../../main/core/engines/dockerd/leftovers';

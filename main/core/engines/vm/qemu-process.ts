@@ -2,7 +2,6 @@
 // stamped with the host time since QEMU started), its exit watched, and stopped like a power button (QMP
 // system_powerdown), killed when the guest does not go down by the deadline.
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { qmpCommand } from './qmp-client';
 import { LineSplitter, parseSerialLine, type SerialEvent } from './serial-lines';
 
@@ -19,18 +18,6 @@ export interface QemuProcessOptions {
   onLine(line: string): void;
   /** A recognised line, with the host ms since spawn. */
   onEvent(event: SerialEvent, atMs: number): void;
-}
-
-/** A free TCP port on 127.0.0.1 for the SSH forward (QEMU binds it right after; the window is tiny). */
-export function freeLocalPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 export class QemuProcess {

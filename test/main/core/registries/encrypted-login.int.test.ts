@@ -16,6 +16,7 @@ import { harness } from '../../../harness/context';
 import { PrivateRegistry } from '../../../harness/private-registry';
 import { removeImages } from '../transfers/transfer-fixture';
 import { testCipher } from './test-cipher';
+import { callCore } from '../core-call';
 
 const user = { username: 'berth', password: 'correct horse battery' };
 const dockerConfigText = `${JSON.stringify({ auths: {}, currentContext: 'default', proxies: {} }, null, 2)}\n`;
@@ -25,10 +26,8 @@ let docker: Dockerode;
 let registry: PrivateRegistry;
 let reference: string;
 
-async function call<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
-  const reply = await core.router.handle(channel, payload);
-  if (!reply.ok) throw Object.assign(new Error(`${channel} failed: ${reply.error.code}: ${reply.error.message}`), reply.error);
-  return reply.data as ResponseOf<C>;
+function call<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
+  return callCore(core, channel, payload);
 }
 
 /** Starts a pull through the router and waits for the transfer to end. */

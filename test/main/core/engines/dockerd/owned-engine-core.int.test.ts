@@ -10,9 +10,9 @@ import { createCore, type Core } from '../../../../../main/core/create-core';
 import { contextMetaDir } from '../../../../../main/core/engines/docker-context';
 import type { EngineLayout } from '../../../../../main/core/engines/dockerd/engine-layout';
 import { silentLogger } from '../../../../../main/core/logger';
-import type { Channel, RequestOf, ResponseOf } from '../../../../../main/shared/contract';
 import { harness } from '../../../../harness/context';
 import { waitUntil } from '../../../../harness/run-command';
+import { callCore as call } from '../../core-call';
 import { layoutOf, leftoversOf, nothingLeft, ownedEngineDirs, uniqueEngineName, type OwnedEngineDirs } from './owned-engine-fixture';
 
 let dirs: OwnedEngineDirs;
@@ -29,12 +29,6 @@ function newCore(): Core {
   const core = createCore({ log: silentLogger, transport: 'websocket', env });
   cores.push(core);
   return core;
-}
-
-async function call<C extends Channel>(core: Core, channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
-  const reply = await core.router.handle(channel, payload);
-  if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.code}: ${reply.error.message}`);
-  return reply.data as ResponseOf<C>;
 }
 
 async function containerNames(core: Core): Promise<string[]> {

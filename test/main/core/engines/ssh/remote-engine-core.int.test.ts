@@ -13,16 +13,15 @@ import type { Channel, RequestOf, ResponseOf } from '../../../../../main/shared/
 import { runIdleContainer } from '../../../../harness/containers';
 import { harness } from '../../../../harness/context';
 import { PrivateSshd } from '../../../../harness/private-sshd';
+import { callCore } from '../../core-call';
 
 let dir: string;
 let sshd: PrivateSshd;
 let core: Core;
 let container: Dockerode.Container | undefined;
 
-async function call<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
-  const reply = await core.router.handle(channel, payload);
-  if (!reply.ok) throw Object.assign(new Error(`${channel} failed: ${reply.error.code}: ${reply.error.message}`), reply.error);
-  return reply.data as ResponseOf<C>;
+function call<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
+  return callCore(core, channel, payload);
 }
 
 beforeAll(async () => {

@@ -20,6 +20,7 @@ import type { EngineView } from '../../../../../main/shared/engine-manager-types
 import { harness } from '../../../../harness/context';
 import { waitUntil } from '../../../../harness/run-command';
 import { ensureVmImage, IMAGE_BUILD_TIMEOUT_MS, processesMentioning, tearDownVmTest, vmTestDirs, type VmTestDirs } from './vm-fixture';
+import { callCore } from '../../core-call';
 
 const READY_DEADLINE_MS = 300_000;
 /**
@@ -35,10 +36,8 @@ let dirs: VmTestDirs | null = null;
 let core: Core | null = null;
 let vmDir = '';
 
-async function call<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
-  const reply = await core!.router.handle(channel, payload);
-  if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.code}: ${reply.error.message}`);
-  return reply.data as ResponseOf<C>;
+function call<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
+  return callCore(core!, channel, payload);
 }
 
 async function vmLog(): Promise<string> {
