@@ -1,8 +1,11 @@
 // Talks to docker credential helpers (`docker-credential-<name>`: desktop, pass, osxkeychain, wincred,
 // ecr-login, gcloud, …) with the protocol the docker CLI uses: the action as the only argument, the input on
 // stdin, JSON on stdout. Runs with the environment Berth was given, so PATH (and the helper's own settings,
-// e.g. AWS_PROFILE for ecr-login) are the user's.
+// e.g. AWS_PROFILE for ecr-login) are the user's; the program itself is found as tool-path.ts says (system
+// folders first as root). The helper's name comes from a file anyone editing config.json controls, so it must
+// be a plain name (no path), and what the helper prints is bounded in size and time.
 import { spawn } from 'node:child_process';
+import { toolCommand } from '../tool-path';
 
 export interface HelperCredentials {
   username: string;
@@ -20,7 +23,19 @@ export class CredentialHelperError extends Error {
   }
 }
 
-const timeoutMs = 30_000;
+export interface HelperLimits {
+  timeoutMs: number;
+  /** stdout and stderr together; a helper answers a few hundred bytes, a list a few KiB. */
+  maxOutputBytes: number;
+}
+
+const defaultLimits: HelperLimits = { timeoutMs: 30_000, maxOutputBytes: 1024 * 1024 };
+/** What the docker CLI accepts after `docker-credential-` in practice: no separators, no leading dot. */
+const helperName = /^[a-zA-Z0-9_-][a-zA-Z0-9._-]{0,99}$/;
+
+export function isValidHelperName(name: string): boolean {
+  return helperName.test(name);
+}
 /** What helpers print for "nothing stored for that server" (docker-credential-helpers' ErrCredentialsNotFound). */
 const notFound = /credentials not found/i;
 
@@ -28,6 +43,7 @@ export class CredentialHelper {
   constructor(
     readonly name: string,
     private readonly env: NodeJS.ProcessEnv,
+    private readonly limits: HelperLimits = defaultLimits,
   ) {}
 
   get command(): string {
@@ -80,22 +96,49 @@ export class CredentialHelper {
   }
 
   private run(action: string, input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    if (!isValidHelperName(this.name)) {
+      const shown = JSON.stringify(this.name.slice(0, 100));
+      return Promise.reject(
+        new CredentialHelperError(`The docker config names the credential helper ${shown}, which is not a helper name (letters, digits, ".", "_" and "-" only): Berth does not run it. Fix "credsStore"/"credHelpers" in the docker config.`, false),
+      );
+    }
     return new Promise((resolve, reject) => {
-      const child = spawn(this.command, [action], { env: this.env, stdio: ['pipe', 'pipe', 'pipe'], timeout: timeoutMs });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      const { timeoutMs, maxOutputBytes } = this.limits;
+      const child = spawn(toolCommand(this.command, this.env), [action], { env: this.env, stdio: ['pipe', 'pipe', 'pipe'] });
+      const stdout: Buffer[] = [];
+      const stderr: Buffer[] = [];
+      let size = 0;
+      let settled = false;
+      const fail = (error: CredentialHelperError): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        child.kill('SIGKILL');
+        reject(error);
+      };
+      const timer = setTimeout(() => fail(new CredentialHelperError(`The credential helper ${this.command} did not finish ${action} within ${timeoutMs / 1000} s and was stopped.`, false)), timeoutMs);
+      const collect = (into: Buffer[]) => (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > maxOutputBytes) fail(new CredentialHelperError(`The credential helper ${this.command} printed more than ${maxOutputBytes} bytes for ${action} and was stopped: that is not a credential.`, false));
+        else into.push(chunk);
+      };
+      child.stdout.on('data', collect(stdout));
+      child.stderr.on('data', collect(stderr));
       child.on('error', (error: NodeJS.ErrnoException) => {
         const missing = error.code === 'ENOENT';
         const text = missing
           ? `The credential helper ${this.command} is not installed (not found on PATH); install it or change "credsStore"/"credHelpers" in the docker config.`
           : `The credential helper ${this.command} could not be run: ${error.message}.`;
-        reject(new CredentialHelperError(text, missing));
+        fail(new CredentialHelperError(text, missing));
       });
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
+      child.on('close', (code) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
+      });
       // A helper that exits without reading stdin makes the write fail with EPIPE; its exit code tells the story.
-      child.stdin.on('error', (error) => (stderr += `\n(stdin: ${error.message})`));
+      child.stdin.on('error', (error) => stderr.push(Buffer.from(`\n(stdin: ${error.message})`)));
       child.stdin.end(input);
     });
   }
