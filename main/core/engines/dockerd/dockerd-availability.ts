@@ -2,6 +2,7 @@
 // `dockerd-rootless.sh`), with a reason the user can act on when it cannot. Pure over the facts it is given.
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { toolPath } from '../../tool-path';
 
 export type DockerdMode = 'root' | 'rootless';
 
@@ -50,5 +51,6 @@ export function whichIn(env: NodeJS.ProcessEnv): (command: string) => string | n
 }
 
 export function systemDockerdFacts(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): DockerdFacts {
-  return { platform, uid: process.getuid?.(), which: whichIn(env) };
+  // As root the system folders come first (tool-path.ts): the programs found here are the ones run as root.
+  return { platform, uid: process.getuid?.(), which: whichIn({ PATH: toolPath(env) }) };
 }

@@ -1,13 +1,12 @@
 // Runs the host tools a Berth-owned engine needs (ip, iptables, umount) with the system folders on PATH,
-// since a desktop session's PATH often lacks /usr/sbin; failures carry the tool's own stderr.
+// since a desktop session's PATH often lacks /usr/sbin (as root, the system folders first: tool-path.ts);
+// failures carry the tool's own stderr.
 import { execFile } from 'node:child_process';
+import { toolCommand, toolPath } from '../../tool-path';
 
-const SYSTEM_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
-
-/** The environment's PATH with the system folders after it (the user's choices still win). */
+/** The PATH for the host tools and the daemons Berth starts (tool-path.ts says in which order). */
 export function systemPath(env: NodeJS.ProcessEnv): string {
-  const dirs = (env.PATH ?? '').split(':').filter(Boolean);
-  return [...dirs, ...SYSTEM_DIRS.filter((dir) => !dirs.includes(dir))].join(':');
+  return toolPath(env);
 }
 
 export class HostCommandError extends Error {
@@ -24,7 +23,7 @@ export class HostCommandError extends Error {
 
 export function runHostCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { encoding: 'utf8', env: { ...env, PATH: systemPath(env) }, timeout: 30_000 }, (error, stdout, stderr) => {
+    execFile(toolCommand(command, env), args, { encoding: 'utf8', env: { ...env, PATH: systemPath(env) }, timeout: 30_000 }, (error, stdout, stderr) => {
       if (!error) {
         resolve(stdout);
         return;

@@ -1,8 +1,9 @@
 // The QEMU command line of a VM engine, pure over its inputs so tests check each platform's shape: direct
 // kernel boot, no default devices, virtio disks (OS, then data), user-mode network with only SSH forwarded
 // from 127.0.0.1, the serial console on stdio (read live) and in a log file, QMP on a unix socket, and the
-// per-machine public key through fw_cfg.
+// per-machine public key through fw_cfg, and QEMU confined by its seccomp sandbox where the build has one.
 import { FW_CFG_AUTHORIZED_KEYS, kernelCommandLine } from './guest-protocol';
+import { SANDBOX_OPTION } from './qemu-sandbox';
 
 export type Accelerator = 'kvm' | 'hvf' | 'whpx' | 'tcg';
 export type GuestArch = 'x86_64' | 'arm64';
@@ -22,6 +23,8 @@ export interface QemuInputs {
   serialLog: string;
   /** Writes go to temporary files (an accelerator probe must not touch the disks). */
   snapshot?: boolean;
+  /** QEMU's seccomp sandbox (qemu-sandbox.ts); on unless the build is known to lack it. */
+  sandbox?: boolean;
 }
 
 export function qemuBinary(arch: GuestArch): string {
@@ -84,5 +87,6 @@ export function qemuArgs(inputs: QemuInputs): string[] {
     '-fw_cfg',
     `name=${FW_CFG_AUTHORIZED_KEYS},file=${escapeOption(inputs.authorizedKeysFile)}`,
     ...(inputs.snapshot ? ['-snapshot'] : []),
+    ...(inputs.sandbox === false ? [] : ['-sandbox', SANDBOX_OPTION]),
   ];
 }

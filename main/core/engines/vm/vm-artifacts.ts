@@ -9,6 +9,7 @@ import { open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/pr
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { BerthError } from '../../../shared/errors';
+import { toolCommand } from '../../tool-path';
 
 export const ARTIFACTS = ['kernel', 'initrd', 'os.img.zst'] as const;
 export type ArtifactName = (typeof ARTIFACTS)[number];
@@ -106,7 +107,7 @@ export async function verifyArtifact(file: string, expected: string): Promise<vo
 function unzstd(source: string, target: string): Promise<void> {
   return new Promise((resolve, reject) => {
     // The zstd tool writes sparse files, so the unused part of the OS disk takes no space.
-    const child = spawn('zstd', ['-d', '-q', '-f', '--sparse', source, '-o', target], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(toolCommand('zstd', process.env), ['-d', '-q', '-f', '--sparse', source, '-o', target], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', (error) => reject(new BerthError('CONFLICT', `Berth needs the zstd tool to unpack the VM's OS disk: ${error.message}. Install zstd.`)));

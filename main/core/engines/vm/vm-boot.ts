@@ -12,6 +12,8 @@ import { GUEST_DOCKER_SOCKET } from './guest-protocol';
 import { guestArchOf, qemuArgs, qemuBinary, type Accelerator, type QemuInputs } from './qemu-args';
 import { freeLocalPort } from '../free-local-port';
 import { QemuProcess } from './qemu-process';
+import { sandboxSupported } from './qemu-sandbox';
+import { toolCommand } from '../../tool-path';
 import type { SerialEvent } from './serial-lines';
 import { ensureDataDisk, installOsDisk, loadImage } from './vm-artifacts';
 import { resolveImageDir } from './vm-image-source';
@@ -80,6 +82,9 @@ async function until(what: string, ready: () => boolean, qemu: QemuProcess, dead
 }
 
 export class VmBoot {
+  /** The QEMU that run() found, and whether it takes the seccomp sandbox. */
+  private program = { binary: '', sandbox: false };
+
   constructor(private readonly deps: BootDeps) {}
 
   async run(): Promise<BootedVm> {
@@ -94,6 +99,7 @@ export class VmBoot {
     else if (before < config.diskGiB * 1024 ** 3) note(`[vm] data disk grown to ${config.diskGiB} GiB; the guest grows its filesystem at boot`);
     await ensureVmKey(layout.privateKey, layout.publicKey, `berth-vm-${config.name}`);
     const base = { kernel: image.kernel, initrd: image.initrd, osDisk: layout.osDisk, dataDisk: layout.dataDisk, authorizedKeysFile: layout.publicKey };
+    this.program = await this.qemuProgram();
     const accel = await this.accelerator(base);
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -110,9 +116,17 @@ export class VmBoot {
     return { ...base, arch: guestArchOf(hostArch()), accel, cpus: config.cpus, memoryMiB: config.memoryMiB, sshPort, qmpSocket: layout.qmpSocket, serialLog: layout.serialLog };
   }
 
+  /** BERTH_QEMU, else the QEMU found as tool-path.ts says (system folders first as root). */
+  private async qemuProgram(): Promise<{ binary: string; sandbox: boolean }> {
+    const binary = this.deps.env.BERTH_QEMU ?? toolCommand(qemuBinary(guestArchOf(hostArch())), this.deps.env);
+    const sandbox = await sandboxSupported(binary);
+    if (!sandbox) this.deps.note(`[vm] ${binary} does not take QEMU's seccomp sandbox (-sandbox on): the VM runs without it`);
+    return { binary, sandbox };
+  }
+
   private spawn(inputs: QemuInputs, onEvent: (event: SerialEvent, atMs: number) => void): QemuProcess {
-    const binary = this.deps.env.BERTH_QEMU ?? qemuBinary(inputs.arch);
-    return new QemuProcess({ binary, args: qemuArgs(inputs), qmpSocket: inputs.qmpSocket, onLine: (line) => this.deps.serial(line), onEvent });
+    const { binary, sandbox } = this.program;
+    return new QemuProcess({ binary, args: qemuArgs({ ...inputs, sandbox }), qmpSocket: inputs.qmpSocket, onLine: (line) => this.deps.serial(line), onEvent });
   }
 
   /** BERTH_VM_ACCEL, else the one remembered for this machine, else a probe of each candidate (fastest to `init`). */

@@ -75,3 +75,15 @@ describe('qemuArgs', () => {
     expect(args).toContain('-snapshot');
   });
 });
+
+describe('qemuArgs sandbox', () => {
+  it("confines QEMU with seccomp: no spawning, no privilege changes, no scheduling control, no obsolete calls", () => {
+    const args = qemuArgs(inputs);
+    expect(args[args.indexOf('-sandbox') + 1]).toBe('on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny');
+    expect(qemuArgs({ ...inputs, sandbox: true })).toContain('-sandbox');
+  });
+
+  it('leaves it out for a QEMU built without seccomp', () => {
+    expect(qemuArgs({ ...inputs, sandbox: false })).not.toContain('-sandbox');
+  });
+});
