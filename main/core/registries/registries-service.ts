@@ -10,7 +10,7 @@ import type { EngineLink } from '../engine/engine-link';
 import { engineMessage, isUnreachableError, toErrorInfo } from '../engine/engine-errors';
 import type { Logger } from '../logger';
 import { CredentialHelper, CredentialHelperError } from './credential-helper';
-import { decodeAuth, encodeAuth, readAuthConfig, writeAuths, type AuthEntry, type DockerAuthConfig } from './docker-auth-config';
+import { decodeAuth, encodeAuth, readAuthConfig, updateAuths, type AuthEntry, type DockerAuthConfig } from './docker-auth-config';
 import type { EncryptedCredentials, EncryptedEntry } from './encrypted-credentials';
 import { configKeyFor, displayName, hostnameOf, sameRegistry } from './registry-keys';
 
@@ -104,8 +104,11 @@ export class RegistriesService {
     const config = await readAuthConfig(this.options.env);
     const store = this.storeFor(config, key);
     if (store) await this.helperCall(store.helper.erase(key));
-    const remaining = Object.fromEntries(Object.entries(config.auths).filter(([candidate]) => !sameRegistry(candidate, key)));
-    if (Object.keys(remaining).length !== Object.keys(config.auths).length) await writeAuths(config, remaining);
+    // Decided on the file as it is when the write's turn comes, so a login saved meanwhile is kept.
+    await updateAuths(this.options.env, (current) => {
+      const remaining = Object.fromEntries(Object.entries(current.auths).filter(([candidate]) => !sameRegistry(candidate, key)));
+      return Object.keys(remaining).length !== Object.keys(current.auths).length ? remaining : null;
+    });
     this.options.log.info(`[registries] logged out of ${displayName(key)}`);
     return { registry: displayName(key) };
   }
@@ -150,12 +153,12 @@ export class RegistriesService {
     if (store) {
       await this.helperCall(store.helper.store(key, token ? tokenUsername : username, token ?? password));
       // Like `docker login`: the file remembers the registry (no secret) so `docker` lists it too.
-      await writeAuths(config, { ...config.auths, [key]: {} });
+      await updateAuths(this.options.env, (current) => ({ ...current.auths, [key]: {} }));
       return { savedTo: store.source, location: store.helper.command };
     }
     const entry: AuthEntry = token ? { auth: encodeAuth(username, ''), identitytoken: token } : { auth: encodeAuth(username, password) };
-    await writeAuths(config, { ...config.auths, [key]: entry });
-    return { savedTo: 'config', location: config.file };
+    const saved = await updateAuths(this.options.env, (current) => ({ ...current.auths, [key]: entry }));
+    return { savedTo: 'config', location: saved.file };
   }
 
   private async saveEncrypted(store: EncryptedCredentials, key: string, username: string, secret: string, identityToken: boolean): Promise<Pick<LoginResult, 'savedTo' | 'location'>> {
