@@ -36,3 +36,26 @@ export const enginesFileSchema = z.object({
   engines: z.array(engineConfig).max(100).optional(),
   activeEngineId: engineId.nullable().optional(),
 });
+
+/**
+ * A hand-edited file can list one id (or one name, which names the engine's folders and docker context)
+ * twice; each would get a connection that nothing later closes. The first entry wins; `dropped` says which
+ * entries were ignored, for the settings' file problem.
+ */
+export function dropDuplicateEngines<T extends { id: string; name: string }>(engines: T[]): { engines: T[]; dropped: string[] } {
+  const ids = new Set<string>();
+  const names = new Set<string>();
+  const kept: T[] = [];
+  const dropped: string[] = [];
+  for (const [index, engine] of engines.entries()) {
+    const clash = ids.has(engine.id) ? `id "${engine.id}"` : names.has(engine.name) ? `name "${engine.name}"` : null;
+    if (clash) {
+      dropped.push(`engines[${index}] repeats the ${clash} of an earlier engine`);
+      continue;
+    }
+    ids.add(engine.id);
+    names.add(engine.name);
+    kept.push(engine);
+  }
+  return { engines: kept, dropped };
+}

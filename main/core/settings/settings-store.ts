@@ -15,7 +15,7 @@ import type { Logger } from '../logger';
 import { encryptionProblem, noCipherProblem, type SecretCipher } from '../registries/secret-cipher';
 import { ruleOnlyCapabilities, runLimitsError } from '../run/run-limits';
 import { configDir } from './config-dir';
-import { enginesFileSchema } from './engines-file';
+import { dropDuplicateEngines, enginesFileSchema } from './engines-file';
 
 /** The engines part of the file: what the engine registry keeps (the discovered engine is never stored). */
 export interface EnginesSettings {
@@ -133,7 +133,13 @@ export class SettingsStore {
     const limits = parsed.data.defaultRunLimits ?? {};
     const invalid = profileError(limits);
     if (invalid) return this.fallback(`holds a limit profile that breaks a rule (${invalid.message})`);
-    this.cachedEngines = { engines: parsed.data.engines ?? [], activeEngineId: parsed.data.activeEngineId ?? null };
+    const unique = dropDuplicateEngines(parsed.data.engines ?? []);
+    if (unique.dropped.length > 0) {
+      // The rest of the file is fine: keep it, use the first of each engine, and say what was ignored.
+      this.fileProblem = `Berth's settings file ${this.path} lists an engine twice (${unique.dropped.join('; ')}); the first of each is used, the others are ignored and left out at the next save.`;
+      this.options.log.warn(`[settings] ${this.fileProblem}`);
+    }
+    this.cachedEngines = { engines: unique.engines, activeEngineId: parsed.data.activeEngineId ?? null };
     // A file saying 'encrypted' is kept as it is in serve mode: logins then say why they cannot be saved.
     return { ...structuredClone(defaultSettings), defaultRunLimits: limits, registryCredentials: parsed.data.registryCredentials ?? defaultSettings.registryCredentials };
   }
