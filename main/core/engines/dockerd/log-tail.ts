@@ -1,12 +1,13 @@
 // Follows a daemon's log file and hands its new lines on, tagged with their source. The daemons write to the
 // file themselves (not to a pipe of Berth's) so that, when Berth crashes, they do not die of a broken pipe
 // with their containers still running: a later Berth finds them through their pidfile and stops them cleanly.
-import { open, rename, stat } from 'node:fs/promises';
+// The file is also kept bounded while the daemon runs (a chatty engine running for weeks filled disks).
+import { copyFile, open, rename, stat, truncate } from 'node:fs/promises';
 
 const POLL_MS = 250;
 const READ_CHUNK = 64 * 1024;
-/** A log file over this size is moved aside as `<file>.1` before a start, keeping disk use bounded. */
-const ROTATE_BYTES = 10 * 1024 * 1024;
+/** A log file over this size is moved aside as `<file>.1` before a start, and copied there while running. */
+export const ROTATE_BYTES = 10 * 1024 * 1024;
 
 export async function rotateIfLarge(file: string): Promise<void> {
   const size = await stat(file).then(
@@ -39,6 +40,7 @@ export class LogTail {
     private offset: number,
     private readonly onLines: (lines: string[]) => void,
     private readonly onError: (error: Error) => void,
+    private readonly rotateBytes = ROTATE_BYTES,
   ) {}
 
   start(): void {
@@ -65,6 +67,8 @@ export class LogTail {
   private async readNew(): Promise<void> {
     const handle = await open(this.file, 'r');
     try {
+      // Shorter than what was read: someone truncated it (or a rotation did); read it from the start.
+      if ((await handle.stat()).size < this.offset) this.offset = 0;
       const buffer = Buffer.alloc(READ_CHUNK);
       for (;;) {
         const { bytesRead } = await handle.read(buffer, 0, READ_CHUNK, this.offset);
@@ -79,5 +83,17 @@ export class LogTail {
     } finally {
       await handle.close();
     }
+    if (this.offset > this.rotateBytes) await this.rotate();
+  }
+
+  /**
+   * Copy and truncate, not rename: the daemon keeps writing through its own descriptor, opened for appending,
+   * so after the truncation its next line lands at the start of the same file. What it writes between the
+   * copy and the truncation (microseconds) is lost, which a bounded disk is worth.
+   */
+  private async rotate(): Promise<void> {
+    await copyFile(this.file, `${this.file}.1`);
+    await truncate(this.file, 0);
+    this.offset = 0;
   }
 }
