@@ -83,7 +83,9 @@ const limitsBulkRequest = z
 export const imageRef = z
   .string()
   .max(512)
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.:/@+-]*$/, 'must be an image id or reference (like nginx:1.27)');
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.:/@+-]*$/, 'must be an image id or reference (like nginx:1.27)')
+  // It goes into engine API paths: no "." or ".." parts, no empty ones.
+  .refine((value) => !value.split('/').some((part) => part === '' || part === '.' || part === '..'), 'must be an image id or reference, without "." or ".." parts');
 /** What the user typed into a pull box; the core parses it (see image-reference.ts) for a specific message. */
 const referenceText = z.string().max(512);
 const imageIdRequest = z.object({ id: imageRef }).strict();

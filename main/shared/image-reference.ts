@@ -150,3 +150,18 @@ export function registryHost(reference: ParsedReference | string): string {
   const registry = typeof reference === 'string' ? reference : reference.registry;
   return registry === dockerHubRegistry || registry === 'index.docker.io' ? dockerHubConfigKey : registry;
 }
+
+/**
+ * Why a value cannot be one segment run of an engine API path (an image id or name, a container, volume or
+ * network id), or null. dockerode pastes ids into paths as they are, so `..` would reach another route and
+ * `?`, `#` or `%` would change the address; image names keep their `/` (ghcr.io/o/r), but no part may be
+ * empty, `.` or `..`.
+ */
+export function apiPathProblem(value: string): string | null {
+  if (value === '') return 'it is empty';
+  if (/[?#%\\\s\u0000-\u001f\u007f]/.test(value)) return 'it holds a character that would change the address (?, #, %, \\, a space or a control character)';
+  const parts = value.split('/');
+  if (parts.some((part) => part === '.' || part === '..')) return 'it has a "." or ".." part';
+  if (parts.some((part) => part === '')) return 'it has an empty part (a leading, doubled or trailing "/")';
+  return null;
+}

@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import { Backoff } from './backoff';
 import type { DiscoveryResult, EngineTarget } from './discover';
 import { dockerOptionsFor } from './docker-options';
+import { guardEngineClient } from './engine-client-guard';
 import type { EngineEvent } from './engine-event';
 import { describeFailure, fetchEngineInfo, pingEngine } from './engine-probe';
 import type { EngineLink } from './engine-link';
@@ -154,7 +155,8 @@ export class EngineConnection implements EngineLink {
   private async tryTarget(target: EngineTarget, epoch: number, cancel: AbortSignal): Promise<Attempt> {
     let session: EngineSession | null = null;
     try {
-      const docker = this.createClient(target);
+      // Every request of every client (path check, deadline for calls that are not streams): engine-client-guard.ts.
+      const docker = guardEngineClient(this.createClient(target));
       await pingEngine(docker, this.timeoutMs, cancel);
       const info = await fetchEngineInfo(docker, this.timeoutMs, cancel);
       session = new EngineSession(docker, {
