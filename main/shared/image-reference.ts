@@ -159,9 +159,14 @@ export function registryHost(reference: ParsedReference | string): string {
  */
 export function apiPathProblem(value: string): string | null {
   if (value === '') return 'it is empty';
-  if (/[?#%\\\s\u0000-\u001f\u007f]/.test(value)) return 'it holds a character that would change the address (?, #, %, \\, a space or a control character)';
+  if (/[?]/.test(value) || changesAddress(value)) return 'it holds a character that would change the address (?, #, %, \\, a space or a control character)';
   const parts = value.split('/');
   if (parts.some((part) => part === '.' || part === '..')) return 'it has a "." or ".." part';
   if (parts.some((part) => part === '')) return 'it has an empty part (a leading, doubled or trailing "/")';
   return null;
+}
+
+/** `#`, `%`, a backslash, white space or a control character: each would change what address a path names. */
+export function changesAddress(value: string): boolean {
+  return /[#%\\\s]/.test(value) || [...value].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
 }

@@ -6,6 +6,7 @@
 // is a socket idle timeout that would cut an events stream that is merely quiet, so it is not used.
 import type Dockerode from 'dockerode';
 import { BerthError } from '../../shared/errors';
+import { changesAddress } from '../../shared/image-reference';
 
 interface DialOptions {
   path: string;
@@ -38,7 +39,7 @@ export function requestPathProblem(path: string): string | null {
   // dockerode's templates end in at most one `?`, right at the end; a second one came from an id.
   if (query !== -1 && query !== path.length - 1) return 'it holds "?"';
   const route = query === -1 ? path : path.slice(0, query);
-  if (/[#%\\\s\u0000-\u001f\u007f]/.test(route)) return 'it holds a character that would change the address (#, %, \\, a space or a control character)';
+  if (changesAddress(route)) return 'it holds a character that would change the address (#, %, \\, a space or a control character)';
   if (route.split('/').some((part) => part === '.' || part === '..')) return 'it has a "." or ".." part';
   return null;
 }
