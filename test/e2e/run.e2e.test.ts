@@ -96,6 +96,10 @@ describe('run dialog', () => {
     await run.dialog().getByRole('radio', { name: 'This computer only (127.0.0.1)' }).check();
     await warning.waitFor({ state: 'detached' });
     expect(await run.dockerRunText()).toContain('-p 127.0.0.1::8080');
+    // "Publish all" reads the image's EXPOSE list (busybox has none) instead of sending -P, which binds everywhere.
+    await run.dialog().getByRole('switch', { name: 'Publish all exposed ports' }).click();
+    await run.dialog().getByText('Every port the image exposes gets a free port on 127.0.0.1: this image exposes none.').waitFor();
+    expect(await run.dockerRunText()).not.toContain(' -P');
 
     await run.button('Run').click();
     await session.page.waitForURL(/#\/containers\/[0-9a-f]{12,}$/, { timeout: 20_000 });

@@ -154,7 +154,7 @@ function RunDialogForm({ image, defaults, publishInterface, settingsError, onClo
           </TabPanel>
         </div>
       </Tabs>
-      <DockerRunPreview spec={check.spec} replicas={check.replicas} />
+      <DockerRunPreview spec={check.spec} replicas={check.replicas} pending={check.pending} />
       {failure && <ErrorAlert title={failure.title} message={failure.message} onDismiss={() => submit.reset()} />}
       <div className="dialog-actions run-actions">
         {tabsWithProblems.length > 0 && (
