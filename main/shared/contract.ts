@@ -12,7 +12,7 @@ import type {
 import type { AddRemoteResult, EngineDiskUsage, EngineView, VmUsage } from './engine-manager-types';
 import type { ImageDetail, ImageHistoryEntry, ImagePruneResult, ImageRemoveResult } from './image-types';
 import { registryCredentialStorages, type KnownRegistry, type LoginResult } from './registry-types';
-import type { ReplicaGroup, RunResult, SettingsView } from './run-types';
+import { publishInterfaces, type ReplicaGroup, type RunResult, type SettingsView } from './run-types';
 import type { StatsHistory, StatsTick, StatsWatchResult } from './stats-types';
 import type { Transfer } from './transfer-types';
 import {
@@ -153,7 +153,11 @@ const runRequest = z.object({ spec: runSpec, replicas: z.number().int().min(1).m
 const quickRunRequest = z.object({ image: referenceText.min(1) }).strict();
 const replicaScaleRequest = z.object({ name: containerRef, replicas: z.number().int().min(0).max(50) }).strict();
 const settingsUpdateRequest = z
-  .object({ defaultRunLimits: limitsChange.optional(), registryCredentials: z.enum(registryCredentialStorages).optional() })
+  .object({
+    defaultRunLimits: limitsChange.optional(),
+    registryCredentials: z.enum(registryCredentialStorages).optional(),
+    publishInterface: z.enum(publishInterfaces).optional(),
+  })
   .strict();
 
 /** Engine ids: `discovered`, `berth-<name>`, `ssh-<name>`, `vm-<name>`. */

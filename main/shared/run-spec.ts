@@ -2,7 +2,7 @@
 // labels that make containers one replica group, and how an entrypoint is split the way `docker run` must
 // split it. Pure: the renderer (dialog, live preview) and the core (create options) share every rule here.
 import type { ImageConfigView } from './image-types';
-import type { PortMapping, PortProtocol, RunSpec } from './run-types';
+import { publishAddress, type PortMapping, type PortProtocol, type PublishInterface, type RunSpec } from './run-types';
 
 /** Labels on every replica: the group's base name, the replica's index, and the spec that made it. */
 export const replicaLabels = {
@@ -37,6 +37,24 @@ export function portFromExposed(exposed: string): PortMapping | null {
   const containerPort = Number(match[1]);
   if (containerPort < 1 || containerPort > 65535) return null;
   return { containerPort, protocol: (match[2] ?? 'tcp') as PortProtocol, hostPort: null, hostIp: null };
+}
+
+/**
+ * Every EXPOSEd port published to a free host port on the chosen interface, each as its own `-p ADDRESS::PORT`
+ * (`-P` cannot say where: it takes the engine's default, all interfaces on most engines). Ports `taken` (by
+ * the user's own rows, `8080/tcp`) are left to those rows.
+ */
+export function exposedPortsOn(exposed: readonly string[], where: PublishInterface, taken: ReadonlySet<string> = new Set()): PortMapping[] {
+  const ports: PortMapping[] = [];
+  const seen = new Set(taken);
+  for (const text of exposed) {
+    const port = portFromExposed(text);
+    const key = port ? `${port.containerPort}/${port.protocol}` : '';
+    if (!port || seen.has(key)) continue;
+    seen.add(key);
+    ports.push({ ...port, hostIp: publishAddress[where] });
+  }
+  return ports;
 }
 
 /** A spec preset for an image: each EXPOSEd port listed (to a free host port), so the dialog shows them. */

@@ -10,7 +10,7 @@ export interface PortMapping {
   protocol: PortProtocol;
   /** null: a free host port the engine picks. */
   hostPort: number | null;
-  /** null: all interfaces, as `docker run -p` does. */
+  /** null: the engine's default address, as `docker run -p` does (all interfaces, except on Berth's own engine). */
   hostIp: string | null;
 }
 
@@ -70,7 +70,20 @@ export interface BerthSettings {
   defaultRunLimits: LimitsChange;
   /** Where registry logins are saved. */
   registryCredentials: RegistryCredentialStorage;
+  /** Where new containers' ports are published; absent: 'loopback' (files from before this setting lack it). */
+  publishInterface?: PublishInterface;
 }
+
+/**
+ * Where Berth publishes a new container's ports: on this computer only (127.0.0.1, the default), or on every
+ * interface (0.0.0.0), which makes them reachable from other machines on the network.
+ */
+export const publishInterfaces = ['loopback', 'all'] as const;
+export type PublishInterface = (typeof publishInterfaces)[number];
+export const defaultPublishInterface: PublishInterface = 'loopback';
+
+/** The host address a choice stands for; explicit, so the engine's own default (`dockerd --ip`) never decides. */
+export const publishAddress: Readonly<Record<PublishInterface, string>> = { loopback: '127.0.0.1', all: '0.0.0.0' };
 
 /** What `settings:get` and `settings:update` answer: the saved settings, and what this process can do. */
 export interface SettingsView {

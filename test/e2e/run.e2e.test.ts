@@ -77,6 +77,43 @@ describe('run dialog', () => {
     expect(inspect.State.Running).toBe(true);
   });
 
+  it('publishes on 127.0.0.1 unless all interfaces are chosen (with a warning), in the preview and on the engine', async () => {
+    const run = new RunDialog(session.page);
+    await run.openImages();
+    await run.open(harness().busyboxImage);
+    await run.textbox('Command').fill('sleep 3600');
+    await run.addLabel(TEST_LABEL, '1');
+    await run.tab('Ports').click();
+    await run.button('Add port').click();
+    await run.textbox('Container port 1').fill('8080');
+    expect(await run.textbox('Host IP of port 1').getAttribute('placeholder')).toBe('127.0.0.1');
+    expect(await run.dockerRunText()).toContain('-p 127.0.0.1::8080');
+    const warning = run.dialog().getByRole('note').filter({ hasText: 'reachable from other machines on your network' });
+    expect(await warning.count()).toBe(0);
+    await run.dialog().getByRole('radio', { name: 'All interfaces (0.0.0.0)' }).check();
+    await warning.waitFor();
+    expect(await run.dockerRunText()).toContain('-p 0.0.0.0::8080');
+    await run.dialog().getByRole('radio', { name: 'This computer only (127.0.0.1)' }).check();
+    await warning.waitFor({ state: 'detached' });
+    expect(await run.dockerRunText()).toContain('-p 127.0.0.1::8080');
+    // "Publish all" reads the image's EXPOSE list (busybox has none) instead of sending -P, which binds everywhere.
+    await run.dialog().getByRole('switch', { name: 'Publish all exposed ports' }).click();
+    await run.dialog().getByText('Every port the image exposes gets a free port on 127.0.0.1: this image exposes none.').waitFor();
+    expect(await run.dockerRunText()).not.toContain(' -P');
+
+    await run.button('Run').click();
+    await session.page.waitForURL(/#\/containers\/[0-9a-f]{12,}$/, { timeout: 20_000 });
+    const id = /#\/containers\/([0-9a-f]+)$/.exec(session.page.url())![1];
+    const inspect = await session.docker.getContainer(id).inspect();
+    expect(inspect.HostConfig.PortBindings).toEqual({ '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] });
+    expect(inspect.NetworkSettings.Ports['8080/tcp']?.map((binding) => binding.HostIp)).toEqual(['127.0.0.1']);
+    // The port's link (Info tab) opens the address it is bound to.
+    const port = Number(inspect.NetworkSettings.Ports['8080/tcp']![0]!.HostPort);
+    await new ContainerDetailPage(session.page).tab('Info').click();
+    await session.page.getByRole('main').getByRole('link', { name: `127.0.0.1:${port}→8080/tcp` }).first().waitFor({ timeout: 10_000 });
+    expect(await session.page.getByRole('main').getByRole('link', { name: `127.0.0.1:${port}→8080/tcp` }).first().getAttribute('href')).toBe(`http://127.0.0.1:${port}/`);
+  });
+
   it("shows the core's refusal of a name in use in the dialog, keeping what was typed", async () => {
     const run = new RunDialog(session.page);
     await run.openImages();
@@ -125,6 +162,17 @@ describe('replicas and the default limits', () => {
     await confirm.getByRole('button', { name: 'Remove group', exact: true }).click();
     await card.waitFor({ state: 'detached', timeout: 20_000 });
     expect(await session.docker.listContainers({ all: true, filters: { name: [`^/${group}-`] } })).toEqual([]);
+  });
+
+  it('chooses all interfaces in Settings with a plain warning, and back', async () => {
+    await session.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).click();
+    const section = session.page.getByRole('region', { name: 'Published ports for new containers' });
+    expect(await section.getByRole('radio', { name: 'This computer only (127.0.0.1)' }).isChecked()).toBe(true);
+    await section.getByRole('radio', { name: 'All interfaces (0.0.0.0)' }).check();
+    await section.getByRole('note').filter({ hasText: 'reachable from other machines on your network' }).waitFor();
+    await section.getByRole('status').filter({ hasText: 'Saved. New containers publish their ports there.' }).waitFor({ timeout: 10_000 });
+    await section.getByRole('radio', { name: 'This computer only (127.0.0.1)' }).check();
+    await section.getByRole('note').waitFor({ state: 'detached' });
   });
 
   it('saves a default memory limit in Settings, which one-click Run then applies', async () => {

@@ -1,12 +1,13 @@
 // "Copy diagnostics": what a bug report needs in one text — Berth's and Node's versions, the platform, every
 // engine with its state and info, Berth's settings, the docker CLI's configuration as far as it shapes what
-// Berth does (never its credentials), DOCKER_* variables, and each engine's last log lines — run through
+// Berth does (never its credentials), the environment variables that decide which engine Berth finds and how
+// (an allow-list: anything else is left out and only counted), and each engine's last log lines — run through
 // redact() as a whole, so a secret that slipped into a log line is caught too.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EngineView } from '../../shared/engine-manager-types';
 import { dockerConfigDir } from '../engine/docker-config';
-import { redact } from './redact';
+import { isSecretName, redact } from './redact';
 
 export interface DiagnosticsInput {
   version: string;
@@ -56,10 +57,49 @@ async function dockerConfigSummary(input: DiagnosticsInput): Promise<string> {
   ].join('\n');
 }
 
+/**
+ * The variables a report may show: how the docker CLI (and so Berth) finds its engine, Berth's own settings,
+ * where runtime files go, the proxies a pull goes through (passwords in their URLs are redacted) and PATH
+ * (which dockerd, ssh or qemu is found). Anything else may hold anyone's secrets and is only counted.
+ */
+const allowedVariables = new Set([
+  'DOCKER_HOST',
+  'DOCKER_CONTEXT',
+  'DOCKER_CONFIG',
+  'DOCKER_CERT_PATH',
+  'DOCKER_TLS_VERIFY',
+  'DOCKER_TLS',
+  'DOCKER_API_VERSION',
+  'XDG_RUNTIME_DIR',
+  'XDG_CONFIG_HOME',
+  'XDG_DATA_HOME',
+  'PATH',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+]);
+/** Only whether they are set: SSH engines use the agent, and its socket path says nothing more. */
+const presenceOnly = new Set(['SSH_AUTH_SOCK']);
+
+export function environmentSection(env: NodeJS.ProcessEnv): string[] {
+  const lines: string[] = [];
+  let omitted = 0;
+  for (const name of Object.keys(env).sort()) {
+    const value = env[name];
+    if (value === undefined) continue;
+    if (presenceOnly.has(name)) lines.push(`${name} is set`);
+    else if (allowedVariables.has(name) || (name.startsWith('BERTH_') && !isSecretName(name))) lines.push(`${name}=${value}`);
+    else omitted += 1;
+  }
+  if (omitted > 0) lines.push(`(${omitted} other variable${omitted === 1 ? '' : 's'} left out)`);
+  return lines;
+}
+
 export async function buildDiagnostics(input: DiagnosticsInput): Promise<string> {
-  const dockerEnv = Object.entries(input.env)
-    .filter(([name]) => name.startsWith('DOCKER_') || name.startsWith('BERTH_'))
-    .map(([name, value]) => `${name}=${value ?? ''}`);
+  const environment = environmentSection(input.env);
   const text = [
     '# Berth diagnostics',
     `Berth ${input.version} (${input.transport}), Node ${process.versions.node}, ${input.platform ?? process.platform} ${process.arch}`,
@@ -71,7 +111,7 @@ export async function buildDiagnostics(input: DiagnosticsInput): Promise<string>
     '',
     '## docker CLI',
     await dockerConfigSummary(input),
-    ...(dockerEnv.length > 0 ? ['', '## environment', ...dockerEnv] : []),
+    ...(environment.length > 0 ? ['', '## environment', ...environment] : []),
     '',
   ].join('\n');
   return redact(text);

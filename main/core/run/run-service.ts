@@ -3,8 +3,8 @@
 // and all-or-nothing: when a create or start fails, whatever this call created is removed again.
 import type Dockerode from 'dockerode';
 import { BerthError } from '../../shared/errors';
-import { emptyRunSpec, replicaSpec } from '../../shared/run-spec';
-import type { RunResult, RunSpec } from '../../shared/run-types';
+import { emptyRunSpec, exposedPortsOn, replicaSpec } from '../../shared/run-spec';
+import { defaultPublishInterface, type RunResult, type RunSpec } from '../../shared/run-types';
 import type { EngineLink } from '../engine/engine-link';
 import { toErrorInfo } from '../engine/engine-errors';
 import type { Logger } from '../logger';
@@ -31,7 +31,10 @@ export class RunService {
   /** Creates and starts `replicas` containers; for more than one they are `<base>-1..N`, one replica group. */
   async run(spec: RunSpec, replicas = 1): Promise<RunResult[]> {
     const docker = this.options.connection.client();
-    const image = await this.prepare(docker, spec);
+    return this.runPrepared(docker, spec, replicas, await this.prepare(docker, spec));
+  }
+
+  private async runPrepared(docker: Dockerode, spec: RunSpec, replicas: number, image: EnsuredImage): Promise<RunResult[]> {
     const taken = takenNames(await docker.listContainers({ all: true }));
     if (replicas <= 1) {
       const name = spec.name ?? generateName(spec.image, (candidate) => taken.has(candidate));
@@ -50,16 +53,26 @@ export class RunService {
     return this.createAll(docker, indices.map((i) => replicaSpec(stored, base, i) as Planned), image);
   }
 
-  /** One click: a generated name, every EXPOSEd port on a free host port, the default limits and restart policy. */
+  /**
+   * One click: a generated name, every EXPOSEd port on a free host port of the interface Settings chose (this
+   * computer only unless the user said otherwise), the default limits and restart policy.
+   */
   async quickRun(image: string): Promise<RunResult> {
-    const { defaultRunLimits } = await this.options.settings.get();
+    const settings = await this.options.settings.get();
     // Settings edit the profile with the limits editor, which includes the restart policy: what the user chose
     // there applies; without a choice a one-click container is not restarted by the engine (`no`).
-    const { restartPolicy, ...limits } = defaultRunLimits;
-    const spec = emptyRunSpec(image);
-    const [result] = await this.run({ ...spec, publishAll: true, limits, restartPolicy: restartPolicy ?? spec.restartPolicy }, 1);
+    const { restartPolicy, ...limits } = settings.defaultRunLimits;
+    const empty = emptyRunSpec(image);
+    const spec: RunSpec = { ...empty, limits, restartPolicy: restartPolicy ?? empty.restartPolicy };
+    const docker = this.options.connection.client();
+    const ensured = await this.prepare(docker, spec);
+    // The ports are known once the image is here (it may just have been pulled), so they are listed only now.
+    const exposed = Object.keys(ensured.inspect.Config?.ExposedPorts ?? {});
+    const ports = exposedPortsOn(exposed, settings.publishInterface ?? defaultPublishInterface);
+    const [result] = await this.runPrepared(docker, { ...spec, ports }, 1, ensured);
     if (!result) throw new BerthError('INTERNAL', `Running ${image} created no container.`);
-    return result;
+    const warning = `${image} declares no ports (EXPOSE), so no port was published.`;
+    return exposed.length === 0 ? { ...result, warnings: [...result.warnings, warning] } : result;
   }
 
   /** Refuses broken limits before anything else, then makes sure the image is here. */

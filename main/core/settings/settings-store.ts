@@ -98,6 +98,7 @@ export class SettingsStore {
         ...current,
         ...(patch.defaultRunLimits ? { defaultRunLimits: patch.defaultRunLimits } : {}),
         ...(patch.registryCredentials ? { registryCredentials: patch.registryCredentials } : {}),
+        ...(patch.publishInterface ? { publishInterface: patch.publishInterface } : {}),
       };
       const invalid = profileError(merged.defaultRunLimits);
       if (invalid) throw invalid;
@@ -141,7 +142,12 @@ export class SettingsStore {
     }
     this.cachedEngines = { engines: unique.engines, activeEngineId: parsed.data.activeEngineId ?? null };
     // A file saying 'encrypted' is kept as it is in serve mode: logins then say why they cannot be saved.
-    return { ...structuredClone(defaultSettings), defaultRunLimits: limits, registryCredentials: parsed.data.registryCredentials ?? defaultSettings.registryCredentials };
+    return {
+      ...structuredClone(defaultSettings),
+      defaultRunLimits: limits,
+      registryCredentials: parsed.data.registryCredentials ?? defaultSettings.registryCredentials,
+      ...(parsed.data.publishInterface ? { publishInterface: parsed.data.publishInterface } : {}),
+    };
   }
 
   /** Moves the unusable file aside now (so no later save can lose it) and remembers why, for the UI. */

@@ -6,7 +6,7 @@ export interface PortEntry {
   key: string;
   /** `8080→80/tcp`, `127.0.0.1:5432→5432/tcp`, or `53/udp` when not published. */
   label: string;
-  /** `http://localhost:8080/` for a published TCP port; null otherwise. */
+  /** `http://localhost:8080/` (all interfaces) or `http://127.0.0.1:8080/` (bound there) for a published TCP port; null otherwise. */
   href: string | null;
 }
 
@@ -34,8 +34,12 @@ export function portEntries(ports: readonly PortBinding[]): PortEntry[] {
     .map(({ key, label, href }) => ({ key, label, href }));
 }
 
+/**
+ * The address the port is bound to: a loopback binding opens 127.0.0.1 (or [::1]) itself, since `localhost`
+ * may resolve to the other family first, where nothing listens. All interfaces include this computer's.
+ */
 function linkHost(host: string): string {
-  if (host === '' || host === '127.0.0.1' || host === '::1') return 'localhost';
+  if (host === '') return 'localhost';
   return bracketed(host);
 }
 

@@ -1,12 +1,13 @@
-// The Settings page: the colour theme (saved on this machine), the default limits new containers get and
-// where registry logins are saved (both kept by the core), and what this Berth is; a warning when the
-// settings file could not be used at start.
+// The Settings page: the colour theme (saved on this machine), the default limits new containers get, where
+// their ports are published and where registry logins are saved (kept by the core), and what this Berth is;
+// a warning when the settings file could not be used at start.
 import { useSyncExternalStore } from 'react';
 import { Label, Radio, RadioGroup, Text } from 'react-aria-components';
 import { Page } from '../components/page';
 import { useChannelQuery } from '../data/channel-query';
 import { SettingsFileNotice } from './engine/settings-file-notice';
 import { DefaultLimitsSection } from './settings/default-limits-section';
+import { PublishInterfaceSection } from './settings/publish-interface-section';
 import { RegistryCredentialsSection } from './settings/registry-credentials-section';
 import { setThemePreference, themePreference, type ThemePreference } from '../theme/theme';
 
@@ -42,6 +43,7 @@ export function SettingsPage() {
         </RadioGroup>
       </section>
       <DefaultLimitsSection />
+      <PublishInterfaceSection />
       <RegistryCredentialsSection />
       <section className="panel" aria-labelledby="about-title">
         <h2 id="about-title">About</h2>

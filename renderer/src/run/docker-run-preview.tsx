@@ -9,9 +9,11 @@ import type { RunSpec } from '../../../main/shared/run-types';
 export interface DockerRunPreviewProps {
   spec: RunSpec | null;
   replicas: number;
+  /** No spec yet only because the image's exposed ports are still being read. */
+  pending?: boolean;
 }
 
-export function DockerRunPreview({ spec, replicas }: DockerRunPreviewProps) {
+export function DockerRunPreview({ spec, replicas, pending = false }: DockerRunPreviewProps) {
   const [copied, setCopied] = useState<string | null>(null);
   const codeRef = useRef<HTMLElement>(null);
   const many = spec !== null && replicas > 1;
@@ -61,7 +63,7 @@ export function DockerRunPreview({ spec, replicas }: DockerRunPreviewProps) {
             </div>
           </>
         ) : (
-          <p className="field-description">The command shows once the problems above are fixed.</p>
+          <p className="field-description">{pending ? 'Reading the ports the image exposes…' : 'The command shows once the problems above are fixed.'}</p>
         )}
       </DisclosurePanel>
     </Disclosure>

@@ -2,11 +2,13 @@
 // Ports, Storage, Labels, Limits), checked as the user types (run-spec.ts) with each problem beside its field
 // and counted on its tab, a live "Show as docker run" preview, and Run, which sends containers:run. Limits
 // start from the default profile in Settings; the engine-wide capabilities come from engine:status
-// (engine-capabilities.ts), since limits:get answers only for existing containers. A refusal from the core
-// shows here and keeps everything typed.
+// (engine-capabilities.ts), since limits:get answers only for existing containers. Ports are published on
+// the interface Settings chose (127.0.0.1 unless the user said otherwise). A refusal from the core shows here
+// and keeps everything typed.
 import { useMemo, useState } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay, Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import type { LimitsCapabilities, LimitsChange } from '../../../main/shared/limits-types';
+import { defaultPublishInterface, type PublishInterface } from '../../../main/shared/run-types';
 import { ErrorAlert } from '../components/error-alert';
 import { useChannelQuery } from '../data/channel-query';
 import { DockerRunPreview } from './docker-run-preview';
@@ -19,6 +21,7 @@ import { RunGeneralSection } from './run-general-section';
 import { RunLimitsSection } from './run-limits-section';
 import { RunPortsSection } from './run-ports-section';
 import { checkRunForm } from './run-spec';
+import { useExposedPorts } from './use-exposed-ports';
 import { RunStorageSection } from './run-storage-section';
 import { problemsPerTab, runTabs, type RunTabId } from './run-tabs';
 import { useRunSubmit } from './use-run-submit';
@@ -44,6 +47,7 @@ export function RunDialog({ image, isOpen, onClose }: RunDialogProps) {
 function RunDialogLoader({ image, onClose }: { image: string; onClose: () => void }) {
   const settings = useChannelQuery('settings:get', {});
   const defaults = settings.data?.settings.defaultRunLimits ?? (settings.isError ? {} : null);
+  const publishInterface = settings.data?.settings.publishInterface ?? defaultPublishInterface;
   return (
     <>
       <Heading slot="title" className="dialog-title">
@@ -52,7 +56,7 @@ function RunDialogLoader({ image, onClose }: { image: string; onClose: () => voi
       {defaults === null ? (
         <p className="muted run-loading">Loading the default limits…</p>
       ) : (
-        <RunDialogForm image={image} defaults={defaults} settingsError={settings.error} onClose={onClose} />
+        <RunDialogForm image={image} defaults={defaults} publishInterface={publishInterface} settingsError={settings.error} onClose={onClose} />
       )}
     </>
   );
@@ -64,18 +68,20 @@ const unknownEngine: LimitsCapabilities = { engineCpus: 0, cores: [], engineMemo
 interface FormProps {
   image: string;
   defaults: LimitsChange;
+  publishInterface: PublishInterface;
   settingsError: Error | null;
   onClose: () => void;
 }
 
-function RunDialogForm({ image, defaults, settingsError, onClose }: FormProps) {
-  const [form, setForm] = useState<RunForm>(() => initialRunForm(image, defaults));
+function RunDialogForm({ image, defaults, publishInterface, settingsError, onClose }: FormProps) {
+  const [form, setForm] = useState<RunForm>(() => initialRunForm(image, defaults, publishInterface));
   const [tab, setTab] = useState<Key>('general');
   // A limit typed but not committed yet (number fields commit on blur): Run stays pressable meanwhile.
   const [typing, setTyping] = useState(false);
   const status = useChannelQuery('engine:status', {}).data;
   const capabilities = useMemo(() => engineCapabilities(status), [status]);
-  const check = useMemo(() => checkRunForm(form, capabilities ?? unknownEngine), [form, capabilities]);
+  const exposed = useExposedPorts(form.image, form.publishAll);
+  const check = useMemo(() => checkRunForm(form, capabilities ?? unknownEngine, exposed), [form, capabilities, exposed]);
   const perTab = problemsPerTab(check);
   const submit = useRunSubmit(onClose);
   const failure = submit.error ? describeRunError(submit.error) : null;
@@ -123,7 +129,7 @@ function RunDialogForm({ image, defaults, settingsError, onClose }: FormProps) {
             <RunEnvSection {...sectionProps} />
           </TabPanel>
           <TabPanel id="ports" className="tab-panel">
-            <RunPortsSection {...sectionProps} />
+            <RunPortsSection {...sectionProps} exposed={exposed} />
           </TabPanel>
           <TabPanel id="storage" className="tab-panel">
             <RunStorageSection {...sectionProps} />
@@ -148,7 +154,7 @@ function RunDialogForm({ image, defaults, settingsError, onClose }: FormProps) {
           </TabPanel>
         </div>
       </Tabs>
-      <DockerRunPreview spec={check.spec} replicas={check.replicas} />
+      <DockerRunPreview spec={check.spec} replicas={check.replicas} pending={check.pending} />
       {failure && <ErrorAlert title={failure.title} message={failure.message} onDismiss={() => submit.reset()} />}
       <div className="dialog-actions run-actions">
         {tabsWithProblems.length > 0 && (

@@ -2,7 +2,7 @@
 // so nothing is lost while it is invalid, how a fresh form starts (the image, the default limit profile) and
 // the small row edits the dialog's lists make.
 import type { ContainerLimits, LimitsChange } from '../../../main/shared/limits-types';
-import type { MountSpec, PortProtocol } from '../../../main/shared/run-types';
+import { defaultPublishInterface, type MountSpec, type PortProtocol, type PublishInterface } from '../../../main/shared/run-types';
 import { noLimits } from '../../../main/shared/limits/limit-fields';
 import { resolveChange } from '../../../main/shared/limits/resolve-change';
 
@@ -18,7 +18,7 @@ export interface PortRow {
   protocol: PortProtocol;
   /** Empty: any free port the engine picks. */
   hostPort: string;
-  /** Empty: all interfaces. */
+  /** Empty: the address `publishInterface` stands for (127.0.0.1 or 0.0.0.0). */
   hostIp: string;
 }
 
@@ -39,7 +39,10 @@ export interface RunForm {
   entrypoint: string;
   env: KeyValueRow[];
   ports: PortRow[];
+  /** Every EXPOSEd port, each published on `publishInterface` (not `-P`, which cannot say where). */
   publishAll: boolean;
+  /** Where ports without their own host address are published; starts from Settings. */
+  publishInterface: PublishInterface;
   mounts: MountRow[];
   /** null: the engine's default bridge. */
   network: string | null;
@@ -60,7 +63,7 @@ export function nextRowId(): number {
   return lastRowId;
 }
 
-export function initialRunForm(image: string, defaultLimits: LimitsChange): RunForm {
+export function initialRunForm(image: string, defaultLimits: LimitsChange, publishInterface: PublishInterface = defaultPublishInterface): RunForm {
   return {
     image,
     name: '',
@@ -69,6 +72,7 @@ export function initialRunForm(image: string, defaultLimits: LimitsChange): RunF
     env: [],
     ports: [],
     publishAll: false,
+    publishInterface,
     mounts: [],
     network: null,
     labels: [],

@@ -1,7 +1,7 @@
 // Running an image from the Images page: **Run** runs it at once (containers:run-quick: a generated name,
-// every exposed port published, the default limit profile) and opens the new container's page, where its
-// live stats show; **Run…** opens the run dialog for everything else. A failed quick run says why in plain
-// words and offers the dialog. Compact (table rows): smaller buttons, named with the image.
+// every exposed port published on the interface Settings chose, the default limit profile) and opens the new
+// container's page, where its live stats show; **Run…** opens the run dialog for everything else. A failed
+// quick run says why in plain words and offers the dialog. Compact (table rows): smaller buttons, named with the image.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';

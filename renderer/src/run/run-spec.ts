@@ -1,8 +1,11 @@
 // Owns checking the run dialog's form and turning it into the RunSpec the core runs. Problems are keyed by
 // where they show (`name`, `ports:<row id>:hostPort`, …) so each sits beside its field; limit problems come
 // from the shared limit rules (main/shared/limits/validate-limits.ts), worded exactly as the core's refusals.
+// Ports are always sent with their host address (127.0.0.1 unless the user chose all interfaces), and "publish
+// all" becomes one such port per EXPOSEd port, so the preview and the container say where each is reachable.
 import type { ContainerLimits, LimitsCapabilities, LimitsChange } from '../../../main/shared/limits-types';
-import type { KeyValue, MountSpec, PortMapping, RunSpec } from '../../../main/shared/run-types';
+import { exposedPortsOn } from '../../../main/shared/run-spec';
+import { publishAddress, type KeyValue, type MountSpec, type PortMapping, type RunSpec } from '../../../main/shared/run-types';
 import { limitFields, noLimits } from '../../../main/shared/limits/limit-fields';
 import { normaliseLimits } from '../../../main/shared/limits/resolve-change';
 import { validateLimits, type LimitProblem } from '../../../main/shared/limits/validate-limits';
@@ -21,13 +24,18 @@ export interface RunCheck {
   limitProblems: LimitProblem[];
   /** Every problem, for the count beside Run and the tabs' marks. */
   count: number;
+  /** No spec yet only because the image's EXPOSEd ports are still being read. */
+  pending: boolean;
 }
+
+/** What the image EXPOSEs, for "publish all": read from the engine, still being read, or not to be had. */
+export type ExposedPorts = { state: 'known'; ports: readonly string[] } | { state: 'loading' } | { state: 'unknown'; message: string };
 
 /** The same rule as the contract's containerRef: what the engine accepts as a name. */
 const containerName = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
 const volumeName = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 
-export function checkRunForm(form: RunForm, capabilities: LimitsCapabilities): RunCheck {
+export function checkRunForm(form: RunForm, capabilities: LimitsCapabilities, exposed: ExposedPorts = { state: 'known', ports: [] }): RunCheck {
   const problems: Record<ProblemKey, string> = {};
   const add = (key: ProblemKey, message: string) => {
     problems[key] ??= message;
@@ -49,7 +57,9 @@ export function checkRunForm(form: RunForm, capabilities: LimitsCapabilities): R
   const entrypoint = argvOf(form.entrypoint, 'entrypoint', add);
   const env = keyValues(form.env, 'env', 'variable', add);
   const labels = keyValues(form.labels, 'labels', 'label', add);
-  const ports = portMappings(form.ports, Number.isInteger(replicas) && replicas > 1 ? replicas : 1, add);
+  const rows = portMappings(form.ports, Number.isInteger(replicas) && replicas > 1 ? replicas : 1, publishAddress[form.publishInterface], add);
+  const all = publishAllPorts(form, rows, exposed, add);
+  const ports = [...rows, ...(all ?? [])];
   const mounts = mountSpecs(form.mounts, add);
 
   const normalised = normaliseLimits(form.limits, capabilities.engineCpus);
@@ -57,8 +67,9 @@ export function checkRunForm(form: RunForm, capabilities: LimitsCapabilities): R
   const limitProblems = validateLimits(normalised, noLimits, limits, capabilities);
 
   const count = Object.keys(problems).length + limitProblems.length;
+  const pending = count === 0 && all === null;
   const spec: RunSpec | null =
-    count > 0
+    count > 0 || pending
       ? null
       : {
           image,
@@ -66,7 +77,7 @@ export function checkRunForm(form: RunForm, capabilities: LimitsCapabilities): R
           command,
           entrypoint,
           env,
-          publishAll: form.publishAll,
+          publishAll: false,
           ports,
           mounts,
           network: form.network,
@@ -74,7 +85,21 @@ export function checkRunForm(form: RunForm, capabilities: LimitsCapabilities): R
           labels,
           limits: withoutRestartPolicy(limits),
         };
-  return { spec, replicas, problems, limitProblems, count };
+  return { spec, replicas, problems, limitProblems, count, pending };
+}
+
+/**
+ * "Publish all" as explicit ports on the chosen address, leaving the ports a row publishes to that row; null
+ * while the image's ports are being read. An image the engine does not have yet cannot say what it exposes.
+ */
+function publishAllPorts(form: RunForm, rows: readonly PortMapping[], exposed: ExposedPorts, add: Add): PortMapping[] | null {
+  if (!form.publishAll) return [];
+  if (exposed.state === 'loading') return null;
+  if (exposed.state === 'unknown') {
+    add('ports:publishAll', exposed.message);
+    return [];
+  }
+  return exposedPortsOn(exposed.ports, form.publishInterface, new Set(rows.map((port) => `${port.containerPort}/${port.protocol}`)));
 }
 
 /**
@@ -131,7 +156,7 @@ function portNumber(text: string): number | null {
 }
 
 /** Replicas publish a fixed host port shifted by one each (main/shared/run-spec.ts replicaSpec): the last must exist. */
-function portMappings(rows: readonly PortRow[], replicas: number, add: Add): PortMapping[] {
+function portMappings(rows: readonly PortRow[], replicas: number, defaultAddress: string, add: Add): PortMapping[] {
   const result: PortMapping[] = [];
   const published = new Set<string>();
   for (const row of rows) {
@@ -140,13 +165,13 @@ function portMappings(rows: readonly PortRow[], replicas: number, add: Add): Por
     if (containerPort === null) add(`ports:${row.id}:containerPort`, row.containerPort.trim() === '' ? 'Enter the port in the container.' : 'A port is a whole number from 1 to 65535.');
     const hostPort = row.hostPort.trim() === '' ? null : portNumber(row.hostPort);
     if (row.hostPort.trim() !== '' && hostPort === null) add(`ports:${row.id}:hostPort`, 'A port is a whole number from 1 to 65535, or empty for any free port.');
-    const hostIp = row.hostIp.trim() === '' ? null : row.hostIp.trim();
-    if (hostIp !== null && !isIpAddress(hostIp)) add(`ports:${row.id}:hostIp`, 'Enter an IPv4 or IPv6 address like 127.0.0.1, or leave it empty for all interfaces.');
+    const hostIp = row.hostIp.trim() === '' ? defaultAddress : row.hostIp.trim();
+    if (!isIpAddress(hostIp)) add(`ports:${row.id}:hostIp`, `Enter an IPv4 or IPv6 address like 127.0.0.1, or leave it empty for ${defaultAddress}.`);
     if (hostPort !== null && hostPort + replicas - 1 > 65535) {
       add(`ports:${row.id}:hostPort`, `${replicas} replicas publish host ports ${hostPort} to ${hostPort + replicas - 1}: pick a port at most ${65536 - replicas}.`);
     }
     if (hostPort !== null) {
-      const where = `${hostIp ?? ''}|${hostPort}/${row.protocol}`;
+      const where = `${hostIp}|${hostPort}/${row.protocol}`;
       if (published.has(where)) add(`ports:${row.id}:hostPort`, `Host port ${hostPort}/${row.protocol} is already published by another row.`);
       published.add(where);
     }

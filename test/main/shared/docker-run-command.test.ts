@@ -26,6 +26,8 @@ describe('flag values', () => {
     expect(portFlag({ containerPort: 80, protocol: 'tcp', hostPort: 8080, hostIp: '127.0.0.1' })).toBe('127.0.0.1:8080:80');
     expect(portFlag({ containerPort: 80, protocol: 'sctp', hostPort: null, hostIp: '127.0.0.1' })).toBe('127.0.0.1::80/sctp');
     expect(portFlag({ containerPort: 80, protocol: 'tcp', hostPort: 8080, hostIp: '::1' })).toBe('[::1]:8080:80');
+    expect(portFlag({ containerPort: 80, protocol: 'tcp', hostPort: null, hostIp: '127.0.0.1' })).toBe('127.0.0.1::80');
+    expect(portFlag({ containerPort: 80, protocol: 'tcp', hostPort: null, hostIp: '0.0.0.0' })).toBe('0.0.0.0::80');
   });
 
   it('writes --mount as CSV, quoting fields with commas or quotes', () => {

@@ -1,6 +1,6 @@
 // Run spec helpers: presets from an image, the creation limit rule and replica specs.
 import { describe, expect, it } from 'vitest';
-import { creationLimits, emptyRunSpec, portFromExposed, replicaLabels, replicaSpec, runSpecFromImage } from '../../../main/shared/run-spec';
+import { creationLimits, emptyRunSpec, exposedPortsOn, portFromExposed, replicaLabels, replicaSpec, runSpecFromImage } from '../../../main/shared/run-spec';
 
 describe('run spec helpers', () => {
   it('presets the ports an image EXPOSEs, to engine-chosen host ports', () => {
@@ -9,6 +9,14 @@ describe('run spec helpers', () => {
       { containerPort: 53, protocol: 'udp', hostPort: null, hostIp: null },
     ]);
     expect(portFromExposed('70000/tcp')).toBeNull();
+  });
+
+  it('publishes EXPOSEd ports on 127.0.0.1 or 0.0.0.0 explicitly, once each, leaving ports taken by rows alone', () => {
+    expect(exposedPortsOn(['8080/tcp', '53/udp', 'junk', '8080'], 'loopback')).toEqual([
+      { containerPort: 8080, protocol: 'tcp', hostPort: null, hostIp: '127.0.0.1' },
+      { containerPort: 53, protocol: 'udp', hostPort: null, hostIp: '127.0.0.1' },
+    ]);
+    expect(exposedPortsOn(['8080/tcp', '53/udp'], 'all', new Set(['8080/tcp']))).toEqual([{ containerPort: 53, protocol: 'udp', hostPort: null, hostIp: '0.0.0.0' }]);
   });
 
   it('maps limits to create fields: null leaves unset, except swap beside memory', () => {

@@ -16,10 +16,11 @@ describe('portEntries', () => {
     ]);
   });
 
-  it('keeps the address of a port bound to one interface', () => {
+  it('keeps the address of a port bound to one interface, and links to that address', () => {
     expect(portEntries([tcp(5432, 15432, '127.0.0.1')])).toEqual([
-      { key: '127.0.0.1:15432→5432/tcp', label: '127.0.0.1:15432→5432/tcp', href: 'http://localhost:15432/' },
+      { key: '127.0.0.1:15432→5432/tcp', label: '127.0.0.1:15432→5432/tcp', href: 'http://127.0.0.1:15432/' },
     ]);
+    expect(portEntries([tcp(80, 8083, '::1')])[0].href).toBe('http://[::1]:8083/');
     expect(portEntries([tcp(80, 8081, '192.168.1.5')])[0].href).toBe('http://192.168.1.5:8081/');
     expect(portEntries([tcp(80, 8082, 'fd00::5')])[0]).toMatchObject({
       label: '[fd00::5]:8082→80/tcp',

@@ -48,13 +48,44 @@ describe('checkRunForm', () => {
       env: [{ key: 'A', value: '1' }],
       labels: [{ key: 'berth.test', value: '1' }],
       ports: [
-        { containerPort: 80, protocol: 'tcp', hostPort: null, hostIp: null },
+        { containerPort: 80, protocol: 'tcp', hostPort: null, hostIp: '127.0.0.1' },
         { containerPort: 53, protocol: 'udp', hostPort: 5353, hostIp: '127.0.0.1' },
       ],
       mounts: [{ type: 'bind', source: '/srv', target: '/data', readOnly: true }],
       network: 'backend',
-      publishAll: true,
+      // "Publish all" is sent as explicit ports (none here: the image's ports are not known in this call).
+      publishAll: false,
     });
+  });
+
+  it('publishes on 127.0.0.1 by default and on 0.0.0.0 when all interfaces are chosen; a row keeps its own address', () => {
+    const ports = [
+      { id: 11, containerPort: '80', protocol: 'tcp' as const, hostPort: '', hostIp: '' },
+      { id: 12, containerPort: '81', protocol: 'tcp' as const, hostPort: '8081', hostIp: '10.0.0.5' },
+    ];
+    expect(form().publishInterface).toBe('loopback');
+    expect(checkRunForm(form({ ports }), caps).spec?.ports.map((port) => port.hostIp)).toEqual(['127.0.0.1', '10.0.0.5']);
+    expect(checkRunForm(form({ ports, publishInterface: 'all' }), caps).spec?.ports.map((port) => port.hostIp)).toEqual(['0.0.0.0', '10.0.0.5']);
+    expect(initialRunForm('x', {}, 'all').publishInterface).toBe('all');
+  });
+
+  it('turns "publish all" into one port per EXPOSEd port on the chosen address, waits while they are read, and says when they cannot be', () => {
+    const row = [{ id: 13, containerPort: '8080', protocol: 'tcp' as const, hostPort: '18080', hostIp: '' }];
+    const known = checkRunForm(form({ publishAll: true, ports: row }), caps, { state: 'known', ports: ['8080/tcp', '53/udp'] });
+    expect(known.spec).toMatchObject({
+      publishAll: false,
+      ports: [
+        { containerPort: 8080, protocol: 'tcp', hostPort: 18080, hostIp: '127.0.0.1' },
+        { containerPort: 53, protocol: 'udp', hostPort: null, hostIp: '127.0.0.1' },
+      ],
+    });
+    const everywhere = checkRunForm(form({ publishAll: true, publishInterface: 'all' }), caps, { state: 'known', ports: ['8080/tcp'] });
+    expect(everywhere.spec?.ports).toEqual([{ containerPort: 8080, protocol: 'tcp', hostPort: null, hostIp: '0.0.0.0' }]);
+    const loading = checkRunForm(form({ publishAll: true }), caps, { state: 'loading' });
+    expect(loading).toMatchObject({ spec: null, count: 0, pending: true });
+    const unknown = checkRunForm(form({ publishAll: true }), caps, { state: 'unknown', message: 'Pull it first.' });
+    expect(unknown).toMatchObject({ spec: null, count: 1, problems: { 'ports:publishAll': 'Pull it first.' } });
+    expect(problemsPerTab(unknown).ports).toBe(1);
   });
 
   it('sends only the limits that are set, and the restart policy on its own', () => {

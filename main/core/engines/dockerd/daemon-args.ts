@@ -41,6 +41,9 @@ export function dockerdArgs(layout: EngineLayout, bridge: string | null): string
     '--exec-root', layout.execRoot,
     '--pidfile', layout.dockerdPidfile,
     '--shutdown-timeout', String(CONTAINER_SHUTDOWN_S),
+    // `-p 8080:80` and `-P` without an address publish on this computer only, not on every interface: a
+    // container someone runs on Berth's engine is not reachable from the network unless they say so.
+    '--ip', '127.0.0.1',
   ];
   if (layout.rootless) return common;
   return [

@@ -35,7 +35,7 @@ describe('replicas through the router', () => {
       env: [{ key: 'ROLE', value: 'worker' }],
       ports: [
         { containerPort: 8080, protocol: 'tcp', hostPort, hostIp: null },
-        { containerPort: 9090, protocol: 'tcp', hostPort: null, hostIp: null },
+        { containerPort: 9090, protocol: 'tcp', hostPort: null, hostIp: '127.0.0.1' },
       ],
       labels: [{ key: TEST_LABEL, value: '1' }],
       limits: { memoryBytes: 32 * MiB, pidsLimit: 50 },
@@ -45,6 +45,7 @@ describe('replicas through the router', () => {
     results.forEach((result, i) => {
       expect(result.ports.find((port) => port.privatePort === 8080)?.publicPort).toBe(hostPort + i);
       expect(result.ports.find((port) => port.privatePort === 9090)?.publicPort).toBeGreaterThan(0);
+      expect(result.ports.find((port) => port.privatePort === 9090)?.ip).toBe('127.0.0.1');
     });
 
     const group = (await t.call('replicas:list', {})).find((candidate) => candidate.name === base);
@@ -71,6 +72,9 @@ describe('replicas through the router', () => {
     expect(second.Config.Labels).toMatchObject({ [TEST_LABEL]: '1', [replicaLabels.group]: base, [replicaLabels.index]: '2' });
     expect(second.HostConfig).toMatchObject({ Memory: 32 * MiB, PidsLimit: 50 });
     expect(second.HostConfig.PortBindings?.['8080/tcp']).toEqual([{ HostIp: '', HostPort: String(hostPort + 1) }]);
+    // A replica added later keeps the interface the run chose.
+    expect(second.HostConfig.PortBindings?.['9090/tcp']).toEqual([{ HostIp: '127.0.0.1', HostPort: '' }]);
+    expect(second.NetworkSettings.Ports['9090/tcp']?.map((binding) => binding.HostIp)).toEqual(['127.0.0.1']);
 
     const gone = await t.call('replicas:scale', { name: base, replicas: 0 });
     expect(gone.replicas).toEqual([]);

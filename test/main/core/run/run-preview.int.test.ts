@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type Dockerode from 'dockerode';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dockerRunCommand } from '../../../../main/shared/docker-run-command';
-import { emptyRunSpec } from '../../../../main/shared/run-spec';
+import { emptyRunSpec, exposedPortsOn } from '../../../../main/shared/run-spec';
 import type { RunSpec } from '../../../../main/shared/run-types';
 import { removeTestContainers, TEST_LABEL } from '../../../harness/containers';
 import { harness } from '../../../harness/context';
@@ -115,6 +115,20 @@ const specs: Array<[string, () => RunSpec]> = [
       limits: { memoryBytes: 48 * MiB, memorySwapBytes: null, cpus: 1.25 },
     }),
   ],
+  [
+    'ports as one-click Run and the dialog publish them: on 127.0.0.1 by default, on 0.0.0.0 when chosen',
+    () => ({
+      ...emptyRunSpec(harness().busyboxImage),
+      command: ['sleep', '3600'],
+      ports: [
+        ...exposedPortsOn(['9000/tcp', '9001/udp'], 'loopback'),
+        ...exposedPortsOn(['9002/tcp'], 'all'),
+        { containerPort: 9003, protocol: 'tcp', hostPort: 20000 + Math.floor(Math.random() * 20000), hostIp: '127.0.0.1' },
+      ],
+      labels: [{ key: TEST_LABEL, value: '1' }],
+      limits: { memoryBytes: 32 * MiB, cpus: 0.5 },
+    }),
+  ],
 ];
 
 describe('dockerRunCommand against the real docker CLI', () => {
@@ -140,5 +154,12 @@ describe('dockerRunCommand against the real docker CLI', () => {
     expect(Object.keys(compared.portBindings ?? {})).toHaveLength(spec.ports.length);
     expect(compared.mounts ?? []).toHaveLength(spec.mounts.length);
     expect(compared.restartPolicy?.Name).toBe(spec.restartPolicy.name);
+    // Each address the spec names is where the engine bound the port, for both containers.
+    for (const port of spec.ports) {
+      const key = `${port.containerPort}/${port.protocol}`;
+      for (const inspect of [apiInspect, cliInspect]) {
+        expect(inspect.NetworkSettings.Ports[key]?.map((binding) => binding.HostIp)).toEqual(port.hostIp === null ? expect.any(Array) : [port.hostIp]);
+      }
+    }
   });
 });

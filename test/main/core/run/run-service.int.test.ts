@@ -57,7 +57,48 @@ describe('RunService through the router', () => {
 
     const inspect = await t.docker.getContainer(result.id).inspect();
     expect(inspect.State.Running).toBe(true);
-    expect(inspect.HostConfig).toMatchObject({ Memory: 64 * MiB, NanoCpus: 500_000_000, PidsLimit: 100, PublishAllPorts: true, RestartPolicy: { Name: 'unless-stopped' } });
+    expect(inspect.HostConfig).toMatchObject({ Memory: 64 * MiB, NanoCpus: 500_000_000, PidsLimit: 100, RestartPolicy: { Name: 'unless-stopped' } });
+  });
+
+  it('quick run publishes on 127.0.0.1 only by default: in the create request and where the engine bound them', async () => {
+    expect((await t.call('settings:get', {})).settings.publishInterface).toBeUndefined();
+    const result = await t.call('containers:run-quick', { image: webImage });
+    quickRunIds.push(result.id);
+    expect(result.ports.map((port) => port.ip)).toEqual(['127.0.0.1', '127.0.0.1']);
+    const inspect = await t.docker.getContainer(result.id).inspect();
+    expect(inspect.HostConfig.PublishAllPorts).toBe(false);
+    expect(inspect.HostConfig.PortBindings).toEqual({ '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }], '53/udp': [{ HostIp: '127.0.0.1', HostPort: '' }] });
+    const bound = Object.values(inspect.NetworkSettings.Ports).flatMap((bindings) => bindings ?? []);
+    expect(bound.length).toBe(2);
+    for (const binding of bound) {
+      expect(binding.HostIp).toBe('127.0.0.1');
+      expect(Number(binding.HostPort)).toBeGreaterThan(0);
+    }
+  });
+
+  it('quick run publishes on all interfaces (0.0.0.0) once Settings say so; the choice round-trips and bad values are refused', async () => {
+    const refused = await t.failure('settings:update', { publishInterface: 'everywhere' } as never);
+    expect(refused.code).toBe('INVALID_PAYLOAD');
+    expect(refused.message).toMatch(/publishInterface/);
+    expect((await t.call('settings:update', { publishInterface: 'all' })).settings.publishInterface).toBe('all');
+    expect((await t.call('settings:get', {})).settings.publishInterface).toBe('all');
+    try {
+      const result = await t.call('containers:run-quick', { image: webImage });
+      quickRunIds.push(result.id);
+      const inspect = await t.docker.getContainer(result.id).inspect();
+      expect(inspect.HostConfig.PortBindings).toEqual({ '8080/tcp': [{ HostIp: '0.0.0.0', HostPort: '' }], '53/udp': [{ HostIp: '0.0.0.0', HostPort: '' }] });
+      const bound = Object.values(inspect.NetworkSettings.Ports).flatMap((bindings) => bindings ?? []);
+      expect(bound.map((binding) => binding.HostIp)).toEqual(['0.0.0.0', '0.0.0.0']);
+    } finally {
+      expect((await t.call('settings:update', { publishInterface: 'loopback' })).settings.publishInterface).toBe('loopback');
+    }
+  });
+
+  it('quick run of an image without EXPOSE publishes nothing and says so', async () => {
+    const result = await t.call('containers:run-quick', { image: harness().busyboxImage });
+    quickRunIds.push(result.id);
+    expect(result.ports).toEqual([]);
+    expect(result.warnings).toEqual([`${harness().busyboxImage} declares no ports (EXPOSE), so no port was published.`]);
   });
 
   it('refuses broken limits with INVALID_LIMITS and creates nothing', async () => {

@@ -102,6 +102,26 @@ describe('SettingsStore', () => {
   });
 });
 
+describe('where new containers publish ports', () => {
+  it('is loopback (absent) by default, saves a choice and reads it back in a new store', async () => {
+    expect((await store().get()).publishInterface).toBeUndefined();
+    const settings = store();
+    await settings.update({ defaultRunLimits: { pidsLimit: 4 } });
+    expect(await settings.update({ publishInterface: 'all' })).toEqual({ defaultRunLimits: { pidsLimit: 4 }, registryCredentials: 'docker-config', publishInterface: 'all' });
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toMatchObject({ publishInterface: 'all' });
+    expect(await store().get()).toEqual({ defaultRunLimits: { pidsLimit: 4 }, registryCredentials: 'docker-config', publishInterface: 'all' });
+    // Another update keeps the choice.
+    await store().update({ defaultRunLimits: {} });
+    expect((await store().get()).publishInterface).toBe('all');
+  });
+
+  it('a file with an unknown interface gives the defaults and a warning', async () => {
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ defaultRunLimits: {}, publishInterface: 'everywhere' }));
+    expect(await store().get()).toEqual({ defaultRunLimits: {}, registryCredentials: 'docker-config' });
+    expect(warnings[0]).toMatch(/publishInterface/);
+  });
+});
+
 describe('registry credential storage', () => {
   const serveRefusal = 'Encrypted credential storage needs the Berth desktop app (Electron safeStorage); serve mode has no OS keychain to encrypt with.';
 

@@ -63,6 +63,13 @@ describe('dockerdArgs', () => {
     expect(args).toContain('--ip-masq=false');
   });
 
+  it('publishes ports without an address on loopback only (--ip 127.0.0.1), root and rootless', () => {
+    expect(argAfter(dockerdArgs(layout, 'berth12345678'), '--ip')).toBe('127.0.0.1');
+    expect(argAfter(dockerdArgs(layout, null), '--ip')).toBe('127.0.0.1');
+    const rootless = engineLayout('dev', { BERTH_DATA_DIR: '/d', XDG_RUNTIME_DIR: '/run/user/1000' }, true);
+    expect(argAfter(dockerdArgs(rootless, null), '--ip')).toBe('127.0.0.1');
+  });
+
   it('leaves containerd and networking to dockerd-rootless.sh in rootless mode', () => {
     const rootless = engineLayout('dev', { BERTH_DATA_DIR: '/d', XDG_RUNTIME_DIR: '/run/user/1000' }, true);
     const args = dockerdArgs(rootless, null);
