@@ -73,3 +73,13 @@ export async function checkHostKeyOf(config: { host: string }, env: NodeJS.Proce
   await appendKnownHost(file, knownHostLine(login.host, login.port, offered.keyType, offered.key));
   return null;
 }
+
+/** Adds the host's key to known_hosts if it still shows the fingerprint the user accepted; throws otherwise. */
+export async function trustHostKeyOf(config: { host: string }, env: NodeJS.ProcessEnv, fingerprint: string): Promise<void> {
+  const question = await checkHostKeyOf(config, env, fingerprint);
+  if (!question) return;
+  throw new BerthError(
+    'CONFLICT',
+    `${config.host} now shows the host key ${question.keyType} ${question.fingerprint}, not the one you trusted (${fingerprint}). Compare the new fingerprint with the machine's owner before trusting it.`,
+  );
+}
