@@ -71,7 +71,7 @@ export class ExistingProvider implements EngineProvider {
   createClient(target: EngineTarget): Dockerode {
     if (target.address.kind !== 'ssh') return new Dockerode(dockerOptionsFor(target));
     // The socket path is only a placeholder for docker-modem: the tunnel asks the remote which socket to use.
-    return tunnelledClient(this.sshRoute(target.endpoint.host).agent, DEFAULT_REMOTE_SOCKET);
+    return tunnelledClient(this.sshRoute(target).agent, DEFAULT_REMOTE_SOCKET);
   }
 
   /** The unknown host key of the ssh:// engine, for the Engine page to ask about. */
@@ -122,11 +122,14 @@ export class ExistingProvider implements EngineProvider {
     this.listeners.clear();
   }
 
-  private sshRoute(host: string): SshRoute {
+  private sshRoute(target: EngineTarget): SshRoute {
+    const { host } = target.endpoint;
     if (this.ssh?.host === host) return this.ssh;
     // DOCKER_CONTEXT or config.json now names another machine: the old connection has nothing more to do.
     this.dropSsh();
-    const tunnel = new SshTunnel({ config: { host, identityFile: null, socketPath: null }, env: this.options.env, sshDefaults: true, note: (line) => this.note(line) });
+    // Discovery knows the agent (SSH_AUTH_SOCK, or Windows' OpenSSH agent pipe when that is unset).
+    const env = target.sshAgent ? { ...this.options.env, SSH_AUTH_SOCK: target.sshAgent } : this.options.env;
+    const tunnel = new SshTunnel({ config: { host, identityFile: null, socketPath: null }, env, sshDefaults: true, note: (line) => this.note(line) });
     this.ssh = { host, tunnel, agent: new TunnelAgent(() => tunnel.openChannel()) };
     return this.ssh;
   }
