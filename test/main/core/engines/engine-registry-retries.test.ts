@@ -1,5 +1,6 @@
 // The registry while an engine stays away: each retry reports its new `retryAt` as `engine:status`, but the
-// views (`engines:changed`, every engine's view at once) are sent again only when what they show changes.
+// views (`engines:changed`, every engine's view at once) are sent again only when what they show changes; one
+// that stopped retrying (a refused login) is tried again when the user makes it the active engine.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,10 @@ import { ExistingProvider } from '../../../../main/core/engines/existing-provide
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
 import { SettingsStore } from '../../../../main/core/settings/settings-store';
+import { needsUserAction } from '../../../../main/core/engine/retry-policy';
 import type { EngineStatus } from '../../../../main/shared/engine-types';
+import { BerthError } from '../../../../main/shared/errors';
+import type Dockerode from 'dockerode';
 
 let dir: string;
 let registry: EngineRegistry | null = null;
@@ -49,5 +53,27 @@ describe('EngineRegistry while an engine is away', () => {
     const unreachableAt = seen.flatMap((entry, index) => (entry.event === 'engine:status' && (entry.payload as EngineStatus).state === 'unreachable' ? [index] : []));
     const viewsDuringRetries = seen.slice(unreachableAt[1]).filter((entry) => entry.event === 'engines:changed');
     expect(viewsDuringRetries).toHaveLength(0);
+  });
+
+  it('tries an engine that stopped retrying again when the user makes it the active one', async () => {
+    const env = { DOCKER_HOST: 'ssh://me@box.invalid', BERTH_EMBEDDED_ENGINE: '0' };
+    let attempts = 0;
+    const discovered = new ExistingProvider({ env, discover: () => discoverEngine({ env }) });
+    // A login the server refuses, as the SSH tunnel reports it.
+    discovered.createClient = () =>
+      ({
+        ping: async () => {
+          attempts += 1;
+          throw needsUserAction(new BerthError('ENGINE_UNREACHABLE', 'SSH login as me@box.invalid failed: the server refused the key'));
+        },
+      }) as unknown as Dockerode;
+    registry = new EngineRegistry({ env, hub: new EventHub(), log: silentLogger, settings: new SettingsStore({ env: { BERTH_CONFIG_DIR: dir }, log: silentLogger }), discovered });
+    await registry.start();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(attempts).toBe(1);
+    expect(registry.connectionOf('discovered').status).toMatchObject({ state: 'unreachable', retryAt: null });
+    await registry.setActive('discovered');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(attempts).toBe(2);
   });
 });
