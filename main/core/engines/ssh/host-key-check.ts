@@ -27,7 +27,7 @@ export function judgeHostKey(knownHostsText: string, file: string, login: SshLog
     state: 'refused',
     error: new BerthError(
       'HOST_KEY_MISMATCH',
-      `The SSH host key of ${token} (${offered.keyType} ${offered.fingerprint}) ${why}. Someone may be intercepting the connection (a man-in-the-middle attack), or the machine was reinstalled and got new keys. Berth will not connect. Check the key with the machine's owner; if the change is expected, remove line ${found.line} of ${file} (\`ssh-keygen -R "${token}" -f ${file}\`) and add the engine again.`,
+      `The SSH host key of ${token} (${offered.keyType} ${offered.fingerprint}) ${why}. Someone may be intercepting the connection (a man-in-the-middle attack), or the machine was reinstalled and got new keys. Berth will not connect. Check the key with the machine's owner; if the change is expected, remove line ${found.line} of ${file} (\`ssh-keygen -R "${token}" -f ${file}\`), then try again and compare the new fingerprint when Berth asks.`,
     ),
   };
 }

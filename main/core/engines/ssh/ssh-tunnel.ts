@@ -200,7 +200,7 @@ export class SshTunnel {
         this.options.note(`[ssh] the engine socket on ${label} is ${answer.path} (${answer.source})`);
         return answer.path;
       });
-      // A failed answer is asked again on the next connection, not cached for this one forever.
+      // A failed answer is not kept: the next request asks the remote again.
       path.catch(() => {
         if (this.socket?.client === client) this.socket = null;
       });
