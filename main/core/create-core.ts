@@ -86,6 +86,7 @@ export function createCore(options: CoreOptions): Core {
     'engines:add-remote': (request) => engines.addRemote(request),
     'engines:add-vm': (request) => engines.addVm(request),
     'engines:remove': (request) => engines.remove(request.id, request.deleteData ?? false),
+    'engines:trust-host-key': (request) => engines.trustHostKey(request.id, request.fingerprint),
     'engines:logs': async (request) => engines.logs(request.id),
     'engines:disk-usage': (request) => engines.diskUsage(request.id),
     'engines:vm-usage': (request) => engines.vmUsage(request.id),

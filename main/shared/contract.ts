@@ -190,6 +190,7 @@ const addVmEngineRequest = z
   })
   .strict();
 const removeEngineRequest = z.object({ id: engineId, deleteData: z.boolean().optional() }).strict();
+const trustHostKeyRequest = z.object({ id: engineId, fingerprint: z.string().min(1).max(200) }).strict();
 
 export const channels = {
   'app:info': channel<typeof none, AppInfo>(none),
@@ -207,6 +208,8 @@ export const channels = {
   /** A Linux VM (QEMU) with an engine inside; it boots in the background, its boot phases shown in the view. */
   'engines:add-vm': channel<typeof addVmEngineRequest, EngineView>(addVmEngineRequest),
   'engines:remove': channel<typeof removeEngineRequest, EngineView[]>(removeEngineRequest),
+  /** Answers an engine's `hostKey` question (an engine over SSH, the discovered one too): known_hosts, then connect. */
+  'engines:trust-host-key': channel<typeof trustHostKeyRequest, EngineView>(trustHostKeyRequest),
   /** The engine's recent log lines (Berth-owned engines; others say where their log is). */
   'engines:logs': channel<typeof engineIdRequest, string[]>(engineIdRequest),
   'engines:disk-usage': channel<typeof engineIdRequest, EngineDiskUsage>(engineIdRequest),

@@ -58,6 +58,8 @@ export interface EngineView {
   bootPhases?: Array<{ phase: string; atMs: number }>;
   /** VM engines: what the VM was given (its settings), and the accelerator of the running VM. */
   vm?: { cpus: number; memoryMiB: number; diskGiB: number; accel?: string };
+  /** Engines over SSH whose host key is not in known_hosts yet: the question to answer (`engines:trust-host-key`). */
+  hostKey?: HostKeyQuestion;
 }
 
 /** What a running VM uses, read in the guest (`engines:vm-usage`). */

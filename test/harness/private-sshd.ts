@@ -12,6 +12,8 @@ const READY_TIMEOUT_MS = 15_000;
 export interface PrivateSshdOptions {
   /** `AllowStreamLocalForwarding`; off to test how Berth explains sshd's refusal. */
   allowStreamLocal?: boolean;
+  /** Variables every session gets (`SetEnv`), e.g. DOCKER_HOST naming the private engine for a discovered ssh:// engine. */
+  env?: Record<string, string>;
 }
 
 /** Makes an unencrypted ed25519 key pair at `path` (and `path.pub`). */
@@ -93,6 +95,12 @@ export class PrivateSshd {
     return log.split('\n').filter((line) => line.includes('Accepted publickey')).length;
   }
 
+  /** How many SSH connections have ended so far, logged in or not (sshd says "Disconnected from" or "Connection closed/reset by" once for each). */
+  async connectionsEnded(): Promise<number> {
+    const log = await readFile(this.logPath, 'utf8');
+    return log.split('\n').filter((line) => /^(Disconnected from|Connection (closed|reset) by) /.test(line)).length;
+  }
+
   /** Restarts on the same port, dropping every session, with a new host key when asked (a reinstalled machine, or an attacker). */
   async restart(options: { newHostKey?: boolean } = {}): Promise<void> {
     await this.halt();
@@ -144,6 +152,7 @@ export class PrivateSshd {
       'PasswordAuthentication no',
       'KbdInteractiveAuthentication no',
       `AllowStreamLocalForwarding ${this.options.allowStreamLocal === false ? 'no' : 'yes'}`,
+      ...(this.options.env ? [`SetEnv ${Object.entries(this.options.env).map(([name, value]) => `${name}=${value}`).join(' ')}`] : []),
       // The temp folder and key files are not laid out as sshd's ownership checks want for a home directory.
       'StrictModes no',
       'UsePAM no',

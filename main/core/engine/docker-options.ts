@@ -1,7 +1,10 @@
-// Turns a discovered engine target into dockerode constructor options.
+// Turns a discovered engine target into dockerode constructor options. Not for ssh:// targets: dockerode's own
+// SSH checks no host key, so those go through Berth's SSH tunnel (engines/existing-provider.ts) instead.
 import https from 'node:https';
 import type Dockerode from 'dockerode';
+import { BerthError } from '../../shared/errors';
 import type { EngineTarget } from './discover';
+import { needsUserAction } from './retry-policy';
 
 /** dockerode's options plus `agent`, which docker-modem honours but the typings omit. */
 export type EngineClientOptions = Dockerode.DockerOptions & { agent?: https.Agent };
@@ -17,14 +20,10 @@ export function dockerOptionsFor(target: EngineTarget): EngineClientOptions {
     case 'npipe':
       return { ...cleared, socketPath: address.path, protocol: 'http' };
     case 'ssh':
-      return {
-        ...cleared,
-        protocol: 'ssh',
-        host: address.host,
-        port: address.port ?? 22,
-        ...(address.user ? { username: address.user } : {}),
-        sshOptions: target.sshAgent ? { agent: target.sshAgent } : {},
-      };
+      // Refused rather than handed to docker-modem's `protocol: 'ssh'`, which would accept any host key.
+      throw needsUserAction(
+        new BerthError('INTERNAL', `${target.endpoint.host} must be reached through Berth's SSH tunnel, which checks the host key against known_hosts; this client cannot.`),
+      );
     case 'tcp': {
       if (!tls) return { ...cleared, host: address.host, port: address.port, protocol: 'http' };
       const material = { ca: tls.ca, cert: tls.cert, key: tls.key };

@@ -1,9 +1,10 @@
 // Owns the one connection to the container engine: finds it, connects, reports every status change on the hub
-// as `engine:status`, follows its event stream while connected, and retries with backoff while it is away.
+// as `engine:status`, follows its event stream while connected, and retries with backoff while it is away
+// (retry-policy.ts: not after a failure only the user can fix, such as a refused SSH login or host key).
 // Services ask it for the client and listen to its events; none of them talks to discovery or retries.
 import Dockerode from 'dockerode';
 import type { EngineEndpoint, EngineInfo, EngineStatus } from '../../shared/engine-types';
-import { BerthError } from '../../shared/errors';
+import { BerthError, type ErrorCode } from '../../shared/errors';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logger';
 import { Backoff } from './backoff';
@@ -14,6 +15,7 @@ import type { EngineEvent } from './engine-event';
 import { describeFailure, fetchEngineInfo, pingEngine } from './engine-probe';
 import type { EngineLink } from './engine-link';
 import { EngineSession } from './engine-session';
+import { isUserActionNeeded } from './retry-policy';
 
 export type { EngineEvent } from './engine-event';
 
@@ -22,7 +24,11 @@ export interface EngineConnectionOptions {
   hub: EventHub;
   log: Logger;
   retryMinMs?: number;
+  /** The ceiling of the retry delay once an outage is older than `retryQuickForMs` (default 60 s). */
   retryMaxMs?: number;
+  /** The ceiling while the outage is younger than `retryQuickForMs`, so a restarting engine is found again soon. */
+  retryQuickMaxMs?: number;
+  retryQuickForMs?: number;
   healthIntervalMs?: number;
   /** How long a ping, `/info` or opening the event stream may take before the engine counts as unreachable. */
   requestTimeoutMs?: number;
@@ -32,7 +38,7 @@ export interface EngineConnectionOptions {
   now?: () => number;
 }
 
-type Attempt = { ok: true; docker: Dockerode; info: EngineInfo; session: EngineSession } | { ok: false; reason: string };
+type Attempt = { ok: true; docker: Dockerode; info: EngineInfo; session: EngineSession } | { ok: false; reason: string; needsUser: boolean; code: ErrorCode };
 
 const defaultStartHint = 'Start the engine (Docker or Podman); Berth reconnects by itself.';
 
@@ -47,6 +53,8 @@ export class EngineConnection implements EngineLink {
   private attemptAbort: AbortController | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private lastWarnings = '';
+  /** The code requests fail with while unreachable: the cause's own when every target failed the same way. */
+  private failureCode: ErrorCode = 'ENGINE_UNREACHABLE';
   private readonly backoff: Backoff;
   private readonly healthIntervalMs: number;
   private readonly timeoutMs: number;
@@ -56,11 +64,15 @@ export class EngineConnection implements EngineLink {
   private readonly connectedListeners = new Set<(info: EngineInfo) => void>();
 
   constructor(private readonly options: EngineConnectionOptions) {
-    this.backoff = new Backoff(options.retryMinMs ?? 500, options.retryMaxMs ?? 5000);
+    this.now = options.now ?? Date.now;
+    this.backoff = new Backoff(options.retryMinMs ?? 500, options.retryMaxMs ?? 60_000, {
+      quickMaxMs: options.retryQuickMaxMs ?? 5000,
+      quickForMs: options.retryQuickForMs ?? 60_000,
+      now: this.now,
+    });
     this.healthIntervalMs = options.healthIntervalMs ?? 5000;
     this.timeoutMs = options.requestTimeoutMs ?? 5000;
     this.createClient = options.createClient ?? ((target) => new Dockerode(dockerOptionsFor(target)));
-    this.now = options.now ?? Date.now;
     this.current = { state: 'connecting', endpoint: null, since: this.now() };
   }
 
@@ -96,7 +108,7 @@ export class EngineConnection implements EngineLink {
   client(): Dockerode {
     if (this.current.state === 'connected' && this.docker) return this.docker;
     const status = this.current;
-    if (status.state === 'unreachable') throw new BerthError('ENGINE_UNREACHABLE', status.reason);
+    if (status.state === 'unreachable') throw new BerthError(this.failureCode, status.reason);
     const where = status.endpoint ? ` at ${status.endpoint.host}` : '';
     throw new BerthError('ENGINE_UNREACHABLE', `Berth is still connecting to the engine${where}. Try again in a moment.`);
   }
@@ -116,6 +128,7 @@ export class EngineConnection implements EngineLink {
   private async connect(announce: boolean): Promise<EngineStatus> {
     const epoch = ++this.epoch;
     this.endSession();
+    this.failureCode = 'ENGINE_UNREACHABLE';
     const abort = new AbortController();
     this.attemptAbort = abort;
     try {
@@ -133,6 +146,8 @@ export class EngineConnection implements EngineLink {
       }
       if (announce) this.setStatus({ state: 'connecting', endpoint: found.targets[0].endpoint, since: this.now() });
       const failures: string[] = [];
+      let needsUser = true;
+      const codes = new Set<ErrorCode>();
       for (const target of found.targets) {
         const attempt = await this.tryTarget(target, epoch, abort.signal);
         if (epoch !== this.epoch) {
@@ -141,7 +156,13 @@ export class EngineConnection implements EngineLink {
         }
         if (attempt.ok) return this.succeed(target.endpoint, attempt);
         failures.push(`${target.endpoint.host}: ${attempt.reason}`);
+        needsUser &&= attempt.needsUser;
+        codes.add(attempt.code);
       }
+      // Requests then fail with the cause's own code (HOST_KEY_MISMATCH above all), not a generic one.
+      this.failureCode = codes.size === 1 ? [...codes][0] : 'ENGINE_UNREACHABLE';
+      // Only when every target failed in a way retrying cannot fix; one that might come back keeps the retries.
+      if (needsUser) return this.fail(found.targets[0].endpoint, `Berth cannot use the engine at ${failures.join('; ')}.`, { retry: false });
       return this.fail(found.targets[0].endpoint, `No engine answers at ${failures.join('; ')}. ${this.options.startHint ?? defaultStartHint}`);
     } catch (error) {
       // Nothing above should throw; if it does, the user still gets a status and retries continue.
@@ -173,7 +194,9 @@ export class EngineConnection implements EngineLink {
       return { ok: true, docker, info, session };
     } catch (error) {
       session?.close();
-      return { ok: false, reason: describeFailure(error, this.timeoutMs) };
+      // A changed host key keeps its code to the UI (a warning nothing clicks past); all else is "unreachable".
+      const code = error instanceof BerthError && error.code === 'HOST_KEY_MISMATCH' ? error.code : 'ENGINE_UNREACHABLE';
+      return { ok: false, reason: describeFailure(error, this.timeoutMs), needsUser: isUserActionNeeded(error), code };
     }
   }
 
@@ -194,15 +217,18 @@ export class EngineConnection implements EngineLink {
     return this.current;
   }
 
-  private fail(endpoint: EngineEndpoint | null, reason: string): EngineStatus {
-    const delay = this.backoff.next();
+  private fail(endpoint: EngineEndpoint | null, reason: string, options: { retry: boolean } = { retry: true }): EngineStatus {
+    const retry = this.running && options.retry;
+    const delay = retry ? this.backoff.next() : 0;
     const previous = this.current;
     const since = previous.state === 'unreachable' ? previous.since : this.now();
     // Retries repeat the same reason every few seconds: log it when it changes, not each time.
-    if (previous.state !== 'unreachable' || previous.reason !== reason) this.options.log.warn(`[engine] ${reason}`);
-    this.setStatus({ state: 'unreachable', endpoint, reason, since, retryAt: this.running ? this.now() + delay : null });
-    if (this.running) {
-      this.clearRetry();
+    if (previous.state !== 'unreachable' || previous.reason !== reason) {
+      this.options.log.warn(`[engine] ${reason}${options.retry ? '' : ' Berth does not retry this by itself: fix it, then reconnect.'}`);
+    }
+    this.clearRetry();
+    this.setStatus({ state: 'unreachable', endpoint, reason, since, retryAt: retry ? this.now() + delay : null });
+    if (retry) {
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
         if (!this.attempt) this.attempt = this.connect(false).finally(() => (this.attempt = null));

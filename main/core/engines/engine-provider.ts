@@ -42,7 +42,9 @@ export interface EngineProvider {
   /** Releases connections and listeners; the registry calls `stop` first for an engine Berth runs. */
   dispose(): Promise<void>;
   /** What more this kind of engine shows on the Engine page (a VM: its boot phases and size). */
-  viewFacts?(): Partial<Pick<EngineView, 'bootPhases' | 'vm'>>;
+  viewFacts?(): Partial<Pick<EngineView, 'bootPhases' | 'vm' | 'hostKey'>>;
+  /** Engines reached over SSH: adds the host key the view asks about to known_hosts, if it still has that fingerprint. */
+  trustHostKey?(fingerprint: string): Promise<void>;
   /** Removes what Berth created for it (docker context; with deleteData its data folder). Called after stop. */
   remove?(options: { deleteData: boolean }): Promise<void>;
 }

@@ -4,6 +4,7 @@
 import type { AddRemoteResult, EngineConfig, EngineDiskUsage, EngineView, VmUsage } from '../../shared/engine-manager-types';
 import { BerthError } from '../../shared/errors';
 import { EngineConnection } from '../engine/engine-connection';
+import { viewedStatusKey } from '../engine/status-key';
 import { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logger';
 import type { SettingsStore } from '../settings/settings-store';
@@ -67,7 +68,7 @@ export class EngineRegistry {
   /** Creates the engines from the settings, connects to all, activates the saved one (else the discovered). */
   async start(): Promise<void> {
     const { env } = this.options;
-    this.add(DISCOVERED_ID, 'discovered', null, this.options.discovered ?? new ExistingProvider({ env }));
+    this.add(DISCOVERED_ID, 'discovered', null, this.options.discovered ?? new ExistingProvider({ env, log: this.options.log }));
     const saved = await this.options.settings.engines();
     for (const config of saved.engines) this.add(config.id, config.name, config, this.providerFor(config));
     const activeId = saved.activeEngineId && this.entries.has(saved.activeEngineId) ? saved.activeEngineId : DISCOVERED_ID;
@@ -83,8 +84,10 @@ export class EngineRegistry {
   }
 
   async setActive(id: string): Promise<EngineView[]> {
-    this.entryFor(id);
+    const entry = this.entryFor(id);
     this.activate(id);
+    // Choosing an engine that stopped retrying (a refused login, say) is the user acting: try it again.
+    if (entry.connection.status.state === 'unreachable' && entry.connection.status.retryAt === null && entry.provider.state() !== 'stopped') void entry.connection.reconnect();
     await this.persist();
     return this.views();
   }
@@ -136,6 +139,15 @@ export class EngineRegistry {
     await this.persist();
     await entry.connection.reconnect();
     return { outcome: 'added', engine: this.view(entry) };
+  }
+
+  /** The user trusts the SSH host key the engine's view asks about (`hostKey`); then it connects. */
+  async trustHostKey(id: string, fingerprint: string): Promise<EngineView> {
+    const entry = this.entryFor(id);
+    if (!entry.provider.trustHostKey) throw new BerthError('CONFLICT', `${entry.name} is not reached over SSH: there is no host key to trust.`);
+    await entry.provider.trustHostKey(fingerprint);
+    await entry.connection.reconnect();
+    return this.view(entry);
   }
 
   /** Adds a QEMU VM engine and boots it in the background (a minute or more under emulation); the view shows its phases. */
@@ -210,9 +222,11 @@ export class EngineRegistry {
     const connection = new EngineConnection({ discover: () => provider.discover(), hub, log, createClient: provider.createClient?.bind(provider), startHint: provider.startHint });
     const entry: Entry = { id, name, config, provider, hub, connection, detach: [] };
     let lastState = provider.state();
+    let lastStatus = '';
     entry.detach = [
       hub.subscribe((event) => {
-        if (event === 'engine:status') this.changed();
+        // Retries report each new retryAt as `engine:status`; the views change only when what they show does.
+        if (event === 'engine:status' && lastStatus !== (lastStatus = viewedStatusKey(connection.status))) this.changed();
       }),
       provider.onChange((change) => {
         if (change.lines?.length) this.options.hub.emit('engines:log', { id, lines: change.lines });

@@ -27,7 +27,7 @@ export function judgeHostKey(knownHostsText: string, file: string, login: SshLog
     state: 'refused',
     error: new BerthError(
       'HOST_KEY_MISMATCH',
-      `The SSH host key of ${token} (${offered.keyType} ${offered.fingerprint}) ${why}. Someone may be intercepting the connection (a man-in-the-middle attack), or the machine was reinstalled and got new keys. Berth will not connect. Check the key with the machine's owner; if the change is expected, remove line ${found.line} of ${file} (\`ssh-keygen -R "${token}" -f ${file}\`) and add the engine again.`,
+      `The SSH host key of ${token} (${offered.keyType} ${offered.fingerprint}) ${why}. Someone may be intercepting the connection (a man-in-the-middle attack), or the machine was reinstalled and got new keys. Berth will not connect. Check the key with the machine's owner; if the change is expected, remove line ${found.line} of ${file} (\`ssh-keygen -R "${token}" -f ${file}\`), then try again and compare the new fingerprint when Berth asks.`,
     ),
   };
 }
@@ -72,4 +72,14 @@ export async function checkHostKeyOf(config: { host: string }, env: NodeJS.Proce
   if (trustFingerprint !== verdict.question.fingerprint) return verdict.question;
   await appendKnownHost(file, knownHostLine(login.host, login.port, offered.keyType, offered.key));
   return null;
+}
+
+/** Adds the host's key to known_hosts if it still shows the fingerprint the user accepted; throws otherwise. */
+export async function trustHostKeyOf(config: { host: string }, env: NodeJS.ProcessEnv, fingerprint: string): Promise<void> {
+  const question = await checkHostKeyOf(config, env, fingerprint);
+  if (!question) return;
+  throw new BerthError(
+    'CONFLICT',
+    `${config.host} now shows the host key ${question.keyType} ${question.fingerprint}, not the one you trusted (${fingerprint}). Compare the new fingerprint with the machine's owner before trusting it.`,
+  );
 }

@@ -4,7 +4,8 @@ import type { Client } from 'ssh2';
 
 export type SocketDiagnosis = 'missing' | 'denied' | 'present' | null;
 
-const DIAGNOSIS_TIMEOUT_MS = 3_000;
+// Only asked after a failure; a loaded machine (or remote) can take a few seconds to start a shell.
+const DIAGNOSIS_TIMEOUT_MS = 8_000;
 
 function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;

@@ -1,6 +1,7 @@
 // Turns ssh2's failures into sentences the Engine page can show: what went wrong on the way to the remote
 // engine (network, login, host key, the engine's socket, sshd's forwarding policy) and what to do about it.
 import { BerthError } from '../../../shared/errors';
+import { needsUserAction } from '../../engine/retry-policy';
 import type { SocketDiagnosis } from './socket-diagnosis';
 import type { SshLogin } from './ssh-login';
 
@@ -35,10 +36,11 @@ export function loginFailure(error: unknown, login: SshLogin, attempt: LoginAtte
   if (e.level === 'client-authentication') {
     const tried = attempt.tried.length > 0 ? attempt.tried.join(' and ') : 'no key at all';
     const accepts = attempt.serverAccepts.length > 0 ? ` The server accepts: ${attempt.serverAccepts.join(', ')}.` : '';
-    return new BerthError(
+    // Trying the same keys again is refused again (and can get this machine banned by fail2ban): not retried.
+    return needsUserAction(new BerthError(
       'ENGINE_UNREACHABLE',
       `SSH login as ${where} failed: the server refused ${tried}.${accepts} Add your public key to ~${login.username}/.ssh/authorized_keys on that machine, or choose the right key file.`,
-    );
+    ));
   }
   if (e.level === 'client-timeout') {
     return new BerthError('ENGINE_UNREACHABLE', `SSH to ${where} got no handshake in time: the host may be overloaded, or something other than sshd answers on that port.`);

@@ -1,7 +1,9 @@
 // Who logs in where for a remote engine: host, port and user from `ssh://user@host:port`, and the ways to
-// authenticate (the user's ssh agent, a key file), each with a label for error messages. Keys with a
+// authenticate (the user's ssh agent, a key file, or for an engine from DOCKER_HOST or a docker context what
+// `ssh` itself would try: the agent, then ~/.ssh/id_*), each with a label for error messages. Keys with a
 // passphrase are refused with the way out (ssh-add), since Berth has no prompt for it.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 // ssh2 is CommonJS and Node's ESM loader sees only some of its names: use the default export.
 import ssh2, { type AgentAuthMethod, type PublicKeyAuthMethod } from 'ssh2';
 import type { EngineConfig } from '../../../shared/engine-manager-types';
@@ -65,4 +67,35 @@ export function authChoices(config: Pick<SshConfig, 'identityFile'>, login: SshL
     throw new BerthError('INVALID_PAYLOAD', 'No ssh agent is running for Berth (SSH_AUTH_SOCK is not set) and no key file was chosen: start ssh-agent and `ssh-add` your key, or choose a key file.');
   }
   return [{ method: { type: 'agent', username: login.username, agent }, label: `the keys in your ssh agent (SSH_AUTH_SOCK=${agent})` }];
+}
+
+/** The key files `ssh` tries by default, in its order (DSA and security keys left out: ssh2 cannot use them). */
+const defaultKeyFiles = ['id_rsa', 'id_ecdsa', 'id_ed25519'];
+
+/**
+ * An engine from DOCKER_HOST or a docker context names no key: log in as `ssh` would, with the agent's keys,
+ * then ~/.ssh/id_* that need no passphrase. Throws, saying what to do, when there is nothing to try.
+ */
+export function sshDefaultAuthChoices(login: SshLogin, env: NodeJS.ProcessEnv): AuthChoice[] {
+  const choices: AuthChoice[] = [];
+  const agent = env.SSH_AUTH_SOCK;
+  if (agent) choices.push({ method: { type: 'agent', username: login.username, agent }, label: `the keys in your ssh agent (SSH_AUTH_SOCK=${agent})` });
+  const home = env.HOME || env.USERPROFILE;
+  const locked: string[] = [];
+  for (const name of home ? defaultKeyFiles : []) {
+    const file = path.join(home as string, '.ssh', name);
+    if (!existsSync(file)) continue;
+    try {
+      choices.push(keyFileChoice(file, login.username));
+    } catch (error) {
+      // A key with a passphrase is skipped, as ssh without a terminal would; it is named if nothing else works.
+      locked.push(`${file} (${(error as Error).message})`);
+    }
+  }
+  if (choices.length > 0) return choices;
+  const skipped = locked.length > 0 ? ` Skipped: ${locked.join('; ')}` : '';
+  throw new BerthError(
+    'INVALID_PAYLOAD',
+    `Berth has no SSH key to log in to ${login.label} with: no ssh agent (SSH_AUTH_SOCK is not set) and no usable ~/.ssh/id_ed25519, id_ecdsa or id_rsa.${skipped} Start ssh-agent and \`ssh-add\` your key, then reconnect.`,
+  );
 }

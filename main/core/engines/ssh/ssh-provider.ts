@@ -2,13 +2,13 @@
 // engine request in its own channel to the remote engine socket through an http.Agent handed to dockerode
 // (tunnel-agent.ts). Berth neither starts nor stops it; its log is the connection's own story.
 import type Dockerode from 'dockerode';
-import type { EngineConfig, HostKeyQuestion, ProviderState } from '../../../shared/engine-manager-types';
+import type { EngineConfig, EngineView, HostKeyQuestion, ProviderState } from '../../../shared/engine-manager-types';
 import { BerthError } from '../../../shared/errors';
 import type { DiscoveryResult } from '../../engine/discover';
 import { formatEngineAddress, parseEngineAddress } from '../../engine/engine-address';
 import type { Logger } from '../../logger';
 import type { EngineProvider, ProviderControl } from '../engine-provider';
-import { checkHostKeyOf } from './host-key-check';
+import { checkHostKeyOf, trustHostKeyOf } from './host-key-check';
 import { SshTunnel } from './ssh-tunnel';
 import { TunnelAgent, tunnelledClient } from './tunnel-agent';
 
@@ -62,6 +62,18 @@ export class SshProvider implements EngineProvider {
   /** Plain HTTP to the remote socket path, carried by the tunnel's agent. */
   createClient(): Dockerode {
     return tunnelledClient(this.agent, this.options.config.socketPath);
+  }
+
+  /** The unknown host key (known_hosts lost it, or the machine got new keys after a removal), for the Engine page to ask about. */
+  viewFacts(): Partial<Pick<EngineView, 'hostKey'>> {
+    const question = this.tunnel.hostKeyQuestion;
+    return question ? { hostKey: question } : {};
+  }
+
+  async trustHostKey(fingerprint: string): Promise<void> {
+    await trustHostKeyOf(this.options.config, this.options.env, fingerprint);
+    this.tunnel.clearHostKeyQuestion();
+    this.note(`[ssh] trusted the host key ${fingerprint} of ${this.options.config.host}`);
   }
 
   state(): ProviderState {

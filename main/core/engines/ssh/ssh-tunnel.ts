@@ -1,18 +1,26 @@
 // One persistent SSH connection to a remote engine's machine, opened on first use and again after it drops,
 // and the channels to the engine's unix socket that every request travels in. The host key must already be
-// in known_hosts: anything else is refused here (the question is asked only when the engine is added).
+// in known_hosts: a changed one is refused, an unknown one becomes the question the Engine page asks
+// (`hostKeyQuestion`); neither is retried by itself (retry-policy.ts). The same tunnel serves engines added
+// in Berth and engines from DOCKER_HOST=ssh://… or a docker context.
 import type { Duplex } from 'node:stream';
 import ssh2, { type AuthenticationType, type Client, type NextAuthHandler } from 'ssh2';
+import type { HostKeyQuestion } from '../../../shared/engine-manager-types';
 import { BerthError } from '../../../shared/errors';
+import { needsUserAction } from '../../engine/retry-policy';
 import { hostKeyAlgorithms, hostKeyOf, knownHostsPath, readKnownHosts } from './host-key';
 import { HANDSHAKE_TIMEOUT_MS, judgeHostKey } from './host-key-check';
 import { loginFailure, socketFailure, type LoginAttempt } from './ssh-errors';
-import { authChoices, sshLogin, type SshLogin } from './ssh-login';
+import { askRemoteSocket } from './remote-socket';
+import { authChoices, sshDefaultAuthChoices, sshLogin, type AuthChoice, type SshLogin } from './ssh-login';
 import { diagnoseSocket } from './socket-diagnosis';
 
 export interface SshTunnelOptions {
-  config: { host: string; identityFile: string | null; socketPath: string };
+  /** socketPath null: the socket the remote's own docker would use, asked of its shell (remote-socket.ts). */
+  config: { host: string; identityFile: string | null; socketPath: string | null };
   env: NodeJS.ProcessEnv;
+  /** Log in as `ssh` would (agent, then ~/.ssh/id_*) when no key file is set: engines from DOCKER_HOST or a context. */
+  sshDefaults?: boolean;
   /** The tunnel's own events (connected, dropped), for the Engine page's log. */
   note(line: string): void;
   /** How often to probe an idle connection; a link that misses 3 probes counts as dropped. */
@@ -24,22 +32,36 @@ export class SshTunnel {
   private opening: Promise<Client> | null = null;
   private disposed = false;
   private lastFailure = '';
+  private question: HostKeyQuestion | null = null;
+  /** The engine socket of the live connection, when the remote is asked which one (config.socketPath null). */
+  private socket: { client: Client; path: Promise<string> } | null = null;
   /** SSH connections opened so far (1 while the first one lasts), for the log and tests. */
   opened = 0;
 
   constructor(private readonly options: SshTunnelOptions) {}
 
+  /** The unknown host key the last connection attempt met, until it is trusted or a connection succeeds. */
+  get hostKeyQuestion(): HostKeyQuestion | null {
+    return this.question;
+  }
+
+  /** The question was answered (the key is in known_hosts now). */
+  clearHostKeyQuestion(): void {
+    this.question = null;
+  }
+
   /** A new channel to the engine socket; connects first when there is no live connection. */
   async openChannel(): Promise<Duplex> {
     const client = await this.connection();
-    const { socketPath } = this.options.config;
+    const socketPath = await this.socketPathOf(client);
     try {
       return await forwardTo(client, socketPath);
     } catch (error) {
-      if (!isNotConnected(error)) throw await this.describeSocketFailure(client, error);
+      if (!isNotConnected(error)) throw await this.describeSocketFailure(client, socketPath, error);
       // The socket died before ssh2 said so (no 'close' yet): replace the client and try once more.
       this.forget(client, 'the SSH connection was found dead');
-      return forwardTo(await this.connection(), socketPath);
+      const fresh = await this.connection();
+      return forwardTo(fresh, await this.socketPathOf(fresh));
     }
   }
 
@@ -75,8 +97,15 @@ export class SshTunnel {
 
   private async open(): Promise<Client> {
     const { config, env } = this.options;
-    const login = sshLogin(config, env);
-    const choices = authChoices(config, login, env);
+    let login: SshLogin;
+    let choices: AuthChoice[];
+    try {
+      login = sshLogin(config, env);
+      choices = !config.identityFile && this.options.sshDefaults ? sshDefaultAuthChoices(login, env) : authChoices(config, login, env);
+    } catch (error) {
+      // An address, a user or a key Berth cannot use stays so until the user changes something.
+      throw needsUserAction(error as Error);
+    }
     const file = knownHostsPath(env);
     const knownHosts = await readKnownHosts(file);
     if (this.opened > 0) this.options.note(`[ssh] reconnecting to ${login.label}`);
@@ -111,13 +140,15 @@ export class SshTunnel {
         hostVerifier: (blob: Buffer) => {
           const verdict = judgeHostKey(knownHosts, file, login, hostKeyOf(blob));
           if (verdict.state === 'known') return true;
-          hostKeyProblem =
+          if (verdict.state === 'unknown') this.question = verdict.question;
+          hostKeyProblem = needsUserAction(
             verdict.state === 'refused'
               ? verdict.error
               : new BerthError(
                   'ENGINE_UNREACHABLE',
-                  `The SSH host key of ${login.label} (${verdict.question.keyType} ${verdict.question.fingerprint}) is not in ${file}: remove the engine and add it again to confirm the fingerprint.`,
-                );
+                  `The SSH host key of ${login.label} (${verdict.question.keyType} ${verdict.question.fingerprint}) is not in ${file} yet, so Berth has not logged in: compare the fingerprint with the one the machine's owner gives you, then trust it on the Engine page`,
+                ),
+          );
           return false;
         },
         authHandler: (accepts: AuthenticationType[] | null, _partial: boolean, next: NextAuthHandler) => {
@@ -141,6 +172,7 @@ export class SshTunnel {
     // Requests are small request/response exchanges: Nagle's algorithm would hold each one back.
     client.setNoDelay(true);
     this.client = client;
+    this.question = null;
     this.opened += 1;
     this.options.note(`[ssh] connected to ${login.label} (SSH connection #${this.opened})`);
     client.on('error', (error: Error & { level?: string }) => this.options.note(`[ssh] connection to ${login.label} failed: ${error.message}`));
@@ -157,10 +189,30 @@ export class SshTunnel {
     client.end();
   }
 
-  private async describeSocketFailure(client: Client, error: unknown): Promise<BerthError> {
+  /** The configured socket, or the one the remote's docker would use, asked once per SSH connection. */
+  private socketPathOf(client: Client): Promise<string> {
+    const configured = this.options.config.socketPath;
+    if (configured) return Promise.resolve(configured);
+    if (this.socket?.client !== client) {
+      const label = sshLogin(this.options.config, this.options.env).label;
+      const path = askRemoteSocket(client).then((answer) => {
+        if ('problem' in answer) throw needsUserAction(new BerthError('ENGINE_UNREACHABLE', `On ${label}, ${answer.problem}`));
+        this.options.note(`[ssh] the engine socket on ${label} is ${answer.path} (${answer.source})`);
+        return answer.path;
+      });
+      // A failed answer is not kept: the next request asks the remote again.
+      path.catch(() => {
+        if (this.socket?.client === client) this.socket = null;
+      });
+      this.socket = { client, path };
+    }
+    return this.socket.path;
+  }
+
+  private async describeSocketFailure(client: Client, socketPath: string, error: unknown): Promise<BerthError> {
     const login = sshLogin(this.options.config, this.options.env);
-    const diagnosis = await diagnoseSocket(client, this.options.config.socketPath);
-    return socketFailure(error, login, this.options.config.socketPath, diagnosis);
+    const diagnosis = await diagnoseSocket(client, socketPath);
+    return socketFailure(error, login, socketPath, diagnosis);
   }
 }
 

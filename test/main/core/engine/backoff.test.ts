@@ -25,4 +25,22 @@ describe('Backoff', () => {
     expect(() => new Backoff(0, 10)).toThrow(RangeError);
     expect(() => new Backoff(100, 10)).toThrow(RangeError);
   });
+
+  it('stays quick for the first minute of an outage, then rises smoothly to a ceiling of a minute', () => {
+    let now = 0;
+    const backoff = new Backoff(500, 60_000, { quickMaxMs: 5000, quickForMs: 60_000, now: () => now });
+    const delays: number[] = [];
+    // Follow the schedule as the connection would: each retry happens after the delay it was given.
+    while (now < 10 * 60_000) {
+      const delay = backoff.next();
+      delays.push(delay);
+      now += delay;
+    }
+    const quick = delays.slice(0, delays.findIndex((delay) => delay > 5000));
+    expect(quick.slice(0, 5)).toEqual([500, 1000, 2000, 4000, 5000]);
+    expect(quick.reduce((sum, delay) => sum + delay, 0)).toBeGreaterThanOrEqual(60_000);
+    expect(delays.slice(quick.length, quick.length + 4)).toEqual([10_000, 20_000, 40_000, 60_000]);
+    expect(delays.at(-1)).toBe(60_000);
+    expect(Math.max(...delays)).toBe(60_000);
+  });
 });

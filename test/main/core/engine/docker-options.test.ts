@@ -38,9 +38,9 @@ describe('dockerOptionsFor', () => {
     expect(options.agent?.options.rejectUnauthorized).toBe(false);
   });
 
-  it('ssh passes user, port (22 by default) and the agent socket', () => {
-    expect(
-      dockerOptionsFor({ endpoint, address: { kind: 'ssh', host: 'box', port: null, user: 'me' }, tls: null, sshAgent: '/tmp/agent' }),
-    ).toMatchObject({ protocol: 'ssh', host: 'box', port: 22, username: 'me', sshOptions: { agent: '/tmp/agent' } });
+  it('never hands an ssh:// engine to dockerode\'s own SSH, which checks no host key', () => {
+    expect(() =>
+      dockerOptionsFor({ endpoint: { host: 'ssh://me@box', source: 'DOCKER_HOST' }, address: { kind: 'ssh', host: 'box', port: null, user: 'me' }, tls: null, sshAgent: '/tmp/agent' }),
+    ).toThrow(/SSH tunnel, which checks the host key/);
   });
 });

@@ -5,6 +5,7 @@ import type Dockerode from 'dockerode';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DiscoveryResult, EngineTarget } from '../../../../main/core/engine/discover';
 import { EngineConnection, type EngineEvent } from '../../../../main/core/engine/engine-connection';
+import { needsUserAction } from '../../../../main/core/engine/retry-policy';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
 import type { EngineStatus } from '../../../../main/shared/engine-types';
@@ -214,5 +215,73 @@ describe('EngineConnection', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(statuses.length).toBe(count);
     expect(() => connection.client()).toThrow(BerthError);
+  });
+});
+
+describe('EngineConnection retry policy', () => {
+  /** An engine that refuses in a way only the user can fix (like an SSH login refused), counting attempts. */
+  function refusing(path: string, error: Error) {
+    const engine = new FakeEngine(path);
+    let attempts = 0;
+    const client = engine.client() as unknown as Record<string, unknown>;
+    client.ping = async () => {
+      attempts += 1;
+      throw error;
+    };
+    return { engine, client: client as unknown as Dockerode, attempts: () => attempts };
+  }
+
+  it('does not retry a failure only the user can fix, until reconnect() is called', async () => {
+    const { client, attempts } = refusing('/a.sock', needsUserAction(new BerthError('ENGINE_UNREACHABLE', 'SSH login as me@box failed: the server refused the key')));
+    const { connection, statuses } = setup([], () => found('/a.sock'), { createClient: () => client });
+    const status = await connection.reconnect();
+    expect(status).toMatchObject({ state: 'unreachable', retryAt: null, reason: 'Berth cannot use the engine at unix:///a.sock: SSH login as me@box failed: the server refused the key.' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(attempts()).toBe(1);
+    expect(statuses.filter((s) => s.state === 'unreachable')).toHaveLength(1);
+    await connection.reconnect();
+    expect(attempts()).toBe(2);
+  });
+
+  it('fails requests with HOST_KEY_MISMATCH while the host key is refused', async () => {
+    const { client } = refusing('/a.sock', needsUserAction(new BerthError('HOST_KEY_MISMATCH', 'The SSH host key of box changed')));
+    const { connection } = setup([], () => found('/a.sock'), { createClient: () => client });
+    await connection.reconnect();
+    expect(() => connection.client()).toThrowError(expect.objectContaining({ code: 'HOST_KEY_MISMATCH' }) as Error);
+  });
+
+  it('keeps retrying other failures, with a new retryAt each time', async () => {
+    const { client, attempts } = refusing('/a.sock', refused('/a.sock'));
+    const { connection, statuses } = setup([], () => found('/a.sock'), { createClient: () => client });
+    await connection.reconnect();
+    await vi.waitFor(() => expect(attempts()).toBeGreaterThanOrEqual(3));
+    const retries = statuses.filter((s) => s.state === 'unreachable');
+    expect(retries.every((s) => s.state === 'unreachable' && s.retryAt !== null)).toBe(true);
+    expect(new Set(retries.map((s) => s.state === 'unreachable' && s.reason)).size).toBe(1);
+  });
+
+  it('backs off to a minute by default once an outage is older than a minute', async () => {
+    vi.useFakeTimers();
+    try {
+      const { client, attempts } = refusing('/a.sock', refused('/a.sock'));
+      const hub = new EventHub();
+      connection = new EngineConnection({ discover: () => found('/a.sock'), hub, log: silentLogger, createClient: () => client, now: () => Date.now() });
+      connection.start();
+      await vi.advanceTimersByTimeAsync(60_000);
+      const inFirstMinute = attempts();
+      // 0.5, 1, 2, 4, then every 5 s: a restarting engine is found again within seconds.
+      expect(inFirstMinute).toBeGreaterThanOrEqual(14);
+      await vi.advanceTimersByTimeAsync(10 * 60_000);
+      const status = connection.status;
+      expect(status.state === 'unreachable' && status.retryAt! - Date.now()).toBeLessThanOrEqual(60_000);
+      const before = attempts();
+      await vi.advanceTimersByTimeAsync(5 * 60_000);
+      expect(attempts() - before).toBeLessThanOrEqual(5);
+      expect(attempts() - before).toBeGreaterThanOrEqual(4);
+    } finally {
+      await connection?.stop();
+      connection = null;
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,7 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authChoices, sshLogin } from '../../../../../main/core/engines/ssh/ssh-login';
+import { authChoices, sshDefaultAuthChoices, sshLogin } from '../../../../../main/core/engines/ssh/ssh-login';
 import { runCommand } from '../../../../harness/run-command';
 
 let dir: string;
@@ -52,5 +52,40 @@ describe('authChoices', () => {
 
   it('says when the key file cannot be read', () => {
     expect(() => authChoices({ identityFile: `${dir}/absent` }, login, {})).toThrow(/cannot read the key file/);
+  });
+});
+
+describe('sshDefaultAuthChoices', () => {
+  const login = { host: 'box', port: 22, username: 'me', label: 'me@box' };
+
+  it('tries the agent, then the ~/.ssh/id_* keys that need no passphrase, as ssh would', async () => {
+    const home = await mkdtemp(`${tmpdir()}/berth-ssh-home-`);
+    try {
+      await mkdir(`${home}/.ssh`);
+      await copyFile(`${dir}/plain`, `${home}/.ssh/id_ed25519`);
+      await copyFile(`${dir}/locked`, `${home}/.ssh/id_rsa`);
+      const choices = sshDefaultAuthChoices(login, { HOME: home, SSH_AUTH_SOCK: '/tmp/agent.sock' });
+      expect(choices.map((choice) => choice.label)).toEqual(['the keys in your ssh agent (SSH_AUTH_SOCK=/tmp/agent.sock)', `the key file ${home}/.ssh/id_ed25519`]);
+      expect(sshDefaultAuthChoices(login, { HOME: home }).map((choice) => choice.method.type)).toEqual(['publickey']);
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+
+  it('says what to do when there is nothing to log in with, naming a skipped locked key', async () => {
+    const home = await mkdtemp(`${tmpdir()}/berth-ssh-home-`);
+    try {
+      await mkdir(`${home}/.ssh`);
+      await copyFile(`${dir}/locked`, `${home}/.ssh/id_ed25519`);
+      let thrown: unknown;
+      try {
+        sshDefaultAuthChoices(login, { HOME: home });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toMatchObject({ code: 'INVALID_PAYLOAD', message: expect.stringMatching(/no ssh agent.*Skipped: .*id_ed25519.*passphrase.*ssh-add/s) });
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
   });
 });

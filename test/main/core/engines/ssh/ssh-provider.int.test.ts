@@ -60,11 +60,12 @@ describe('remote engine over SSH', () => {
     expect(await sshd.acceptedLogins()).toBe(0);
   });
 
-  it('refuses to connect to a host that is not in known_hosts', async () => {
-    const { connection } = connect(config());
+  it('refuses to connect to a host that is not in known_hosts, asks on its view, and does not retry', async () => {
+    const { provider, connection } = connect(config());
     connection.start();
     await settled(connection, 'unreachable');
-    expect(connection.status).toMatchObject({ reason: expect.stringContaining('is not in') });
+    expect(connection.status).toMatchObject({ reason: expect.stringContaining('is not in'), retryAt: null });
+    expect(provider.viewFacts().hostKey).toEqual({ host: '127.0.0.1', port: sshd.port, keyType: 'ssh-ed25519', fingerprint: await sshd.hostFingerprint() });
     expect(await sshd.acceptedLogins()).toBe(0);
     await connection.stop();
   });
