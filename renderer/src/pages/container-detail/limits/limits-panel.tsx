@@ -47,7 +47,8 @@ export function LimitsPanel({ container }: { container: ContainerSummary }) {
     <section className="panel limits-panel" aria-labelledby={titleId}>
       <header className="limits-panel-head">
         <h2 id={titleId}>Limits</h2>
-        <span className="limit-field-note">{view?.running === false ? 'Stopped: applied when it starts' : 'Changes apply live'}</span>
+        {/* The engine's own notice (Podman: live only, until a restart) replaces the generic line. */}
+        <span className="limit-field-note">{view?.capabilities.notice ?? (view?.running === false ? 'Stopped: applied when it starts' : 'Changes apply live')}</span>
       </header>
       {query.error && <QueryError what={`the limits of ${name}`} error={query.error} onRetry={() => void query.refetch()} />}
       {query.isPending && <p className="muted">Loading limits…</p>}
