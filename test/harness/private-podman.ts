@@ -11,7 +11,7 @@ import Dockerode from 'dockerode';
 import { pingSocket } from '../../main/core/engines/dockerd/ping-socket';
 import { DaemonProcess } from './daemon-process';
 import { mountsUnder, processIdsMentioning, unmountAllUnder } from './host-cleanup';
-import { waitUntil } from './run-command';
+import { runCommand, waitUntil } from './run-command';
 
 const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 15_000;
@@ -100,7 +100,10 @@ export class PrivatePodman {
       for (const pid of left) process.kill(pid, 'SIGKILL');
       await waitUntil(async () => (await this.conmons()).length === 0, 5_000);
     }
-    // The overlay driver bind-mounts its own folder privately, and each container has an shm mount.
+    // The overlay driver bind-mounts its own folder onto itself (private propagation) and leaves it mounted
+    // when the service exits: expected, so unmounted without a warning; anything else left is warned about.
+    const overlay = `${this.baseDir}/root/overlay`;
+    if ((await mountsUnder(this.baseDir)).includes(overlay)) await runCommand('umount', [overlay]);
     await unmountAllUnder(this.baseDir);
     const mounts = await mountsUnder(this.baseDir);
     if (mounts.length > 0) throw new Error(`[harness] mounts still under ${this.baseDir}, not deleting it: ${mounts.join(', ')}`);
