@@ -121,7 +121,7 @@ describe('stats on Podman', () => {
     return { service: new StatsService({ connection: f.connection, hub, log: silentLogger, collector }), recorder: new HubRecorder(hub) };
   }
 
-  it.each(['cgroup', 'api'] as const)('samples arrive from the %s collector, with the limit Berth set live', async (collector) => {
+  it.each(['cgroup', 'api'] as const)("samples arrive from the %s collector, with the memory limit the container was created with", async (collector) => {
     const { service, recorder } = watcher(collector);
     try {
       const id = await idle(`stats-${collector}`, { Memory: 128 * MiB });
