@@ -22,8 +22,14 @@ set -euo pipefail
 #   zstd               packs the guest's OS disk and WSL2 rootfs, and unpacks them
 #   cpio               packs the guest's tiny initrd
 #   xz-utils           unpacks an xz-compressed kernel into the vmlinux the VM boots directly
+#   podman             Podman 4.3, run privately as `podman system service` (test/harness/private-podman.ts) to
+#                      test Berth against Podman's Docker-compatible API. It pulls in conmon, containers-common,
+#                      containernetworking-plugins and libsubid4, and runs containers with crun or docker.io's
+#                      runc. Nothing else: the service runs as root (no uidmap, slirp4netns or fuse-overlayfs,
+#                      which are for rootless Podman), its containers have no network (no iptables) and no
+#                      --init (no catatonit).
 packages=(docker.io busybox-static docker-registry chromium apache2-utils iproute2 xvfb fonts-dejavu-core openssh-server openssh-client
-  debootstrap qemu-system-x86 qemu-utils e2fsprogs zstd cpio xz-utils)
+  debootstrap qemu-system-x86 qemu-utils e2fsprogs zstd cpio xz-utils podman)
 # dockerd confines containers with AppArmor when the kernel enables it, and then needs apparmor_parser.
 if [[ "$(cat /sys/module/apparmor/parameters/enabled 2>/dev/null || true)" == "Y" ]]; then
   packages+=(apparmor)
@@ -72,6 +78,14 @@ else
   if [[ " ${missing[*]} " == *" openssh-server "* ]]; then
     "${as_root[@]}" touch /etc/ssh/sshd_not_to_be_run
     log "openssh-server installed with its system service disabled (/etc/ssh/sshd_not_to_be_run)"
+  fi
+  # Podman's package enables a system API socket (/run/podman/podman.sock, started on demand), a service, a
+  # restart-at-boot unit and a daily auto-update timer; the tests run their own service, so none of them is
+  # left enabled (a Podman that was already installed is left as it was).
+  if [[ " ${missing[*]} " == *" podman "* ]]; then
+    # systemctl edits the unit links offline too (no running systemd needed, as on these machines).
+    "${as_root[@]}" systemctl disable --quiet podman.socket podman.service podman-restart.service podman-auto-update.timer podman-auto-update.service
+    log "podman installed with its system socket, service and timers disabled"
   fi
 fi
 

@@ -39,6 +39,8 @@ export interface LimitsCapabilities {
   swapLimitSupported: boolean;
   /** Limits this engine or container cannot change live, with why (shown as such in the UI, not failed). */
   fixed: Array<{ field: keyof ContainerLimits; reason: string }>;
+  /** What this engine does with a live change of this container, said once at the top of the Limits panel. */
+  notice?: string;
 }
 
 export interface ContainerLimitsView {

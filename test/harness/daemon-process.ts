@@ -20,6 +20,8 @@ export class DaemonProcess {
     private readonly command: string,
     private readonly args: string[],
     readonly logPath: string,
+    /** Added to this process's environment (e.g. a daemon's own config files). */
+    private readonly env: NodeJS.ProcessEnv = {},
   ) {}
 
   get pid(): number | undefined {
@@ -35,7 +37,7 @@ export class DaemonProcess {
     const log = await open(this.logPath, 'a');
     try {
       await log.write(`\n[harness] ${new Date().toISOString()} starting ${this.command} ${this.args.join(' ')}\n`);
-      const child = spawn(this.command, this.args, { stdio: ['ignore', log.fd, log.fd], env: { ...process.env, PATH: SYSTEM_PATH } });
+      const child = spawn(this.command, this.args, { stdio: ['ignore', log.fd, log.fd], env: { ...process.env, ...this.env, PATH: SYSTEM_PATH } });
       this.exit = new Promise((resolve) => {
         child.once('exit', () => resolve());
         child.once('error', () => resolve());

@@ -8,11 +8,15 @@ import { fieldLabel } from '../../shared/limits/limit-fields';
 import { toErrorInfo } from '../engine/engine-errors';
 import type { Logger } from '../logger';
 import { differences } from './enforced-limits';
+import { sendUpdate } from './engine-update';
 import type { EngineLimitsFacts } from './limits-capabilities';
 import type { ContainerLimitsState, LimitsReader } from './limits-reader';
 import { planUpdate } from './update-payload';
 
 const hints: Array<[RegExp, string]> = [
+  // Podman reports a refused `runc update` (or crun's) with the command line and exit status only, not the
+  // kernel's reason; below current use is what makes the kernel refuse a memory limit.
+  [/(runc|crun) update .*failed/i, "Podman does not pass on why its runtime refused: usually a memory limit below what the container uses now. Choose a limit above its current use, or free memory inside it first."],
   [/unable to set memory limit|device or resource busy/i, 'The kernel could not reclaim enough memory to fit the new limit: choose a limit above what the container uses now, or free memory inside it first.'],
   [/conflicting options/i, 'The container\'s CPU limit was set the other way (NanoCpus against CpuQuota/CpuPeriod) when it was created; recreate it to change how its CPU limit is set.'],
   [/autoremove/i, 'Containers started with --rm cannot have a restart policy; recreate it without --rm.'],
@@ -67,7 +71,7 @@ export async function explainRefusal(error: unknown, context: RefusalContext): P
       engineCpus: engine.cpus,
     });
     try {
-      await docker.getContainer(before.snapshot.id).update(plan.payload);
+      await sendUpdate(docker, engine, before.snapshot.id, plan.payload);
       log.warn(`[limits] put back the ${list} of ${name}, which the refused update had changed in the kernel`);
       return `The engine had already changed the ${list} before refusing; Berth put ${drifted.length === 1 ? 'it' : 'them'} back.`;
     } catch (restoreError) {

@@ -3,6 +3,7 @@
 import type { LimitsCapabilities } from '../../shared/limits-types';
 import { engineCores } from '../../shared/limits/cpuset';
 import type { ContainerSnapshot } from './limits-from-inspect';
+import { podmanCapabilities } from './podman-limits';
 
 /** The parts of the engine's `/info` limits depend on. */
 export interface LimitsRawInfo {
@@ -15,6 +16,8 @@ export interface LimitsRawInfo {
 
 export interface EngineLimitsFacts {
   product: 'docker' | 'podman';
+  /** The product's version (`20.10.24`, `4.3.1`), '' when unknown: what Podman can change live depends on it. */
+  version: string;
   cpus: number;
   memoryBytes: number;
   swapLimitSupported: boolean;
@@ -22,9 +25,10 @@ export interface EngineLimitsFacts {
   cgroupVersion: string;
 }
 
-export function toEngineLimitsFacts(info: LimitsRawInfo, product: EngineLimitsFacts['product']): EngineLimitsFacts {
+export function toEngineLimitsFacts(info: LimitsRawInfo, product: EngineLimitsFacts['product'], version = ''): EngineLimitsFacts {
   return {
     product,
+    version,
     cpus: typeof info.NCPU === 'number' && info.NCPU > 0 ? info.NCPU : 0,
     memoryBytes: typeof info.MemTotal === 'number' && info.MemTotal > 0 ? info.MemTotal : 0,
     // An engine that does not report it (older Podman) is trusted: the engine warns if the kernel cannot.
@@ -54,5 +58,19 @@ export function toCapabilities(engine: EngineLimitsFacts, container: Pick<Contai
     engineMemoryBytes: engine.memoryBytes,
     swapLimitSupported: engine.swapLimitSupported,
     fixed,
+  };
+}
+
+/** An existing container's capabilities: the engine's, plus what its engine cannot change live (Podman). */
+export function liveCapabilities(engine: EngineLimitsFacts, container: Pick<ContainerSnapshot, 'autoRemove' | 'running'>): LimitsCapabilities {
+  const capabilities = toCapabilities(engine, container);
+  if (engine.product !== 'podman') return capabilities;
+  const podman = podmanCapabilities(engine.version, container.running);
+  const known = new Set(capabilities.fixed.map((entry) => entry.field));
+  return {
+    ...capabilities,
+    // The engine-wide reasons (no swap accounting, --rm) come first; Podman's are added for the other fields.
+    fixed: [...capabilities.fixed, ...podman.fixed.filter((entry) => !known.has(entry.field))],
+    ...(podman.notice ? { notice: podman.notice } : {}),
   };
 }

@@ -6,7 +6,7 @@ import type { ContainerLimits, LimitsCapabilities } from '../../shared/limits-ty
 import type { EngineLink } from '../engine/engine-link';
 import { enforcedLimits } from './enforced-limits';
 import { readKernelLimits, type KernelPaths, type KernelReading } from './kernel-limits';
-import { toCapabilities, toEngineLimitsFacts, type EngineLimitsFacts, type LimitsRawInfo } from './limits-capabilities';
+import { liveCapabilities, toEngineLimitsFacts, type EngineLimitsFacts, type LimitsRawInfo } from './limits-capabilities';
 import { toSnapshot, type ContainerSnapshot } from './limits-from-inspect';
 
 export interface ContainerLimitsState {
@@ -29,8 +29,8 @@ export class LimitsReader {
   /** One `/info` per operation: cheap, and it keeps CPUs, memory and swap support current. */
   async engineFacts(docker: Dockerode): Promise<EngineLimitsFacts> {
     const status = this.connection.status;
-    const product = status.state === 'connected' ? status.info.product : 'docker';
-    return toEngineLimitsFacts((await docker.info()) as LimitsRawInfo, product);
+    const connected = status.state === 'connected';
+    return toEngineLimitsFacts((await docker.info()) as LimitsRawInfo, connected ? status.info.product : 'docker', connected ? status.info.version : '');
   }
 
   /** Raw engine errors (404 for an unknown container) pass through: the router maps them. */
@@ -41,7 +41,7 @@ export class LimitsReader {
       snapshot,
       limits: enforcedLimits(snapshot.configured, kernel?.limits ?? null),
       kernel,
-      capabilities: toCapabilities(engine, snapshot),
+      capabilities: liveCapabilities(engine, snapshot),
     };
   }
 

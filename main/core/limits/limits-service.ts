@@ -12,12 +12,14 @@ import type { StatsService } from '../stats/stats-service';
 import { toErrorInfo } from '../engine/engine-errors';
 import { mismatches, restartDivergence } from './enforced-limits';
 import { explainRefusal } from './engine-refusal';
+import { sendUpdate, type UpdateResponse } from './engine-update';
 import { KeyedQueue } from './keyed-queue';
 import type { EngineLimitsFacts } from './limits-capabilities';
 import { LimitsReader, type ContainerLimitsState, type LimitsConnection } from './limits-reader';
 import { suggestLimits } from './limits-suggest';
 import { invalidLimitsError } from './limits-validate';
 import { currentMemoryUsage } from './memory-usage';
+import { podmanUnverified } from './podman-limits';
 import { UndoStacks } from './undo-stacks';
 import { planUpdate } from './update-payload';
 
@@ -136,14 +138,20 @@ export class LimitsService {
       return { id, before: before.limits, after: before.limits, warnings };
     }
     if (plan.fields.includes('memoryBytes')) warnings.push(...(await this.checkUsage(docker, before, requested, ack)));
-    let response: { Warnings?: string[] | null } | undefined;
+    let response: UpdateResponse;
     try {
-      response = (await docker.getContainer(id).update(plan.payload)) as typeof response;
+      response = await sendUpdate(docker, engine, id, plan.payload);
     } catch (error) {
       throw await explainRefusal(error, { docker, before, reader: this.reader, engine, log: this.options.log });
     }
     if (recordUndo) this.history.push(id, before.limits);
-    const after = await this.reader.read(docker, id, engine);
+    let after = await this.reader.read(docker, id, engine);
+    if (engine.product === 'podman' && after.snapshot.running && !after.kernel) {
+      // Podman's inspect keeps the created values after a live update: without the kernel's files, what Podman
+      // accepted is the best answer, said as such (not a mismatch with what was asked).
+      after = { ...after, limits: requested };
+      warnings.push(podmanUnverified);
+    }
     // The stats samples carry limits too: refresh them before answering, so no sample taken after this reply
     // still shows the old limit (the engine's `update` event would refresh them too, but later).
     await this.options.stats.refreshLimits(id);

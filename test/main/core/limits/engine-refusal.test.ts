@@ -9,6 +9,8 @@ describe('refusalHint', () => {
     expect(refusalHint('Requested CPUs are not available - requested 3, available: 0-1')).toBe('Pick only cores the engine has.');
     expect(refusalHint('Range of CPUs is from 0.01 to 2.00, as there are only 2 CPUs available')).toMatch(/range the engine names/);
     expect(refusalHint('updating pids limit is not implemented')).toMatch(/recreate the container/);
+    // Podman 4.3 passes on only runc's command line and exit status (measured: memory below current use).
+    expect(refusalHint('`/usr/bin/runc update --resources=/tmp/x/podman123 3f0c` failed: exit status 1')).toMatch(/Podman does not pass on why.*above its current use/);
     expect(refusalHint('something else entirely')).toBe('Check the values and try again.');
   });
 });

@@ -16,6 +16,8 @@ interface FakeContainer {
 export class FakeEngine {
   readonly containers = new Map<string, FakeContainer>();
   readonly updates: Array<{ id: string; payload: Record<string, unknown> }> = [];
+  /** Requests to libpod's update route (Podman): recorded, and like Podman 4.3 not stored into HostConfig. */
+  readonly libpodUpdates: Array<{ path: string; body: unknown }> = [];
   refuseWith: Error | null = null;
   memoryUsage = 0;
   private readonly listeners = new Set<(event: EngineEvent) => void>();
@@ -41,6 +43,12 @@ export class FakeEngine {
       since: 0,
     } as EngineStatus,
     client: () => ({
+      modem: {
+        dial: (request: { path: string; options?: unknown }, callback: (error: unknown, data?: unknown) => void) => {
+          this.libpodUpdates.push({ path: request.path, body: request.options });
+          callback(this.refuseWith, '');
+        },
+      },
       info: async () => ({ NCPU: 2, MemTotal: 8192 * MiB, SwapLimit: true, CgroupVersion: '1' }),
       getContainer: (ref: string) => ({
         inspect: async () => structuredClone(this.find(ref)),

@@ -119,11 +119,15 @@ describe('LimitsService', () => {
     expect((await service.get('web')).canUndo).toBe(false);
   });
 
-  it('uses CpuQuota/CpuPeriod on podman, even for a container created with --cpus', async () => {
-    engine.connection.status = { ...engine.connection.status, info: { product: 'podman' } } as EngineStatus;
-    engine.add('web', { NanoCpus: 1e9 });
-    await service.apply('web', { cpus: 0.5 }, false);
-    expect(engine.updates[0].payload).toEqual({ CpuQuota: 50_000, CpuPeriod: 100_000 });
+  it("uses CpuQuota/CpuPeriod on podman, even for a container created with --cpus, through libpod's update route", async () => {
+    engine.connection.status = { ...engine.connection.status, info: { product: 'podman', version: '4.3.1' } } as EngineStatus;
+    const id = engine.add('web', { NanoCpus: 1e9 });
+    const result = await service.apply('web', { cpus: 0.5 }, false);
+    expect(engine.updates).toEqual([]);
+    expect(engine.libpodUpdates).toEqual([{ path: `/v4.3.0/libpod/containers/${id}/update`, body: { cpu: { quota: 50_000, period: 100_000 } } }]);
+    // A remote Podman: its inspect still says 1 CPU and no kernel file is readable, so Berth says what it knows.
+    expect(result.after.cpus).toBe(0.5);
+    expect(result.warnings).toEqual([expect.stringMatching(/these are the limits Podman accepted, not read back/)]);
   });
 
   it('bulk: validates and applies each container alone, reporting each by name', async () => {

@@ -17,6 +17,7 @@ import { useLimitsApply } from '../../../limits/use-limits-apply';
 import { valueOf } from '../../../stats/series-window';
 import { useLatestStats } from '../../../stats/use-stats';
 import { LimitPressureView } from './limit-pressure-view';
+import { limitsHeadline } from './limits-headline';
 import { LimitsOutcomeView } from './limits-outcome-view';
 import { LimitsSuggestion } from './limits-suggestion';
 import { useLimitsDraft } from './use-limits-draft';
@@ -47,7 +48,7 @@ export function LimitsPanel({ container }: { container: ContainerSummary }) {
     <section className="panel limits-panel" aria-labelledby={titleId}>
       <header className="limits-panel-head">
         <h2 id={titleId}>Limits</h2>
-        <span className="limit-field-note">{view?.running === false ? 'Stopped: applied when it starts' : 'Changes apply live'}</span>
+        <span className="limit-field-note">{limitsHeadline(view)}</span>
       </header>
       {query.error && <QueryError what={`the limits of ${name}`} error={query.error} onRetry={() => void query.refetch()} />}
       {query.isPending && <p className="muted">Loading limits…</p>}
