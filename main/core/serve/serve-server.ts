@@ -1,13 +1,14 @@
 // `serve` mode's HTTP server: the built renderer and the WebSocket bridge on a loopback address only,
 // behind the checks of serve-security.ts.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { bridgePath } from '../../shared/transport';
 import type { Core } from '../create-core';
 import { attachBridgeClient, broadcastEvents } from './ws-bridge';
 import { checkRequest, newToken, presentedToken, tokenCookie } from './serve-security';
+import { isPeerGone, refuseUpgrade, socketErrorLogger } from './socket-errors';
 import { securityHeaders, serveStatic } from './static-files';
 
 export interface ServeOptions {
@@ -38,6 +39,8 @@ export async function startServeServer(options: ServeOptions): Promise<ServeHand
   const stopBroadcast = broadcastEvents(core.hub, sockets);
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    request.on('error', socketErrorLogger(log, 'request failed'));
+    response.on('error', socketErrorLogger(log, 'response failed'));
     const verdict = checkRequest(request, port, token);
     if (!verdict.allowed) {
       response.writeHead(verdict.status, { ...securityHeaders(port), 'Content-Type': 'text/plain; charset=utf-8' });
@@ -55,12 +58,21 @@ export async function startServeServer(options: ServeOptions): Promise<ServeHand
     });
   });
 
+  // A malformed request, a header timeout or a peer that resets mid-request: the client's doing, so not
+  // logged; it gets a 400 when nothing was written yet, as Node's default handler would send.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!isPeerGone(error) && !/^(HPE_|ERR_HTTP_)/.test(error.code ?? '')) log.warn(`[serve] client connection failed: ${error.message}`);
+    if (socket.writable && (socket as Socket).bytesWritten === 0 && !isPeerGone(error)) refuseUpgrade(socket, 400);
+    else socket.destroy();
+  });
+
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node hands the upgrade socket over without its own 'error' listener: a reset would be uncaught.
+    socket.on('error', socketErrorLogger(log, 'upgrade socket failed'));
     const verdict = checkRequest(request, port, token);
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     if (!verdict.allowed || path !== bridgePath) {
-      const status = verdict.allowed ? '404 Not Found' : verdict.status === 401 ? '401 Unauthorized' : '403 Forbidden';
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      refuseUpgrade(socket, verdict.allowed ? 404 : verdict.status);
       return;
     }
     sockets.handleUpgrade(request, socket, head, (client) =>
@@ -77,6 +89,9 @@ export async function startServeServer(options: ServeOptions): Promise<ServeHand
     server.once('error', reject);
     server.listen(options.port, host, () => resolve());
   });
+  // After listening, the server's own errors (accept failing with EMFILE) must not end the process.
+  server.removeAllListeners('error');
+  server.on('error', (error) => log.error('[serve] server error', error));
   port = (server.address() as AddressInfo).port;
   const shownHost = host === '::1' ? '[::1]' : host;
 
