@@ -3,7 +3,7 @@
 // else is refused. No cookie is ever set.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger';
-import { checkRequest, checkSource, isAllowedFetchSite, sessionPrefix } from './serve-security';
+import { checkRequest, checkSource, isAllowedFetchSite, requestUrl, sessionPrefix } from './serve-security';
 import { securityHeaders, serveStatic, type StaticFileSystem } from './static-files';
 
 export interface RouteContext {
@@ -21,8 +21,9 @@ export async function routeHttp(request: IncomingMessage, response: ServerRespon
   const refuse = (status: number, text: string) => response.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end(`${text}\n`);
   const source = checkSource(request, port);
   if (!source.allowed) return void refuse(source.status, source.reason);
+  const url = requestUrl(request);
+  if (!url) return void refuse(400, 'The request target is not a valid URL path.');
 
-  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   const prefix = sessionPrefix(token);
   if (url.pathname.startsWith(prefix)) {
     // Another page on 127.0.0.1 (any port is the same site) must not load or probe Berth's files.

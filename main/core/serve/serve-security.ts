@@ -45,7 +45,19 @@ function sameToken(candidate: string | undefined | null, token: string): boolean
  * the browser talks to.
  */
 export function hasValidToken(request: IncomingMessage, token: string): boolean {
-  return sameToken(new URL(request.url ?? '/', 'http://127.0.0.1').searchParams.get('token'), token);
+  return sameToken(requestUrl(request)?.searchParams.get('token'), token);
+}
+
+/**
+ * The request's target as a URL, or null when it is not one: Node's parser lets through targets such as
+ * `http://[` that make `new URL` throw, and a throw in the upgrade handler would end the process.
+ */
+export function requestUrl(request: IncomingMessage): URL | null {
+  try {
+    return new URL(request.url ?? '/', 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -65,10 +77,11 @@ export function isAllowedFetchSite(header: string | string[] | undefined): boole
   return header === undefined || header === 'same-origin' || header === 'none';
 }
 
-export type Verdict = { allowed: true } | { allowed: false; status: 401 | 403; reason: string };
+export type Verdict = { allowed: true } | { allowed: false; status: 400 | 401 | 403; reason: string };
 
 /** Where a request comes from: this machine's loopback under our port, and Berth's own page if a browser says. */
 export function checkSource(request: IncomingMessage, port: number): Verdict {
+  if (!requestUrl(request)) return { allowed: false, status: 400, reason: 'The request target is not a valid URL path.' };
   if (!isAllowedHost(request.headers.host, port)) {
     return { allowed: false, status: 403, reason: 'Host is not a loopback address of this Berth server.' };
   }

@@ -8,7 +8,7 @@ import { bridgePath } from '../../shared/transport';
 import type { Core } from '../create-core';
 import type { BridgeLimits } from './bridge-client';
 import { routeHttp } from './serve-routes';
-import { checkRequest, newToken } from './serve-security';
+import { checkRequest, newToken, requestUrl } from './serve-security';
 import { isPeerGone, refuseUpgrade, socketErrorLogger } from './socket-errors';
 import { staticRoot } from './static-files';
 import { createBridge } from './ws-bridge';
@@ -78,8 +78,7 @@ export async function startServeServer(options: ServeOptions): Promise<ServeHand
     // Node hands the upgrade socket over without its own 'error' listener: a reset would be uncaught.
     socket.on('error', socketErrorLogger(log, 'upgrade socket failed'));
     const verdict = checkRequest(request, port, token);
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    if (!verdict.allowed || path !== bridgePath) {
+    if (!verdict.allowed || requestUrl(request)?.pathname !== bridgePath) {
       refuseUpgrade(socket, verdict.allowed ? 404 : verdict.status);
       return;
     }

@@ -47,6 +47,18 @@ describe('serve attack suite', () => {
     await expectServing();
   });
 
+  it('answers 400 to request targets that are not URLs, as a plain request and as an upgrade', async () => {
+    for (const target of ['http://[', 'http://[/bridge', '//[']) {
+      for (const upgrade of [false, true]) {
+        const request = upgradeRequest(serve.port, '').replace('GET /bridge HTTP', `GET ${target} HTTP`);
+        const text = upgrade ? request : request.replace(/Upgrade: websocket\r\nConnection: Upgrade\r\n/, '');
+        const answer = await rawAnswer(await rawConnect(serve.port, text));
+        expect(answer, `${target} ${upgrade ? 'upgrade' : 'request'}`).toMatch(/^HTTP\/1\.1 400/);
+      }
+    }
+    await expectServing();
+  });
+
   it('refuses no token, a wrong token, a foreign Origin and a rebinding Host, on the link, the files and the bridge', async () => {
     const { port, token } = serve;
     const prefix = sessionPrefix(token);

@@ -37,6 +37,13 @@ describe('serve security', () => {
     expect(checkRequest(request({ host: '127.0.0.1:4173', cookie: `a=b; berth_token=${token}` }, '/assets/x.js'), port, token)).toMatchObject({ allowed: false, status: 401 });
   });
 
+  it('answers 400 for a request target that is not a URL, rather than throwing', () => {
+    const token = newToken();
+    for (const url of ['http://[', 'http://[/bridge', `http://a b/?token=${token}`]) {
+      expect(checkRequest(request({ host: '127.0.0.1:4173' }, url), port, token), url).toMatchObject({ allowed: false, status: 400 });
+    }
+  });
+
   it('derives a per-session path prefix from the token, one way', () => {
     const token = newToken();
     const prefix = sessionPrefix(token);
