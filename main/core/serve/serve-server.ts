@@ -77,12 +77,18 @@ export async function startServeServer(options: ServeOptions): Promise<ServeHand
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Node hands the upgrade socket over without its own 'error' listener: a reset would be uncaught.
     socket.on('error', socketErrorLogger(log, 'upgrade socket failed'));
-    const verdict = checkRequest(request, port, token);
-    if (!verdict.allowed || requestUrl(request)?.pathname !== bridgePath) {
-      refuseUpgrade(socket, verdict.allowed ? 404 : verdict.status);
-      return;
+    try {
+      const verdict = checkRequest(request, port, token);
+      if (!verdict.allowed || requestUrl(request)?.pathname !== bridgePath) {
+        refuseUpgrade(socket, verdict.allowed ? 404 : verdict.status);
+        return;
+      }
+      sockets.handleUpgrade(request, socket, head, (client) => bridge.attach(client));
+    } catch (error) {
+      // Nothing here is expected to throw; if something does, it costs this connection, not the process.
+      log.error('[serve] an upgrade failed', error);
+      socket.destroy();
     }
-    sockets.handleUpgrade(request, socket, head, (client) => bridge.attach(client));
   });
 
   await new Promise<void>((resolve, reject) => {
