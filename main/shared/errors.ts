@@ -27,6 +27,8 @@ export const errorCodes = [
   'ENGINE_ERROR',
   'TRANSPORT_CLOSED',
   'INTERNAL',
+  /** One client has too many requests waiting for their answers; it may send more once those are answered. */
+  'TOO_MANY_REQUESTS',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,7 +1,7 @@
 // What a transport between a renderer and the core carries, whichever it is (Electron IPC or WebSocket),
 // and the frames of the WebSocket bridge. Both ends validate what they receive.
 import { z } from 'zod';
-import { errorCodes, type Envelope } from './errors';
+import type { Envelope } from './errors';
 
 /** The raw, untyped surface both transports offer; `window.berth` in Electron has exactly this shape. */
 export interface RawTransport {
@@ -25,7 +25,9 @@ export type WsServerFrame =
   | { type: 'reply'; id: number | null; reply: Envelope<unknown> }
   | { type: 'event'; event: string; payload: unknown };
 
-const errorInfoSchema = z.object({ code: z.enum(errorCodes), message: z.string() });
+// Any code string: the typed client shows a code it does not know as INTERNAL, whereas a frame refused here
+// would leave its request waiting for ever.
+const errorInfoSchema = z.object({ code: z.string().max(100), message: z.string() });
 export const wsServerFrame = z.union([
   z.object({
     type: z.literal('reply'),

@@ -1,5 +1,6 @@
 // Parses `berth serve [--port N] [--host 127.0.0.1|::1] [--renderer DIR]`. Only loopback hosts exist here
 // on purpose: the bridge gives root-equivalent engine access.
+import { resolve } from 'node:path';
 
 export const serveUsage = `Usage: berth serve [--port N] [--host 127.0.0.1|::1] [--renderer DIR]
 
@@ -39,7 +40,8 @@ export function parseServeArgs(argv: string[]): ServeArgs {
       }
       result.host = value;
     } else if (name === '--renderer') {
-      result.rendererDir = value;
+      // Taken from the directory berth was started in, whatever the process does with its cwd later.
+      result.rendererDir = resolve(value);
     } else {
       return { ok: false, message: `Unknown option "${name}".` };
     }

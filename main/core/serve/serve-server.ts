@@ -1,23 +1,29 @@
 // `serve` mode's HTTP server: the built renderer and the WebSocket bridge on a loopback address only,
-// behind the checks of serve-security.ts.
+// behind the checks of serve-security.ts. No connection it accepts or refuses can take the process down.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { bridgePath } from '../../shared/transport';
 import type { Core } from '../create-core';
-import { attachBridgeClient, broadcastEvents } from './ws-bridge';
-import { checkRequest, newToken, presentedToken, tokenCookie } from './serve-security';
-import { securityHeaders, serveStatic } from './static-files';
+import type { BridgeLimits } from './bridge-client';
+import { routeHttp } from './serve-routes';
+import { checkRequest, newToken, requestUrl } from './serve-security';
+import { isPeerGone, refuseUpgrade, socketErrorLogger } from './socket-errors';
+import { staticRoot } from './static-files';
+import { createBridge } from './ws-bridge';
 
 export interface ServeOptions {
-  core: Core;
+  core: Pick<Core, 'router' | 'hub' | 'log' | 'releaseClient'>;
+  /** The built renderer; a relative path is taken from the current directory. */
   rendererDir: string;
   /** 0 picks any free port. */
   port: number;
   /** Loopback only: 127.0.0.1 (default) or ::1. */
   host?: '127.0.0.1' | '::1';
   token?: string;
+  /** The bridge's ping interval and send caps; tests shorten them. */
+  bridge?: Partial<BridgeLimits>;
 }
 
 export interface ServeHandle {
@@ -27,56 +33,71 @@ export interface ServeHandle {
   close(): Promise<void>;
 }
 
+/** Connections at once, of any kind: bounded so a flood cannot exhaust the process's descriptors. */
+const maxConnections = 512;
+
 export async function startServeServer(options: ServeOptions): Promise<ServeHandle> {
-  const { core, rendererDir } = options;
+  const { core } = options;
   const token = options.token ?? newToken();
   const host = options.host ?? '127.0.0.1';
   const log = core.log;
+  const root = await staticRoot(options.rendererDir);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   let port = options.port;
-  let clientCount = 0;
-  const stopBroadcast = broadcastEvents(core.hub, sockets);
+  const bridge = createBridge({
+    router: core.router,
+    hub: core.hub,
+    log,
+    onGone: (gone) => core.releaseClient(gone.id),
+    limits: options.bridge,
+  });
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    const verdict = checkRequest(request, port, token);
-    if (!verdict.allowed) {
-      response.writeHead(verdict.status, { ...securityHeaders(port), 'Content-Type': 'text/plain; charset=utf-8' });
-      response.end(`${verdict.reason}\n`);
-      return;
-    }
-    // The link carries the token once; the cookie lets the page's own assets and reloads through.
-    if (presentedToken(request).fromQuery) {
-      response.setHeader('Set-Cookie', `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-    }
-    serveStatic(rendererDir, request, response, port).catch((error: unknown) => {
-      log.error('[serve] static file failed', error);
+    request.on('error', socketErrorLogger(log, 'request failed'));
+    response.on('error', socketErrorLogger(log, 'response failed'));
+    routeHttp(request, response, { root, token, port, log }).catch((error: unknown) => {
+      log.error('[serve] a request failed', error);
       if (!response.headersSent) response.writeHead(500).end();
       else response.destroy();
     });
   });
+  server.maxConnections = maxConnections;
+  // Slow senders of headers (slowloris) are cut off well before Node's defaults of a minute and more.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+
+  // A malformed request, a header timeout or a peer that resets mid-request: the client's doing, so not
+  // logged; it gets a 400 when nothing was written yet, as Node's default handler would send.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!isPeerGone(error) && !/^(HPE_|ERR_HTTP_)/.test(error.code ?? '')) log.warn(`[serve] client connection failed: ${error.message}`);
+    if (socket.writable && (socket as Socket).bytesWritten === 0 && !isPeerGone(error)) refuseUpgrade(socket, 400);
+    else socket.destroy();
+  });
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const verdict = checkRequest(request, port, token);
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    if (!verdict.allowed || path !== bridgePath) {
-      const status = verdict.allowed ? '404 Not Found' : verdict.status === 401 ? '401 Unauthorized' : '403 Forbidden';
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-      return;
+    // Node hands the upgrade socket over without its own 'error' listener: a reset would be uncaught.
+    socket.on('error', socketErrorLogger(log, 'upgrade socket failed'));
+    try {
+      const verdict = checkRequest(request, port, token);
+      if (!verdict.allowed || requestUrl(request)?.pathname !== bridgePath) {
+        refuseUpgrade(socket, verdict.allowed ? 404 : verdict.status);
+        return;
+      }
+      sockets.handleUpgrade(request, socket, head, (client) => bridge.attach(client));
+    } catch (error) {
+      // Nothing here is expected to throw; if something does, it costs this connection, not the process.
+      log.error('[serve] an upgrade failed', error);
+      socket.destroy();
     }
-    sockets.handleUpgrade(request, socket, head, (client) =>
-      attachBridgeClient(client, {
-        router: core.router,
-        log,
-        client: { id: `ws-${(clientCount += 1)}` },
-        onGone: (gone) => core.releaseClient(gone.id),
-      }),
-    );
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, host, () => resolve());
   });
+  // After listening, the server's own errors (accept failing with EMFILE) must not end the process.
+  server.removeAllListeners('error');
+  server.on('error', (error) => log.error('[serve] server error', error));
   port = (server.address() as AddressInfo).port;
   const shownHost = host === '::1' ? '[::1]' : host;
 
@@ -85,8 +106,7 @@ export async function startServeServer(options: ServeOptions): Promise<ServeHand
     port,
     token,
     close: async () => {
-      stopBroadcast();
-      for (const client of sockets.clients) client.terminate();
+      bridge.close();
       sockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,16 +1,17 @@
 // Picks the transport: the Electron preload's `window.berth` when present, else the WebSocket bridge of
-// `berth serve` on the page's own host, authenticated with the page's `?token=`.
+// `berth serve` on the page's own host, authenticated with the session token the page was opened with.
 import { fail } from '../../../main/shared/errors';
 import type { RawTransport } from '../../../main/shared/transport';
 import { createStore } from '../lib/store';
 import { BerthClient } from './berth-client';
 import type { Bridge, BridgeState } from './bridge-state';
 import { bridgeUrl } from './bridge-url';
+import { takeSessionToken } from './session-token';
 import { WebSocketTransport } from './ws-transport';
 
 export function createClient(win: Window = window): BerthClient {
   if (win.berth) return new BerthClient(win.berth, 'electron', null);
-  const url = bridgeUrl(win.location);
+  const url = bridgeUrl(win.location, takeSessionToken(win));
   if (!url) {
     const unusable = unavailable('this address has no token: open the address that `berth serve` printed');
     return new BerthClient(unusable, 'websocket', unusable);

@@ -85,6 +85,13 @@ describe('WebSocketTransport', () => {
     });
   });
 
+  it('passes an error with a code this renderer does not know through, rather than leaving the request waiting', async () => {
+    handler = (socket, frame) =>
+      socket.send(JSON.stringify({ type: 'reply', id: frame.id, reply: { ok: false, error: { code: 'FROM_A_NEWER_CORE', message: 'm' } } }));
+    const transport = open();
+    expect(await transport.invoke('app:info', {})).toEqual({ ok: false, error: { code: 'FROM_A_NEWER_CORE', message: 'm' } });
+  });
+
   it('delivers events to their listeners until they unsubscribe, and ignores invalid frames', async () => {
     const transport = open();
     const seen: unknown[] = [];

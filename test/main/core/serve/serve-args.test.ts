@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseServeArgs } from '../../../../main/core/serve/serve-args';
 
@@ -8,6 +9,11 @@ describe('parseServeArgs', () => {
 
   it('reads --port and --host in both spellings', () => {
     expect(parseServeArgs(['serve', '--port', '8080', '--host=::1'])).toMatchObject({ ok: true, port: 8080, host: '::1' });
+  });
+
+  it('takes a relative --renderer from the current directory', () => {
+    expect(parseServeArgs(['serve', '--renderer', 'dist/renderer'])).toMatchObject({ ok: true, rendererDir: resolve(process.cwd(), 'dist/renderer') });
+    expect(parseServeArgs(['serve', '--renderer=/opt/berth/renderer'])).toMatchObject({ ok: true, rendererDir: '/opt/berth/renderer' });
   });
 
   it('refuses non-loopback hosts, bad ports and unknown options with a specific message', () => {

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { checkRequest, isAllowedHost, isAllowedOrigin, newToken } from '../../../../main/core/serve/serve-security';
+import { checkRequest, isAllowedFetchSite, isAllowedHost, isAllowedOrigin, newToken, sessionPrefix } from '../../../../main/core/serve/serve-security';
 
 const port = 4173;
 
@@ -33,6 +33,29 @@ describe('serve security', () => {
     expect(checkRequest(request({ host: '127.0.0.1:4173' }), port, token)).toMatchObject({ allowed: false, status: 401 });
     expect(checkRequest(request({ host: '127.0.0.1:4173' }, '/?token=wrong'), port, token)).toMatchObject({ allowed: false, status: 401 });
     expect(checkRequest(request({ host: '127.0.0.1:4173' }, `/?token=${token}`), port, token)).toEqual({ allowed: true });
-    expect(checkRequest(request({ host: '127.0.0.1:4173', cookie: `a=b; berth_token=${token}` }, '/assets/x.js'), port, token)).toEqual({ allowed: true });
+    // No cookie counts: cookies are not scoped by port, so Berth never sets or reads one.
+    expect(checkRequest(request({ host: '127.0.0.1:4173', cookie: `a=b; berth_token=${token}` }, '/assets/x.js'), port, token)).toMatchObject({ allowed: false, status: 401 });
+  });
+
+  it('answers 400 for a request target that is not a URL, rather than throwing', () => {
+    const token = newToken();
+    for (const url of ['http://[', 'http://[/bridge', `http://a b/?token=${token}`]) {
+      expect(checkRequest(request({ host: '127.0.0.1:4173' }, url), port, token), url).toMatchObject({ allowed: false, status: 400 });
+    }
+  });
+
+  it('derives a per-session path prefix from the token, one way', () => {
+    const token = newToken();
+    const prefix = sessionPrefix(token);
+    expect(prefix).toMatch(/^\/s\/[A-Za-z0-9_-]{22}\/$/);
+    expect(sessionPrefix(token)).toBe(prefix);
+    expect(sessionPrefix(newToken())).not.toBe(prefix);
+    expect(prefix).not.toContain(token.slice(0, 8));
+  });
+
+  it('accepts Sec-Fetch-Site only from our own page or the user', () => {
+    for (const site of [undefined, 'same-origin', 'none']) expect(isAllowedFetchSite(site), String(site)).toBe(true);
+    // Every port of 127.0.0.1 is the same site: another local server's page is `same-site`.
+    for (const site of ['same-site', 'cross-site', 'bogus']) expect(isAllowedFetchSite(site), site).toBe(false);
   });
 });

@@ -1,11 +1,10 @@
 // `berth serve` as a user runs it: the built CLI against the private engine, probed over real HTTP and
 // WebSocket connections with forged Host and Origin headers.
-import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { channelNames } from '../../../../main/shared/contract';
 import { harness } from '../../../harness/context';
 import { startServe, type ServeProcess } from '../../../harness/serve-process';
+import { call, get as probeGet, openBridge as probeBridge } from './serve-probes';
 
 let serve: ServeProcess;
 
@@ -16,53 +15,28 @@ afterAll(async () => {
   await serve?.stop();
 });
 
-function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: serve.port, path, headers: { host: `127.0.0.1:${serve.port}`, ...headers } }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-/** Opens the bridge and resolves with the socket, or rejects with the HTTP status of the refusal. */
-function openBridge(query: string, headers: Record<string, string> = {}): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${serve.port}/bridge${query}`, { headers });
-    socket.once('open', () => resolve(socket));
-    socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-    socket.once('error', reject);
-  });
-}
-
-function call(socket: WebSocket, frame: unknown): Promise<{ id: number | null; reply: { ok: boolean; error?: { code: string; message: string }; data?: unknown } }> {
-  return new Promise((resolve) => {
-    const onMessage = (data: WebSocket.RawData) => {
-      const parsed = JSON.parse(data.toString());
-      if (parsed.type !== 'reply') return;
-      socket.off('message', onMessage);
-      resolve(parsed);
-    };
-    socket.on('message', onMessage);
-    socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
-  });
-}
+const get = (path: string, headers: Record<string, string> = {}) => probeGet(serve.port, path, headers);
+const openBridge = (query: string, headers: Record<string, string> = {}) => probeBridge(serve.port, query, headers);
 
 describe('serve mode', () => {
-  it('binds to loopback and serves the page with the token, with a strict CSP and a token cookie', async () => {
+  it('binds to loopback and serves the page under the session prefix with a strict CSP, and sets no cookie', async () => {
     expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43}$/);
-    const page = await get(`/?token=${serve.token}`);
+    const entry = await get(`/?token=${serve.token}`);
+    expect(entry.status).toBe(302);
+    expect(entry.headers['set-cookie']).toBeUndefined();
+    const prefix = String(entry.headers.location).split('?')[0]!;
+    expect(prefix).toMatch(/^\/s\/[\w-]{22}\/$/);
+    const page = await get(prefix, { 'sec-fetch-site': 'none' });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<div id="root">');
     expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
-    expect(String(page.headers['set-cookie'])).toContain('HttpOnly');
-    // The page's assets load with the cookie alone.
+    expect(page.headers['set-cookie']).toBeUndefined();
+    // The page's assets load by the prefix alone, from the page itself; not from another local site.
     const asset = /src="\.\/(assets\/[^"]+\.js)"/.exec(page.body)?.[1];
     expect(asset).toBeDefined();
-    expect((await get(`/${asset}`, { cookie: `berth_token=${serve.token}` })).status).toBe(200);
+    expect((await get(`${prefix}${asset}`, { 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect((await get(`${prefix}${asset}`, { 'sec-fetch-site': 'same-site' })).status).toBe(403);
+    expect((await get(`/${asset}`, { cookie: `berth_token=${serve.token}` })).status).toBe(401);
   });
 
   it('refuses requests without the token (401), from a foreign Origin (403) and with a rebinding Host (403)', async () => {
