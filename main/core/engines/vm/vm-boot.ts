@@ -4,6 +4,7 @@
 // started is recorded for the Engine page and the bench.
 import { arch as hostArch, cpus, platform as hostPlatform } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { BerthError } from '../../../shared/errors';
 import { knownHostLine } from '../ssh/known-hosts';
 import { SshTunnel } from '../ssh/ssh-tunnel';
@@ -11,6 +12,7 @@ import { acceleratorCandidates, chooseAccelerator, forcedAccelerator, kvmUsable,
 import { GUEST_DOCKER_SOCKET } from './guest-protocol';
 import { guestArchOf, qemuArgs, qemuBinary, type Accelerator, type QemuInputs } from './qemu-args';
 import { freeLocalPort } from '../free-local-port';
+import { ensurePrivateDir } from '../private-dir';
 import { QemuProcess } from './qemu-process';
 import type { SerialEvent } from './serial-lines';
 import { ensureDataDisk, installOsDisk, loadImage } from './vm-artifacts';
@@ -85,7 +87,9 @@ export class VmBoot {
   async run(): Promise<BootedVm> {
     const { config, env, layout, note } = this.deps;
     await mkdir(layout.vmDir, { recursive: true, mode: 0o700 });
-    await mkdir(layout.runtimeDir, { recursive: true, mode: 0o700 });
+    // Its sockets (QMP, the engine's) live here: the folder and its base must be this user's alone.
+    await ensurePrivateDir(dirname(layout.runtimeDir));
+    await ensurePrivateDir(layout.runtimeDir);
     const imageDir = await resolveImageDir(env);
     const image = await loadImage(imageDir);
     if (await installOsDisk(image, layout.osDisk, layout.osDiskStamp)) note(`[vm] OS disk unpacked from ${imageDir}`);
