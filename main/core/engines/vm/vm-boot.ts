@@ -160,6 +160,8 @@ export class VmBoot {
       else if (event.phase !== 'poweroff') this.deps.phase({ phase: event.phase, atMs });
     });
     this.deps.phase({ phase: 'qemu', atMs: 0 });
+    // Found again by the next start if this Berth is killed while the VM runs (vm-leftovers.ts).
+    if (qemu.pid !== undefined) await writeFile(layout.qemuPidfile, `${qemu.pid}\n`);
     note(`[vm] QEMU started (pid ${qemu.pid}, ${base.accel}, ${config.cpus} CPUs, ${config.memoryMiB} MiB, SSH on 127.0.0.1:${sshPort})`);
     const tunnel = new SshTunnel({
       config: { host: `ssh://${GUEST_USER}@127.0.0.1:${sshPort}`, identityFile: layout.privateKey, socketPath: GUEST_DOCKER_SOCKET },
