@@ -7,14 +7,8 @@ import { createCore } from './create-core';
 import { consoleLogger } from './logger';
 import { installCrashPolicy } from './process/crash-policy';
 import { installFaultHook } from './process/fault-hook';
-import { stopWithin, waitForQuitSignal } from './process/quit-on-signal';
+import { QUIT_DEADLINE_MS, stopWithin, waitForQuitSignal } from './process/quit-on-signal';
 import { startServeServer, type ServeHandle } from './serve/serve-server';
-
-/**
- * How long quitting may take: the engines Berth runs stop side by side, a dockerd within 30 s (its containers
- * get 10 s), then its containerd within 15 s, a VM within 30 s; a little more for the bridge and the host.
- */
-const QUIT_DEADLINE_MS = 60_000;
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseServeArgs(argv);

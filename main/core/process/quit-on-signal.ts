@@ -7,6 +7,12 @@ import type { Logger } from '../logger';
 
 export const QUIT_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
+/**
+ * How long quitting may take: the engines Berth runs stop side by side, a dockerd within 30 s (its containers
+ * get 10 s), then its containerd within 15 s, a VM within 30 s; a little more for the bridge and the host.
+ */
+export const QUIT_DEADLINE_MS = 60_000;
+
 export interface QuitOptions {
   log: Logger;
   /** `[serve]`, `[app]`: who is quitting, for the log. */
