@@ -13,6 +13,7 @@ import { GUEST_DOCKER_SOCKET } from './guest-protocol';
 import { guestArchOf, qemuArgs, qemuBinary, type Accelerator, type QemuInputs } from './qemu-args';
 import { freeLocalPort } from '../free-local-port';
 import { ensurePrivateDir } from '../private-dir';
+import { qemuPidfileText } from './vm-leftovers';
 import { QemuProcess } from './qemu-process';
 import type { SerialEvent } from './serial-lines';
 import { ensureDataDisk, installOsDisk, loadImage } from './vm-artifacts';
@@ -161,7 +162,7 @@ export class VmBoot {
     });
     this.deps.phase({ phase: 'qemu', atMs: 0 });
     // Found again by the next start if this Berth is killed while the VM runs (vm-leftovers.ts).
-    if (qemu.pid !== undefined) await writeFile(layout.qemuPidfile, `${qemu.pid}\n`);
+    if (qemu.pid !== undefined) await writeFile(layout.qemuPidfile, qemuPidfileText(qemu.pid, process.pid));
     note(`[vm] QEMU started (pid ${qemu.pid}, ${base.accel}, ${config.cpus} CPUs, ${config.memoryMiB} MiB, SSH on 127.0.0.1:${sshPort})`);
     const tunnel = new SshTunnel({
       config: { host: `ssh://${GUEST_USER}@127.0.0.1:${sshPort}`, identityFile: layout.privateKey, socketPath: GUEST_DOCKER_SOCKET },

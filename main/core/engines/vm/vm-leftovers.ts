@@ -1,22 +1,40 @@
 // Finds a VM's QEMU that a previous Berth run left running (Berth was killed, or crashed past its crash
-// policy) through the pidfile Berth writes when it starts QEMU, recognised by its command line (the VM's own
-// QMP socket path, so a pid reused by another program is never signalled), and stops it as a quit would: the
+// policy) through the pidfile Berth writes when it starts QEMU (QEMU's pid, then the pid of the Berth that
+// runs it), recognised by its command line (the VM's own QMP socket path, so a pid reused by another program
+// is never signalled) and left alone while the Berth that started it is alive and still its parent (a `berth
+// serve` beside the app sharing its settings must not power down the app's VM). It is stopped as a quit would: the
 // power button over QMP (the guest stops its engine and syncs its disks), SIGTERM then SIGKILL past the
 // deadline. Nothing of the VM then keeps running unknown to Berth.
 import { readFile, rm } from 'node:fs/promises';
-import { isAlive, stopFromPidfile } from '../dockerd/leftovers';
+import { isAlive, listProcesses } from '../dockerd/leftovers';
 import { qmpCommand } from './qmp-client';
 import type { VmLayout } from './vm-layout';
 
-export type LeftoverOutcome = 'none' | 'stale' | 'powered-down' | 'killed';
+export type LeftoverOutcome = 'none' | 'stale' | 'owned-by-another-berth' | 'powered-down' | 'killed';
 
-async function pidFrom(pidfile: string): Promise<number | null> {
+/** What Berth writes when it starts QEMU. */
+export function qemuPidfileText(qemuPid: number, berthPid: number): string {
+  return `${qemuPid}\n${berthPid}\n`;
+}
+
+async function pidsFrom(pidfile: string): Promise<{ qemu: number; berth: number | null } | null> {
+  let text: string;
   try {
-    const pid = Number((await readFile(pidfile, 'utf8')).trim());
-    return Number.isInteger(pid) && pid > 1 ? pid : null;
+    text = await readFile(pidfile, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
+  }
+  const [qemu, berth] = text.split('\n').map((line) => Number(line.trim()));
+  const valid = (pid: number | undefined): pid is number => pid !== undefined && Number.isInteger(pid) && pid > 1;
+  return valid(qemu) ? { qemu, berth: valid(berth) ? berth : null } : null;
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
   }
 }
 
@@ -40,11 +58,17 @@ async function waitGone(pid: number, timeoutMs: number): Promise<boolean> {
 
 /** Stops the QEMU a previous run left for this VM; `note` gets a line for what it did. */
 export async function stopLeftoverQemu(layout: VmLayout, deadlineMs: number, note: (line: string) => void): Promise<LeftoverOutcome> {
-  const pid = await pidFrom(layout.qemuPidfile);
-  if (pid === null) return 'none';
+  const pids = await pidsFrom(layout.qemuPidfile);
+  if (pids === null) return 'none';
+  const pid = pids.qemu;
   if (!(await isThisVmsQemu(pid, layout))) {
     await rm(layout.qemuPidfile, { force: true });
     return 'stale';
+  }
+  const parent = (await listProcesses()).find((entry) => entry.pid === pid)?.ppid;
+  if (pids.berth !== null && pids.berth !== process.pid && parent === pids.berth && isAlive(pids.berth)) {
+    note(`[vm] another Berth (pid ${pids.berth}) runs this VM: leaving it alone`);
+    return 'owned-by-another-berth';
   }
   note(`[vm] the QEMU of a previous Berth run (pid ${pid}) still runs this VM: powering it down`);
   try {
@@ -54,9 +78,11 @@ export async function stopLeftoverQemu(layout: VmLayout, deadlineMs: number, not
   }
   let outcome: LeftoverOutcome = 'powered-down';
   if (!(await waitGone(pid, deadlineMs))) {
-    const stopped = await stopFromPidfile(layout.qemuPidfile, layout.qmpSocket, 5_000);
+    signal(pid, 'SIGTERM');
+    if (!(await waitGone(pid, 5_000))) signal(pid, 'SIGKILL');
+    await waitGone(pid, 5_000);
     outcome = 'killed';
-    note(`[vm] it did not power down within ${deadlineMs / 1000} s: ${stopped === 'killed' ? 'killed' : 'terminated'}`);
+    note(`[vm] it did not power down within ${deadlineMs / 1000} s: stopped it with a signal`);
   } else {
     note('[vm] the previous run\'s QEMU powered down');
   }
