@@ -93,6 +93,7 @@ export class EngineRun {
       this.deps.note(`bridge ${layout.bridgeName} on ${subnet.cidr}${subnet.masquerade ? ' with a MASQUERADE rule for outbound traffic' : ''}`);
       this.containerd = await this.spawn('containerd', programs.containerd, containerdArgs(layout), layout.containerdLog, daemonEnv);
       await writeFile(layout.containerdPidfile, `${this.containerd.pid}\n`);
+      await writeFile(layout.berthPidfile, `${process.pid}\n`);
       await this.waitFor(this.containerd, async () => existsSync(layout.containerdSocket), CONTAINERD_READY_MS);
       this.dockerd = await this.spawn('dockerd', programs.dockerd, dockerdArgs(layout, layout.bridgeName), layout.dockerdLog, daemonEnv);
     }
