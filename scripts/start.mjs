@@ -58,5 +58,14 @@ function launch() {
 
 ensureBuilt();
 const child = launch();
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+// Forwarded once: a Ctrl-C already reached Berth through the process group, and Berth must get the time to
+// stop its engines (it ignores repeats; this wrapper must not exit before it, or the terminal returns early).
+let forwarded = false;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (forwarded) return;
+    forwarded = true;
+    child.kill(signal);
+  });
+}
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { parseServeArgs, serveUsage } from './serve/serve-args';
 import { createCore } from './create-core';
 import { consoleLogger } from './logger';
-import { startServeServer } from './serve/serve-server';
+import { installCrashPolicy } from './process/crash-policy';
+import { installFaultHook } from './process/fault-hook';
+import { QUIT_DEADLINE_MS, stopWithin, waitForQuitSignal } from './process/quit-on-signal';
+import { startServeServer, type ServeHandle } from './serve/serve-server';
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseServeArgs(argv);
@@ -17,21 +20,32 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${serveUsage}\n`);
     return 0;
   }
-  const core = createCore({ log: consoleLogger, transport: 'websocket' });
+  const log = consoleLogger;
+  // Listening before anything starts: a signal during start-up must stop what was started, not kill Berth.
+  const quit = waitForQuitSignal(log, '[serve]');
+  const core = createCore({ log, transport: 'websocket' });
+  let handle: ServeHandle | null = null;
+  const stop = async (): Promise<void> => {
+    await handle?.close();
+    await core.close();
+  };
+  installCrashPolicy({ log, onFatal: async () => void (await stopWithin({ log, source: '[serve]', stop, deadlineMs: QUIT_DEADLINE_MS })) });
+  installFaultHook(process.env);
   // Built layout: dist/main/cli.js beside dist/renderer/.
   const rendererDir = parsed.rendererDir ?? fileURLToPath(new URL('../renderer', import.meta.url));
-  const handle = await startServeServer({ core, rendererDir, port: parsed.port, host: parsed.host });
+  try {
+    handle = await startServeServer({ core, rendererDir, port: parsed.port, host: parsed.host });
+  } catch (error) {
+    // An engine may already be starting (Berth's own, or the active one): stop it before saying why.
+    await stopWithin({ log, source: '[serve]', stop, deadlineMs: QUIT_DEADLINE_MS });
+    throw error;
+  }
   process.stdout.write(`[serve] Berth is serving on loopback only. Open this link (it carries the session token):\n`);
   process.stdout.write(`${handle.url}\n`);
 
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  process.stdout.write('[serve] stopping\n');
-  await handle.close();
-  await core.close();
-  return 0;
+  const signal = await quit;
+  log.info(`[serve] stopping (${signal}): closing the bridge, then stopping the engines Berth runs (at most ${QUIT_DEADLINE_MS / 1000} s)`);
+  return (await stopWithin({ log, source: '[serve]', stop, deadlineMs: QUIT_DEADLINE_MS })) === 'stopped' ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then(

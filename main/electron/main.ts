@@ -3,6 +3,8 @@
 import { app, BrowserWindow, safeStorage } from 'electron';
 import { createCore, type Core } from '../core/create-core';
 import { consoleLogger } from '../core/logger';
+import { installCrashPolicy } from '../core/process/crash-policy';
+import { QUIT_DEADLINE_MS, stopWithin, waitForQuitSignal } from '../core/process/quit-on-signal';
 import { attachIpcAdapter } from './ipc-adapter';
 import { createMainWindow, rendererIndexPath } from './main-window';
 import { safeStorageCipher } from './safe-storage-cipher';
@@ -19,6 +21,14 @@ if (!app.requestSingleInstanceLock()) {
   let core: Core | null = null;
   let detachIpc: (() => void) | null = null;
   let detachIndicator: (() => void) | null = null;
+  // Every way out (the window, Cmd+Q, a signal, a fatal error) goes through will-quit, which stops the engines
+  // Berth runs within QUIT_DEADLINE_MS and says what it stopped.
+  const stopCore = (): Promise<unknown> => (core ? stopWithin({ log, source: '[app]', stop: () => core!.close(), deadlineMs: QUIT_DEADLINE_MS }) : Promise.resolve());
+  installCrashPolicy({ log, onFatal: async () => void (await stopCore()), exit: (code) => app.exit(code) });
+  void waitForQuitSignal(log, '[app]').then((signal) => {
+    log.info(`[app] ${signal}: quitting`);
+    app.quit();
+  });
 
   app.on('second-instance', () => {
     const [window] = BrowserWindow.getAllWindows();
@@ -51,6 +61,7 @@ if (!app.requestSingleInstanceLock()) {
     closing = true;
     detachIpc?.();
     detachIndicator?.();
-    core.close().finally(() => app.quit());
+    log.info(`[app] quitting: stopping the engines Berth runs (at most ${QUIT_DEADLINE_MS / 1000} s)`);
+    void stopCore().finally(() => app.quit());
   });
 }

@@ -109,6 +109,26 @@ describe('Engine page', () => {
     }
   });
 
+  it('keeps the active engine\'s container counts in step with container events', async () => {
+    const engines = new EnginePage(page);
+    await engines.open();
+    await engines.waitForState('discovered', 'Running');
+    const fact = engines.details('discovered').locator('.fact', { has: page.locator('dt', { hasText: /^Containers$/ }) }).locator('dd');
+    await fact.getByText(/\d+ running of \d+/).waitFor();
+    const [running, total] = (await fact.textContent())!.match(/\d+/g)!.map(Number) as [number, number];
+    const docker = new Docker({ socketPath: harness().socketPath });
+    const container = await docker.createContainer({ name: `e2e-counts-${randomBytes(3).toString('hex')}`, Image: harness().busyboxImage, Cmd: ['sleep', '3600'] });
+    try {
+      // Before the fix the counts were those of when Berth connected, whatever happened after.
+      await fact.getByText(`${running} running of ${total + 1}`).waitFor({ timeout: 5_000 });
+      await container.start();
+      await fact.getByText(`${running + 1} running of ${total + 1}`).waitFor({ timeout: 5_000 });
+    } finally {
+      await container.remove({ force: true });
+    }
+    await fact.getByText(`${running} running of ${total}`).waitFor({ timeout: 5_000 });
+  });
+
   it('adds a Berth engine, stops and starts it from the page, and made active it is what the Containers page shows', async () => {
     const engines = new EnginePage(page);
     await engines.open();

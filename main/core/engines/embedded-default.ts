@@ -12,8 +12,10 @@ export interface EmbeddedDefaultFacts {
   configuredEngines: number;
   discovered: EngineStatus;
   dockerd: DockerdAvailability;
+  /** DOCKER_HOST is set: the user named the engine to use, and Berth does not start another in its place. */
+  explicitHost?: boolean;
 }
 
 export function shouldStartEmbeddedEngine(facts: EmbeddedDefaultFacts): boolean {
-  return facts.platform === 'linux' && !facts.optedOut && facts.configuredEngines === 0 && facts.discovered.state === 'unreachable' && facts.dockerd.available;
+  return facts.platform === 'linux' && !facts.explicitHost && !facts.optedOut && facts.configuredEngines === 0 && facts.discovered.state === 'unreachable' && facts.dockerd.available;
 }

@@ -2,6 +2,7 @@
 // provider and its own connection (so all are monitored at once), which one is active (ActiveEngine), and
 // their configuration in the settings file. Emits `engines:changed` on any change and `engines:log` lines.
 import type { AddRemoteResult, EngineConfig, EngineDiskUsage, EngineView, VmUsage } from '../../shared/engine-manager-types';
+import type { EngineStatus } from '../../shared/engine-types';
 import { BerthError } from '../../shared/errors';
 import { EngineConnection } from '../engine/engine-connection';
 import { viewedStatusKey } from '../engine/status-key';
@@ -20,6 +21,7 @@ import { findImageDir } from './vm/vm-artifacts';
 import type { IdleTiming } from './vm/idle-stop';
 import { newVmConfig, vmEngineId, type AddVmRequest } from './vm/vm-config';
 import { VmProvider } from './vm/vm-provider';
+import { StatusNarrator, type NarratedEngine } from './status-narrator';
 
 export const DISCOVERED_ID = 'discovered';
 const EMBEDDED_NAME = 'berth';
@@ -59,10 +61,14 @@ export class EngineRegistry {
   readonly active: ActiveEngine;
   private readonly entries = new Map<string, Entry>();
   private activeId: string | null = null;
+  /** What the settings file says is active; differs from activeId for a run that DOCKER_HOST points elsewhere. */
+  private savedActiveId: string | null = null;
   private closed = false;
+  private readonly narrator: StatusNarrator;
 
   constructor(private readonly options: EngineRegistryOptions) {
     this.active = new ActiveEngine(options.hub, options.log);
+    this.narrator = new StatusNarrator(options.log);
   }
 
   /** Creates the engines from the settings, connects to all, activates the saved one (else the discovered). */
@@ -71,7 +77,8 @@ export class EngineRegistry {
     this.add(DISCOVERED_ID, 'discovered', null, this.options.discovered ?? new ExistingProvider({ env, log: this.options.log }));
     const saved = await this.options.settings.engines();
     for (const config of saved.engines) this.add(config.id, config.name, config, this.providerFor(config));
-    const activeId = saved.activeEngineId && this.entries.has(saved.activeEngineId) ? saved.activeEngineId : DISCOVERED_ID;
+    this.savedActiveId = saved.activeEngineId && this.entries.has(saved.activeEngineId) ? saved.activeEngineId : DISCOVERED_ID;
+    const activeId = this.activeForThisRun(this.savedActiveId);
     this.activate(activeId);
     this.startWithBerth(activeId);
     // A VM set to start with Berth starts even when another engine is the active one.
@@ -86,6 +93,7 @@ export class EngineRegistry {
   async setActive(id: string): Promise<EngineView[]> {
     const entry = this.entryFor(id);
     this.activate(id);
+    this.savedActiveId = id;
     // Choosing an engine that stopped retrying (a refused login, say) is the user acting: try it again.
     if (entry.connection.status.state === 'unreachable' && entry.connection.status.retryAt === null && entry.provider.state() !== 'stopped') void entry.connection.reconnect();
     await this.persist();
@@ -168,6 +176,7 @@ export class EngineRegistry {
     await this.drop(entry);
     await entry.provider.remove?.({ deleteData });
     if (this.activeId === id) this.activate(DISCOVERED_ID);
+    if (this.savedActiveId === id) this.savedActiveId = DISCOVERED_ID;
     await this.persist();
     return this.views();
   }
@@ -193,13 +202,43 @@ export class EngineRegistry {
     return this.entryFor(id).connection;
   }
 
-  /** Stops the engines Berth runs (quitting Berth leaves no daemon of its own behind), then lets go of all. */
+  /**
+   * Stops the engines Berth runs (quitting Berth leaves no daemon or VM of its own behind), side by side so
+   * quitting takes as long as the slowest one, says what it stopped, then lets go of all.
+   */
   async close(): Promise<void> {
     this.closed = true;
     this.active.switchTo(null);
-    for (const entry of [...this.entries.values()]) {
-      if (entry.provider.control().canStop) await entry.provider.stop().catch((error: unknown) => this.options.log.error(`[engines] could not stop ${entry.name}`, error));
-      await this.drop(entry);
+    const entries = [...this.entries.values()];
+    // Connections first: an engine that goes away because Berth stops it is not "lost", and nothing reconnects.
+    for (const entry of entries) for (const detach of entry.detach.splice(0)) detach();
+    await Promise.all(entries.map((entry) => entry.connection.stop()));
+    await Promise.all(entries.map((entry) => this.stopOnQuit(entry)));
+    for (const entry of entries) await this.drop(entry);
+  }
+
+  /**
+   * With DOCKER_HOST set, that engine (the discovered one) is the active one for this run, as the docker CLI
+   * treats it; the saved choice stays saved (and is not started) for runs without it.
+   */
+  private activeForThisRun(savedId: string): string {
+    if (!this.options.env.DOCKER_HOST || savedId === DISCOVERED_ID) return savedId;
+    const saved = this.entryFor(savedId);
+    this.options.log.info(`[engines] DOCKER_HOST is set: this run uses ${this.options.env.DOCKER_HOST}; the engine saved as active ('${saved.name}') stays saved for runs without DOCKER_HOST`);
+    return DISCOVERED_ID;
+  }
+
+  private async stopOnQuit(entry: Entry): Promise<void> {
+    if (!entry.provider.control().canStop) return;
+    const { log } = this.options;
+    const what = entry.provider.kind === 'vm' ? 'its QEMU VM' : entry.provider.kind === 'berth-dockerd' ? 'its dockerd and containerd' : 'it';
+    const started = Date.now();
+    log.info(`[engines] stopping Berth's engine '${entry.name}' (${what})`);
+    try {
+      await entry.provider.stop();
+      log.info(`[engines] stopped Berth's engine '${entry.name}' in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      log.error(`[engines] could not stop Berth's engine '${entry.name}'; the next start stops what is left`, error);
     }
   }
 
@@ -218,15 +257,21 @@ export class EngineRegistry {
 
   private add(id: string, name: string, config: EngineConfig | null, provider: EngineProvider): Entry {
     const hub = new EventHub();
-    const { log } = this.options;
-    const connection = new EngineConnection({ discover: () => provider.discover(), hub, log, createClient: provider.createClient?.bind(provider), startHint: provider.startHint });
+    const narrated: NarratedEngine = { ownedName: provider.kind === 'berth-dockerd' || provider.kind === 'vm' ? name : null, state: () => provider.state() };
+    const connectionLog = this.narrator.connectionLog(narrated, id === DISCOVERED_ID);
+    const connection = new EngineConnection({ discover: () => provider.discover(), hub, log: connectionLog, createClient: provider.createClient?.bind(provider), startHint: provider.startHint });
     const entry: Entry = { id, name, config, provider, hub, connection, detach: [] };
     let lastState = provider.state();
-    let lastStatus = '';
+    let lastStatus: EngineStatus['state'] | null = null;
+    let lastViewed = '';
     entry.detach = [
-      hub.subscribe((event) => {
+      hub.subscribe((event, payload) => {
+        if (event !== 'engine:status') return;
+        const status = payload as EngineStatus;
+        this.narrator.statusChanged(narrated, lastStatus, status);
+        lastStatus = status.state;
         // Retries report each new retryAt as `engine:status`; the views change only when what they show does.
-        if (event === 'engine:status' && lastStatus !== (lastStatus = viewedStatusKey(connection.status))) this.changed();
+        if (lastViewed !== (lastViewed = viewedStatusKey(connection.status))) this.changed();
       }),
       provider.onChange((change) => {
         if (change.lines?.length) this.options.hub.emit('engines:log', { id, lines: change.lines });
@@ -264,7 +309,7 @@ export class EngineRegistry {
 
   private async persist(): Promise<void> {
     const engines = [...this.entries.values()].flatMap((entry) => (entry.config ? [entry.config] : []));
-    await this.options.settings.updateEngines({ engines, activeEngineId: this.activeId });
+    await this.options.settings.updateEngines({ engines, activeEngineId: this.savedActiveId });
   }
 
   /** The active engine starts with Berth when Berth runs it (as Docker Desktop starts its engine); close() stops it. */
@@ -286,13 +331,28 @@ export class EngineRegistry {
         configuredEngines,
         discovered: discovered.connection.status,
         dockerd: DockerdProvider.availability(this.options.env, this.options.platform),
+        explicitHost: Boolean(this.options.env.DOCKER_HOST),
       };
-      if (this.closed || !shouldStartEmbeddedEngine(facts)) return;
-      this.options.log.info('[engines] no engine is running here: starting Berth\'s own dockerd');
+      if (this.closed || !shouldStartEmbeddedEngine(facts)) {
+        this.narrator.decided(null);
+        return;
+      }
+      void this.narrateEmbeddedStart(discovered);
       this.addOwned(EMBEDDED_NAME)
         .then((view) => this.setActive(view.id))
         .catch((error: unknown) => this.options.log.error('[engines] could not start Berth\'s own engine', error));
     });
+  }
+
+  /** Where the discovered engine was looked for, in the line that says Berth starts its own instead. */
+  private async narrateEmbeddedStart(discovered: Entry): Promise<void> {
+    let searched: string[] = [];
+    try {
+      searched = (await discovered.provider.discover()).searched;
+    } catch (error) {
+      this.options.log.warn(`[engines] could not list where the engine was looked for: ${(error as Error).message}`);
+    }
+    this.narrator.decided({ startingOwn: EMBEDDED_NAME, searched });
   }
 
   private controllable(id: string, what: 'start' | 'stop'): Entry {

@@ -17,6 +17,7 @@ import { EngineRun } from './engine-run';
 import { HostNetwork } from './host-network';
 import { mountsUnder } from './leftovers';
 import { LogRing } from './log-ring';
+import { clearHostLeftovers, orphanedDaemons, stopPreviousDaemons } from './previous-run';
 
 export interface DockerdProviderOptions {
   /** The engine's name (`berth` for the embedded default); its id is `berth-<name>`. */
@@ -48,6 +49,8 @@ export class DockerdProvider implements EngineProvider {
   /** Start and stop run one after another, whoever asks. */
   private queue: Promise<unknown> = Promise.resolve();
   private context: string | null = null;
+  /** Daemons a killed Berth left are stopped at once, whether or not this engine starts now (first in the queue). */
+  private readonly leftover: Promise<void>;
 
   /** Whether this machine lets Berth run its own dockerd. */
   static availability(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): DockerdAvailability {
@@ -66,6 +69,12 @@ export class DockerdProvider implements EngineProvider {
     // The context of an earlier start is still there for the CLI while the engine is stopped.
     const contextName = contextNameFor(options.name);
     if (existsSync(join(contextMetaDir(options.env, contextName), 'meta.json'))) this.context = contextName;
+    this.leftover = this.serially(() => this.stopOrphans()).catch((error: Error) => this.options.log.error(`[engine] could not stop what a previous run of ${options.name} left`, error));
+  }
+
+  /** Resolves once daemons a killed Berth left for this engine (if any) are stopped; for tests. */
+  leftoverChecked(): Promise<void> {
+    return this.leftover;
   }
 
   get host(): string {
@@ -136,6 +145,14 @@ export class DockerdProvider implements EngineProvider {
       await rm(dir, { recursive: true, force: true });
     }
     this.note(`deleted the engine's data in ${layout.engineDir}`);
+  }
+
+  private async stopOrphans(): Promise<void> {
+    const layout = this.layout;
+    if (!layout || !this.support.available || !(await orphanedDaemons(layout))) return;
+    this.options.log.info(`[engine] Berth's engine ${this.options.name} was left running by a Berth that ended without stopping it: stopping it`);
+    await stopPreviousDaemons(layout, (line) => this.note(line));
+    await clearHostLeftovers(layout, new HostNetwork(this.options.env, this.options.log), this.options.env, (line) => this.note(line));
   }
 
   private serially(step: () => Promise<void>): Promise<void> {

@@ -30,6 +30,8 @@ export interface EngineLayout {
   containerdState: string;
   dockerdPidfile: string;
   containerdPidfile: string;
+  /** The pid of the Berth that runs the engine: daemons whose Berth is gone are a killed run's leftovers. */
+  berthPidfile: string;
   /** containerd namespace of the engine's containers; shims carry it in their arguments. */
   namespace: string;
   /** At most 15 characters (IFNAMSIZ), stable per runtime folder so a crash's leftover is found again. */
@@ -79,6 +81,7 @@ export function engineLayout(name: string, env: NodeJS.ProcessEnv, rootless: boo
     containerdState: join(runtimeDir, 'ctd'),
     dockerdPidfile: join(runtimeDir, 'dockerd.pid'),
     containerdPidfile: join(runtimeDir, 'containerd.pid'),
+    berthPidfile: join(runtimeDir, 'berth.pid'),
     namespace: `berth-${name}`,
     bridgeName: `berth${createHash('sha256').update(runtimeDir).digest('hex').slice(0, 8)}`,
   };

@@ -3,6 +3,8 @@
 // answers, follows both logs, reports when a daemon dies on its own, and tears all of it down again.
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { ensurePrivateDir } from '../private-dir';
 import type { DockerdMode } from './dockerd-availability';
 import { containerdArgs, containerdConfig, dockerdArgs } from './daemon-args';
 import { DaemonChild, describeExit } from './daemon-child';
@@ -69,7 +71,9 @@ export class EngineRun {
   private async prepare(): Promise<void> {
     const { layout } = this.deps;
     await mkdir(layout.engineDir, { recursive: true, mode: 0o700 });
-    await mkdir(layout.runtimeDir, { recursive: true, mode: 0o700 });
+    // Sockets and pidfiles live here: the folder and its base must be this user's alone (private-dir.ts).
+    await ensurePrivateDir(dirname(layout.runtimeDir));
+    await ensurePrivateDir(layout.runtimeDir);
     for (const dir of [layout.dataRoot, layout.containerdRoot, layout.execRoot]) await mkdir(dir, { recursive: true });
     await stopPreviousDaemons(layout, this.deps.note);
     await clearHostLeftovers(layout, this.deps.network, this.deps.env, this.deps.note);
@@ -89,6 +93,7 @@ export class EngineRun {
       this.deps.note(`bridge ${layout.bridgeName} on ${subnet.cidr}${subnet.masquerade ? ' with a MASQUERADE rule for outbound traffic' : ''}`);
       this.containerd = await this.spawn('containerd', programs.containerd, containerdArgs(layout), layout.containerdLog, daemonEnv);
       await writeFile(layout.containerdPidfile, `${this.containerd.pid}\n`);
+      await writeFile(layout.berthPidfile, `${process.pid}\n`);
       await this.waitFor(this.containerd, async () => existsSync(layout.containerdSocket), CONTAINERD_READY_MS);
       this.dockerd = await this.spawn('dockerd', programs.dockerd, dockerdArgs(layout, layout.bridgeName), layout.dockerdLog, daemonEnv);
     }

@@ -5,7 +5,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { CONTAINER_SHUTDOWN_S } from './daemon-args';
 import type { EngineLayout } from './engine-layout';
 import type { HostNetwork } from './host-network';
-import { killShims, stopFromPidfile, unmountAllUnder } from './leftovers';
+import { isAlive, killShims, listProcesses, stopFromPidfile, unmountAllUnder } from './leftovers';
 
 /** dockerd stops every container (each up to --shutdown-timeout), then itself. */
 export const DOCKERD_STOP_MS = (CONTAINER_SHUTDOWN_S + 20) * 1000;
@@ -38,6 +38,30 @@ export async function stopPreviousDaemons(layout: EngineLayout, note: (line: str
   if (containerd === 'stopped' || containerd === 'killed') note(`stopped the containerd of a previous Berth run (${containerd})`);
 }
 
+/**
+ * Whether this engine's daemons run without the Berth that started them (it was killed): its dockerd is alive
+ * (pidfile and command line) while the pid in berth.pid is gone or no longer dockerd's parent. A daemon that a
+ * live Berth runs (a `berth serve` beside the app) is not a leftover.
+ */
+export async function orphanedDaemons(layout: EngineLayout): Promise<boolean> {
+  if (layout.rootless) return false;
+  const read = async (file: string): Promise<number | null> => {
+    try {
+      const pid = Number((await readFile(file, 'utf8')).trim());
+      return Number.isInteger(pid) && pid > 1 ? pid : null;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  };
+  const dockerd = await read(layout.dockerdPidfile);
+  if (dockerd === null) return false;
+  const entry = (await listProcesses()).find((process) => process.pid === dockerd);
+  if (!entry?.cmdline.includes(layout.host)) return false;
+  const berth = await read(layout.berthPidfile);
+  return berth === null || entry.ppid !== berth || !isAlive(berth);
+}
+
 /** Removes everything a stopped engine may still hold on the host; safe to run when nothing is left. */
 export async function clearHostLeftovers(layout: EngineLayout, network: HostNetwork | null, env: NodeJS.ProcessEnv, note: (line: string) => void): Promise<void> {
   const shimSocket = layout.rootless ? `${layout.execRoot}/containerd/containerd.sock` : layout.containerdSocket;
@@ -53,7 +77,7 @@ export async function clearHostLeftovers(layout: EngineLayout, network: HostNetw
     await network.remove(layout.bridgeName, await readSavedSubnet(layout));
     if (hadBridge) note(`removed the bridge ${layout.bridgeName} and its MASQUERADE rule`);
   }
-  for (const file of [layout.socketPath, layout.containerdSocket, `${layout.containerdSocket}.ttrpc`, layout.dockerdPidfile, layout.containerdPidfile]) {
+  for (const file of [layout.socketPath, layout.containerdSocket, `${layout.containerdSocket}.ttrpc`, layout.dockerdPidfile, layout.containerdPidfile, layout.berthPidfile]) {
     await rm(file, { force: true });
   }
 }

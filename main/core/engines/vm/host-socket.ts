@@ -2,7 +2,7 @@
 // context) reaches the VM: each accepted connection is piped to a new streamlocal channel of the VM's one
 // SSH connection. (A named pipe on Windows is not done yet.)
 import net from 'node:net';
-import { rm } from 'node:fs/promises';
+import { chmod, rm } from 'node:fs/promises';
 import type { Duplex } from 'node:stream';
 
 export class HostSocket {
@@ -26,6 +26,8 @@ export class HostSocket {
         resolve();
       });
     });
+    // Whoever can connect controls the guest engine (root-equivalent): this user only, whatever the umask.
+    await chmod(path, 0o600);
     return host;
   }
 

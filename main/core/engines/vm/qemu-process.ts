@@ -28,7 +28,9 @@ export class QemuProcess {
   private stderr = '';
 
   constructor(private readonly options: QemuProcessOptions) {
-    this.child = spawn(options.binary, options.args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group: a Ctrl-C meant for Berth must not reach QEMU, which would end the guest at once
+    // (a pulled plug); Berth powers it down cleanly when it quits.
+    this.child = spawn(options.binary, options.args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const splitter = new LineSplitter();
     this.child.stdout?.setEncoding('utf8').on('data', (chunk: string) => this.lines(splitter.push(chunk)));
     this.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (this.stderr = (this.stderr + chunk).slice(-4000)));

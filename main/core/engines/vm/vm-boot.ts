@@ -4,6 +4,7 @@
 // started is recorded for the Engine page and the bench.
 import { arch as hostArch, cpus, platform as hostPlatform } from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { BerthError } from '../../../shared/errors';
 import { knownHostLine } from '../ssh/known-hosts';
 import { SshTunnel } from '../ssh/ssh-tunnel';
@@ -11,6 +12,8 @@ import { acceleratorCandidates, chooseAccelerator, forcedAccelerator, kvmUsable,
 import { GUEST_DOCKER_SOCKET } from './guest-protocol';
 import { guestArchOf, qemuArgs, qemuBinary, type Accelerator, type QemuInputs } from './qemu-args';
 import { freeLocalPort } from '../free-local-port';
+import { ensurePrivateDir } from '../private-dir';
+import { qemuPidfileText } from './vm-leftovers';
 import { QemuProcess } from './qemu-process';
 import { sandboxSupported } from './qemu-sandbox';
 import { toolCommand } from '../../tool-path';
@@ -90,7 +93,9 @@ export class VmBoot {
   async run(): Promise<BootedVm> {
     const { config, env, layout, note } = this.deps;
     await mkdir(layout.vmDir, { recursive: true, mode: 0o700 });
-    await mkdir(layout.runtimeDir, { recursive: true, mode: 0o700 });
+    // Its sockets (QMP, the engine's) live here: the folder and its base must be this user's alone.
+    await ensurePrivateDir(dirname(layout.runtimeDir));
+    await ensurePrivateDir(layout.runtimeDir);
     const imageDir = await resolveImageDir(env);
     const image = await loadImage(imageDir);
     if (await installOsDisk(image, layout.osDisk, layout.osDiskStamp)) note(`[vm] OS disk unpacked from ${imageDir}`);
@@ -170,6 +175,8 @@ export class VmBoot {
       else if (event.phase !== 'poweroff') this.deps.phase({ phase: event.phase, atMs });
     });
     this.deps.phase({ phase: 'qemu', atMs: 0 });
+    // Found again by the next start if this Berth is killed while the VM runs (vm-leftovers.ts).
+    if (qemu.pid !== undefined) await writeFile(layout.qemuPidfile, qemuPidfileText(qemu.pid, process.pid));
     note(`[vm] QEMU started (pid ${qemu.pid}, ${base.accel}, ${config.cpus} CPUs, ${config.memoryMiB} MiB, SSH on 127.0.0.1:${sshPort})`);
     const tunnel = new SshTunnel({
       config: { host: `ssh://${GUEST_USER}@127.0.0.1:${sshPort}`, identityFile: layout.privateKey, socketPath: GUEST_DOCKER_SOCKET },

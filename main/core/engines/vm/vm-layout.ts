@@ -20,6 +20,8 @@ export interface VmLayout {
   accelFile: string;
   runtimeDir: string;
   qmpSocket: string;
+  /** QEMU's pid while Berth runs it: a QEMU left by a killed Berth is found through it (vm-leftovers.ts). */
+  qemuPidfile: string;
   /** The guest engine's socket, served on the host for the docker CLI. */
   hostSocket: string;
 }
@@ -54,6 +56,7 @@ export function vmLayout(name: string, env: NodeJS.ProcessEnv): VmLayout {
     accelFile: join(vmDir, 'accelerator.json'),
     runtimeDir,
     qmpSocket,
+    qemuPidfile: join(runtimeDir, 'qemu.pid'),
     hostSocket,
   };
 }

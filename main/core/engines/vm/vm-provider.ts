@@ -23,6 +23,7 @@ import { GUEST_USER, VmBoot, type BootedVm, type BootPhase } from './vm-boot';
 import type { VmEngineConfig } from './vm-config';
 import { vmLayout, type VmLayout } from './vm-layout';
 import { readVmUsage } from './vm-usage';
+import { stopLeftoverQemu } from './vm-leftovers';
 
 export interface VmProviderOptions {
   config: VmEngineConfig;
@@ -50,10 +51,21 @@ export class VmProvider implements EngineProvider {
   private hostSocket: HostSocket | null = null;
   private idle: IdleStop | null = null;
   private phases: BootPhase[] = [];
+  /** A QEMU of a previous Berth run is stopped at once, whether or not this VM starts now; a boot waits for it. */
+  private readonly leftover: Promise<void>;
 
   constructor(private readonly options: VmProviderOptions) {
     this.layout = vmLayout(options.config.name, options.env);
     this.agent = new TunnelAgent(() => this.openChannel());
+    this.leftover = stopLeftoverQemu(this.layout, STOP_DEADLINE_MS, (line) => this.note(line)).then(
+      () => undefined,
+      (error: Error) => this.note(`[vm] could not stop the QEMU a previous run left: ${error.message}`),
+    );
+  }
+
+  /** Resolves once a previous run's QEMU (if any) is stopped; for tests. */
+  leftoverChecked(): Promise<void> {
+    return this.leftover;
   }
 
   get host(): string {
@@ -124,6 +136,7 @@ export class VmProvider implements EngineProvider {
     await this.release();
     const exit = await booted.qemu.powerDown(STOP_DEADLINE_MS, (line) => this.note(line));
     this.note(`[vm] QEMU exited (${describeExit(exit)})`);
+    await rm(this.layout.qemuPidfile, { force: true });
     this.booted = null;
     this.setState('stopped');
   }
@@ -144,6 +157,7 @@ export class VmProvider implements EngineProvider {
   async dispose(): Promise<void> {
     await this.release();
     if (this.booted) await this.booted.qemu.kill();
+    await rm(this.layout.qemuPidfile, { force: true });
     this.booted = null;
     this.agent.destroy();
     this.listeners.clear();
@@ -158,6 +172,7 @@ export class VmProvider implements EngineProvider {
   private async boot(): Promise<void> {
     this.phases = [];
     this.setState('starting');
+    await this.leftover;
     const boot = new VmBoot({
       config: this.options.config,
       env: this.options.env,

@@ -34,7 +34,7 @@ export function EngineDetails({ engine }: { engine: EngineView }) {
       {engine.hostKey && <HostKeyTrust engine={engine} question={engine.hostKey} />}
       <EngineControls engine={engine} />
       {connection.state === 'connected' ? (
-        <EngineFacts info={connection.info} />
+        <EngineFacts info={connection.info} active={engine.active} />
       ) : (
         <p className="muted">Version, resources and counts show once Berth is connected to this engine.</p>
       )}

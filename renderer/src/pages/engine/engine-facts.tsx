@@ -7,10 +7,13 @@ import { Fact } from '../../components/fact';
 import { formatGiB } from '../../format/bytes';
 import { productName } from '../../format/engine-status';
 import { copyText } from './clipboard';
-import { cgroupText, dockerContextHint } from './engine-model';
+import { cgroupText, containerCounts, dockerContextHint } from './engine-model';
+import { useActiveContainers } from './use-active-containers';
 
-export function EngineFacts({ info }: { info: EngineInfo }) {
-  const { total, running } = info.containers;
+/** `active`: the active engine, whose counts follow the live container list (containerCounts). */
+export function EngineFacts({ info, active }: { info: EngineInfo; active: boolean }) {
+  const live = useActiveContainers(active);
+  const { total, running } = containerCounts(info, live);
   return (
     <dl className="facts">
       <Fact label="Version">{`${productName(info.product)} ${info.version}`}</Fact>

@@ -65,3 +65,13 @@ export function cgroupText(version: string, driver: string): string {
   if (!version) return driver || '—';
   return driver ? `v${version} (${driver})` : `v${version}`;
 }
+
+/**
+ * The Containers fact: for the active engine, counted from the live container list (refetched on every
+ * container event), since the counts in the engine's info are those of when Berth connected and went stale
+ * ("2 running of 2" with three containers there); for another engine, the info's counts.
+ */
+export function containerCounts(info: { containers: { running: number; total: number } }, live: ReadonlyArray<{ state: string }> | undefined): { running: number; total: number } {
+  if (!live) return info.containers;
+  return { running: live.filter((container) => container.state === 'running').length, total: live.length };
+}

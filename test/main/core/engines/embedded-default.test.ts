@@ -21,6 +21,7 @@ describe('shouldStartEmbeddedEngine', () => {
     ['opted out', { optedOut: true }],
     ['engines configured before', { configuredEngines: 1 }],
     ['dockerd cannot run', { dockerd: { available: false, reason: 'dockerd is not installed' } }],
+    ['DOCKER_HOST names the engine to use', { explicitHost: true }],
   ])('does not when %s', (_why, change) => {
     expect(shouldStartEmbeddedEngine({ ...away, ...change })).toBe(false);
   });

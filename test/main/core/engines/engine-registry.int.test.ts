@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { discoverEngine, type DiscoveryResult } from '../../../../main/core/engine/discover';
 import type { EngineProvider, ProviderControl } from '../../../../main/core/engines/engine-provider';
 import { DISCOVERED_ID, EngineRegistry } from '../../../../main/core/engines/engine-registry';
+import { ExistingProvider } from '../../../../main/core/engines/existing-provider';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
 import { SettingsStore } from '../../../../main/core/settings/settings-store';
@@ -67,7 +68,10 @@ const registries: EngineRegistry[] = [];
 function registry(providers: Record<string, TestProvider> = {}): EngineRegistry {
   const settings = new SettingsStore({ env: { BERTH_CONFIG_DIR: dir }, log: silentLogger });
   const created = new EngineRegistry({
-    env: { DOCKER_HOST: harness().dockerHost, BERTH_EMBEDDED_ENGINE: '0' },
+    // The harness engine is the discovered one without DOCKER_HOST in the registry's environment: with it,
+    // that engine would be the active one of every run (the docker CLI's rule) and restarts would not keep a choice.
+    env: { BERTH_EMBEDDED_ENGINE: '0' },
+    discovered: new ExistingProvider({ env: { DOCKER_HOST: harness().dockerHost } }),
     hub,
     log: silentLogger,
     settings,

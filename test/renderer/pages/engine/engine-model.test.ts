@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineView } from '../../../../main/shared/engine-manager-types';
 import type { EngineStatus } from '../../../../main/shared/engine-types';
-import { cgroupText, dockerContextHint, engineState, kindLabel, pickSelected } from '../../../../renderer/src/pages/engine/engine-model';
+import { cgroupText, containerCounts, dockerContextHint, engineState, kindLabel, pickSelected } from '../../../../renderer/src/pages/engine/engine-model';
 
 const endpoint = { host: 'unix:///run/berth/x/docker.sock', source: 'DOCKER_HOST' as const };
 const connected = { state: 'connected', endpoint, info: {}, since: 1 } as EngineStatus;
@@ -58,5 +58,16 @@ describe('pickSelected', () => {
     expect(pickSelected(engines, 'gone')?.id).toBe('berth-one');
     expect(pickSelected(engines, null)?.id).toBe('berth-one');
     expect(pickSelected([], null)).toBeNull();
+  });
+});
+
+describe('containerCounts', () => {
+  const info = { containers: { running: 2, total: 2 } };
+  it('counts the active engine from the live list, not the info of when Berth connected', () => {
+    expect(containerCounts(info, [{ state: 'running' }, { state: 'running' }, { state: 'exited' }])).toEqual({ running: 2, total: 3 });
+    expect(containerCounts(info, [])).toEqual({ running: 0, total: 0 });
+  });
+  it('keeps the info\'s counts for an engine without a live list (not the active one, or not loaded yet)', () => {
+    expect(containerCounts(info, undefined)).toEqual({ running: 2, total: 2 });
   });
 });

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../../main/core/create-core';
-import { contextMetaDir } from '../../../../../main/core/engines/docker-context';
+import { contextMetaDir, writeDockerContext } from '../../../../../main/core/engines/docker-context';
 import type { EngineLayout } from '../../../../../main/core/engines/dockerd/engine-layout';
 import { silentLogger } from '../../../../../main/core/logger';
 import { harness } from '../../../../harness/context';
@@ -40,7 +40,10 @@ beforeAll(async () => {
   name = uniqueEngineName('core');
   id = `berth-${name}`;
   layout = layoutOf(name, dirs.env);
-  env = { ...dirs.env, DOCKER_HOST: harness().dockerHost, BERTH_EMBEDDED_ENGINE: '0' };
+  // The harness engine is found through a docker context, not DOCKER_HOST: with DOCKER_HOST set, that engine
+  // would be the active one of every run and the saved active Berth engine would not start with a new core.
+  env = { ...dirs.env, DOCKER_CONTEXT: 'berth-harness', BERTH_EMBEDDED_ENGINE: '0' };
+  await writeDockerContext(env, 'harness', harness().dockerHost);
   await harnessDocker().createContainer({ name: harnessOnly, Image: harness().busyboxImage, Cmd: ['sleep', '3600'] });
 });
 
