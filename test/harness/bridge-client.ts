@@ -93,6 +93,22 @@ export class BridgeClient {
     return () => this.listeners.delete(listener);
   }
 
+  /** The next pushed event (from now on) that matches; rejects after `timeoutMs` saying what it waited for. */
+  next<T = unknown>(event: string, match: (payload: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const stop = this.onEvent((name, payload) => {
+        if (name !== event || !match(payload as T)) return;
+        stop();
+        clearTimeout(timer);
+        resolve(payload as T);
+      });
+      const timer = setTimeout(() => {
+        stop();
+        reject(new Error(`[bridge-client] no ${event} event (${what}) within ${timeoutMs} ms`));
+      }, timeoutMs);
+    });
+  }
+
   close(): Promise<void> {
     if (this.socket.readyState === WebSocket.CLOSED) return Promise.resolve();
     return new Promise((resolve) => {
