@@ -190,7 +190,7 @@ function slots(value: unknown, path: Path = []): Array<{ path: Path; value: unkn
 /** A copy of `base` with the slot at `path` replaced (or removed when `remove`); own keys such as `__proto__` kept. */
 function replaced(base: unknown, path: Path, next: unknown, remove = false): unknown {
   if (path.length === 0) return next;
-  const copy: Record<string | number, unknown> = Array.isArray(base) ? [...(base as unknown[])] : { ...(base as object) };
+  const copy = (Array.isArray(base) ? [...(base as unknown[])] : { ...(base as object) }) as Record<string | number, unknown>;
   const [head, ...rest] = path;
   if (rest.length === 0 && remove) delete copy[head];
   else if (rest.length === 0) Object.defineProperty(copy, head, { value: next, enumerable: true, writable: true, configurable: true });
