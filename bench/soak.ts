@@ -24,11 +24,11 @@ const CHURN_PER_SECOND = 2;
 const CHURN_KEEP = 6;
 const probe = pathToFileURL(new URL('./soak-probe.mjs', import.meta.url).pathname).href;
 
-function options(): { minutes: number } {
-  const { values } = parseArgs({ options: { minutes: { type: 'string', default: '2' } } });
+function options(): { minutes: number; profileFile: string | undefined } {
+  const { values } = parseArgs({ options: { minutes: { type: 'string', default: '2' }, profile: { type: 'string' } } });
   const minutes = Number(values.minutes);
-  if (!(minutes >= 1)) throw new Error('[soak] usage: npm run soak -- --minutes N (N >= 1)');
-  return { minutes };
+  if (!(minutes >= 1)) throw new Error('[soak] usage: npm run soak -- --minutes N (N >= 1) [--profile FILE: the core\'s CPU profile]');
+  return { minutes, profileFile: values.profile };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
@@ -43,7 +43,7 @@ function probeSamples(serve: ServeProcess): Array<{ t: number; p99Ms: number }> 
 }
 
 async function main(): Promise<number> {
-  const { minutes } = options();
+  const { minutes, profileFile } = options();
   const durationMs = minutes * 60_000;
   const warmupMs = Math.min(30_000, durationMs / 4);
   const windowMs = Math.min(30_000, (durationMs - warmupMs) / 2);
@@ -55,7 +55,8 @@ async function main(): Promise<number> {
     const docker = engine.docker();
     await buildBusyboxImage(docker, benchImage);
     await startIdleContainers(docker, CONTAINERS);
-    serve = await startServe(engine.dockerHost, [], { NODE_OPTIONS: `--import=${probe}`, BERTH_SOAK_PROBE_MS: '5000' });
+    const profile = profileFile ? { BERTH_SOAK_PROFILE: profileFile } : {};
+    serve = await startServe(engine.dockerHost, [], { NODE_OPTIONS: `--import=${probe}`, BERTH_SOAK_PROBE_MS: '5000', ...profile });
     const served = serve;
     client = await BridgeClient.connect(served);
     const tickTimes: number[] = [];
