@@ -55,7 +55,7 @@ async function main(): Promise<number> {
     const docker = engine.docker();
     await buildBusyboxImage(docker, benchImage);
     await startIdleContainers(docker, CONTAINERS);
-    const profile = profileFile ? { BERTH_SOAK_PROFILE: profileFile } : {};
+    const profile: Record<string, string> = profileFile ? { BERTH_SOAK_PROFILE: profileFile } : {};
     serve = await startServe(engine.dockerHost, [], { NODE_OPTIONS: `--import=${probe}`, BERTH_SOAK_PROBE_MS: '5000', ...profile });
     const served = serve;
     client = await BridgeClient.connect(served);
