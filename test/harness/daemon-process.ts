@@ -88,6 +88,13 @@ export class DaemonProcess {
     return 'killed';
   }
 
+  /** Kills it the hard way (SIGKILL: no drain, no cleanup), as a crash would; resolves once it has exited. */
+  async kill(): Promise<void> {
+    if (!this.child) return;
+    this.child.kill('SIGKILL');
+    await this.exit;
+  }
+
   async failure(what: string): Promise<Error> {
     return new Error(`[harness] ${this.label} ${what}; last lines of ${this.logPath}:\n${await tailFile(this.logPath)}`);
   }

@@ -118,6 +118,12 @@ export class PrivateEngine {
     await deleteBridge(this.bridge.name);
   }
 
+  /** The dockerd process id while it runs, for fault tests that kill it the hard way (SIGKILL). */
+  dockerdPid(): number | undefined {
+    const pid = this.dockerd.pid;
+    return pid !== undefined && isAlive(pid) ? pid : undefined;
+  }
+
   /** Process ids of this engine's dockerd and containerd, for tests that check nothing is left. */
   pids(): number[] {
     return [this.dockerd.pid, this.containerd.pid].filter((pid): pid is number => pid !== undefined && isAlive(pid));

@@ -69,6 +69,11 @@ export class PrivateRegistry {
     await this.daemon.stop(STOP_TIMEOUT_MS);
   }
 
+  /** Kills the registry (SIGKILL): open transfers are cut, as when it crashes; start() brings it back. */
+  async kill(): Promise<void> {
+    await this.daemon.kill();
+  }
+
   async destroy(): Promise<void> {
     await this.stop();
     await rm(this.baseDir, { recursive: true, force: true });

@@ -50,6 +50,7 @@ function profileError(limits: LimitsChange): BerthError | null {
 export class SettingsStore {
   readonly path: string;
   private cached: BerthSettings | null = null;
+  private loading: Promise<BerthSettings> | null = null;
   private cachedEngines: EnginesSettings = noEngines;
   private fileProblem: string | null = null;
   /** Saves run one after another, so the last update is the one on disk. */
@@ -60,7 +61,8 @@ export class SettingsStore {
   }
 
   async get(): Promise<BerthSettings> {
-    this.cached ??= await this.load();
+    // One read for all first callers: each read of a bad file would move it aside, and all but one would fail.
+    this.cached ??= await (this.loading ??= this.load());
     return structuredClone(this.cached);
   }
 

@@ -155,4 +155,17 @@ describe('registry credential storage', () => {
     expect(await store().get()).toEqual({ defaultRunLimits: {}, registryCredentials: 'docker-config' });
     expect(warnings[0]).toMatch(/registryCredentials/);
   });
+
+  it('reads a bad file once when several callers ask at the same moment: it is set aside, and said so truly', async () => {
+    // The core's first requests and the engine registry ask together at start; each used to read the file and
+    // move it aside, and the loser reported "could not be moved aside" for a file that was.
+    await writeFile(join(dir, 'settings.json'), '{ not json');
+    const settings = store();
+    const [first, second, engines] = await Promise.all([settings.get(), settings.get(), settings.engines()]);
+    expect(first).toEqual(second);
+    expect(engines).toEqual({ engines: [], activeEngineId: null });
+    expect(settings.view(first).fileProblem).toMatch(/it was kept as .*settings\.json\.corrupt/);
+    expect(warnings).toHaveLength(1);
+    expect(await readFile(join(dir, 'settings.json.corrupt'), 'utf8')).toBe('{ not json');
+  });
 });

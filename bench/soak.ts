@@ -1,0 +1,142 @@
+// `npm run soak -- --minutes N`: Berth under a steady load for N minutes, on a private engine (root needed,
+// never the user's engine). 50 containers run while a few more are created and removed every second; a bridge
+// client watches all stats and the Containers page is open in Chromium. After a warm-up it measures a window at
+// the start and one at the end: core RSS, renderer JS heap, the core's event-loop delay p99 (a probe preloaded
+// into the built `berth serve`), page long tasks and dropped stats ticks. Exits non-zero on dropped ticks, a
+// crash, or memory growth over the goal; timing figures are printed against their goals only.
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildBusyboxImage } from '../test/harness/busybox-image';
+import { BridgeClient } from '../test/harness/bridge-client';
+import { PrivateEngine } from '../test/harness/private-engine';
+import { isAlive, waitUntil } from '../test/harness/run-command';
+import { startServe, type ServeProcess } from '../test/harness/serve-process';
+import type { EngineStatus } from '../main/shared/engine-types';
+import type { StatsTick } from '../main/shared/stats-types';
+import { rssBytes } from './proc-usage';
+import { startChurn } from './soak-churn';
+import { openContainersPage, type SoakPage } from './soak-page';
+import { droppedTicks, judge, windowMedian, type WindowFigures } from './soak-report';
+import { benchImage, startIdleContainers } from './stats-containers';
+
+const CONTAINERS = 50;
+const CHURN_PER_SECOND = 2;
+const CHURN_KEEP = 6;
+const probe = pathToFileURL(new URL('./soak-probe.mjs', import.meta.url).pathname).href;
+
+function options(): { minutes: number; profileFile: string | undefined } {
+  const { values } = parseArgs({ options: { minutes: { type: 'string', default: '2' }, profile: { type: 'string' } } });
+  const minutes = Number(values.minutes);
+  if (!(minutes >= 1)) throw new Error('[soak] usage: npm run soak -- --minutes N (N >= 1) [--profile FILE: the core\'s CPU profile]');
+  return { minutes, profileFile: values.profile };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/** The probe's lines printed by serve so far. */
+function probeSamples(serve: ServeProcess): Array<{ t: number; p99Ms: number }> {
+  return serve
+    .output()
+    .split('\n')
+    .filter((line) => line.startsWith('[soak-probe] '))
+    .map((line) => JSON.parse(line.slice('[soak-probe] '.length)) as { t: number; p99Ms: number });
+}
+
+async function main(): Promise<number> {
+  const { minutes, profileFile } = options();
+  const durationMs = minutes * 60_000;
+  const warmupMs = Math.min(30_000, durationMs / 4);
+  const windowMs = Math.min(30_000, (durationMs - warmupMs) / 2);
+  const engine = await PrivateEngine.start({ name: 'soak' });
+  let serve: ServeProcess | undefined;
+  let page: SoakPage | undefined;
+  let client: BridgeClient | undefined;
+  try {
+    const docker = engine.docker();
+    await buildBusyboxImage(docker, benchImage);
+    await startIdleContainers(docker, CONTAINERS);
+    const profile: Record<string, string> = profileFile ? { BERTH_SOAK_PROFILE: profileFile } : {};
+    serve = await startServe(engine.dockerHost, [], { NODE_OPTIONS: `--import=${probe}`, BERTH_SOAK_PROBE_MS: '5000', ...profile });
+    const served = serve;
+    client = await BridgeClient.connect(served);
+    const tickTimes: number[] = [];
+    client.onEvent((event, payload) => {
+      if (event === 'stats:tick') tickTimes.push((payload as StatsTick).t);
+    });
+    // The link is printed before the engine connects; watching needs it connected.
+    const bridge = client;
+    const connected = await waitUntil(async () => {
+      const status = await bridge.request('engine:status', {});
+      return status.ok && (status.data as EngineStatus).state === 'connected';
+    }, 30_000, 250);
+    if (!connected) throw new Error(`[soak] serve did not connect to the engine within 30 s:\n${served.output().slice(-2000)}`);
+    const watch = await client.request('stats:watch', { all: true });
+    if (!watch.ok) throw new Error(`[soak] stats:watch failed: ${watch.error.message}`);
+    page = await openContainersPage(served.url);
+    const churn = startChurn(docker, CHURN_PER_SECOND, CHURN_KEEP);
+    const rss: Array<{ t: number; value: number }> = [];
+    const sampler = setInterval(() => {
+      const value = rssBytes(served.pid);
+      if (value !== undefined) rss.push({ t: Date.now(), value });
+    }, 1000);
+
+    const began = Date.now();
+    console.info(`[soak] ${minutes} min: ${CONTAINERS} containers, ${CHURN_PER_SECOND} created and removed a second, warm-up ${warmupMs / 1000} s, windows of ${windowMs / 1000} s`);
+    const measure = async (from: number, to: number, pageFrom: number): Promise<WindowFigures> => {
+      const ticks = droppedTicks(tickTimes, from, to);
+      const long = await page!.longTasksSince(pageFrom);
+      const p99s = probeSamples(served).filter((sample) => sample.t > from && sample.t <= to + 1000).map((sample) => sample.p99Ms);
+      return {
+        coreRss: windowMedian(rss, from, to),
+        rendererHeap: await page!.jsHeapUsed(),
+        eventLoopP99Ms: p99s.length ? Math.max(...p99s) : Number.NaN,
+        longTasks: long.count,
+        longTaskMs: long.totalMs,
+        droppedTicks: ticks.dropped,
+        ticks: ticks.ticks,
+      };
+    };
+
+    await sleep(began + warmupMs - Date.now());
+    const startFrom = Date.now();
+    const startPage = await page.now();
+    await sleep(windowMs);
+    const start = await measure(startFrom, Date.now(), startPage);
+    // The middle of the run is checked for dropped ticks too, so none can hide between the two windows.
+    const middleFrom = Date.now();
+    await sleep(began + durationMs - windowMs - Date.now());
+    const middle = droppedTicks(tickTimes, middleFrom, Date.now());
+    const endFrom = Date.now();
+    const endPage = await page.now();
+    await sleep(windowMs);
+    const end = await measure(endFrom, Date.now(), endPage);
+    end.droppedTicks += middle.dropped;
+
+    clearInterval(sampler);
+    await churn.stop();
+    const crashed = isAlive(served.pid) ? null : `berth serve (pid ${served.pid}) exited during the soak:\n${served.output().slice(-2000)}`;
+    const verdict = judge(start, end, crashed);
+    console.info(`\nSoak of ${minutes} min (${churn.created} containers created, ${churn.removed} removed, ${churn.skippedRounds} churn rounds skipped while the engine was busy):\n`);
+    console.info(verdict.table);
+    if (churn.failures.length > 0) console.warn(`[soak] churn calls that failed (the engine's words): ${churn.failures.join(' | ')}`);
+    if (verdict.failures.length > 0) {
+      console.error(`\n[soak] FAILED: ${verdict.failures.join('; ')}`);
+      return 1;
+    }
+    console.info('\n[soak] passed: no crash, no dropped ticks, memory growth within the goal');
+    return 0;
+  } finally {
+    await client?.close();
+    await page?.close();
+    await serve?.stop();
+    await engine.destroy();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error('[soak] failed:', error);
+    process.exit(1);
+  },
+);
