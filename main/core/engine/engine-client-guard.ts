@@ -41,6 +41,9 @@ export function requestPathProblem(path: string): string | null {
   const route = query === -1 ? path : path.slice(0, query);
   if (changesAddress(route)) return 'it holds a character that would change the address (#, %, \\, a space or a control character)';
   if (route.split('/').some((part) => part === '.' || part === '..')) return 'it has a "." or ".." part';
+  // An empty part (`/images//json` from an empty or `/`-led name) makes the engine answer with a redirect that
+  // docker-modem follows to a host named after the next part, throwing outside any promise.
+  if (route.split('/').slice(1).some((part) => part === '')) return 'it has an empty part (a leading, doubled or trailing "/")';
   return null;
 }
 
