@@ -29,6 +29,8 @@ export const errorCodes = [
   'INTERNAL',
   /** One client has too many requests waiting for their answers; it may send more once those are answered. */
   'TOO_MANY_REQUESTS',
+  /** Berth could not write one of its own files (disk full, read-only, permissions); what was there is kept. */
+  'STORAGE_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -174,7 +174,23 @@ export class SettingsStore {
       await rename(temporary, this.path);
     } catch (error) {
       await rm(temporary, { force: true });
-      throw new BerthError('INTERNAL', `Berth could not save its settings to ${this.path}: ${(error as Error).message}. Check that the folder is writable.`);
+      throw new BerthError('STORAGE_FAILED', `Berth could not save its settings to ${this.path}: ${(error as Error).message}. ${storageAdvice(error)} The settings saved before are unchanged.`);
     }
+  }
+}
+
+/** What the user can do about a failed write, by its cause. */
+function storageAdvice(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'The disk is full: free some space, then change the setting again.';
+    case 'EROFS':
+      return 'The file system is read-only: check that the folder is writable, or set BERTH_CONFIG_DIR to one that is.';
+    case 'EACCES':
+    case 'EPERM':
+      return "Berth may not write there: check the folder's owner and permissions, or set BERTH_CONFIG_DIR.";
+    default:
+      return 'Check that the folder is writable.';
   }
 }

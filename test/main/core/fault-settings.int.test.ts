@@ -66,7 +66,8 @@ describe('the data folder failing under the core', () => {
     console.info(`[test] full disk: ${refused.error.code}: ${refused.error.message}`);
     expect(refused.error.message).toContain(join(mountPoint, 'settings.json'));
     expect(refused.error.message).toMatch(/no space left on device/i);
-    expect(refused.error.message).toMatch(/writable|space/i);
+    expect(refused.error.code).toBe('STORAGE_FAILED');
+    expect(refused.error.message).toMatch(/disk is full: free some space/);
     expect(await readFile(join(mountPoint, 'settings.json'), 'utf8')).toBe(previous);
     expect(await strays(mountPoint)).toEqual([]);
     // What the core answers is what is on disk, not the change it could not save.
@@ -88,7 +89,8 @@ describe('the data folder failing under the core', () => {
       if (refused.ok) return;
       console.info(`[test] read-only folder: ${refused.error.code}: ${refused.error.message}`);
       expect(refused.error.message).toMatch(/read-only file system/i);
-      expect(refused.error.message).toContain('Check that the folder is writable');
+      expect(refused.error.code).toBe('STORAGE_FAILED');
+      expect(refused.error.message).toContain('check that the folder is writable');
       expect(await readFile(join(mountPoint, 'settings.json'), 'utf8')).toBe(previous);
       expect(await cpusOf(core)).toBe(2);
     } finally {
