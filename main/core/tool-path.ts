@@ -23,10 +23,9 @@ export function toolPath(env: NodeJS.ProcessEnv, uid: number | undefined = curre
   return [...user, ...SYSTEM_DIRS.filter((dir) => !user.includes(dir))].join(delimiter);
 }
 
-/** The full path of the first executable `command` on toolPath, or null. */
-export function findTool(command: string, env: NodeJS.ProcessEnv, uid: number | undefined = currentUid()): string | null {
-  if (command.includes('/')) return command;
-  for (const dir of toolPath(env, uid).split(delimiter).filter(Boolean)) {
+/** The full path of the first executable `command` in `dirs`, searched the way a shell does, or null. */
+export function firstExecutable(command: string, dirs: string[]): string | null {
+  for (const dir of dirs) {
     const candidate = join(dir, command);
     try {
       accessSync(candidate, constants.X_OK);
@@ -37,6 +36,12 @@ export function findTool(command: string, env: NodeJS.ProcessEnv, uid: number | 
     }
   }
   return null;
+}
+
+/** The full path of the first executable `command` on toolPath, or null. */
+export function findTool(command: string, env: NodeJS.ProcessEnv, uid: number | undefined = currentUid()): string | null {
+  if (command.includes('/')) return command;
+  return firstExecutable(command, toolPath(env, uid).split(delimiter).filter(Boolean));
 }
 
 /**

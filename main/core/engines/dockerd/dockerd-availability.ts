@@ -1,8 +1,7 @@
 // Decides whether this machine lets Berth run its own dockerd, and how (as root, or rootless through
 // `dockerd-rootless.sh`), with a reason the user can act on when it cannot. Pure over the facts it is given.
-import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
-import { toolPath } from '../../tool-path';
+import { delimiter } from 'node:path';
+import { firstExecutable, toolPath } from '../../tool-path';
 
 export type DockerdMode = 'root' | 'rootless';
 
@@ -35,19 +34,7 @@ export function dockerdSupport(facts: DockerdFacts): DockerdSupport {
 /** Searches `env.PATH` the way a shell does: the first executable file of that name. */
 export function whichIn(env: NodeJS.ProcessEnv): (command: string) => string | null {
   const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
-  return (command) => {
-    for (const dir of dirs) {
-      const candidate = join(dir, command);
-      try {
-        accessSync(candidate, constants.X_OK);
-        return candidate;
-      } catch (error) {
-        // Not there or not executable in this folder: the next folder may have it.
-        if (!['ENOENT', 'EACCES', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-      }
-    }
-    return null;
-  };
+  return (command) => firstExecutable(command, dirs);
 }
 
 export function systemDockerdFacts(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): DockerdFacts {
