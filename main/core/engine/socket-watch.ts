@@ -41,16 +41,24 @@ export function watchSockets(socketPaths: string[], onChange: () => void, log?: 
   }
   let lastWake = 0;
   let closed = false;
+  let trailing: NodeJS.Timeout | null = null;
+  const wake = () => {
+    trailing = null;
+    if (closed) return;
+    lastWake = Date.now();
+    onChange();
+  };
   const watchers: fs.FSWatcher[] = [];
   for (const [folder, names] of byFolder) {
     try {
       const watcher = fs.watch(folder, { persistent: false }, (_event, filename) => {
         // A platform that gives no name may mean the socket: treat it as a change, the rate limit bounds it.
         if (closed || (filename !== null && !names.has(filename.toString()))) return;
-        const now = Date.now();
-        if (now - lastWake < MIN_WAKE_GAP_MS) return;
-        lastWake = now;
-        onChange();
+        const wait = lastWake + MIN_WAKE_GAP_MS - Date.now();
+        if (wait <= 0) return wake();
+        // Inside the gap (a stale socket removed, then the new one bound): one call at its end sees the latest.
+        trailing ??= setTimeout(wake, wait);
+        trailing.unref();
       });
       watcher.on('error', (error) => log?.warn(`[engine] stopped watching ${folder} for the engine's socket (${error.message}); retries still find it`));
       watchers.push(watcher);
@@ -61,6 +69,7 @@ export function watchSockets(socketPaths: string[], onChange: () => void, log?: 
   }
   return () => {
     closed = true;
+    if (trailing) clearTimeout(trailing);
     for (const watcher of watchers.splice(0)) watcher.close();
   };
 }

@@ -1,3 +1,4 @@
+// The socket watch against a real folder and a real unix socket bound in it.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -30,6 +31,24 @@ describe('watchSockets', () => {
     await new Promise<void>((resolve) => server.listen(socketPath, resolve));
     try {
       await vi.waitFor(() => expect(changed).toHaveBeenCalled(), { timeout: 2_000 });
+    } finally {
+      server.close();
+    }
+  });
+
+  it('calls back once more at the end of its quiet gap for a change inside it (stale socket removed, new one bound)', async () => {
+    const socketPath = path.join(folder, 'docker.sock');
+    await writeFile(socketPath, '');
+    const changed = vi.fn();
+    stop = watchSockets([socketPath], changed);
+    await rm(socketPath);
+    await vi.waitFor(() => expect(changed).toHaveBeenCalledTimes(1), { timeout: 2_000 });
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(changed).toHaveBeenCalledTimes(1);
+      await vi.waitFor(() => expect(changed).toHaveBeenCalledTimes(2), { timeout: 2_000 });
     } finally {
       server.close();
     }
