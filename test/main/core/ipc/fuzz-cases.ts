@@ -38,6 +38,7 @@ const bases: Record<Channel, Record<string, unknown>> = {
   'engines:add-remote': { name: 'fuzz', host: `ssh://fuzz@${unreachable}`, identityFile: '/nonexistent/berth-fuzz-key', socketPath: '/var/run/docker.sock', trustFingerprint: 'SHA256:fuzz' },
   'engines:add-vm': { name: 'fuzz', cpus: 1, memoryMiB: 512, diskGiB: 4 },
   'engines:remove': { id: 'fuzz-absent', deleteData: false },
+  'engines:trust-host-key': { id: 'fuzz-absent', fingerprint: 'SHA256:fuzz' },
   'engines:logs': { id: 'fuzz-absent' },
   'engines:disk-usage': { id: 'fuzz-absent' },
   'engines:vm-usage': { id: 'fuzz-absent' },
