@@ -28,13 +28,8 @@ import { StatusBar } from './pages/status-bar';
 /** The issue's bounds: a view says the engine is gone within 2 s, and everything is back within 5 s of its return. */
 const SAYS_GONE_MS = 2_000;
 const RESUMES_MS = 5_000;
-/**
- * Known open (the engine connection's slice of issue 12): dockerd accepts connections on its new socket while it
- * restores containers, seconds before it serves them, so a reconnection attempt made then waits for its 5 s
- * timeout and the next one comes after up to 5 s of backoff. The connection may take this much longer until
- * that is fixed; the time taken is printed either way, and BERTH_FAULT_STRICT=1 holds it to the issue's 5 s.
- */
-const KNOWN_OPEN_RECONNECT_MS = process.env.BERTH_FAULT_STRICT === '1' ? 0 : 10_000;
+/** How long the private dockerd may take to start again (restoring its containers) before the test gives up. */
+const ENGINE_START_MS = 30_000;
 /**
  * The core's CPU while the engine is away, in % of one core: at most 1 % (the issue's goal). Measured over 20 s,
  * after 3 s for the failed pull and the ended series to settle, so the kernel's 10 ms clock ticks give 5 %
@@ -157,9 +152,11 @@ describe('faults under a running serve', () => {
     console.info(`[fault] core CPU while the engine was away: ${seconds.toFixed(2)} s over ${IDLE_WINDOW_MS / 1000} s = ${percent.toFixed(2)} % of a core (bound ${IDLE_CPU_PERCENT} %)`);
     expect(percent).toBeLessThanOrEqual(IDLE_CPU_PERCENT);
 
+    // The waiters are in place before the restart, so no event is missed; their own limit also covers dockerd's
+    // start, and the bound is checked from its return (when it answers a ping), as the issue states it.
     const back = Promise.all([
-      client.next<EngineStatus>('engine:status', (s) => s.state === 'connected', RESUMES_MS + KNOWN_OPEN_RECONNECT_MS, 'engine connected again'),
-      status.waitForEngine('Connected', RESUMES_MS + KNOWN_OPEN_RECONNECT_MS),
+      client.next<EngineStatus>('engine:status', (s) => s.state === 'connected', ENGINE_START_MS + RESUMES_MS, 'engine connected again'),
+      status.waitForEngine('Connected', ENGINE_START_MS + RESUMES_MS),
     ]);
     const restartedAt = Date.now();
     await engine.start();
@@ -167,9 +164,10 @@ describe('faults under a running serve', () => {
     console.info(`[fault] dockerd took ${returnedAt - restartedAt} ms to answer again`);
     await back;
     const reconnectMs = Date.now() - returnedAt;
-    console.info(`[fault] connected again ${reconnectMs} ms after the engine answered${reconnectMs > RESUMES_MS ? ` (over the issue's ${RESUMES_MS} ms: the known open reconnection delay)` : ''}`);
+    console.info(`[fault] connected again ${reconnectMs} ms after the engine answered`);
+    expect(reconnectMs).toBeLessThanOrEqual(RESUMES_MS);
     // dockerd restarts the `always` containers as it comes up; their stats resume as new segments.
-    await client.next('stats:tick', ticksWithAll(ids), Math.max(1_000, RESUMES_MS - (Date.now() - returnedAt)) + KNOWN_OPEN_RECONNECT_MS, 'samples of every container again');
+    await client.next('stats:tick', ticksWithAll(ids), Math.max(1_000, RESUMES_MS - (Date.now() - returnedAt)), 'samples of every container again');
     console.info(`[fault] engine back: connected and every container's stats flowing ${Date.now() - returnedAt} ms after it answered`);
 
     // Nothing doubled: one tick a second, each container once per tick, the same kept-open files as before.

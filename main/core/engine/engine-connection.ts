@@ -1,6 +1,9 @@
 // Owns the one connection to the container engine: finds it, connects, reports every status change on the hub
 // as `engine:status`, follows its event stream while connected, and retries with backoff while it is away
 // (retry-policy.ts: not after a failure only the user can fix, such as a refused SSH login or host key).
+// A local engine (unix socket, named pipe) is found again without waiting out the backoff: its socket's folder
+// is watched while it is away, and an engine whose socket accepted but did not answer in time (dockerd restoring
+// its containers before it serves the API) is asked again promptly.
 // Services ask it for the client and listen to its events; none of them talks to discovery or retries.
 import Dockerode from 'dockerode';
 import type { EngineEndpoint, EngineInfo, EngineStatus } from '../../shared/engine-types';
@@ -12,10 +15,11 @@ import type { DiscoveryResult, EngineTarget } from './discover';
 import { dockerOptionsFor } from './docker-options';
 import { guardEngineClient } from './engine-client-guard';
 import type { EngineEvent } from './engine-event';
-import { describeFailure, fetchEngineInfo, pingEngine } from './engine-probe';
+import { describeFailure, fetchEngineInfo, isNoAnswer, pingEngine } from './engine-probe';
 import type { EngineLink } from './engine-link';
 import { EngineSession } from './engine-session';
 import { isUserActionNeeded } from './retry-policy';
+import { watchableSockets, watchSockets, type SocketWatcher } from './socket-watch';
 
 export type { EngineEvent } from './engine-event';
 
@@ -33,12 +37,25 @@ export interface EngineConnectionOptions {
   /** How long a ping, `/info` or opening the event stream may take before the engine counts as unreachable. */
   requestTimeoutMs?: number;
   createClient?: (target: EngineTarget) => Dockerode;
+  /**
+   * The delay before asking a local engine again after its socket accepted but the engine did not answer in
+   * time: it is starting (default 250 ms). Each such attempt already took `requestTimeoutMs`, so this cannot spin.
+   */
+  startingRetryMs?: number;
+  /** Watches local sockets' folders while the engine is away (default: socket-watch.ts). */
+  watchSockets?: SocketWatcher;
   /** What to do when nothing answers; the default speaks of a local Docker or Podman engine. */
   startHint?: string;
   now?: () => number;
 }
 
-type Attempt = { ok: true; docker: Dockerode; info: EngineInfo; session: EngineSession } | { ok: false; reason: string; needsUser: boolean; code: ErrorCode };
+type Attempt =
+  | { ok: true; docker: Dockerode; info: EngineInfo; session: EngineSession }
+  /** `starting`: a local socket accepted the connection but the engine did not answer in time. */
+  | { ok: false; reason: string; needsUser: boolean; code: ErrorCode; starting: boolean };
+
+const isLocal = (target: EngineTarget) => target.address.kind === 'unix' || target.address.kind === 'npipe';
+
 
 const defaultStartHint = 'Start the engine (Docker or Podman); Berth reconnects by itself.';
 
@@ -56,6 +73,14 @@ export class EngineConnection implements EngineLink {
   /** The code requests fail with while unreachable: the cause's own when every target failed the same way. */
   private failureCode: ErrorCode = 'ENGINE_UNREACHABLE';
   private readonly backoff: Backoff;
+  private readonly startingRetryMs: number;
+  private readonly watcher: SocketWatcher;
+  /** The local sockets of the latest discovery, watched while the engine is away. */
+  private localSockets: string[] = [];
+  private watchedKey = '';
+  private unwatch: (() => void) | null = null;
+  /** A socket changed while an attempt was running: the next failure retries at once. */
+  private wakePending = false;
   private readonly healthIntervalMs: number;
   private readonly timeoutMs: number;
   private readonly createClient: (target: EngineTarget) => Dockerode;
@@ -70,6 +95,8 @@ export class EngineConnection implements EngineLink {
       quickForMs: options.retryQuickForMs ?? 60_000,
       now: this.now,
     });
+    this.startingRetryMs = options.startingRetryMs ?? 250;
+    this.watcher = options.watchSockets ?? ((paths, onChange) => watchSockets(paths, onChange, options.log));
     this.healthIntervalMs = options.healthIntervalMs ?? 5000;
     this.timeoutMs = options.requestTimeoutMs ?? 5000;
     this.createClient = options.createClient ?? ((target) => new Dockerode(dockerOptionsFor(target)));
@@ -101,6 +128,7 @@ export class EngineConnection implements EngineLink {
     this.clearRetry();
     this.attemptAbort?.abort();
     this.endSession();
+    this.stopWatching();
     if (this.attempt) await this.attempt;
   }
 
@@ -139,6 +167,7 @@ export class EngineConnection implements EngineLink {
         found = { targets: [], problem: `Berth could not look for the engine: ${describeFailure(error, this.timeoutMs)}.`, warnings: [], searched: [] };
       }
       if (epoch !== this.epoch) return this.current;
+      this.localSockets = watchableSockets(found);
       this.logWarnings(found.warnings);
       if (found.problem) return this.fail(null, found.problem);
       if (found.targets.length === 0) {
@@ -147,6 +176,7 @@ export class EngineConnection implements EngineLink {
       if (announce) this.setStatus({ state: 'connecting', endpoint: found.targets[0].endpoint, since: this.now() });
       const failures: string[] = [];
       let needsUser = true;
+      let starting = false;
       const codes = new Set<ErrorCode>();
       for (const target of found.targets) {
         const attempt = await this.tryTarget(target, epoch, abort.signal);
@@ -157,13 +187,14 @@ export class EngineConnection implements EngineLink {
         if (attempt.ok) return this.succeed(target.endpoint, attempt);
         failures.push(`${target.endpoint.host}: ${attempt.reason}`);
         needsUser &&= attempt.needsUser;
+        starting ||= attempt.starting;
         codes.add(attempt.code);
       }
       // Requests then fail with the cause's own code (HOST_KEY_MISMATCH above all), not a generic one.
       this.failureCode = codes.size === 1 ? [...codes][0] : 'ENGINE_UNREACHABLE';
       // Only when every target failed in a way retrying cannot fix; one that might come back keeps the retries.
       if (needsUser) return this.fail(found.targets[0].endpoint, `Berth cannot use the engine at ${failures.join('; ')}.`, { retry: false });
-      return this.fail(found.targets[0].endpoint, `No engine answers at ${failures.join('; ')}. ${this.options.startHint ?? defaultStartHint}`);
+      return this.fail(found.targets[0].endpoint, `No engine answers at ${failures.join('; ')}. ${this.options.startHint ?? defaultStartHint}`, { retry: true, starting });
     } catch (error) {
       // Nothing above should throw; if it does, the user still gets a status and retries continue.
       this.options.log.error('[engine] connecting failed unexpectedly', error);
@@ -196,7 +227,10 @@ export class EngineConnection implements EngineLink {
       session?.close();
       // A changed host key keeps its code to the UI (a warning nothing clicks past); all else is "unreachable".
       const code = error instanceof BerthError && error.code === 'HOST_KEY_MISMATCH' ? error.code : 'ENGINE_UNREACHABLE';
-      return { ok: false, reason: describeFailure(error, this.timeoutMs), needsUser: isUserActionNeeded(error), code };
+      // Ran out of time on a local socket that took the connection: the engine is there, starting. Asking again
+      // at once (not after up to 5 s of backoff) is what lets it be found within moments of serving.
+      const starting = isLocal(target) && isNoAnswer(error) && !cancel.aborted;
+      return { ok: false, reason: describeFailure(error, this.timeoutMs), needsUser: isUserActionNeeded(error), code, starting };
     }
   }
 
@@ -204,6 +238,8 @@ export class EngineConnection implements EngineLink {
     this.docker = attempt.docker;
     this.session = attempt.session;
     this.backoff.reset();
+    this.stopWatching();
+    this.wakePending = false;
     const { info } = attempt;
     this.setStatus({ state: 'connected', endpoint, info, since: this.now() });
     this.options.log.info(`[engine] connected to ${info.product} ${info.version} (API ${info.apiVersion}) at ${endpoint.host}`);
@@ -217,9 +253,11 @@ export class EngineConnection implements EngineLink {
     return this.current;
   }
 
-  private fail(endpoint: EngineEndpoint | null, reason: string, options: { retry: boolean } = { retry: true }): EngineStatus {
+  private fail(endpoint: EngineEndpoint | null, reason: string, options: { retry: boolean; starting?: boolean } = { retry: true }): EngineStatus {
     const retry = this.running && options.retry;
-    const delay = retry ? this.backoff.next() : 0;
+    // A prompt retry does not advance the backoff: the engine is known to be coming, not known to be away.
+    const delay = !retry || this.wakePending ? 0 : options.starting ? this.startingRetryMs : this.backoff.next();
+    this.wakePending = false;
     const previous = this.current;
     const since = previous.state === 'unreachable' ? previous.since : this.now();
     // Retries repeat the same reason every few seconds: log it when it changes, not each time.
@@ -231,11 +269,45 @@ export class EngineConnection implements EngineLink {
     if (retry) {
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
-        if (!this.attempt) this.attempt = this.connect(false).finally(() => (this.attempt = null));
+        this.retryNow();
       }, delay);
       this.retryTimer.unref();
+      this.watchLocalSockets();
+    } else {
+      this.stopWatching();
     }
     return this.current;
+  }
+
+  private retryNow(): void {
+    if (!this.attempt) this.attempt = this.connect(false).finally(() => (this.attempt = null));
+  }
+
+  /** A watched socket appeared or changed: the engine is (re)starting, so try now and restart the backoff. */
+  private socketChanged(): void {
+    if (!this.running || this.current.state === 'connected') return;
+    this.backoff.reset();
+    if (this.attempt) {
+      this.wakePending = true;
+      return;
+    }
+    this.clearRetry();
+    this.retryNow();
+  }
+
+  private watchLocalSockets(): void {
+    const key = this.localSockets.join('\n');
+    if (this.unwatch && key === this.watchedKey) return;
+    this.stopWatching();
+    if (this.localSockets.length === 0) return;
+    this.watchedKey = key;
+    this.unwatch = this.watcher(this.localSockets, () => this.socketChanged());
+  }
+
+  private stopWatching(): void {
+    this.unwatch?.();
+    this.unwatch = null;
+    this.watchedKey = '';
   }
 
   private lose(endpoint: EngineEndpoint, reason: string): void {

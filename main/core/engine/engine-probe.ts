@@ -37,6 +37,11 @@ function isAbort(error: unknown): boolean {
   return name === 'AbortError' || name === 'TimeoutError';
 }
 
+/** True when the call ran out of time (its deadline or the client guard's), rather than being refused or failing. */
+export function isNoAnswer(error: unknown): boolean {
+  return isAbort(error) || (error as { code?: string } | null)?.code === 'ETIMEDOUT';
+}
+
 /** A short, human account of why a call failed, with a hint when the cause is a known one. */
 export function describeFailure(error: unknown, timeoutMs: number): string {
   if (isAbort(error)) return `no answer within ${timeoutMs} ms`;
