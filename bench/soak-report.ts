@@ -11,9 +11,9 @@ export const goals = { memoryGrowthPercent: 5, eventLoopP99Ms: 50, droppedTicks:
 export interface WindowFigures {
   /** Median of the core's RSS samples (from /proc) in the window, bytes. */
   coreRss: number;
-  /** The core's V8 heap in use after a forced full GC at the window's end (median of a few readings), bytes. */
+  /** The core's V8 heap in use after a forced full GC at the window's end (the least of a few readings), bytes. */
   coreHeap: number;
-  /** Renderer JS heap in use after a forced collection at the window's end (median of a few readings), bytes. */
+  /** Renderer JS heap in use after a forced collection at the window's end (the least of a few readings), bytes. */
   rendererHeap: number;
   /** Worst 5-second p99 of the core's event-loop delay in the window, ms. */
   eventLoopP99Ms: number;

@@ -24,12 +24,11 @@ import { startChurn } from './soak-churn';
 import { openContainersPage, type SoakPage } from './soak-page';
 import { droppedTicks, judge, windowMedian, type WindowFigures } from './soak-report';
 import { benchImage, startIdleContainers } from './stats-containers';
-import { median } from './table';
 
 const CONTAINERS = 50;
 const CHURN_PER_SECOND = 2;
 const CHURN_KEEP = 6;
-const HEAP_READINGS = 3;
+const HEAP_READINGS = 5;
 const probe = pathToFileURL(new URL('./soak-probe.mjs', import.meta.url).pathname).href;
 
 function options(): { minutes: number; profileFile: string | undefined; snapshots: string | undefined } {
@@ -111,7 +110,9 @@ async function main(): Promise<number> {
       const long = await page!.longTasksSince(pageFrom);
       const p99s = probeSamples(served).filter((sample) => sample.t > from && sample.t <= to + 1000).map((sample) => sample.p99Ms);
       if (snapshots) await page!.writeHeapSnapshot(join(snapshots, `renderer-${windowCount}.heapsnapshot`));
-      // Three readings 2 s apart, their median: one reading also counts whatever a tick or a render had in hand.
+      // Several readings 2 s apart, their minimum: the floor of what survives a full GC is what a leak raises,
+      // while one reading also counts whatever a tick or a render had in hand at that moment (React keeps a
+      // second copy of the hooks of every row it re-rendered lately: up to a few % of the page's heap).
       const coreHeaps: number[] = [];
       const rendererHeaps: number[] = [];
       for (let reading = 0; reading < HEAP_READINGS; reading += 1) {
@@ -121,8 +122,8 @@ async function main(): Promise<number> {
       }
       return {
         coreRss: windowMedian(rss, from, to),
-        coreHeap: median(coreHeaps),
-        rendererHeap: median(rendererHeaps),
+        coreHeap: Math.min(...coreHeaps),
+        rendererHeap: Math.min(...rendererHeaps),
         eventLoopP99Ms: p99s.length ? Math.max(...p99s) : Number.NaN,
         longTasks: long.count,
         longTaskMs: long.totalMs,
