@@ -1,6 +1,7 @@
 // The soak's browser side: the Containers page of `berth serve` open in Chromium, with the page's long tasks
 // recorded (PerformanceObserver 'longtask') and its JS heap read through CDP after a forced garbage collection,
 // so heap figures compare live objects rather than garbage not yet collected.
+import { writeFile } from 'node:fs/promises';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { launchChromium } from '../test/harness/browser';
 import { ContainersPage } from '../test/e2e/pages/containers-page';
@@ -16,6 +17,8 @@ export interface SoakPage {
   longTasksSince(sinceMs: number): Promise<{ count: number; totalMs: number }>;
   /** JS heap in use after a forced collection, in bytes. */
   jsHeapUsed(): Promise<number>;
+  /** Writes a heap snapshot of the page (CDP HeapProfiler), for comparing what is retained between two points. */
+  writeHeapSnapshot(file: string): Promise<void>;
   /** performance.now() in the page, to mark windows. */
   now(): Promise<number>;
   close(): Promise<void>;
@@ -51,6 +54,17 @@ export async function openContainersPage(url: string): Promise<SoakPage> {
       await cdp.send('HeapProfiler.collectGarbage');
       const { metrics } = await cdp.send('Performance.getMetrics');
       return metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
+    },
+    writeHeapSnapshot: async (file) => {
+      const chunks: string[] = [];
+      const collect = ({ chunk }: { chunk: string }) => chunks.push(chunk);
+      cdp.on('HeapProfiler.addHeapSnapshotChunk', collect);
+      try {
+        await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+      } finally {
+        cdp.off('HeapProfiler.addHeapSnapshotChunk', collect);
+      }
+      await writeFile(file, chunks.join(''));
     },
     now: () => page.evaluate(() => performance.now()),
     close: () => browser.close(),

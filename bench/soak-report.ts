@@ -1,6 +1,9 @@
 // The soak's figures: what each window (after warm-up, and at the end) measured, the table printed against the
 // goals, and which goals decide the exit code. Timing figures are printed against their goals but never fail
-// the run (the project's rule: no assertion on a timing); memory growth, dropped ticks and a crash do.
+// the run (the project's rule: no assertion on a timing); heap growth, dropped ticks and a crash do.
+// Memory growth is judged on the V8 heaps in use after a forced GC (the core's and the renderer's): that is
+// what a leak grows. The core's RSS is printed beside it, not judged: it also moves with the allocator's caches
+// and fragmentation (typed arrays of series created and freed under churn), and is noisy on a loaded machine.
 import { fmt, markdownTable, median } from './table';
 
 export const goals = { memoryGrowthPercent: 5, eventLoopP99Ms: 50, droppedTicks: 0 };
@@ -8,7 +11,9 @@ export const goals = { memoryGrowthPercent: 5, eventLoopP99Ms: 50, droppedTicks:
 export interface WindowFigures {
   /** Median of the core's RSS samples (from /proc) in the window, bytes. */
   coreRss: number;
-  /** Renderer JS heap in use after a forced collection at the window's end, bytes. */
+  /** The core's V8 heap in use after a forced full GC at the window's end (the least of a few readings), bytes. */
+  coreHeap: number;
+  /** Renderer JS heap in use after a forced collection at the window's end (the least of a few readings), bytes. */
   rendererHeap: number;
   /** Worst 5-second p99 of the core's event-loop delay in the window, ms. */
   eventLoopP99Ms: number;
@@ -45,8 +50,9 @@ export interface Verdict {
 export function judge(start: WindowFigures, end: WindowFigures, crashed: string | null): Verdict {
   const failures: string[] = [];
   const rssGrowth = growth(start.coreRss, end.coreRss);
+  const coreHeapGrowth = growth(start.coreHeap, end.coreHeap);
   const heapGrowth = growth(start.rendererHeap, end.rendererHeap);
-  if (!(rssGrowth < goals.memoryGrowthPercent)) failures.push(`core RSS grew ${fmt(rssGrowth, 1)} % (goal < ${goals.memoryGrowthPercent} %)`);
+  if (!(coreHeapGrowth < goals.memoryGrowthPercent)) failures.push(`core heap after GC grew ${fmt(coreHeapGrowth, 1)} % (goal < ${goals.memoryGrowthPercent} %)`);
   if (!(heapGrowth < goals.memoryGrowthPercent)) failures.push(`renderer JS heap grew ${fmt(heapGrowth, 1)} % (goal < ${goals.memoryGrowthPercent} %)`);
   const dropped = start.droppedTicks + end.droppedTicks;
   if (dropped > goals.droppedTicks) failures.push(`${dropped} stats ticks dropped (goal ${goals.droppedTicks})`);
@@ -55,7 +61,8 @@ export function judge(start: WindowFigures, end: WindowFigures, crashed: string 
   const table = markdownTable(
     ['figure', 'start', 'end', 'change', 'goal', ''],
     [
-      ['core RSS (MiB, median of the window)', mib(start.coreRss), mib(end.coreRss), `${fmt(rssGrowth, 1)} %`, `< ${goals.memoryGrowthPercent} %`, mark(rssGrowth < goals.memoryGrowthPercent)],
+      ['core V8 heap after GC (MiB)', mib(start.coreHeap), mib(end.coreHeap), `${fmt(coreHeapGrowth, 1)} %`, `< ${goals.memoryGrowthPercent} %`, mark(coreHeapGrowth < goals.memoryGrowthPercent)],
+      ['core RSS (MiB, median of the window)', mib(start.coreRss), mib(end.coreRss), `${fmt(rssGrowth, 1)} %`, 'printed, not judged', ''],
       ['renderer JS heap after GC (MiB)', mib(start.rendererHeap), mib(end.rendererHeap), `${fmt(heapGrowth, 1)} %`, `< ${goals.memoryGrowthPercent} %`, mark(heapGrowth < goals.memoryGrowthPercent)],
       ['core event-loop delay p99 (ms, worst 5 s)', fmt(start.eventLoopP99Ms, 1), fmt(end.eventLoopP99Ms, 1), '', `< ${goals.eventLoopP99Ms} ms (printed, not asserted)`, mark(Math.max(start.eventLoopP99Ms, end.eventLoopP99Ms) < goals.eventLoopP99Ms)],
       ['page long tasks (count / total ms)', `${start.longTasks} / ${fmt(start.longTaskMs, 0)}`, `${end.longTasks} / ${fmt(end.longTaskMs, 0)}`, '', 'printed, not asserted', ''],

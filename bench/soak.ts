@@ -1,9 +1,15 @@
 // `npm run soak -- --minutes N`: Berth under a steady load for N minutes, on a private engine (root needed,
 // never the user's engine). 50 containers run while a few more are created and removed every second; a bridge
 // client watches all stats and the Containers page is open in Chromium. After a warm-up it measures a window at
-// the start and one at the end: core RSS, renderer JS heap, the core's event-loop delay p99 (a probe preloaded
-// into the built `berth serve`), page long tasks and dropped stats ticks. Exits non-zero on dropped ticks, a
-// crash, or memory growth over the goal; timing figures are printed against their goals only.
+// the start and one at the end: the core's V8 heap after a forced GC and its RSS, the renderer's JS heap after
+// a forced GC, the core's event-loop delay p99 (a probe preloaded into the built `berth serve`), page long
+// tasks and dropped stats ticks. Exits non-zero on dropped ticks, a crash, or heap growth over the goal;
+// timing figures and RSS are printed only. Memory is judged on the heaps after GC because that is what a leak
+// grows: RSS also moves with the allocator's caches and fragmentation, and is noisy on a loaded machine.
+// `--snapshots DIR` writes a core and a renderer heap snapshot at the end of each window, to compare (a core
+// snapshot stops its event loop for seconds: ticks then count as dropped; use it to look, not to judge).
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildBusyboxImage } from '../test/harness/busybox-image';
@@ -22,16 +28,27 @@ import { benchImage, startIdleContainers } from './stats-containers';
 const CONTAINERS = 50;
 const CHURN_PER_SECOND = 2;
 const CHURN_KEEP = 6;
+const HEAP_READINGS = 5;
 const probe = pathToFileURL(new URL('./soak-probe.mjs', import.meta.url).pathname).href;
 
-function options(): { minutes: number; profileFile: string | undefined } {
-  const { values } = parseArgs({ options: { minutes: { type: 'string', default: '2' }, profile: { type: 'string' } } });
+function options(): { minutes: number; profileFile: string | undefined; snapshots: string | undefined } {
+  const { values } = parseArgs({ options: { minutes: { type: 'string', default: '2' }, profile: { type: 'string' }, snapshots: { type: 'string' } } });
   const minutes = Number(values.minutes);
-  if (!(minutes >= 1)) throw new Error('[soak] usage: npm run soak -- --minutes N (N >= 1) [--profile FILE: the core\'s CPU profile]');
-  return { minutes, profileFile: values.profile };
+  if (!(minutes >= 1)) throw new Error('[soak] usage: npm run soak -- --minutes N (N >= 1) [--profile FILE: the core\'s CPU profile] [--snapshots DIR: heap snapshots]');
+  return { minutes, profileFile: values.profile, snapshots: values.snapshots === undefined ? undefined : resolve(values.snapshots) };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/** The core's V8 heap in use after a forced full GC: the probe answers SIGWINCH with a `[soak-probe-gc]` line. */
+async function coreHeapAfterGc(serve: ServeProcess): Promise<number> {
+  const lines = () => serve.output().split('\n').filter((line) => line.startsWith('[soak-probe-gc] '));
+  const before = lines().length;
+  process.kill(serve.pid, 'SIGWINCH');
+  // A heap snapshot takes a few seconds on this machine.
+  if (!(await waitUntil(() => lines().length > before, 60_000, 100))) throw new Error('[soak] the core did not report its heap after a forced GC within 60 s');
+  return (JSON.parse(lines()[before]!.slice('[soak-probe-gc] '.length)) as { heapUsed: number }).heapUsed;
+}
 
 /** The probe's lines printed by serve so far. */
 function probeSamples(serve: ServeProcess): Array<{ t: number; p99Ms: number }> {
@@ -43,7 +60,7 @@ function probeSamples(serve: ServeProcess): Array<{ t: number; p99Ms: number }> 
 }
 
 async function main(): Promise<number> {
-  const { minutes, profileFile } = options();
+  const { minutes, profileFile, snapshots } = options();
   const durationMs = minutes * 60_000;
   const warmupMs = Math.min(30_000, durationMs / 4);
   const windowMs = Math.min(30_000, (durationMs - warmupMs) / 2);
@@ -56,6 +73,10 @@ async function main(): Promise<number> {
     await buildBusyboxImage(docker, benchImage);
     await startIdleContainers(docker, CONTAINERS);
     const profile: Record<string, string> = profileFile ? { BERTH_SOAK_PROFILE: profileFile } : {};
+    if (snapshots) {
+      mkdirSync(snapshots, { recursive: true });
+      profile.BERTH_SOAK_SNAPSHOTS = snapshots;
+    }
     serve = await startServe(engine.dockerHost, [], { NODE_OPTIONS: `--import=${probe}`, BERTH_SOAK_PROBE_MS: '5000', ...profile });
     const served = serve;
     client = await BridgeClient.connect(served);
@@ -82,13 +103,27 @@ async function main(): Promise<number> {
 
     const began = Date.now();
     console.info(`[soak] ${minutes} min: ${CONTAINERS} containers, ${CHURN_PER_SECOND} created and removed a second, warm-up ${warmupMs / 1000} s, windows of ${windowMs / 1000} s`);
+    let windowCount = 0;
     const measure = async (from: number, to: number, pageFrom: number): Promise<WindowFigures> => {
+      windowCount += 1;
       const ticks = droppedTicks(tickTimes, from, to);
       const long = await page!.longTasksSince(pageFrom);
       const p99s = probeSamples(served).filter((sample) => sample.t > from && sample.t <= to + 1000).map((sample) => sample.p99Ms);
+      if (snapshots) await page!.writeHeapSnapshot(join(snapshots, `renderer-${windowCount}.heapsnapshot`));
+      // Several readings 2 s apart, their minimum: the floor of what survives a full GC is what a leak raises,
+      // while one reading also counts whatever a tick or a render had in hand at that moment (React keeps a
+      // second copy of the hooks of every row it re-rendered lately: up to a few % of the page's heap).
+      const coreHeaps: number[] = [];
+      const rendererHeaps: number[] = [];
+      for (let reading = 0; reading < HEAP_READINGS; reading += 1) {
+        if (reading > 0) await sleep(2000);
+        coreHeaps.push(await coreHeapAfterGc(served));
+        rendererHeaps.push(await page!.jsHeapUsed());
+      }
       return {
         coreRss: windowMedian(rss, from, to),
-        rendererHeap: await page!.jsHeapUsed(),
+        coreHeap: Math.min(...coreHeaps),
+        rendererHeap: Math.min(...rendererHeaps),
         eventLoopP99Ms: p99s.length ? Math.max(...p99s) : Number.NaN,
         longTasks: long.count,
         longTaskMs: long.totalMs,
@@ -123,7 +158,8 @@ async function main(): Promise<number> {
       console.error(`\n[soak] FAILED: ${verdict.failures.join('; ')}`);
       return 1;
     }
-    console.info('\n[soak] passed: no crash, no dropped ticks, memory growth within the goal');
+    if (snapshots) console.info(`[soak] heap snapshots (core-N, renderer-N: N = 1 at the start window's end, 2 at the end's) in ${snapshots}`);
+    console.info('\n[soak] passed: no crash, no dropped ticks, heap growth after GC within the goal');
     return 0;
   } finally {
     await client?.close();

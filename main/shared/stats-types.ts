@@ -37,6 +37,11 @@ export interface StatsTick {
   samples: Array<{ id: string; v: StatsValues }>;
   /** Series that ended at this tick (container stopped or removed, or no longer readable). */
   ended: Array<{ id: string; reason: string }>;
+  /**
+   * Containers removed since the last tick: their history is gone in the core, and clients drop theirs too
+   * (nothing can show a removed container). Absent when none was.
+   */
+  removed?: string[];
 }
 
 /** cgroup: files read on this host; api: the engine's stats API; guest: the VM's in-guest collector stream. */

@@ -78,11 +78,16 @@ export function guardEngineClient(docker: Dockerode, options: GuardOptions = {})
       return;
     }
     const abort = new AbortController();
+    // The caller's signal is followed with a listener taken off when the call ends, not AbortSignal.any(): on
+    // Node 20 that leaves an entry in a long-lived caller signal for every call (see engine-probe's deadline).
+    const callerSignal = request.abortSignal;
+    const onCallerAbort = () => abort.abort(callerSignal?.reason);
     let done = false;
     const finish: DialCallback = (error, data) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
       callback(error, data);
     };
     const timer = setTimeout(() => {
@@ -90,8 +95,9 @@ export function guardEngineClient(docker: Dockerode, options: GuardOptions = {})
       finish(error);
       abort.abort(error);
     }, limit);
-    const abortSignal = request.abortSignal ? AbortSignal.any([request.abortSignal, abort.signal]) : abort.signal;
-    dial({ ...request, abortSignal }, finish);
+    if (callerSignal?.aborted) onCallerAbort();
+    else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+    dial({ ...request, abortSignal: abort.signal }, finish);
   };
   return docker;
 }

@@ -16,19 +16,41 @@ function abortable(docker: Dockerode): AbortableCalls {
   return docker as unknown as AbortableCalls;
 }
 
-/** Aborts when either the caller gives up (stop, reconnect) or the deadline passes. */
-export function deadline(timeoutMs: number, cancel?: AbortSignal): AbortSignal {
-  const timeout = AbortSignal.timeout(timeoutMs);
-  return cancel ? AbortSignal.any([cancel, timeout]) : timeout;
+/**
+ * A signal that aborts when either the caller gives up (stop, reconnect) or the deadline passes, and `release`,
+ * to call when the request is done. Not `AbortSignal.any([cancel, AbortSignal.timeout()])`: on Node 20 that
+ * adds an entry to the long-lived `cancel` signal's set of dependants which is never taken out, so a session's
+ * health pings grew it by one for every ping, for the session's whole life (found in the soak's heap snapshots).
+ */
+export function deadline(timeoutMs: number, cancel?: AbortSignal): { signal: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  const onCancel = () => controller.abort(cancel?.reason);
+  const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${timeoutMs / 1000} s`, 'TimeoutError')), timeoutMs);
+  timer.unref();
+  const release = () => {
+    clearTimeout(timer);
+    cancel?.removeEventListener('abort', onCancel);
+  };
+  if (cancel?.aborted) onCancel();
+  else cancel?.addEventListener('abort', onCancel, { once: true });
+  return { signal: controller.signal, release };
+}
+
+async function withDeadline<T>(timeoutMs: number, cancel: AbortSignal | undefined, call: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+  const { signal, release } = deadline(timeoutMs, cancel);
+  try {
+    return await call(signal);
+  } finally {
+    release();
+  }
 }
 
 export async function pingEngine(docker: Dockerode, timeoutMs: number, cancel?: AbortSignal): Promise<void> {
-  await abortable(docker).ping({ abortSignal: deadline(timeoutMs, cancel) });
+  await withDeadline(timeoutMs, cancel, (abortSignal) => abortable(docker).ping({ abortSignal }));
 }
 
 export async function fetchEngineInfo(docker: Dockerode, timeoutMs: number, cancel?: AbortSignal): Promise<EngineInfo> {
-  const abortSignal = deadline(timeoutMs, cancel);
-  const [info, version] = await Promise.all([abortable(docker).info({ abortSignal }), abortable(docker).version({ abortSignal })]);
+  const [info, version] = await withDeadline(timeoutMs, cancel, (abortSignal) => Promise.all([abortable(docker).info({ abortSignal }), abortable(docker).version({ abortSignal })]));
   return toEngineInfo(info ?? {}, version ?? {});
 }
 

@@ -1,6 +1,7 @@
 // Owns the series being collected: one per wanted container, opened (inspect, then a collector) and closed as
 // the wanted set changes; one timer at intervalMs that reads them all and runs only while something is
-// collected; one `stats:tick` per tick carrying every new row and every series that ended since the last one.
+// collected; one `stats:tick` per tick carrying every new row, every series that ended and every container
+// removed since the last one (so clients can drop what they keep of it too).
 import type { StatsCollectorKind, StatsTick } from '../../shared/stats-types';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logger';
@@ -34,6 +35,7 @@ export class Collection {
   engine: EngineFacts | null = null;
   private readonly series = new Map<string, Series>();
   private readonly pendingEnded: StatsTick['ended'] = [];
+  private readonly pendingRemoved: string[] = [];
   private readonly row = new Float64Array(fieldCount);
   private timer: NodeJS.Timeout | null = null;
 
@@ -89,9 +91,12 @@ export class Collection {
 
   /** The container was removed: its series ends and its history goes. */
   remove(id: string, reason: string): void {
+    // Only a container this core collected can have a history in a client.
+    if (this.series.has(id)) this.pendingRemoved.push(id);
     this.end(id, reason);
     this.series.delete(id);
     this.facts.delete(id);
+    this.updateTimer();
   }
 
   /** A collector stopped working for the engine: its live series close (no `ended`: the containers still run) and reopen at the next reconcile. */
@@ -111,7 +116,8 @@ export class Collection {
       else series.state = 'idle';
     }
     const ended = this.pendingEnded.splice(0);
-    if (ended.length > 0) this.options.hub.emit('stats:tick', { t: Date.now(), samples: [], ended });
+    const removed = this.pendingRemoved.splice(0);
+    if (ended.length > 0 || removed.length > 0) this.options.hub.emit('stats:tick', { t: Date.now(), samples: [], ended, ...(removed.length > 0 ? { removed } : {}) });
     this.updateTimer();
   }
 
@@ -119,6 +125,7 @@ export class Collection {
     for (const series of this.series.values()) this.stop(series, 'idle');
     this.series.clear();
     this.pendingEnded.length = 0;
+    this.pendingRemoved.length = 0;
     this.updateTimer();
   }
 
@@ -156,6 +163,7 @@ export class Collection {
     const hostMemory = this.engine?.hostMemoryBytes ?? 0;
     const samples: StatsTick['samples'] = [];
     const ended = this.pendingEnded.splice(0);
+    const removed = this.pendingRemoved.splice(0);
     for (const series of this.series.values()) {
       if (series.state !== 'live') continue;
       const status = series.sample(t, hostMemory, this.row);
@@ -165,13 +173,13 @@ export class Collection {
         this.stop(series, 'stopped');
       }
     }
-    if (samples.length > 0 || ended.length > 0) this.options.hub.emit('stats:tick', { t, samples, ended });
+    if (samples.length > 0 || ended.length > 0 || removed.length > 0) this.options.hub.emit('stats:tick', { t, samples, ended, ...(removed.length > 0 ? { removed } : {}) });
     this.updateTimer();
   }
 
-  /** The timer runs only while something is collected, or an `ended` entry waits to be sent. */
+  /** The timer runs only while something is collected, or an `ended` or `removed` entry waits to be sent. */
   private updateTimer(): void {
-    let needed = this.pendingEnded.length > 0;
+    let needed = this.pendingEnded.length > 0 || this.pendingRemoved.length > 0;
     for (const series of this.series.values()) if (series.state === 'live' || series.state === 'opening') needed = true;
     if (needed && !this.timer) {
       this.timer = setInterval(() => this.tick(), this.options.intervalMs);

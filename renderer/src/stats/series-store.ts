@@ -93,6 +93,9 @@ export class SeriesStore {
       if (series.latest) series.latest = { ...series.latest, ended: { t: tick.t, reason: end.reason } };
       series.version += 1;
     }
+    // A removed container can no longer be shown: keeping its series for the retention would grow this
+    // window's memory with every container created and removed (the soak's churn), for nothing.
+    if (Array.isArray(tick.removed)) for (const id of tick.removed) this.drop(id);
     if (tick.t - this.lastPrune > 30_000) this.prune(tick.t);
     this.changed();
   }
@@ -171,11 +174,15 @@ export class SeriesStore {
     this.lastPrune = now;
     for (const [id, series] of this.series) {
       series.buffer.dropBefore(now - this.retentionMs);
-      if (series.buffer.length > 0) continue;
-      this.series.delete(id);
-      this.confirmed.delete(id);
-      for (const key of this.windows.keys()) if (key.startsWith(`${id}|`)) this.windows.delete(key);
+      if (series.buffer.length === 0) this.drop(id);
     }
+  }
+
+  /** Forgets everything kept for one container. */
+  private drop(id: string): void {
+    this.series.delete(id);
+    this.confirmed.delete(id);
+    for (const key of this.windows.keys()) if (key.startsWith(`${id}|`)) this.windows.delete(key);
   }
 
   private seriesFor(id: string): Series {

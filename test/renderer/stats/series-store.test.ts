@@ -35,6 +35,17 @@ describe('SeriesStore', () => {
     expect(store.latest('a')?.ended).toBeNull();
   });
 
+  it('forgets a removed container at once, not after the retention', () => {
+    const store = new SeriesStore();
+    store.applyTick(tick(1000, [['a', { cpuPercent: 40 }], ['b', { cpuPercent: 5 }]]));
+    expect(store.window('a', 60)).not.toBeNull();
+    store.applyTick({ ...tick(2000, [['b', { cpuPercent: 6 }]], [['a', 'the container was removed']]), removed: ['a'] });
+    expect(store.latest('a')).toBeNull();
+    expect(store.window('a', 60)).toBeNull();
+    expect([...store.allLatest().keys()]).toEqual(['b']);
+    expect(store.latest('b')?.values[0]).toBe(6);
+  });
+
   it('ignores the end of a series it never saw, and rows of the wrong length', () => {
     const store = new SeriesStore();
     store.applyTick({ t: 1000, samples: [{ id: 'a', v: [1, 2] }], ended: [{ id: 'b', reason: 'gone' }] });

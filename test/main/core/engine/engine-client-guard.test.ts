@@ -1,6 +1,7 @@
 // Every engine request goes through the guard. Against real unix sockets (no engine needed): a "hung engine"
 // that accepts and never answers makes an ordinary call fail as ENGINE_UNREACHABLE within its deadline, a
 // quiet stream is not cut, and ids with path tricks are refused before anything is sent.
+import { getEventListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
 import { apiPathProblem } from '../../../../main/shared/image-reference';
 import { channels } from '../../../../main/shared/contract';
+import { dependantSignals } from './dependant-signals';
 
 let dir: string;
 let server: Server;
@@ -87,6 +89,15 @@ describe('a hung engine', () => {
     const started = Date.now();
     await expect((client(5_000) as unknown as { info(o: { abortSignal: AbortSignal }): Promise<unknown> }).info({ abortSignal: abort.signal })).rejects.toBeTruthy();
     expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it("keeps nothing on a long-lived caller signal once each call is done", async () => {
+    answer = (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    const session = new AbortController();
+    const docker = client(5_000) as unknown as { info(o: { abortSignal: AbortSignal }): Promise<unknown> };
+    for (let i = 0; i < 20; i += 1) await docker.info({ abortSignal: session.signal });
+    expect(dependantSignals(session.signal)).toBe(0);
+    expect(getEventListeners(session.signal, 'abort')).toHaveLength(0);
   });
 });
 

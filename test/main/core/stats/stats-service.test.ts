@@ -192,6 +192,24 @@ describe('StatsService', () => {
     expect((await service.watch('client', { all: false, ids: [] })).watching).toEqual([]);
   });
 
+  it('a removed container is named in the next tick, so clients drop its history too, and only once', async () => {
+    const web = addContainer('web');
+    const db = addContainer('db');
+    await service.watch('client', { all: true, ids: [] });
+    await nextTick((t) => t.samples.length === 2, 'samples of both');
+    const removed = nextTick((t) => (t.removed ?? []).length > 0, 'the removal');
+    connection.containers.delete(web.id);
+    connection.event('die', web.id, { exitCode: '0' });
+    connection.event('destroy', web.id);
+    expect((await removed).payload.removed).toEqual([web.id]);
+    await nextTick((t) => t.samples.some((s) => s.id === db.id), 'the next tick');
+    expect(ticks().flatMap((t) => t.removed ?? [])).toEqual([web.id]);
+    // A container never collected here has nothing to drop in a client.
+    connection.event('destroy', 'f'.repeat(64));
+    await nextTick((t) => t.samples.some((s) => s.id === db.id), 'another tick');
+    expect(ticks().flatMap((t) => t.removed ?? [])).toEqual([web.id]);
+  });
+
   it('watch all follows start and die events', async () => {
     const web = addContainer('web');
     addContainer('idle', false);
