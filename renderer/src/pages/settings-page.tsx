@@ -2,7 +2,7 @@
 // their ports are published and where registry logins are saved (kept by the core), and what this Berth is;
 // a warning when the settings file could not be used at start.
 import { useSyncExternalStore } from 'react';
-import { Label, Radio, RadioGroup, Text } from 'react-aria-components';
+import { ChoiceGroup } from '../components/choice-group';
 import { Page } from '../components/page';
 import { useChannelQuery } from '../data/channel-query';
 import { SettingsFileNotice } from './engine/settings-file-notice';
@@ -25,22 +25,13 @@ export function SettingsPage() {
       <SettingsFileNotice />
       <section className="panel" aria-labelledby="appearance-title">
         <h2 id="appearance-title">Appearance</h2>
-        <RadioGroup
-          className="radio-group"
+        <ChoiceGroup
+          label="Theme"
+          options={themes}
           value={theme}
-          onChange={(value) => setThemePreference(value as ThemePreference)}
-        >
-          <Label className="field-label">Theme</Label>
-          {themes.map((option) => (
-            <Radio key={option.value} value={option.value} className="radio">
-              <span className="radio-circle" aria-hidden="true" />
-              {option.label}
-            </Radio>
-          ))}
-          <Text slot="description" className="field-description">
-            System follows the light or dark setting of your operating system. Saved on this computer.
-          </Text>
-        </RadioGroup>
+          onChange={setThemePreference}
+          description="System follows the light or dark setting of your operating system. Saved on this computer."
+        />
       </section>
       <DefaultLimitsSection />
       <PublishInterfaceSection />

@@ -1,6 +1,6 @@
 // Where a new container's ports are published: this computer only (127.0.0.1, the default) or all interfaces
 // (0.0.0.0), with a plain warning for the second. Used by the run dialog's Ports tab and by Settings.
-import { Label, Radio, RadioGroup, Text } from 'react-aria-components';
+import { ChoiceGroup } from '../components/choice-group';
 import { publishAddress, type PublishInterface } from '../../../main/shared/run-types';
 
 const options: ReadonlyArray<{ value: PublishInterface; label: string }> = [
@@ -22,18 +22,7 @@ export interface PublishInterfaceChoiceProps {
 export function PublishInterfaceChoice({ value, onChange, label, description, isDisabled }: PublishInterfaceChoiceProps) {
   return (
     <>
-      <RadioGroup className="radio-group" value={value} onChange={(next) => onChange(next as PublishInterface)} isDisabled={isDisabled}>
-        <Label className="field-label">{label}</Label>
-        {options.map((option) => (
-          <Radio key={option.value} value={option.value} className="radio">
-            <span className="radio-circle" aria-hidden="true" />
-            {option.label}
-          </Radio>
-        ))}
-        <Text slot="description" className="field-description">
-          {description}
-        </Text>
-      </RadioGroup>
+      <ChoiceGroup label={label} options={options} value={value} onChange={onChange} description={description} isDisabled={isDisabled} />
       {value === 'all' && (
         <p role="note" className="notice notice-warning">
           {allInterfacesWarning}
