@@ -46,6 +46,10 @@ export class SeriesStore {
   private readonly windows = new Map<string, { version: number; to: number; window: SeriesWindow }>();
   /** Per container, limits the engine confirmed after its newest sample. */
   private readonly confirmed = new Map<string, ConfirmedLimits>();
+  /** Per container, how many views show it now: a removed container's series stays while one does. */
+  private readonly shown = new Map<string, number>();
+  /** Removed containers whose series stays only because a view still shows it. */
+  private readonly removedButShown = new Set<string>();
   private readonly now: () => number;
   /** The core's clock minus this window's, as of the last tick: samples carry the core's times. */
   private clockOffset = 0;
@@ -93,9 +97,15 @@ export class SeriesStore {
       if (series.latest) series.latest = { ...series.latest, ended: { t: tick.t, reason: end.reason } };
       series.version += 1;
     }
-    // A removed container can no longer be shown: keeping its series for the retention would grow this
-    // window's memory with every container created and removed (the soak's churn), for nothing.
-    if (Array.isArray(tick.removed)) for (const id of tick.removed) this.drop(id);
+    // A removed container is dropped at once unless a view shows it (its page keeps its last stats on screen):
+    // keeping every series for the retention would grow this window's memory with every container created
+    // and removed (the soak's churn), for nothing.
+    if (Array.isArray(tick.removed)) {
+      for (const id of tick.removed) {
+        if (this.shown.has(id)) this.removedButShown.add(id);
+        else this.drop(id);
+      }
+    }
     if (tick.t - this.lastPrune > 30_000) this.prune(tick.t);
     this.changed();
   }
@@ -112,6 +122,28 @@ export class SeriesStore {
     }
     series.version += 1;
     this.changed();
+  }
+
+  /**
+   * Declares that a view shows this container's series; returns the function that withdraws it. A removed
+   * container's series stays while any view shows it and goes when the last one is withdrawn.
+   */
+  show(id: string): () => void {
+    this.shown.set(id, (this.shown.get(id) ?? 0) + 1);
+    let withdrawn = false;
+    return () => {
+      if (withdrawn) return;
+      withdrawn = true;
+      const left = (this.shown.get(id) ?? 1) - 1;
+      if (left > 0) {
+        this.shown.set(id, left);
+        return;
+      }
+      this.shown.delete(id);
+      if (!this.removedButShown.delete(id)) return;
+      this.drop(id);
+      this.changed();
+    };
   }
 
   latest(id: string): LatestStats | null {

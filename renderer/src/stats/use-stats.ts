@@ -23,6 +23,12 @@ export function useStatsHistory(id: string | null): void {
   useEffect(() => (id ? watches.requestHistory(id) : undefined), [watches, id]);
 }
 
+/** Keeps the container's series in this window while mounted, even once the container is removed. */
+export function useStatsShown(id: string): void {
+  const { series } = useStatsStore();
+  useEffect(() => series.show(id), [series, id]);
+}
+
 export function useLatestStats(id: string): LatestStats | null {
   const { series } = useStatsStore();
   return useSyncExternalStore(series.subscribe, () => series.latest(id));

@@ -46,6 +46,22 @@ describe('SeriesStore', () => {
     expect(store.latest('b')?.values[0]).toBe(6);
   });
 
+  it('keeps a removed container that a view shows, and forgets it when the last view closes', () => {
+    const store = new SeriesStore();
+    const closeFirst = store.show('a');
+    const closeSecond = store.show('a');
+    store.applyTick(tick(1000, [['a', { cpuPercent: 40 }]]));
+    store.applyTick({ ...tick(2000, [], [['a', 'the container was removed']]), removed: ['a'] });
+    expect(store.latest('a')?.values[0]).toBe(40);
+    expect(store.latest('a')?.ended?.reason).toBe('the container was removed');
+    closeFirst();
+    closeFirst();
+    expect(store.latest('a')).not.toBeNull();
+    closeSecond();
+    expect(store.latest('a')).toBeNull();
+    expect(store.window('a', 60)).toBeNull();
+  });
+
   it('ignores the end of a series it never saw, and rows of the wrong length', () => {
     const store = new SeriesStore();
     store.applyTick({ t: 1000, samples: [{ id: 'a', v: [1, 2] }], ended: [{ id: 'b', reason: 'gone' }] });

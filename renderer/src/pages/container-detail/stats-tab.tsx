@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import type { ContainerSummary } from '../../../../main/shared/engine-types';
 import { isStopped } from '../../model/container-filter';
 import { useStatsStore } from '../../stats/stats-context';
-import { useLatestStatsWithLimits, useStatsHistory, useStatsMeta, useStatsSeries, useStatsWatch } from '../../stats/use-stats';
+import { useLatestStatsWithLimits, useStatsHistory, useStatsMeta, useStatsSeries, useStatsShown, useStatsWatch } from '../../stats/use-stats';
 import { chartData } from './charts/chart-data';
 import { useChartColors } from './charts/chart-colors';
 import { chartSummary } from './charts/chart-summaries';
@@ -25,6 +25,8 @@ export function StatsTab({ container, gone }: { container: ContainerSummary; gon
   const [frozenAt, setFrozenAt] = useState<number | null>(null);
   useStatsWatch({ ids: gone ? [] : [id] });
   useStatsHistory(gone ? null : id);
+  // Its last known stats stay on screen after a removal, until this tab closes.
+  useStatsShown(id);
   // With the limits an apply just confirmed, so labels and summaries move with the limit lines.
   const latest = useLatestStatsWithLimits(id);
   const span = useStatsSeries(id, rangeSeconds, frozenAt);
