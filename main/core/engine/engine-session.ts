@@ -1,10 +1,10 @@
 // One live connection to an engine: its event stream (one `GET /events` for everything) and a periodic health
-// ping. It reports the first sign of loss once (stream ended or failed, ping failed) and then stays closed;
-// the connection decides what to do next.
+// ping. It reports the first sign of loss once (stream ended or failed, ping refused, two pings in a row
+// unanswered) and then stays closed; the connection decides what to do next.
 import type Dockerode from 'dockerode';
 import type { Logger } from '../logger';
 import { parseEngineEvent, type EngineEvent } from './engine-event';
-import { describeFailure, pingEngine } from './engine-probe';
+import { describeFailure, isNoAnswer, pingEngine } from './engine-probe';
 import { JsonLinesSplitter } from './json-lines';
 
 export interface EngineSessionOptions {
@@ -20,6 +20,8 @@ export class EngineSession {
   private healthTimer: NodeJS.Timeout | null = null;
   private stream: NodeJS.ReadableStream | null = null;
   private closed = false;
+  /** Whether the last ping went unanswered within the deadline. */
+  private missedPing = false;
 
   constructor(
     private readonly docker: Dockerode,
@@ -84,9 +86,19 @@ export class EngineSession {
   private async checkHealth(): Promise<void> {
     try {
       await pingEngine(this.docker, this.options.timeoutMs, this.abort.signal);
+      this.missedPing = false;
     } catch (error) {
-      this.lose(`it stopped answering pings: ${describeFailure(error, this.options.timeoutMs)}`);
-      return;
+      if (this.closed) return;
+      // One late answer is a busy engine or link (an emulated VM starting a container can take longer than
+      // the deadline), and losing the session would fail every request in flight with it; two in a row is a
+      // lost engine. A refused or reset connection is lost at once.
+      if (isNoAnswer(error) && !this.missedPing) {
+        this.missedPing = true;
+        this.options.log.warn(`[engine] a health ping got ${describeFailure(error, this.options.timeoutMs)}; asking once more before calling the engine lost`);
+      } else {
+        this.lose(`it stopped answering pings: ${describeFailure(error, this.options.timeoutMs)}`);
+        return;
+      }
     }
     if (!this.closed) this.scheduleHealth();
   }

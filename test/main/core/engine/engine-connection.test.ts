@@ -28,6 +28,9 @@ class FakeEngine {
   up = true;
   pingHangs = false;
   pingFails = false;
+  /** How many of the next pings hang (each ends at the caller's deadline). */
+  pingsToHang = 0;
+  pings = 0;
   readonly streams: PassThrough[] = [];
 
   constructor(readonly path: string) {}
@@ -35,6 +38,11 @@ class FakeEngine {
   client(): Dockerode {
     return {
       ping: async (o: Signalled) => {
+        this.pings += 1;
+        if (this.pingsToHang > 0) {
+          this.pingsToHang -= 1;
+          return hang(o.abortSignal);
+        }
         if (this.pingHangs) return hang(o.abortSignal);
         if (!this.up || this.pingFails) throw refused(this.path);
         return Buffer.from('OK');
@@ -166,6 +174,29 @@ describe('EngineConnection', () => {
     const lost = statuses.find((s) => s.state === 'unreachable');
     expect(lost?.state === 'unreachable' && lost.reason).toContain('Lost the engine at unix:///a.sock: it stopped answering pings: connect ECONNREFUSED');
     expect(engine.streams[0].destroyed).toBe(true);
+  });
+
+  it('keeps the session through one health ping answered too late', async () => {
+    const engine = new FakeEngine('/a.sock');
+    const { connection, statuses } = setup([engine]);
+    await connection.reconnect();
+    const before = engine.pings;
+    engine.pingsToHang = 1;
+    await vi.waitFor(() => expect(engine.pings).toBeGreaterThanOrEqual(before + 3), { timeout: 2000 });
+    expect(connection.status.state).toBe('connected');
+    expect(statuses.map((s) => s.state)).not.toContain('unreachable');
+    expect(engine.openStreams).toBe(1);
+  });
+
+  it('calls the engine lost after two health pings in a row go unanswered', async () => {
+    const engine = new FakeEngine('/a.sock');
+    const { connection, statuses } = setup([engine]);
+    await connection.reconnect();
+    engine.pingsToHang = 2;
+    // It reconnects at once (the next ping is answered): the status history shows the loss.
+    await vi.waitFor(() => expect(statuses.map((s) => s.state)).toContain('unreachable'), { timeout: 2000 });
+    const lost = statuses.find((s) => s.state === 'unreachable');
+    expect(lost?.state === 'unreachable' && lost.reason).toContain('it stopped answering pings: no answer within 200 ms');
   });
 
   it('gives up on an engine that never answers after the request timeout', async () => {
