@@ -1,7 +1,7 @@
 // Settings → "Published ports": where one-click Run publishes a new container's ports and what the run dialog
 // starts from (settings:update publishInterface); this computer only unless the user chooses all interfaces.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { defaultPublishInterface, type PublishInterface } from '../../../../main/shared/run-types';
 import { ErrorAlert } from '../../components/error-alert';
 import { QueryError } from '../../components/query-error';
@@ -18,8 +18,11 @@ export function PublishInterfaceSection() {
     mutationFn: (publishInterface: PublishInterface) => client.invoke('settings:update', { publishInterface }),
     onSuccess: (saved) => queries.setQueryData(channelKey('settings:get', {}), saved),
   });
+  // The choice shows at once, in the same render as the click: the mutation's pending state arrives a moment
+  // later, and a controlled radio group re-rendered with the old value in between would flick back.
+  const [choosing, setChoosing] = useState<PublishInterface | null>(null);
   const saved = settings.data?.settings.publishInterface ?? defaultPublishInterface;
-  const selected = save.isPending && save.variables ? save.variables : saved;
+  const selected = choosing ?? saved;
   return (
     <section className="panel" aria-labelledby={titleId}>
       <h2 id={titleId}>Published ports for new containers</h2>
@@ -28,7 +31,10 @@ export function PublishInterfaceSection() {
       {settings.data && (
         <PublishInterfaceChoice
           value={selected}
-          onChange={(next) => save.mutate(next)}
+          onChange={(next) => {
+            setChoosing(next);
+            save.mutate(next, { onSettled: () => setChoosing(null) });
+          }}
           isDisabled={save.isPending}
           label="Publish ports on"
           description="One-click Run publishes every port the image exposes here, and the run dialog starts from this choice. Ports you give an address keep it."
