@@ -4,6 +4,7 @@
 // limits the engine confirmed after an apply, drawn at once until a sample from that time on carries them.
 import type { StatsHistory, StatsTick, StatsValues } from '../../../main/shared/stats-types';
 import { statsFields } from '../../../main/shared/stats-types';
+import { CountedKeys } from '../lib/counted-keys';
 import { appendConfirmedRow, type ConfirmedLimits, type LimitStats } from './confirmed-limits';
 import { SeriesBuffer, type SeriesRow } from './series-buffer';
 import type { SeriesWindow } from './series-window';
@@ -47,7 +48,7 @@ export class SeriesStore {
   /** Per container, limits the engine confirmed after its newest sample. */
   private readonly confirmed = new Map<string, ConfirmedLimits>();
   /** Per container, how many views show it now: a removed container's series stays while one does. */
-  private readonly shown = new Map<string, number>();
+  private readonly shown = new CountedKeys<string>();
   /** Removed containers whose series stays only because a view still shows it. */
   private readonly removedButShown = new Set<string>();
   private readonly now: () => number;
@@ -129,21 +130,11 @@ export class SeriesStore {
    * container's series stays while any view shows it and goes when the last one is withdrawn.
    */
   show(id: string): () => void {
-    this.shown.set(id, (this.shown.get(id) ?? 0) + 1);
-    let withdrawn = false;
-    return () => {
-      if (withdrawn) return;
-      withdrawn = true;
-      const left = (this.shown.get(id) ?? 1) - 1;
-      if (left > 0) {
-        this.shown.set(id, left);
-        return;
-      }
-      this.shown.delete(id);
+    return this.shown.add(id, () => {
       if (!this.removedButShown.delete(id)) return;
       this.drop(id);
       this.changed();
-    };
+    });
   }
 
   latest(id: string): LatestStats | null {

@@ -1,5 +1,6 @@
 // What this window wants stats for, declared by the components on screen: each declaration is counted, and
 // the union of all of them is the one declarative `stats:watch` request the store sends.
+import { CountedKeys } from '../lib/counted-keys';
 
 export interface WatchRequest {
   /** Every running container (the containers list, the dashboard). */
@@ -16,24 +17,20 @@ export interface WatchUnion {
 
 export class WatchRegistry {
   private allCount = 0;
-  private readonly idCounts = new Map<string, number>();
+  private readonly idCounts = new CountedKeys<string>();
 
   /** Counts a declaration; returns the function that withdraws it (safe to call twice). */
   add(request: WatchRequest): () => void {
     const all = request.all === true;
     const ids = [...new Set(request.ids ?? [])];
     if (all) this.allCount += 1;
-    for (const id of ids) this.idCounts.set(id, (this.idCounts.get(id) ?? 0) + 1);
+    const releases = ids.map((id) => this.idCounts.add(id));
     let released = false;
     return () => {
       if (released) return;
       released = true;
       if (all) this.allCount -= 1;
-      for (const id of ids) {
-        const count = (this.idCounts.get(id) ?? 1) - 1;
-        if (count > 0) this.idCounts.set(id, count);
-        else this.idCounts.delete(id);
-      }
+      for (const release of releases) release();
     };
   }
 

@@ -6,6 +6,7 @@
 // history only for watched containers), and again after a reconnect to fill the gap.
 import type { StatsWatchResult } from '../../../main/shared/stats-types';
 import type { BerthClient } from '../ipc/berth-client';
+import { CountedKeys } from '../lib/counted-keys';
 import { createStore, type ReadableStore } from '../lib/store';
 import type { SeriesStore } from './series-store';
 import { isEmptyUnion, unionKey, WatchRegistry, type WatchRequest, type WatchUnion } from './watch-registry';
@@ -19,7 +20,7 @@ export interface WatchSyncOptions {
 
 export class WatchSync {
   private readonly registry = new WatchRegistry();
-  private readonly historyWanted = new Map<string, number>();
+  private readonly historyWanted = new CountedKeys<string>();
   /** Histories to fetch once the core has answered the watch that covers them. */
   private readonly historyPending = new Set<string>();
   private inFlight = 0;
@@ -86,20 +87,11 @@ export class WatchSync {
    * naming its id is answered (the view declares that too), and again after reconnects.
    */
   requestHistory(id: string): () => void {
-    const count = this.historyWanted.get(id) ?? 0;
-    this.historyWanted.set(id, count + 1);
-    if (count === 0) {
+    if (!this.historyWanted.has(id)) {
       this.historyPending.add(id);
       this.schedule();
     }
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      const left = (this.historyWanted.get(id) ?? 1) - 1;
-      if (left > 0) this.historyWanted.set(id, left);
-      else this.historyWanted.delete(id);
-    };
+    return this.historyWanted.add(id);
   }
 
   /**
