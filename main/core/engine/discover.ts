@@ -6,6 +6,7 @@ import os from 'node:os';
 import type { EngineEndpoint } from '../../shared/engine-types';
 import { dockerConfigDir, pathApi, readContext, readCurrentContext, readOptional, type ConfigFs, type TlsMaterial } from './docker-config';
 import { formatEngineAddress, parseEngineAddress, type EngineAddress } from './engine-address';
+import { errorMessage } from '../../shared/error-message.js';
 
 export interface DiscoverDeps extends ConfigFs {
   env: Record<string, string | undefined>;
@@ -90,7 +91,7 @@ function envTls(deps: DiscoverDeps, configDir: string): { tls: TlsMaterial | nul
       const pem = readOptional(deps, file);
       if (pem !== undefined) tls[kind] = pem;
     } catch (error) {
-      return { problem: `The TLS file ${file} (from DOCKER_CERT_PATH) cannot be read: ${error instanceof Error ? error.message : String(error)}.` };
+      return { problem: `The TLS file ${file} (from DOCKER_CERT_PATH) cannot be read: ${errorMessage(error)}.` };
     }
   }
   if (!!tls.cert !== !!tls.key) {
@@ -138,7 +139,7 @@ function fromDefaults(deps: DiscoverDeps, warnings: string[]): DiscoveryResult {
       // Listing the pipe folder does not connect to a pipe, unlike probing each one.
       open = new Set((deps.listPipes?.() ?? []).map((name) => name.toLowerCase()));
     } catch (error) {
-      warnings.push(`Could not list the named pipes: ${error instanceof Error ? error.message : String(error)}.`);
+      warnings.push(`Could not list the named pipes: ${errorMessage(error)}.`);
     }
     for (const pipe of windowsPipes) {
       const address: EngineAddress = { kind: 'npipe', path: `//./pipe/${pipe.path}` };

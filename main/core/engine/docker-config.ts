@@ -3,6 +3,7 @@
 // Missing files are normal (a fresh machine has none); a corrupt file becomes a reason the user can act on.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { errorMessage } from '../../shared/error-message.js';
 
 /** The file access discovery needs; injected so tests run against fixture folders and a chosen platform. */
 export interface ConfigFs {
@@ -42,10 +43,6 @@ function isMissing(error: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Reads a file, telling "absent" (undefined) apart from "present but unreadable" (thrown). */
 export function readOptional(fs: ConfigFs, file: string): string | undefined {
   try {
@@ -63,14 +60,14 @@ export function readCurrentContext(fs: ConfigFs, configDir: string, platform: No
   try {
     text = readOptional(fs, file);
   } catch (error) {
-    return { ok: false, reason: `The docker config ${file} cannot be read: ${messageOf(error)}.` };
+    return { ok: false, reason: `The docker config ${file} cannot be read: ${errorMessage(error)}.` };
   }
   if (text === undefined || text.trim() === '') return { ok: true, value: null };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return { ok: false, reason: `The docker config ${file} is not valid JSON (${messageOf(error)}). Fix or remove the file.` };
+    return { ok: false, reason: `The docker config ${file} is not valid JSON (${errorMessage(error)}). Fix or remove the file.` };
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     return { ok: false, reason: `The docker config ${file} is not a JSON object. Fix or remove the file.` };
@@ -109,7 +106,7 @@ export function readContext(
   try {
     text = readOptional(fs, metaFile);
   } catch (error) {
-    return { ok: false, reason: `The docker context "${name}" (${origin}) cannot be read from ${metaFile}: ${messageOf(error)}.` };
+    return { ok: false, reason: `The docker context "${name}" (${origin}) cannot be read from ${metaFile}: ${errorMessage(error)}.` };
   }
   if (text === undefined) {
     return {
@@ -121,7 +118,7 @@ export function readContext(
   try {
     meta = JSON.parse(text) as ContextMeta;
   } catch (error) {
-    return { ok: false, reason: `The docker context "${name}" (${origin}) has a corrupt ${metaFile} (${messageOf(error)}). ${fixHint}` };
+    return { ok: false, reason: `The docker context "${name}" (${origin}) has a corrupt ${metaFile} (${errorMessage(error)}). ${fixHint}` };
   }
   const docker = meta && typeof meta === 'object' ? meta.Endpoints?.docker : undefined;
   const host = docker?.Host;
@@ -136,7 +133,7 @@ export function readContext(
       const pem = readOptional(fs, file);
       if (pem !== undefined) files[kind] = pem;
     } catch (error) {
-      return { ok: false, reason: `The TLS file ${file} of docker context "${name}" cannot be read: ${messageOf(error)}.` };
+      return { ok: false, reason: `The TLS file ${file} of docker context "${name}" cannot be read: ${errorMessage(error)}.` };
     }
   }
   const skipVerify = docker?.SkipTLSVerify === true;

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../shared/error-message.js';
 // Parses and prints engine addresses (`DOCKER_HOST` values and context hosts) with the docker CLI's rules:
 // unix://, npipe://, tcp:// (the default when no scheme is given) and ssh://.
 
@@ -31,7 +32,7 @@ function parseNetwork(raw: string, scheme: 'tcp' | 'ssh'): URL | string {
   try {
     return new URL(raw);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     return `it is not a valid ${scheme}:// URL (${detail})`;
   }
 }

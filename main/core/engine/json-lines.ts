@@ -1,6 +1,7 @@
 // Splits a streamed HTTP body of newline-delimited JSON (the engine's event stream) into values. Chunks may end
 // mid-line or even mid-character, so text is decoded and buffered until a newline completes each line.
 import { StringDecoder } from 'node:string_decoder';
+import { errorMessage } from '../../shared/error-message.js';
 
 export interface JsonLinesHandlers {
   value(value: unknown): void;
@@ -54,7 +55,7 @@ export class JsonLinesSplitter {
     try {
       value = JSON.parse(trimmed);
     } catch (error) {
-      this.handlers.badLine?.(trimmed.slice(0, 200), error instanceof Error ? error.message : String(error));
+      this.handlers.badLine?.(trimmed.slice(0, 200), errorMessage(error));
       return;
     }
     this.handlers.value(value);

@@ -13,6 +13,7 @@ import { CredentialHelper, CredentialHelperError } from './credential-helper';
 import { decodeAuth, encodeAuth, readAuthConfig, updateAuths, type AuthEntry, type DockerAuthConfig } from './docker-auth-config';
 import type { EncryptedCredentials, EncryptedEntry } from './encrypted-credentials';
 import { configKeyFor, displayName, hostnameOf, sameRegistry } from './registry-keys';
+import { errorMessage } from '../../shared/error-message.js';
 
 export interface RegistriesServiceOptions {
   connection: EngineLink;
@@ -55,7 +56,7 @@ export class RegistriesService {
       } catch (error) {
         // The CLI writes an empty `auths` entry for each login kept in the store: show those with the reason.
         for (const known of found.values()) {
-          if (known.source === 'none') Object.assign(known, { source: 'credsStore', helper: store.name, problem: this.problemOf(error) });
+          if (known.source === 'none') Object.assign(known, { source: 'credsStore', helper: store.name, problem: errorMessage(error) });
         }
       }
     }
@@ -66,7 +67,7 @@ export class RegistriesService {
         const credentials = await helper.get(configKeyFor(key));
         entry.username = credentials && credentials.username !== tokenUsername ? credentials.username : null;
       } catch (error) {
-        entry.problem = this.problemOf(error);
+        entry.problem = errorMessage(error);
       }
       found.set(entry.registry, entry);
     }
@@ -136,7 +137,7 @@ export class RegistriesService {
             : { username: credentials.username, password: credentials.secret, serveraddress: key };
         }
       } catch (error) {
-        this.options.log.warn(`[registries] ${this.problemOf(error)}`);
+        this.options.log.warn(`[registries] ${errorMessage(error)}`);
       }
     }
     const entry = Object.entries(config.auths).find(([candidate]) => candidate === key) ?? Object.entries(config.auths).find(([candidate]) => sameRegistry(candidate, key));
@@ -175,7 +176,7 @@ export class RegistriesService {
     try {
       return (await this.options.berthStore?.credentials.list()) ?? [];
     } catch (error) {
-      this.options.log.warn(`[registries] ${this.problemOf(error)}`);
+      this.options.log.warn(`[registries] ${errorMessage(error)}`);
       return [];
     }
   }
@@ -186,7 +187,7 @@ export class RegistriesService {
       entry = await this.options.berthStore?.credentials.find(key);
     } catch (error) {
       // A damaged file must not block pulls with the docker config's credentials or anonymous ones.
-      this.options.log.warn(`[registries] ${this.problemOf(error)}`);
+      this.options.log.warn(`[registries] ${errorMessage(error)}`);
       return undefined;
     }
     if (entry?.problem) this.options.log.warn(`[registries] ${displayName(key)}: ${entry.problem}`);
@@ -208,10 +209,6 @@ export class RegistriesService {
 
   private helper(name: string): CredentialHelper {
     return new CredentialHelper(name, this.options.env);
-  }
-
-  private problemOf(error: unknown): string {
-    return error instanceof Error ? error.message : String(error);
   }
 
   /** A helper failing on store/erase is the user's to fix: pass its words on, not as an internal error. */

@@ -7,6 +7,7 @@ import { CgroupV1Handle } from './cgroup-v1';
 import { CgroupV2Handle } from './cgroup-v2';
 import { CollectorUnavailableError, ContainerGoneError, type Collector, type ContainerFacts, type EngineFacts, type StatsHandle } from './collector';
 import { isGoneError } from './kept-open-file';
+import { errorMessage } from '../../shared/error-message.js';
 
 export interface CgroupCollectorOptions {
   /** `/proc`; injectable so tests can point it at a fixture tree. */
@@ -17,7 +18,7 @@ export interface CgroupCollectorOptions {
 
 function describe(error: unknown): string {
   const e = error as NodeJS.ErrnoException | null;
-  return e?.code ? `${e.code} on ${e.path ?? 'a file'}` : error instanceof Error ? error.message : String(error);
+  return e?.code ? `${e.code} on ${e.path ?? 'a file'}` : errorMessage(error);
 }
 
 export class CgroupCollector implements Collector {

@@ -8,6 +8,7 @@ import { CollectorUnavailableError, ContainerGoneError, ReadStatus, type Collect
 import type { RawReading } from './derive';
 import { entryToReading, GuestClock, parseGuestFrame, type GuestEntry } from './guest-frame';
 import type { GuestStatsSource } from './guest-source';
+import { errorMessage } from '../../shared/error-message.js';
 
 export interface GuestCollectorOptions {
   /** A new (not yet started) stream from the active engine, or null when it offers none. */
@@ -146,7 +147,7 @@ export class GuestCollector implements Collector {
       }
       reason = 'it ended its stream';
     } catch (error) {
-      reason = error instanceof Error ? error.message : String(error);
+      reason = errorMessage(error);
     }
     if (this.source === source) this.fail(reason);
   }

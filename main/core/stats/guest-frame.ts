@@ -4,6 +4,7 @@
 // goes back, so rates stay right when the guest's clock is stepped (NTP, a resumed VM).
 import type { GuestStatsFrame } from '../engines/vm/guest-protocol';
 import type { RawReading } from './derive';
+import { errorMessage } from '../../shared/error-message.js';
 
 export type GuestEntry = GuestStatsFrame['c'][number] & {
   /** cpu.stat nr_periods, when the guest sends it (not in the agreed frame yet: see throttling below). */
@@ -53,7 +54,7 @@ export function parseGuestFrame(line: string): GuestStatsFrame | string {
   try {
     value = JSON.parse(line);
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
   if (!isRecord(value)) return 'not a JSON object';
   if (typeof value.t !== 'number' || !Number.isFinite(value.t)) return 'no clock value `t`';

@@ -9,6 +9,7 @@ import { ContainerGoneError, ReadStatus, type ContainerFacts, type EngineFacts }
 import type { CollectorChoice } from './collector-choice';
 import { fieldCount, rowToValues } from './derive';
 import { Series } from './series';
+import { errorMessage } from '../../shared/error-message.js';
 
 export interface CollectionOptions {
   hub: EventHub;
@@ -151,7 +152,7 @@ export class Collection {
       else {
         series.state = 'failed';
         const name = this.facts.get(series.id)?.name ?? series.id.slice(0, 12);
-        this.options.log.warn(`[stats] cannot collect stats of ${name}: ${error instanceof Error ? error.message : String(error)}`);
+        this.options.log.warn(`[stats] cannot collect stats of ${name}: ${errorMessage(error)}`);
       }
     } finally {
       this.updateTimer();

@@ -4,6 +4,7 @@ import type { Channel, EventName, EventPayloads, RequestOf, ResponseOf } from '.
 import { BerthError, errorCodes, type ErrorCode } from '../../../main/shared/errors';
 import type { RawTransport } from '../../../main/shared/transport';
 import type { Bridge } from './bridge-state';
+import { errorMessage } from '../../../main/shared/error-message';
 
 export type TransportKind = 'electron' | 'websocket';
 
@@ -21,7 +22,7 @@ export class BerthClient {
       reply = await this.raw.invoke(channel, request);
     } catch (error) {
       // A transport should answer with an envelope; a thrown error means it broke, not the engine.
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       throw new BerthError('INTERNAL', `The request ${channel} failed in transport: ${message}`);
     }
     if (reply.ok) return reply.data as ResponseOf<C>;

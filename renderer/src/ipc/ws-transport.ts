@@ -5,6 +5,7 @@ import { wsRequestFrame, wsServerFrame, type RawTransport } from '../../../main/
 import { createStore, type ReadableStore } from '../lib/store';
 import { reconnectDelay } from './backoff';
 import { describeClose, type Bridge, type BridgeState } from './bridge-state';
+import { errorMessage } from '../../../main/shared/error-message';
 
 /** The part of the DOM WebSocket used here; the `ws` package offers the same, which the tests use. */
 export interface SocketLike {
@@ -71,7 +72,7 @@ export class WebSocketTransport implements RawTransport, Bridge {
     try {
       text = JSON.stringify(frame);
     } catch (error) {
-      return Promise.resolve(fail('INVALID_PAYLOAD', `The request for ${channel} cannot be sent: ${messageOf(error)}`));
+      return Promise.resolve(fail('INVALID_PAYLOAD', `The request for ${channel} cannot be sent: ${errorMessage(error)}`));
     }
     return new Promise<Envelope<unknown>>((resolve) => {
       this.pending.set(frame.id, resolve);
@@ -110,7 +111,7 @@ export class WebSocketTransport implements RawTransport, Bridge {
     try {
       socket = this.createSocket(this.url);
     } catch (error) {
-      this.closed(`cannot open ${this.url.split('?')[0]}: ${messageOf(error)}`);
+      this.closed(`cannot open ${this.url.split('?')[0]}: ${errorMessage(error)}`);
       return;
     }
     this.socket = socket;
@@ -152,7 +153,7 @@ export class WebSocketTransport implements RawTransport, Bridge {
     try {
       json = JSON.parse(data);
     } catch (error) {
-      this.log(`[bridge] ignored a frame that is not JSON: ${messageOf(error)}`);
+      this.log(`[bridge] ignored a frame that is not JSON: ${errorMessage(error)}`);
       return;
     }
     const parsed = wsServerFrame.safeParse(json);
@@ -198,8 +199,4 @@ export class WebSocketTransport implements RawTransport, Bridge {
     this.store.set({ state: 'closed', reason, retryAt: this.now() + wait, attempt: this.attempt });
     this.retryTimer = setTimeout(() => this.connect(), wait);
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

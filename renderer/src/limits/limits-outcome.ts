@@ -3,6 +3,7 @@
 import { BerthError, type ErrorCode } from '../../../main/shared/errors';
 import type { LimitsApplyResult } from '../../../main/shared/limits-types';
 import { describeChanges } from './limit-fields';
+import { errorMessage } from '../../../main/shared/error-message';
 
 export type LimitsOutcome =
   | { kind: 'applied' | 'undone'; result: LimitsApplyResult }
@@ -28,7 +29,7 @@ export function errorTitle(code: ErrorCode, action: 'apply' | 'undo'): string {
 
 export function errorOutcome(action: 'apply' | 'undo', error: unknown): LimitsOutcome {
   const code: ErrorCode = error instanceof BerthError ? error.code : 'INTERNAL';
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const hint = advice[code];
   return { kind: 'error', action, code, title: errorTitle(code, action), message: hint && !message.includes(hint) ? `${message} ${hint}` : message };
 }

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
 import { dockerRunCommand } from '../../../main/shared/docker-run-command';
 import type { RunSpec } from '../../../main/shared/run-types';
+import { errorMessage } from '../../../main/shared/error-message';
 
 export interface DockerRunPreviewProps {
   spec: RunSpec | null;
@@ -28,7 +29,7 @@ export function DockerRunPreview({ spec, replicas, pending = false }: DockerRunP
       setCopied('Copied.');
     } catch (error) {
       // Denied (no permission, window not focused): select the text so the user can copy it by hand.
-      selectForCopy(codeRef.current, setCopied, error instanceof Error ? error.message : String(error));
+      selectForCopy(codeRef.current, setCopied, errorMessage(error));
     }
   };
 

@@ -10,6 +10,7 @@ import { CountedKeys } from '../lib/counted-keys';
 import { createStore, type ReadableStore } from '../lib/store';
 import type { SeriesStore } from './series-store';
 import { isEmptyUnion, unionKey, WatchRegistry, type WatchRequest, type WatchUnion } from './watch-registry';
+import { errorMessage } from '../../../main/shared/error-message';
 
 export type StatsClient = Pick<BerthClient, 'invoke' | 'on' | 'bridge'>;
 
@@ -134,7 +135,7 @@ export class WatchSync {
     } catch (error) {
       // Sent again when the bridge reopens or the engine comes back, or at the next change.
       if (this.sentKey === key) this.sentKey = null;
-      this.log(`[stats] could not update the watched containers: ${messageOf(error)}`);
+      this.log(`[stats] could not update the watched containers: ${errorMessage(error)}`);
     } finally {
       this.inFlight -= 1;
     }
@@ -156,11 +157,7 @@ export class WatchSync {
       this.series.mergeHistory(history);
     } catch (error) {
       // A container removed meanwhile has no history: the live series (and its end) is all there is.
-      this.log(`[stats] no history for ${id.slice(0, 12)}: ${messageOf(error)}`);
+      this.log(`[stats] no history for ${id.slice(0, 12)}: ${errorMessage(error)}`);
     }
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -9,6 +9,7 @@ import { ProgressTrack } from './progress-track';
 import { TransferLayers } from './transfer-layers';
 import { transferErrorSummary, transferPercent, transferProgressText, transferStateLabel } from './transfer-format';
 import { useTransferActions } from './use-transfers';
+import { errorMessage } from '../../../main/shared/error-message';
 
 export function transferName(transfer: Transfer): string {
   return `${transfer.kind === 'pull' ? 'Pull' : 'Push'} of ${transfer.reference}`;
@@ -26,7 +27,7 @@ export function TransferItem({ transfer, compact = false }: { transfer: Transfer
     setCancelError(null);
     actions
       .cancel(transfer.id)
-      .catch((error: unknown) => setCancelError(error instanceof Error ? error.message : String(error)))
+      .catch((error: unknown) => setCancelError(errorMessage(error)))
       .finally(() => setCancelling(false));
   };
   const tone = transfer.state === 'done' ? 'done' : transfer.state === 'running' ? 'running' : 'stopped';

@@ -4,6 +4,7 @@
 import type { BerthClient } from '../ipc/berth-client';
 import { onBridgeCatchUp } from '../ipc/bridge-state';
 import type { TransferStore } from './transfer-store';
+import { errorMessage } from '../../../main/shared/error-message';
 
 export type TransferClient = Pick<BerthClient, 'invoke' | 'on' | 'bridge'>;
 
@@ -17,7 +18,7 @@ export function syncTransfers(client: TransferClient, store: TransferStore): () 
       if (!stopped) store.replaceAll(token, transfers);
     } catch (error) {
       // The bridge's next reopen asks again; until then the transfers shown are the last known.
-      console.warn(`[transfers] could not list transfers: ${error instanceof Error ? error.message : String(error)}`);
+      console.warn(`[transfers] could not list transfers: ${errorMessage(error)}`);
     }
   };
   const stops = [client.on('transfers:progress', (transfer) => store.apply(transfer))];

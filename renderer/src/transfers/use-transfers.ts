@@ -7,6 +7,7 @@ import { useBerthClient } from '../data/client-context';
 import type { BerthClient } from '../ipc/berth-client';
 import { createTransferStore, type TransferStore } from './transfer-store';
 import { syncTransfers } from './transfer-sync';
+import { errorMessage } from '../../../main/shared/error-message';
 
 // Keyed by client rather than provided through context: the store lives as long as its client does.
 const stores = new WeakMap<BerthClient, TransferStore>();
@@ -57,7 +58,7 @@ export function useTransferActions() {
       // Gone from view at once; the core forgets it too, and if it cannot, the store still keeps it hidden.
       store.dismiss(id);
       client.invoke('transfers:dismiss', { id }).catch((error: unknown) => {
-        console.warn(`[transfers] could not dismiss ${id}: ${error instanceof Error ? error.message : String(error)}`);
+        console.warn(`[transfers] could not dismiss ${id}: ${errorMessage(error)}`);
       });
     },
     [client, store],

@@ -5,6 +5,7 @@
 // limit of sshd's MaxSessions on how many streams can be open at once).
 import type { Client } from 'ssh2';
 import { parseEngineAddress } from '../../engine/engine-address';
+import { errorMessage } from '../../../shared/error-message.js';
 
 export const DEFAULT_REMOTE_SOCKET = '/var/run/docker.sock';
 const ASK_TIMEOUT_MS = 5_000;
@@ -63,7 +64,7 @@ export function askRemoteSocket(client: Client): Promise<RemoteSocket> {
       });
     } catch (error) {
       // exec throws when the connection is already gone; opening the channel then reports that.
-      fallback(error instanceof Error ? error.message : String(error));
+      fallback(errorMessage(error));
     }
   });
 }

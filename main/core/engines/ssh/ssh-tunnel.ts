@@ -14,6 +14,7 @@ import { loginFailure, socketFailure, type LoginAttempt } from './ssh-errors';
 import { askRemoteSocket } from './remote-socket';
 import { authChoices, sshDefaultAuthChoices, sshLogin, type AuthChoice, type SshLogin } from './ssh-login';
 import { diagnoseSocket } from './socket-diagnosis';
+import { errorMessage } from '../../../shared/error-message.js';
 
 export interface SshTunnelOptions {
   /** socketPath null: the socket the remote's own docker would use, asked of its shell (remote-socket.ts). */
@@ -86,7 +87,7 @@ export class SshTunnel {
       },
       (error: unknown) => {
         // The engine connection retries every few seconds: note a failure when it changes, not each time.
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessage(error);
         if (message !== this.lastFailure) this.options.note(`[ssh] ${message}`);
         this.lastFailure = message;
         throw error;

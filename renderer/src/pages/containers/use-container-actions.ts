@@ -5,6 +5,7 @@ import { useCallback, useState } from 'react';
 import type { ContainerSummary } from '../../../../main/shared/engine-types';
 import { useBerthClient } from '../../data/client-context';
 import { isStopped } from '../../model/container-filter';
+import { errorMessage } from '../../../../main/shared/error-message';
 
 export type ContainerAction = 'start' | 'stop' | 'remove';
 
@@ -32,7 +33,7 @@ export function useContainerActions() {
         // A running container cannot be removed without force; the dialog said it will be stopped.
         else await client.invoke('containers:remove', { id, force: !isStopped(container) });
       } catch (caught) {
-        const message = caught instanceof Error ? caught.message : String(caught);
+        const message = errorMessage(caught);
         setError({ title: `Could not ${verbs[action]} ${container.name}`, message });
       } finally {
         setPending((map) => {

@@ -4,6 +4,7 @@
 import type { BerthClient } from '../../ipc/berth-client';
 import { createStore, type ReadableStore } from '../../lib/store';
 import { appendLines, mergeSnapshot } from './log-buffer';
+import { errorMessage } from '../../../../main/shared/error-message';
 
 export interface LogFeedState {
   lines: readonly string[];
@@ -35,7 +36,7 @@ export function createLogFeed(client: BerthClient, id: string): LogFeed {
       early = [];
     },
     (error: unknown) => {
-      if (!stopped) store.set({ lines: early, loaded: true, error: error instanceof Error ? error.message : String(error) });
+      if (!stopped) store.set({ lines: early, loaded: true, error: errorMessage(error) });
       early = [];
     },
   );

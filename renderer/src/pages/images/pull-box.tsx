@@ -6,6 +6,7 @@ import { Button, Form } from 'react-aria-components';
 import { useTransferActions } from '../../transfers/use-transfers';
 import { checkPullReference } from './image-model';
 import { ReferenceField } from './reference-field';
+import { errorMessage } from '../../../../main/shared/error-message';
 
 export function PullBox() {
   const { start } = useTransferActions();
@@ -22,7 +23,7 @@ export function PullBox() {
     setRefusal(null);
     start('pull', text.trim())
       .then(() => setText(''))
-      .catch((error: unknown) => setRefusal(error instanceof Error ? error.message : String(error)))
+      .catch((error: unknown) => setRefusal(errorMessage(error)))
       .finally(() => setStarting(false));
   };
 

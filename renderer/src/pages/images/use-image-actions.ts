@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import type { ImageSummary } from '../../../../main/shared/engine-types';
 import { useTransferActions } from '../../transfers/use-transfers';
 import { imageLabel } from './image-model';
+import { errorMessage } from '../../../../main/shared/error-message';
 
 export type ImageDialog = 'inspect' | 'history' | 'tag' | 'remove';
 export type ImageAction = ImageDialog | 'push';
@@ -23,7 +24,7 @@ export function useImageActions() {
       const reference = image.repoTags[0];
       if (!reference) return;
       transfers.start('push', reference).catch((caught: unknown) => {
-        setError({ title: `Could not push ${reference}`, message: caught instanceof Error ? caught.message : String(caught) });
+        setError({ title: `Could not push ${reference}`, message: errorMessage(caught) });
       });
     },
     [transfers],
