@@ -7,7 +7,7 @@ import { RelativeTime } from '../../components/relative-time';
 import { useChannelQuery } from '../../data/channel-query';
 import { formatBytes } from '../../format/bytes';
 import { relativeTimeTickMs, useNow } from '../../lib/use-now';
-import { DialogFrame } from './dialog-frame';
+import { DialogFrame } from '../../components/dialog-frame';
 import { imageLabel, readableStep } from './image-model';
 
 export function HistoryDialog({ image, onClose }: { image: ImageSummary; onClose: () => void }) {

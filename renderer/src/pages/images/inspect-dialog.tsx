@@ -11,7 +11,7 @@ import { QueryError } from '../../components/query-error';
 import { useChannelQuery } from '../../data/channel-query';
 import { formatBytes } from '../../format/bytes';
 import { shortId } from '../../model/text-filter';
-import { DialogFrame } from './dialog-frame';
+import { DialogFrame } from '../../components/dialog-frame';
 import { imageLabel } from './image-model';
 
 export function InspectDialog({ image, onClose }: { image: ImageSummary; onClose: () => void }) {

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTransferActions } from '../../transfers/use-transfers';
 import { checkPullReference } from './image-model';
-import { ReferenceField } from './reference-field';
+import { ReferenceField } from '../../components/reference-field';
 import { errorMessage } from '../../../../main/shared/error-message';
 
 export function PullBox() {

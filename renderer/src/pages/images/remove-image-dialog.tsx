@@ -3,7 +3,7 @@
 import { Button } from 'react-aria-components';
 import type { ImageSummary } from '../../../../main/shared/engine-types';
 import { useChannelMutation } from '../../data/channel-query';
-import { DialogFrame } from './dialog-frame';
+import { DialogFrame } from '../../components/dialog-frame';
 import { imageLabel, usageText } from './image-model';
 
 export function RemoveImageDialog({ image, onClose }: { image: ImageSummary; onClose: () => void }) {

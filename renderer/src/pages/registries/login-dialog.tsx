@@ -5,7 +5,7 @@ import { Button, FieldError, Form, Input, Label, TextField } from 'react-aria-co
 import type { KnownRegistry } from '../../../../main/shared/registry-types';
 import { ErrorAlert } from '../../components/error-alert';
 import { useChannelMutation } from '../../data/channel-query';
-import { DialogFrame } from '../images/dialog-frame';
+import { DialogFrame } from '../../components/dialog-frame';
 import { registryProblem, savedToText } from './registry-model';
 
 export interface LoginDialogProps {
