@@ -3,7 +3,7 @@
 import { fail, type Envelope } from '../../../main/shared/errors';
 import { wsRequestFrame, wsServerFrame, type RawTransport } from '../../../main/shared/transport';
 import { createStore, type ReadableStore } from '../lib/store';
-import { reconnectDelay } from './backoff';
+import { reconnectDelay } from './reconnect-backoff';
 import { describeClose, type Bridge, type BridgeState } from './bridge-state';
 import { errorMessage } from '../../../main/shared/error-message';
 

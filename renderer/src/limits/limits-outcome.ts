@@ -2,7 +2,7 @@
 // verbatim with a title naming who refused and, where the core's message does not say it, what to do next.
 import { BerthError, type ErrorCode } from '../../../main/shared/errors';
 import type { LimitsApplyResult } from '../../../main/shared/limits-types';
-import { describeChanges } from './limit-fields';
+import { describeChanges } from './limit-descriptions';
 import { errorMessage } from '../../../main/shared/error-message';
 
 export type LimitsOutcome =

@@ -1,5 +1,5 @@
 // The run dialog ("Run…"): everything `docker run` can say that Berth offers, in tabs (General, Environment,
-// Ports, Storage, Labels, Limits), checked as the user types (run-spec.ts) with each problem beside its field
+// Ports, Storage, Labels, Limits), checked as the user types (run-form-check.ts) with each problem beside its field
 // and counted on its tab, a live "Show as docker run" preview, and Run, which sends containers:run. Limits
 // start from the default profile in Settings; the engine-wide capabilities come from engine:status
 // (engine-capabilities.ts), since limits:get answers only for existing containers. Ports are published on
@@ -20,7 +20,7 @@ import { RunEnvSection } from './run-env-section';
 import { RunGeneralSection } from './run-general-section';
 import { RunLimitsSection } from './run-limits-section';
 import { RunPortsSection } from './run-ports-section';
-import { checkRunForm } from './run-spec';
+import { checkRunForm } from './run-form-check';
 import { useExposedPorts } from './use-exposed-ports';
 import { RunStorageSection } from './run-storage-section';
 import { problemsPerTab, runTabs, type RunTabId } from './run-tabs';

@@ -10,7 +10,7 @@ import { emptyPort, patchRow, removeRow } from './run-form';
 import { RunField } from './run-field';
 import { PublishInterfaceChoice } from './publish-interface-choice';
 import type { RunSectionProps } from './run-general-section';
-import type { ExposedPorts } from './run-spec';
+import type { ExposedPorts } from './run-form-check';
 import { RunSelect } from './run-select';
 
 const protocols = [

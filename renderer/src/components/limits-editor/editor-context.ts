@@ -4,7 +4,7 @@ import { createContext } from 'react';
 import type { ContainerLimits, LimitsCapabilities } from '../../../../main/shared/limits-types';
 import type { LimitField } from '../../../../main/shared/limits/limit-fields';
 import type { UsageNow } from '../../limits/limits-edit';
-import type { MemoryUnit } from '../../limits/limit-units';
+import type { MemoryUnit } from '../../limits/limit-editor-units';
 
 export interface EditorFieldProps {
   value: ContainerLimits;

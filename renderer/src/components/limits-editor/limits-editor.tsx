@@ -6,7 +6,7 @@ import { ToggleButton, ToggleButtonGroup, type Key } from 'react-aria-components
 import type { ContainerLimits, LimitsCapabilities } from '../../../../main/shared/limits-types';
 import type { LimitField } from '../../../../main/shared/limits/limit-fields';
 import { editLimit, type Edit, type UsageNow } from '../../limits/limits-edit';
-import { fromBytes, preferredUnit, toBytes, type MemoryUnit } from '../../limits/limit-units';
+import { fromBytes, preferredUnit, toBytes, type MemoryUnit } from '../../limits/limit-editor-units';
 import { CpuLimitField } from './cpu-limit-field';
 import { CpusetField } from './cpuset-field';
 import { ChangeOnlyContext, type EditorFieldProps } from './editor-context';

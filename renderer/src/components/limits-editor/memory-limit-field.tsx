@@ -5,7 +5,7 @@ import { Input, NumberField } from 'react-aria-components';
 import { GiB } from '../../../../main/shared/limits/limit-units';
 import { formatBytes } from '../../format/bytes';
 import { startingValue } from '../../limits/limits-edit';
-import { fromBytes, toBytes } from '../../limits/limit-units';
+import { fromBytes, toBytes } from '../../limits/limit-editor-units';
 import { bytesAt, memoryStops, positionOf } from '../../limits/memory-scale';
 import { fixedReason, type MemoryFieldProps } from './editor-context';
 import { LimitFieldFrame, useProblemId } from './limit-field-frame';

@@ -7,7 +7,7 @@ import { RelativeTime } from '../../components/relative-time';
 import { StateBadge } from '../../components/state-badge';
 import { formatBytes } from '../../format/bytes';
 import { formatFullDate } from '../../format/relative-time';
-import { formatCores } from '../../format/stats';
+import { formatCores } from '../../format/stats-format';
 import { relativeTimeTickMs, useNow } from '../../lib/use-now';
 import { valueOf } from '../../stats/series-window';
 import { useLatestStats } from '../../stats/use-stats';

@@ -5,7 +5,7 @@ import type { ContainerSummary } from '../../../../main/shared/engine-types';
 import { Sparkline } from '../../components/sparkline';
 import { UsageBar } from '../../components/usage-bar';
 import { formatBytes } from '../../format/bytes';
-import { formatCores, formatMemoryUsage, formatPercent } from '../../format/stats';
+import { formatCores, formatMemoryUsage, formatPercent } from '../../format/stats-format';
 import { isStopped } from '../../model/container-filter';
 import { valueOf } from '../../stats/series-window';
 import { useLatestStats, useStatsSeries } from '../../stats/use-stats';

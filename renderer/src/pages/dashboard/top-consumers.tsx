@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { ContainerSummary } from '../../../../main/shared/engine-types';
 import { UsageBar } from '../../components/usage-bar';
 import { formatBytes } from '../../format/bytes';
-import { formatPercent } from '../../format/stats';
+import { formatPercent } from '../../format/stats-format';
 import { topConsumers, type Consumer } from '../../model/stats-totals';
 import type { LatestStats } from '../../stats/series-store';
 import { containerPath } from '../containers/container-columns';

@@ -4,7 +4,7 @@ import type { EngineInfo } from '../../../../main/shared/engine-types';
 import { SummaryCard } from '../../components/summary-card';
 import { UsageBar } from '../../components/usage-bar';
 import { formatBytes, formatGiB } from '../../format/bytes';
-import { formatCores, formatPercent } from '../../format/stats';
+import { formatCores, formatPercent } from '../../format/stats-format';
 import { hostCpuShare, type UsageTotals } from '../../model/stats-totals';
 
 export function CpuUsageCard({ info, totals }: { info: EngineInfo; totals: UsageTotals | null }) {

@@ -17,7 +17,7 @@ import { channelKey, useChannelQuery } from '../../data/channel-query';
 import { useBerthClient } from '../../data/client-context';
 import { problemsByField } from '../../limits/field-problems';
 import { engineCapabilities } from '../../run/engine-capabilities';
-import { limitsProfile } from '../../run/run-spec';
+import { limitsProfile } from '../../run/run-form-check';
 
 export function DefaultLimitsSection() {
   const titleId = useId();

@@ -9,10 +9,10 @@ import { fieldLabel } from '../../../../../main/shared/limits/limit-fields';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Fact } from '../../../components/fact';
 import { formatBytes } from '../../../format/bytes';
-import { formatPercent } from '../../../format/stats';
+import { formatPercent } from '../../../format/stats-format';
 import { useChannelMutation } from '../../../data/channel-query';
 import { changeFields } from '../../../limits/limits-diff';
-import { describeValue } from '../../../limits/limit-fields';
+import { describeValue } from '../../../limits/limit-descriptions';
 
 export interface LimitsSuggestionProps {
   id: string;
