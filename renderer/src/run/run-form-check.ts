@@ -5,7 +5,8 @@
 // all" becomes one such port per EXPOSEd port, so the preview and the container say where each is reachable.
 import type { ContainerLimits, LimitsCapabilities, LimitsChange } from '../../../main/shared/limits-types';
 import { exposedPortsOn } from '../../../main/shared/run-spec';
-import { publishAddress, type KeyValue, type MountSpec, type PortMapping, type RunSpec } from '../../../main/shared/run-types';
+import type { KeyValue, MountSpec, PortMapping, RunSpec } from '../../../main/shared/run-types';
+import { publishAddress } from '../../../main/shared/settings-types';
 import { limitFields, noLimits } from '../../../main/shared/limits/limit-fields';
 import { normaliseLimits } from '../../../main/shared/limits/resolve-change';
 import { validateLimits, type LimitProblem } from '../../../main/shared/limits/validate-limits';

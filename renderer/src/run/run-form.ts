@@ -2,7 +2,8 @@
 // so nothing is lost while it is invalid, how a fresh form starts (the image, the default limit profile) and
 // the small row edits the dialog's lists make.
 import type { ContainerLimits, LimitsChange } from '../../../main/shared/limits-types';
-import { defaultPublishInterface, type MountSpec, type PortProtocol, type PublishInterface } from '../../../main/shared/run-types';
+import type { MountSpec, PortProtocol } from '../../../main/shared/run-types';
+import { defaultPublishInterface, type PublishInterface } from '../../../main/shared/settings-types';
 import { noLimits } from '../../../main/shared/limits/limit-fields';
 import { resolveChange } from '../../../main/shared/limits/resolve-change';
 

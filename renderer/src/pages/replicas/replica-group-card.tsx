@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { Link } from 'react-router';
-import type { ContainerState } from '../../../../main/shared/engine-types';
+import type { ContainerState } from '../../../../main/shared/container-types';
 import type { ReplicaGroup } from '../../../../main/shared/run-types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { CountField } from '../../components/count-field';

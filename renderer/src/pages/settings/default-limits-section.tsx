@@ -6,7 +6,7 @@ import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/r
 import { useId, useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ContainerLimits, LimitsCapabilities, LimitsChange } from '../../../../main/shared/limits-types';
-import type { SettingsView } from '../../../../main/shared/run-types';
+import type { SettingsView } from '../../../../main/shared/settings-types';
 import { noLimits } from '../../../../main/shared/limits/limit-fields';
 import { normaliseLimits, resolveChange } from '../../../../main/shared/limits/resolve-change';
 import { validateLimits } from '../../../../main/shared/limits/validate-limits';

@@ -4,7 +4,7 @@
 // bite; what the engine enforces now (limits:get) in the limits editor; suggestions.
 import { useId } from 'react';
 import { Button } from 'react-aria-components';
-import type { ContainerSummary } from '../../../../../main/shared/engine-types';
+import type { ContainerSummary } from '../../../../../main/shared/container-types';
 import type { LimitsChange } from '../../../../../main/shared/limits-types';
 import { normaliseLimits, resolveChange } from '../../../../../main/shared/limits/resolve-change';
 import { validateLimits } from '../../../../../main/shared/limits/validate-limits';
