@@ -18,6 +18,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
   plugins: [react(), devWithoutCsp],
+  // `@shared/x` is main/shared/x, the contract and types the core shares (also in tsconfig.json and test/vitest.config.ts).
+  resolve: { alias: { '@shared': fileURLToPath(new URL('../main/shared', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
