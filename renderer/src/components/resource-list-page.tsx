@@ -2,7 +2,7 @@
 // are this page with their own columns.
 import { useMemo, useState } from 'react';
 import type { SortDescriptor } from 'react-aria-components';
-import type { RequestOf, ResponseOf } from '../../../main/shared/contract';
+import type { RequestOf, ResponseOf } from '@shared/contract';
 import { DataTable, type TableColumn } from './data-table';
 import { EngineAwayNotice } from './engine-away-notice';
 import { FilterField } from './filter-field';

@@ -7,8 +7,8 @@
 // and keeps everything typed.
 import { useMemo, useState } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay, Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
-import type { LimitsCapabilities, LimitsChange } from '../../../main/shared/limits-types';
-import { defaultPublishInterface, type PublishInterface } from '../../../main/shared/settings-types';
+import type { LimitsCapabilities, LimitsChange } from '@shared/limits-types';
+import { defaultPublishInterface, type PublishInterface } from '@shared/settings-types';
 import { ErrorAlert } from '../components/error-alert';
 import { useChannelQuery } from '../data/channel-query';
 import { DockerRunPreview } from './docker-run-preview';

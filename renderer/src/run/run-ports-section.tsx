@@ -3,8 +3,8 @@
 // port in the container, its protocol, the host port (empty: any free port) and the host address (empty: the
 // chosen one).
 import { Button, Switch } from 'react-aria-components';
-import type { PortProtocol } from '../../../main/shared/run-types';
-import { publishAddress } from '../../../main/shared/settings-types';
+import type { PortProtocol } from '@shared/run-types';
+import { publishAddress } from '@shared/settings-types';
 import { FieldProblem } from '../components/field-problem';
 import { Icon } from '../components/icons';
 import { emptyPort, patchRow, removeRow } from './run-form';

@@ -3,8 +3,8 @@
 // the bulk dialog and a future run dialog share it; the memory unit (MiB or GiB) is its only own state.
 import { useId, useState } from 'react';
 import { ToggleButton, ToggleButtonGroup, type Key } from 'react-aria-components';
-import type { ContainerLimits, LimitsCapabilities } from '../../../../main/shared/limits-types';
-import type { LimitField } from '../../../../main/shared/limits/limit-fields';
+import type { ContainerLimits, LimitsCapabilities } from '@shared/limits-types';
+import type { LimitField } from '@shared/limits/limit-fields';
 import { editLimit, type Edit, type UsageNow } from '../../limits/limits-edit';
 import { fromBytes, preferredUnit, toBytes, type MemoryUnit } from '../../limits/limit-editor-units';
 import { CpuLimitField } from './cpu-limit-field';

@@ -1,6 +1,6 @@
 // The Info tab of a container's page: what the engine's list says about it, the limits its live stats
 // report (the engine's list does not carry them) and the others the engine enforces (limits:get).
-import type { ContainerSummary } from '../../../../main/shared/container-types';
+import type { ContainerSummary } from '@shared/container-types';
 import { Fact } from '../../components/fact';
 import { PortList } from '../../components/port-list';
 import { RelativeTime } from '../../components/relative-time';

@@ -4,7 +4,7 @@
 // limits.css). Declares the watch and the history it needs while mounted; React Aria mounts only the
 // selected tab's panel, so hidden charts cost nothing.
 import { useMemo, useState } from 'react';
-import type { ContainerSummary } from '../../../../main/shared/container-types';
+import type { ContainerSummary } from '@shared/container-types';
 import { isStopped } from '../../model/container-filter';
 import { useStatsStore } from '../../stats/stats-context';
 import { useLatestStatsWithLimits, useStatsHistory, useStatsMeta, useStatsSeries, useStatsShown, useStatsWatch } from '../../stats/use-stats';

@@ -1,7 +1,7 @@
 // The live CPU and Memory cells of the containers table: the latest value and a one-minute sparkline (CPU)
 // or a bar against the limit (memory). Each cell subscribes to the stats store itself, so a tick
 // re-renders these small cells and not the table. Stopped containers show a dash.
-import type { ContainerSummary } from '../../../../main/shared/container-types';
+import type { ContainerSummary } from '@shared/container-types';
 import { Sparkline } from '../../components/sparkline';
 import { UsageBar } from '../../components/usage-bar';
 import { formatBytes } from '../../format/bytes';

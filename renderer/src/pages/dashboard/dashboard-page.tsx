@@ -2,7 +2,7 @@
 // them current); live CPU and memory totals and the top consumers from the stats store (watching every
 // running container); machine facts from the engine's info. Nothing is shown that the engine did not say.
 import { Link } from 'react-router';
-import type { EngineInfo } from '../../../../main/shared/engine-types';
+import type { EngineInfo } from '@shared/engine-types';
 import { Page } from '../../components/page';
 import { QueryError } from '../../components/query-error';
 import { SummaryCard } from '../../components/summary-card';

@@ -1,6 +1,6 @@
 // The dashboard's live CPU and Memory cards: the sum over running containers against what the engine's
 // host has (CPU as a share of all its cores, memory against its total), with a bar.
-import type { EngineInfo } from '../../../../main/shared/engine-types';
+import type { EngineInfo } from '@shared/engine-types';
 import { SummaryCard } from '../../components/summary-card';
 import { UsageBar } from '../../components/usage-bar';
 import { formatBytes, formatGiB } from '../../format/bytes';

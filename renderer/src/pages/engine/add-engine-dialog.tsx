@@ -4,8 +4,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Button, Form, Label, Radio, RadioGroup } from 'react-aria-components';
-import type { EngineView, HostKeyQuestion } from '../../../../main/shared/engine-manager-types';
-import { BerthError } from '../../../../main/shared/errors';
+import type { EngineView, HostKeyQuestion } from '@shared/engine-manager-types';
+import { BerthError } from '@shared/errors';
 import { ErrorAlert } from '../../components/error-alert';
 import { useChannelMutation } from '../../data/channel-query';
 import { enginesKey } from '../../data/event-sync';

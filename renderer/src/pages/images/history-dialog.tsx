@@ -1,7 +1,7 @@
 // History: the image's layers as `docker history` lists them, newest first: what created each (the
 // Dockerfile step), its size and age.
 import { Button, Cell, Column, Row, Table, TableBody, TableHeader } from 'react-aria-components';
-import type { ImageSummary } from '../../../../main/shared/image-types';
+import type { ImageSummary } from '@shared/image-types';
 import { QueryError } from '../../components/query-error';
 import { RelativeTime } from '../../components/relative-time';
 import { useChannelQuery } from '../../data/channel-query';

@@ -3,7 +3,7 @@
 // and Prune for the unused ones. The list refreshes on the engine's image events.
 import { useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { ImageSummary } from '../../../../main/shared/image-types';
+import type { ImageSummary } from '@shared/image-types';
 import { DataTable } from '../../components/data-table';
 import { EngineAwayNotice } from '../../components/engine-away-notice';
 import { ErrorAlert } from '../../components/error-alert';

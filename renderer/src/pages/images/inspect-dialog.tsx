@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { Link } from 'react-router';
-import type { ImageSummary, ImageDetail } from '../../../../main/shared/image-types';
+import type { ImageSummary, ImageDetail } from '@shared/image-types';
 import { Fact } from '../../components/fact';
 import { QueryError } from '../../components/query-error';
 import { useChannelQuery } from '../../data/channel-query';

@@ -6,7 +6,7 @@ import { Button, Form } from 'react-aria-components';
 import { useTransferActions } from '../../transfers/use-transfers';
 import { checkPullReference } from './image-model';
 import { ReferenceField } from '../../components/reference-field';
-import { errorMessage } from '../../../../main/shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 export function PullBox() {
   const { start } = useTransferActions();

@@ -2,7 +2,7 @@
 // refusal shows in place and the dialog stays open, so the name can be fixed.
 import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
-import type { ImageSummary } from '../../../../main/shared/image-types';
+import type { ImageSummary } from '@shared/image-types';
 import { useChannelMutation } from '../../data/channel-query';
 import { DialogFrame } from '../../components/dialog-frame';
 import { imageLabel, tagTarget } from './image-model';

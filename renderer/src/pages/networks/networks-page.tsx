@@ -1,5 +1,5 @@
 // The Networks page: each network's driver, scope, subnets and whether it is internal (no outside access).
-import type { NetworkSummary } from '../../../../main/shared/engine-types';
+import type { NetworkSummary } from '@shared/engine-types';
 import type { TableColumn } from '../../components/data-table';
 import { shortId } from '../../model/text-filter';
 import { ResourceListPage } from '../../components/resource-list-page';

@@ -3,7 +3,7 @@
 // Log out (after a confirmation).
 import { useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { KnownRegistry } from '../../../../main/shared/registry-types';
+import type { KnownRegistry } from '@shared/registry-types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DataTable } from '../../components/data-table';
 import { ErrorAlert } from '../../components/error-alert';

@@ -1,6 +1,6 @@
 // The Volumes page: named and anonymous volumes with their driver, scope, mount point and age.
 import { useMemo } from 'react';
-import type { VolumeSummary } from '../../../../main/shared/engine-types';
+import type { VolumeSummary } from '@shared/engine-types';
 import type { TableColumn } from '../../components/data-table';
 import { RelativeTime } from '../../components/relative-time';
 import { relativeTimeTickMs, useNow } from '../../lib/use-now';
