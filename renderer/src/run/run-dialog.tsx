@@ -25,6 +25,7 @@ import { useExposedPorts } from './use-exposed-ports';
 import { RunStorageSection } from './run-storage-section';
 import { problemsPerTab, runTabs, type RunTabId } from './run-tabs';
 import { useRunSubmit } from './use-run-submit';
+import '../styles/run-dialog.css';
 
 export interface RunDialogProps {
   image: string;

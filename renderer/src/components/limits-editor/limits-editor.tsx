@@ -14,6 +14,7 @@ import { MemoryLimitField } from './memory-limit-field';
 import { NumberLimitField } from './number-limit-field';
 import { RestartPolicyField } from './restart-policy-field';
 import { SwapField } from './swap-field';
+import '../../styles/limits-editor.css';
 
 export interface LimitsEditorProps {
   value: ContainerLimits;

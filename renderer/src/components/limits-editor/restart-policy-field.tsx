@@ -4,6 +4,7 @@ import { Button, Input, ListBox, ListBoxItem, NumberField, Popover, Select, Sele
 import { restartPolicyNames, type RestartPolicyName } from '@shared/limits-types';
 import { fixedReason, type EditorFieldProps } from './editor-context';
 import { LimitFieldFrame, useProblemId } from './limit-field-frame';
+import '../../styles/select.css';
 
 const policyText: Record<RestartPolicyName, { label: string; detail: string }> = {
   no: { label: 'No', detail: 'Never restarted by the engine.' },

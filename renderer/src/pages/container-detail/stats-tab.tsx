@@ -17,6 +17,8 @@ import { PidsChart } from './charts/pids-chart';
 import { RateChart } from './charts/rate-chart';
 import { LimitsPanel } from './limits/limits-panel';
 import { StatsToolbar } from './stats-toolbar';
+import '../../styles/charts.css';
+import '../../styles/limits-panel.css';
 
 export function StatsTab({ container, gone }: { container: ContainerSummary; gone: boolean }) {
   const { id, name } = container;

@@ -10,6 +10,7 @@ import { QueryError } from '../../components/query-error';
 import { useChannelQuery } from '../../data/channel-query';
 import { useBulkLimits } from '../../limits/use-bulk-limits';
 import { BulkLimitsResults } from './bulk-limits-results';
+import '../../styles/bulk-limits.css';
 
 export interface BulkLimitsDialogProps {
   containers: readonly ContainerSummary[];

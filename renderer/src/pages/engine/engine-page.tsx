@@ -12,6 +12,7 @@ import { EngineDetails } from './engine-details';
 import { EngineList } from './engine-list';
 import { pickSelected } from './engine-model';
 import { SettingsFileNotice } from './settings-file-notice';
+import '../../styles/engine.css';
 
 export function EnginePage() {
   const engines = useChannelQuery('engines:list', {});

@@ -6,6 +6,7 @@ import { Page } from '../../components/page';
 import { QueryError } from '../../components/query-error';
 import { useChannelQuery } from '../../data/channel-query';
 import { ReplicaGroupCard } from './replica-group-card';
+import '../../styles/replicas.css';
 
 export function ReplicasPage() {
   const query = useChannelQuery('replicas:list', {}, { staleTime: Infinity });

@@ -18,6 +18,7 @@ import { useBerthClient } from '../../data/client-context';
 import { problemsByField } from '../../limits/field-problems';
 import { engineCapabilities } from '../../run/engine-capabilities';
 import { limitsProfile } from '../../run/run-form-check';
+import '../../styles/run-dialog.css';
 
 export function DefaultLimitsSection() {
   const titleId = useId();

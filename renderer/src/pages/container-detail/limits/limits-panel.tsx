@@ -21,6 +21,7 @@ import { limitsHeadline } from './limits-headline';
 import { LimitsOutcomeView } from './limits-outcome-view';
 import { LimitsSuggestion } from './limits-suggestion';
 import { useLimitsDraft } from './use-limits-draft';
+import '../../../styles/limits-panel.css';
 
 export function LimitsPanel({ container }: { container: ContainerSummary }) {
   const { id, name } = container;

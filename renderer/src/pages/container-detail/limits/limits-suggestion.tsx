@@ -13,6 +13,7 @@ import { formatPercent } from '../../../format/stats-format';
 import { useChannelMutation } from '../../../data/channel-query';
 import { changeFields } from '../../../limits/limits-diff';
 import { describeValue } from '../../../limits/limit-descriptions';
+import '../../../styles/limits-editor.css';
 
 export interface LimitsSuggestionProps {
   id: string;
