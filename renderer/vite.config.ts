@@ -18,10 +18,15 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
   plugins: [react(), devWithoutCsp],
+  // `@shared/x` is main/shared/x, the contract and types the core shares (also in tsconfig.json and test/vitest.config.ts).
+  resolve: { alias: { '@shared': fileURLToPath(new URL('../main/shared', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
     target: 'chrome120',
     chunkSizeWarningLimit: 1500,
+    // One stylesheet, linked from index.html as before, though the components import their own: the lazily
+    // loaded container page's styles (charts, Limits panel) are in it from the start, in a fixed order.
+    cssCodeSplit: false,
   },
 });

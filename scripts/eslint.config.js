@@ -52,6 +52,7 @@ export default tseslint.config(
           patterns: [
             { group: nodeBuiltins, message: 'The renderer runs in a browser: no Node modules.' },
             { group: ['**/core/**', '**/electron/**'], message: 'The renderer may import only main/shared from main/.' },
+            { group: ['../**/main/shared', '../**/main/shared/**'], message: 'Import main/shared through the @shared/… alias.' },
           ],
         },
       ],

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// The renderer's `@shared/x` (main/shared/x), as renderer/vite.config.ts resolves it, for the renderer code tests load.
+const resolve = { alias: { '@shared': fileURLToPath(new URL('../main/shared', import.meta.url)) } };
 
 export default defineConfig({
   root,
@@ -11,6 +13,7 @@ export default defineConfig({
     reporters: ['default', './test/harness/summary-reporter.ts'],
     projects: [
       {
+        resolve,
         test: {
           name: 'unit',
           root,
@@ -20,6 +23,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'engine',
           root,

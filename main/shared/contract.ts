@@ -1,18 +1,13 @@
 // The one IPC contract: every request channel with its zod request schema and response type, and every
 // pushed event with its payload type. Main, preload and renderer share it; nothing else names channels.
 import { z } from 'zod';
-import type {
-  ContainerSummary,
-  ContainersChanged,
-  EngineStatus,
-  ImageSummary,
-  NetworkSummary,
-  VolumeSummary,
-} from './engine-types';
+import type { ContainerSummary, ContainersChanged } from './container-types';
+import type { EngineStatus, NetworkSummary, VolumeSummary } from './engine-types';
+import type { ImageSummary, ImageDetail, ImageHistoryEntry, ImagePruneResult, ImageRemoveResult } from './image-types';
 import type { AddRemoteResult, EngineDiskUsage, EngineView, VmUsage } from './engine-manager-types';
-import type { ImageDetail, ImageHistoryEntry, ImagePruneResult, ImageRemoveResult } from './image-types';
 import { registryCredentialStorages, type KnownRegistry, type LoginResult } from './registry-types';
-import { publishInterfaces, type ReplicaGroup, type RunResult, type SettingsView } from './run-types';
+import type { ReplicaGroup, RunResult } from './run-types';
+import { publishInterfaces, type SettingsView } from './settings-types';
 import type { StatsHistory, StatsTick, StatsWatchResult } from './stats-types';
 import type { Transfer } from './transfer-types';
 import {

@@ -1,4 +1,5 @@
-// Plain data shapes describing the engine and its objects, as the core reports them to the UI.
+// Plain data shapes describing the engine, its volumes and networks, as the core reports them to the UI.
+// Containers are in container-types.ts, images in image-types.ts.
 
 /** Where an engine endpoint was found, in the order the docker CLI looks; `berth` for engines added in Berth. */
 export type EndpointSource = 'DOCKER_HOST' | 'context' | 'default-socket' | 'berth';
@@ -34,48 +35,6 @@ export type EngineStatus =
   | { state: 'connecting'; endpoint: EngineEndpoint | null; since: number }
   | { state: 'connected'; endpoint: EngineEndpoint; info: EngineInfo; since: number }
   | { state: 'unreachable'; endpoint: EngineEndpoint | null; reason: string; since: number; retryAt: number | null };
-
-export interface PortBinding {
-  privatePort: number;
-  publicPort: number | null;
-  ip: string | null;
-  protocol: 'tcp' | 'udp' | 'sctp';
-}
-
-export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
-
-export interface ContainerSummary {
-  id: string;
-  name: string;
-  image: string;
-  imageId: string;
-  command: string;
-  state: ContainerState;
-  /** The engine's own human status, e.g. `Up 3 minutes` or `Exited (0) 2 hours ago`. */
-  status: string;
-  /** Unix epoch seconds. */
-  created: number;
-  ports: PortBinding[];
-  /** `com.docker.compose.project` label, when the container belongs to a compose project. */
-  composeProject: string | null;
-}
-
-export interface ContainersChanged {
-  /** The container the engine event is about; null for a full resync (after a reconnect). */
-  id: string | null;
-  action: string;
-}
-
-export interface ImageSummary {
-  id: string;
-  /** `repo:tag` names; empty for a dangling image. */
-  repoTags: string[];
-  sizeBytes: number;
-  /** Unix epoch seconds. */
-  created: number;
-  /** Containers using it, as the engine counts them (-1 when the engine did not count). */
-  containers: number;
-}
 
 export interface VolumeSummary {
   name: string;

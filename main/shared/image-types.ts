@@ -1,4 +1,15 @@
-// What the core reports about images beyond the list: inspect, layer history, remove and prune results.
+// What the core reports about images: the list, inspect, layer history, remove and prune results.
+
+export interface ImageSummary {
+  id: string;
+  /** `repo:tag` names; empty for a dangling image. */
+  repoTags: string[];
+  sizeBytes: number;
+  /** Unix epoch seconds. */
+  created: number;
+  /** Containers using it, as the engine counts them (-1 when the engine did not count). */
+  containers: number;
+}
 
 export interface ImageConfigView {
   cmd: string[] | null;

@@ -2,7 +2,8 @@
 // labels that make containers one replica group, and how an entrypoint is split the way `docker run` must
 // split it. Pure: the renderer (dialog, live preview) and the core (create options) share every rule here.
 import type { ImageConfigView } from './image-types';
-import { publishAddress, type PortMapping, type PortProtocol, type PublishInterface, type RunSpec } from './run-types';
+import type { PortMapping, PortProtocol, RunSpec } from './run-types';
+import { publishAddress, type PublishInterface } from './settings-types';
 
 /** Labels on every replica: the group's base name, the replica's index, and the spec that made it. */
 export const replicaLabels = {

@@ -1,5 +1,5 @@
 // What the Electron preload exposes on `window`: exactly the raw transport, nothing else. Absent in a browser.
-import type { RawTransport } from '../../main/shared/transport';
+import type { RawTransport } from '@shared/transport';
 
 declare global {
   interface Window {

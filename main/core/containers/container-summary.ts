@@ -1,7 +1,7 @@
 // Maps one entry of the engine's container list (`GET /containers/json`) to the ContainerSummary the UI shows.
 // Everything comes from the list itself: no per-container inspect, so listing stays one call however many exist.
 import type Dockerode from 'dockerode';
-import type { ContainerState, ContainerSummary, PortBinding } from '../../shared/engine-types';
+import type { ContainerState, ContainerSummary, PortBinding } from '../../shared/container-types';
 
 const states: ReadonlySet<string> = new Set<ContainerState>(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']);
 

@@ -2,9 +2,8 @@
 // layer history, remove, prune and tag, and turning the engine's image events into `images:changed` hub
 // events (plus a resync after every reconnection) so the UI refetches when needed.
 import type Dockerode from 'dockerode';
-import type { ImageSummary } from '../../shared/engine-types';
+import type { ImageSummary, ImageDetail, ImageHistoryEntry, ImagePruneResult, ImageRemoveResult } from '../../shared/image-types';
 import { BerthError } from '../../shared/errors';
-import type { ImageDetail, ImageHistoryEntry, ImagePruneResult, ImageRemoveResult } from '../../shared/image-types';
 import { parseReference } from '../../shared/image-reference';
 import { containerName } from '../containers/container-summary';
 import { forwardChanges, type Change } from '../engine/changed-events';

@@ -1,7 +1,7 @@
 // Owns reading a container's published ports from its inspect (`NetworkSettings.Ports`), in the same shape and
 // order the container list uses, so a run's result shows the host ports the engine really chose.
 import type Dockerode from 'dockerode';
-import type { PortBinding } from '../../shared/engine-types';
+import type { PortBinding } from '../../shared/container-types';
 import { toPortBindings } from '../containers/container-summary';
 
 type InspectPorts = Record<string, Array<{ HostIp?: string; HostPort?: string }> | null> | undefined;

@@ -4,7 +4,8 @@
 import type Dockerode from 'dockerode';
 import { BerthError } from '../../shared/errors';
 import { emptyRunSpec, exposedPortsOn, replicaSpec } from '../../shared/run-spec';
-import { defaultPublishInterface, type RunResult, type RunSpec } from '../../shared/run-types';
+import type { RunResult, RunSpec } from '../../shared/run-types';
+import { defaultPublishInterface } from '../../shared/settings-types';
 import type { EngineLink } from '../engine/engine-link';
 import { toErrorInfo } from '../engine/engine-errors';
 import type { Logger } from '../logger';

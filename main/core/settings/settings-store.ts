@@ -10,7 +10,7 @@ import { channels } from '../../shared/contract';
 import { BerthError } from '../../shared/errors';
 import type { LimitsChange } from '../../shared/limits-types';
 import type { EngineConfig } from '../../shared/engine-manager-types';
-import type { BerthSettings, SettingsView } from '../../shared/run-types';
+import type { BerthSettings, SettingsView } from '../../shared/settings-types';
 import type { Logger } from '../logger';
 import { encryptionProblem, noCipherProblem, type SecretCipher } from '../registries/secret-cipher';
 import { ruleOnlyCapabilities, runLimitsError } from '../run/run-limits';

@@ -1,6 +1,6 @@
 // A container's ports: `8080→80/tcp` labels, published TCP ports as links that open in the browser.
 // Plain anchors with target=_blank: Electron's shell opens them externally, a browser in a new tab.
-import type { PortBinding } from '../../../main/shared/engine-types';
+import type { PortBinding } from '@shared/container-types';
 import { portEntries } from '../format/ports';
 
 export function PortList({ ports }: { ports: readonly PortBinding[] }) {

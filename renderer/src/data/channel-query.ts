@@ -1,8 +1,8 @@
 // Request/response data through TanStack Query, keyed by [channel, request] so that events can invalidate
 // a channel with a key prefix.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { Channel, RequestOf, ResponseOf } from '../../../main/shared/contract';
-import type { EngineStatus } from '../../../main/shared/engine-types';
+import type { Channel, RequestOf, ResponseOf } from '@shared/contract';
+import type { EngineStatus } from '@shared/engine-types';
 import { useBerthClient } from './client-context';
 
 export function channelKey<C extends Channel>(channel: C, request: RequestOf<C>): readonly [C, RequestOf<C>] {

@@ -4,7 +4,7 @@
 // prune or a pull sends a burst), engine status and the engine list land in the cache, a switch of the active
 // engine refetches everything (every list is that engine's), and a reconnected bridge refetches everything.
 import type { QueryClient } from '@tanstack/react-query';
-import type { EngineView } from '../../../main/shared/engine-manager-types';
+import type { EngineView } from '@shared/engine-manager-types';
 import type { BerthClient } from '../ipc/berth-client';
 import { onBridgeCatchUp } from '../ipc/bridge-state';
 import { applyEngineStatus, channelKey } from './channel-query';

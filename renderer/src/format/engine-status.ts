@@ -1,5 +1,5 @@
 // Words for the engine's connection state, shared by the status bar and the Engine page.
-import type { EngineStatus } from '../../../main/shared/engine-types';
+import type { EngineStatus } from '@shared/engine-types';
 import { formatShortDuration } from './relative-time';
 
 export interface EngineStatusText {

@@ -1,6 +1,6 @@
 // A container's port bindings as short labels (`8080→80/tcp`), one per distinct mapping, with a link for
 // published TCP ports so a web service opens in the browser.
-import type { PortBinding } from '../../../main/shared/engine-types';
+import type { PortBinding } from '@shared/container-types';
 
 export interface PortEntry {
   key: string;

@@ -1,10 +1,10 @@
 // The typed client over a raw transport: `invoke` returns the channel's response or throws a BerthError;
 // `on` hands listeners their event's payload type.
-import type { Channel, EventName, EventPayloads, RequestOf, ResponseOf } from '../../../main/shared/contract';
-import { BerthError, errorCodes, type ErrorCode } from '../../../main/shared/errors';
-import type { RawTransport } from '../../../main/shared/transport';
+import type { Channel, EventName, EventPayloads, RequestOf, ResponseOf } from '@shared/contract';
+import { BerthError, errorCodes, type ErrorCode } from '@shared/errors';
+import type { RawTransport } from '@shared/transport';
 import type { Bridge } from './bridge-state';
-import { errorMessage } from '../../../main/shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 export type TransportKind = 'electron' | 'websocket';
 

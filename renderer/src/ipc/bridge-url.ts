@@ -1,6 +1,6 @@
 // Where the WebSocket bridge of `berth serve` is: same host as the page, path `bridgePath`, with the
 // session token (see session-token.ts), which the bridge needs on every connection.
-import { bridgePath } from '../../../main/shared/transport';
+import { bridgePath } from '@shared/transport';
 
 export interface PageLocation {
   protocol: string;

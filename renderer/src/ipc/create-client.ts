@@ -1,7 +1,7 @@
 // Picks the transport: the Electron preload's `window.berth` when present, else the WebSocket bridge of
 // `berth serve` on the page's own host, authenticated with the session token the page was opened with.
-import { fail } from '../../../main/shared/errors';
-import type { RawTransport } from '../../../main/shared/transport';
+import { fail } from '@shared/errors';
+import type { RawTransport } from '@shared/transport';
 import { createStore } from '../lib/store';
 import { BerthClient } from './berth-client';
 import type { Bridge, BridgeState } from './bridge-state';

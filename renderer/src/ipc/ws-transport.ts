@@ -1,11 +1,11 @@
 // The WebSocket transport to `berth serve`: numbered requests, validated frames, pending requests answered
 // with TRANSPORT_CLOSED when the socket drops, and reconnection with backoff. Its state is observable.
-import { fail, type Envelope } from '../../../main/shared/errors';
-import { wsRequestFrame, wsServerFrame, type RawTransport } from '../../../main/shared/transport';
+import { fail, type Envelope } from '@shared/errors';
+import { wsRequestFrame, wsServerFrame, type RawTransport } from '@shared/transport';
 import { createStore, type ReadableStore } from '../lib/store';
-import { reconnectDelay } from './backoff';
+import { reconnectDelay } from './reconnect-backoff';
 import { describeClose, type Bridge, type BridgeState } from './bridge-state';
-import { errorMessage } from '../../../main/shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 /** The part of the DOM WebSocket used here; the `ws` package offers the same, which the tests use. */
 export interface SocketLike {

@@ -1,9 +1,9 @@
 // From an edited limit set to the one request that applies it: only the fields that really differ from what
 // the engine enforces (after normalising as the engine reads back, main/shared/limits/resolve-change.ts: all cores = no cpuset,
 // weight 1024 = default), or in change-only mode exactly the fields the user touched.
-import type { ContainerLimits, LimitsChange } from '../../../main/shared/limits-types';
-import { limitFields, sameLimit, type LimitField } from '../../../main/shared/limits/limit-fields';
-import { normaliseLimits } from '../../../main/shared/limits/resolve-change';
+import type { ContainerLimits, LimitsChange } from '@shared/limits-types';
+import { limitFields, sameLimit, type LimitField } from '@shared/limits/limit-fields';
+import { normaliseLimits } from '@shared/limits/resolve-change';
 
 /** The change that turns `base` into `draft`: only differing fields, null where a limit is removed. */
 export function diffLimits(base: ContainerLimits, draft: ContainerLimits, engineCpus: number): LimitsChange {

@@ -1,9 +1,9 @@
 // How one edit in the limits editor changes the limit set: the couplings a person expects (swap keeps its
 // allowance above memory when memory moves, and goes unlimited with it; retries exist only for on-failure),
 // and the value a limit starts from when its Unlimited switch is turned off.
-import type { ContainerLimits, LimitsCapabilities } from '../../../main/shared/limits-types';
-import type { LimitField } from '../../../main/shared/limits/limit-fields';
-import { GiB, MiB, MIN_MEMORY_BYTES, PAGE_BYTES } from '../../../main/shared/limits/limit-units';
+import type { ContainerLimits, LimitsCapabilities } from '@shared/limits-types';
+import type { LimitField } from '@shared/limits/limit-fields';
+import { GiB, MiB, MIN_MEMORY_BYTES, PAGE_BYTES } from '@shared/limits/limit-units';
 
 /** What the container uses now, for sensible starting values; null where unknown. */
 export interface UsageNow {

@@ -1,9 +1,9 @@
 // What the Limits panel says after Apply or Undo: what the engine now enforces, its warnings, or the error
 // verbatim with a title naming who refused and, where the core's message does not say it, what to do next.
-import { BerthError, type ErrorCode } from '../../../main/shared/errors';
-import type { LimitsApplyResult } from '../../../main/shared/limits-types';
-import { describeChanges } from './limit-fields';
-import { errorMessage } from '../../../main/shared/error-message';
+import { BerthError, type ErrorCode } from '@shared/errors';
+import type { LimitsApplyResult } from '@shared/limits-types';
+import { describeChanges } from './limit-descriptions';
+import { errorMessage } from '@shared/error-message';
 
 export type LimitsOutcome =
   | { kind: 'applied' | 'undone'; result: LimitsApplyResult }

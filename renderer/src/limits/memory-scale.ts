@@ -1,7 +1,7 @@
 // The memory slider's scale. Containers need from a few MiB to many GiB, so a linear track up to the engine's
 // memory would crowd every small container into its first pixels: the track is logarithmic instead, its stops
 // round values (four per doubling: 64, 80, 96, 112, 128 MiB …) from 6 MiB up to the engine's memory.
-import { MiB, MIN_MEMORY_BYTES } from '../../../main/shared/limits/limit-units';
+import { MiB, MIN_MEMORY_BYTES } from '@shared/limits/limit-units';
 
 /** Stops from 6 MiB to `maxBytes` (always included, as the last stop). */
 export function memoryStops(maxBytes: number): number[] {

@@ -3,10 +3,10 @@
 // the per-container results, and resends to those that need the below-usage confirmation when asked to.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import type { BulkLimitsResult, ContainerLimits, LimitsCapabilities, LimitsChange } from '../../../main/shared/limits-types';
-import { noLimits, type LimitField } from '../../../main/shared/limits/limit-fields';
-import { resolveChange } from '../../../main/shared/limits/resolve-change';
-import { validateLimits } from '../../../main/shared/limits/validate-limits';
+import type { BulkLimitsResult, ContainerLimits, LimitsCapabilities, LimitsChange } from '@shared/limits-types';
+import { noLimits, type LimitField } from '@shared/limits/limit-fields';
+import { resolveChange } from '@shared/limits/resolve-change';
+import { validateLimits } from '@shared/limits/validate-limits';
 import { useBerthClient } from '../data/client-context';
 import { problemsByField } from './field-problems';
 import type { Edit } from './limits-edit';

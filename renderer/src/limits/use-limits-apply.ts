@@ -4,8 +4,8 @@
 // refetches, and into the stats store, so the charts' limit lines move at once rather than with the next sample.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { BerthError } from '../../../main/shared/errors';
-import type { ContainerLimitsView, LimitsApplyResult, LimitsChange } from '../../../main/shared/limits-types';
+import { BerthError } from '@shared/errors';
+import type { ContainerLimitsView, LimitsApplyResult, LimitsChange } from '@shared/limits-types';
 import { channelKey } from '../data/channel-query';
 import { useBerthClient } from '../data/client-context';
 import { limitsAsStats } from '../stats/confirmed-limits';

@@ -1,5 +1,5 @@
 // Which containers a filter text and the "Show stopped" switch keep.
-import type { ContainerState, ContainerSummary } from '../../../main/shared/engine-types';
+import type { ContainerState, ContainerSummary } from '@shared/container-types';
 
 /** States `docker ps` without `--all` still lists; everything else counts as stopped. */
 const activeStates: ReadonlySet<ContainerState> = new Set(['running', 'paused', 'restarting', 'removing']);

@@ -1,6 +1,6 @@
 // Engine-wide numbers from the latest stats: totals over the running containers, and the containers using
 // the most CPU or memory. Pure, so the dashboard's arithmetic is tested without React.
-import type { ContainerSummary } from '../../../main/shared/engine-types';
+import type { ContainerSummary } from '@shared/container-types';
 import type { LatestStats } from '../stats/series-store';
 import { valueOf } from '../stats/series-window';
 

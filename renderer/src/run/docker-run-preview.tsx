@@ -3,9 +3,9 @@
 // For replicas it shows the first one and says how the others differ.
 import { useRef, useState } from 'react';
 import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
-import { dockerRunCommand } from '../../../main/shared/docker-run-command';
-import type { RunSpec } from '../../../main/shared/run-types';
-import { errorMessage } from '../../../main/shared/error-message';
+import { dockerRunCommand } from '@shared/docker-run-command';
+import type { RunSpec } from '@shared/run-types';
+import { errorMessage } from '@shared/error-message';
 
 export interface DockerRunPreviewProps {
   spec: RunSpec | null;

@@ -2,7 +2,7 @@
 // skipped, an optional `export ` before the key, values in single quotes (kept as they are) or double quotes
 // (\n, \t, \" and \\ unescaped, may span lines), unquoted values trimmed and cut at ` #`. Lines it cannot
 // read are reported by number, not dropped silently.
-import type { KeyValue } from '../../../main/shared/run-types';
+import type { KeyValue } from '@shared/run-types';
 
 export interface DotenvResult {
   entries: KeyValue[];

@@ -10,7 +10,7 @@ export interface KeyValueRowsProps {
   onChange: (rows: KeyValueRow[]) => void;
   /** `variable` or `label`: names the fields ("Name of variable 2") and the Add button. */
   noun: string;
-  /** The prefix of problem keys, `env` or `labels` (see run-spec.ts). */
+  /** The prefix of problem keys, `env` or `labels` (see run-form-check.ts). */
   section: string;
   problems: Record<string, string>;
   keyPlaceholder: string;

@@ -1,7 +1,7 @@
 // Where a new container's ports are published: this computer only (127.0.0.1, the default) or all interfaces
 // (0.0.0.0), with a plain warning for the second. Used by the run dialog's Ports tab and by Settings.
 import { ChoiceGroup } from '../components/choice-group';
-import { publishAddress, type PublishInterface } from '../../../main/shared/run-types';
+import { publishAddress, type PublishInterface } from '@shared/settings-types';
 
 const options: ReadonlyArray<{ value: PublishInterface; label: string }> = [
   { value: 'loopback', label: `This computer only (${publishAddress.loopback})` },

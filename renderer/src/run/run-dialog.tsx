@@ -1,5 +1,5 @@
 // The run dialog ("Run…"): everything `docker run` can say that Berth offers, in tabs (General, Environment,
-// Ports, Storage, Labels, Limits), checked as the user types (run-spec.ts) with each problem beside its field
+// Ports, Storage, Labels, Limits), checked as the user types (run-form-check.ts) with each problem beside its field
 // and counted on its tab, a live "Show as docker run" preview, and Run, which sends containers:run. Limits
 // start from the default profile in Settings; the engine-wide capabilities come from engine:status
 // (engine-capabilities.ts), since limits:get answers only for existing containers. Ports are published on
@@ -7,8 +7,8 @@
 // and keeps everything typed.
 import { useMemo, useState } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay, Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
-import type { LimitsCapabilities, LimitsChange } from '../../../main/shared/limits-types';
-import { defaultPublishInterface, type PublishInterface } from '../../../main/shared/run-types';
+import type { LimitsCapabilities, LimitsChange } from '@shared/limits-types';
+import { defaultPublishInterface, type PublishInterface } from '@shared/settings-types';
 import { ErrorAlert } from '../components/error-alert';
 import { useChannelQuery } from '../data/channel-query';
 import { DockerRunPreview } from './docker-run-preview';
@@ -20,11 +20,12 @@ import { RunEnvSection } from './run-env-section';
 import { RunGeneralSection } from './run-general-section';
 import { RunLimitsSection } from './run-limits-section';
 import { RunPortsSection } from './run-ports-section';
-import { checkRunForm } from './run-spec';
+import { checkRunForm } from './run-form-check';
 import { useExposedPorts } from './use-exposed-ports';
 import { RunStorageSection } from './run-storage-section';
 import { problemsPerTab, runTabs, type RunTabId } from './run-tabs';
 import { useRunSubmit } from './use-run-submit';
+import '../styles/run-dialog.css';
 
 export interface RunDialogProps {
   image: string;

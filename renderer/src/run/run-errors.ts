@@ -1,6 +1,6 @@
 // Owns how a failed run reads: a title in plain words for the core's error code, the core's own message,
 // and what the user can do next. The run dialog and the one-click Run button show the same words.
-import { BerthError } from '../../../main/shared/errors';
+import { BerthError } from '@shared/errors';
 
 export interface RunErrorText {
   title: string;

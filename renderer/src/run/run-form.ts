@@ -1,10 +1,11 @@
 // Owns the run dialog's model: what the user typed, kept as typed (ports and paths as text, rows with ids)
 // so nothing is lost while it is invalid, how a fresh form starts (the image, the default limit profile) and
 // the small row edits the dialog's lists make.
-import type { ContainerLimits, LimitsChange } from '../../../main/shared/limits-types';
-import { defaultPublishInterface, type MountSpec, type PortProtocol, type PublishInterface } from '../../../main/shared/run-types';
-import { noLimits } from '../../../main/shared/limits/limit-fields';
-import { resolveChange } from '../../../main/shared/limits/resolve-change';
+import type { ContainerLimits, LimitsChange } from '@shared/limits-types';
+import type { MountSpec, PortProtocol } from '@shared/run-types';
+import { defaultPublishInterface, type PublishInterface } from '@shared/settings-types';
+import { noLimits } from '@shared/limits/limit-fields';
+import { resolveChange } from '@shared/limits/resolve-change';
 
 export interface KeyValueRow {
   id: number;

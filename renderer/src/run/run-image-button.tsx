@@ -9,6 +9,7 @@ import { useNavigate } from 'react-router';
 import { useBerthClient } from '../data/client-context';
 import { describeRunError } from './run-errors';
 import { RunDialog } from './run-dialog';
+import '../styles/run-dialog.css';
 
 export interface RunImageButtonProps {
   /** An image reference or id to run. */

@@ -1,7 +1,7 @@
 // The run dialog's Limits tab: the shared limits editor, preset from the default profile, with the restart
 // policy among them; its problems come from the shared limit rules.
-import type { ContainerLimits, LimitsCapabilities } from '../../../main/shared/limits-types';
-import type { LimitProblem } from '../../../main/shared/limits/validate-limits';
+import type { ContainerLimits, LimitsCapabilities } from '@shared/limits-types';
+import type { LimitProblem } from '@shared/limits/validate-limits';
 import { LimitsEditor } from '../components/limits-editor/limits-editor';
 import { problemsByField } from '../limits/field-problems';
 

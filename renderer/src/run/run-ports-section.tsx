@@ -3,14 +3,15 @@
 // port in the container, its protocol, the host port (empty: any free port) and the host address (empty: the
 // chosen one).
 import { Button, Switch } from 'react-aria-components';
-import { publishAddress, type PortProtocol } from '../../../main/shared/run-types';
+import type { PortProtocol } from '@shared/run-types';
+import { publishAddress } from '@shared/settings-types';
 import { FieldProblem } from '../components/field-problem';
 import { Icon } from '../components/icons';
 import { emptyPort, patchRow, removeRow } from './run-form';
 import { RunField } from './run-field';
 import { PublishInterfaceChoice } from './publish-interface-choice';
 import type { RunSectionProps } from './run-general-section';
-import type { ExposedPorts } from './run-spec';
+import type { ExposedPorts } from './run-form-check';
 import { RunSelect } from './run-select';
 
 const protocols = [

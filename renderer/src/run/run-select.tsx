@@ -1,6 +1,7 @@
 // A React Aria Select for the run dialog's short choices (protocol, mount type, network), styled like the
 // limits editor's restart policy select.
 import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text } from 'react-aria-components';
+import '../styles/select.css';
 
 export interface RunSelectOption {
   id: string;

@@ -1,7 +1,7 @@
 // The run dialog's Storage tab: volumes and bind mounts one a row: the kind, the volume name or host path,
 // the path in the container, and read-only.
 import { Button, Checkbox } from 'react-aria-components';
-import type { MountSpec } from '../../../main/shared/run-types';
+import type { MountSpec } from '@shared/run-types';
 import { Icon } from '../components/icons';
 import { emptyMount, patchRow, removeRow } from './run-form';
 import { RunField } from './run-field';

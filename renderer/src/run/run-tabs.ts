@@ -1,5 +1,5 @@
 // Owns which tab of the run dialog each problem belongs to, so a tab can say how many it holds.
-import type { RunCheck } from './run-spec';
+import type { RunCheck } from './run-form-check';
 
 export const runTabs = [
   { id: 'general', label: 'General' },

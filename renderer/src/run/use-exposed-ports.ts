@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { channelKey } from '../data/channel-query';
 import { useBerthClient } from '../data/client-context';
-import type { ExposedPorts } from './run-spec';
+import type { ExposedPorts } from './run-form-check';
 
 export function useExposedPorts(image: string, wanted: boolean): ExposedPorts {
   const client = useBerthClient();

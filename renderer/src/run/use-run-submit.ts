@@ -2,7 +2,7 @@
 // stats), the Replicas page for several. The dialog stays as it was on failure, so nothing typed is lost.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import type { RunSpec } from '../../../main/shared/run-types';
+import type { RunSpec } from '@shared/run-types';
 import { useBerthClient } from '../data/client-context';
 
 export function useRunSubmit(onDone: () => void) {

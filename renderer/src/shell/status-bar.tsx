@@ -8,6 +8,8 @@ import { describeEngineStatus } from '../format/engine-status';
 import { useNow } from '../lib/use-now';
 import { TransfersIndicator } from '../transfers/transfers-indicator';
 import { BridgeNotice } from './bridge-notice';
+import '../styles/engine.css';
+import '../styles/status-bar.css';
 
 export function StatusBar() {
   const bridge = useBridgeState();

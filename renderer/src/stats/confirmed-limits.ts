@@ -1,8 +1,8 @@
 // Limits the engine confirmed it enforces (the answer to an apply or undo), in the stats rows' fields and units.
 // Charts draw them at once rather than up to a tick later, when the next sample carries them. They are not a
 // sample: nothing measured is known at their time, so every other field of their row stays null (unknown).
-import type { ContainerLimits } from '../../../main/shared/limits-types';
-import { statsFields, type StatsField, type StatsValues } from '../../../main/shared/stats-types';
+import type { ContainerLimits } from '@shared/limits-types';
+import { statsFields, type StatsField, type StatsValues } from '@shared/stats-types';
 import { fieldIndex, type SeriesWindow } from './series-window';
 
 /** The stats fields that are limits (null = unlimited), the ones an apply's answer says. */

@@ -1,7 +1,7 @@
 // One container's recent stats as a ring buffer: times in a Float64Array, each field in its own
 // Float64Array (NaN = null), and a flag per row marking where the series ended (container stopped or
 // removed). Bounded by row count; old rows fall off the front. Rows stay sorted by time, one per time.
-import { statsFields, type StatsValues } from '../../../main/shared/stats-types';
+import { statsFields, type StatsValues } from '@shared/stats-types';
 import { emptyWindow, type SeriesWindow } from './series-window';
 
 const fieldCount = statsFields.length;

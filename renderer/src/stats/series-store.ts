@@ -2,8 +2,8 @@
 // history, read through snapshots that stay the same object until something changed (what
 // `useSyncExternalStore` needs). No query cache: a tick a second would churn it for nothing. Also holds the
 // limits the engine confirmed after an apply, drawn at once until a sample from that time on carries them.
-import type { StatsHistory, StatsTick, StatsValues } from '../../../main/shared/stats-types';
-import { statsFields } from '../../../main/shared/stats-types';
+import type { StatsHistory, StatsTick, StatsValues } from '@shared/stats-types';
+import { statsFields } from '@shared/stats-types';
 import { CountedKeys } from '../lib/counted-keys';
 import { appendConfirmedRow, type ConfirmedLimits, type LimitStats } from './confirmed-limits';
 import { SeriesBuffer, type SeriesRow } from './series-buffer';

@@ -1,6 +1,6 @@
 // What charts and sparklines read: one container's stats over a time window, column by column, oldest
 // first. Null values break lines (unknown, unlimited, or a gap where the series ended or data is missing).
-import { statsFields, type StatsField } from '../../../main/shared/stats-types';
+import { statsFields, type StatsField } from '@shared/stats-types';
 
 export interface SeriesWindow {
   /** The window's span in epoch ms; charts use it as the x domain so an empty stretch still shows. */

@@ -1,7 +1,7 @@
 // Hooks over the stats store: declare what a view needs (watch, history), read the latest values or a
 // window of a series. Reads go through useSyncExternalStore; snapshots stay the same object until changed.
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
-import type { StatsWatchResult } from '../../../main/shared/stats-types';
+import type { StatsWatchResult } from '@shared/stats-types';
 import { withConfirmedValues } from './confirmed-limits';
 import type { LatestStats } from './series-store';
 import type { SeriesWindow } from './series-window';

@@ -4,13 +4,13 @@
 // reconnected (a new connection starts with nothing watched) or the engine came back. Also fetches the
 // history that detail views ask for, once the watch that includes them is answered (the core keeps
 // history only for watched containers), and again after a reconnect to fill the gap.
-import type { StatsWatchResult } from '../../../main/shared/stats-types';
+import type { StatsWatchResult } from '@shared/stats-types';
 import type { BerthClient } from '../ipc/berth-client';
 import { CountedKeys } from '../lib/counted-keys';
 import { createStore, type ReadableStore } from '../lib/store';
 import type { SeriesStore } from './series-store';
 import { isEmptyUnion, unionKey, WatchRegistry, type WatchRequest, type WatchUnion } from './watch-registry';
-import { errorMessage } from '../../../main/shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 export type StatsClient = Pick<BerthClient, 'invoke' | 'on' | 'bridge'>;
 

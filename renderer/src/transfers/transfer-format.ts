@@ -1,7 +1,7 @@
 // Words and numbers for transfers: bytes as "12.3 / 45.6 MiB" (one unit for both), whole percentages, layer
 // phases, states and errors in plain words. Pure, so it is unit-tested without a DOM.
-import { summariseTransfers } from '../../../main/shared/transfer-summary';
-import type { LayerPhase, LayerProgress, Transfer } from '../../../main/shared/transfer-types';
+import { summariseTransfers } from '@shared/transfer-summary';
+import type { LayerPhase, LayerProgress, Transfer } from '@shared/transfer-types';
 
 const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
 

@@ -3,13 +3,13 @@
 // (with the engine's message) or what a cancel left behind.
 import { useState } from 'react';
 import { Button, ProgressBar } from 'react-aria-components';
-import type { Transfer } from '../../../main/shared/transfer-types';
+import type { Transfer } from '@shared/transfer-types';
 import { RunImageButton } from '../run/run-image-button';
 import { ProgressTrack } from './progress-track';
 import { TransferLayers } from './transfer-layers';
 import { transferErrorSummary, transferPercent, transferProgressText, transferStateLabel } from './transfer-format';
 import { useTransferActions } from './use-transfers';
-import { errorMessage } from '../../../main/shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 export function transferName(transfer: Transfer): string {
   return `${transfer.kind === 'pull' ? 'Pull' : 'Push'} of ${transfer.reference}`;

@@ -1,7 +1,7 @@
 // A transfer's layers, one row each: the short id, the engine's phase, the bytes and a thin bar. Shown on
 // demand (a Disclosure) because a pull can have dozens of layers.
 import { Button, Disclosure, DisclosurePanel, Heading, ProgressBar } from 'react-aria-components';
-import type { LayerProgress, Transfer } from '../../../main/shared/transfer-types';
+import type { LayerProgress, Transfer } from '@shared/transfer-types';
 import { layerBytesText, layerFraction, layerPhaseLabel, layerSettled } from './transfer-format';
 import { ProgressTrack } from './progress-track';
 

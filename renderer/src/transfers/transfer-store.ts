@@ -1,7 +1,7 @@
 // The renderer's copy of the core's transfers (pulls and pushes): merged from `transfers:progress` events,
 // replaced by `transfers:list` on start and after every bridge reconnect, so a reloaded window reattaches.
 // Components read it through useSyncExternalStore; the snapshot stays the same array until something changes.
-import type { Transfer } from '../../../main/shared/transfer-types';
+import type { Transfer } from '@shared/transfer-types';
 
 export interface TransferStore {
   /** Newest first. */

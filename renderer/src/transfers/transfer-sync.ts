@@ -4,7 +4,7 @@
 import type { BerthClient } from '../ipc/berth-client';
 import { onBridgeCatchUp } from '../ipc/bridge-state';
 import type { TransferStore } from './transfer-store';
-import { errorMessage } from '../../../main/shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 export type TransferClient = Pick<BerthClient, 'invoke' | 'on' | 'bridge'>;
 

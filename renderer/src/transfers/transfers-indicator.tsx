@@ -6,6 +6,7 @@ import { indicatorText } from './transfer-format';
 import { TransfersPanel } from './transfers-panel';
 import { useTransferSignals } from './use-transfer-signals';
 import { useTransfers, useTransfersSummary } from './use-transfers';
+import '../styles/transfers.css';
 
 export function TransfersIndicator() {
   useTransferSignals();

@@ -2,6 +2,7 @@
 // the pull box; the status bar's indicator opens the same list in a popover (compact: no layer rows).
 import { useTransfers } from './use-transfers';
 import { TransferItem } from './transfer-item';
+import '../styles/transfers.css';
 
 export function TransfersPanel({ compact = false }: { compact?: boolean }) {
   const transfers = useTransfers();

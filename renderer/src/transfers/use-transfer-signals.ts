@@ -2,7 +2,7 @@
 // browser tab or the taskbar shows), and a notification when one finishes while the page is hidden, only
 // if the user granted notifications before: Berth never asks on its own.
 import { useEffect, useRef } from 'react';
-import type { Transfer } from '../../../main/shared/transfer-types';
+import type { Transfer } from '@shared/transfer-types';
 import { newlyFinished, titleWithProgress, transferStateLabel } from './transfer-format';
 import { useTransfers, useTransfersSummary } from './use-transfers';
 

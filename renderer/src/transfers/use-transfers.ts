@@ -1,13 +1,13 @@
 // The one transfer store per client, started on first use (the status bar's indicator is always mounted,
 // so that is at startup), and hooks that read it and act on transfers.
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { summariseTransfers, type TransfersSummary } from '../../../main/shared/transfer-summary';
-import type { Transfer } from '../../../main/shared/transfer-types';
+import { summariseTransfers, type TransfersSummary } from '@shared/transfer-summary';
+import type { Transfer } from '@shared/transfer-types';
 import { useBerthClient } from '../data/client-context';
 import type { BerthClient } from '../ipc/berth-client';
 import { createTransferStore, type TransferStore } from './transfer-store';
 import { syncTransfers } from './transfer-sync';
-import { errorMessage } from '../../../main/shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 // Keyed by client rather than provided through context: the store lives as long as its client does.
 const stores = new WeakMap<BerthClient, TransferStore>();

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../main/core/create-core';
 import { silentLogger } from '../../../main/core/logger';
 import type { Envelope } from '../../../main/shared/errors';
-import type { SettingsView } from '../../../main/shared/run-types';
+import type { SettingsView } from '../../../main/shared/settings-types';
 import { harness } from '../../harness/context';
 import { runCommand } from '../../harness/run-command';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PortBinding } from '../../../main/shared/engine-types';
+import type { PortBinding } from '../../../main/shared/container-types';
 import { portEntries } from '../../../renderer/src/format/ports';
 
 const tcp = (privatePort: number, publicPort: number | null, ip: string | null): PortBinding => ({

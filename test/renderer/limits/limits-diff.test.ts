@@ -2,7 +2,7 @@
 // reads back), null where a limit is removed; in change-only mode exactly the touched fields.
 import { describe, expect, it } from 'vitest';
 import { changeFields, diffLimits, pickFields } from '../../../renderer/src/limits/limits-diff';
-import { describeChanges } from '../../../renderer/src/limits/limit-fields';
+import { describeChanges } from '../../../renderer/src/limits/limit-descriptions';
 import { limited256, MiB, unlimited } from '../../main/shared/limits/limit-sets';
 
 describe('diffLimits', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContainerSummary } from '../../../main/shared/engine-types';
+import type { ContainerSummary } from '../../../main/shared/container-types';
 import { filterContainers, isStopped, matchesContainerFilter } from '../../../renderer/src/model/container-filter';
 
 function container(partial: Partial<ContainerSummary>): ContainerSummary {

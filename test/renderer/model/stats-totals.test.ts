@@ -1,6 +1,6 @@
 // Engine-wide totals and top consumers over running containers with live stats.
 import { describe, expect, it } from 'vitest';
-import type { ContainerSummary } from '../../../main/shared/engine-types';
+import type { ContainerSummary } from '../../../main/shared/container-types';
 import { hostCpuShare, topConsumers, usageTotals } from '../../../renderer/src/model/stats-totals';
 import type { LatestStats } from '../../../renderer/src/stats/series-store';
 import { row } from '../stats/fixtures';

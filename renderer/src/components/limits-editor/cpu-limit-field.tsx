@@ -1,9 +1,9 @@
 // The CPU limit in cores: a slider from 0.05 to every CPU the engine has (current use marked on its track), a
 // number field for exact values, and the Unlimited CPU switch.
 import { Input, NumberField } from 'react-aria-components';
-import { formatCores } from '../../format/stats';
+import { formatCores } from '../../format/stats-format';
 import { startingValue } from '../../limits/limits-edit';
-import { CPU_SLIDER_MIN, CPU_SLIDER_STEP } from '../../limits/limit-units';
+import { CPU_SLIDER_MIN, CPU_SLIDER_STEP } from '../../limits/limit-editor-units';
 import { fixedReason, type EditorFieldProps } from './editor-context';
 import { LimitFieldFrame, useProblemId } from './limit-field-frame';
 import { LimitSlider } from './limit-slider';

@@ -1,7 +1,7 @@
 // Which cores the container may run on: one toggle button per core the engine has, and the All cores switch.
 // No core selected is the same as all of them (no restriction), which is how the engine reads it back.
 import { ToggleButton, ToggleButtonGroup, type Key } from 'react-aria-components';
-import { coresOf, cpusetFromCores } from '../../limits/cpuset';
+import { coresOf, cpusetFromCores } from '../../limits/cpuset-toggles';
 import { fixedReason, type EditorFieldProps } from './editor-context';
 import { LimitFieldFrame, useProblemId } from './limit-field-frame';
 

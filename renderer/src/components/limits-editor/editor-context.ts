@@ -1,10 +1,10 @@
 // What every field of the limits editor is handed: the limit set being edited, what the engine allows, the
 // problems to show inline, and `set`, which applies one edit with its couplings (limits/limits-edit.ts).
 import { createContext } from 'react';
-import type { ContainerLimits, LimitsCapabilities } from '../../../../main/shared/limits-types';
-import type { LimitField } from '../../../../main/shared/limits/limit-fields';
+import type { ContainerLimits, LimitsCapabilities } from '@shared/limits-types';
+import type { LimitField } from '@shared/limits/limit-fields';
 import type { UsageNow } from '../../limits/limits-edit';
-import type { MemoryUnit } from '../../limits/limit-units';
+import type { MemoryUnit } from '../../limits/limit-editor-units';
 
 export interface EditorFieldProps {
   value: ContainerLimits;

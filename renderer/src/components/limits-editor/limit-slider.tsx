@@ -3,6 +3,7 @@
 // reader hears is the limit in its unit ("128 MiB", "0.5 cores"), not the slider's position (a stop index on
 // the memory slider's log scale).
 import { Slider, SliderFill, SliderThumb, SliderTrack } from 'react-aria-components';
+import '../../styles/limit-slider.css';
 
 export interface LimitSliderProps {
   /** Accessible name, e.g. "CPU limit". */

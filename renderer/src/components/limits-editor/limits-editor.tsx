@@ -3,10 +3,10 @@
 // the bulk dialog and a future run dialog share it; the memory unit (MiB or GiB) is its only own state.
 import { useId, useState } from 'react';
 import { ToggleButton, ToggleButtonGroup, type Key } from 'react-aria-components';
-import type { ContainerLimits, LimitsCapabilities } from '../../../../main/shared/limits-types';
-import type { LimitField } from '../../../../main/shared/limits/limit-fields';
+import type { ContainerLimits, LimitsCapabilities } from '@shared/limits-types';
+import type { LimitField } from '@shared/limits/limit-fields';
 import { editLimit, type Edit, type UsageNow } from '../../limits/limits-edit';
-import { fromBytes, preferredUnit, toBytes, type MemoryUnit } from '../../limits/limit-units';
+import { fromBytes, preferredUnit, toBytes, type MemoryUnit } from '../../limits/limit-editor-units';
 import { CpuLimitField } from './cpu-limit-field';
 import { CpusetField } from './cpuset-field';
 import { ChangeOnlyContext, type EditorFieldProps } from './editor-context';
@@ -14,6 +14,7 @@ import { MemoryLimitField } from './memory-limit-field';
 import { NumberLimitField } from './number-limit-field';
 import { RestartPolicyField } from './restart-policy-field';
 import { SwapField } from './swap-field';
+import '../../styles/limits-editor.css';
 
 export interface LimitsEditorProps {
   value: ContainerLimits;

@@ -2,10 +2,10 @@
 // track), a number field in the editor's unit (MiB or GiB), and the Unlimited memory switch.
 import { useMemo } from 'react';
 import { Input, NumberField } from 'react-aria-components';
-import { GiB } from '../../../../main/shared/limits/limit-units';
+import { GiB } from '@shared/limits/limit-units';
 import { formatBytes } from '../../format/bytes';
 import { startingValue } from '../../limits/limits-edit';
-import { fromBytes, toBytes } from '../../limits/limit-units';
+import { fromBytes, toBytes } from '../../limits/limit-editor-units';
 import { bytesAt, memoryStops, positionOf } from '../../limits/memory-scale';
 import { fixedReason, type MemoryFieldProps } from './editor-context';
 import { LimitFieldFrame, useProblemId } from './limit-field-frame';

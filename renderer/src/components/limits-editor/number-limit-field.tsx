@@ -2,7 +2,7 @@
 // (Unlimited processes), the memory reservation (No memory reservation, in the editor's memory unit).
 import type { ReactNode } from 'react';
 import { Input, NumberField } from 'react-aria-components';
-import type { LimitField } from '../../../../main/shared/limits/limit-fields';
+import type { LimitField } from '@shared/limits/limit-fields';
 import { startingValue } from '../../limits/limits-edit';
 import { fixedReason, type EditorFieldProps } from './editor-context';
 import { LimitFieldFrame, useProblemId } from './limit-field-frame';

@@ -1,9 +1,10 @@
 // The restart policy: no, always, unless-stopped or on-failure, and for on-failure how many retries (0 =
 // retry forever). Not a resource limit, but the engine changes it with the same live update.
 import { Button, Input, ListBox, ListBoxItem, NumberField, Popover, Select, SelectValue } from 'react-aria-components';
-import { restartPolicyNames, type RestartPolicyName } from '../../../../main/shared/limits-types';
+import { restartPolicyNames, type RestartPolicyName } from '@shared/limits-types';
 import { fixedReason, type EditorFieldProps } from './editor-context';
 import { LimitFieldFrame, useProblemId } from './limit-field-frame';
+import '../../styles/select.css';
 
 const policyText: Record<RestartPolicyName, { label: string; detail: string }> = {
   no: { label: 'No', detail: 'Never restarted by the engine.' },

@@ -2,7 +2,7 @@
 // limit) or a limit typed in the editor's unit. Swap needs a memory limit, and a kernel that accounts swap.
 import { Input, NumberField, Radio, RadioGroup } from 'react-aria-components';
 import { formatBytes } from '../../format/bytes';
-import { fromBytes, toBytes } from '../../limits/limit-units';
+import { fromBytes, toBytes } from '../../limits/limit-editor-units';
 import { fixedReason, type MemoryFieldProps } from './editor-context';
 import { LimitFieldFrame, useProblemId } from './limit-field-frame';
 

@@ -1,13 +1,13 @@
 // The Info tab of a container's page: what the engine's list says about it, the limits its live stats
 // report (the engine's list does not carry them) and the others the engine enforces (limits:get).
-import type { ContainerSummary } from '../../../../main/shared/engine-types';
+import type { ContainerSummary } from '@shared/container-types';
 import { Fact } from '../../components/fact';
 import { PortList } from '../../components/port-list';
 import { RelativeTime } from '../../components/relative-time';
 import { StateBadge } from '../../components/state-badge';
 import { formatBytes } from '../../format/bytes';
 import { formatFullDate } from '../../format/relative-time';
-import { formatCores } from '../../format/stats';
+import { formatCores } from '../../format/stats-format';
 import { relativeTimeTickMs, useNow } from '../../lib/use-now';
 import { valueOf } from '../../stats/series-window';
 import { useLatestStats } from '../../stats/use-stats';

@@ -2,7 +2,7 @@
 // as facts for the Info tab, from limits:get: after a change they show what the engine now enforces.
 import { Fact } from '../../components/fact';
 import { useChannelQuery } from '../../data/channel-query';
-import { describeValue } from '../../limits/limit-fields';
+import { describeValue } from '../../limits/limit-descriptions';
 
 export function LimitsFacts({ id }: { id: string }) {
   const query = useChannelQuery('limits:get', { id });

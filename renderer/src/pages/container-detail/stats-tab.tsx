@@ -4,7 +4,7 @@
 // limits.css). Declares the watch and the history it needs while mounted; React Aria mounts only the
 // selected tab's panel, so hidden charts cost nothing.
 import { useMemo, useState } from 'react';
-import type { ContainerSummary } from '../../../../main/shared/engine-types';
+import type { ContainerSummary } from '@shared/container-types';
 import { isStopped } from '../../model/container-filter';
 import { useStatsStore } from '../../stats/stats-context';
 import { useLatestStatsWithLimits, useStatsHistory, useStatsMeta, useStatsSeries, useStatsShown, useStatsWatch } from '../../stats/use-stats';
@@ -17,6 +17,8 @@ import { PidsChart } from './charts/pids-chart';
 import { RateChart } from './charts/rate-chart';
 import { LimitsPanel } from './limits/limits-panel';
 import { StatsToolbar } from './stats-toolbar';
+import '../../styles/charts.css';
+import '../../styles/limits-panel.css';
 
 export function StatsTab({ container, gone }: { container: ContainerSummary; gone: boolean }) {
   const { id, name } = container;

@@ -2,7 +2,7 @@
 // remembered, so when it disappears from the list (removed) the page can say so over its last known facts
 // instead of turning into "not found".
 import { useState } from 'react';
-import type { ContainerSummary } from '../../../../main/shared/engine-types';
+import type { ContainerSummary } from '@shared/container-types';
 
 export interface ResolvedContainer {
   container: ContainerSummary | null;

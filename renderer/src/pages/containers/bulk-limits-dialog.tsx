@@ -2,14 +2,15 @@
 // fields touched are sent, each container keeps the rest), one limits:apply-bulk, and the result of every
 // container in the dialog. Containers that need the below-usage confirmation can be confirmed together.
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import type { ContainerSummary } from '../../../../main/shared/engine-types';
-import type { LimitsCapabilities } from '../../../../main/shared/limits-types';
+import type { ContainerSummary } from '@shared/container-types';
+import type { LimitsCapabilities } from '@shared/limits-types';
 import { ErrorAlert } from '../../components/error-alert';
 import { LimitsEditor } from '../../components/limits-editor/limits-editor';
 import { QueryError } from '../../components/query-error';
 import { useChannelQuery } from '../../data/channel-query';
 import { useBulkLimits } from '../../limits/use-bulk-limits';
 import { BulkLimitsResults } from './bulk-limits-results';
+import '../../styles/bulk-limits.css';
 
 export interface BulkLimitsDialogProps {
   containers: readonly ContainerSummary[];

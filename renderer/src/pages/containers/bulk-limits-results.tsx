@@ -1,6 +1,6 @@
 // What a bulk apply did, container by container: the changes each now has in force (and its warnings), or
 // the engine's or core's message for those it failed on.
-import type { BulkLimitsResult } from '../../../../main/shared/limits-types';
+import type { BulkLimitsResult } from '@shared/limits-types';
 import { enforcedChanges } from '../../limits/limits-outcome';
 
 export function BulkLimitsResults({ results }: { results: BulkLimitsResult }) {

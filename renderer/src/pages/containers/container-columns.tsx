@@ -2,7 +2,7 @@
 // short id), image, state with the engine's status text under it, live CPU and memory, ports, age and the
 // row's actions. Narrow windows drop the Created column so the live columns keep their room.
 import { Link } from 'react-router';
-import type { ContainerSummary } from '../../../../main/shared/engine-types';
+import type { ContainerSummary } from '@shared/container-types';
 import type { TableColumn } from '../../components/data-table';
 import { PortList } from '../../components/port-list';
 import { RelativeTime } from '../../components/relative-time';

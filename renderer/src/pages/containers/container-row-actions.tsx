@@ -1,6 +1,6 @@
 // The buttons at the end of a container's row, named after the container ("Stop web-1") so each is
 // unambiguous to a screen reader and to tests. A running action shows a spinner on its button.
-import type { ContainerSummary } from '../../../../main/shared/engine-types';
+import type { ContainerSummary } from '@shared/container-types';
 import { IconButton } from '../../components/icon-button';
 import { isStopped } from '../../model/container-filter';
 import type { ContainerAction } from './use-container-actions';

@@ -1,11 +1,11 @@
 // The live CPU and Memory cells of the containers table: the latest value and a one-minute sparkline (CPU)
 // or a bar against the limit (memory). Each cell subscribes to the stats store itself, so a tick
 // re-renders these small cells and not the table. Stopped containers show a dash.
-import type { ContainerSummary } from '../../../../main/shared/engine-types';
+import type { ContainerSummary } from '@shared/container-types';
 import { Sparkline } from '../../components/sparkline';
 import { UsageBar } from '../../components/usage-bar';
 import { formatBytes } from '../../format/bytes';
-import { formatCores, formatMemoryUsage, formatPercent } from '../../format/stats';
+import { formatCores, formatMemoryUsage, formatPercent } from '../../format/stats-format';
 import { isStopped } from '../../model/container-filter';
 import { valueOf } from '../../stats/series-window';
 import { useLatestStats, useStatsSeries } from '../../stats/use-stats';

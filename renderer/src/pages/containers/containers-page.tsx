@@ -4,7 +4,7 @@
 // stats store, watching every running container.
 import { useMemo, useState } from 'react';
 import { Button, Switch, type Selection } from 'react-aria-components';
-import type { ContainerSummary } from '../../../../main/shared/engine-types';
+import type { ContainerSummary } from '@shared/container-types';
 import { DataTable } from '../../components/data-table';
 import { EngineAwayNotice } from '../../components/engine-away-notice';
 import { ErrorAlert } from '../../components/error-alert';

@@ -2,10 +2,10 @@
 // until dismissed), and the container awaiting confirmation of its removal.
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import type { ContainerSummary } from '../../../../main/shared/engine-types';
+import type { ContainerSummary } from '@shared/container-types';
 import { useBerthClient } from '../../data/client-context';
 import { isStopped } from '../../model/container-filter';
-import { errorMessage } from '../../../../main/shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 export type ContainerAction = 'start' | 'stop' | 'remove';
 

@@ -2,10 +2,10 @@
 // memory, each name linking to the container's page, with a bar relative to the first of its list.
 import { useId } from 'react';
 import { Link } from 'react-router';
-import type { ContainerSummary } from '../../../../main/shared/engine-types';
+import type { ContainerSummary } from '@shared/container-types';
 import { UsageBar } from '../../components/usage-bar';
 import { formatBytes } from '../../format/bytes';
-import { formatPercent } from '../../format/stats';
+import { formatPercent } from '../../format/stats-format';
 import { topConsumers, type Consumer } from '../../model/stats-totals';
 import type { LatestStats } from '../../stats/series-store';
 import { containerPath } from '../containers/container-columns';

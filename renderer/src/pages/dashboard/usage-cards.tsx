@@ -1,10 +1,10 @@
 // The dashboard's live CPU and Memory cards: the sum over running containers against what the engine's
 // host has (CPU as a share of all its cores, memory against its total), with a bar.
-import type { EngineInfo } from '../../../../main/shared/engine-types';
+import type { EngineInfo } from '@shared/engine-types';
 import { SummaryCard } from '../../components/summary-card';
 import { UsageBar } from '../../components/usage-bar';
 import { formatBytes, formatGiB } from '../../format/bytes';
-import { formatCores, formatPercent } from '../../format/stats';
+import { formatCores, formatPercent } from '../../format/stats-format';
 import { hostCpuShare, type UsageTotals } from '../../model/stats-totals';
 
 export function CpuUsageCard({ info, totals }: { info: EngineInfo; totals: UsageTotals | null }) {

@@ -4,13 +4,13 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Button, Form, Label, Radio, RadioGroup } from 'react-aria-components';
-import type { EngineView, HostKeyQuestion } from '../../../../main/shared/engine-manager-types';
-import { BerthError } from '../../../../main/shared/errors';
+import type { EngineView, HostKeyQuestion } from '@shared/engine-manager-types';
+import { BerthError } from '@shared/errors';
 import { ErrorAlert } from '../../components/error-alert';
 import { useChannelMutation } from '../../data/channel-query';
 import { enginesKey } from '../../data/event-sync';
-import { DialogFrame } from '../images/dialog-frame';
-import { ReferenceField } from '../images/reference-field';
+import { DialogFrame } from '../../components/dialog-frame';
+import { ReferenceField } from '../../components/reference-field';
 import { engineNameProblem, parseSshUrl, socketPathProblem } from './engine-form';
 import { HostKeyMismatch, HostKeyQuestionView } from './host-key-question';
 import { defaultVmSize, hostCpuCount, parseVmSize, VmSizeFields } from './vm-size-fields';

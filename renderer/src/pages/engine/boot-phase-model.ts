@@ -1,6 +1,6 @@
 // A VM's boot as a timeline of five steps (QEMU → kernel/init → SSH → engine → ready), each with the second it
 // was reached, and while it starts, the step it is in. Pure, so the mapping is tested without a browser.
-import type { EngineView } from '../../../../main/shared/engine-manager-types';
+import type { EngineView } from '@shared/engine-manager-types';
 
 export const BOOT_STEPS = [
   { phase: 'qemu', label: 'QEMU' },

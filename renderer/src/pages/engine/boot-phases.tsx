@@ -1,7 +1,7 @@
 // A VM's boot phases as a compact timeline with the second each was reached; `engines:changed` re-sends the
 // view at each phase, so it moves while the VM starts.
 import { useId } from 'react';
-import type { EngineView } from '../../../../main/shared/engine-manager-types';
+import type { EngineView } from '@shared/engine-manager-types';
 import { bootTimeline } from './boot-phase-model';
 
 export function BootPhases({ engine }: { engine: EngineView }) {

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Label, TextArea, TextField } from 'react-aria-components';
 import { ErrorAlert } from '../../components/error-alert';
 import { useChannelMutation } from '../../data/channel-query';
-import { DialogFrame } from '../images/dialog-frame';
+import { DialogFrame } from '../../components/dialog-frame';
 import { copyText } from './clipboard';
 
 type Shown = { text: string; reason: 'asked' | 'no-clipboard' } | null;

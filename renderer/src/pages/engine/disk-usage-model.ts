@@ -1,6 +1,6 @@
 // `docker system df` as rows for the Engine page: what each kind of object counts, takes and could give back.
 // Pure, so the formatting is tested without an engine.
-import type { DiskUsageRow, EngineDiskUsage } from '../../../../main/shared/engine-manager-types';
+import type { DiskUsageRow, EngineDiskUsage } from '@shared/engine-manager-types';
 import { formatBytes } from '../../format/bytes';
 
 export interface DiskUsageLine {

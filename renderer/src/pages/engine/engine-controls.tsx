@@ -2,7 +2,7 @@
 // why not), make it the active one, reconnect the active one now, and remove it. A refusal shows in place.
 import { useId, useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { EngineView } from '../../../../main/shared/engine-manager-types';
+import type { EngineView } from '@shared/engine-manager-types';
 import { ErrorAlert } from '../../components/error-alert';
 import { applyEngineStatus, useChannelMutation } from '../../data/channel-query';
 import { RemoveEngineDialog } from './remove-engine-dialog';

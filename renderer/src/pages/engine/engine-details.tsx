@@ -2,7 +2,7 @@
 // for a VM its boot phases and what it and its containers use, its docker context, disk usage and live log;
 // an engine over SSH with an unknown host key asks to trust it first.
 import { useId } from 'react';
-import type { EngineView } from '../../../../main/shared/engine-manager-types';
+import type { EngineView } from '@shared/engine-manager-types';
 import { EngineControls } from './engine-controls';
 import { DockerContextHint, EngineFacts } from './engine-facts';
 import { EngineStateBadge } from './engine-list';

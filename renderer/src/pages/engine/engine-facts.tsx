@@ -2,7 +2,7 @@
 // context Berth keeps for it.
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { EngineInfo } from '../../../../main/shared/engine-types';
+import type { EngineInfo } from '@shared/engine-types';
 import { Fact } from '../../components/fact';
 import { formatGiB } from '../../format/bytes';
 import { productName } from '../../format/engine-status';

@@ -1,7 +1,7 @@
 // The engines as a single-selection list: each one's name, state badge, Active marker, kind and address.
 // Choosing one shows its details beside the list.
 import { ListBox, ListBoxItem, Text } from 'react-aria-components';
-import type { EngineView } from '../../../../main/shared/engine-manager-types';
+import type { EngineView } from '@shared/engine-manager-types';
 import { engineState, kindLabel } from './engine-model';
 
 export interface EngineListProps {

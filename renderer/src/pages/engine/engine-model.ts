@@ -1,6 +1,6 @@
 // Words for the Engine page: an engine's kind, its state as one badge (what Berth does with its process and
 // how its connection stands), and the docker CLI hint. Pure, so the mapping is tested without a browser.
-import type { EngineKind, EngineView } from '../../../../main/shared/engine-manager-types';
+import type { EngineKind, EngineView } from '@shared/engine-manager-types';
 
 export type EngineTone = 'ok' | 'pending' | 'error' | 'neutral';
 

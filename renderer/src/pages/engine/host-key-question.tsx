@@ -1,6 +1,6 @@
 // The remote machine's SSH host key, when known_hosts does not have it yet: who it is and its fingerprint, for
 // the user to compare with what the machine's owner says (`ssh-keygen -lf /etc/ssh/ssh_host_*.pub`).
-import type { HostKeyQuestion } from '../../../../main/shared/engine-manager-types';
+import type { HostKeyQuestion } from '@shared/engine-manager-types';
 import { Fact } from '../../components/fact';
 
 export function HostKeyQuestionView({ question }: { question: HostKeyQuestion }) {

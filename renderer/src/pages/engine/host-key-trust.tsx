@@ -3,8 +3,8 @@
 // same question the Add engine dialog asks; Trust adds the key and connects. A changed key is never trusted here.
 import type { QueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
-import type { EngineView, HostKeyQuestion } from '../../../../main/shared/engine-manager-types';
-import { BerthError } from '../../../../main/shared/errors';
+import type { EngineView, HostKeyQuestion } from '@shared/engine-manager-types';
+import { BerthError } from '@shared/errors';
 import { ErrorAlert } from '../../components/error-alert';
 import { useChannelMutation } from '../../data/channel-query';
 import { enginesKey } from '../../data/event-sync';

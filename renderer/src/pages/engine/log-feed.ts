@@ -4,7 +4,7 @@
 import type { BerthClient } from '../../ipc/berth-client';
 import { createStore, type ReadableStore } from '../../lib/store';
 import { appendLines, mergeSnapshot } from './log-buffer';
-import { errorMessage } from '../../../../main/shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 export interface LogFeedState {
   lines: readonly string[];

@@ -2,9 +2,9 @@
 // ticked, its data (images, containers, volumes) deleted; a remote engine is only forgotten.
 import { useState } from 'react';
 import { Button, Checkbox } from 'react-aria-components';
-import type { EngineView } from '../../../../main/shared/engine-manager-types';
+import type { EngineView } from '@shared/engine-manager-types';
 import { useEngineCommands } from './use-engine-commands';
-import { DialogFrame } from '../images/dialog-frame';
+import { DialogFrame } from '../../components/dialog-frame';
 
 export function RemoveEngineDialog({ engine, onClose }: { engine: EngineView; onClose: () => void }) {
   const { remove } = useEngineCommands();

@@ -1,6 +1,6 @@
 // The Add engine dialog's sizes for a Linux VM: CPUs (up to this machine's), memory (MiB or GiB) and the data
 // disk (GiB), each checked as typed against the bounds the core accepts.
-import { ReferenceField } from '../images/reference-field';
+import { ReferenceField } from '../../components/reference-field';
 import { parseCpus, parseDiskGiB, parseMemoryMiB, type Parsed } from './engine-form';
 
 export interface VmSizeText {

@@ -1,7 +1,7 @@
 // The "VM vs containers" rows: what the VM was given, what the guest says it uses, and what its running
 // containers use (the live stats), as bars with sizes and percentages. Pure, so the sums are tested alone.
-import type { EngineView, VmUsage } from '../../../../main/shared/engine-manager-types';
-import { statsFields } from '../../../../main/shared/stats-types';
+import type { EngineView, VmUsage } from '@shared/engine-manager-types';
+import { statsFields } from '@shared/stats-types';
 import type { LatestStats } from '../../stats/series-store';
 import { formatBytes } from '../../format/bytes';
 

@@ -4,7 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Meter } from 'react-aria-components';
-import type { EngineView } from '../../../../main/shared/engine-manager-types';
+import type { EngineView } from '@shared/engine-manager-types';
 import { QueryError } from '../../components/query-error';
 import { channelKey } from '../../data/channel-query';
 import { useBerthClient } from '../../data/client-context';

@@ -1,13 +1,13 @@
 // History: the image's layers as `docker history` lists them, newest first: what created each (the
 // Dockerfile step), its size and age.
 import { Button, Cell, Column, Row, Table, TableBody, TableHeader } from 'react-aria-components';
-import type { ImageSummary } from '../../../../main/shared/engine-types';
+import type { ImageSummary } from '@shared/image-types';
 import { QueryError } from '../../components/query-error';
 import { RelativeTime } from '../../components/relative-time';
 import { useChannelQuery } from '../../data/channel-query';
 import { formatBytes } from '../../format/bytes';
 import { relativeTimeTickMs, useNow } from '../../lib/use-now';
-import { DialogFrame } from './dialog-frame';
+import { DialogFrame } from '../../components/dialog-frame';
 import { imageLabel, readableStep } from './image-model';
 
 export function HistoryDialog({ image, onClose }: { image: ImageSummary; onClose: () => void }) {

@@ -1,6 +1,6 @@
 // The Images table's columns: repository:tag (with how many more tags), short id, size, age, how many
 // containers use it, and the row's actions.
-import type { ImageSummary } from '../../../../main/shared/engine-types';
+import type { ImageSummary } from '@shared/image-types';
 import type { TableColumn } from '../../components/data-table';
 import { RelativeTime } from '../../components/relative-time';
 import { formatBytes } from '../../format/bytes';

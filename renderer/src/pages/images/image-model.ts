@@ -1,8 +1,7 @@
 // Pure helpers for the Images page: how an image is named and referred to, usage in words, the pull box's
 // and the Tag dialog's checks (docker's own rules, via parseReference), and the prune outcome in words.
-import type { ImageSummary } from '../../../../main/shared/engine-types';
-import type { ImagePruneResult } from '../../../../main/shared/image-types';
-import { parseReference } from '../../../../main/shared/image-reference';
+import type { ImageSummary, ImagePruneResult } from '@shared/image-types';
+import { parseReference } from '@shared/image-reference';
 import { formatBytes } from '../../format/bytes';
 import { shortId } from '../../model/text-filter';
 

@@ -2,7 +2,7 @@
 // Tag, Push and Remove. Every name carries the image's name ("More actions for nginx:1.27"), so each is
 // unambiguous to a screen reader and to tests.
 import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-aria-components';
-import type { ImageSummary } from '../../../../main/shared/engine-types';
+import type { ImageSummary } from '@shared/image-types';
 import { RunImageButton } from '../../run/run-image-button';
 import { imageLabel, imageRef } from './image-model';
 import type { ImageAction } from './use-image-actions';

@@ -4,14 +4,13 @@
 import type { ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { Link } from 'react-router';
-import type { ImageSummary } from '../../../../main/shared/engine-types';
-import type { ImageDetail } from '../../../../main/shared/image-types';
+import type { ImageSummary, ImageDetail } from '@shared/image-types';
 import { Fact } from '../../components/fact';
 import { QueryError } from '../../components/query-error';
 import { useChannelQuery } from '../../data/channel-query';
 import { formatBytes } from '../../format/bytes';
 import { shortId } from '../../model/text-filter';
-import { DialogFrame } from './dialog-frame';
+import { DialogFrame } from '../../components/dialog-frame';
 import { imageLabel } from './image-model';
 
 export function InspectDialog({ image, onClose }: { image: ImageSummary; onClose: () => void }) {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Button, Label, Radio, RadioGroup, Text } from 'react-aria-components';
 import { ErrorAlert } from '../../components/error-alert';
 import { useChannelMutation } from '../../data/channel-query';
-import { DialogFrame } from './dialog-frame';
+import { DialogFrame } from '../../components/dialog-frame';
 import { pruneOutcome } from './image-model';
 
 export function PruneDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {

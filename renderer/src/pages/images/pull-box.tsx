@@ -5,8 +5,8 @@ import { useState, type FormEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { useTransferActions } from '../../transfers/use-transfers';
 import { checkPullReference } from './image-model';
-import { ReferenceField } from './reference-field';
-import { errorMessage } from '../../../../main/shared/error-message';
+import { ReferenceField } from '../../components/reference-field';
+import { errorMessage } from '@shared/error-message';
 
 export function PullBox() {
   const { start } = useTransferActions();

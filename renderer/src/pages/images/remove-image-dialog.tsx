@@ -1,9 +1,9 @@
 // Remove: asks first, then removes the image by id. When the engine refuses (a container uses it, or it has
 // several names) its message shows as it came, with "Force remove" to do it anyway.
 import { Button } from 'react-aria-components';
-import type { ImageSummary } from '../../../../main/shared/engine-types';
+import type { ImageSummary } from '@shared/image-types';
 import { useChannelMutation } from '../../data/channel-query';
-import { DialogFrame } from './dialog-frame';
+import { DialogFrame } from '../../components/dialog-frame';
 import { imageLabel, usageText } from './image-model';
 
 export function RemoveImageDialog({ image, onClose }: { image: ImageSummary; onClose: () => void }) {

@@ -2,11 +2,11 @@
 // refusal shows in place and the dialog stays open, so the name can be fixed.
 import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
-import type { ImageSummary } from '../../../../main/shared/engine-types';
+import type { ImageSummary } from '@shared/image-types';
 import { useChannelMutation } from '../../data/channel-query';
-import { DialogFrame } from './dialog-frame';
+import { DialogFrame } from '../../components/dialog-frame';
 import { imageLabel, tagTarget } from './image-model';
-import { ReferenceField } from './reference-field';
+import { ReferenceField } from '../../components/reference-field';
 
 export function TagDialog({ image, onClose }: { image: ImageSummary; onClose: () => void }) {
   const [text, setText] = useState(image.repoTags[0] ?? '');

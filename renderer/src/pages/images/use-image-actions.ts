@@ -1,10 +1,10 @@
 // The Images page's row actions: which dialog is open for which image, pushes (which run as transfers, so
 // their progress shows in the transfers panel) and the last error, kept until dismissed.
 import { useCallback, useState } from 'react';
-import type { ImageSummary } from '../../../../main/shared/engine-types';
+import type { ImageSummary } from '@shared/image-types';
 import { useTransferActions } from '../../transfers/use-transfers';
 import { imageLabel } from './image-model';
-import { errorMessage } from '../../../../main/shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 export type ImageDialog = 'inspect' | 'history' | 'tag' | 'remove';
 export type ImageAction = ImageDialog | 'push';

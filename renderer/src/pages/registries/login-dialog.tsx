@@ -2,10 +2,10 @@
 // anything; a refusal shows here as the registry said it, and a success says where the credentials went.
 import { useState } from 'react';
 import { Button, FieldError, Form, Input, Label, TextField } from 'react-aria-components';
-import type { KnownRegistry } from '../../../../main/shared/registry-types';
+import type { KnownRegistry } from '@shared/registry-types';
 import { ErrorAlert } from '../../components/error-alert';
 import { useChannelMutation } from '../../data/channel-query';
-import { DialogFrame } from '../images/dialog-frame';
+import { DialogFrame } from '../../components/dialog-frame';
 import { registryProblem, savedToText } from './registry-model';
 
 export interface LoginDialogProps {

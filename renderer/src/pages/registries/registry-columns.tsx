@@ -1,7 +1,7 @@
 // The Registries table's columns: the registry, where its credentials live, the stored user, any problem
 // reading them, and Log in again / Log out.
 import { Button } from 'react-aria-components';
-import type { KnownRegistry } from '../../../../main/shared/registry-types';
+import type { KnownRegistry } from '@shared/registry-types';
 import type { TableColumn } from '../../components/data-table';
 import { credentialsText } from './registry-model';
 

@@ -1,5 +1,5 @@
 // Pure words for the Registries page: where credentials live and where a login saved them.
-import type { CredentialSource, KnownRegistry, LoginResult } from '../../../../main/shared/registry-types';
+import type { CredentialSource, KnownRegistry, LoginResult } from '@shared/registry-types';
 
 export function credentialsText(registry: Pick<KnownRegistry, 'source' | 'helper'>): string {
   const sources: Record<CredentialSource, string> = {

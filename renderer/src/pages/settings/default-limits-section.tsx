@@ -5,11 +5,11 @@
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { ContainerLimits, LimitsCapabilities, LimitsChange } from '../../../../main/shared/limits-types';
-import type { SettingsView } from '../../../../main/shared/run-types';
-import { noLimits } from '../../../../main/shared/limits/limit-fields';
-import { normaliseLimits, resolveChange } from '../../../../main/shared/limits/resolve-change';
-import { validateLimits } from '../../../../main/shared/limits/validate-limits';
+import type { ContainerLimits, LimitsCapabilities, LimitsChange } from '@shared/limits-types';
+import type { SettingsView } from '@shared/settings-types';
+import { noLimits } from '@shared/limits/limit-fields';
+import { normaliseLimits, resolveChange } from '@shared/limits/resolve-change';
+import { validateLimits } from '@shared/limits/validate-limits';
 import { ErrorAlert } from '../../components/error-alert';
 import { LimitsEditor } from '../../components/limits-editor/limits-editor';
 import { QueryError } from '../../components/query-error';
@@ -17,7 +17,8 @@ import { channelKey, useChannelQuery } from '../../data/channel-query';
 import { useBerthClient } from '../../data/client-context';
 import { problemsByField } from '../../limits/field-problems';
 import { engineCapabilities } from '../../run/engine-capabilities';
-import { limitsProfile } from '../../run/run-spec';
+import { limitsProfile } from '../../run/run-form-check';
+import '../../styles/run-dialog.css';
 
 export function DefaultLimitsSection() {
   const titleId = useId();

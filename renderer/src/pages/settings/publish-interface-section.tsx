@@ -2,7 +2,7 @@
 // starts from (settings:update publishInterface); this computer only unless the user chooses all interfaces.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { defaultPublishInterface, type PublishInterface } from '../../../../main/shared/run-types';
+import { defaultPublishInterface, type PublishInterface } from '@shared/settings-types';
 import { ErrorAlert } from '../../components/error-alert';
 import { QueryError } from '../../components/query-error';
 import { channelKey, useChannelQuery } from '../../data/channel-query';

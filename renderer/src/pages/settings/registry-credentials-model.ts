@@ -1,7 +1,7 @@
 // Pure words for Settings → "Registry credentials": the two places a login can be saved, and why the
 // encrypted one cannot be chosen where the core has no keychain to encrypt with (serve mode).
-import type { RegistryCredentialStorage } from '../../../../main/shared/registry-types';
-import type { SettingsView } from '../../../../main/shared/run-types';
+import type { RegistryCredentialStorage } from '@shared/registry-types';
+import type { SettingsView } from '@shared/settings-types';
 
 export interface CredentialStorageOption {
   value: RegistryCredentialStorage;

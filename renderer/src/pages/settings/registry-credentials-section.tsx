@@ -4,7 +4,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Label, Radio, RadioGroup, Text } from 'react-aria-components';
-import type { RegistryCredentialStorage } from '../../../../main/shared/registry-types';
+import type { RegistryCredentialStorage } from '@shared/registry-types';
 import { ErrorAlert } from '../../components/error-alert';
 import { QueryError } from '../../components/query-error';
 import { channelKey, useChannelQuery } from '../../data/channel-query';

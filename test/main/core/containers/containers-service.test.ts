@@ -4,7 +4,7 @@ import { containerAction, ContainersService } from '../../../../main/core/contai
 import type { EngineConnection, EngineEvent } from '../../../../main/core/engine/engine-connection';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
-import type { ContainersChanged } from '../../../../main/shared/engine-types';
+import type { ContainersChanged } from '../../../../main/shared/container-types';
 
 /** Just the connection surface the service uses. */
 function fakeConnection(client: Partial<Dockerode> = {}) {

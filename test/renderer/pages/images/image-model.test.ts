@@ -1,6 +1,6 @@
 // The Images page's pure helpers: names, usage, the pull box's and Tag dialog's checks, prune outcome.
 import { describe, expect, it } from 'vitest';
-import type { ImageSummary } from '../../../../main/shared/engine-types';
+import type { ImageSummary } from '../../../../main/shared/image-types';
 import {
   checkPullReference,
   imageLabel,

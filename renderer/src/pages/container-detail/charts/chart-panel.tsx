@@ -3,6 +3,7 @@
 // and limits that screen readers and tests read instead of the picture.
 import { useId, type ReactNode } from 'react';
 import { ResponsiveContainer } from 'recharts';
+import '../../../styles/charts.css';
 
 export interface LegendItem {
   label: string;

@@ -1,7 +1,7 @@
 // The one-line text under each chart: the current value against its limit, in the chart's units. Screen
 // readers read this instead of the picture, and tests read it too.
 import { formatBytes } from '../../../format/bytes';
-import { formatCores, formatPercent, formatRate, shareOfLimit } from '../../../format/stats';
+import { formatCores, formatPercent, formatRate, shareOfLimit } from '../../../format/stats-format';
 import type { LatestStats } from '../../../stats/series-store';
 import { valueOf } from '../../../stats/series-window';
 

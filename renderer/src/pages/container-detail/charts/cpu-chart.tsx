@@ -2,7 +2,7 @@
 // strip showing in how many scheduler periods the container was throttled at its limit.
 import { Area, AreaChart, CartesianGrid, ComposedChart, XAxis, YAxis } from 'recharts';
 import { linearTicks } from '../../../format/axis-ticks';
-import { formatCores, formatPercent } from '../../../format/stats';
+import { formatCores, formatPercent } from '../../../format/stats-format';
 import type { LatestStats } from '../../../stats/series-store';
 import { valueOf } from '../../../stats/series-window';
 import { ChartImage, ChartPanel, type LegendItem } from './chart-panel';

@@ -2,7 +2,7 @@
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import { binaryTicks } from '../../../format/axis-ticks';
 import { formatBytes } from '../../../format/bytes';
-import { formatRate } from '../../../format/stats';
+import { formatRate } from '../../../format/stats-format';
 import { ChartPanel } from './chart-panel';
 import type { ChartColors } from './chart-colors';
 import { maxOf, type ChartData, type ChartKey } from './chart-data';

@@ -4,10 +4,10 @@
 // bite; what the engine enforces now (limits:get) in the limits editor; suggestions.
 import { useId } from 'react';
 import { Button } from 'react-aria-components';
-import type { ContainerSummary } from '../../../../../main/shared/engine-types';
-import type { LimitsChange } from '../../../../../main/shared/limits-types';
-import { normaliseLimits, resolveChange } from '../../../../../main/shared/limits/resolve-change';
-import { validateLimits } from '../../../../../main/shared/limits/validate-limits';
+import type { ContainerSummary } from '@shared/container-types';
+import type { LimitsChange } from '@shared/limits-types';
+import { normaliseLimits, resolveChange } from '@shared/limits/resolve-change';
+import { validateLimits } from '@shared/limits/validate-limits';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { LimitsEditor } from '../../../components/limits-editor/limits-editor';
 import { QueryError } from '../../../components/query-error';
@@ -21,6 +21,7 @@ import { limitsHeadline } from './limits-headline';
 import { LimitsOutcomeView } from './limits-outcome-view';
 import { LimitsSuggestion } from './limits-suggestion';
 import { useLimitsDraft } from './use-limits-draft';
+import '../../../styles/limits-panel.css';
 
 export function LimitsPanel({ container }: { container: ContainerSummary }) {
   const { id, name } = container;

@@ -3,16 +3,17 @@
 // through the same apply path as the editor (confirmation included). Too little data: the core's message.
 import { useId } from 'react';
 import { Button } from 'react-aria-components';
-import { BerthError } from '../../../../../main/shared/errors';
-import type { LimitsChange, LimitsSuggestion as Suggestion } from '../../../../../main/shared/limits-types';
-import { fieldLabel } from '../../../../../main/shared/limits/limit-fields';
+import { BerthError } from '@shared/errors';
+import type { LimitsChange, LimitsSuggestion as Suggestion } from '@shared/limits-types';
+import { fieldLabel } from '@shared/limits/limit-fields';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Fact } from '../../../components/fact';
 import { formatBytes } from '../../../format/bytes';
-import { formatPercent } from '../../../format/stats';
+import { formatPercent } from '../../../format/stats-format';
 import { useChannelMutation } from '../../../data/channel-query';
 import { changeFields } from '../../../limits/limits-diff';
-import { describeValue } from '../../../limits/limit-fields';
+import { describeValue } from '../../../limits/limit-descriptions';
+import '../../../styles/limits-editor.css';
 
 export interface LimitsSuggestionProps {
   id: string;

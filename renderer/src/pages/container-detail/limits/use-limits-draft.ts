@@ -2,9 +2,9 @@
 // change Apply would send, its problems by field, and whether a number is being typed but not yet committed
 // (React Aria's NumberField commits on blur or Enter), so Apply and Reset stay pressable while typing.
 import { useMemo, useState } from 'react';
-import type { ContainerLimits, ContainerLimitsView } from '../../../../../main/shared/limits-types';
-import { normaliseLimits } from '../../../../../main/shared/limits/resolve-change';
-import { validateLimits } from '../../../../../main/shared/limits/validate-limits';
+import type { ContainerLimits, ContainerLimitsView } from '@shared/limits-types';
+import { normaliseLimits } from '@shared/limits/resolve-change';
+import { validateLimits } from '@shared/limits/validate-limits';
 import type { Edit } from '../../../limits/limits-edit';
 import { problemsByField } from '../../../limits/field-problems';
 import { changeFields, diffLimits } from '../../../limits/limits-diff';

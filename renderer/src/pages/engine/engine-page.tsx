@@ -3,15 +3,16 @@
 // the settings file (where engines are kept) could not be used.
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import { Page } from '../components/page';
-import { QueryError } from '../components/query-error';
-import { useChannelQuery } from '../data/channel-query';
-import { AddEngineDialog } from './engine/add-engine-dialog';
-import { DiagnosticsActions } from './engine/diagnostics-actions';
-import { EngineDetails } from './engine/engine-details';
-import { EngineList } from './engine/engine-list';
-import { pickSelected } from './engine/engine-model';
-import { SettingsFileNotice } from './engine/settings-file-notice';
+import { Page } from '../../components/page';
+import { QueryError } from '../../components/query-error';
+import { useChannelQuery } from '../../data/channel-query';
+import { AddEngineDialog } from './add-engine-dialog';
+import { DiagnosticsActions } from './diagnostics-actions';
+import { EngineDetails } from './engine-details';
+import { EngineList } from './engine-list';
+import { pickSelected } from './engine-model';
+import { SettingsFileNotice } from './settings-file-notice';
+import '../../styles/engine.css';
 
 export function EnginePage() {
   const engines = useChannelQuery('engines:list', {});

@@ -2,12 +2,12 @@
 // are this page with their own columns.
 import { useMemo, useState } from 'react';
 import type { SortDescriptor } from 'react-aria-components';
-import type { RequestOf, ResponseOf } from '../../../main/shared/contract';
-import { DataTable, type TableColumn } from '../components/data-table';
-import { EngineAwayNotice } from '../components/engine-away-notice';
-import { FilterField } from '../components/filter-field';
-import { Page } from '../components/page';
-import { QueryError } from '../components/query-error';
+import type { RequestOf, ResponseOf } from '@shared/contract';
+import { DataTable, type TableColumn } from './data-table';
+import { EngineAwayNotice } from './engine-away-notice';
+import { FilterField } from './filter-field';
+import { Page } from './page';
+import { QueryError } from './query-error';
 import { useChannelQuery } from '../data/channel-query';
 import { matchesWords } from '../model/text-filter';
 

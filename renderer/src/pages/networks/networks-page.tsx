@@ -1,8 +1,8 @@
 // The Networks page: each network's driver, scope, subnets and whether it is internal (no outside access).
-import type { NetworkSummary } from '../../../main/shared/engine-types';
-import type { TableColumn } from '../components/data-table';
-import { shortId } from '../model/text-filter';
-import { ResourceListPage } from './resource-list-page';
+import type { NetworkSummary } from '@shared/engine-types';
+import type { TableColumn } from '../../components/data-table';
+import { shortId } from '../../model/text-filter';
+import { ResourceListPage } from '../../components/resource-list-page';
 
 const columns: TableColumn<NetworkSummary>[] = [
   { id: 'name', name: 'Name', isRowHeader: true, width: '2fr', minWidth: 160, sortValue: (n) => n.name, render: (n) => n.name },

@@ -2,14 +2,14 @@
 // their ports are published and where registry logins are saved (kept by the core), and what this Berth is;
 // a warning when the settings file could not be used at start.
 import { useSyncExternalStore } from 'react';
-import { ChoiceGroup } from '../components/choice-group';
-import { Page } from '../components/page';
-import { useChannelQuery } from '../data/channel-query';
-import { SettingsFileNotice } from './engine/settings-file-notice';
-import { DefaultLimitsSection } from './settings/default-limits-section';
-import { PublishInterfaceSection } from './settings/publish-interface-section';
-import { RegistryCredentialsSection } from './settings/registry-credentials-section';
-import { setThemePreference, themePreference, type ThemePreference } from '../theme/theme';
+import { ChoiceGroup } from '../../components/choice-group';
+import { Page } from '../../components/page';
+import { useChannelQuery } from '../../data/channel-query';
+import { SettingsFileNotice } from '../engine/settings-file-notice';
+import { DefaultLimitsSection } from './default-limits-section';
+import { PublishInterfaceSection } from './publish-interface-section';
+import { RegistryCredentialsSection } from './registry-credentials-section';
+import { setThemePreference, themePreference, type ThemePreference } from '../../theme/theme';
 
 const themes: ReadonlyArray<{ value: ThemePreference; label: string }> = [
   { value: 'system', label: 'System' },

@@ -3,12 +3,13 @@
 // from the shared limit rules (main/shared/limits/validate-limits.ts), worded exactly as the core's refusals.
 // Ports are always sent with their host address (127.0.0.1 unless the user chose all interfaces), and "publish
 // all" becomes one such port per EXPOSEd port, so the preview and the container say where each is reachable.
-import type { ContainerLimits, LimitsCapabilities, LimitsChange } from '../../../main/shared/limits-types';
-import { exposedPortsOn } from '../../../main/shared/run-spec';
-import { publishAddress, type KeyValue, type MountSpec, type PortMapping, type RunSpec } from '../../../main/shared/run-types';
-import { limitFields, noLimits } from '../../../main/shared/limits/limit-fields';
-import { normaliseLimits } from '../../../main/shared/limits/resolve-change';
-import { validateLimits, type LimitProblem } from '../../../main/shared/limits/validate-limits';
+import type { ContainerLimits, LimitsCapabilities, LimitsChange } from '@shared/limits-types';
+import { exposedPortsOn } from '@shared/run-spec';
+import type { KeyValue, MountSpec, PortMapping, RunSpec } from '@shared/run-types';
+import { publishAddress } from '@shared/settings-types';
+import { limitFields, noLimits } from '@shared/limits/limit-fields';
+import { normaliseLimits } from '@shared/limits/resolve-change';
+import { validateLimits, type LimitProblem } from '@shared/limits/validate-limits';
 import { parseArgv } from './argv';
 import { isIpAddress } from './ip-address';
 import { MAX_REPLICAS, type KeyValueRow, type MountRow, type PortRow, type RunForm } from './run-form';

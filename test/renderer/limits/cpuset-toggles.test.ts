@@ -1,6 +1,6 @@
 // The per-core toggles' view of a cpuset.
 import { describe, expect, it } from 'vitest';
-import { coresOf, cpusetFromCores } from '../../../renderer/src/limits/cpuset';
+import { coresOf, cpusetFromCores } from '../../../renderer/src/limits/cpuset-toggles';
 
 describe('cpuset', () => {
   it('treats no core and every core as no restriction', () => {

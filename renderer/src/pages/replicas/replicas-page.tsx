@@ -1,11 +1,12 @@
 // The Replicas page: groups of containers run from one spec (the run dialog with more than one replica),
 // each with its replicas' states and ports, scaling and removal. Container events refresh it (data/event-sync.ts).
 import { Link } from 'react-router';
-import { EngineAwayNotice } from '../components/engine-away-notice';
-import { Page } from '../components/page';
-import { QueryError } from '../components/query-error';
-import { useChannelQuery } from '../data/channel-query';
-import { ReplicaGroupCard } from './replicas/replica-group-card';
+import { EngineAwayNotice } from '../../components/engine-away-notice';
+import { Page } from '../../components/page';
+import { QueryError } from '../../components/query-error';
+import { useChannelQuery } from '../../data/channel-query';
+import { ReplicaGroupCard } from './replica-group-card';
+import '../../styles/replicas.css';
 
 export function ReplicasPage() {
   const query = useChannelQuery('replicas:list', {}, { staleTime: Infinity });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstDelayMs, maxDelayMs, reconnectDelay } from '../../../renderer/src/ipc/backoff';
+import { firstDelayMs, maxDelayMs, reconnectDelay } from '../../../renderer/src/ipc/reconnect-backoff';
 
 describe('reconnectDelay', () => {
   it('doubles from the first delay up to the cap', () => {

@@ -1,6 +1,6 @@
 // The per-core toggles' view of a cpuset: which cores a ContainerLimits cpuset selects, and the cpuset a
 // selection makes. The cpuset syntax itself is main/shared/limits/cpuset.ts, shared with the core.
-import { formatCpuset, parseCpuset } from '../../../main/shared/limits/cpuset';
+import { formatCpuset, parseCpuset } from '@shared/limits/cpuset';
 
 /**
  * The selected cores as ContainerLimits holds them: null when none or every core the engine has is selected

@@ -1,7 +1,7 @@
 // How the limits editor enters values: the CPU slider's stops and memory typed in MiB or GiB. The units and
 // bounds the core applies too (minimums, page size, how values read in messages) are
 // main/shared/limits/limit-units.ts.
-import { GiB, MiB, PAGE_BYTES } from '../../../main/shared/limits/limit-units';
+import { GiB, MiB, PAGE_BYTES } from '@shared/limits/limit-units';
 
 /** The CPU slider's smallest stop: finer than this is typed. */
 export const CPU_SLIDER_MIN = 0.05;

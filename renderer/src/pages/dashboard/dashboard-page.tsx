@@ -2,19 +2,19 @@
 // them current); live CPU and memory totals and the top consumers from the stats store (watching every
 // running container); machine facts from the engine's info. Nothing is shown that the engine did not say.
 import { Link } from 'react-router';
-import type { EngineInfo } from '../../../main/shared/engine-types';
-import { Page } from '../components/page';
-import { QueryError } from '../components/query-error';
-import { SummaryCard } from '../components/summary-card';
-import { containersListRequest, useChannelQuery } from '../data/channel-query';
-import { formatBytes } from '../format/bytes';
-import { describeEngineStatus, productName } from '../format/engine-status';
-import { useNow } from '../lib/use-now';
-import { isStopped } from '../model/container-filter';
-import { usageTotals } from '../model/stats-totals';
-import { useAllLatestStats, useStatsWatch } from '../stats/use-stats';
-import { TopConsumers } from './dashboard/top-consumers';
-import { CpuUsageCard, MemoryUsageCard } from './dashboard/usage-cards';
+import type { EngineInfo } from '@shared/engine-types';
+import { Page } from '../../components/page';
+import { QueryError } from '../../components/query-error';
+import { SummaryCard } from '../../components/summary-card';
+import { containersListRequest, useChannelQuery } from '../../data/channel-query';
+import { formatBytes } from '../../format/bytes';
+import { describeEngineStatus, productName } from '../../format/engine-status';
+import { useNow } from '../../lib/use-now';
+import { isStopped } from '../../model/container-filter';
+import { usageTotals } from '../../model/stats-totals';
+import { useAllLatestStats, useStatsWatch } from '../../stats/use-stats';
+import { TopConsumers } from './top-consumers';
+import { CpuUsageCard, MemoryUsageCard } from './usage-cards';
 
 export function DashboardPage() {
   const status = useChannelQuery('engine:status', {});

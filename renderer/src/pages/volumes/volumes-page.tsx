@@ -1,10 +1,10 @@
 // The Volumes page: named and anonymous volumes with their driver, scope, mount point and age.
 import { useMemo } from 'react';
-import type { VolumeSummary } from '../../../main/shared/engine-types';
-import type { TableColumn } from '../components/data-table';
-import { RelativeTime } from '../components/relative-time';
-import { relativeTimeTickMs, useNow } from '../lib/use-now';
-import { ResourceListPage } from './resource-list-page';
+import type { VolumeSummary } from '@shared/engine-types';
+import type { TableColumn } from '../../components/data-table';
+import { RelativeTime } from '../../components/relative-time';
+import { relativeTimeTickMs, useNow } from '../../lib/use-now';
+import { ResourceListPage } from '../../components/resource-list-page';
 
 function columns(nowMs: number): TableColumn<VolumeSummary>[] {
   return [

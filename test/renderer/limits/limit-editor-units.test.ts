@@ -1,6 +1,6 @@
 // Memory typed in MiB or GiB in the limits editor.
 import { describe, expect, it } from 'vitest';
-import { fromBytes, preferredUnit, toBytes } from '../../../renderer/src/limits/limit-units';
+import { fromBytes, preferredUnit, toBytes } from '../../../renderer/src/limits/limit-editor-units';
 import { GiB, MiB } from '../../main/shared/limits/limit-sets';
 
 describe('memory units', () => {

@@ -3,27 +3,27 @@
 // and Prune for the unused ones. The list refreshes on the engine's image events.
 import { useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { ImageSummary } from '../../../main/shared/engine-types';
-import { DataTable } from '../components/data-table';
-import { EngineAwayNotice } from '../components/engine-away-notice';
-import { ErrorAlert } from '../components/error-alert';
-import { FilterField } from '../components/filter-field';
-import { Page } from '../components/page';
-import { QueryError } from '../components/query-error';
-import { useChannelQuery } from '../data/channel-query';
-import { formatBytes } from '../format/bytes';
-import { relativeTimeTickMs, useNow } from '../lib/use-now';
-import { matchesWords, shortId } from '../model/text-filter';
-import { TransfersPanel } from '../transfers/transfers-panel';
-import { HistoryDialog } from './images/history-dialog';
-import { imageColumns } from './images/image-columns';
-import { imageName } from './images/image-model';
-import { InspectDialog } from './images/inspect-dialog';
-import { PruneDialog } from './images/prune-dialog';
-import { PullBox } from './images/pull-box';
-import { RemoveImageDialog } from './images/remove-image-dialog';
-import { TagDialog } from './images/tag-dialog';
-import { useImageActions } from './images/use-image-actions';
+import type { ImageSummary } from '@shared/image-types';
+import { DataTable } from '../../components/data-table';
+import { EngineAwayNotice } from '../../components/engine-away-notice';
+import { ErrorAlert } from '../../components/error-alert';
+import { FilterField } from '../../components/filter-field';
+import { Page } from '../../components/page';
+import { QueryError } from '../../components/query-error';
+import { useChannelQuery } from '../../data/channel-query';
+import { formatBytes } from '../../format/bytes';
+import { relativeTimeTickMs, useNow } from '../../lib/use-now';
+import { matchesWords, shortId } from '../../model/text-filter';
+import { TransfersPanel } from '../../transfers/transfers-panel';
+import { HistoryDialog } from './history-dialog';
+import { imageColumns } from './image-columns';
+import { imageName } from './image-model';
+import { InspectDialog } from './inspect-dialog';
+import { PruneDialog } from './prune-dialog';
+import { PullBox } from './pull-box';
+import { RemoveImageDialog } from './remove-image-dialog';
+import { TagDialog } from './tag-dialog';
+import { useImageActions } from './use-image-actions';
 
 const filterFields = (image: ImageSummary) => [...image.repoTags, shortId(image.id)];
 

@@ -1,4 +1,4 @@
-// The frame of the Images and Registries pages' dialogs: a modal with a title, its content, and the buttons
+// The frame of the Images, Registries and Engine pages' dialogs: a modal with a title, its content, and the buttons
 // along the bottom. Escape, a click outside and the Close button all close it.
 import type { ReactNode } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';

@@ -1,8 +1,8 @@
 // How limit values read in the renderer's notes: as the shared wording (main/shared/limits/limit-fields.ts)
 // except CPU values, which read in cores, the unit the rest of the UI (stats, the CPU slider) uses.
-import type { ContainerLimits } from '../../../main/shared/limits-types';
-import { changedFields, describeValue as describeLimitValue, fieldLabel, type LimitField } from '../../../main/shared/limits/limit-fields';
-import { formatCores } from '../format/stats';
+import type { ContainerLimits } from '@shared/limits-types';
+import { changedFields, describeValue as describeLimitValue, fieldLabel, type LimitField } from '@shared/limits/limit-fields';
+import { formatCores } from '../format/stats-format';
 
 export function describeValue<F extends LimitField>(field: F, value: ContainerLimits[F]): string {
   if (field === 'cpus' && value !== null) return formatCores(value as number);

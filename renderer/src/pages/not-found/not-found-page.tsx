@@ -1,6 +1,6 @@
 // An address inside the app that names no page (an old bookmark, a typo in the hash).
 import { Link } from 'react-router';
-import { Page } from '../components/page';
+import { Page } from '../../components/page';
 
 export function NotFoundPage() {
   return (

@@ -3,15 +3,15 @@
 // Log out (after a confirmation).
 import { useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { KnownRegistry } from '../../../main/shared/registry-types';
-import { ConfirmDialog } from '../components/confirm-dialog';
-import { DataTable } from '../components/data-table';
-import { ErrorAlert } from '../components/error-alert';
-import { Page } from '../components/page';
-import { QueryError } from '../components/query-error';
-import { useChannelMutation, useChannelQuery } from '../data/channel-query';
-import { LoginDialog } from './registries/login-dialog';
-import { registryColumns } from './registries/registry-columns';
+import type { KnownRegistry } from '@shared/registry-types';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { DataTable } from '../../components/data-table';
+import { ErrorAlert } from '../../components/error-alert';
+import { Page } from '../../components/page';
+import { QueryError } from '../../components/query-error';
+import { useChannelMutation, useChannelQuery } from '../../data/channel-query';
+import { LoginDialog } from './login-dialog';
+import { registryColumns } from './registry-columns';
 
 export function RegistriesPage() {
   const query = useChannelQuery('registries:list', {});

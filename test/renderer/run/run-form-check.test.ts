@@ -6,7 +6,7 @@ import { engineCapabilities } from '../../../renderer/src/run/engine-capabilitie
 import { isIpAddress } from '../../../renderer/src/run/ip-address';
 import { initialRunForm, mergeEnv, type RunForm } from '../../../renderer/src/run/run-form';
 import { describeRunError } from '../../../renderer/src/run/run-errors';
-import { checkRunForm, limitsProfile } from '../../../renderer/src/run/run-spec';
+import { checkRunForm, limitsProfile } from '../../../renderer/src/run/run-form-check';
 import { problemsPerTab } from '../../../renderer/src/run/run-tabs';
 
 const MiB = 1024 * 1024;

@@ -1,0 +1,36 @@
+// The settings the core keeps for runs and logins, what `settings:get` answers, and where new containers'
+// ports are published.
+import type { LimitsChange } from './limits-types';
+import type { RegistryCredentialStorage } from './registry-types';
+
+/** Settings the core keeps (in Berth's config folder), used by runs. */
+export interface BerthSettings {
+  /** The default limit profile applied by one-click run and preset in the run dialog. */
+  defaultRunLimits: LimitsChange;
+  /** Where registry logins are saved. */
+  registryCredentials: RegistryCredentialStorage;
+  /** Where new containers' ports are published; absent: 'loopback' (files from before this setting lack it). */
+  publishInterface?: PublishInterface;
+}
+
+/**
+ * Where Berth publishes a new container's ports: on this computer only (127.0.0.1, the default), or on every
+ * interface (0.0.0.0), which makes them reachable from other machines on the network.
+ */
+export const publishInterfaces = ['loopback', 'all'] as const;
+export type PublishInterface = (typeof publishInterfaces)[number];
+export const defaultPublishInterface: PublishInterface = 'loopback';
+
+/** The host address a choice stands for; explicit, so the engine's own default (`dockerd --ip`) never decides. */
+export const publishAddress: Readonly<Record<PublishInterface, string>> = { loopback: '127.0.0.1', all: '0.0.0.0' };
+
+/** What `settings:get` and `settings:update` answer: the saved settings, and what this process can do. */
+export interface SettingsView {
+  settings: BerthSettings;
+  /** Whether `registryCredentials: 'encrypted'` can be chosen here (Electron safeStorage is usable). */
+  encryptionAvailable: boolean;
+  /** Why it cannot, in words for the settings page; null when it can. */
+  encryptionProblem: string | null;
+  /** The settings file could not be used at start (and was kept aside): what happened, for the UI to say. */
+  fileProblem: string | null;
+}
