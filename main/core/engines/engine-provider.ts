@@ -3,7 +3,7 @@
 // implement it; the registry and the Engine page know nothing else about them.
 import type Dockerode from 'dockerode';
 import type { EngineKind, EngineView, ProviderState } from '../../shared/engine-manager-types';
-import type { DiscoveryResult, EngineTarget } from '../engine/discover';
+import type { DiscoveryResult, EngineTarget } from '../connection/discover';
 import type { GuestStatsSource } from '../stats/guest-source';
 
 export interface ProviderControl {

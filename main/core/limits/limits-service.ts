@@ -9,7 +9,7 @@ import { formatLimitBytes } from '../../shared/limits/limit-units';
 import { normaliseLimits, resolveChange } from '../../shared/limits/resolve-change';
 import type { Logger } from '../logger';
 import type { StatsService } from '../stats/stats-service';
-import { toErrorInfo } from '../engine/engine-errors';
+import { toErrorInfo } from '../connection/engine-errors';
 import { mismatches, restartDivergence } from './enforced-limits';
 import { explainRefusal } from './engine-refusal';
 import { sendUpdate, type UpdateResponse } from './engine-update';

@@ -8,7 +8,7 @@ import { chmod, lstat, mkdir, readFile, readlink, realpath, rename, rm, writeFil
 import os from 'node:os';
 import path from 'node:path';
 import { BerthError } from '../../shared/errors';
-import { dockerConfigDir } from '../engine/docker-config';
+import { dockerConfigDir } from '../connection/docker-config';
 import { KeyedQueue } from '../limits/keyed-queue';
 
 export interface AuthEntry {

@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises';
 import type Dockerode from 'dockerode';
 import type { EngineView, ProviderState, VmUsage } from '../../../shared/engine-manager-types';
 import { BerthError } from '../../../shared/errors';
-import type { DiscoveryResult } from '../../engine/discover';
+import type { DiscoveryResult } from '../../connection/discover';
 import type { Logger } from '../../logger';
 import { contextNameFor, removeDockerContext, writeDockerContext } from '../docker-context';
 import { LogRing } from '../dockerd/log-ring';

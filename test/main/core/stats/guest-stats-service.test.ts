@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EngineLink } from '../../../../main/core/engine/engine-link';
+import type { EngineLink } from '../../../../main/core/connection/engine-link';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
 import { col } from '../../../../main/core/stats/derive';

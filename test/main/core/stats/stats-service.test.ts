@@ -2,8 +2,8 @@
 // one tick event for everything, series that end and restart, pausing while the engine is away.
 import { readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EngineConnection, EngineEvent } from '../../../../main/core/engine/engine-connection';
-import { toErrorInfo } from '../../../../main/core/engine/engine-errors';
+import type { EngineConnection, EngineEvent } from '../../../../main/core/connection/engine-connection';
+import { toErrorInfo } from '../../../../main/core/connection/engine-errors';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
 import { col } from '../../../../main/core/stats/derive';

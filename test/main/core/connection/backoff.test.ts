@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Backoff } from '../../../../main/core/engine/backoff';
+import { Backoff } from '../../../../main/core/connection/backoff';
 
 describe('Backoff', () => {
   it('doubles from the minimum up to the ceiling', () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contextDigest } from '../../../../main/core/engine/docker-config';
-import { discoverEngine } from '../../../../main/core/engine/discover';
+import { contextDigest } from '../../../../main/core/connection/docker-config';
+import { discoverEngine } from '../../../../main/core/connection/discover';
 import { FakeMachine, home } from './discover-fixture';
 
 let machine: FakeMachine;

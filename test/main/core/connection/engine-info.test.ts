@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { productOf, toEngineInfo, type RawInfo, type RawVersion } from '../../../../main/core/engine/engine-info';
+import { productOf, toEngineInfo, type RawInfo, type RawVersion } from '../../../../main/core/connection/engine-info';
 
 // Shaped like Debian's docker.io 20.10 answers (fields Berth does not read trimmed).
 const dockerVersion: RawVersion = {

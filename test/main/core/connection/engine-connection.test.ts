@@ -3,9 +3,9 @@
 import { PassThrough } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DiscoveryResult, EngineTarget } from '../../../../main/core/engine/discover';
-import { EngineConnection, type EngineEvent } from '../../../../main/core/engine/engine-connection';
-import { needsUserAction } from '../../../../main/core/engine/retry-policy';
+import type { DiscoveryResult, EngineTarget } from '../../../../main/core/connection/discover';
+import { EngineConnection, type EngineEvent } from '../../../../main/core/connection/engine-connection';
+import { needsUserAction } from '../../../../main/core/connection/retry-policy';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
 import type { EngineStatus } from '../../../../main/shared/engine-types';

@@ -6,8 +6,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DiscoveryResult } from '../../../../main/core/engine/discover';
-import { EngineConnection } from '../../../../main/core/engine/engine-connection';
+import type { DiscoveryResult } from '../../../../main/core/connection/discover';
+import { EngineConnection } from '../../../../main/core/connection/engine-connection';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
 

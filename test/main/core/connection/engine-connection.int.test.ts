@@ -1,7 +1,7 @@
 // EngineConnection against a real dockerd of its own: connect, lose it when it stops, recover when it starts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discoverEngine } from '../../../../main/core/engine/discover';
-import { EngineConnection, type EngineEvent } from '../../../../main/core/engine/engine-connection';
+import { discoverEngine } from '../../../../main/core/connection/discover';
+import { EngineConnection, type EngineEvent } from '../../../../main/core/connection/engine-connection';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
 import type { EngineStatus } from '../../../../main/shared/engine-types';

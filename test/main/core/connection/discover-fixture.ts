@@ -3,8 +3,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { contextDigest } from '../../../../main/core/engine/docker-config';
-import type { DiscoverDeps } from '../../../../main/core/engine/discover';
+import { contextDigest } from '../../../../main/core/connection/docker-config';
+import type { DiscoverDeps } from '../../../../main/core/connection/discover';
 
 export const home = '/home/me';
 

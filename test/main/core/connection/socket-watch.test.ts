@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchableSockets, watchSockets } from '../../../../main/core/engine/socket-watch';
+import { watchableSockets, watchSockets } from '../../../../main/core/connection/socket-watch';
 
 let folder: string;
 let stop: (() => void) | null = null;

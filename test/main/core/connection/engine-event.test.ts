@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEngineEvent } from '../../../../main/core/engine/engine-event';
+import { parseEngineEvent } from '../../../../main/core/connection/engine-event';
 
 describe('parseEngineEvent', () => {
   it('keeps Type, Action, Actor and time of a Docker 20.10 event', () => {

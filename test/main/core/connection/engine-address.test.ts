@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatEngineAddress, parseEngineAddress } from '../../../../main/core/engine/engine-address';
+import { formatEngineAddress, parseEngineAddress } from '../../../../main/core/connection/engine-address';
 
 const parse = (value: string, tls = false) => parseEngineAddress(value, { tls });
 

@@ -3,7 +3,7 @@
 import { getEventListeners } from 'node:events';
 import type Dockerode from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { fetchEngineInfo, pingEngine } from '../../../../main/core/engine/engine-probe';
+import { fetchEngineInfo, pingEngine } from '../../../../main/core/connection/engine-probe';
 import { dependantSignals } from './dependant-signals';
 
 /** A client whose calls answer at once, or (hang) only fail when their signal aborts. */

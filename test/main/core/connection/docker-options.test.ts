@@ -1,7 +1,7 @@
 import { Agent } from 'node:https';
 import { describe, expect, it } from 'vitest';
-import type { EngineTarget } from '../../../../main/core/engine/discover';
-import { dockerOptionsFor } from '../../../../main/core/engine/docker-options';
+import type { EngineTarget } from '../../../../main/core/connection/discover';
+import { dockerOptionsFor } from '../../../../main/core/connection/docker-options';
 
 const endpoint = { host: 'shown-only', source: 'DOCKER_HOST' } as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JsonLinesSplitter } from '../../../../main/core/engine/json-lines';
+import { JsonLinesSplitter } from '../../../../main/core/connection/json-lines';
 
 function collect(maxLineChars?: number) {
   const values: unknown[] = [];
