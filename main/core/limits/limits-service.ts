@@ -13,7 +13,7 @@ import { toErrorInfo } from '../connection/engine-errors';
 import { mismatches, restartDivergence } from './enforced-limits';
 import { explainRefusal } from './engine-refusal';
 import { sendUpdate, type UpdateResponse } from './engine-update';
-import { KeyedQueue } from './keyed-queue';
+import { KeyedQueue } from '../keyed-queue';
 import type { EngineLimitsFacts } from './limits-capabilities';
 import { LimitsReader, type ContainerLimitsState, type LimitsConnection } from './limits-reader';
 import { suggestLimits } from './limits-suggest';

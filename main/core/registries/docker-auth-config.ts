@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BerthError } from '../../shared/errors';
 import { dockerConfigDir } from '../connection/docker-config';
-import { KeyedQueue } from '../limits/keyed-queue';
+import { KeyedQueue } from '../keyed-queue';
 
 export interface AuthEntry {
   /** base64 of `user:password`, as `docker login` stores it without a helper. */

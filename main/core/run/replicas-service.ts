@@ -8,7 +8,7 @@ import type { ReplicaGroup, RunSpec } from '../../shared/run-types';
 import { containerName, toContainerState, toPortBindings } from '../containers/container-summary';
 import type { EngineLink } from '../connection/engine-link';
 import { toErrorInfo } from '../connection/engine-errors';
-import { KeyedQueue } from '../limits/keyed-queue';
+import { KeyedQueue } from '../keyed-queue';
 import type { Logger } from '../logger';
 import type { RunService } from './run-service';
 

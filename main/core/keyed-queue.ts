@@ -1,5 +1,7 @@
-// Owns running work one at a time per key (a container), so two applies to one container cannot interleave
-// their read, update and re-read, nor push their undo entries out of order; different keys run in parallel.
+// Owns running work one at a time per key, so two jobs on one key cannot interleave: two limit applies to one
+// container (their read, update and re-read, their undo entries), two scalings of one replica group, two writes
+// of one docker config file. Different keys run in parallel. Low in the core, since limits, registries and run
+// all use it.
 
 export class KeyedQueue {
   private readonly tails = new Map<string, Promise<unknown>>();
