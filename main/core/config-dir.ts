@@ -1,5 +1,6 @@
-// Owns where Berth keeps its own settings: `$BERTH_CONFIG_DIR` when set (tests, portable setups), else the
-// platform's usual place for an app's configuration.
+// Owns where Berth keeps its own files (settings.json, the encrypted registry logins' credentials.json):
+// `$BERTH_CONFIG_DIR` when set (tests, portable setups), else the platform's usual place for an app's
+// configuration. Low in the core, since settings and registries both keep files there.
 import { homedir } from 'node:os';
 import { join, win32 } from 'node:path';
 
