@@ -3,7 +3,7 @@
 // whichever engine is active, so switching engines needs no service to change.
 import type Dockerode from 'dockerode';
 import type { EngineInfo, EngineStatus } from '../../shared/engine-types';
-import type { GuestStatsSource } from '../stats/guest-source';
+import type { GuestStatsSource } from '../guest-stats/guest-source';
 import type { EngineEvent } from './engine-event';
 
 export interface EngineLink {

@@ -9,7 +9,7 @@ import type { EngineEvent } from '../connection/engine-event';
 import type { EngineLink } from '../connection/engine-link';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logger';
-import type { GuestStatsSource } from '../stats/guest-source';
+import type { GuestStatsSource } from '../guest-stats/guest-source';
 import type { EngineProvider } from './engine-provider';
 
 /** One engine as the active engine sees it: its connection, the hub its connection reports status on, its provider. */

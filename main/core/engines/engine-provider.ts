@@ -4,7 +4,7 @@
 import type Dockerode from 'dockerode';
 import type { EngineKind, EngineView, ProviderState } from '../../shared/engine-manager-types';
 import type { DiscoveryResult, EngineTarget } from '../connection/discover';
-import type { GuestStatsSource } from '../stats/guest-source';
+import type { GuestStatsSource } from '../guest-stats/guest-source';
 
 export interface ProviderControl {
   canStart: boolean;

@@ -13,7 +13,7 @@ import { ApiCollector } from './api-collector';
 import { CgroupCollector } from './cgroup-collector';
 import { CollectorUnavailableError, type ContainerFacts, type EngineFacts, type StatsHandle } from './collector';
 import { GuestCollector } from './guest-collector';
-import type { GuestStatsSource } from './guest-source';
+import type { GuestStatsSource } from '../guest-stats/guest-source';
 
 export type StatsCollectorChoice = 'auto' | 'cgroup' | 'api' | 'guest';
 

@@ -7,7 +7,7 @@ import type { Logger } from '../logger';
 import { CollectorUnavailableError, ContainerGoneError, ReadStatus, type Collector, type ContainerFacts, type StatsHandle } from './collector';
 import type { RawReading } from './derive';
 import { entryToReading, GuestClock, parseGuestFrame, type GuestEntry } from './guest-frame';
-import type { GuestStatsSource } from './guest-source';
+import type { GuestStatsSource } from '../guest-stats/guest-source';
 import { errorMessage } from '../../shared/error-message.js';
 
 export interface GuestCollectorOptions {

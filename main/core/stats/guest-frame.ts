@@ -1,8 +1,8 @@
-// Owns reading one line of the in-guest collector (`berth-guest-stats`, see engines/vm/guest-protocol.ts) into a
+// Owns reading one line of the in-guest collector (`berth-guest-stats`, see guest-stats/guest-stats-protocol.ts) into a
 // frame the guest collector can trust: anything that is not the agreed shape is refused with a reason, one bad
 // container entry is dropped without losing the others, and the guest's clock becomes a timeline that never
 // goes back, so rates stay right when the guest's clock is stepped (NTP, a resumed VM).
-import type { GuestStatsFrame } from '../engines/vm/guest-protocol';
+import type { GuestStatsFrame } from '../guest-stats/guest-stats-protocol';
 import type { RawReading } from './derive';
 import { errorMessage } from '../../shared/error-message.js';
 

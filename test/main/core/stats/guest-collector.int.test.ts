@@ -9,7 +9,7 @@ import { silentLogger } from '../../../../main/core/logger';
 import { ReadStatus, type ContainerFacts } from '../../../../main/core/stats/collector';
 import { CollectorChoice } from '../../../../main/core/stats/collector-choice';
 import { col, fieldCount } from '../../../../main/core/stats/derive';
-import { spawnGuestStats, type GuestStatsSource } from '../../../../main/core/stats/guest-source';
+import { spawnGuestStats, type GuestStatsSource } from '../../../../main/core/guest-stats/guest-source';
 import { Series } from '../../../../main/core/stats/series';
 import type { EngineStatus } from '../../../../main/shared/engine-types';
 

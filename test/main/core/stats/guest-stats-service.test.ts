@@ -10,7 +10,7 @@ import type { EngineLink } from '../../../../main/core/connection/engine-link';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
 import { col } from '../../../../main/core/stats/derive';
-import { spawnGuestStats } from '../../../../main/core/stats/guest-source';
+import { spawnGuestStats } from '../../../../main/core/guest-stats/guest-source';
 import { StatsService } from '../../../../main/core/stats/stats-service';
 import type { EngineInfo, EngineStatus } from '../../../../main/shared/engine-types';
 import { HubRecorder } from '../hub-recorder';

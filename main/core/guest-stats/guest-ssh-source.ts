@@ -2,7 +2,7 @@
 // stream (no new connection, no channel per container). A VM provider offers it in one line:
 //   guestStats(intervalMs) { return guestStatsOverSsh(() => this.tunnel.liveClient(), intervalMs); }
 import type { Client, ClientChannel } from 'ssh2';
-import { GUEST_STATS_COMMAND } from '../engines/vm/guest-protocol';
+import { GUEST_STATS_COMMAND } from './guest-stats-protocol';
 import { commandSource, describeExit, type GuestStatsSource } from './guest-source';
 
 /** `client` may be a live ssh2 Client, or a function that returns one once the connection is up. */
