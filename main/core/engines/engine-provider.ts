@@ -36,7 +36,7 @@ export interface EngineProvider {
   /**
    * Engines in a VM: the in-guest stats collector's stream at `intervalMs` (one line per tick for all
    * containers), or null while it cannot run (VM not up). Must start nothing until its lines are read:
-   * `guestStatsOverSsh` (stats/guest-ssh-source.ts) over the provider's SSH connection does just that.
+   * `guestStatsOverSsh` (guest-stats/guest-ssh-source.ts) over the provider's SSH connection does just that.
    */
   guestStats?(intervalMs: number): GuestStatsSource | null;
   /** Releases connections and listeners; the registry calls `stop` first for an engine Berth runs. */
