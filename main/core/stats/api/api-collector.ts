@@ -2,12 +2,12 @@
 // long-lived `stats?stream=true` request per collected container (never polling with stream=false, which takes
 // 1–1.6 s a call), keeping only the newest frame. The engine shares one collection between all its readers.
 import type Dockerode from 'dockerode';
-import type { Logger } from '../logger';
-import { engineMessage } from '../connection/engine-errors';
-import { JsonLinesSplitter } from '../connection/json-lines';
+import type { Logger } from '../../logger';
+import { engineMessage } from '../../connection/engine-errors';
+import { JsonLinesSplitter } from '../../connection/json-lines';
 import { frameToReading, isStoppedFrame, type StatsFrame } from './api-frame';
-import { ReadStatus, type Collector, type ContainerFacts, type StatsHandle } from './collector';
-import type { RawReading } from './derive';
+import { ReadStatus, type Collector, type ContainerFacts, type StatsHandle } from '../collector';
+import type { RawReading } from '../derive';
 
 type Closable = NodeJS.ReadableStream & { destroy?: () => void };
 

@@ -1,8 +1,8 @@
 // Owns reading one frame of the engine's stats stream (`GET /containers/<id>/stats?stream=true`) into a raw
 // reading, computed the way the docker CLI does, for cgroup v1 and v2 engines alike.
 
-import type { RawReading } from './derive';
-import type { ContainerFacts } from './collector';
+import type { RawReading } from '../derive';
+import type { ContainerFacts } from '../collector';
 
 interface CpuStats {
   cpu_usage?: { total_usage?: number; percpu_usage?: number[] | null };

@@ -5,9 +5,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { findCgroupDirs } from './cgroup-paths';
 import { CgroupV1Handle } from './cgroup-v1';
 import { CgroupV2Handle } from './cgroup-v2';
-import { CollectorUnavailableError, ContainerGoneError, type Collector, type ContainerFacts, type EngineFacts, type StatsHandle } from './collector';
+import { CollectorUnavailableError, ContainerGoneError, type Collector, type ContainerFacts, type EngineFacts, type StatsHandle } from '../collector';
 import { isGoneError } from './kept-open-file';
-import { errorMessage } from '../../shared/error-message.js';
+import { errorMessage } from '../../../shared/error-message.js';
 
 export interface CgroupCollectorOptions {
   /** `/proc`; injectable so tests can point it at a fixture tree. */

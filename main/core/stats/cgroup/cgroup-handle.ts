@@ -2,8 +2,8 @@
 // closing them, turning a failed read into the end of the series (said once, never logged per tick), the
 // network counters of the init process's namespace, and counting the engine's OOM events where the kernel
 // keeps no counter.
-import { ReadStatus, type StatsHandle } from './collector';
-import type { RawReading } from './derive';
+import { ReadStatus, type StatsHandle } from '../collector';
+import type { RawReading } from '../derive';
 import { readNetDev } from './cgroup-parse';
 import { isGoneError, KeptOpenFile, readLength } from './kept-open-file';
 

@@ -1,6 +1,6 @@
 // Owns parsing the kernel's small text files (cgroup v1 and v2 counters, /proc/<pid>/net/dev) straight from
 // the bytes read into a Buffer: no string is made, so reading dozens of files per tick allocates nothing.
-import type { RawReading } from './derive';
+import type { RawReading } from '../derive';
 
 const NL = 10;
 const SPACE = 32;

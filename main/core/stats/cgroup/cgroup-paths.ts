@@ -4,7 +4,7 @@
 // the v2 line `0::/path` under the unified root.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CollectorUnavailableError } from './collector';
+import { CollectorUnavailableError } from '../collector';
 
 export interface ProcCgroupLine {
   hierarchy: string;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { CgroupHandle } from './cgroup-handle';
 import type { CgroupDirs } from './cgroup-paths';
 import { keyBytes, keyedNumber, readBlkioV1, singleNumber } from './cgroup-parse';
-import { cpuLimitFromQuota, type RawReading } from './derive';
+import { cpuLimitFromQuota, type RawReading } from '../derive';
 import { readLength, readOnce, type KeptOpenFile } from './kept-open-file';
 
 const NR_PERIODS = keyBytes('nr_periods');

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { CgroupHandle } from './cgroup-handle';
 import { keyBytes, keyedNumber, readCpuMax, readIoStatV2, singleNumber } from './cgroup-parse';
-import { cpuLimitFromQuota, type RawReading } from './derive';
+import { cpuLimitFromQuota, type RawReading } from '../derive';
 import { readLength, readOnce, type KeptOpenFile } from './kept-open-file';
 
 const USAGE_USEC = keyBytes('usage_usec');

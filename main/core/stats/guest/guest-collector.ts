@@ -3,12 +3,12 @@
 // containers, no engine call), and each collected container's handle takes its entry from the newest frame.
 // The stream runs only while something is collected. A container that leaves the frames ends like a stopped
 // one; a stream that fails ends every handle and tells the chooser, which falls back for the engine.
-import type { Logger } from '../logger';
-import { CollectorUnavailableError, ContainerGoneError, ReadStatus, type Collector, type ContainerFacts, type StatsHandle } from './collector';
-import type { RawReading } from './derive';
+import type { Logger } from '../../logger';
+import { CollectorUnavailableError, ContainerGoneError, ReadStatus, type Collector, type ContainerFacts, type StatsHandle } from '../collector';
+import type { RawReading } from '../derive';
 import { entryToReading, GuestClock, parseGuestFrame, type GuestEntry } from './guest-frame';
-import type { GuestStatsSource } from '../guest-stats/guest-source';
-import { errorMessage } from '../../shared/error-message.js';
+import type { GuestStatsSource } from '../../guest-stats/guest-source';
+import { errorMessage } from '../../../shared/error-message.js';
 
 export interface GuestCollectorOptions {
   /** A new (not yet started) stream from the active engine, or null when it offers none. */

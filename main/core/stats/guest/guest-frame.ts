@@ -2,9 +2,9 @@
 // frame the guest collector can trust: anything that is not the agreed shape is refused with a reason, one bad
 // container entry is dropped without losing the others, and the guest's clock becomes a timeline that never
 // goes back, so rates stay right when the guest's clock is stepped (NTP, a resumed VM).
-import type { GuestStatsFrame } from '../guest-stats/guest-stats-protocol';
-import type { RawReading } from './derive';
-import { errorMessage } from '../../shared/error-message.js';
+import type { GuestStatsFrame } from '../../guest-stats/guest-stats-protocol';
+import type { RawReading } from '../derive';
+import { errorMessage } from '../../../shared/error-message.js';
 
 export type GuestEntry = GuestStatsFrame['c'][number] & {
   /** cpu.stat nr_periods, when the guest sends it (not in the agreed frame yet: see throttling below). */

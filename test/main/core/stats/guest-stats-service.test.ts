@@ -14,7 +14,7 @@ import { spawnGuestStats } from '../../../../main/core/guest-stats/guest-source'
 import { StatsService } from '../../../../main/core/stats/stats-service';
 import type { EngineInfo, EngineStatus } from '../../../../main/shared/engine-types';
 import { HubRecorder } from '../hub-recorder';
-import { FakeGuestSource, guestEntry } from './guest-fake-source';
+import { FakeGuestSource, guestEntry } from './guest/guest-fake-source';
 
 const MiB = 1024 ** 2;
 const id = 'e'.repeat(64);

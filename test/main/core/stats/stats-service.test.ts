@@ -11,7 +11,7 @@ import { StatsService } from '../../../../main/core/stats/stats-service';
 import type { EngineInfo, EngineStatus } from '../../../../main/shared/engine-types';
 import type { StatsTick } from '../../../../main/shared/stats-types';
 import { HubRecorder } from '../hub-recorder';
-import { createFixture, v1Container, type CgroupFixture, type V1Counters } from './cgroup-fixture';
+import { createFixture, v1Container, type CgroupFixture, type V1Counters } from './cgroup/cgroup-fixture';
 
 const MiB = 1024 ** 2;
 const info = { cgroupVersion: '1', memoryBytes: 24 * 1024 * MiB } as EngineInfo;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dockerCpuPercent, frameThrottledPercent, frameToReading, isStoppedFrame, type StatsFrame } from '../../../../main/core/stats/api-frame';
-import type { ContainerFacts } from '../../../../main/core/stats/collector';
-import { cpuLimitFromHostConfig } from '../../../../main/core/stats/container-facts';
-import { RawReading } from '../../../../main/core/stats/derive';
+import { dockerCpuPercent, frameThrottledPercent, frameToReading, isStoppedFrame, type StatsFrame } from '../../../../../main/core/stats/api/api-frame';
+import type { ContainerFacts } from '../../../../../main/core/stats/collector';
+import { cpuLimitFromHostConfig } from '../../../../../main/core/stats/container-facts';
+import { RawReading } from '../../../../../main/core/stats/derive';
 
 const facts: ContainerFacts = {
   id: 'c'.repeat(64),

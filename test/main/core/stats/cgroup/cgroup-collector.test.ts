@@ -1,8 +1,8 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CgroupCollector } from '../../../../main/core/stats/cgroup-collector';
-import { CollectorUnavailableError, ContainerGoneError, ReadStatus, type ContainerFacts } from '../../../../main/core/stats/collector';
-import { RawReading } from '../../../../main/core/stats/derive';
+import { CgroupCollector } from '../../../../../main/core/stats/cgroup/cgroup-collector';
+import { CollectorUnavailableError, ContainerGoneError, ReadStatus, type ContainerFacts } from '../../../../../main/core/stats/collector';
+import { RawReading } from '../../../../../main/core/stats/derive';
 import { createFixture, v1Container, v2Container, type CgroupFixture } from './cgroup-fixture';
 
 const id = 'b'.repeat(64);

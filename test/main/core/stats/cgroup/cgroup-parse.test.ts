@@ -7,8 +7,8 @@ import {
   readIoStatV2,
   readNetDev,
   singleNumber,
-} from '../../../../main/core/stats/cgroup-parse';
-import { RawReading } from '../../../../main/core/stats/derive';
+} from '../../../../../main/core/stats/cgroup/cgroup-parse';
+import { RawReading } from '../../../../../main/core/stats/derive';
 import { netDev } from './cgroup-fixture';
 
 /** A buffer longer than the text, with stale bytes after it, as the shared read buffer has. */

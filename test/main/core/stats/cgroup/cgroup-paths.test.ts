@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { detectCgroupVersion, findCgroupDirs, parseProcCgroup } from '../../../../main/core/stats/cgroup-paths';
-import { CollectorUnavailableError } from '../../../../main/core/stats/collector';
+import { detectCgroupVersion, findCgroupDirs, parseProcCgroup } from '../../../../../main/core/stats/cgroup/cgroup-paths';
+import { CollectorUnavailableError } from '../../../../../main/core/stats/collector';
 import { createFixture, type CgroupFixture } from './cgroup-fixture';
 
 const id = 'a'.repeat(64);

@@ -4,12 +4,12 @@
 import { PassThrough } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Logger } from '../../../../main/core/logger';
-import { CollectorUnavailableError, ReadStatus, type ContainerFacts } from '../../../../main/core/stats/collector';
-import { CollectorChoice, type StatsCollectorChoice } from '../../../../main/core/stats/collector-choice';
-import { col, fieldCount, RawReading } from '../../../../main/core/stats/derive';
-import { Series } from '../../../../main/core/stats/series';
-import type { EngineStatus } from '../../../../main/shared/engine-types';
+import type { Logger } from '../../../../../main/core/logger';
+import { CollectorUnavailableError, ReadStatus, type ContainerFacts } from '../../../../../main/core/stats/collector';
+import { CollectorChoice, type StatsCollectorChoice } from '../../../../../main/core/stats/collector-choice';
+import { col, fieldCount, RawReading } from '../../../../../main/core/stats/derive';
+import { Series } from '../../../../../main/core/stats/series';
+import type { EngineStatus } from '../../../../../main/shared/engine-types';
 import { FakeGuestSource, flush, guestEntry, type GuestEntry } from './guest-fake-source';
 
 const MiB = 1024 ** 2;

@@ -1,6 +1,6 @@
 // Test helper: a GuestStatsSource whose lines the test pushes, built from frames like the in-guest collector's.
-import type { GuestStatsFrame } from '../../../../main/core/guest-stats/guest-stats-protocol';
-import type { GuestStatsSource } from '../../../../main/core/guest-stats/guest-source';
+import type { GuestStatsFrame } from '../../../../../main/core/guest-stats/guest-stats-protocol';
+import type { GuestStatsSource } from '../../../../../main/core/guest-stats/guest-source';
 
 export type GuestEntry = GuestStatsFrame['c'][number];
 
