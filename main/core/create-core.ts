@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { version } from '../../package.json';
 import type { AppInfo } from '../shared/contract';
 import { ContainersService } from './containers/containers-service';
-import type { EngineLink } from './engine/engine-link';
+import type { EngineLink } from './connection/engine-link';
 import { buildDiagnostics } from './engines/diagnostics';
 import { EngineRegistry } from './engines/engine-registry';
 import type { IdleTiming } from './engines/vm/idle-stop';

@@ -1,9 +1,9 @@
 // Containers: the list, the start/stop/remove actions, and turning the engine's container events into
 // `containers:changed` hub events (plus a resync after every reconnection) so the UI refetches when needed.
 import type { ContainerSummary } from '../../shared/container-types';
-import { forwardChanges, type Change } from '../engine/changed-events';
-import type { EngineEvent } from '../engine/engine-connection';
-import type { EngineLink } from '../engine/engine-link';
+import { forwardChanges, type Change } from '../connection/changed-events';
+import type { EngineEvent } from '../connection/engine-connection';
+import type { EngineLink } from '../connection/engine-link';
 import type { EventHub } from '../ipc/event-hub';
 import { consoleLogger, type Logger } from '../logger';
 import { toContainerSummary } from './container-summary';

@@ -4,12 +4,12 @@
 import type Dockerode from 'dockerode';
 import type { EngineInfo, EngineStatus } from '../../shared/engine-types';
 import { BerthError } from '../../shared/errors';
-import type { EngineConnection } from '../engine/engine-connection';
-import type { EngineEvent } from '../engine/engine-event';
-import type { EngineLink } from '../engine/engine-link';
+import type { EngineConnection } from '../connection/engine-connection';
+import type { EngineEvent } from '../connection/engine-event';
+import type { EngineLink } from '../connection/engine-link';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logger';
-import type { GuestStatsSource } from '../stats/guest-source';
+import type { GuestStatsSource } from '../guest-stats/guest-source';
 import type { EngineProvider } from './engine-provider';
 
 /** One engine as the active engine sees it: its connection, the hub its connection reports status on, its provider. */

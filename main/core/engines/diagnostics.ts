@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EngineView } from '../../shared/engine-manager-types';
-import { dockerConfigDir } from '../engine/docker-config';
+import { dockerConfigDir } from '../connection/docker-config';
 import { isSecretName, redact } from './redact';
 
 export interface DiagnosticsInput {

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { contextDigest, dockerConfigDir } from '../engine/docker-config';
+import { contextDigest, dockerConfigDir } from '../connection/docker-config';
 
 export const EMBEDDED_ENGINE_NAME = 'berth';
 

@@ -3,8 +3,8 @@
 // implement it; the registry and the Engine page know nothing else about them.
 import type Dockerode from 'dockerode';
 import type { EngineKind, EngineView, ProviderState } from '../../shared/engine-manager-types';
-import type { DiscoveryResult, EngineTarget } from '../engine/discover';
-import type { GuestStatsSource } from '../stats/guest-source';
+import type { DiscoveryResult, EngineTarget } from '../connection/discover';
+import type { GuestStatsSource } from '../guest-stats/guest-source';
 
 export interface ProviderControl {
   canStart: boolean;
@@ -36,7 +36,7 @@ export interface EngineProvider {
   /**
    * Engines in a VM: the in-guest stats collector's stream at `intervalMs` (one line per tick for all
    * containers), or null while it cannot run (VM not up). Must start nothing until its lines are read:
-   * `guestStatsOverSsh` (stats/guest-ssh-source.ts) over the provider's SSH connection does just that.
+   * `guestStatsOverSsh` (guest-stats/guest-ssh-source.ts) over the provider's SSH connection does just that.
    */
   guestStats?(intervalMs: number): GuestStatsSource | null;
   /** Releases connections and listeners; the registry calls `stop` first for an engine Berth runs. */

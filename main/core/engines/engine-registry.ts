@@ -4,8 +4,8 @@
 import type { AddRemoteResult, EngineConfig, EngineDiskUsage, EngineView, VmUsage } from '../../shared/engine-manager-types';
 import type { EngineStatus } from '../../shared/engine-types';
 import { BerthError } from '../../shared/errors';
-import { EngineConnection } from '../engine/engine-connection';
-import { viewedStatusKey } from '../engine/status-key';
+import { EngineConnection } from '../connection/engine-connection';
+import { viewedStatusKey } from '../connection/status-key';
 import { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logger';
 import type { SettingsStore } from '../settings/settings-store';

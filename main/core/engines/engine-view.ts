@@ -2,7 +2,7 @@
 // "stopped", not the socket error its connection sees), and whatever more its kind tells (a VM's boot phases
 // and size).
 import type { EngineConfig, EngineView } from '../../shared/engine-manager-types';
-import type { EngineConnection } from '../engine/engine-connection';
+import type { EngineConnection } from '../connection/engine-connection';
 import type { EngineProvider } from './engine-provider';
 
 export interface ViewedEngine {

@@ -2,7 +2,7 @@
 // and gets back an envelope; nothing thrown by a handler escapes as a raw exception.
 import { channelNames, channels, isChannel, type Channel, type ParsedRequestOf, type ResponseOf } from '../../shared/contract';
 import { fail, ok, type Envelope } from '../../shared/errors';
-import { toErrorInfo } from '../engine/engine-errors';
+import { toErrorInfo } from '../connection/engine-errors';
 import type { Logger } from '../logger';
 
 /** Who is asking: one renderer connection (an Electron window, a WebSocket client). State kept per client,

@@ -5,7 +5,7 @@
 import type Dockerode from 'dockerode';
 import { BerthError } from '../../shared/errors';
 import { fieldLabel } from '../../shared/limits/limit-fields';
-import { toErrorInfo } from '../engine/engine-errors';
+import { toErrorInfo } from '../connection/engine-errors';
 import type { Logger } from '../logger';
 import { differences } from './enforced-limits';
 import { sendUpdate } from './engine-update';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { ContainerLimits } from '../../shared/limits-types';
 import { normaliseCpuset } from '../../shared/limits/cpuset';
 import { DEFAULT_CPU_SHARES } from '../../shared/limits/limit-units';
-import { detectCgroupVersion, parseProcCgroup } from '../stats/cgroup-paths';
+import { detectCgroupVersion, parseProcCgroup } from '../stats/cgroup/cgroup-paths';
 import { bytesLimit, roundCpus } from './engine-units';
 
 export type KernelLimits = Partial<Pick<ContainerLimits, 'cpus' | 'cpuShares' | 'cpusetCpus' | 'memoryBytes' | 'memoryReservationBytes' | 'memorySwapBytes' | 'pidsLimit'>>;

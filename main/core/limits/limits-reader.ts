@@ -3,7 +3,7 @@
 // the container may change.
 import type Dockerode from 'dockerode';
 import type { ContainerLimits, LimitsCapabilities } from '../../shared/limits-types';
-import type { EngineLink } from '../engine/engine-link';
+import type { EngineLink } from '../connection/engine-link';
 import { enforcedLimits } from './enforced-limits';
 import { readKernelLimits, type KernelPaths, type KernelReading } from './kernel-limits';
 import { liveCapabilities, toEngineLimitsFacts, type EngineLimitsFacts, type LimitsRawInfo } from './limits-capabilities';

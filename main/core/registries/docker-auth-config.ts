@@ -8,8 +8,8 @@ import { chmod, lstat, mkdir, readFile, readlink, realpath, rename, rm, writeFil
 import os from 'node:os';
 import path from 'node:path';
 import { BerthError } from '../../shared/errors';
-import { dockerConfigDir } from '../engine/docker-config';
-import { KeyedQueue } from '../limits/keyed-queue';
+import { dockerConfigDir } from '../connection/docker-config';
+import { KeyedQueue } from '../keyed-queue';
 
 export interface AuthEntry {
   /** base64 of `user:password`, as `docker login` stores it without a helper. */

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { BerthError } from '../../shared/errors';
-import { configDir } from '../settings/config-dir';
+import { configDir } from '../config-dir';
 import { sameRegistry } from './registry-keys';
 import { encryptionProblem, noCipherProblem, type SecretCipher } from './secret-cipher';
 

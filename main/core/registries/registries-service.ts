@@ -6,8 +6,8 @@
 // `docker-credential-ecr-login`/`-gcloud` helpers answer `get` like any other helper.
 import { BerthError } from '../../shared/errors';
 import type { CredentialSource, KnownRegistry, LoginResult, RegistryCredentialStorage } from '../../shared/registry-types';
-import type { EngineLink } from '../engine/engine-link';
-import { engineMessage, isUnreachableError, toErrorInfo } from '../engine/engine-errors';
+import type { EngineLink } from '../connection/engine-link';
+import { engineMessage, isUnreachableError, toErrorInfo } from '../connection/engine-errors';
 import type { Logger } from '../logger';
 import { CredentialHelper, CredentialHelperError } from './credential-helper';
 import { decodeAuth, encodeAuth, readAuthConfig, updateAuths, type AuthEntry, type DockerAuthConfig } from './docker-auth-config';

@@ -6,10 +6,10 @@ import type { ImageSummary, ImageDetail, ImageHistoryEntry, ImagePruneResult, Im
 import { BerthError } from '../../shared/errors';
 import { parseReference } from '../../shared/image-reference';
 import { containerName } from '../containers/container-summary';
-import { forwardChanges, type Change } from '../engine/changed-events';
-import type { EngineEvent } from '../engine/engine-connection';
-import type { EngineLink } from '../engine/engine-link';
-import { engineMessage } from '../engine/engine-errors';
+import { forwardChanges, type Change } from '../connection/changed-events';
+import type { EngineEvent } from '../connection/engine-connection';
+import type { EngineLink } from '../connection/engine-link';
+import { engineMessage } from '../connection/engine-errors';
 import type { EventHub } from '../ipc/event-hub';
 import { consoleLogger, type Logger } from '../logger';
 

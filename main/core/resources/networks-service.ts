@@ -1,7 +1,7 @@
 // Networks: one `GET /networks`, mapped to NetworkSummary and sorted by name.
 import type Dockerode from 'dockerode';
 import type { NetworkSummary } from '../../shared/engine-types';
-import type { EngineLink } from '../engine/engine-link';
+import type { EngineLink } from '../connection/engine-link';
 
 export function toNetworkSummary(network: Dockerode.NetworkInspectInfo): NetworkSummary {
   return {

@@ -1,7 +1,7 @@
 // Volumes: one `GET /volumes`, mapped to VolumeSummary and sorted by name.
 import type Dockerode from 'dockerode';
 import type { VolumeSummary } from '../../shared/engine-types';
-import type { EngineLink } from '../engine/engine-link';
+import type { EngineLink } from '../connection/engine-link';
 
 /** `CreatedAt` is sent by engines since API 1.29 but missing from dockerode's typings. */
 type VolumeInfo = Dockerode.VolumeInspectInfo & { CreatedAt?: string };

@@ -6,9 +6,9 @@ import { BerthError } from '../../shared/errors';
 import { replicaLabels } from '../../shared/run-spec';
 import type { ReplicaGroup, RunSpec } from '../../shared/run-types';
 import { containerName, toContainerState, toPortBindings } from '../containers/container-summary';
-import type { EngineLink } from '../engine/engine-link';
-import { toErrorInfo } from '../engine/engine-errors';
-import { KeyedQueue } from '../limits/keyed-queue';
+import type { EngineLink } from '../connection/engine-link';
+import { toErrorInfo } from '../connection/engine-errors';
+import { KeyedQueue } from '../keyed-queue';
 import type { Logger } from '../logger';
 import type { RunService } from './run-service';
 

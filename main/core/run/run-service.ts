@@ -5,11 +5,10 @@ import type Dockerode from 'dockerode';
 import { BerthError } from '../../shared/errors';
 import { emptyRunSpec, exposedPortsOn, replicaSpec } from '../../shared/run-spec';
 import type { RunResult, RunSpec } from '../../shared/run-types';
-import { defaultPublishInterface } from '../../shared/settings-types';
-import type { EngineLink } from '../engine/engine-link';
-import { toErrorInfo } from '../engine/engine-errors';
+import { defaultPublishInterface, type BerthSettings } from '../../shared/settings-types';
+import type { EngineLink } from '../connection/engine-link';
+import { toErrorInfo } from '../connection/engine-errors';
 import type { Logger } from '../logger';
-import type { SettingsStore } from '../settings/settings-store';
 import { generateName, takenNames } from './container-name';
 import { createOptions } from './create-options';
 import { ensureImage, type EnsuredImage, type ImagePuller } from './ensure-image';
@@ -19,7 +18,8 @@ import { engineCapabilities, runLimitsError } from './run-limits';
 export interface RunServiceOptions {
   connection: Pick<EngineLink, 'client' | 'status'>;
   transfers: ImagePuller;
-  settings: Pick<SettingsStore, 'get'>;
+  /** Berth's settings (the SettingsStore), for one-click runs: the default limit profile and publish interface. */
+  settings: { get(): Promise<BerthSettings> };
   log: Logger;
 }
 

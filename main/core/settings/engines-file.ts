@@ -1,7 +1,9 @@
 // The engines part of settings.json, checked like the rest when the file is read: a hand-edited entry that
 // does not fit makes the whole file unusable (kept aside and reported) rather than half-loaded.
 import { z } from 'zod';
-import { VM_BOUNDS } from '../engines/vm/vm-config';
+
+/** The size a VM engine may have (engines/vm/vm-config.ts gives a new one its defaults within them). */
+export const VM_BOUNDS = { cpus: [1, 64], memoryMiB: [512, 262_144], diskGiB: [4, 4096] } as const;
 
 const engineId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 const engineName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,30}$/);

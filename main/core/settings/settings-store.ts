@@ -1,5 +1,5 @@
 // Owns Berth's own settings (the default limit profile of runs, where registry logins are saved, the engines
-// it was told about and which one is active) in `settings.json` in its config folder (config-dir.ts). Writes
+// it was told about and which one is active) in `settings.json` in its config folder (../config-dir.ts). Writes
 // are atomic (a temporary file renamed over the old one). A file that cannot be read or holds something
 // invalid is moved aside at once as `settings.json.corrupt`, never silently reset: the defaults apply, and
 // `fileProblem` says what happened so the UI can tell the user.
@@ -14,7 +14,7 @@ import type { BerthSettings, SettingsView } from '../../shared/settings-types';
 import type { Logger } from '../logger';
 import { encryptionProblem, noCipherProblem, type SecretCipher } from '../registries/secret-cipher';
 import { ruleOnlyCapabilities, runLimitsError } from '../run/run-limits';
-import { configDir } from './config-dir';
+import { configDir } from '../config-dir';
 import { dropDuplicateEngines, enginesFileSchema } from './engines-file';
 
 /** The engines part of the file: what the engine registry keeps (the discovered engine is never stored). */

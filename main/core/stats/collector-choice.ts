@@ -9,11 +9,11 @@ import type Dockerode from 'dockerode';
 import type { EngineStatus } from '../../shared/engine-types';
 import type { StatsCollectorKind } from '../../shared/stats-types';
 import type { Logger } from '../logger';
-import { ApiCollector } from './api-collector';
-import { CgroupCollector } from './cgroup-collector';
+import { ApiCollector } from './api/api-collector';
+import { CgroupCollector } from './cgroup/cgroup-collector';
 import { CollectorUnavailableError, type ContainerFacts, type EngineFacts, type StatsHandle } from './collector';
-import { GuestCollector } from './guest-collector';
-import type { GuestStatsSource } from './guest-source';
+import { GuestCollector } from './guest/guest-collector';
+import type { GuestStatsSource } from '../guest-stats/guest-source';
 
 export type StatsCollectorChoice = 'auto' | 'cgroup' | 'api' | 'guest';
 

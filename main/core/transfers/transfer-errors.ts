@@ -3,7 +3,7 @@
 // so the code is chosen from that text; failures of the engine itself reuse engine-errors.ts.
 import type { ErrorInfo } from '../../shared/errors';
 import type { ParsedReference } from '../../shared/image-reference';
-import { engineMessage, isUnreachableError, toErrorInfo } from '../engine/engine-errors';
+import { engineMessage, isUnreachableError, toErrorInfo } from '../connection/engine-errors';
 
 /** Engine 20.10 wording seen for a registry that wants credentials (htpasswd, token auth, Docker Hub). */
 const authPatterns = [/no basic auth credentials/i, /authentication required/i, /unauthorized/i, /\b401\b/, /incorrect username or password/i];

@@ -6,7 +6,7 @@ import type Dockerode from 'dockerode';
 import { BerthError, type ErrorInfo } from '../../shared/errors';
 import { parseReference, type ParsedReference } from '../../shared/image-reference';
 import type { Transfer, TransferKind } from '../../shared/transfer-types';
-import type { EngineLink } from '../engine/engine-link';
+import type { EngineLink } from '../connection/engine-link';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logger';
 import type { RegistriesService } from '../registries/registries-service';

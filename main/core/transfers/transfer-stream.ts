@@ -2,7 +2,7 @@
 // that docker-modem hands to http.request) and reads its newline-delimited JSON progress to the end.
 import type Dockerode from 'dockerode';
 import type { ParsedReference } from '../../shared/image-reference';
-import { JsonLinesSplitter } from '../engine/json-lines';
+import { JsonLinesSplitter } from '../connection/json-lines';
 import type { RegistryAuth } from '../registries/registries-service';
 
 export interface OpenRequest {

@@ -7,7 +7,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProviderState } from '../../../shared/engine-manager-types';
 import { BerthError } from '../../../shared/errors';
-import type { DiscoveryResult } from '../../engine/discover';
+import type { DiscoveryResult } from '../../connection/discover';
 import type { Logger } from '../../logger';
 import { contextMetaDir, contextNameFor, removeDockerContext, writeDockerContext } from '../docker-context';
 import type { EngineProvider, ProviderControl } from '../engine-provider';

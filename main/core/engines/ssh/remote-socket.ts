@@ -4,7 +4,7 @@
 // once per SSH connection and then opens channels straight to that socket (no process per request, and no
 // limit of sshd's MaxSessions on how many streams can be open at once).
 import type { Client } from 'ssh2';
-import { parseEngineAddress } from '../../engine/engine-address';
+import { parseEngineAddress } from '../../connection/engine-address';
 import { errorMessage } from '../../../shared/error-message.js';
 
 export const DEFAULT_REMOTE_SOCKET = '/var/run/docker.sock';

@@ -1,7 +1,7 @@
 // Turns ssh2's failures into sentences the Engine page can show: what went wrong on the way to the remote
 // engine (network, login, host key, the engine's socket, sshd's forwarding policy) and what to do about it.
 import { BerthError } from '../../../shared/errors';
-import { needsUserAction } from '../../engine/retry-policy';
+import { needsUserAction } from '../../connection/retry-policy';
 import type { SocketDiagnosis } from './socket-diagnosis';
 import type { SshLogin } from './ssh-login';
 

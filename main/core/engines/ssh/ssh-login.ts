@@ -8,7 +8,7 @@ import path from 'node:path';
 import ssh2, { type AgentAuthMethod, type PublicKeyAuthMethod } from 'ssh2';
 import type { EngineConfig } from '../../../shared/engine-manager-types';
 import { BerthError } from '../../../shared/errors';
-import { parseEngineAddress } from '../../engine/engine-address';
+import { parseEngineAddress } from '../../connection/engine-address';
 
 type SshConfig = Extract<EngineConfig, { kind: 'ssh' }>;
 

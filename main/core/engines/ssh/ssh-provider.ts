@@ -4,8 +4,8 @@
 import type Dockerode from 'dockerode';
 import type { EngineConfig, EngineView, HostKeyQuestion, ProviderState } from '../../../shared/engine-manager-types';
 import { BerthError } from '../../../shared/errors';
-import type { DiscoveryResult } from '../../engine/discover';
-import { formatEngineAddress, parseEngineAddress } from '../../engine/engine-address';
+import type { DiscoveryResult } from '../../connection/discover';
+import { formatEngineAddress, parseEngineAddress } from '../../connection/engine-address';
 import type { Logger } from '../../logger';
 import type { EngineProvider, ProviderControl } from '../engine-provider';
 import { checkHostKeyOf, trustHostKeyOf } from './host-key-check';

@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import ssh2, { type AuthenticationType, type Client, type NextAuthHandler } from 'ssh2';
 import type { HostKeyQuestion } from '../../../shared/engine-manager-types';
 import { BerthError } from '../../../shared/errors';
-import { needsUserAction } from '../../engine/retry-policy';
+import { needsUserAction } from '../../connection/retry-policy';
 import { hostKeyAlgorithms, hostKeyOf, knownHostsPath, readKnownHosts } from './host-key';
 import { HANDSHAKE_TIMEOUT_MS, judgeHostKey } from './host-key-check';
 import { loginFailure, socketFailure, type LoginAttempt } from './ssh-errors';

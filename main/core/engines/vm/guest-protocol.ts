@@ -1,7 +1,8 @@
 // What the VM's host side and its guest image agree on: disks, kernel command line, the key handed in through
 // QEMU's fw_cfg, the lines the guest's init prints on the serial console (boot phases, its SSH host key), and
-// where the engine and the in-guest stats collector live. The image recipe (scripts/vm/) writes the guest
-// side of each; test/main/core/engines/vm/guest-protocol.test.ts checks that both sides still say the same.
+// where the engine lives. The in-guest stats collector's part is in guest-stats/guest-stats-protocol.ts, since
+// the stats collectors read it too. The image recipe (scripts/vm/) writes the guest side of each;
+// test/main/core/engines/vm/guest-protocol.test.ts checks that both sides still say the same.
 
 /** The guest's first disk: the OS, replaceable on upgrade. The second: the engine's data, kept across upgrades. */
 export const OS_DISK_DEVICE = '/dev/vda';
@@ -29,41 +30,3 @@ export const HOSTKEY_MARKER = 'BERTH-HOSTKEY';
 export const bootPhases = ['init', 'ssh', 'engine'] as const;
 export type GuestBootPhase = (typeof bootPhases)[number];
 export const POWEROFF_PHASE = 'poweroff';
-
-/** In-guest stats collector: `berth-guest-stats <interval ms>` prints one JSON line per tick (see guest-stats-frame.ts). */
-export const GUEST_STATS_COMMAND = '/usr/local/bin/berth-guest-stats';
-
-/**
- * One line of `berth-guest-stats`: every running container's cgroup v2 counters, read once per tick in the
- * guest (cgroupfs driver: /sys/fs/cgroup/docker/<id>/). Counters are cumulative; the host computes rates.
- * A value the guest could not read is null.
- */
-export interface GuestStatsFrame {
-  /** Guest clock, Unix epoch ms. */
-  t: number;
-  c: Array<{
-    /** Full container id (the cgroup directory name). */
-    id: string;
-    /** cpu.stat usage_usec. */
-    cpuUsec: number | null;
-    /** cpu.stat nr_throttled and throttled_usec. */
-    nrThrottled: number | null;
-    throttledUsec: number | null;
-    /** memory.current, memory.max (null for "max"), memory.stat inactive_file, memory.swap.current. */
-    memBytes: number | null;
-    memMaxBytes: number | null;
-    inactiveFileBytes: number | null;
-    swapBytes: number | null;
-    /** memory.events oom_kill. */
-    oomKills: number | null;
-    /** pids.current, pids.max (null for "max"). */
-    pids: number | null;
-    pidsMax: number | null;
-    /** io.stat rbytes and wbytes summed over devices. */
-    readBytes: number | null;
-    writeBytes: number | null;
-    /** /proc/<first pid of cgroup.procs>/net/dev, summed over interfaces except lo. */
-    rxBytes: number | null;
-    txBytes: number | null;
-  }>;
-}

@@ -1,11 +1,10 @@
 // What a VM engine is in the settings (`kind: 'vm'`): its size and when it runs, with the defaults a new one
-// gets. The settings schema (engines-file.ts) checks the same bounds when the file is read.
+// gets. The bounds of its size live with the settings schema that checks them (settings/engines-file.ts).
 import type { EngineConfig } from '../../../shared/engine-manager-types';
 
 export type VmEngineConfig = Extract<EngineConfig, { kind: 'vm' }>;
 
 export const VM_DEFAULTS = { cpus: 2, memoryMiB: 2048, diskGiB: 32 } as const;
-export const VM_BOUNDS = { cpus: [1, 64], memoryMiB: [512, 262_144], diskGiB: [4, 4096] } as const;
 
 export interface AddVmRequest {
   name: string;

@@ -2,9 +2,9 @@
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContainersService } from '../../../../main/core/containers/containers-service';
-import { discoverEngine } from '../../../../main/core/engine/discover';
-import { EngineConnection } from '../../../../main/core/engine/engine-connection';
-import { toErrorInfo } from '../../../../main/core/engine/engine-errors';
+import { discoverEngine } from '../../../../main/core/connection/discover';
+import { EngineConnection } from '../../../../main/core/connection/engine-connection';
+import { toErrorInfo } from '../../../../main/core/connection/engine-errors';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
 import { harness } from '../../../harness/context';

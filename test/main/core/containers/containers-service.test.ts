@@ -1,7 +1,7 @@
 import type Dockerode from 'dockerode';
 import { describe, expect, it, vi } from 'vitest';
 import { containerAction, ContainersService } from '../../../../main/core/containers/containers-service';
-import type { EngineConnection, EngineEvent } from '../../../../main/core/engine/engine-connection';
+import type { EngineConnection, EngineEvent } from '../../../../main/core/connection/engine-connection';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
 import type { ContainersChanged } from '../../../../main/shared/container-types';

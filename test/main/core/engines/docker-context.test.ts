@@ -16,7 +16,7 @@ import {
   removeDockerContext,
   writeDockerContext,
 } from '../../../../main/core/engines/docker-context';
-import { contextDigest, readContext } from '../../../../main/core/engine/docker-config';
+import { contextDigest, readContext } from '../../../../main/core/connection/docker-config';
 
 const DOCKER_CLI = '/usr/bin/docker';
 let dir = '';

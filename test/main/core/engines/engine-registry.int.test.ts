@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { discoverEngine, type DiscoveryResult } from '../../../../main/core/engine/discover';
+import { discoverEngine, type DiscoveryResult } from '../../../../main/core/connection/discover';
 import type { EngineProvider, ProviderControl } from '../../../../main/core/engines/engine-provider';
 import { DISCOVERED_ID, EngineRegistry } from '../../../../main/core/engines/engine-registry';
 import { ExistingProvider } from '../../../../main/core/engines/existing-provider';

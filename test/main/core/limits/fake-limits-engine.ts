@@ -1,6 +1,6 @@
 // Test helper: a scripted engine for LimitsService unit tests. Updates are stored into HostConfig as Docker
 // does, every update call is recorded, and a refusal can be scripted.
-import type { EngineConnection, EngineEvent } from '../../../../main/core/engine/engine-connection';
+import type { EngineConnection, EngineEvent } from '../../../../main/core/connection/engine-connection';
 import type { EngineStatus } from '../../../../main/shared/engine-types';
 
 const MiB = 1024 ** 2;

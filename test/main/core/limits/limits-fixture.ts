@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { discoverEngine } from '../../../../main/core/engine/discover';
-import { dockerOptionsFor } from '../../../../main/core/engine/docker-options';
-import { EngineConnection } from '../../../../main/core/engine/engine-connection';
+import { discoverEngine } from '../../../../main/core/connection/discover';
+import { dockerOptionsFor } from '../../../../main/core/connection/docker-options';
+import { EngineConnection } from '../../../../main/core/connection/engine-connection';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import type { Logger } from '../../../../main/core/logger';
 import { LimitsService } from '../../../../main/core/limits/limits-service';

@@ -1,7 +1,7 @@
 // LimitsService against a scripted engine: validation and confirmation before any engine call, ONE update per
 // apply, undo, bulk results per container, refusals, the engine product deciding the CPU encoding, suggestions.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { EngineEvent } from '../../../../main/core/engine/engine-connection';
+import type { EngineEvent } from '../../../../main/core/connection/engine-connection';
 import { silentLogger } from '../../../../main/core/logger';
 import { LimitsService } from '../../../../main/core/limits/limits-service';
 import type { EngineStatus } from '../../../../main/shared/engine-types';

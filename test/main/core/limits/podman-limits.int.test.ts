@@ -4,7 +4,7 @@
 // fixed with its reason and refused before any engine call; stats arrive by both collectors; a removed
 // container ends its series and gives the usual clear error.
 import { describe, expect, it } from 'vitest';
-import { toErrorInfo } from '../../../../main/core/engine/engine-errors';
+import { toErrorInfo } from '../../../../main/core/connection/engine-errors';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
 import { col } from '../../../../main/core/stats/derive';

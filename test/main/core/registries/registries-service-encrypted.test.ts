@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EngineConnection } from '../../../../main/core/engine/engine-connection';
+import type { EngineConnection } from '../../../../main/core/connection/engine-connection';
 import { silentLogger } from '../../../../main/core/logger';
 import { EncryptedCredentials } from '../../../../main/core/registries/encrypted-credentials';
 import { RegistriesService } from '../../../../main/core/registries/registries-service';

@@ -3,7 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toErrorInfo } from '../../../../main/core/engine/engine-errors';
+import { toErrorInfo } from '../../../../main/core/connection/engine-errors';
 import { pushImage } from '../../../harness/busybox-image';
 import { harness } from '../../../harness/context';
 import { PrivateRegistry } from '../../../harness/private-registry';

@@ -6,7 +6,7 @@ import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EngineConnection } from '../../../../main/core/engine/engine-connection';
+import type { EngineConnection } from '../../../../main/core/connection/engine-connection';
 import { silentLogger } from '../../../../main/core/logger';
 import { RegistriesService } from '../../../../main/core/registries/registries-service';
 

@@ -1,7 +1,7 @@
 // ImagesService without an engine: events become images:changed, and the engine's answers map to the shared types.
 import type Dockerode from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import type { EngineConnection, EngineEvent } from '../../../../main/core/engine/engine-connection';
+import type { EngineConnection, EngineEvent } from '../../../../main/core/connection/engine-connection';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
 import { countByImage, ImagesService, toHistoryEntry, toImageDetail } from '../../../../main/core/resources/images-service';

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { configDir } from '../../../../main/core/settings/config-dir';
+import { configDir } from '../../../../main/core/config-dir';
 import { SettingsStore } from '../../../../main/core/settings/settings-store';
 import type { Logger } from '../../../../main/core/logger';
 import { testCipher } from '../registries/test-cipher';

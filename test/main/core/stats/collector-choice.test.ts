@@ -4,13 +4,13 @@ import { PassThrough } from 'node:stream';
 import type Dockerode from 'dockerode';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../../main/core/logger';
-import { ApiCollector } from '../../../../main/core/stats/api-collector';
-import type { StatsFrame } from '../../../../main/core/stats/api-frame';
+import { ApiCollector } from '../../../../main/core/stats/api/api-collector';
+import type { StatsFrame } from '../../../../main/core/stats/api/api-frame';
 import { CollectorUnavailableError, ReadStatus, type ContainerFacts, type StatsHandle } from '../../../../main/core/stats/collector';
 import { CollectorChoice, type StatsCollectorChoice } from '../../../../main/core/stats/collector-choice';
 import { RawReading } from '../../../../main/core/stats/derive';
 import type { EngineStatus } from '../../../../main/shared/engine-types';
-import { createFixture, v1Container, type CgroupFixture } from './cgroup-fixture';
+import { createFixture, v1Container, type CgroupFixture } from './cgroup/cgroup-fixture';
 
 const id = 'd'.repeat(64);
 const engine = { cgroupVersion: '1', hostMemoryBytes: 0 };

@@ -6,15 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EngineLink } from '../../../../main/core/engine/engine-link';
+import type { EngineLink } from '../../../../main/core/connection/engine-link';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
 import { col } from '../../../../main/core/stats/derive';
-import { spawnGuestStats } from '../../../../main/core/stats/guest-source';
+import { spawnGuestStats } from '../../../../main/core/guest-stats/guest-source';
 import { StatsService } from '../../../../main/core/stats/stats-service';
 import type { EngineInfo, EngineStatus } from '../../../../main/shared/engine-types';
 import { HubRecorder } from '../hub-recorder';
-import { FakeGuestSource, guestEntry } from './guest-fake-source';
+import { FakeGuestSource, guestEntry } from './guest/guest-fake-source';
 
 const MiB = 1024 ** 2;
 const id = 'e'.repeat(64);

@@ -3,8 +3,8 @@
 import { readdirSync, readlinkSync } from 'node:fs';
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discoverEngine } from '../../../../main/core/engine/discover';
-import { EngineConnection } from '../../../../main/core/engine/engine-connection';
+import { discoverEngine } from '../../../../main/core/connection/discover';
+import { EngineConnection } from '../../../../main/core/connection/engine-connection';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import type { Logger } from '../../../../main/core/logger';
 import { col } from '../../../../main/core/stats/derive';

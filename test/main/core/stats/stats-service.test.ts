@@ -2,8 +2,8 @@
 // one tick event for everything, series that end and restart, pausing while the engine is away.
 import { readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EngineConnection, EngineEvent } from '../../../../main/core/engine/engine-connection';
-import { toErrorInfo } from '../../../../main/core/engine/engine-errors';
+import type { EngineConnection, EngineEvent } from '../../../../main/core/connection/engine-connection';
+import { toErrorInfo } from '../../../../main/core/connection/engine-errors';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
 import { col } from '../../../../main/core/stats/derive';
@@ -11,7 +11,7 @@ import { StatsService } from '../../../../main/core/stats/stats-service';
 import type { EngineInfo, EngineStatus } from '../../../../main/shared/engine-types';
 import type { StatsTick } from '../../../../main/shared/stats-types';
 import { HubRecorder } from '../hub-recorder';
-import { createFixture, v1Container, type CgroupFixture, type V1Counters } from './cgroup-fixture';
+import { createFixture, v1Container, type CgroupFixture, type V1Counters } from './cgroup/cgroup-fixture';
 
 const MiB = 1024 ** 2;
 const info = { cgroupVersion: '1', memoryBytes: 24 * 1024 * MiB } as EngineInfo;

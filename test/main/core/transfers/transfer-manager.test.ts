@@ -1,7 +1,7 @@
 // What the manager decides before the engine is asked: malformed references are refused with
 // INVALID_REFERENCE (the engine client must not even be fetched), and unknown ids are NOT_FOUND.
 import { describe, expect, it } from 'vitest';
-import type { EngineConnection } from '../../../../main/core/engine/engine-connection';
+import type { EngineConnection } from '../../../../main/core/connection/engine-connection';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
 import type { RegistriesService } from '../../../../main/core/registries/registries-service';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EngineConnection, type EngineEvent } from '../../../../../main/core/engine/engine-connection';
+import { EngineConnection, type EngineEvent } from '../../../../../main/core/connection/engine-connection';
 import { checkHostKey, SshProvider, type SshEngineConfig } from '../../../../../main/core/engines/ssh/ssh-provider';
 import { EventHub } from '../../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../../main/core/logger';

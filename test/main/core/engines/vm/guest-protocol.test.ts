@@ -1,6 +1,7 @@
-// Checks that the guest image (scripts/vm/) still says what guest-protocol.ts says, without a VM: the init script
-// names every disk, path, address and console marker of the contract, and berth-guest-stats, run against a
-// fixture cgroup tree, prints frames of the GuestStatsFrame shape with the fixture's values.
+// Checks that the guest image (scripts/vm/) still says what guest-protocol.ts and guest-stats-protocol.ts say,
+// without a VM: the init script names every disk, path, address and console marker of the contract, and
+// berth-guest-stats, run against a fixture cgroup tree, prints frames of the GuestStatsFrame shape with the
+// fixture's values.
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as protocol from '../../../../../main/core/engines/vm/guest-protocol';
-import type { GuestStatsFrame } from '../../../../../main/core/engines/vm/guest-protocol';
+import { GUEST_STATS_COMMAND, type GuestStatsFrame } from '../../../../../main/core/guest-stats/guest-stats-protocol';
 
 const run = promisify(execFile);
 const repo = join(dirname(fileURLToPath(import.meta.url)), '../../../../..');
@@ -42,7 +43,7 @@ describe('berth-init against guest-protocol', () => {
     expect(protocol.kernelCommandLine()).toContain(`init=${protocol.GUEST_INIT}`);
     expect(protocol.kernelCommandLine()).toContain(`root=${protocol.OS_DISK_DEVICE}`);
     expect(configure).toContain(`"$rootfs${protocol.GUEST_INIT}"`);
-    expect(configure).toContain(`"$rootfs${protocol.GUEST_STATS_COMMAND}"`);
+    expect(configure).toContain(`"$rootfs${GUEST_STATS_COMMAND}"`);
   });
 });
 
