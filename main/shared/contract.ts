@@ -45,7 +45,8 @@ const statsHistoryRequest = z
 
 /** Byte counts up to 1 PiB; limits are validated further (minimums, engine capacity) in the core. */
 const bytes = z.number().int().min(0).max(2 ** 50);
-const limitsChange = z
+/** A change to resource limits, as the IPC takes it and as the settings file keeps the run profile. */
+export const limitsChange = z
   .object({
     cpus: z.number().positive().max(1024).nullable().optional(),
     cpuShares: z.number().int().min(2).max(262144).nullable().optional(),

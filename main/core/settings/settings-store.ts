@@ -6,7 +6,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { channels } from '../../shared/contract';
 import { BerthError } from '../../shared/errors';
 import type { LimitsChange } from '../../shared/limits-types';
 import type { EngineConfig } from '../../shared/engine-manager-types';
@@ -15,7 +14,8 @@ import type { Logger } from '../logger';
 import { encryptionProblem, noCipherProblem, type SecretCipher } from '../registries/secret-cipher';
 import { ruleOnlyCapabilities, runLimitsError } from '../run/run-limits';
 import { configDir } from '../config-dir';
-import { dropDuplicateEngines, enginesFileSchema } from './engines-file';
+import { dropDuplicateEngines } from './engines-file';
+import { settingsFileSchema } from './settings-file';
 
 /** The engines part of the file: what the engine registry keeps (the discovered engine is never stored). */
 export interface EnginesSettings {
@@ -38,9 +38,6 @@ export interface SettingsStoreOptions {
  * own bugs. The profile is one click away in the settings, and the run dialog shows it before each run.
  */
 export const defaultSettings: BerthSettings = Object.freeze({ defaultRunLimits: Object.freeze({}), registryCredentials: 'docker-config' });
-
-/** The file holds what `settings:update` accepts, plus the engines part the UI changes through `engines:*`. */
-const fileSchema = channels['settings:update'].request.extend(enginesFileSchema.shape);
 
 /** A profile is checked by the rules alone: the engine it will run on is checked at each run. */
 function profileError(limits: LimitsChange): BerthError | null {
@@ -131,7 +128,7 @@ export class SettingsStore {
     } catch (error) {
       return this.fallback(`is not JSON (${(error as Error).message})`);
     }
-    const parsed = fileSchema.safeParse(raw);
+    const parsed = settingsFileSchema.safeParse(raw);
     if (!parsed.success) return this.fallback(`does not hold Berth's settings (${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')})`);
     const limits = parsed.data.defaultRunLimits ?? {};
     const invalid = profileError(limits);

@@ -1,0 +1,17 @@
+// The shape of settings.json, Berth's own file format: the general settings plus the engines part that the
+// UI changes through `engines:*`. Kept apart from the `settings:update` request so the file can keep what a
+// request does not carry (and the reverse) without one changing the other by accident.
+import { z } from 'zod';
+import { limitsChange } from '../../shared/contract';
+import { registryCredentialStorages } from '../../shared/registry-types';
+import { publishInterfaces } from '../../shared/settings-types';
+import { enginesFileSchema } from './engines-file';
+
+export const settingsFileSchema = z
+  .object({
+    defaultRunLimits: limitsChange.optional(),
+    registryCredentials: z.enum(registryCredentialStorages).optional(),
+    publishInterface: z.enum(publishInterfaces).optional(),
+  })
+  .strict()
+  .extend(enginesFileSchema.shape);
