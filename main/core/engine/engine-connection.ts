@@ -1,5 +1,5 @@
 // Owns the one connection to the container engine: finds it, connects, reports every status change on the hub
-// as `engine:status`, follows its event stream while connected, and retries with backoff while it is away
+// as `engine:status` and to onStatus listeners, follows its event stream while connected, and retries with backoff while it is away
 // (retry-policy.ts: not after a failure only the user can fix, such as a refused SSH login or host key).
 // A local engine (unix socket, named pipe) is found again without waiting out the backoff: its socket's folder
 // is watched while it is away, and an engine whose socket accepted but did not answer in time (dockerd restoring
@@ -87,6 +87,7 @@ export class EngineConnection implements EngineLink {
   private readonly now: () => number;
   private readonly eventListeners = new Set<(event: EngineEvent) => void>();
   private readonly connectedListeners = new Set<(info: EngineInfo) => void>();
+  private readonly statusListeners = new Set<(status: EngineStatus) => void>();
 
   constructor(private readonly options: EngineConnectionOptions) {
     this.now = options.now ?? Date.now;
@@ -151,6 +152,12 @@ export class EngineConnection implements EngineLink {
   onConnected(listener: (info: EngineInfo) => void): () => void {
     this.connectedListeners.add(listener);
     return () => this.connectedListeners.delete(listener);
+  }
+
+  /** Called with every new status, as it is set: each retry's new `retryAt` too. */
+  onStatus(listener: (status: EngineStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
   }
 
   private async connect(announce: boolean): Promise<EngineStatus> {
@@ -330,6 +337,7 @@ export class EngineConnection implements EngineLink {
   private setStatus(status: EngineStatus): void {
     this.current = status;
     this.options.hub.emit('engine:status', status);
+    for (const listener of [...this.statusListeners]) listener(status);
   }
 
   private endSession(): void {

@@ -1,6 +1,7 @@
 // "The engine" the services and the UI work with: whichever of the registry's engines is active. It forwards
-// the active engine's status (as `engine:status`), events and reconnections, and on a switch tells every
-// service to resync as after a reconnection, so switching is instant and no service knows there are several.
+// the active engine's status (to its status listeners, then to the windows as `engine:status`), events and
+// reconnections, and on a switch tells every service to resync as after a reconnection, so switching is instant
+// and no service knows there are several.
 import type Dockerode from 'dockerode';
 import type { EngineInfo, EngineStatus } from '../../shared/engine-types';
 import { BerthError } from '../../shared/errors';
@@ -25,12 +26,14 @@ export class ActiveEngine implements EngineLink {
   private detach: Array<() => void> = [];
   private readonly eventListeners = new Set<(event: EngineEvent) => void>();
   private readonly connectedListeners = new Set<(info: EngineInfo) => void>();
+  private readonly statusListeners = new Set<(status: EngineStatus) => void>();
   private readonly noneSince = Date.now();
   private settled = false;
   private resolveReady: () => void = () => undefined;
   /** Resolves once the registry has chosen the first active engine (or none). */
   private readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
 
+  /** `hub`: where the windows hear the status; only published to. */
   constructor(
     private readonly hub: EventHub,
     private readonly log: Logger,
@@ -63,6 +66,12 @@ export class ActiveEngine implements EngineLink {
     return () => this.connectedListeners.delete(listener);
   }
 
+  /** Called with the active engine's every status, and with the new one's (or none's) on a switch. */
+  onStatus(listener: (status: EngineStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
   guestStats(intervalMs: number): GuestStatsSource | null {
     return this.target?.provider?.guestStats?.(intervalMs) ?? null;
   }
@@ -85,13 +94,19 @@ export class ActiveEngine implements EngineLink {
         }),
         target.connection.onConnected((info) => this.announceConnected(info)),
         target.hub.subscribe((event, payload) => {
-          if (event === 'engine:status') this.hub.emit('engine:status', payload as EngineStatus);
+          if (event === 'engine:status') this.publishStatus(payload as EngineStatus);
         }),
       ];
     }
     const status = this.status;
-    this.hub.emit('engine:status', status);
+    this.publishStatus(status);
     if (status.state === 'connected') this.announceConnected(status.info);
+  }
+
+  /** The services (stats pauses while the engine is away) hear a status before the windows do. */
+  private publishStatus(status: EngineStatus): void {
+    for (const listener of [...this.statusListeners]) listener(status);
+    this.hub.emit('engine:status', status);
   }
 
   private announceConnected(info: EngineInfo): void {
