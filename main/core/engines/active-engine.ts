@@ -13,10 +13,9 @@ import type { Logger } from '../logger';
 import type { GuestStatsSource } from '../stats/guest-source';
 import type { EngineProvider } from './engine-provider';
 
-/** One engine as the active engine sees it: its connection, the hub its connection reports status on, its provider. */
+/** One engine as the active engine sees it: its connection and its provider. */
 export interface SwitchTarget {
   connection: EngineConnection;
-  hub: EventHub;
   /** For what only the provider knows (the in-guest stats stream of a VM). */
   provider?: Pick<EngineProvider, 'guestStats'>;
 }
@@ -93,9 +92,7 @@ export class ActiveEngine implements EngineLink {
           for (const listener of [...this.eventListeners]) listener(event);
         }),
         target.connection.onConnected((info) => this.announceConnected(info)),
-        target.hub.subscribe((event, payload) => {
-          if (event === 'engine:status') this.publishStatus(payload as EngineStatus);
-        }),
+        target.connection.onStatus((status) => this.publishStatus(status)),
       ];
     }
     const status = this.status;
