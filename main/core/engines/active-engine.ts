@@ -32,9 +32,9 @@ export class ActiveEngine implements EngineLink {
   /** Resolves once the registry has chosen the first active engine (or none). */
   private readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
 
-  /** `hub`: where the windows hear the status; only published to. */
+  /** `hub`: where the windows hear `engine:status`. */
   constructor(
-    private readonly hub: EventHub,
+    private readonly hub: Pick<EventHub, 'emit'>,
     private readonly log: Logger,
   ) {}
 

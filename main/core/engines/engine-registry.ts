@@ -37,7 +37,7 @@ interface Entry {
 
 export interface EngineRegistryOptions {
   env: NodeJS.ProcessEnv;
-  hub: EventHub;
+  hub: Pick<EventHub, 'emit'>;
   log: Logger;
   settings: SettingsStore;
   /** Tests and the VM issue plug other providers in here. */

@@ -25,7 +25,7 @@ export type { StatsCollectorChoice } from './collector-choice';
 
 export interface StatsServiceOptions {
   connection: EngineLink;
-  hub: EventHub;
+  hub: Pick<EventHub, 'emit'>;
   log: Logger;
   /**
    * auto: the in-guest collector when the active engine offers one, else cgroup files when the engine is local
