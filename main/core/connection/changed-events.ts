@@ -11,7 +11,7 @@ export type Change = EventPayloads[ChangedEvent];
 /** `toChange` returns null for an engine event the list does not care about. Returns the unsubscribe. */
 export function forwardChanges(
   connection: Pick<EngineLink, 'onEngineEvent' | 'onConnected'>,
-  hub: EventHub,
+  hub: Pick<EventHub, 'emit'>,
   event: ChangedEvent,
   toChange: (engineEvent: EngineEvent) => Change | null,
 ): () => void {

@@ -1,5 +1,5 @@
-// Owns the one connection to the container engine: finds it, connects, reports every status change on the hub
-// as `engine:status`, follows its event stream while connected, and retries with backoff while it is away
+// Owns the one connection to the container engine: finds it, connects, reports every status change to its
+// status listeners (onStatus), follows its event stream while connected, and retries with backoff while it is away
 // (retry-policy.ts: not after a failure only the user can fix, such as a refused SSH login or host key).
 // A local engine (unix socket, named pipe) is found again without waiting out the backoff: its socket's folder
 // is watched while it is away, and an engine whose socket accepted but did not answer in time (dockerd restoring
@@ -8,7 +8,6 @@
 import Dockerode from 'dockerode';
 import type { EngineEndpoint, EngineInfo, EngineStatus } from '../../shared/engine-types';
 import { BerthError, type ErrorCode } from '../../shared/errors';
-import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logger';
 import { Backoff } from './backoff';
 import type { DiscoveryResult, EngineTarget } from './discover';
@@ -25,7 +24,6 @@ export type { EngineEvent } from './engine-event';
 
 export interface EngineConnectionOptions {
   discover: () => Promise<DiscoveryResult> | DiscoveryResult;
-  hub: EventHub;
   log: Logger;
   retryMinMs?: number;
   /** The ceiling of the retry delay once an outage is older than `retryQuickForMs` (default 60 s). */
@@ -87,6 +85,7 @@ export class EngineConnection implements EngineLink {
   private readonly now: () => number;
   private readonly eventListeners = new Set<(event: EngineEvent) => void>();
   private readonly connectedListeners = new Set<(info: EngineInfo) => void>();
+  private readonly statusListeners = new Set<(status: EngineStatus) => void>();
 
   constructor(private readonly options: EngineConnectionOptions) {
     this.now = options.now ?? Date.now;
@@ -107,7 +106,7 @@ export class EngineConnection implements EngineLink {
     return this.current;
   }
 
-  /** Connects in the background; the outcome arrives as `engine:status` events. */
+  /** Connects in the background; the outcome arrives at the status listeners. */
   start(): void {
     if (this.running) return;
     void this.reconnect();
@@ -151,6 +150,12 @@ export class EngineConnection implements EngineLink {
   onConnected(listener: (info: EngineInfo) => void): () => void {
     this.connectedListeners.add(listener);
     return () => this.connectedListeners.delete(listener);
+  }
+
+  /** Called with every new status, as it is set: each retry's new `retryAt` too. */
+  onStatus(listener: (status: EngineStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
   }
 
   private async connect(announce: boolean): Promise<EngineStatus> {
@@ -329,7 +334,7 @@ export class EngineConnection implements EngineLink {
 
   private setStatus(status: EngineStatus): void {
     this.current = status;
-    this.options.hub.emit('engine:status', status);
+    for (const listener of [...this.statusListeners]) listener(status);
   }
 
   private endSession(): void {

@@ -1,4 +1,4 @@
-// What the services need of "the engine": its status, a client, its event stream and reconnections. One
+// What the services need of "the engine": its status and its changes, a client, its event stream and reconnections. One
 // EngineConnection provides it for one engine; the ActiveEngine (engines/active-engine.ts) provides it for
 // whichever engine is active, so switching engines needs no service to change.
 import type Dockerode from 'dockerode';
@@ -11,6 +11,8 @@ export interface EngineLink {
   /** The engine client; throws ENGINE_UNREACHABLE with the current reason when there is no engine. */
   client(): Dockerode;
   reconnect(): Promise<EngineStatus>;
+  /** Called with every new status, as it is set (the windows hear it as `engine:status` from the active engine). */
+  onStatus(listener: (status: EngineStatus) => void): () => void;
   /** Every event of the engine's one event stream, parsed. */
   onEngineEvent(listener: (event: EngineEvent) => void): () => void;
   /** Called on every (re)connection, so services resync what they may have missed while away. */

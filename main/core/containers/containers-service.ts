@@ -34,7 +34,7 @@ export class ContainersService {
 
   constructor(
     private readonly connection: EngineLink,
-    hub: EventHub,
+    hub: Pick<EventHub, 'emit'>,
     private readonly log: Logger = consoleLogger,
   ) {
     this.unsubscribe = forwardChanges(connection, hub, 'containers:changed', containerChange);

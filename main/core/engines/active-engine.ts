@@ -1,6 +1,7 @@
 // "The engine" the services and the UI work with: whichever of the registry's engines is active. It forwards
-// the active engine's status (as `engine:status`), events and reconnections, and on a switch tells every
-// service to resync as after a reconnection, so switching is instant and no service knows there are several.
+// the active engine's status (to its status listeners, then to the windows as `engine:status`), events and
+// reconnections, and on a switch tells every service to resync as after a reconnection, so switching is instant
+// and no service knows there are several.
 import type Dockerode from 'dockerode';
 import type { EngineInfo, EngineStatus } from '../../shared/engine-types';
 import { BerthError } from '../../shared/errors';
@@ -12,10 +13,9 @@ import type { Logger } from '../logger';
 import type { GuestStatsSource } from '../guest-stats/guest-source';
 import type { EngineProvider } from './engine-provider';
 
-/** One engine as the active engine sees it: its connection, the hub its connection reports status on, its provider. */
+/** One engine as the active engine sees it: its connection and its provider. */
 export interface SwitchTarget {
   connection: EngineConnection;
-  hub: EventHub;
   /** For what only the provider knows (the in-guest stats stream of a VM). */
   provider?: Pick<EngineProvider, 'guestStats'>;
 }
@@ -25,14 +25,16 @@ export class ActiveEngine implements EngineLink {
   private detach: Array<() => void> = [];
   private readonly eventListeners = new Set<(event: EngineEvent) => void>();
   private readonly connectedListeners = new Set<(info: EngineInfo) => void>();
+  private readonly statusListeners = new Set<(status: EngineStatus) => void>();
   private readonly noneSince = Date.now();
   private settled = false;
   private resolveReady: () => void = () => undefined;
   /** Resolves once the registry has chosen the first active engine (or none). */
   private readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
 
+  /** `hub`: where the windows hear `engine:status`. */
   constructor(
-    private readonly hub: EventHub,
+    private readonly hub: Pick<EventHub, 'emit'>,
     private readonly log: Logger,
   ) {}
 
@@ -63,6 +65,12 @@ export class ActiveEngine implements EngineLink {
     return () => this.connectedListeners.delete(listener);
   }
 
+  /** Called with the active engine's every status, and with the new one's (or none's) on a switch. */
+  onStatus(listener: (status: EngineStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
   guestStats(intervalMs: number): GuestStatsSource | null {
     return this.target?.provider?.guestStats?.(intervalMs) ?? null;
   }
@@ -84,14 +92,18 @@ export class ActiveEngine implements EngineLink {
           for (const listener of [...this.eventListeners]) listener(event);
         }),
         target.connection.onConnected((info) => this.announceConnected(info)),
-        target.hub.subscribe((event, payload) => {
-          if (event === 'engine:status') this.hub.emit('engine:status', payload as EngineStatus);
-        }),
+        target.connection.onStatus((status) => this.publishStatus(status)),
       ];
     }
     const status = this.status;
-    this.hub.emit('engine:status', status);
+    this.publishStatus(status);
     if (status.state === 'connected') this.announceConnected(status.info);
+  }
+
+  /** The services (stats pauses while the engine is away) hear a status before the windows do. */
+  private publishStatus(status: EngineStatus): void {
+    for (const listener of [...this.statusListeners]) listener(status);
+    this.hub.emit('engine:status', status);
   }
 
   private announceConnected(info: EngineInfo): void {

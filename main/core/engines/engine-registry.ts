@@ -6,7 +6,7 @@ import type { EngineStatus } from '../../shared/engine-types';
 import { BerthError } from '../../shared/errors';
 import { EngineConnection } from '../connection/engine-connection';
 import { viewedStatusKey } from '../connection/status-key';
-import { EventHub } from '../ipc/event-hub';
+import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logger';
 import type { SettingsStore } from '../settings/settings-store';
 import { ActiveEngine } from './active-engine';
@@ -31,14 +31,13 @@ interface Entry {
   name: string;
   config: EngineConfig | null;
   provider: EngineProvider;
-  hub: EventHub;
   connection: EngineConnection;
   detach: Array<() => void>;
 }
 
 export interface EngineRegistryOptions {
   env: NodeJS.ProcessEnv;
-  hub: EventHub;
+  hub: Pick<EventHub, 'emit'>;
   log: Logger;
   settings: SettingsStore;
   /** Tests and the VM issue plug other providers in here. */
@@ -256,21 +255,18 @@ export class EngineRegistry {
   }
 
   private add(id: string, name: string, config: EngineConfig | null, provider: EngineProvider): Entry {
-    const hub = new EventHub();
     const narrated: NarratedEngine = { ownedName: provider.kind === 'berth-dockerd' || provider.kind === 'vm' ? name : null, state: () => provider.state() };
     const connectionLog = this.narrator.connectionLog(narrated, id === DISCOVERED_ID);
-    const connection = new EngineConnection({ discover: () => provider.discover(), hub, log: connectionLog, createClient: provider.createClient?.bind(provider), startHint: provider.startHint });
-    const entry: Entry = { id, name, config, provider, hub, connection, detach: [] };
+    const connection = new EngineConnection({ discover: () => provider.discover(), log: connectionLog, createClient: provider.createClient?.bind(provider), startHint: provider.startHint });
+    const entry: Entry = { id, name, config, provider, connection, detach: [] };
     let lastState = provider.state();
     let lastStatus: EngineStatus['state'] | null = null;
     let lastViewed = '';
     entry.detach = [
-      hub.subscribe((event, payload) => {
-        if (event !== 'engine:status') return;
-        const status = payload as EngineStatus;
+      connection.onStatus((status) => {
         this.narrator.statusChanged(narrated, lastStatus, status);
         lastStatus = status.state;
-        // Retries report each new retryAt as `engine:status`; the views change only when what they show does.
+        // Retries report each new retryAt as a status; the views change only when what they show does.
         if (lastViewed !== (lastViewed = viewedStatusKey(connection.status))) this.changed();
       }),
       provider.onChange((change) => {
@@ -303,7 +299,7 @@ export class EngineRegistry {
   private activate(id: string): void {
     const entry = this.entries.get(id) ?? null;
     this.activeId = entry ? id : null;
-    this.active.switchTo(entry ? { connection: entry.connection, hub: entry.hub, provider: entry.provider } : null);
+    this.active.switchTo(entry ? { connection: entry.connection, provider: entry.provider } : null);
     this.changed();
   }
 
@@ -322,8 +318,8 @@ export class EngineRegistry {
   /** Starts Berth's own engine once, when the discovered one turns out to be absent (embedded-default.ts). */
   private watchForEmbeddedDefault(configuredEngines: number): void {
     const discovered = this.entryFor(DISCOVERED_ID);
-    const stop = discovered.hub.subscribe((event) => {
-      if (event !== 'engine:status' || discovered.connection.status.state === 'connecting') return;
+    const stop = discovered.connection.onStatus(() => {
+      if (discovered.connection.status.state === 'connecting') return;
       stop();
       const facts = {
         platform: this.options.platform ?? process.platform,

@@ -119,7 +119,7 @@ export class ImagesService {
 
   constructor(
     private readonly connection: EngineLink,
-    hub: EventHub,
+    hub: Pick<EventHub, 'emit'>,
     private readonly log: Logger = consoleLogger,
   ) {
     this.unsubscribe = forwardChanges(connection, hub, 'images:changed', imageChange);

@@ -12,7 +12,7 @@ import { Series } from './series';
 import { errorMessage } from '../../shared/error-message.js';
 
 export interface CollectionOptions {
-  hub: EventHub;
+  hub: Pick<EventHub, 'emit'>;
   log: Logger;
   intervalMs: number;
   /** Rows per ring: history seconds at the interval. */

@@ -6,7 +6,7 @@
 // History of a container nobody watches any more is kept for `keepUnwatchedMs` (2 min by default), so a page
 // reload or a quick switch between views finds it again; a removed container's history goes at once.
 import type Dockerode from 'dockerode';
-import type { EngineInfo, EngineStatus } from '../../shared/engine-types';
+import type { EngineInfo } from '../../shared/engine-types';
 import { BerthError } from '../../shared/errors';
 import { statsFields, type StatsCollectorKind, type StatsHistory, type StatsWatchResult } from '../../shared/stats-types';
 import type { EngineEvent } from '../connection/engine-connection';
@@ -25,7 +25,7 @@ export type { StatsCollectorChoice } from './collector-choice';
 
 export interface StatsServiceOptions {
   connection: EngineLink;
-  hub: EventHub;
+  hub: Pick<EventHub, 'emit'>;
   log: Logger;
   /**
    * auto: the in-guest collector when the active engine offers one, else cgroup files when the engine is local
@@ -87,8 +87,8 @@ export class StatsService {
     this.unsubscribe = [
       connection.onEngineEvent((event) => this.onEngineEvent(event)),
       connection.onConnected((info) => this.onConnected(info)),
-      hub.subscribe((event, payload) => {
-        if (event === 'engine:status' && (payload as EngineStatus).state !== 'connected') this.collection.pause('the engine went away');
+      connection.onStatus((status) => {
+        if (status.state !== 'connected') this.collection.pause('the engine went away');
       }),
     ];
     if (connection.status.state === 'connected') this.adopt(connection.status.info);

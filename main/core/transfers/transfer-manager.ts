@@ -17,7 +17,7 @@ import { openTransferStream, readTransferStream } from './transfer-stream';
 
 export interface TransferManagerOptions {
   connection: EngineLink;
-  hub: EventHub;
+  hub: Pick<EventHub, 'emit'>;
   registries: RegistriesService;
   log: Logger;
   /** How many finished transfers `list()` keeps (oldest dropped first). */

@@ -11,7 +11,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { guardEngineClient, requestPathProblem, requestTimeoutMs } from '../../../../main/core/connection/engine-client-guard';
 import { EngineConnection } from '../../../../main/core/connection/engine-connection';
 import { toErrorInfo } from '../../../../main/core/connection/engine-errors';
-import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
 import { apiPathProblem } from '../../../../main/shared/image-reference';
 import { channels } from '../../../../main/shared/contract';
@@ -163,7 +162,6 @@ describe('EngineConnection', () => {
     };
     const connection = new EngineConnection({
       discover: () => ({ targets: [{ endpoint: { host: `unix://${socketPath}`, source: 'default-socket' }, address: { kind: 'unix', path: socketPath }, tls: null }], problem: null, warnings: [], searched: [] }),
-      hub: new EventHub(),
       log: silentLogger,
       healthIntervalMs: 60_000,
     });

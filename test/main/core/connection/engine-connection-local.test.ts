@@ -8,7 +8,6 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DiscoveryResult } from '../../../../main/core/connection/discover';
 import { EngineConnection } from '../../../../main/core/connection/engine-connection';
-import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
 
 /** Answers what EngineConnection asks of a Docker engine; holds every request while `ready` is false. */
@@ -80,7 +79,7 @@ const found = (): DiscoveryResult => ({
 
 /** A backoff whose every step is 3 s, so an engine found sooner was found by the fix, not by the schedule. */
 function connect(extra = {}): EngineConnection {
-  connection = new EngineConnection({ discover: found, hub: new EventHub(), log: silentLogger, retryMinMs: 3_000, retryMaxMs: 3_000, requestTimeoutMs: 400, ...extra });
+  connection = new EngineConnection({ discover: found, log: silentLogger, retryMinMs: 3_000, retryMaxMs: 3_000, requestTimeoutMs: 400, ...extra });
   return connection;
 }
 

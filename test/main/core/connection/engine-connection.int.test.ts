@@ -19,13 +19,14 @@ beforeAll(async () => {
   connection = new EngineConnection({
     // The real discovery, pointed at this engine the way a user would: DOCKER_HOST.
     discover: () => discoverEngine({ env: { DOCKER_HOST: engine.dockerHost } }),
-    hub,
     log: silentLogger,
     retryMinMs: 100,
     retryMaxMs: 500,
     healthIntervalMs: 500,
     requestTimeoutMs: 2000,
   });
+  // The recorder waits on a hub: the statuses go there as the active engine would send them to the windows.
+  connection.onStatus((status) => hub.emit('engine:status', status));
 });
 
 afterAll(async () => {

@@ -6,7 +6,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DiscoveryResult, EngineTarget } from '../../../../main/core/connection/discover';
 import { EngineConnection, type EngineEvent } from '../../../../main/core/connection/engine-connection';
 import { needsUserAction } from '../../../../main/core/connection/retry-policy';
-import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
 import type { EngineStatus } from '../../../../main/shared/engine-types';
 import { BerthError } from '../../../../main/shared/errors';
@@ -83,12 +82,9 @@ afterEach(async () => {
 });
 
 function setup(engines: FakeEngine[], discover: () => DiscoveryResult = () => found(...engines.map((e) => e.path)), extra = {}) {
-  const hub = new EventHub();
   const statuses: EngineStatus[] = [];
-  hub.subscribe((name, payload) => name === 'engine:status' && statuses.push(payload as EngineStatus));
   connection = new EngineConnection({
     discover,
-    hub,
     log: silentLogger,
     retryMinMs: 10,
     retryMaxMs: 40,
@@ -97,6 +93,7 @@ function setup(engines: FakeEngine[], discover: () => DiscoveryResult = () => fo
     createClient: (t) => engines.find((e) => t.address.kind === 'unix' && e.path === t.address.path)!.client(),
     ...extra,
   });
+  connection.onStatus((status) => statuses.push(status));
   return { connection, statuses };
 }
 
@@ -295,8 +292,7 @@ describe('EngineConnection retry policy', () => {
     vi.useFakeTimers();
     try {
       const { client, attempts } = refusing('/a.sock', refused('/a.sock'));
-      const hub = new EventHub();
-      connection = new EngineConnection({ discover: () => found('/a.sock'), hub, log: silentLogger, createClient: () => client, now: () => Date.now() });
+      connection = new EngineConnection({ discover: () => found('/a.sock'), log: silentLogger, createClient: () => client, now: () => Date.now() });
       connection.start();
       await vi.advanceTimersByTimeAsync(60_000);
       const inFirstMinute = attempts();

@@ -24,7 +24,6 @@ beforeAll(async () => {
   recorder = new HubRecorder(hub);
   connection = new EngineConnection({
     discover: () => discoverEngine({ env: { DOCKER_HOST: harness().dockerHost } }),
-    hub,
     log: silentLogger,
   });
   service = new ContainersService(connection, hub, silentLogger);

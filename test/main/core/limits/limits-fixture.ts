@@ -8,7 +8,6 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { discoverEngine } from '../../../../main/core/connection/discover';
 import { dockerOptionsFor } from '../../../../main/core/connection/docker-options';
 import { EngineConnection } from '../../../../main/core/connection/engine-connection';
-import { EventHub } from '../../../../main/core/ipc/event-hub';
 import type { Logger } from '../../../../main/core/logger';
 import { LimitsService } from '../../../../main/core/limits/limits-service';
 import { BerthError } from '../../../../main/shared/errors';
@@ -52,7 +51,6 @@ export async function createFixture(history?: (id: string, seconds?: number) => 
   const log: Logger = { info: () => undefined, warn: (message) => problems.push(message), error: (message, error) => problems.push(`${message} ${String(error)}`) };
   const connection = new EngineConnection({
     discover: () => discoverEngine({ env: { DOCKER_HOST: harness().dockerHost } }),
-    hub: new EventHub(),
     log,
     createClient: (target) => spyingClient(dockerOptionsFor(target), updates),
   });

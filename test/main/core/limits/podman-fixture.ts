@@ -7,7 +7,6 @@ import { afterAll, beforeAll } from 'vitest';
 import { discoverEngine } from '../../../../main/core/connection/discover';
 import { dockerOptionsFor } from '../../../../main/core/connection/docker-options';
 import { EngineConnection } from '../../../../main/core/connection/engine-connection';
-import { EventHub } from '../../../../main/core/ipc/event-hub';
 import type { Logger } from '../../../../main/core/logger';
 import { LimitsService } from '../../../../main/core/limits/limits-service';
 import { BerthError } from '../../../../main/shared/errors';
@@ -49,7 +48,6 @@ export function podmanSuite(): PodmanFixture {
     const log: Logger = { info: () => undefined, warn: (message) => f.problems.push(message), error: (message, error) => f.problems.push(`${message} ${String(error)}`) };
     f.connection = new EngineConnection({
       discover: () => discoverEngine({ env: { DOCKER_HOST: f.podman.dockerHost } }),
-      hub: new EventHub(),
       log,
       createClient: (target) => recordingClient(dockerOptionsFor(target), f.updates),
       // Podman's /info and /version run conmon and runc to report their versions: 2-4 s each on a loaded

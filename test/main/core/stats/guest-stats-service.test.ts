@@ -33,6 +33,7 @@ function link(): EngineLink {
     reconnect: async () => status,
     onEngineEvent: () => () => undefined,
     onConnected: () => () => undefined,
+    onStatus: () => () => undefined,
     guestStats: () => {
       const source = new FakeGuestSource();
       sources.push(source);

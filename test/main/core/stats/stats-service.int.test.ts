@@ -86,7 +86,7 @@ const cgroup = () => ({ service: services[0], recorder: recorders[0] });
 const api = () => ({ service: services[1], recorder: recorders[1] });
 
 beforeAll(async () => {
-  connection = new EngineConnection({ discover: () => discoverEngine({ env: { DOCKER_HOST: harness().dockerHost } }), hub: new EventHub(), log });
+  connection = new EngineConnection({ discover: () => discoverEngine({ env: { DOCKER_HOST: harness().dockerHost } }), log });
   expect((await connection.reconnect()).state).toBe('connected');
   docker = new Dockerode({ socketPath: harness().socketPath });
   busy = await run('busy', 'while :; do :; done', { NanoCpus: 0.5e9 });

@@ -30,8 +30,7 @@ class FakeConnection {
   readonly containers = new Map<string, FakeContainer>();
   private readonly eventListeners = new Set<(event: EngineEvent) => void>();
   private readonly connectedListeners = new Set<(info: EngineInfo) => void>();
-
-  constructor(private readonly hub: EventHub) {}
+  private readonly statusListeners = new Set<(status: EngineStatus) => void>();
 
   client() {
     const find = (ref: string) =>
@@ -58,18 +57,23 @@ class FakeConnection {
     return () => this.connectedListeners.delete(listener);
   }
 
+  onStatus(listener: (status: EngineStatus) => void) {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
   event(Action: string, id: string, Attributes: Record<string, string> = {}): void {
     for (const listener of this.eventListeners) listener({ Type: 'container', Action, Actor: { ID: id, Attributes }, time: 0 });
   }
 
   disconnect(): void {
     this.status = { state: 'unreachable', endpoint: null, reason: 'gone', since: 0, retryAt: null };
-    this.hub.emit('engine:status', this.status);
+    for (const listener of this.statusListeners) listener(this.status);
   }
 
   reconnect(): void {
     this.status = { state: 'connected', endpoint: { host: 'unix:///fake.sock', source: 'DOCKER_HOST' }, info, since: 0 };
-    this.hub.emit('engine:status', this.status);
+    for (const listener of this.statusListeners) listener(this.status);
     for (const listener of this.connectedListeners) listener(info);
   }
 }
@@ -102,7 +106,7 @@ beforeEach(() => {
   fixture = createFixture();
   hub = new EventHub();
   recorder = new HubRecorder(hub);
-  connection = new FakeConnection(hub);
+  connection = new FakeConnection();
   service = new StatsService({
     connection: connection as unknown as EngineConnection,
     hub,

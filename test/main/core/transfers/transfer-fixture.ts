@@ -34,7 +34,7 @@ export async function transferFixture(): Promise<TransferFixture> {
   const env: NodeJS.ProcessEnv = { DOCKER_HOST: harness().dockerHost, DOCKER_CONFIG: configDir, PATH: process.env.PATH, HOME: configDir };
   const hub = new EventHub();
   const recorder = new HubRecorder(hub);
-  const connection = new EngineConnection({ discover: () => discoverEngine({ env }), hub, log: silentLogger });
+  const connection = new EngineConnection({ discover: () => discoverEngine({ env }), log: silentLogger });
   const status = await connection.reconnect();
   if (status.state !== 'connected') throw new Error(`[test] no engine: ${JSON.stringify(status)}`);
   const registries = new RegistriesService({ connection, env, log: silentLogger });

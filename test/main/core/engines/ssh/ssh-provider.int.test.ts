@@ -9,7 +9,6 @@ import Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineConnection, type EngineEvent } from '../../../../../main/core/connection/engine-connection';
 import { checkHostKey, SshProvider, type SshEngineConfig } from '../../../../../main/core/engines/ssh/ssh-provider';
-import { EventHub } from '../../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../../main/core/logger';
 import { runIdleContainer } from '../../../../harness/containers';
 import { harness } from '../../../../harness/context';
@@ -28,7 +27,7 @@ function config(overrides: Partial<SshEngineConfig> = {}): SshEngineConfig {
 /** A provider and the engine connection the registry would give it, both ended after the file. */
 function connect(engineConfig: SshEngineConfig): { provider: SshProvider; connection: EngineConnection } {
   const provider = new SshProvider({ config: engineConfig, env, log: silentLogger });
-  const connection = new EngineConnection({ discover: () => provider.discover(), hub: new EventHub(), log: silentLogger, createClient: () => provider.createClient(), retryMinMs: 200, retryMaxMs: 1000 });
+  const connection = new EngineConnection({ discover: () => provider.discover(), log: silentLogger, createClient: () => provider.createClient(), retryMinMs: 200, retryMaxMs: 1000 });
   cleanup.push(async () => {
     await connection.stop();
     await provider.dispose();
