@@ -50,7 +50,8 @@ async function connect(serve: ServeProcess, collector: StatsCollectorKind): Prom
     const frame = JSON.parse(data.toString()) as ServerFrame;
     if (frame.type === 'reply' && typeof frame.id === 'number' && frame.reply) pending.get(frame.id)?.(frame.reply);
     else if (frame.event === 'stats:tick') {
-      for (const sample of (frame.payload as StatsTick).samples) fanout.emit({ key: sample.id, cpuPercent: sample.v[cpuIndex] ?? null, at });
+      for (const sample of (frame.payload as StatsTick).samples)
+        fanout.emit({ key: sample.id, cpuPercent: sample.v[cpuIndex] ?? null, at });
     }
   });
   const request = (channel: string, payload: unknown) =>
@@ -74,7 +75,8 @@ async function connect(serve: ServeProcess, collector: StatsCollectorKind): Prom
   }
   if (!reply.ok) throw new Error(`[bench] stats:watch failed: ${reply.error.code}: ${reply.error.message}`);
   const watch = reply.data as StatsWatchResult;
-  if (watch.collector !== collector) throw new Error(`[bench] asked for the ${collector} collector, serve uses ${watch.collector}`);
+  if (watch.collector !== collector)
+    throw new Error(`[bench] asked for the ${collector} collector, serve uses ${watch.collector}`);
   console.info(`[bench] Berth ${collector}: watching ${watch.watching.length} containers every ${watch.intervalMs} ms`);
 
   return {

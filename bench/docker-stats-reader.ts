@@ -13,7 +13,8 @@ const cliCandidates = ['/usr/bin/docker', '/usr/local/bin/docker'];
 
 export function dockerCliPath(): string {
   const found = cliCandidates.find((path) => existsSync(path));
-  if (!found) throw new Error(`[bench] no docker CLI at ${cliCandidates.join(' or ')} (install docker.io: npm run setup:test)`);
+  if (!found)
+    throw new Error(`[bench] no docker CLI at ${cliCandidates.join(' or ')} (install docker.io: npm run setup:test)`);
   return found;
 }
 
@@ -25,9 +26,13 @@ const ansiEscape = /\x1b\[[0-9;]*[A-Za-z]/g;
 export async function startDockerStats(dockerHost: string, cliPath = dockerCliPath()): Promise<StatsReader> {
   // An empty config dir, so a user's ~/.docker/config.json (e.g. its statsFormat) cannot change the output.
   const configDir = mkdtempSync(join(tmpdir(), 'berth-bench-docker-config-'));
-  const child = spawn(cliPath, ['--config', configDir, '-H', dockerHost, 'stats', '--format', '{{.Name}} {{.CPUPerc}}'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    cliPath,
+    ['--config', configDir, '-H', dockerHost, 'stats', '--format', '{{.Name}} {{.CPUPerc}}'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const fanout = new SampleFanout();
   let pending = '';
   let errors = '';

@@ -19,7 +19,11 @@ const runs = Number(process.env.BENCH_RUNS ?? 5);
 const layers = Number(process.env.BENCH_LAYERS ?? 4);
 const mibPerLayer = Number(process.env.BENCH_MIB_PER_LAYER ?? 10);
 // The core's info lines (connects, reconnects) would interleave with the table; warnings and errors still show.
-const quietLog: Logger = { info: () => undefined, warn: (message) => console.warn(message), error: (message, error) => console.error(message, error) };
+const quietLog: Logger = {
+  info: () => undefined,
+  warn: (message) => console.warn(message),
+  error: (message, error) => console.error(message, error),
+};
 
 async function connected(core: ReturnType<typeof createCore>): Promise<void> {
   for (let waited = 0; core.connection.status.state !== 'connected'; waited += 100) {
@@ -49,7 +53,8 @@ async function pullWithBerth(core: ReturnType<typeof createCore>, reference: str
   const reply = await core.router.handle('images:pull', { reference });
   if (!reply.ok) throw new Error(`[bench] Berth refused the pull: ${reply.error.message}`);
   const transfer = await ended;
-  if (transfer.state !== 'done') throw new Error(`[bench] Berth's pull ended ${transfer.state}: ${transfer.error?.message}`);
+  if (transfer.state !== 'done')
+    throw new Error(`[bench] Berth's pull ended ${transfer.state}: ${transfer.error?.message}`);
   return performance.now() - started;
 }
 
@@ -62,11 +67,23 @@ function pullWithCli(dockerHost: string, reference: string): number {
 async function main(): Promise<void> {
   const engine = await PrivateEngine.start({ name: 'bench-pull' });
   const registry = await PrivateRegistry.start();
-  const core = createCore({ log: quietLog, transport: 'websocket', env: { DOCKER_HOST: engine.dockerHost, DOCKER_CONFIG: `${registry.baseDir}/docker-config`, BERTH_CONFIG_DIR: `${registry.baseDir}/berth-config` } });
+  const core = createCore({
+    log: quietLog,
+    transport: 'websocket',
+    env: {
+      DOCKER_HOST: engine.dockerHost,
+      DOCKER_CONFIG: `${registry.baseDir}/docker-config`,
+      BERTH_CONFIG_DIR: `${registry.baseDir}/berth-config`,
+    },
+  });
   try {
     const docker = engine.docker();
     await buildBusyboxImage(docker, 'berth-bench/busybox:latest');
-    await buildLayeredImage(docker, 'berth-bench/layered:latest', { base: 'berth-bench/busybox:latest', layers, bytesPerLayer: mibPerLayer * 1024 * 1024 });
+    await buildLayeredImage(docker, 'berth-bench/layered:latest', {
+      base: 'berth-bench/busybox:latest',
+      layers,
+      bytesPerLayer: mibPerLayer * 1024 * 1024,
+    });
     const reference = await pushImage(docker, 'berth-bench/layered:latest', registry.address);
     const sizeMib = (await docker.getImage('berth-bench/layered:latest').inspect()).Size / 1024 / 1024;
     await connected(core);
@@ -84,7 +101,9 @@ async function main(): Promise<void> {
     }
 
     const ratio = median(berth) / median(cli);
-    console.log(`\nPull of ${reference} (${layers} layers of ${mibPerLayer} MiB random data + busybox, ${sizeMib.toFixed(1)} MiB unpacked) from a local registry, ${runs} runs each, alternating:\n`);
+    console.log(
+      `\nPull of ${reference} (${layers} layers of ${mibPerLayer} MiB random data + busybox, ${sizeMib.toFixed(1)} MiB unpacked) from a local registry, ${runs} runs each, alternating:\n`,
+    );
     console.log(
       markdownTable(
         ['who', 'median ms', 'runs ms'],

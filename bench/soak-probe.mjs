@@ -36,7 +36,13 @@ let gcCount = 0;
 process.on('SIGWINCH', () => {
   gc();
   const memory = process.memoryUsage();
-  const sample = { t: Date.now(), heapUsed: memory.heapUsed, rss: memory.rss, external: memory.external, arrayBuffers: memory.arrayBuffers };
+  const sample = {
+    t: Date.now(),
+    heapUsed: memory.heapUsed,
+    rss: memory.rss,
+    external: memory.external,
+    arrayBuffers: memory.arrayBuffers,
+  };
   gcCount += 1;
   if (snapshots) writeHeapSnapshot(join(snapshots, `core-${gcCount}.heapsnapshot`));
   process.stderr.write(`[soak-probe-gc] ${JSON.stringify(sample)}\n`);

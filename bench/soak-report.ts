@@ -24,7 +24,12 @@ export interface WindowFigures {
 }
 
 /** Ticks missing between `from` and `to`: every gap between consecutive ticks longer than 1.5 intervals. */
-export function droppedTicks(times: number[], from: number, to: number, intervalMs = 1000): { dropped: number; ticks: number } {
+export function droppedTicks(
+  times: number[],
+  from: number,
+  to: number,
+  intervalMs = 1000,
+): { dropped: number; ticks: number } {
   const inside = times.filter((t) => t >= from && t <= to).sort((a, b) => a - b);
   let dropped = 0;
   const edges = [from, ...inside, to];
@@ -52,8 +57,10 @@ export function judge(start: WindowFigures, end: WindowFigures, crashed: string 
   const rssGrowth = growth(start.coreRss, end.coreRss);
   const coreHeapGrowth = growth(start.coreHeap, end.coreHeap);
   const heapGrowth = growth(start.rendererHeap, end.rendererHeap);
-  if (!(coreHeapGrowth < goals.memoryGrowthPercent)) failures.push(`core heap after GC grew ${fmt(coreHeapGrowth, 1)} % (goal < ${goals.memoryGrowthPercent} %)`);
-  if (!(heapGrowth < goals.memoryGrowthPercent)) failures.push(`renderer JS heap grew ${fmt(heapGrowth, 1)} % (goal < ${goals.memoryGrowthPercent} %)`);
+  if (!(coreHeapGrowth < goals.memoryGrowthPercent))
+    failures.push(`core heap after GC grew ${fmt(coreHeapGrowth, 1)} % (goal < ${goals.memoryGrowthPercent} %)`);
+  if (!(heapGrowth < goals.memoryGrowthPercent))
+    failures.push(`renderer JS heap grew ${fmt(heapGrowth, 1)} % (goal < ${goals.memoryGrowthPercent} %)`);
   const dropped = start.droppedTicks + end.droppedTicks;
   if (dropped > goals.droppedTicks) failures.push(`${dropped} stats ticks dropped (goal ${goals.droppedTicks})`);
   if (crashed) failures.push(crashed);
@@ -61,12 +68,54 @@ export function judge(start: WindowFigures, end: WindowFigures, crashed: string 
   const table = markdownTable(
     ['figure', 'start', 'end', 'change', 'goal', ''],
     [
-      ['core V8 heap after GC (MiB)', mib(start.coreHeap), mib(end.coreHeap), `${fmt(coreHeapGrowth, 1)} %`, `< ${goals.memoryGrowthPercent} %`, mark(coreHeapGrowth < goals.memoryGrowthPercent)],
-      ['core RSS (MiB, median of the window)', mib(start.coreRss), mib(end.coreRss), `${fmt(rssGrowth, 1)} %`, 'printed, not judged', ''],
-      ['renderer JS heap after GC (MiB)', mib(start.rendererHeap), mib(end.rendererHeap), `${fmt(heapGrowth, 1)} %`, `< ${goals.memoryGrowthPercent} %`, mark(heapGrowth < goals.memoryGrowthPercent)],
-      ['core event-loop delay p99 (ms, worst 5 s)', fmt(start.eventLoopP99Ms, 1), fmt(end.eventLoopP99Ms, 1), '', `< ${goals.eventLoopP99Ms} ms (printed, not asserted)`, mark(Math.max(start.eventLoopP99Ms, end.eventLoopP99Ms) < goals.eventLoopP99Ms)],
-      ['page long tasks (count / total ms)', `${start.longTasks} / ${fmt(start.longTaskMs, 0)}`, `${end.longTasks} / ${fmt(end.longTaskMs, 0)}`, '', 'printed, not asserted', ''],
-      ['stats ticks received / dropped', `${start.ticks} / ${start.droppedTicks}`, `${end.ticks} / ${end.droppedTicks}`, '', `${goals.droppedTicks} dropped`, mark(dropped === 0)],
+      [
+        'core V8 heap after GC (MiB)',
+        mib(start.coreHeap),
+        mib(end.coreHeap),
+        `${fmt(coreHeapGrowth, 1)} %`,
+        `< ${goals.memoryGrowthPercent} %`,
+        mark(coreHeapGrowth < goals.memoryGrowthPercent),
+      ],
+      [
+        'core RSS (MiB, median of the window)',
+        mib(start.coreRss),
+        mib(end.coreRss),
+        `${fmt(rssGrowth, 1)} %`,
+        'printed, not judged',
+        '',
+      ],
+      [
+        'renderer JS heap after GC (MiB)',
+        mib(start.rendererHeap),
+        mib(end.rendererHeap),
+        `${fmt(heapGrowth, 1)} %`,
+        `< ${goals.memoryGrowthPercent} %`,
+        mark(heapGrowth < goals.memoryGrowthPercent),
+      ],
+      [
+        'core event-loop delay p99 (ms, worst 5 s)',
+        fmt(start.eventLoopP99Ms, 1),
+        fmt(end.eventLoopP99Ms, 1),
+        '',
+        `< ${goals.eventLoopP99Ms} ms (printed, not asserted)`,
+        mark(Math.max(start.eventLoopP99Ms, end.eventLoopP99Ms) < goals.eventLoopP99Ms),
+      ],
+      [
+        'page long tasks (count / total ms)',
+        `${start.longTasks} / ${fmt(start.longTaskMs, 0)}`,
+        `${end.longTasks} / ${fmt(end.longTaskMs, 0)}`,
+        '',
+        'printed, not asserted',
+        '',
+      ],
+      [
+        'stats ticks received / dropped',
+        `${start.ticks} / ${start.droppedTicks}`,
+        `${end.ticks} / ${end.droppedTicks}`,
+        '',
+        `${goals.droppedTicks} dropped`,
+        mark(dropped === 0),
+      ],
     ],
   );
   return { table, failures };

@@ -33,21 +33,35 @@ const WARMUP_MS = 60_000;
 const probe = pathToFileURL(new URL('./soak-probe.mjs', import.meta.url).pathname).href;
 
 function options(): { minutes: number; profileFile: string | undefined; snapshots: string | undefined } {
-  const { values } = parseArgs({ options: { minutes: { type: 'string', default: '2' }, profile: { type: 'string' }, snapshots: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { minutes: { type: 'string', default: '2' }, profile: { type: 'string' }, snapshots: { type: 'string' } },
+  });
   const minutes = Number(values.minutes);
-  if (!(minutes >= 1)) throw new Error('[soak] usage: npm run soak -- --minutes N (N >= 1) [--profile FILE: the core\'s CPU profile] [--snapshots DIR: heap snapshots]');
-  return { minutes, profileFile: values.profile, snapshots: values.snapshots === undefined ? undefined : resolve(values.snapshots) };
+  if (!(minutes >= 1))
+    throw new Error(
+      "[soak] usage: npm run soak -- --minutes N (N >= 1) [--profile FILE: the core's CPU profile] [--snapshots DIR: heap snapshots]",
+    );
+  return {
+    minutes,
+    profileFile: values.profile,
+    snapshots: values.snapshots === undefined ? undefined : resolve(values.snapshots),
+  };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /** The core's V8 heap in use after a forced full GC: the probe answers SIGWINCH with a `[soak-probe-gc]` line. */
 async function coreHeapAfterGc(serve: ServeProcess): Promise<number> {
-  const lines = () => serve.output().split('\n').filter((line) => line.startsWith('[soak-probe-gc] '));
+  const lines = () =>
+    serve
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('[soak-probe-gc] '));
   const before = lines().length;
   process.kill(serve.pid, 'SIGWINCH');
   // A heap snapshot takes a few seconds on this machine.
-  if (!(await waitUntil(() => lines().length > before, 60_000, 100))) throw new Error('[soak] the core did not report its heap after a forced GC within 60 s');
+  if (!(await waitUntil(() => lines().length > before, 60_000, 100)))
+    throw new Error('[soak] the core did not report its heap after a forced GC within 60 s');
   return (JSON.parse(lines()[before]!.slice('[soak-probe-gc] '.length)) as { heapUsed: number }).heapUsed;
 }
 
@@ -81,7 +95,11 @@ async function main(): Promise<number> {
       mkdirSync(snapshots, { recursive: true });
       profile.BERTH_SOAK_SNAPSHOTS = snapshots;
     }
-    serve = await startServe(engine.dockerHost, [], { NODE_OPTIONS: `--import=${probe}`, BERTH_SOAK_PROBE_MS: '5000', ...profile });
+    serve = await startServe(engine.dockerHost, [], {
+      NODE_OPTIONS: `--import=${probe}`,
+      BERTH_SOAK_PROBE_MS: '5000',
+      ...profile,
+    });
     const served = serve;
     client = await BridgeClient.connect(served);
     const tickTimes: number[] = [];
@@ -90,11 +108,16 @@ async function main(): Promise<number> {
     });
     // The link is printed before the engine connects; watching needs it connected.
     const bridge = client;
-    const connected = await waitUntil(async () => {
-      const status = await bridge.request('engine:status', {});
-      return status.ok && (status.data as EngineStatus).state === 'connected';
-    }, 30_000, 250);
-    if (!connected) throw new Error(`[soak] serve did not connect to the engine within 30 s:\n${served.output().slice(-2000)}`);
+    const connected = await waitUntil(
+      async () => {
+        const status = await bridge.request('engine:status', {});
+        return status.ok && (status.data as EngineStatus).state === 'connected';
+      },
+      30_000,
+      250,
+    );
+    if (!connected)
+      throw new Error(`[soak] serve did not connect to the engine within 30 s:\n${served.output().slice(-2000)}`);
     const watch = await client.request('stats:watch', { all: true });
     if (!watch.ok) throw new Error(`[soak] stats:watch failed: ${watch.error.message}`);
     page = await openContainersPage(served.url);
@@ -106,13 +129,17 @@ async function main(): Promise<number> {
     }, 1000);
 
     const began = Date.now();
-    console.info(`[soak] ${minutes} min after a ${warmupMs / 1000} s warm-up: ${CONTAINERS} containers, ${CHURN_PER_SECOND} created and removed a second, windows of ${windowMs / 1000} s`);
+    console.info(
+      `[soak] ${minutes} min after a ${warmupMs / 1000} s warm-up: ${CONTAINERS} containers, ${CHURN_PER_SECOND} created and removed a second, windows of ${windowMs / 1000} s`,
+    );
     let windowCount = 0;
     const measure = async (from: number, to: number, pageFrom: number): Promise<WindowFigures> => {
       windowCount += 1;
       const ticks = droppedTicks(tickTimes, from, to);
       const long = await page!.longTasksSince(pageFrom);
-      const p99s = probeSamples(served).filter((sample) => sample.t > from && sample.t <= to + 1000).map((sample) => sample.p99Ms);
+      const p99s = probeSamples(served)
+        .filter((sample) => sample.t > from && sample.t <= to + 1000)
+        .map((sample) => sample.p99Ms);
       if (snapshots) await page!.writeHeapSnapshot(join(snapshots, `renderer-${windowCount}.heapsnapshot`));
       // Several readings 2 s apart, their minimum: the floor of what survives a full GC is what a leak raises,
       // while one reading also counts whatever a tick or a render had in hand at that moment (React keeps a
@@ -153,16 +180,24 @@ async function main(): Promise<number> {
 
     clearInterval(sampler);
     await churn.stop();
-    const crashed = isAlive(served.pid) ? null : `berth serve (pid ${served.pid}) exited during the soak:\n${served.output().slice(-2000)}`;
+    const crashed = isAlive(served.pid)
+      ? null
+      : `berth serve (pid ${served.pid}) exited during the soak:\n${served.output().slice(-2000)}`;
     const verdict = judge(start, end, crashed);
-    console.info(`\nSoak of ${minutes} min (${churn.created} containers created, ${churn.removed} removed, ${churn.skippedRounds} churn rounds skipped while the engine was busy):\n`);
+    console.info(
+      `\nSoak of ${minutes} min (${churn.created} containers created, ${churn.removed} removed, ${churn.skippedRounds} churn rounds skipped while the engine was busy):\n`,
+    );
     console.info(verdict.table);
-    if (churn.failures.length > 0) console.warn(`[soak] churn calls that failed (the engine's words): ${churn.failures.join(' | ')}`);
+    if (churn.failures.length > 0)
+      console.warn(`[soak] churn calls that failed (the engine's words): ${churn.failures.join(' | ')}`);
     if (verdict.failures.length > 0) {
       console.error(`\n[soak] FAILED: ${verdict.failures.join('; ')}`);
       return 1;
     }
-    if (snapshots) console.info(`[soak] heap snapshots (core-N, renderer-N: N = 1 at the start window's end, 2 at the end's) in ${snapshots}`);
+    if (snapshots)
+      console.info(
+        `[soak] heap snapshots (core-N, renderer-N: N = 1 at the start window's end, 2 at the end's) in ${snapshots}`,
+      );
     console.info('\n[soak] passed: no crash, no dropped ticks, heap growth after GC within the goal');
     return 0;
   } finally {

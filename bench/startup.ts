@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   try {
     const docker = engine.docker();
     await buildBusyboxImage(docker, 'berth-bench/busybox:latest');
-    for (let i = 0; i < containerCount; i += 1) await runIdleContainer(docker, 'berth-bench/busybox:latest', `bench-${i}`);
+    for (let i = 0; i < containerCount; i += 1)
+      await runIdleContainer(docker, 'berth-bench/busybox:latest', `bench-${i}`);
 
     const berth: number[] = [];
     const ready: number[] = [];
@@ -53,9 +54,15 @@ async function main(): Promise<void> {
     console.log(`\nStartup with ${containerCount} containers, median of ${runs} runs (same machine, same run):\n`);
     console.log('| what | median ms | runs ms |');
     console.log('|---|---|---|');
-    console.log(`| Berth: \`serve\` launch → containers visible in Chromium | ${berthMedian.toFixed(0)} | ${berth.map((v) => v.toFixed(0)).join(', ')} |`);
-    console.log(`| … of which \`serve\` printing its link (Node start, core, engine connect) | ${median(ready).toFixed(0)} | ${ready.map((v) => v.toFixed(0)).join(', ')} |`);
-    console.log(`| peer: \`docker ps -a\` (CLI start → list printed) | ${cliMedian.toFixed(0)} | ${cli.map((v) => v.toFixed(0)).join(', ')} |`);
+    console.log(
+      `| Berth: \`serve\` launch → containers visible in Chromium | ${berthMedian.toFixed(0)} | ${berth.map((v) => v.toFixed(0)).join(', ')} |`,
+    );
+    console.log(
+      `| … of which \`serve\` printing its link (Node start, core, engine connect) | ${median(ready).toFixed(0)} | ${ready.map((v) => v.toFixed(0)).join(', ')} |`,
+    );
+    console.log(
+      `| peer: \`docker ps -a\` (CLI start → list printed) | ${cliMedian.toFixed(0)} | ${cli.map((v) => v.toFixed(0)).join(', ')} |`,
+    );
     console.log(`| ratio Berth / docker ps | ${(berthMedian / cliMedian).toFixed(1)}× | |`);
   } finally {
     await browser.close();

@@ -52,7 +52,8 @@ export interface Spinner {
 export async function startSpinner(docker: Dockerode): Promise<Spinner> {
   const triggerDir = mkdtempSync(join(tmpdir(), 'berth-bench-trigger-'));
   const name = 'bench-stats-spinner';
-  const script = 'while :; do while [ ! -e /trigger/go ]; do sleep 0.05; done; while [ -e /trigger/go ]; do :; done; done';
+  const script =
+    'while :; do while [ ! -e /trigger/go ]; do sleep 0.05; done; while [ -e /trigger/go ]; do :; done; done';
   const container = await docker.createContainer({
     Image: benchImage,
     name,

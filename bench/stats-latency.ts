@@ -26,7 +26,8 @@ function waitForSample(reader: StatsReader, accept: (sample: Sample) => boolean,
 
 /** Latencies in ms, one per trial. */
 export async function measureLatency(reader: StatsReader, spinner: Spinner, trials: number): Promise<number[]> {
-  const isSpinner = (key: string) => key === spinner.id || key === spinner.name || (key.length >= 12 && spinner.id.startsWith(key));
+  const isSpinner = (key: string) =>
+    key === spinner.id || key === spinner.name || (key.length >= 12 && spinner.id.startsWith(key));
   const idleAfter = (since: number) => (sample: Sample) =>
     isSpinner(sample.key) && sample.at > since && sample.cpuPercent !== null && sample.cpuPercent < idlePercent;
 

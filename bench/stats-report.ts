@@ -45,7 +45,16 @@ export function countTable(result: CountResult): string {
   const cli = readerFigures(result, 'cli');
   const idle = idleEnginePercent(result);
   const rows = [
-    ['engine idle (nobody reads stats)', '—', `(baseline ${fmt(idle, 2)} % absolute)`, fmt(idle, 2), '—', '—', '—', '—'],
+    [
+      'engine idle (nobody reads stats)',
+      '—',
+      `(baseline ${fmt(idle, 2)} % absolute)`,
+      fmt(idle, 2),
+      '—',
+      '—',
+      '—',
+      '—',
+    ],
     ...(['cli', 'cgroup', 'api'] as const).map((kind) => {
       const figures = readerFigures(result, kind);
       const ratio = (figures.totalPercent ?? Number.NaN) / (cli.totalPercent ?? Number.NaN);
@@ -81,6 +90,7 @@ export function summaryLine(result: CountResult): string {
   const cgroup = readerFigures(result, 'cgroup');
   const ratio = (cgroup.totalPercent ?? Number.NaN) / (cli.totalPercent ?? Number.NaN);
   // A parser gets NaN for a value that was not measured, not a dash.
-  const num = (value: number | undefined, digits: number) => (value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : 'NaN');
+  const num = (value: number | undefined, digits: number) =>
+    value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : 'NaN';
   return `containers=${result.containers} ratio=${num(ratio, 3)} latency_ms=${num(cgroup.latencyMs, 0)} rss_mb=${num(cgroup.rssMb, 1)} hz=${num(cgroup.samplesPerContainerPerSecond, 2)}`;
 }

@@ -57,7 +57,9 @@ async function warmUp(reader: StatsReader, keys: Map<string, string>): Promise<v
   const wanted = new Set(keys.values()).size;
   await new Promise<void>((resolve) => {
     const timer = setTimeout(() => {
-      console.warn(`[bench] ${reader.label}: values for only ${seen.size} of ${wanted} containers after ${warmupTimeoutMs / 1000} s; measuring anyway`);
+      console.warn(
+        `[bench] ${reader.label}: values for only ${seen.size} of ${wanted} containers after ${warmupTimeoutMs / 1000} s; measuring anyway`,
+      );
       stop();
       resolve();
     }, warmupTimeoutMs);
@@ -74,7 +76,11 @@ async function warmUp(reader: StatsReader, keys: Map<string, string>): Promise<v
   await sleep(2_000);
 }
 
-async function withReader<T>(kind: ReaderKind, engine: PrivateEngine, use: (reader: StatsReader) => Promise<T>): Promise<T> {
+async function withReader<T>(
+  kind: ReaderKind,
+  engine: PrivateEngine,
+  use: (reader: StatsReader) => Promise<T>,
+): Promise<T> {
   const reader = await startReader(kind, engine);
   try {
     return await use(reader);
@@ -88,13 +94,18 @@ async function idleWindow(engine: PrivateEngine, seconds: number, keys: Map<stri
   console.info(`[bench] engine idle for ${seconds} s (load average ${loadavg()[0]!.toFixed(2)})`);
   const window = await measureWindow(engine, undefined, seconds, keys);
   // One shim per running container, or the engine's CPU is not all counted.
-  console.info(`[bench] engine processes: dockerd, containerd and ${window.shims} shims; ${((window.engineCpuSeconds / window.seconds) * 100).toFixed(2)} % of one core`);
+  console.info(
+    `[bench] engine processes: dockerd, containerd and ${window.shims} shims; ${((window.engineCpuSeconds / window.seconds) * 100).toFixed(2)} % of one core`,
+  );
   return window;
 }
 
 export async function runCount(engine: PrivateEngine, count: number, options: RunOptions): Promise<CountResult> {
   const docker = engine.docker();
-  const readers = Object.fromEntries(readerKinds.map((kind) => [kind, { errors: [] }])) as unknown as Record<ReaderKind, ReaderResult>;
+  const readers = Object.fromEntries(readerKinds.map((kind) => [kind, { errors: [] }])) as unknown as Record<
+    ReaderKind,
+    ReaderResult
+  >;
   const result: CountResult = { containers: count, idle: [], readers };
   try {
     console.info(`[bench] starting ${count} idle containers`);

@@ -50,8 +50,14 @@ export async function measureWindow(
 
   const engineCpu = cpuSecondsBetween(engineStart, engineEnd);
   const readerCpu = cpuSecondsBetween(readerStart, readerEnd);
-  for (const [what, lost] of [['engine', engineCpu.lostPids], ['reader', readerCpu.lostPids]] as const) {
-    if (lost.length > 0) console.warn(`[bench] ${lost.length} ${what} process(es) exited inside the window; their last CPU is not counted`);
+  for (const [what, lost] of [
+    ['engine', engineCpu.lostPids],
+    ['reader', readerCpu.lostPids],
+  ] as const) {
+    if (lost.length > 0)
+      console.warn(
+        `[bench] ${lost.length} ${what} process(es) exited inside the window; their last CPU is not counted`,
+      );
   }
   return {
     seconds: elapsed,

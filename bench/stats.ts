@@ -44,7 +44,9 @@ async function main(): Promise<number> {
 
   // Printed after the engine is gone, so the summary lines are the last lines of the output.
   for (const result of results) {
-    console.log(`\n### ${result.containers} idle containers (0.5 CPU, 64 MiB, 64 pids each); ${opts.seconds} s windows; latency: median of ${opts.trials} trials\n`);
+    console.log(
+      `\n### ${result.containers} idle containers (0.5 CPU, 64 MiB, 64 pids each); ${opts.seconds} s windows; latency: median of ${opts.trials} trials\n`,
+    );
     console.log(countTable(result));
   }
   console.log('');

@@ -18,14 +18,44 @@ export function buildPoweroffInitrd(dir: string): string {
 }
 
 /** Seconds from QEMU's start to its exit. */
-export function kernelOnlyBoot(kernel: string, initrd: string, accel: string, cpus: number, memoryMiB: number): Promise<number> {
+export function kernelOnlyBoot(
+  kernel: string,
+  initrd: string,
+  accel: string,
+  cpus: number,
+  memoryMiB: number,
+): Promise<number> {
   const started = performance.now();
-  const args = ['-accel', accel, ...(accel === 'tcg' ? ['-cpu', 'max'] : []), '-smp', String(cpus), '-m', String(memoryMiB), '-nodefaults', '-no-user-config', '-nographic', '-no-reboot', '-serial', 'null', '-kernel', kernel, '-initrd', initrd, '-append', 'console=ttyS0 quiet cryptomgr.notests=1 panic=-1'];
+  const args = [
+    '-accel',
+    accel,
+    ...(accel === 'tcg' ? ['-cpu', 'max'] : []),
+    '-smp',
+    String(cpus),
+    '-m',
+    String(memoryMiB),
+    '-nodefaults',
+    '-no-user-config',
+    '-nographic',
+    '-no-reboot',
+    '-serial',
+    'null',
+    '-kernel',
+    kernel,
+    '-initrd',
+    initrd,
+    '-append',
+    'console=ttyS0 quiet cryptomgr.notests=1 panic=-1',
+  ];
   return new Promise((resolve, reject) => {
     const qemu = spawn('qemu-system-x86_64', args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let errors = '';
     qemu.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     qemu.on('error', reject);
-    qemu.on('exit', (code) => (code === 0 ? resolve((performance.now() - started) / 1000) : reject(new Error(`[bench] kernel-only QEMU exited ${code}: ${errors}`))));
+    qemu.on('exit', (code) =>
+      code === 0
+        ? resolve((performance.now() - started) / 1000)
+        : reject(new Error(`[bench] kernel-only QEMU exited ${code}: ${errors}`)),
+    );
   });
 }

@@ -19,7 +19,11 @@ const settleSeconds = Number(process.env.BENCH_SETTLE_SECONDS ?? 15);
 const accel = process.env.BERTH_VM_ACCEL ?? 'tcg';
 const cpus = 2;
 const memoryMiB = 1024;
-const log: Logger = { info: () => undefined, warn: (message) => console.warn(message), error: (message, error) => console.error(message, error) };
+const log: Logger = {
+  info: () => undefined,
+  warn: (message) => console.warn(message),
+  error: (message, error) => console.error(message, error),
+};
 
 /** utime + stime of a process, in seconds. */
 function cpuSeconds(pid: number): number {
@@ -30,7 +34,13 @@ function cpuSeconds(pid: number): number {
 
 async function main(): Promise<void> {
   const base = mkdtempSync(join(tmpdir(), 'bvb-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, BERTH_DATA_DIR: join(base, 'data'), BERTH_RUNTIME_DIR: join(base, 'run'), DOCKER_CONFIG: join(base, 'docker'), BERTH_VM_ACCEL: accel };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    BERTH_DATA_DIR: join(base, 'data'),
+    BERTH_RUNTIME_DIR: join(base, 'run'),
+    DOCKER_CONFIG: join(base, 'docker'),
+    BERTH_VM_ACCEL: accel,
+  };
   try {
     const imageDir = await findImageDir(env);
     const kernel = join(imageDir, kernelFileOf(JSON.parse(readFileSync(join(imageDir, 'manifest.json'), 'utf8'))));
@@ -40,13 +50,29 @@ async function main(): Promise<void> {
     let idleCpuPct = Number.NaN;
     for (let run = 0; run < runs; run += 1) {
       kernelOnly.push(await kernelOnlyBoot(kernel, initrd, accel, cpus, memoryMiB));
-      const vm = new VmProvider({ config: { id: 'vm-bench', name: 'bench', kind: 'vm', cpus, memoryMiB, diskGiB: 8, startWithBerth: false, idleStopMinutes: null }, env, log });
+      const vm = new VmProvider({
+        config: {
+          id: 'vm-bench',
+          name: 'bench',
+          kind: 'vm',
+          cpus,
+          memoryMiB,
+          diskGiB: 8,
+          startWithBerth: false,
+          idleStopMinutes: null,
+        },
+        env,
+        log,
+      });
       try {
         await vm.start();
         const phases = vm.bootPhases();
         const ready = phases.find((phase) => phase.phase === 'ready');
         if (!ready) throw new Error(`[bench] no ready phase: ${JSON.stringify(phases)}`);
-        boots.push({ readyS: ready.atMs / 1000, phases: phases.map((phase) => `${phase.phase} ${(phase.atMs / 1000).toFixed(1)}`).join(' · ') });
+        boots.push({
+          readyS: ready.atMs / 1000,
+          phases: phases.map((phase) => `${phase.phase} ${(phase.atMs / 1000).toFixed(1)}`).join(' · '),
+        });
         if (run === runs - 1) {
           // The engine idles (no container), as a VM does most of its life.
           await new Promise((resolve) => setTimeout(resolve, settleSeconds * 1000));
@@ -62,15 +88,21 @@ async function main(): Promise<void> {
     }
     const readyS = median(boots.map((boot) => boot.readyS));
     const kernelS = median(kernelOnly);
-    console.log(`\nVM boot under ${accel}, ${cpus} CPUs, ${memoryMiB} MiB, ${runs} runs (same kernel, same machine, same run):\n`);
+    console.log(
+      `\nVM boot under ${accel}, ${cpus} CPUs, ${memoryMiB} MiB, ${runs} runs (same kernel, same machine, same run):\n`,
+    );
     console.log(
       markdownTable(
         ['run', 'QEMU start → engine ready (s)', 'phases (s since QEMU start)', 'kernel-only boot (s)'],
         boots.map((boot, i) => [String(i + 1), boot.readyS.toFixed(1), boot.phases, kernelOnly[i]!.toFixed(1)]),
       ),
     );
-    console.log(`\nidle VM (engine up, no containers) over ${idleSeconds} s, from ${settleSeconds} s after ready: ${idleCpuPct.toFixed(2)} % of one host core`);
-    console.log(`ratio=${(readyS / kernelS).toFixed(2)} ready_s=${readyS.toFixed(1)} kernel_s=${kernelS.toFixed(1)} idle_cpu_pct=${idleCpuPct.toFixed(2)}`);
+    console.log(
+      `\nidle VM (engine up, no containers) over ${idleSeconds} s, from ${settleSeconds} s after ready: ${idleCpuPct.toFixed(2)} % of one host core`,
+    );
+    console.log(
+      `ratio=${(readyS / kernelS).toFixed(2)} ready_s=${readyS.toFixed(1)} kernel_s=${kernelS.toFixed(1)} idle_cpu_pct=${idleCpuPct.toFixed(2)}`,
+    );
   } finally {
     rmSync(base, { recursive: true, force: true });
   }

@@ -7,9 +7,26 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'url', 'stream', 'events', 'util'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'net',
+  'http',
+  'https',
+  'crypto',
+  'url',
+  'stream',
+  'events',
+  'util',
+];
 
-const noElectronInCore = { name: 'electron', message: 'The core runs under plain Node: only main/electron/ may import electron.' };
+const noElectronInCore = {
+  name: 'electron',
+  message: 'The core runs under plain Node: only main/electron/ may import electron.',
+};
 
 /**
  * The core's layers, lowest first. Each part (a folder of main/core, or one module) may import from itself and
@@ -35,7 +52,15 @@ const coreLayers = [
   ['cli'],
 ];
 /** Parts that are one module (main/core/<part>.ts) rather than a folder. */
-const coreModules = new Set(['logger', 'tool-path', 'config-dir', 'keyed-queue', 'ipc/event-hub', 'create-core', 'cli']);
+const coreModules = new Set([
+  'logger',
+  'tool-path',
+  'config-dir',
+  'keyed-queue',
+  'ipc/event-hub',
+  'create-core',
+  'cli',
+]);
 const layerText = coreLayers.map((layer) => layer.join(' | ')).join(' → ');
 
 /** The import patterns that reach `part` from a file in main/core/<fromDir> (ignore's gitignore syntax). */
@@ -57,7 +82,10 @@ function patternsFor(part, fromDir, hubAllowed) {
 function coreLayerConfigs() {
   return coreLayers.flatMap((layer, level) =>
     layer.flatMap((part) => {
-      const above = coreLayers.slice(level).flat().filter((other) => other !== part);
+      const above = coreLayers
+        .slice(level)
+        .flat()
+        .filter((other) => other !== part);
       const hubAllowed = !above.includes('ipc/event-hub');
       const message = `main/core imports only downwards (${layerText}): ${part} may not import ${above.join(', ')}.`;
       const places = coreModules.has(part)
@@ -74,7 +102,9 @@ function coreLayerConfigs() {
             'error',
             {
               paths: [noElectronInCore],
-              ...(above.length > 0 ? { patterns: [{ group: above.flatMap((other) => patternsFor(other, dir, hubAllowed)), message }] } : {}),
+              ...(above.length > 0
+                ? { patterns: [{ group: above.flatMap((other) => patternsFor(other, dir, hubAllowed)), message }] }
+                : {}),
             },
           ],
         },
@@ -126,11 +156,22 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer reaches the core only through window.berth or the WebSocket bridge.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'The renderer reaches the core only through window.berth or the WebSocket bridge.',
+            },
+          ],
           patterns: [
             { group: nodeBuiltins, message: 'The renderer runs in a browser: no Node modules.' },
-            { group: ['**/core/**', '**/electron/**'], message: 'The renderer may import only main/shared from main/.' },
-            { group: ['../**/main/shared', '../**/main/shared/**'], message: 'Import main/shared through the @shared/… alias.' },
+            {
+              group: ['**/core/**', '**/electron/**'],
+              message: 'The renderer may import only main/shared from main/.',
+            },
+            {
+              group: ['../**/main/shared', '../**/main/shared/**'],
+              message: 'Import main/shared through the @shared/… alias.',
+            },
           ],
         },
       ],

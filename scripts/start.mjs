@@ -35,7 +35,12 @@ function electronBinary() {
 }
 
 function ensureBuilt() {
-  const built = ['dist/main/cli.js', 'dist/main/electron-main.js', 'dist/preload/preload.cjs', 'dist/renderer/index.html'];
+  const built = [
+    'dist/main/cli.js',
+    'dist/main/electron-main.js',
+    'dist/preload/preload.cjs',
+    'dist/renderer/index.html',
+  ];
   if (built.every((file) => existsSync(join(root, file))) && !process.argv.includes('--rebuild')) return;
   console.log('[start] Building Berth...');
   const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
@@ -45,7 +50,8 @@ function ensureBuilt() {
 function launch() {
   const serveOnly = process.argv.includes('--serve');
   const forwarded = process.argv.slice(2).filter((arg) => arg !== '--rebuild' && arg !== '--serve');
-  const serve = () => spawn(process.execPath, [join(root, 'dist/main/cli.js'), 'serve', ...forwarded], { stdio: 'inherit' });
+  const serve = () =>
+    spawn(process.execPath, [join(root, 'dist/main/cli.js'), 'serve', ...forwarded], { stdio: 'inherit' });
   if (serveOnly) return serve();
   const electron = electronBinary();
   if (electron.path) return spawn(electron.path, [root, ...forwarded], { stdio: 'inherit' });

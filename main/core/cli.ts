@@ -29,7 +29,10 @@ async function main(argv: string[]): Promise<number> {
     await handle?.close();
     await core.close();
   };
-  installCrashPolicy({ log, onFatal: async () => void (await stopWithin({ log, source: '[serve]', stop, deadlineMs: QUIT_DEADLINE_MS })) });
+  installCrashPolicy({
+    log,
+    onFatal: async () => void (await stopWithin({ log, source: '[serve]', stop, deadlineMs: QUIT_DEADLINE_MS })),
+  });
   installFaultHook(process.env);
   // Built layout: dist/main/cli.js beside dist/renderer/.
   const rendererDir = parsed.rendererDir ?? fileURLToPath(new URL('../renderer', import.meta.url));
@@ -44,7 +47,9 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(`${handle.url}\n`);
 
   const signal = await quit;
-  log.info(`[serve] stopping (${signal}): closing the bridge, then stopping the engines Berth runs (at most ${QUIT_DEADLINE_MS / 1000} s)`);
+  log.info(
+    `[serve] stopping (${signal}): closing the bridge, then stopping the engines Berth runs (at most ${QUIT_DEADLINE_MS / 1000} s)`,
+  );
   return (await stopWithin({ log, source: '[serve]', stop, deadlineMs: QUIT_DEADLINE_MS })) === 'stopped' ? 0 : 1;
 }
 

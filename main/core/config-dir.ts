@@ -4,7 +4,11 @@
 import { homedir } from 'node:os';
 import { join, win32 } from 'node:path';
 
-export function configDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home: string = env.HOME || homedir()): string {
+export function configDir(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform = process.platform,
+  home: string = env.HOME || homedir(),
+): string {
   if (env.BERTH_CONFIG_DIR) return env.BERTH_CONFIG_DIR;
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Berth');
   if (platform === 'win32') return win32.join(env.APPDATA || win32.join(home, 'AppData', 'Roaming'), 'Berth');

@@ -68,7 +68,12 @@ export function createCore(options: CoreOptions): Core {
   const stats = new StatsService({ connection, hub, log, collector: statsCollectorFrom(env) });
   const limits = new LimitsService({ connection, stats, log });
   const credentials = new EncryptedCredentials(credentialsFileFor(env), secretCipher);
-  const registries = new RegistriesService({ connection, env, log, berthStore: { credentials, storage: async () => (await settings.get()).registryCredentials } });
+  const registries = new RegistriesService({
+    connection,
+    env,
+    log,
+    berthStore: { credentials, storage: async () => (await settings.get()).registryCredentials },
+  });
   const transfers = new TransferManager({ connection, hub, registries, log });
   const run = new RunService({ connection, transfers, settings, log });
   const replicas = new ReplicasService({ connection, run, log });
@@ -110,7 +115,8 @@ export function createCore(options: CoreOptions): Core {
     'limits:get': (request) => limits.get(request.id),
     'limits:apply': (request) => limits.apply(request.id, request.change, request.acknowledgeBelowUsage ?? false),
     'limits:undo': (request) => limits.undo(request.id, request.acknowledgeBelowUsage ?? false),
-    'limits:apply-bulk': (request) => limits.applyBulk(request.ids, request.change, request.acknowledgeBelowUsage ?? false),
+    'limits:apply-bulk': (request) =>
+      limits.applyBulk(request.ids, request.change, request.acknowledgeBelowUsage ?? false),
     'limits:suggest': (request) => limits.suggest(request.id),
     'images:list': () => images.list(),
     'images:inspect': (request) => images.inspect(request.id),

@@ -19,7 +19,8 @@ function currentUid(): number | undefined {
 export function toolPath(env: NodeJS.ProcessEnv, uid: number | undefined = currentUid()): string {
   const user = (env.PATH ?? '').split(delimiter).filter(Boolean);
   if (uid === undefined) return user.join(delimiter);
-  if (uid === 0) return [...SYSTEM_DIRS, ...user.filter((dir) => isAbsolute(dir) && !SYSTEM_DIRS.includes(dir))].join(delimiter);
+  if (uid === 0)
+    return [...SYSTEM_DIRS, ...user.filter((dir) => isAbsolute(dir) && !SYSTEM_DIRS.includes(dir))].join(delimiter);
   return [...user, ...SYSTEM_DIRS.filter((dir) => !user.includes(dir))].join(delimiter);
 }
 
@@ -39,7 +40,11 @@ export function firstExecutable(command: string, dirs: string[]): string | null 
 }
 
 /** The full path of the first executable `command` on toolPath, or null. */
-export function findTool(command: string, env: NodeJS.ProcessEnv, uid: number | undefined = currentUid()): string | null {
+export function findTool(
+  command: string,
+  env: NodeJS.ProcessEnv,
+  uid: number | undefined = currentUid(),
+): string | null {
   if (command.includes('/')) return command;
   return firstExecutable(command, toolPath(env, uid).split(delimiter).filter(Boolean));
 }

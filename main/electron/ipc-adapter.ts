@@ -7,7 +7,11 @@ import { fail } from '../shared/errors';
 import { ipcEventChannel, ipcInvokeChannel } from '../shared/ipc-channels';
 import type { Core } from '../core/create-core';
 
-export function isTrustedSender(frame: WebFrameMain | null, windows: readonly BrowserWindow[], pageUrl: string): boolean {
+export function isTrustedSender(
+  frame: WebFrameMain | null,
+  windows: readonly BrowserWindow[],
+  pageUrl: string,
+): boolean {
   if (!frame) return false;
   const isMainFrameOfOurWindow = windows.some((window) => window.webContents.mainFrame === frame);
   return isMainFrameOfOurWindow && frame.url.split('#')[0] === pageUrl;

@@ -23,7 +23,10 @@ if (!app.requestSingleInstanceLock()) {
   let detachIndicator: (() => void) | null = null;
   // Every way out (the window, Cmd+Q, a signal, a fatal error) goes through will-quit, which stops the engines
   // Berth runs within QUIT_DEADLINE_MS and says what it stopped.
-  const stopCore = (): Promise<unknown> => (core ? stopWithin({ log, source: '[app]', stop: () => core!.close(), deadlineMs: QUIT_DEADLINE_MS }) : Promise.resolve());
+  const stopCore = (): Promise<unknown> =>
+    core
+      ? stopWithin({ log, source: '[app]', stop: () => core!.close(), deadlineMs: QUIT_DEADLINE_MS })
+      : Promise.resolve();
   installCrashPolicy({ log, onFatal: async () => void (await stopCore()), exit: (code) => app.exit(code) });
   void waitForQuitSignal(log, '[app]').then((signal) => {
     log.info(`[app] ${signal}: quitting`);
@@ -38,16 +41,19 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
-  app.whenReady().then(() => {
-    // After ready: safeStorage cannot reach the OS keychain before (it reports unavailable).
-    core = createCore({ log, transport: 'electron', secretCipher: safeStorageCipher(safeStorage) });
-    detachIpc = attachIpcAdapter(core, rendererIndexPath);
-    detachIndicator = attachTransferIndicator(core);
-    createMainWindow();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
-    });
-  }, (error: unknown) => log.error('[app] failed to start', error));
+  app.whenReady().then(
+    () => {
+      // After ready: safeStorage cannot reach the OS keychain before (it reports unavailable).
+      core = createCore({ log, transport: 'electron', secretCipher: safeStorageCipher(safeStorage) });
+      detachIpc = attachIpcAdapter(core, rendererIndexPath);
+      detachIndicator = attachTransferIndicator(core);
+      createMainWindow();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+      });
+    },
+    (error: unknown) => log.error('[app] failed to start', error),
+  );
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

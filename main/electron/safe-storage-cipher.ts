@@ -3,11 +3,16 @@
 import type { SafeStorage } from 'electron';
 import type { SecretCipher } from '../core/registries/secret-cipher';
 
-export function safeStorageCipher(safeStorage: SafeStorage, platform: NodeJS.Platform = process.platform): SecretCipher {
+export function safeStorageCipher(
+  safeStorage: SafeStorage,
+  platform: NodeJS.Platform = process.platform,
+): SecretCipher {
   return {
     // On Linux without a secret service Chromium falls back to 'basic_text', a key built into every copy of
     // Electron: that is obfuscation, not encryption, so Berth offers no "encrypted" storage on top of it.
-    isAvailable: () => safeStorage.isEncryptionAvailable() && !(platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'),
+    isAvailable: () =>
+      safeStorage.isEncryptionAvailable() &&
+      !(platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'),
     // The synchronous calls keep the core's interface simple; the async ones of newer Electrons add nothing
     // for a few hundred bytes encrypted on a login.
     encrypt: (plain) => safeStorage.encryptString(plain),

@@ -25,11 +25,14 @@ export function installSecurityRestrictions(log: Logger): void {
     });
   });
 
-  app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
-      log.warn(`[security] permission ${permission} denied`);
-      callback(false);
-    });
-    session.defaultSession.setPermissionCheckHandler(() => false);
-  }, (error: unknown) => log.error('[security] could not install permission handlers', error));
+  app.whenReady().then(
+    () => {
+      session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
+        log.warn(`[security] permission ${permission} denied`);
+        callback(false);
+      });
+      session.defaultSession.setPermissionCheckHandler(() => false);
+    },
+    (error: unknown) => log.error('[security] could not install permission handlers', error),
+  );
 }

@@ -10,7 +10,8 @@ import { trayIcon } from './tray-icon';
 function endedMessage(transfer: Transfer): { title: string; body: string } {
   const verb = transfer.kind === 'pull' ? 'Pull' : 'Push';
   if (transfer.state === 'done') return { title: `${verb} finished`, body: transfer.reference };
-  if (transfer.state === 'cancelled') return { title: `${verb} cancelled`, body: transfer.leftOver ?? transfer.reference };
+  if (transfer.state === 'cancelled')
+    return { title: `${verb} cancelled`, body: transfer.leftOver ?? transfer.reference };
   return { title: `${verb} failed`, body: `${transfer.reference}: ${transfer.error?.message ?? 'unknown error'}` };
 }
 
@@ -38,7 +39,8 @@ export function attachTransferIndicator(core: Core): () => void {
     const transfer = payload as Transfer;
     const wasRunning = running.delete(transfer.id);
     if (transfer.state === 'running') running.set(transfer.id, transfer);
-    else if (wasRunning && transfer.purpose === 'user' && Notification.isSupported()) new Notification(endedMessage(transfer)).show();
+    else if (wasRunning && transfer.purpose === 'user' && Notification.isSupported())
+      new Notification(endedMessage(transfer)).show();
     show();
   });
 

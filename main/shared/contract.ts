@@ -44,7 +44,11 @@ const statsHistoryRequest = z
   .strict();
 
 /** Byte counts up to 1 PiB; limits are validated further (minimums, engine capacity) in the core. */
-const bytes = z.number().int().min(0).max(2 ** 50);
+const bytes = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 50);
 /** A change to resource limits, as the IPC takes it and as the settings file keeps the run profile. */
 export const limitsChange = z
   .object({
@@ -72,7 +76,11 @@ const limitsApplyRequest = z
   .strict();
 const limitsUndoRequest = z.object({ id: containerRef, acknowledgeBelowUsage: z.boolean().optional() }).strict();
 const limitsBulkRequest = z
-  .object({ ids: z.array(containerRef).min(1).max(200), change: limitsChange, acknowledgeBelowUsage: z.boolean().optional() })
+  .object({
+    ids: z.array(containerRef).min(1).max(200),
+    change: limitsChange,
+    acknowledgeBelowUsage: z.boolean().optional(),
+  })
   .strict();
 
 /** An image id (`sha256:…` or short hex) or a reference (`nginx`, `127.0.0.1:5000/x/y:t`, `r@sha256:…`). */
@@ -81,7 +89,10 @@ export const imageRef = z
   .max(512)
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.:/@+-]*$/, 'must be an image id or reference (like nginx:1.27)')
   // It goes into engine API paths: no "." or ".." parts, no empty ones.
-  .refine((value) => !value.split('/').some((part) => part === '' || part === '.' || part === '..'), 'must be an image id or reference, without "." or ".." parts');
+  .refine(
+    (value) => !value.split('/').some((part) => part === '' || part === '.' || part === '..'),
+    'must be an image id or reference, without "." or ".." parts',
+  );
 /** What the user typed into a pull box; the core parses it (see image-reference.ts) for a specific message. */
 const referenceText = z.string().max(512);
 const imageIdRequest = z.object({ id: imageRef }).strict();
@@ -160,7 +171,10 @@ const settingsUpdateRequest = z
 const engineId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be an engine id');
 const engineName = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,30}$/, 'must be lowercase letters, digits and dashes (up to 31), starting with a letter or digit');
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,30}$/,
+    'must be lowercase letters, digits and dashes (up to 31), starting with a letter or digit',
+  );
 const engineIdRequest = z.object({ id: engineId }).strict();
 const addOwnedEngineRequest = z.object({ name: engineName }).strict();
 const addRemoteEngineRequest = z
@@ -169,7 +183,10 @@ const addRemoteEngineRequest = z
     host: z
       .string()
       .max(300)
-      .regex(/^ssh:\/\/([^@/\s]+@)?[a-zA-Z0-9.:[\]-]+(:\d{1,5})?$/, 'must look like ssh://user@host or ssh://user@host:2222'),
+      .regex(
+        /^ssh:\/\/([^@/\s]+@)?[a-zA-Z0-9.:[\]-]+(:\d{1,5})?$/,
+        'must look like ssh://user@host or ssh://user@host:2222',
+      ),
     identityFile: z.string().min(1).max(4096).nullable().optional(),
     socketPath: z.string().regex(/^\//, 'must be an absolute path on the remote machine').max(4096).optional(),
     /** The fingerprint the user accepted after a `trust-needed` answer; added to known_hosts when it matches. */

@@ -43,7 +43,11 @@ export function mountFlag(mount: MountSpec): string {
 /** Bytes in the largest binary unit that holds them exactly (`64m`, `1g`, `12345b`), as `--memory` reads them. */
 export function bytesFlag(bytes: number): string {
   if (bytes < 0) return String(bytes);
-  for (const [unit, size] of [['g', 1024 ** 3], ['m', 1024 ** 2], ['k', 1024]] as const) {
+  for (const [unit, size] of [
+    ['g', 1024 ** 3],
+    ['m', 1024 ** 2],
+    ['k', 1024],
+  ] as const) {
     if (bytes > 0 && bytes % size === 0) return `${bytes / size}${unit}`;
   }
   return `${bytes}b`;
@@ -52,7 +56,9 @@ export function bytesFlag(bytes: number): string {
 /** NanoCpus as `--cpus` reads them back exactly (the CLI refuses more precision than 1e-9). */
 export function cpusFlag(nanoCpus: number): string {
   const whole = Math.floor(nanoCpus / 1e9);
-  const fraction = String(nanoCpus % 1e9).padStart(9, '0').replace(/0+$/, '');
+  const fraction = String(nanoCpus % 1e9)
+    .padStart(9, '0')
+    .replace(/0+$/, '');
   return fraction === '' ? String(whole) : `${whole}.${fraction}`;
 }
 

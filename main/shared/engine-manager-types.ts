@@ -99,4 +99,5 @@ export interface HostKeyQuestion {
   fingerprint: string;
 }
 
-export type AddRemoteResult = { outcome: 'added'; engine: EngineView } | { outcome: 'trust-needed'; hostKey: HostKeyQuestion };
+export type AddRemoteResult =
+  { outcome: 'added'; engine: EngineView } | { outcome: 'trust-needed'; hostKey: HostKeyQuestion };

@@ -70,7 +70,8 @@ function checkPath(path: string, shown: string): string | null {
   }
   if (path.toLowerCase() !== path) return `uppercase letters are not allowed in a repository name: "${shown}"`;
   for (const part of path.split('/')) {
-    if (part === '') return `a repository name cannot have an empty part (a leading, doubled or trailing "/"): "${shown}"`;
+    if (part === '')
+      return `a repository name cannot have an empty part (a leading, doubled or trailing "/"): "${shown}"`;
     if (!pathComponentPattern.test(part)) {
       return `"${part}" is not a valid part of a repository name: use lowercase letters and digits, joined by single ".", "_", "__" or "-"`;
     }
@@ -127,14 +128,23 @@ export function parseReference(input: string): ReferenceResult {
   const repository = registry === dockerHubRegistry && !rawPath.includes('/') ? `library/${rawPath}` : rawPath;
   const fullName = `${registry}/${repository}`;
   if (fullName.length > nameTotalLengthMax) {
-    return refuse(`a repository name can have at most ${nameTotalLengthMax} characters, registry included (this one has ${fullName.length})`);
+    return refuse(
+      `a repository name can have at most ${nameTotalLengthMax} characters, registry included (this one has ${fullName.length})`,
+    );
   }
 
   const shownTag = tag ?? (digest === null ? 'latest' : null);
   const suffix = `${shownTag === null ? '' : `:${shownTag}`}${digest === null ? '' : `@${digest}`}`;
   return {
     ok: true,
-    value: { registry, repository, tag: shownTag, digest, normalised: `${fullName}${suffix}`, familiar: `${familiarName(registry, repository)}${suffix}` },
+    value: {
+      registry,
+      repository,
+      tag: shownTag,
+      digest,
+      normalised: `${fullName}${suffix}`,
+      familiar: `${familiarName(registry, repository)}${suffix}`,
+    },
   };
 }
 
@@ -159,7 +169,8 @@ export function registryHost(reference: ParsedReference | string): string {
  */
 export function apiPathProblem(value: string): string | null {
   if (value === '') return 'it is empty';
-  if (/[?]/.test(value) || changesAddress(value)) return 'it holds a character that would change the address (?, #, %, \\, a space or a control character)';
+  if (/[?]/.test(value) || changesAddress(value))
+    return 'it holds a character that would change the address (?, #, %, \\, a space or a control character)';
   const parts = value.split('/');
   if (parts.some((part) => part === '.' || part === '..')) return 'it has a "." or ".." part';
   if (parts.some((part) => part === '')) return 'it has an empty part (a leading, doubled or trailing "/")';

@@ -45,7 +45,11 @@ export function portFromExposed(exposed: string): PortMapping | null {
  * (`-P` cannot say where: it takes the engine's default, all interfaces on most engines). Ports `taken` (by
  * the user's own rows, `8080/tcp`) are left to those rows.
  */
-export function exposedPortsOn(exposed: readonly string[], where: PublishInterface, taken: ReadonlySet<string> = new Set()): PortMapping[] {
+export function exposedPortsOn(
+  exposed: readonly string[],
+  where: PublishInterface,
+  taken: ReadonlySet<string> = new Set(),
+): PortMapping[] {
   const ports: PortMapping[] = [];
   const seen = new Set(taken);
   for (const text of exposed) {
@@ -69,7 +73,10 @@ export function runSpecFromImage(image: string, config: Pick<ImageConfigView, 'e
  * command arguments. The core creates containers split the same way, so the preview is exactly what runs.
  * An empty entrypoint is `--entrypoint ''`: the CLI then sends `[""]`, which clears the image's entrypoint.
  */
-export function splitEntrypoint(spec: Pick<RunSpec, 'entrypoint' | 'command'>): { entrypoint: string | null; args: string[] | null } {
+export function splitEntrypoint(spec: Pick<RunSpec, 'entrypoint' | 'command'>): {
+  entrypoint: string | null;
+  args: string[] | null;
+} {
   if (spec.entrypoint === null) return { entrypoint: null, args: spec.command };
   const [first = '', ...rest] = spec.entrypoint;
   const args = [...rest, ...(spec.command ?? [])];

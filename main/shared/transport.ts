@@ -22,8 +22,7 @@ export type WsRequestFrame = z.infer<typeof wsRequestFrame>;
 
 /** Frames from the core: a reply to a request (by id), or a pushed event. */
 export type WsServerFrame =
-  | { type: 'reply'; id: number | null; reply: Envelope<unknown> }
-  | { type: 'event'; event: string; payload: unknown };
+  { type: 'reply'; id: number | null; reply: Envelope<unknown> } | { type: 'event'; event: string; payload: unknown };
 
 // Any code string: the typed client shows a code it does not know as INTERNAL, whereas a frame refused here
 // would leave its request waiting for ever.

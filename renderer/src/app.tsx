@@ -26,7 +26,12 @@ const router = createHashRouter([
       { index: true, element: <DashboardPage /> },
       { path: 'containers', element: <ContainersPage /> },
       // Loaded on first visit: its charts (recharts) are most of the bundle, and startup shows the list first.
-      { path: 'containers/:id', lazy: async () => ({ Component: (await import('./pages/container-detail/container-detail-page')).ContainerDetailPage }) },
+      {
+        path: 'containers/:id',
+        lazy: async () => ({
+          Component: (await import('./pages/container-detail/container-detail-page')).ContainerDetailPage,
+        }),
+      },
       { path: 'images', element: <ImagesPage /> },
       { path: 'registries', element: <RegistriesPage /> },
       { path: 'replicas', element: <ReplicasPage /> },
@@ -39,7 +44,15 @@ const router = createHashRouter([
   },
 ]);
 
-export function App({ client, queryClient, stats }: { client: BerthClient; queryClient: QueryClient; stats: StatsStore }) {
+export function App({
+  client,
+  queryClient,
+  stats,
+}: {
+  client: BerthClient;
+  queryClient: QueryClient;
+  stats: StatsStore;
+}) {
   return (
     <ClientProvider client={client}>
       <QueryClientProvider client={queryClient}>

@@ -25,7 +25,9 @@ describe('live limit tuning', () => {
     await limits.typeMemory(128);
     const stopRecording = await session.recordMemoryLimitLabels(name);
     await limits.button('Apply limits').click();
-    await expect.poll(() => limits.success().textContent(), { timeout: 10_000 }).toContain('memory limit 256 MiB → 128 MiB');
+    await expect
+      .poll(() => limits.success().textContent(), { timeout: 10_000 })
+      .toContain('memory limit 256 MiB → 128 MiB');
 
     // (a) The chart's limit line moved, and its summary says so.
     await session.memoryLimitLabel(name, 128).first().waitFor({ state: 'attached', timeout: 5_000 });
@@ -59,7 +61,10 @@ describe('live limit tuning', () => {
     const limits = new LimitsPanel(session.page);
     const appliesBefore = session.sentChannels.filter((channel) => channel === 'limits:apply').length;
     await limits.typeMemory(2);
-    await limits.alerts().filter({ hasText: "The memory limit must be at least 6 MiB (the engine's minimum), or unlimited." }).waitFor();
+    await limits
+      .alerts()
+      .filter({ hasText: "The memory limit must be at least 6 MiB (the engine's minimum), or unlimited." })
+      .waitFor();
     expect(await limits.button('Apply limits').isDisabled()).toBe(true);
     await session.page.screenshot({ path: 'test-results/container-limits-invalid.png' });
     expect(session.sentChannels.filter((channel) => channel === 'limits:apply').length).toBe(appliesBefore);
@@ -73,7 +78,9 @@ describe('live limit tuning', () => {
   it('undoes the last change', async () => {
     const limits = new LimitsPanel(session.page);
     await limits.button('Undo last change').click();
-    await expect.poll(() => limits.success().textContent(), { timeout: 10_000 }).toContain('memory limit 128 MiB → 256 MiB');
+    await expect
+      .poll(() => limits.success().textContent(), { timeout: 10_000 })
+      .toContain('memory limit 128 MiB → 256 MiB');
     expect(await session.memoryOf(container)).toBe(256 * MiB);
     await expect.poll(() => limits.memoryField().inputValue()).toBe('256');
   });
@@ -90,7 +97,10 @@ describe('live limit tuning', () => {
       await session.page.waitForTimeout(Math.floor(Math.random() * 1000));
       const started = performance.now();
       await limits.button('Apply limits').click();
-      await limits.success().filter({ hasText: `→ ${mib} MiB` }).waitFor({ timeout: 10_000 });
+      await limits
+        .success()
+        .filter({ hasText: `→ ${mib} MiB` })
+        .waitFor({ timeout: 10_000 });
       toReply.push(Math.round(performance.now() - started));
       await session.memoryLimitLabel(name, mib).first().waitFor({ state: 'attached', timeout: 10_000 });
       toLine.push(Math.round(performance.now() - started));
@@ -111,27 +121,36 @@ describe('live limit tuning', () => {
     expect(await session.memoryOf(container)).toBe(160 * MiB);
   });
 
-  it('suggests limits from recent use, showing what they come from, and applies them', { timeout: 90_000 }, async () => {
-    const limits = new LimitsPanel(session.page);
-    // The core wants about 30 s of samples; until then it says how many it has (shown as it came).
-    await expect
-      .poll(
-        async () => {
-          await limits.button('Suggest limits').click();
-          await session.page.waitForTimeout(300);
-          if (await limits.button('Apply suggestion').isVisible()) return 'suggested';
-          return (await limits.statusNotes().filter({ hasText: 'needs at least' }).count()) > 0 ? 'not yet' : 'nothing';
-        },
-        { timeout: 75_000, interval: 3_000 },
-      )
-      .toBe('suggested');
-    const suggestion = limits.region().getByRole('group', { name: 'Suggested limits' });
-    expect(await suggestion.textContent()).toMatch(/Samples\s*\d+ over \d+ s.*CPU p95 \/ peak.*Memory peak.*Headroom\s*30 %/);
-    await session.page.screenshot({ path: 'test-results/container-limits-suggestion.png' });
-    await limits.button('Apply suggestion').click();
-    // The container sleeps: its peak is far below 6 MiB, the engine's least, which is what is suggested.
-    await expect.poll(() => limits.success().textContent(), { timeout: 10_000 }).toContain('memory limit 160 MiB → 6 MiB');
-    expect(await session.memoryOf(container)).toBe(6 * MiB);
-  });
+  it(
+    'suggests limits from recent use, showing what they come from, and applies them',
+    { timeout: 90_000 },
+    async () => {
+      const limits = new LimitsPanel(session.page);
+      // The core wants about 30 s of samples; until then it says how many it has (shown as it came).
+      await expect
+        .poll(
+          async () => {
+            await limits.button('Suggest limits').click();
+            await session.page.waitForTimeout(300);
+            if (await limits.button('Apply suggestion').isVisible()) return 'suggested';
+            return (await limits.statusNotes().filter({ hasText: 'needs at least' }).count()) > 0
+              ? 'not yet'
+              : 'nothing';
+          },
+          { timeout: 75_000, interval: 3_000 },
+        )
+        .toBe('suggested');
+      const suggestion = limits.region().getByRole('group', { name: 'Suggested limits' });
+      expect(await suggestion.textContent()).toMatch(
+        /Samples\s*\d+ over \d+ s.*CPU p95 \/ peak.*Memory peak.*Headroom\s*30 %/,
+      );
+      await session.page.screenshot({ path: 'test-results/container-limits-suggestion.png' });
+      await limits.button('Apply suggestion').click();
+      // The container sleeps: its peak is far below 6 MiB, the engine's least, which is what is suggested.
+      await expect
+        .poll(() => limits.success().textContent(), { timeout: 10_000 })
+        .toContain('memory limit 160 MiB → 6 MiB');
+      expect(await session.memoryOf(container)).toBe(6 * MiB);
+    },
+  );
 });
-

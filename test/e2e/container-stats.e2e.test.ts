@@ -24,7 +24,12 @@ const cspViolations: string[] = [];
 
 /** A container spinning one CPU as fast as it can, held to half a core by its limit. */
 async function runBusyLoop(name: string): Promise<Dockerode.Container> {
-  const container = await runTestContainer(docker, { image: harness().busyboxImage, name, cmd: ['sh', '-c', 'while :; do :; done'], hostConfig: { NanoCpus: 5e8 } });
+  const container = await runTestContainer(docker, {
+    image: harness().busyboxImage,
+    name,
+    cmd: ['sh', '-c', 'while :; do :; done'],
+    hostConfig: { NanoCpus: 5e8 },
+  });
   created.push(container);
   return container;
 }
@@ -43,7 +48,8 @@ beforeAll(async () => {
   page.on('pageerror', (error) => pageErrors.push(error.message));
   // Recharts and React Aria style through the CSSOM, which the strict CSP allows; inline <style> it would not.
   page.on('console', (message) => {
-    if (message.type() === 'error' && message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+    if (message.type() === 'error' && message.text().includes('Content Security Policy'))
+      cspViolations.push(message.text());
   });
   await page.goto(serve.url);
   mkdirSync('test-results', { recursive: true });
@@ -64,7 +70,9 @@ describe('live container stats', () => {
     const containers = new ContainersPage(page);
     await containers.open();
     await containers.row(name).waitFor({ timeout: 5_000 });
-    await expect.poll(async () => firstPercent(await containers.row(name).textContent()), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => firstPercent(await containers.row(name).textContent()), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await page.screenshot({ path: 'test-results/container-stats-list.png' });
 
     // Its page, from the name in the list.
@@ -79,7 +87,9 @@ describe('live container stats', () => {
     await cpuChart.locator('.chart-limit-line line').first().waitFor({ state: 'attached', timeout: 10_000 });
     await cpuChart.locator('text', { hasText: 'limit 0.5 cores' }).first().waitFor({ state: 'attached' });
     // CPU is in % of one core: busy, but held near 50 % by the limit.
-    await expect.poll(async () => firstPercent(await detail.summary('CPU').textContent()), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => firstPercent(await detail.summary('CPU').textContent()), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     expect(firstPercent(await detail.summary('CPU').textContent())).toBeLessThanOrEqual(75);
 
     // Range and pause are named controls that keep their state.
@@ -102,7 +112,9 @@ describe('live container stats', () => {
     await detail.tab('Info').click();
     await page.getByRole('region', { name: 'Container information' }).waitFor();
     expect(await cpuChart.count()).toBe(0);
-    await expect(page.getByRole('region', { name: 'Container information' }).textContent()).resolves.toContain('0.5 cores');
+    await expect(page.getByRole('region', { name: 'Container information' }).textContent()).resolves.toContain(
+      '0.5 cores',
+    );
 
     // The dashboard lists it among the top consumers, linking back to its page.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();

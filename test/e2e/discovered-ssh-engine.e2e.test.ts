@@ -31,7 +31,11 @@ beforeAll(async () => {
   sshd = await PrivateSshd.start({ env: { DOCKER_HOST: harness().dockerHost } });
   mkdirSync(join(dir, 'home', '.ssh'), { recursive: true, mode: 0o700 });
   copyFileSync(sshd.clientKeyPath, join(dir, 'home', '.ssh', 'id_ed25519'));
-  container = await runIdleContainer(new Docker({ socketPath: harness().socketPath }), harness().busyboxImage, containerName);
+  container = await runIdleContainer(
+    new Docker({ socketPath: harness().socketPath }),
+    harness().busyboxImage,
+    containerName,
+  );
   serve = await startServe(sshd.address, [], {
     HOME: join(dir, 'home'),
     BERTH_CONFIG_DIR: join(dir, 'berth'),

@@ -14,10 +14,12 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 function electronBinary(): { path: string | null; why: string } {
   const electronDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   const pathFile = join(electronDir, 'path.txt');
-  if (!existsSync(pathFile)) return { path: null, why: 'node_modules/electron has no runtime (its binary download cannot reach its host here)' };
+  if (!existsSync(pathFile))
+    return { path: null, why: 'node_modules/electron has no runtime (its binary download cannot reach its host here)' };
   const binary = join(electronDir, 'dist', readFileSync(pathFile, 'utf8'));
   if (!existsSync(binary)) return { path: null, why: `the Electron runtime ${binary} is missing` };
-  if (process.platform === 'linux' && !process.env.DISPLAY) return { path: null, why: 'no display: run under xvfb-run' };
+  if (process.platform === 'linux' && !process.env.DISPLAY)
+    return { path: null, why: 'no display: run under xvfb-run' };
   return { path: binary, why: '' };
 }
 
@@ -35,7 +37,12 @@ describe.skipIf(!electron.path)(`Electron app${electron.path ? '' : ` (skipped: 
       executablePath: electron.path!,
       // Chromium refuses to run its OS sandbox as root; the renderer's own `sandbox: true` still applies.
       args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), root],
-      env: { PATH: process.env.PATH ?? '', DISPLAY: process.env.DISPLAY ?? '', HOME: home, DOCKER_HOST: harness().dockerHost },
+      env: {
+        PATH: process.env.PATH ?? '',
+        DISPLAY: process.env.DISPLAY ?? '',
+        HOME: home,
+        DOCKER_HOST: harness().dockerHost,
+      },
     });
     appWindow = await app.firstWindow();
     await appWindow.getByRole('heading', { level: 1 }).first().waitFor();

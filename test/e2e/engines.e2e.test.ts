@@ -38,7 +38,10 @@ function tempDir(prefix: string): string {
 
 beforeAll(async () => {
   const dockerConfig = tempDir('berth-e2e-dc-');
-  writeFileSync(join(dockerConfig, 'config.json'), JSON.stringify({ auths: { [harness().registry]: { auth: secretAuth } } }));
+  writeFileSync(
+    join(dockerConfig, 'config.json'),
+    JSON.stringify({ auths: { [harness().registry]: { auth: secretAuth } } }),
+  );
   serve = await startServe(harness().dockerHost, [], {
     DOCKER_CONFIG: dockerConfig,
     BERTH_CONFIG_DIR: tempDir('berth-e2e-cfg-'),
@@ -73,13 +76,15 @@ async function invokeCore(channel: string, payload: unknown): Promise<unknown> {
       socket.once('open', () => resolve());
       socket.once('error', reject);
     });
-    const reply = await new Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }>((resolve) => {
-      socket.on('message', (data: WebSocket.RawData) => {
-        const frame = JSON.parse(data.toString()) as { type: string; id?: number; reply?: never };
-        if (frame.type === 'reply' && frame.id === 1 && frame.reply) resolve(frame.reply);
-      });
-      socket.send(JSON.stringify({ id: 1, channel, payload }));
-    });
+    const reply = await new Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }>(
+      (resolve) => {
+        socket.on('message', (data: WebSocket.RawData) => {
+          const frame = JSON.parse(data.toString()) as { type: string; id?: number; reply?: never };
+          if (frame.type === 'reply' && frame.id === 1 && frame.reply) resolve(frame.reply);
+        });
+        socket.send(JSON.stringify({ id: 1, channel, payload }));
+      },
+    );
     if (!reply.ok) throw new Error(`${channel}: ${reply.error?.code}: ${reply.error?.message}`);
     return reply.data;
   } finally {
@@ -95,7 +100,10 @@ describe('Engine page', () => {
     await engines.waitForState('discovered', 'Running');
     await expect(engines.engine('discovered').textContent()).resolves.toContain('Active');
     const details = engines.details('discovered');
-    await details.getByText(/Docker Engine \d+\.\d+/).first().waitFor();
+    await details
+      .getByText(/Docker Engine \d+\.\d+/)
+      .first()
+      .waitFor();
     await status.waitForEngine('Connected', 10_000, 'discovered');
 
     await engines.copyDiagnosticsButton().click();
@@ -109,15 +117,22 @@ describe('Engine page', () => {
     }
   });
 
-  it('keeps the active engine\'s container counts in step with container events', async () => {
+  it("keeps the active engine's container counts in step with container events", async () => {
     const engines = new EnginePage(page);
     await engines.open();
     await engines.waitForState('discovered', 'Running');
-    const fact = engines.details('discovered').locator('.fact', { has: page.locator('dt', { hasText: /^Containers$/ }) }).locator('dd');
+    const fact = engines
+      .details('discovered')
+      .locator('.fact', { has: page.locator('dt', { hasText: /^Containers$/ }) })
+      .locator('dd');
     await fact.getByText(/\d+ running of \d+/).waitFor();
     const [running, total] = (await fact.textContent())!.match(/\d+/g)!.map(Number) as [number, number];
     const docker = new Docker({ socketPath: harness().socketPath });
-    const container = await docker.createContainer({ name: `e2e-counts-${randomBytes(3).toString('hex')}`, Image: harness().busyboxImage, Cmd: ['sleep', '3600'] });
+    const container = await docker.createContainer({
+      name: `e2e-counts-${randomBytes(3).toString('hex')}`,
+      Image: harness().busyboxImage,
+      Cmd: ['sleep', '3600'],
+    });
     try {
       // Before the fix the counts were those of when Berth connected, whatever happened after.
       await fact.getByText(`${running} running of ${total + 1}`).waitFor({ timeout: 5_000 });
@@ -145,10 +160,16 @@ describe('Engine page', () => {
 
     await engines.button(ownedName, 'Start').click();
     await engines.waitForState(ownedName, 'Running', 90_000);
-    await engines.details(ownedName).getByText(/Docker Engine \d+\.\d+/).first().waitFor();
+    await engines
+      .details(ownedName)
+      .getByText(/Docker Engine \d+\.\d+/)
+      .first()
+      .waitFor();
     // A container that only the Berth engine has: the Containers page shows it once that engine is active.
     const views = (await invokeCore('engines:list', {})) as Array<{ id: string; host: string }>;
-    const owned = new Docker({ socketPath: views.find((view) => view.id === `berth-${ownedName}`)!.host.replace('unix://', '') });
+    const owned = new Docker({
+      socketPath: views.find((view) => view.id === `berth-${ownedName}`)!.host.replace('unix://', ''),
+    });
     await pullImage(owned, harness().registryImage);
     const only = `${ownedName}-only`;
     await (await owned.createContainer({ Image: harness().registryImage, name: only, Cmd: ['sleep', '3600'] })).start();

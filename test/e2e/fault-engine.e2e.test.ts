@@ -54,7 +54,8 @@ let repository: string;
 /** Bigger than what loopback sockets buffer, so a registry killed mid-pull cannot have sent it all already. */
 let bigRepository: string;
 
-const ticksWithAll = (wanted: string[]) => (tick: StatsTick) => wanted.every((id) => tick.samples.some((sample) => sample.id === id));
+const ticksWithAll = (wanted: string[]) => (tick: StatsTick) =>
+  wanted.every((id) => tick.samples.some((sample) => sample.id === id));
 
 beforeAll(async () => {
   [engine, registry] = await Promise.all([PrivateEngine.start({ name: 'fault' }), PrivateRegistry.start()]);
@@ -62,7 +63,12 @@ beforeAll(async () => {
   await buildBusyboxImage(docker, IMAGE);
   // `always`: dockerd restarts them when it comes back, as it would a user's services after a crash.
   for (let i = 0; i < CONTAINERS; i += 1) {
-    const container = await runTestContainer(docker, { image: IMAGE, name: `fault-${i}`, cmd: ['sleep', '3600'], hostConfig: { RestartPolicy: { Name: 'always' } } });
+    const container = await runTestContainer(docker, {
+      image: IMAGE,
+      name: `fault-${i}`,
+      cmd: ['sleep', '3600'],
+      hostConfig: { RestartPolicy: { Name: 'always' } },
+    });
     ids.push(container.id);
   }
   ids = ids.sort();
@@ -108,7 +114,8 @@ async function startPull(reference: string): Promise<Transfer> {
 }
 
 const ended = (id: string) => (transfer: Transfer) => transfer.id === id && transfer.state !== 'running';
-const bytesArriving = (id: string) => (transfer: Transfer) => transfer.id === id && transfer.state === 'running' && transfer.currentBytes > 0;
+const bytesArriving = (id: string) => (transfer: Transfer) =>
+  transfer.id === id && transfer.state === 'running' && transfer.currentBytes > 0;
 
 describe('faults under a running serve', () => {
   it('dockerd SIGKILLed mid-pull with stats watched: said within 2 s everywhere, idle while away, back within 5 s, nothing doubled', async () => {
@@ -126,7 +133,12 @@ describe('faults under a running serve', () => {
     const gone = Promise.all([
       client.next<EngineStatus>('engine:status', (s) => s.state === 'unreachable', SAYS_GONE_MS, 'engine unreachable'),
       client.next<Transfer>('transfers:progress', ended(pull.id), SAYS_GONE_MS, 'the pull ending'),
-      client.next<StatsTick>('stats:tick', (tick) => ids.every((id) => tick.ended.some((entry) => entry.id === id)), SAYS_GONE_MS, 'every series ended'),
+      client.next<StatsTick>(
+        'stats:tick',
+        (tick) => ids.every((id) => tick.ended.some((entry) => entry.id === id)),
+        SAYS_GONE_MS,
+        'every series ended',
+      ),
       status.waitForEngine('Unreachable', SAYS_GONE_MS),
     ]);
     const dockerd = engine.dockerdPid();
@@ -134,7 +146,9 @@ describe('faults under a running serve', () => {
     process.kill(dockerd!, 'SIGKILL');
     const killedAt = Date.now();
     const [unreachable, failedPull, endedTick] = await gone;
-    console.info(`[fault] dockerd killed: every view said so within ${Date.now() - killedAt} ms; status "${unreachable.state === 'unreachable' ? unreachable.reason : ''}"; pull ${failedPull.state}: ${failedPull.error?.code}: ${failedPull.error?.message}`);
+    console.info(
+      `[fault] dockerd killed: every view said so within ${Date.now() - killedAt} ms; status "${unreachable.state === 'unreachable' ? unreachable.reason : ''}"; pull ${failedPull.state}: ${failedPull.error?.code}: ${failedPull.error?.message}`,
+    );
     expect(failedPull.state).toBe('failed');
     expect(failedPull.error?.message.length).toBeGreaterThan(0);
     expect(failedPull.leftOver).toMatch(/no image was tagged/);
@@ -149,13 +163,20 @@ describe('faults under a running serve', () => {
     await new Promise((resolve) => setTimeout(resolve, IDLE_WINDOW_MS));
     const { seconds } = cpuSecondsBetween(start, cpuSnapshot([serve.pid]));
     const percent = (seconds / (IDLE_WINDOW_MS / 1000)) * 100;
-    console.info(`[fault] core CPU while the engine was away: ${seconds.toFixed(2)} s over ${IDLE_WINDOW_MS / 1000} s = ${percent.toFixed(2)} % of a core (bound ${IDLE_CPU_PERCENT} %)`);
+    console.info(
+      `[fault] core CPU while the engine was away: ${seconds.toFixed(2)} s over ${IDLE_WINDOW_MS / 1000} s = ${percent.toFixed(2)} % of a core (bound ${IDLE_CPU_PERCENT} %)`,
+    );
     expect(percent).toBeLessThanOrEqual(IDLE_CPU_PERCENT);
 
     // The waiters are in place before the restart, so no event is missed; their own limit also covers dockerd's
     // start, and the bound is checked from its return (when it answers a ping), as the issue states it.
     const back = Promise.all([
-      client.next<EngineStatus>('engine:status', (s) => s.state === 'connected', ENGINE_START_MS + RESUMES_MS, 'engine connected again'),
+      client.next<EngineStatus>(
+        'engine:status',
+        (s) => s.state === 'connected',
+        ENGINE_START_MS + RESUMES_MS,
+        'engine connected again',
+      ),
       status.waitForEngine('Connected', ENGINE_START_MS + RESUMES_MS),
     ]);
     const restartedAt = Date.now();
@@ -167,8 +188,15 @@ describe('faults under a running serve', () => {
     console.info(`[fault] connected again ${reconnectMs} ms after the engine answered`);
     expect(reconnectMs).toBeLessThanOrEqual(RESUMES_MS);
     // dockerd restarts the `always` containers as it comes up; their stats resume as new segments.
-    await client.next('stats:tick', ticksWithAll(ids), Math.max(1_000, RESUMES_MS - (Date.now() - returnedAt)), 'samples of every container again');
-    console.info(`[fault] engine back: connected and every container's stats flowing ${Date.now() - returnedAt} ms after it answered`);
+    await client.next(
+      'stats:tick',
+      ticksWithAll(ids),
+      Math.max(1_000, RESUMES_MS - (Date.now() - returnedAt)),
+      'samples of every container again',
+    );
+    console.info(
+      `[fault] engine back: connected and every container's stats flowing ${Date.now() - returnedAt} ms after it answered`,
+    );
 
     // Nothing doubled: one tick a second, each container once per tick, the same kept-open files as before.
     const ticks: StatsTick[] = [];
@@ -181,7 +209,9 @@ describe('faults under a running serve', () => {
     expect(ticks.length).toBeLessThanOrEqual(6);
     for (const tick of ticks) expect(new Set(tick.samples.map((sample) => sample.id)).size).toBe(tick.samples.length);
     const after = fdCounts(serve.pid);
-    console.info(`[fault] open files before the kill ${JSON.stringify(before)}, after the return ${JSON.stringify(after)}`);
+    console.info(
+      `[fault] open files before the kill ${JSON.stringify(before)}, after the return ${JSON.stringify(after)}`,
+    );
     expect(after.cgroup).toBe(before.cgroup);
     expect(after.sockets).toBeLessThanOrEqual(before.sockets);
 
@@ -201,7 +231,9 @@ describe('faults under a running serve', () => {
     // What the registry had already handed to the kernel still arrives: let it through quickly.
     proxy.bytesPerSecond = 50_000_000;
     const transfer = await failed;
-    console.info(`[fault] registry killed mid-pull: ${transfer.state}: ${transfer.error?.code}: ${transfer.error?.message} (${transfer.leftOver})`);
+    console.info(
+      `[fault] registry killed mid-pull: ${transfer.state}: ${transfer.error?.code}: ${transfer.error?.message} (${transfer.leftOver})`,
+    );
     expect(transfer.state).toBe('failed');
     expect(['REGISTRY_UNREACHABLE', 'ENGINE_ERROR']).toContain(transfer.error?.code);
     expect(transfer.error?.message).toContain(proxy.address);

@@ -45,8 +45,16 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const id of containersMade) await docker.getContainer(id).remove({ force: true }).catch(() => undefined);
-  if (remote) await docker.getImage(remote).remove({ force: true }).catch(() => undefined);
+  for (const id of containersMade)
+    await docker
+      .getContainer(id)
+      .remove({ force: true })
+      .catch(() => undefined);
+  if (remote)
+    await docker
+      .getImage(remote)
+      .remove({ force: true })
+      .catch(() => undefined);
   await browser?.close();
   await serve?.stop();
 });
@@ -74,7 +82,12 @@ describe('Images page', () => {
     expect(phases.length).toBeGreaterThanOrEqual(2);
     expect(phases.some((text) => text.includes('Already exists'))).toBe(true);
     expect(phases.some((text) => text.includes('Complete'))).toBe(true);
-    expect(await images.transfer(remote).getByRole('progressbar', { name: `Pull of ${remote}` }).getAttribute('aria-valuenow')).toBe('100');
+    expect(
+      await images
+        .transfer(remote)
+        .getByRole('progressbar', { name: `Pull of ${remote}` })
+        .getAttribute('aria-valuenow'),
+    ).toBe('100');
     await images.row(remote).waitFor();
     await page.screenshot({ path: 'test-results/images-pulled.png' });
 
@@ -85,7 +98,9 @@ describe('Images page', () => {
     // Its page shows it running with live stats: a memory sample with a real figure, not the waiting line.
     await page.getByRole('main').locator('.detail-toolbar .badge', { hasText: 'running' }).waitFor({ timeout: 10_000 });
     const detail = new ContainerDetailPage(page);
-    await expect.poll(() => detail.summary('Memory').textContent(), { timeout: 15_000 }).toMatch(/^Memory \d+(\.\d+)? (B|KiB|MiB)/);
+    await expect
+      .poll(() => detail.summary('Memory').textContent(), { timeout: 15_000 })
+      .toMatch(/^Memory \d+(\.\d+)? (B|KiB|MiB)/);
     expect((await docker.getContainer(id).inspect()).State.Running).toBe(true);
     await page.screenshot({ path: 'test-results/images-run-from-pull.png' });
     expect(pageErrors).toEqual([]);

@@ -11,11 +11,17 @@ describe('memory below current use', () => {
   it('asks before lowering memory below what the container uses; Cancel sends nothing', async () => {
     const name = `e2e-limits-full-${randomBytes(3).toString('hex')}`;
     // 40 MiB in tmpfs count as the container's memory and cannot be reclaimed without swap.
-    const container = await session.run(name, ['sh', '-c', 'dd if=/dev/zero of=/dev/shm/fill bs=1M count=40 && sleep 3600'], 256 * MiB);
+    const container = await session.run(
+      name,
+      ['sh', '-c', 'dd if=/dev/zero of=/dev/shm/fill bs=1M count=40 && sleep 3600'],
+      256 * MiB,
+    );
     const { limits } = await session.openStats(name, '256');
     // A fresh container: too few stats samples for a suggestion, and the core's message says so.
     await limits.button('Suggest limits').click();
-    await expect.poll(() => limits.statusNotes().filter({ hasText: 'needs at least' }).count(), { timeout: 5_000 }).toBe(1);
+    await expect
+      .poll(() => limits.statusNotes().filter({ hasText: 'needs at least' }).count(), { timeout: 5_000 })
+      .toBe(1);
     await expect.poll(() => limits.region().textContent(), { timeout: 10_000 }).toMatch(/Using 4\d(\.\d+)? MiB now/);
 
     await limits.typeMemory(20);
@@ -37,4 +43,3 @@ describe('memory below current use', () => {
     expect(await session.memoryOf(container)).toBe(256 * MiB);
   });
 });
-

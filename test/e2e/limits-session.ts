@@ -35,7 +35,8 @@ export class LimitsSession {
     this.page.on('pageerror', (error) => this.pageErrors.push(error.message));
     // Recharts, React Aria and the sliders' usage marker style through the CSSOM, which the strict CSP allows.
     this.page.on('console', (message) => {
-      if (message.type() === 'error' && message.text().includes('Content Security Policy')) this.cspViolations.push(message.text());
+      if (message.type() === 'error' && message.text().includes('Content Security Policy'))
+        this.cspViolations.push(message.text());
     });
     this.page.on('websocket', (socket) => {
       socket.on('framesent', ({ payload }) => {
@@ -55,7 +56,12 @@ export class LimitsSession {
 
   /** Creates and starts a labelled busybox container with a memory limit. */
   async run(name: string, cmd: string[], memoryBytes: number): Promise<Dockerode.Container> {
-    const container = await runTestContainer(this.docker, { image: harness().busyboxImage, name, cmd, hostConfig: { Memory: memoryBytes } });
+    const container = await runTestContainer(this.docker, {
+      image: harness().busyboxImage,
+      name,
+      cmd,
+      hostConfig: { Memory: memoryBytes },
+    });
     this.created.push(container);
     return container;
   }
@@ -90,7 +96,9 @@ export class LimitsSession {
       (window as unknown as { berthLimitLabels: typeof record }).berthLimitLabels = record;
       const read = () => {
         if (record.stopped) return;
-        const image = Array.from(document.querySelectorAll('[role="img"]')).find((element) => element.getAttribute('aria-label') === label);
+        const image = Array.from(document.querySelectorAll('[role="img"]')).find(
+          (element) => element.getAttribute('aria-label') === label,
+        );
         const texts = Array.from(image?.querySelectorAll('text') ?? [])
           .map((text) => text.textContent ?? '')
           .filter((text) => text.startsWith('limit '));
@@ -102,7 +110,8 @@ export class LimitsSession {
     }, chart);
     return () =>
       this.page.evaluate(() => {
-        const record = (window as unknown as { berthLimitLabels: { seen: string[]; stopped: boolean } }).berthLimitLabels;
+        const record = (window as unknown as { berthLimitLabels: { seen: string[]; stopped: boolean } })
+          .berthLimitLabels;
         record.stopped = true;
         return record.seen;
       });
@@ -110,7 +119,9 @@ export class LimitsSession {
 
   /** The memory chart's limit label ("limit 128 MiB"), drawn beside its limit line. */
   memoryLimitLabel(name: string, mib: number) {
-    return this.page.getByRole('img', { name: `Memory usage of ${name}, with its limit`, exact: true }).locator('text', { hasText: `limit ${mib} MiB` });
+    return this.page
+      .getByRole('img', { name: `Memory usage of ${name}, with its limit`, exact: true })
+      .locator('text', { hasText: `limit ${mib} MiB` });
   }
 }
 

@@ -27,7 +27,10 @@ const pageErrors: string[] = [];
 
 /** The transfer's overall progress (aria-valuenow of its bar). */
 async function percent(images: ImagesPage): Promise<number> {
-  const value = await images.transfer(slowReference).getByRole('progressbar', { name: `Pull of ${slowReference}` }).getAttribute('aria-valuenow');
+  const value = await images
+    .transfer(slowReference)
+    .getByRole('progressbar', { name: `Pull of ${slowReference}` })
+    .getAttribute('aria-valuenow');
   return Number(value ?? 0);
 }
 
@@ -64,13 +67,24 @@ describe('a pull outlives the page', () => {
     await page.reload();
     await images.open();
     // The reloaded page reattaches to the same pull: still running, and moving on from where it was.
-    await images.transfer(slowReference).locator('.transfer-badge', { hasText: /^Pulling$/ }).waitFor({ timeout: 10_000 });
+    await images
+      .transfer(slowReference)
+      .locator('.transfer-badge', { hasText: /^Pulling$/ })
+      .waitFor({ timeout: 10_000 });
     await expect.poll(() => percent(images), { timeout: 20_000 }).toBeGreaterThan(beforeReload);
     await expect(page.getByRole('button', { name: /^Transfers: Pulling 1/ }).count()).resolves.toBe(1);
 
-    await images.transfer(slowReference).getByRole('button', { name: `Cancel pull of ${slowReference}`, exact: true }).click();
-    await images.transfer(slowReference).locator('.transfer-badge', { hasText: /^Cancelled$/ }).waitFor({ timeout: 15_000 });
-    await expect(images.transfer(slowReference).locator('.transfer-leftover').textContent()).resolves.toMatch(/no image was tagged/);
+    await images
+      .transfer(slowReference)
+      .getByRole('button', { name: `Cancel pull of ${slowReference}`, exact: true })
+      .click();
+    await images
+      .transfer(slowReference)
+      .locator('.transfer-badge', { hasText: /^Cancelled$/ })
+      .waitFor({ timeout: 15_000 });
+    await expect(images.transfer(slowReference).locator('.transfer-leftover').textContent()).resolves.toMatch(
+      /no image was tagged/,
+    );
     await expect(docker.getImage(slowReference).inspect()).rejects.toMatchObject({ statusCode: 404 });
     expect(pageErrors).toEqual([]);
   });

@@ -31,7 +31,11 @@ let container: Dockerode.Container | undefined;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'berth-e2e-ssh-'));
   sshd = await PrivateSshd.start();
-  container = await runIdleContainer(new Docker({ socketPath: harness().socketPath }), harness().busyboxImage, containerName);
+  container = await runIdleContainer(
+    new Docker({ socketPath: harness().socketPath }),
+    harness().busyboxImage,
+    containerName,
+  );
   serve = await startServe(harness().dockerHost, [], {
     BERTH_CONFIG_DIR: join(dir, 'berth'),
     DOCKER_CONFIG: join(dir, 'docker'),

@@ -20,9 +20,15 @@ const quickRuns: string[] = [];
 afterAll(async () => {
   const labelled = await session.docker.listContainers({ all: true, filters: { label: [TEST_LABEL] } });
   const ids = [...labelled.map((info) => info.Id), ...quickRuns];
-  await Promise.all(ids.map((id) => session.docker.getContainer(id).remove({ force: true }).catch(() => undefined)));
+  await Promise.all(
+    ids.map((id) =>
+      session.docker
+        .getContainer(id)
+        .remove({ force: true })
+        .catch(() => undefined),
+    ),
+  );
 });
-
 
 describe('run dialog', () => {
   const name = `e2e-run-${randomBytes(3).toString('hex')}`;
@@ -41,7 +47,9 @@ describe('run dialog', () => {
     await run.textbox('Path in container of mount 1').fill('data');
     await run.problems().filter({ hasText: 'The path in the container must be absolute (start with /).' }).waitFor();
     expect(await run.button('Run').isDisabled()).toBe(true);
-    expect(await run.dialog().getByRole('status').filter({ hasText: '2 problems to fix: Ports, Storage' }).count()).toBe(1);
+    expect(
+      await run.dialog().getByRole('status').filter({ hasText: '2 problems to fix: Ports, Storage' }).count(),
+    ).toBe(1);
     expect(session.sentChannels).not.toContain('containers:run');
     await run.button('Cancel').click();
     await run.dialog().waitFor({ state: 'detached' });
@@ -65,7 +73,10 @@ describe('run dialog', () => {
     await run.button('Run').click();
     const detail = new ContainerDetailPage(session.page);
     await detail.heading(name).waitFor({ timeout: 20_000 });
-    await session.page.getByRole('main').locator('.detail-toolbar .badge', { hasText: 'running' }).waitFor({ timeout: 10_000 });
+    await session.page
+      .getByRole('main')
+      .locator('.detail-toolbar .badge', { hasText: 'running' })
+      .waitFor({ timeout: 10_000 });
     // Live stats: the memory chart's summary carries the container's own limit.
     await expect.poll(() => detail.summary('Memory').textContent(), { timeout: 15_000 }).toContain('limit 64 MiB');
 
@@ -98,7 +109,10 @@ describe('run dialog', () => {
     expect(await run.dockerRunText()).toContain('-p 127.0.0.1::8080');
     // "Publish all" reads the image's EXPOSE list (busybox has none) instead of sending -P, which binds everywhere.
     await run.dialog().getByRole('switch', { name: 'Publish all exposed ports' }).click();
-    await run.dialog().getByText('Every port the image exposes gets a free port on 127.0.0.1: this image exposes none.').waitFor();
+    await run
+      .dialog()
+      .getByText('Every port the image exposes gets a free port on 127.0.0.1: this image exposes none.')
+      .waitFor();
     expect(await run.dockerRunText()).not.toContain(' -P');
 
     await run.button('Run').click();
@@ -110,8 +124,18 @@ describe('run dialog', () => {
     // The port's link (Info tab) opens the address it is bound to.
     const port = Number(inspect.NetworkSettings.Ports['8080/tcp']![0]!.HostPort);
     await new ContainerDetailPage(session.page).tab('Info').click();
-    await session.page.getByRole('main').getByRole('link', { name: `127.0.0.1:${port}→8080/tcp` }).first().waitFor({ timeout: 10_000 });
-    expect(await session.page.getByRole('main').getByRole('link', { name: `127.0.0.1:${port}→8080/tcp` }).first().getAttribute('href')).toBe(`http://127.0.0.1:${port}/`);
+    await session.page
+      .getByRole('main')
+      .getByRole('link', { name: `127.0.0.1:${port}→8080/tcp` })
+      .first()
+      .waitFor({ timeout: 10_000 });
+    expect(
+      await session.page
+        .getByRole('main')
+        .getByRole('link', { name: `127.0.0.1:${port}→8080/tcp` })
+        .first()
+        .getAttribute('href'),
+    ).toBe(`http://127.0.0.1:${port}/`);
   });
 
   it("shows the core's refusal of a name in use in the dialog, keeping what was typed", async () => {
@@ -165,29 +189,44 @@ describe('replicas and the default limits', () => {
   });
 
   it('chooses all interfaces in Settings with a plain warning, and back', async () => {
-    await session.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).click();
+    await session.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Settings', exact: true })
+      .click();
     const section = session.page.getByRole('region', { name: 'Published ports for new containers' });
     expect(await section.getByRole('radio', { name: 'This computer only (127.0.0.1)' }).isChecked()).toBe(true);
     await section.getByRole('radio', { name: 'All interfaces (0.0.0.0)' }).check();
     await section.getByRole('note').filter({ hasText: 'reachable from other machines on your network' }).waitFor();
-    await section.getByRole('status').filter({ hasText: 'Saved. New containers publish their ports there.' }).waitFor({ timeout: 10_000 });
+    await section
+      .getByRole('status')
+      .filter({ hasText: 'Saved. New containers publish their ports there.' })
+      .waitFor({ timeout: 10_000 });
     await section.getByRole('radio', { name: 'This computer only (127.0.0.1)' }).check();
     await section.getByRole('note').waitFor({ state: 'detached' });
   });
 
   it('saves a default memory limit in Settings, which one-click Run then applies', async () => {
-    await session.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).click();
+    await session.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Settings', exact: true })
+      .click();
     const section = session.page.getByRole('region', { name: 'Default limits for new containers' });
     await section.getByRole('switch', { name: 'Unlimited memory', exact: true }).click();
     const memory = section.getByRole('textbox', { name: 'Memory limit (MiB)', exact: true });
     await memory.fill('2');
     await memory.press('Tab');
-    await section.getByRole('alert').filter({ hasText: "The memory limit must be at least 6 MiB (the engine's minimum), or unlimited." }).waitFor();
+    await section
+      .getByRole('alert')
+      .filter({ hasText: "The memory limit must be at least 6 MiB (the engine's minimum), or unlimited." })
+      .waitFor();
     expect(await section.getByRole('button', { name: 'Save default limits' }).isDisabled()).toBe(true);
     await memory.fill('96');
     await memory.press('Tab');
     await section.getByRole('button', { name: 'Save default limits' }).click();
-    await section.getByRole('status').filter({ hasText: 'Saved. New runs use these limits.' }).waitFor({ timeout: 10_000 });
+    await section
+      .getByRole('status')
+      .filter({ hasText: 'Saved. New runs use these limits.' })
+      .waitFor({ timeout: 10_000 });
 
     const run = new RunDialog(session.page);
     await run.openImages();

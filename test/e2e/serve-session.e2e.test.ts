@@ -21,7 +21,9 @@ beforeAll(async () => {
   serve = await startServe(harness().dockerHost);
   browser = await launchChromium();
   page = await browser.newPage();
-  neighbour = createServer((_request, response) => response.writeHead(200, { 'Content-Type': 'text/html' }).end('<h1>neighbour</h1>'));
+  neighbour = createServer((_request, response) =>
+    response.writeHead(200, { 'Content-Type': 'text/html' }).end('<h1>neighbour</h1>'),
+  );
   await new Promise<void>((resolve) => neighbour.listen(0, '127.0.0.1', resolve));
   neighbourPort = (neighbour.address() as AddressInfo).port;
 });
@@ -53,9 +55,12 @@ describe('serve session in the browser', () => {
     expect(new URL(page.url()).searchParams.has('token')).toBe(false);
     const answer = await page.evaluate(async (port) => {
       // The tab's own bridge address works from the stored token.
-      const socket = new WebSocket(`ws://127.0.0.1:${port}/bridge?token=${encodeURIComponent(sessionStorage.getItem('berth.serve.token') ?? '')}`);
+      const socket = new WebSocket(
+        `ws://127.0.0.1:${port}/bridge?token=${encodeURIComponent(sessionStorage.getItem('berth.serve.token') ?? '')}`,
+      );
       return new Promise<string>((resolve) => {
-        socket.onopen = () => socket.send(JSON.stringify({ id: 1, channel: 'containers:list', payload: { all: true } }));
+        socket.onopen = () =>
+          socket.send(JSON.stringify({ id: 1, channel: 'containers:list', payload: { all: true } }));
         socket.onmessage = (event) => resolve(String(event.data));
         socket.onclose = () => resolve('closed');
       });
@@ -69,7 +74,10 @@ describe('serve session in the browser', () => {
     await other.goto(`http://127.0.0.1:${neighbourPort}/`);
     const results = await other.evaluate(
       async ({ port, prefix, token }) => {
-        const framed = await fetch(`http://127.0.0.1:${port}${prefix}`, { mode: 'no-cors' }).then((response) => response.type, (error: Error) => `failed: ${error.message}`);
+        const framed = await fetch(`http://127.0.0.1:${port}${prefix}`, { mode: 'no-cors' }).then(
+          (response) => response.type,
+          (error: Error) => `failed: ${error.message}`,
+        );
         const bridge = await new Promise<string>((resolve) => {
           const socket = new WebSocket(`ws://127.0.0.1:${port}/bridge?token=${token}`);
           socket.onopen = () => resolve('open');
@@ -83,14 +91,17 @@ describe('serve session in the browser', () => {
     expect(results.bridge).toBe('refused');
     // A no-cors fetch hides the status; the server's refusal is checked directly below.
     expect(results.framed === 'opaque' || results.framed.startsWith('failed')).toBe(true);
-    const status = await other.evaluate(async ({ port, prefix }) => {
-      const image = new Image();
-      return new Promise<string>((resolve) => {
-        image.onload = () => resolve('loaded');
-        image.onerror = () => resolve('blocked');
-        image.src = `http://127.0.0.1:${port}${prefix}favicon.svg`;
-      });
-    }, { port: serve.port, prefix });
+    const status = await other.evaluate(
+      async ({ port, prefix }) => {
+        const image = new Image();
+        return new Promise<string>((resolve) => {
+          image.onload = () => resolve('loaded');
+          image.onerror = () => resolve('blocked');
+          image.src = `http://127.0.0.1:${port}${prefix}favicon.svg`;
+        });
+      },
+      { port: serve.port, prefix },
+    );
     expect(status).toBe('blocked');
     await other.close();
   });

@@ -35,7 +35,10 @@ export class BridgeClient {
   }
 
   static connect(target: BridgeTarget, timeoutMs = 10_000): Promise<BridgeClient> {
-    const socket = new WebSocket(`ws://127.0.0.1:${target.port}${bridgePath}?token=${encodeURIComponent(target.token)}`, { maxPayload: 256 * 1024 * 1024 });
+    const socket = new WebSocket(
+      `ws://127.0.0.1:${target.port}${bridgePath}?token=${encodeURIComponent(target.token)}`,
+      { maxPayload: 256 * 1024 * 1024 },
+    );
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         socket.terminate();

@@ -20,11 +20,16 @@ export async function buildBusyboxImage(docker: Dockerode, tag: string): Promise
   const context = await mkdtemp(join(tmpdir(), 'berth-busybox-'));
   try {
     await copyFile(BUSYBOX, join(context, 'busybox')).catch((error: Error) => {
-      throw new Error(`[harness] cannot copy ${BUSYBOX} (install busybox-static: npm run setup:test): ${error.message}`);
+      throw new Error(
+        `[harness] cannot copy ${BUSYBOX} (install busybox-static: npm run setup:test): ${error.message}`,
+      );
     });
     await writeFile(join(context, 'Dockerfile'), DOCKERFILE);
     // dockerode packs the listed files into the tar stream the engine expects.
-    const stream = await docker.buildImage({ context, src: ['Dockerfile', 'busybox'] }, { t: tag, rm: true, forcerm: true });
+    const stream = await docker.buildImage(
+      { context, src: ['Dockerfile', 'busybox'] },
+      { t: tag, rm: true, forcerm: true },
+    );
     await followStream(docker, stream, `build of ${tag}`);
   } finally {
     await rm(context, { recursive: true, force: true });
@@ -36,7 +41,12 @@ export async function buildBusyboxImage(docker: Dockerode, tag: string): Promise
  * A loopback registry needs no TLS and, without htpasswd, an empty auth config; the engine still insists on
  * an X-Registry-Auth header, which dockerode sends only for a given config.
  */
-export async function pushImage(docker: Dockerode, localTag: string, registryAddress: string, auth: Dockerode.AuthConfig = {}): Promise<string> {
+export async function pushImage(
+  docker: Dockerode,
+  localTag: string,
+  registryAddress: string,
+  auth: Dockerode.AuthConfig = {},
+): Promise<string> {
   const [repository, tag = 'latest'] = splitTag(localTag);
   const remoteRepository = `${registryAddress}/${repository}`;
   await docker.getImage(localTag).tag({ repo: remoteRepository, tag });

@@ -37,7 +37,10 @@ export class DaemonProcess {
     const log = await open(this.logPath, 'a');
     try {
       await log.write(`\n[harness] ${new Date().toISOString()} starting ${this.command} ${this.args.join(' ')}\n`);
-      const child = spawn(this.command, this.args, { stdio: ['ignore', log.fd, log.fd], env: { ...process.env, ...this.env, PATH: SYSTEM_PATH } });
+      const child = spawn(this.command, this.args, {
+        stdio: ['ignore', log.fd, log.fd],
+        env: { ...process.env, ...this.env, PATH: SYSTEM_PATH },
+      });
       this.exit = new Promise((resolve) => {
         child.once('exit', () => resolve());
         child.once('error', () => resolve());
@@ -96,6 +99,8 @@ export class DaemonProcess {
   }
 
   async failure(what: string): Promise<Error> {
-    return new Error(`[harness] ${this.label} ${what}; last lines of ${this.logPath}:\n${await tailFile(this.logPath)}`);
+    return new Error(
+      `[harness] ${this.label} ${what}; last lines of ${this.logPath}:\n${await tailFile(this.logPath)}`,
+    );
   }
 }

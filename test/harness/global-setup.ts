@@ -10,7 +10,10 @@ const BUSYBOX_IMAGE = 'berth-test/busybox:latest';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = Date.now();
-  const [engine, registry] = await Promise.allSettled([PrivateEngine.start({ name: 'vitest' }), PrivateRegistry.start()]);
+  const [engine, registry] = await Promise.allSettled([
+    PrivateEngine.start({ name: 'vitest' }),
+    PrivateRegistry.start(),
+  ]);
   if (engine.status === 'rejected' || registry.status === 'rejected') {
     // Clean up whichever half did start before reporting the failure.
     if (engine.status === 'fulfilled') await engine.value.destroy();
@@ -20,7 +23,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const teardown = async (): Promise<void> => {
     const results = await Promise.allSettled([engine.value.destroy(), registry.value.destroy()]);
     const failures = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
-    if (failures.length > 0) throw new Error(`[harness] teardown failed: ${failures.map((failure) => String(failure.reason)).join('; ')}`);
+    if (failures.length > 0)
+      throw new Error(`[harness] teardown failed: ${failures.map((failure) => String(failure.reason)).join('; ')}`);
     console.info('[harness] engine and registry destroyed');
   };
   try {

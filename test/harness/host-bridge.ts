@@ -79,5 +79,5 @@ function overlaps(a: Ipv4Range, b: Ipv4Range): boolean {
   // Two networks overlap exactly when they agree on the bits of the shorter prefix.
   const prefix = Math.min(a.prefix, b.prefix);
   const mask = prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0;
-  return ((a.base & mask) >>> 0) === ((b.base & mask) >>> 0);
+  return (a.base & mask) >>> 0 === (b.base & mask) >>> 0;
 }

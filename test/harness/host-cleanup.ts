@@ -41,7 +41,8 @@ async function processesMentioning(needle: string): Promise<{ matches: ProcessEn
       all.push({ pid: Number(name), ppid, cmdline });
     } catch (error) {
       // A process that exited between readdir and readFile is simply not there any more.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && (error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && (error as NodeJS.ErrnoException).code !== 'ESRCH')
+        throw error;
     }
   }
   return { matches: all.filter((entry) => entry.cmdline.includes(needle)), all };
@@ -67,7 +68,10 @@ export async function killOrphanShims(containerdSocket: string): Promise<number>
   }
   if (shims.length > 0) {
     console.warn(`[harness] killed ${shims.length} orphan shim(s) of ${containerdSocket}`);
-    await waitUntil(async () => (await processesMentioning(`-address ${containerdSocket}`)).matches.length === 0, 5_000);
+    await waitUntil(
+      async () => (await processesMentioning(`-address ${containerdSocket}`)).matches.length === 0,
+      5_000,
+    );
   }
   return shims.length;
 }
@@ -76,7 +80,9 @@ export async function killOrphanShims(containerdSocket: string): Promise<number>
 // its state directory; a killed shim cannot remove its own.
 function shimSocketPath(cmdline: string, containerdSocket: string): string {
   const argument = (flag: string) => cmdline.match(new RegExp(`(?:^| )-${flag} (\\S+)`))?.[1] ?? '';
-  const hash = createHash('sha256').update(join(containerdSocket, argument('namespace'), argument('id'))).digest('hex');
+  const hash = createHash('sha256')
+    .update(join(containerdSocket, argument('namespace'), argument('id')))
+    .digest('hex');
   return `/run/containerd/s/${hash}`;
 }
 

@@ -31,13 +31,19 @@ export async function buildLayeredImage(docker: Dockerode, tag: string, options:
     }
     if (options.cmd) lines.push(`CMD ${JSON.stringify(options.cmd)}`);
     await writeFile(join(context, 'Dockerfile'), `${lines.join('\n')}\n`);
-    const stream = await docker.buildImage({ context, src: ['Dockerfile', ...files] }, { t: tag, rm: true, forcerm: true, nocache: true });
+    const stream = await docker.buildImage(
+      { context, src: ['Dockerfile', ...files] },
+      { t: tag, rm: true, forcerm: true, nocache: true },
+    );
     await new Promise<void>((resolve, reject) => {
-      docker.modem.followProgress(stream, (error: Error | null, frames: Array<{ error?: string; errorDetail?: { message?: string } }>) => {
-        const failed = error?.message ?? frames.find((frame) => frame.error !== undefined)?.errorDetail?.message;
-        if (failed) reject(new Error(`[harness] build of ${tag} failed: ${failed}`));
-        else resolve();
-      });
+      docker.modem.followProgress(
+        stream,
+        (error: Error | null, frames: Array<{ error?: string; errorDetail?: { message?: string } }>) => {
+          const failed = error?.message ?? frames.find((frame) => frame.error !== undefined)?.errorDetail?.message;
+          if (failed) reject(new Error(`[harness] build of ${tag} failed: ${failed}`));
+          else resolve();
+        },
+      );
     });
   } finally {
     await rm(context, { recursive: true, force: true });

@@ -25,7 +25,11 @@ describe('private engine', () => {
   });
 
   it('runs the busybox image and returns its output', async () => {
-    const container = await docker.createContainer({ Image: context.busyboxImage, Cmd: ['echo', 'hello from busybox'], Labels: { [TEST_LABEL]: '1' } });
+    const container = await docker.createContainer({
+      Image: context.busyboxImage,
+      Cmd: ['echo', 'hello from busybox'],
+      Labels: { [TEST_LABEL]: '1' },
+    });
     await container.start();
     const result = (await container.wait()) as { StatusCode: number };
     expect(result.StatusCode).toBe(0);

@@ -41,13 +41,20 @@ export class PrivateEngine {
     this.dataRoot = `${baseDir}/data`;
     this.execRoot = `${baseDir}/exec`;
     this.containerdSocket = `${baseDir}/containerd/containerd.sock`;
-    this.containerd = new DaemonProcess('containerd', 'containerd', ['--config', `${baseDir}/containerd/config.toml`], `${baseDir}/containerd.log`);
+    this.containerd = new DaemonProcess(
+      'containerd',
+      'containerd',
+      ['--config', `${baseDir}/containerd/config.toml`],
+      `${baseDir}/containerd.log`,
+    );
     this.dockerd = new DaemonProcess('dockerd', 'dockerd', this.dockerdArgs(), `${baseDir}/dockerd.log`);
   }
 
   static async start(options: PrivateEngineOptions = {}): Promise<PrivateEngine> {
     if (process.getuid?.() !== 0) {
-      throw new Error('[harness] integration tests need root to run a private dockerd (run them as root, e.g. in CI or with sudo)');
+      throw new Error(
+        '[harness] integration tests need root to run a private dockerd (run them as root, e.g. in CI or with sudo)',
+      );
     }
     const name = (options.name ?? 'engine').replace(/[^a-zA-Z0-9-]/g, '-').slice(0, 24);
     const baseDir = await mkdtemp(`/tmp/berth-test-${name}-`);
@@ -63,7 +70,11 @@ export class PrivateEngine {
       await engine.writeConfig();
       await engine.start();
     } catch (error) {
-      await engine.destroy().catch((cleanupError: Error) => console.error(`[harness] cleanup after a failed start: ${cleanupError.message}`));
+      await engine
+        .destroy()
+        .catch((cleanupError: Error) =>
+          console.error(`[harness] cleanup after a failed start: ${cleanupError.message}`),
+        );
       throw error;
     }
     return engine;
@@ -113,7 +124,8 @@ export class PrivateEngine {
     await unmountAllUnder(this.baseDir);
     const left = await mountsUnder(this.baseDir);
     // Deleting through a mount could delete host files (a bind-mounted volume): refuse instead.
-    if (left.length > 0) throw new Error(`[harness] mounts still under ${this.baseDir}, not deleting it: ${left.join(', ')}`);
+    if (left.length > 0)
+      throw new Error(`[harness] mounts still under ${this.baseDir}, not deleting it: ${left.join(', ')}`);
     await rm(this.baseDir, { recursive: true, force: true });
     await deleteBridge(this.bridge.name);
   }
@@ -154,22 +166,33 @@ export class PrivateEngine {
 
   private dockerdArgs(): string[] {
     return [
-      '--config-file', `${this.baseDir}/daemon.json`,
-      '--host', this.dockerHost,
-      '--data-root', this.dataRoot,
-      '--exec-root', this.execRoot,
-      '--pidfile', `${this.baseDir}/dockerd.pid`,
-      '--containerd', this.containerdSocket,
-      '--containerd-namespace', this.namespace,
-      '--containerd-plugins-namespace', `${this.namespace}-plugins`,
-      '--bridge', this.bridge.name,
+      '--config-file',
+      `${this.baseDir}/daemon.json`,
+      '--host',
+      this.dockerHost,
+      '--data-root',
+      this.dataRoot,
+      '--exec-root',
+      this.execRoot,
+      '--pidfile',
+      `${this.baseDir}/dockerd.pid`,
+      '--containerd',
+      this.containerdSocket,
+      '--containerd-namespace',
+      this.namespace,
+      '--containerd-plugins-namespace',
+      `${this.namespace}-plugins`,
+      '--bridge',
+      this.bridge.name,
       // No iptables rules on the host: tests need no outbound traffic nor published ports through NAT.
       '--iptables=false',
       '--ip-masq=false',
       // A failed layer download fails the pull at once instead of after 5 retries over ~50 s, so tests of a
       // registry going away mid-pull end in seconds. Successful pulls are unaffected.
-      '--max-download-attempts', '1',
-      '--shutdown-timeout', String(CONTAINER_SHUTDOWN_S),
+      '--max-download-attempts',
+      '1',
+      '--shutdown-timeout',
+      String(CONTAINER_SHUTDOWN_S),
     ];
   }
 }

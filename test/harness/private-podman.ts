@@ -45,18 +45,29 @@ export class PrivatePodman {
       // libpod writes `runc update`'s resources file here (else /var/tmp).
       TMPDIR: `${baseDir}/tmp`,
     };
-    this.service = new DaemonProcess('podman', 'podman', [...this.globalFlags(), 'system', 'service', '--time=0', this.dockerHost], `${baseDir}/podman.log`, env);
+    this.service = new DaemonProcess(
+      'podman',
+      'podman',
+      [...this.globalFlags(), 'system', 'service', '--time=0', this.dockerHost],
+      `${baseDir}/podman.log`,
+      env,
+    );
   }
 
   static async start(): Promise<PrivatePodman> {
-    if (process.getuid?.() !== 0) throw new Error('[harness] the private Podman service needs root (containers with cgroup limits)');
+    if (process.getuid?.() !== 0)
+      throw new Error('[harness] the private Podman service needs root (containers with cgroup limits)');
     const podman = new PrivatePodman(await mkdtemp('/tmp/berth-test-podman-'));
     try {
       await podman.writeConfig();
       await podman.service.spawn();
       await podman.service.waitReady(() => pingSocket(podman.socketPath), READY_TIMEOUT_MS);
     } catch (error) {
-      await podman.destroy().catch((cleanupError: Error) => console.error(`[harness] cleanup after a failed Podman start: ${cleanupError.message}`));
+      await podman
+        .destroy()
+        .catch((cleanupError: Error) =>
+          console.error(`[harness] cleanup after a failed Podman start: ${cleanupError.message}`),
+        );
       throw error;
     }
     console.info(`[harness] Podman service ${podman.dockerHost} ready`);
@@ -77,7 +88,9 @@ export class PrivatePodman {
     const archive = await source.getImage(reference).get();
     const stream = await this.docker().loadImage(archive);
     // The load answers with a progress stream; its end is the end of the load.
-    await new Promise<void>((resolve, reject) => this.docker().modem.followProgress(stream, (error: Error | null) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      this.docker().modem.followProgress(stream, (error: Error | null) => (error ? reject(error) : resolve())),
+    );
   }
 
   /** Removes every container, stops the service, and removes its processes, mounts, cgroups and folder. */
@@ -96,7 +109,9 @@ export class PrivatePodman {
     await waitUntil(async () => (await this.conmons()).length === 0, 5_000);
     const left = await this.conmons();
     if (left.length > 0) {
-      console.warn(`[harness] killing ${left.length} leftover conmon process(es) of the Podman service: ${left.join(', ')}`);
+      console.warn(
+        `[harness] killing ${left.length} leftover conmon process(es) of the Podman service: ${left.join(', ')}`,
+      );
       for (const pid of left) process.kill(pid, 'SIGKILL');
       await waitUntil(async () => (await this.conmons()).length === 0, 5_000);
     }
@@ -106,7 +121,8 @@ export class PrivatePodman {
     if ((await mountsUnder(this.baseDir)).includes(overlay)) await runCommand('umount', [overlay]);
     await unmountAllUnder(this.baseDir);
     const mounts = await mountsUnder(this.baseDir);
-    if (mounts.length > 0) throw new Error(`[harness] mounts still under ${this.baseDir}, not deleting it: ${mounts.join(', ')}`);
+    if (mounts.length > 0)
+      throw new Error(`[harness] mounts still under ${this.baseDir}, not deleting it: ${mounts.join(', ')}`);
     await this.removeCgroups();
     await rm(this.baseDir, { recursive: true, force: true });
   }
@@ -124,14 +140,21 @@ export class PrivatePodman {
   private globalFlags(): string[] {
     const dir = this.baseDir;
     return [
-      '--root', `${dir}/root`,
-      '--runroot', `${dir}/run`,
-      '--tmpdir', `${dir}/libpod`,
-      '--storage-driver', 'overlay',
+      '--root',
+      `${dir}/root`,
+      '--runroot',
+      `${dir}/run`,
+      '--tmpdir',
+      `${dir}/libpod`,
+      '--storage-driver',
+      'overlay',
       // No systemd here; cgroupfs puts each container under the cgroup parent it is given.
-      '--cgroup-manager', 'cgroupfs',
-      '--events-backend', 'file',
-      '--network-config-dir', `${dir}/networks`,
+      '--cgroup-manager',
+      'cgroupfs',
+      '--events-backend',
+      'file',
+      '--network-config-dir',
+      `${dir}/networks`,
     ];
   }
 
@@ -139,8 +162,14 @@ export class PrivatePodman {
     const dir = this.baseDir;
     await mkdir(`${dir}/tmp`, { recursive: true });
     // File locks live under --tmpdir; the default shm locks are one /dev/shm segment shared by every Podman.
-    await writeFile(`${dir}/containers.conf`, ['[engine]', 'lock_type = "file"', 'events_logger = "file"', 'cgroup_manager = "cgroupfs"', ''].join('\n'));
-    await writeFile(`${dir}/storage.conf`, ['[storage]', 'driver = "overlay"', `graphroot = "${dir}/root"`, `runroot = "${dir}/run"`, ''].join('\n'));
+    await writeFile(
+      `${dir}/containers.conf`,
+      ['[engine]', 'lock_type = "file"', 'events_logger = "file"', 'cgroup_manager = "cgroupfs"', ''].join('\n'),
+    );
+    await writeFile(
+      `${dir}/storage.conf`,
+      ['[storage]', 'driver = "overlay"', `graphroot = "${dir}/root"`, `runroot = "${dir}/run"`, ''].join('\n'),
+    );
     // No registry to search: tests use only images loaded into this service.
     await writeFile(`${dir}/registries.conf`, 'unqualified-search-registries = []\n');
   }
@@ -154,7 +183,8 @@ export class PrivatePodman {
       for (const dir of [join(parent, 'conmon'), parent]) {
         await rmdir(dir).catch((error: NodeJS.ErrnoException) => {
           // Not in this controller (ENOENT), or a combined mount already handled (a symlinked name).
-          if (error.code !== 'ENOENT' && error.code !== 'ENOTDIR') throw new Error(`[harness] cannot remove the Podman test cgroup ${dir}: ${error.message}`);
+          if (error.code !== 'ENOENT' && error.code !== 'ENOTDIR')
+            throw new Error(`[harness] cannot remove the Podman test cgroup ${dir}: ${error.message}`);
         });
       }
     }

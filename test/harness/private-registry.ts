@@ -26,7 +26,12 @@ export class PrivateRegistry {
     private readonly options: PrivateRegistryOptions,
   ) {
     this.address = `127.0.0.1:${port}`;
-    this.daemon = new DaemonProcess('docker-registry', 'docker-registry', ['serve', `${baseDir}/config.yml`], `${baseDir}/registry.log`);
+    this.daemon = new DaemonProcess(
+      'docker-registry',
+      'docker-registry',
+      ['serve', `${baseDir}/config.yml`],
+      `${baseDir}/registry.log`,
+    );
   }
 
   static async start(options: PrivateRegistryOptions = {}): Promise<PrivateRegistry> {
@@ -36,7 +41,11 @@ export class PrivateRegistry {
       await registry.writeConfig();
       await registry.start();
     } catch (error) {
-      await registry.destroy().catch((cleanupError: Error) => console.error(`[harness] cleanup after a failed start: ${cleanupError.message}`));
+      await registry
+        .destroy()
+        .catch((cleanupError: Error) =>
+          console.error(`[harness] cleanup after a failed start: ${cleanupError.message}`),
+        );
       throw error;
     }
     return registry;
@@ -102,4 +111,3 @@ export class PrivateRegistry {
     await writeFile(`${this.baseDir}/config.yml`, `${lines.join('\n')}\n`);
   }
 }
-

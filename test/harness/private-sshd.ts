@@ -137,7 +137,10 @@ export class PrivateSshd {
     const before = (await readFile(this.logPath, 'utf8').catch(() => '')).split(listening).length;
     await this.daemon.spawn();
     // Ready once this start (not an earlier one) has logged that it listens.
-    await this.daemon.waitReady(async () => (await readFile(this.logPath, 'utf8')).split(listening).length > before, READY_TIMEOUT_MS);
+    await this.daemon.waitReady(
+      async () => (await readFile(this.logPath, 'utf8')).split(listening).length > before,
+      READY_TIMEOUT_MS,
+    );
   }
 
   private config(): string {
@@ -152,7 +155,13 @@ export class PrivateSshd {
       'PasswordAuthentication no',
       'KbdInteractiveAuthentication no',
       `AllowStreamLocalForwarding ${this.options.allowStreamLocal === false ? 'no' : 'yes'}`,
-      ...(this.options.env ? [`SetEnv ${Object.entries(this.options.env).map(([name, value]) => `${name}=${value}`).join(' ')}`] : []),
+      ...(this.options.env
+        ? [
+            `SetEnv ${Object.entries(this.options.env)
+              .map(([name, value]) => `${name}=${value}`)
+              .join(' ')}`,
+          ]
+        : []),
       // The temp folder and key files are not laid out as sshd's ownership checks want for a home directory.
       'StrictModes no',
       'UsePAM no',

@@ -3,25 +3,42 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 
 // The engine needs /usr/sbin (dockerd, runc) and ip/umount even when the runner's PATH was built for a user.
-export const SYSTEM_PATH = [process.env.PATH ?? '', '/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']
+export const SYSTEM_PATH = [
+  process.env.PATH ?? '',
+  '/usr/local/sbin',
+  '/usr/local/bin',
+  '/usr/sbin',
+  '/usr/bin',
+  '/sbin',
+  '/bin',
+]
   .filter(Boolean)
   .join(':');
 
 /** Runs a command to completion; rejects with its stderr so failures explain themselves. */
 export function runCommand(command: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { encoding: 'utf8', env: { ...process.env, PATH: SYSTEM_PATH } }, (error, stdout, stderr) => {
-      if (error) {
-        reject(new Error(`[harness] ${command} ${args.join(' ')} failed: ${stderr.trim() || error.message}`));
-        return;
-      }
-      resolve(stdout);
-    });
+    execFile(
+      command,
+      args,
+      { encoding: 'utf8', env: { ...process.env, PATH: SYSTEM_PATH } },
+      (error, stdout, stderr) => {
+        if (error) {
+          reject(new Error(`[harness] ${command} ${args.join(' ')} failed: ${stderr.trim() || error.message}`));
+          return;
+        }
+        resolve(stdout);
+      },
+    );
   });
 }
 
 /** Polls `probe` until it returns true; returns false when the deadline passes first. */
-export async function waitUntil(probe: () => boolean | Promise<boolean>, timeoutMs: number, intervalMs = 100): Promise<boolean> {
+export async function waitUntil(
+  probe: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  intervalMs = 100,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await probe()) return true;

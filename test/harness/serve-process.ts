@@ -22,7 +22,11 @@ export interface ServeProcess {
  * Starts serve against `dockerHost` with an empty HOME, so the user's docker config is never read.
  * `extraEnv` adds variables such as BERTH_STATS_COLLECTOR.
  */
-export async function startServe(dockerHost: string, extraArgs: string[] = [], extraEnv: Record<string, string> = {}): Promise<ServeProcess> {
+export async function startServe(
+  dockerHost: string,
+  extraArgs: string[] = [],
+  extraEnv: Record<string, string> = {},
+): Promise<ServeProcess> {
   const home = mkdtempSync(join(tmpdir(), 'berth-serve-home-'));
   const child: ChildProcess = spawn(process.execPath, [cliPath, 'serve', '--port', '0', ...extraArgs], {
     // No embedded engine: a test that starts serve with its engine away must not make Berth start a dockerd.
@@ -36,7 +40,9 @@ export async function startServe(dockerHost: string, extraArgs: string[] = [], e
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve printed no link within 20 s:\n${output}`)), 20_000);
     const check = () => {
-      const line = output.split('\n').find((candidate) => /^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+$/.test(candidate.trim()));
+      const line = output
+        .split('\n')
+        .find((candidate) => /^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+$/.test(candidate.trim()));
       if (line) {
         clearTimeout(timer);
         resolve(line.trim());

@@ -53,7 +53,9 @@ export class ThrottledProxy {
     this.track(client);
     if (this.mode === 'unavailable') {
       const body = 'registry unavailable (berth test proxy)\n';
-      client.end(`HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+      client.end(
+        `HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+      );
       return;
     }
     const upstream = new Socket();
@@ -84,7 +86,8 @@ export class ThrottledProxy {
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
     socket.on('error', (error) => {
-      if (this.mode === 'throttle' && !/ECONNRESET|EPIPE/.test(error.message)) console.warn(`[harness] proxy socket: ${error.message}`);
+      if (this.mode === 'throttle' && !/ECONNRESET|EPIPE/.test(error.message))
+        console.warn(`[harness] proxy socket: ${error.message}`);
     });
   }
 }

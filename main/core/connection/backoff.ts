@@ -21,7 +21,8 @@ export class Backoff {
     private readonly maxMs: number,
     options: BackoffOptions = {},
   ) {
-    if (!(minMs > 0) || !(maxMs >= minMs)) throw new RangeError(`Backoff needs 0 < minMs <= maxMs (got ${minMs}, ${maxMs})`);
+    if (!(minMs > 0) || !(maxMs >= minMs))
+      throw new RangeError(`Backoff needs 0 < minMs <= maxMs (got ${minMs}, ${maxMs})`);
     this.quickMaxMs = Math.max(minMs, Math.min(maxMs, options.quickMaxMs ?? maxMs));
     this.quickForMs = options.quickForMs ?? 0;
     this.now = options.now ?? Date.now;

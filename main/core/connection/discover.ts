@@ -4,7 +4,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import type { EngineEndpoint } from '../../shared/engine-types';
-import { dockerConfigDir, pathApi, readContext, readCurrentContext, readOptional, type ConfigFs, type TlsMaterial } from './docker-config';
+import {
+  dockerConfigDir,
+  pathApi,
+  readContext,
+  readCurrentContext,
+  readOptional,
+  type ConfigFs,
+  type TlsMaterial,
+} from './docker-config';
 import { formatEngineAddress, parseEngineAddress, type EngineAddress } from './engine-address';
 import { errorMessage } from '../../shared/error-message.js';
 
@@ -66,7 +74,12 @@ const windowsPipes: SocketCandidate[] = [
   { path: 'podman-machine-default', label: 'podman machine' },
 ];
 
-function target(address: EngineAddress, endpoint: Omit<EngineEndpoint, 'host'>, deps: DiscoverDeps, tls: TlsMaterial | null): EngineTarget {
+function target(
+  address: EngineAddress,
+  endpoint: Omit<EngineEndpoint, 'host'>,
+  deps: DiscoverDeps,
+  tls: TlsMaterial | null,
+): EngineTarget {
   const host = formatEngineAddress(address);
   const sshAgent = deps.env.SSH_AUTH_SOCK || (deps.platform === 'win32' ? '\\\\.\\pipe\\openssh-ssh-agent' : undefined);
   return {
@@ -95,7 +108,9 @@ function envTls(deps: DiscoverDeps, configDir: string): { tls: TlsMaterial | nul
     }
   }
   if (!!tls.cert !== !!tls.key) {
-    return { problem: `DOCKER_CERT_PATH=${certDir} has ${tls.cert ? 'cert.pem but no key.pem' : 'key.pem but no cert.pem'}: a client certificate needs both.` };
+    return {
+      problem: `DOCKER_CERT_PATH=${certDir} has ${tls.cert ? 'cert.pem but no key.pem' : 'key.pem but no cert.pem'}: a client certificate needs both.`,
+    };
   }
   return { tls };
 }
@@ -112,7 +127,12 @@ function fromDockerHost(deps: DiscoverDeps, value: string, configDir: string): D
       searched: [],
     };
   }
-  return { targets: [target(parsed.address, { source: 'DOCKER_HOST' }, deps, tlsRead.tls)], problem: null, warnings: [], searched: [] };
+  return {
+    targets: [target(parsed.address, { source: 'DOCKER_HOST' }, deps, tlsRead.tls)],
+    problem: null,
+    warnings: [],
+    searched: [],
+  };
 }
 
 function fromContext(deps: DiscoverDeps, configDir: string, name: string, origin: string): DiscoveryResult {
@@ -127,7 +147,12 @@ function fromContext(deps: DiscoverDeps, configDir: string, name: string, origin
       searched: [],
     };
   }
-  return { targets: [target(parsed.address, { source: 'context', label: name }, deps, context.value.tls)], problem: null, warnings: [], searched: [] };
+  return {
+    targets: [target(parsed.address, { source: 'context', label: name }, deps, context.value.tls)],
+    problem: null,
+    warnings: [],
+    searched: [],
+  };
 }
 
 function fromDefaults(deps: DiscoverDeps, warnings: string[]): DiscoveryResult {
@@ -144,14 +169,16 @@ function fromDefaults(deps: DiscoverDeps, warnings: string[]): DiscoveryResult {
     for (const pipe of windowsPipes) {
       const address: EngineAddress = { kind: 'npipe', path: `//./pipe/${pipe.path}` };
       searched.push(formatEngineAddress(address));
-      if (open.has(pipe.path)) targets.push(target(address, { source: 'default-socket', label: pipe.label }, deps, null));
+      if (open.has(pipe.path))
+        targets.push(target(address, { source: 'default-socket', label: pipe.label }, deps, null));
     }
     return { targets, problem: null, warnings, searched };
   }
   for (const socket of defaultSockets(deps)) {
     const address: EngineAddress = { kind: 'unix', path: socket.path };
     searched.push(formatEngineAddress(address));
-    if (deps.fileExists(socket.path)) targets.push(target(address, { source: 'default-socket', label: socket.label }, deps, null));
+    if (deps.fileExists(socket.path))
+      targets.push(target(address, { source: 'default-socket', label: socket.label }, deps, null));
   }
   return { targets, problem: null, warnings, searched };
 }
@@ -166,7 +193,9 @@ export function discoverEngine(given: Partial<DiscoverDeps> = {}): DiscoveryResu
   const warnings: string[] = [];
   const envContext = deps.env.DOCKER_CONTEXT;
   if (envContext) {
-    return envContext === 'default' ? fromDefaults(deps, warnings) : fromContext(deps, configDir, envContext, 'from DOCKER_CONTEXT');
+    return envContext === 'default'
+      ? fromDefaults(deps, warnings)
+      : fromContext(deps, configDir, envContext, 'from DOCKER_CONTEXT');
   }
   const current = readCurrentContext(deps, configDir, deps.platform);
   // Like the docker CLI, a broken config.json does not stop the default engine from being used.

@@ -34,7 +34,11 @@ export function pathApi(platform: NodeJS.Platform): path.PlatformPath {
   return platform === 'win32' ? path.win32 : path.posix;
 }
 
-export function dockerConfigDir(env: Record<string, string | undefined>, homedir: string, platform: NodeJS.Platform): string {
+export function dockerConfigDir(
+  env: Record<string, string | undefined>,
+  homedir: string,
+  platform: NodeJS.Platform,
+): string {
   return env.DOCKER_CONFIG || pathApi(platform).join(homedir, '.docker');
 }
 
@@ -54,7 +58,11 @@ export function readOptional(fs: ConfigFs, file: string): string | undefined {
 }
 
 /** `currentContext` from config.json; null when there is no config or it names none. */
-export function readCurrentContext(fs: ConfigFs, configDir: string, platform: NodeJS.Platform): ConfigRead<string | null> {
+export function readCurrentContext(
+  fs: ConfigFs,
+  configDir: string,
+  platform: NodeJS.Platform,
+): ConfigRead<string | null> {
   const file = pathApi(platform).join(configDir, 'config.json');
   let text: string | undefined;
   try {
@@ -67,7 +75,10 @@ export function readCurrentContext(fs: ConfigFs, configDir: string, platform: No
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return { ok: false, reason: `The docker config ${file} is not valid JSON (${errorMessage(error)}). Fix or remove the file.` };
+    return {
+      ok: false,
+      reason: `The docker config ${file} is not valid JSON (${errorMessage(error)}). Fix or remove the file.`,
+    };
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     return { ok: false, reason: `The docker config ${file} is not a JSON object. Fix or remove the file.` };
@@ -106,7 +117,10 @@ export function readContext(
   try {
     text = readOptional(fs, metaFile);
   } catch (error) {
-    return { ok: false, reason: `The docker context "${name}" (${origin}) cannot be read from ${metaFile}: ${errorMessage(error)}.` };
+    return {
+      ok: false,
+      reason: `The docker context "${name}" (${origin}) cannot be read from ${metaFile}: ${errorMessage(error)}.`,
+    };
   }
   if (text === undefined) {
     return {
@@ -118,12 +132,18 @@ export function readContext(
   try {
     meta = JSON.parse(text) as ContextMeta;
   } catch (error) {
-    return { ok: false, reason: `The docker context "${name}" (${origin}) has a corrupt ${metaFile} (${errorMessage(error)}). ${fixHint}` };
+    return {
+      ok: false,
+      reason: `The docker context "${name}" (${origin}) has a corrupt ${metaFile} (${errorMessage(error)}). ${fixHint}`,
+    };
   }
   const docker = meta && typeof meta === 'object' ? meta.Endpoints?.docker : undefined;
   const host = docker?.Host;
   if (typeof host !== 'string' || host === '') {
-    return { ok: false, reason: `The docker context "${name}" (${origin}) has no docker endpoint host in ${metaFile}. ${fixHint}` };
+    return {
+      ok: false,
+      reason: `The docker context "${name}" (${origin}) has no docker endpoint host in ${metaFile}. ${fixHint}`,
+    };
   }
   const tlsDir = p.join(configDir, 'contexts', 'tls', digest, 'docker');
   const files: Partial<Record<'ca' | 'cert' | 'key', string>> = {};
@@ -133,7 +153,10 @@ export function readContext(
       const pem = readOptional(fs, file);
       if (pem !== undefined) files[kind] = pem;
     } catch (error) {
-      return { ok: false, reason: `The TLS file ${file} of docker context "${name}" cannot be read: ${errorMessage(error)}.` };
+      return {
+        ok: false,
+        reason: `The TLS file ${file} of docker context "${name}" cannot be read: ${errorMessage(error)}.`,
+      };
     }
   }
   const skipVerify = docker?.SkipTLSVerify === true;

@@ -11,7 +11,15 @@ export type EngineClientOptions = Dockerode.DockerOptions & { agent?: https.Agen
 
 // docker-modem merges in defaults read from this process's DOCKER_HOST / DOCKER_CERT_PATH; every field is set
 // explicitly (even to undefined) so what discovery chose is exactly what the client uses.
-const cleared = { socketPath: undefined, host: undefined, port: undefined, ca: undefined, cert: undefined, key: undefined, protocol: undefined };
+const cleared = {
+  socketPath: undefined,
+  host: undefined,
+  port: undefined,
+  ca: undefined,
+  cert: undefined,
+  key: undefined,
+  protocol: undefined,
+};
 
 export function dockerOptionsFor(target: EngineTarget): EngineClientOptions {
   const { address, tls } = target;
@@ -22,7 +30,10 @@ export function dockerOptionsFor(target: EngineTarget): EngineClientOptions {
     case 'ssh':
       // Refused rather than handed to docker-modem's `protocol: 'ssh'`, which would accept any host key.
       throw needsUserAction(
-        new BerthError('INTERNAL', `${target.endpoint.host} must be reached through Berth's SSH tunnel, which checks the host key against known_hosts; this client cannot.`),
+        new BerthError(
+          'INTERNAL',
+          `${target.endpoint.host} must be reached through Berth's SSH tunnel, which checks the host key against known_hosts; this client cannot.`,
+        ),
       );
     case 'tcp': {
       if (!tls) return { ...cleared, host: address.host, port: address.port, protocol: 'http' };

@@ -51,19 +51,22 @@ export function parseEngineAddress(value: string, options: { tls: boolean }): Pa
   switch (scheme) {
     case 'unix': {
       const socketPath = rest || defaultUnixSocket;
-      if (!socketPath.startsWith('/')) return invalid(`the socket path "${socketPath}" is not absolute (expected unix:///path/to/docker.sock)`);
+      if (!socketPath.startsWith('/'))
+        return invalid(`the socket path "${socketPath}" is not absolute (expected unix:///path/to/docker.sock)`);
       return { ok: true, address: { kind: 'unix', path: socketPath } };
     }
     case 'npipe': {
       const pipe = (rest || defaultNamedPipe).replace(/\\/g, '/');
-      if (!/^\/\/[^/]+\/pipe\/[^/]+$/i.test(pipe)) return invalid(`"${pipe}" is not a named pipe (expected npipe:////./pipe/docker_engine)`);
+      if (!/^\/\/[^/]+\/pipe\/[^/]+$/i.test(pipe))
+        return invalid(`"${pipe}" is not a named pipe (expected npipe:////./pipe/docker_engine)`);
       return { ok: true, address: { kind: 'npipe', path: pipe } };
     }
     case 'tcp': {
       const url = parseNetwork(`tcp://${rest}`, 'tcp');
       if (typeof url === 'string') return invalid(url);
       if (url.username || url.password) return invalid('tcp:// addresses take no user name or password');
-      if (url.pathname !== '' && url.pathname !== '/') return invalid(`Berth does not support a path ("${url.pathname}") after the host`);
+      if (url.pathname !== '' && url.pathname !== '/')
+        return invalid(`Berth does not support a path ("${url.pathname}") after the host`);
       if (url.search || url.hash) return invalid('tcp:// addresses take no query or fragment');
       const port = parsePort(url.port, options.tls ? 2376 : 2375);
       if (port == null) return invalid(`"${url.port}" is not a port number`);
@@ -75,7 +78,8 @@ export function parseEngineAddress(value: string, options: { tls: boolean }): Pa
       if (typeof url === 'string') return invalid(url);
       if (!url.hostname) return invalid('it names no host (expected ssh://user@host)');
       if (url.password) return invalid('ssh:// addresses must not carry a password: use an SSH key or agent');
-      if (url.pathname !== '' && url.pathname !== '/') return invalid(`there is an extra path ("${url.pathname}") after the host`);
+      if (url.pathname !== '' && url.pathname !== '/')
+        return invalid(`there is an extra path ("${url.pathname}") after the host`);
       if (url.search || url.hash) return invalid('ssh:// addresses take no query or fragment');
       const port = parsePort(url.port, null);
       if (port === undefined) return invalid(`"${url.port}" is not a port number`);
@@ -83,7 +87,9 @@ export function parseEngineAddress(value: string, options: { tls: boolean }): Pa
       return { ok: true, address: { kind: 'ssh', host: bareHost(url.hostname), port, user } };
     }
     default:
-      return invalid(`the scheme "${scheme}://" is not one the engine speaks (use unix://, tcp://, ssh:// or npipe://)`);
+      return invalid(
+        `the scheme "${scheme}://" is not one the engine speaks (use unix://, tcp://, ssh:// or npipe://)`,
+      );
   }
 }
 

@@ -39,16 +39,27 @@ export function requestPathProblem(path: string): string | null {
   // dockerode's templates end in at most one `?`, right at the end; a second one came from an id.
   if (query !== -1 && query !== path.length - 1) return 'it holds "?"';
   const route = query === -1 ? path : path.slice(0, query);
-  if (changesAddress(route)) return 'it holds a character that would change the address (#, %, \\, a space or a control character)';
+  if (changesAddress(route))
+    return 'it holds a character that would change the address (#, %, \\, a space or a control character)';
   if (route.split('/').some((part) => part === '.' || part === '..')) return 'it has a "." or ".." part';
   // An empty part (`/images//json` from an empty or `/`-led name) makes the engine answer with a redirect that
   // docker-modem follows to a host named after the next part, throwing outside any promise.
-  if (route.split('/').slice(1).some((part) => part === '')) return 'it has an empty part (a leading, doubled or trailing "/")';
+  if (
+    route
+      .split('/')
+      .slice(1)
+      .some((part) => part === '')
+  )
+    return 'it has an empty part (a leading, doubled or trailing "/")';
   return null;
 }
 
 /** The deadline of one request, or null for the streams and waits that legitimately last. */
-export function requestTimeoutMs(options: DialOptions, timeoutMs = DEFAULT_TIMEOUT_MS, longTimeoutMs = DEFAULT_LONG_TIMEOUT_MS): number | null {
+export function requestTimeoutMs(
+  options: DialOptions,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+  longTimeoutMs = DEFAULT_LONG_TIMEOUT_MS,
+): number | null {
   if (options.isStream || options.hijack || options.openStdin) return null;
   const route = options.path.split('?')[0];
   if (/^\/containers\/.+\/wait$/.test(route)) return null;
@@ -68,8 +79,16 @@ export function guardEngineClient(docker: Dockerode, options: GuardOptions = {})
   modem.dial = (request, callback) => {
     const problem = requestPathProblem(request.path);
     if (problem) {
-      const code = request.path.startsWith('/images/') || request.path.startsWith('/distribution/') ? 'INVALID_REFERENCE' : 'INVALID_PAYLOAD';
-      callback(new BerthError(code, `Berth refused to send ${request.method} ${request.path.replace(/\?$/, '')} to the engine: ${problem}. Use the object's id or name as the engine lists it.`));
+      const code =
+        request.path.startsWith('/images/') || request.path.startsWith('/distribution/')
+          ? 'INVALID_REFERENCE'
+          : 'INVALID_PAYLOAD';
+      callback(
+        new BerthError(
+          code,
+          `Berth refused to send ${request.method} ${request.path.replace(/\?$/, '')} to the engine: ${problem}. Use the object's id or name as the engine lists it.`,
+        ),
+      );
       return;
     }
     const limit = requestTimeoutMs(request, options.timeoutMs, options.longTimeoutMs);
@@ -91,7 +110,12 @@ export function guardEngineClient(docker: Dockerode, options: GuardOptions = {})
       callback(error, data);
     };
     const timer = setTimeout(() => {
-      const error = Object.assign(new Error(`the engine did not answer ${request.method} ${request.path.replace(/\?$/, '')} within ${limit / 1000} s; it may be hung or overloaded`), { code: 'ETIMEDOUT' });
+      const error = Object.assign(
+        new Error(
+          `the engine did not answer ${request.method} ${request.path.replace(/\?$/, '')} within ${limit / 1000} s; it may be hung or overloaded`,
+        ),
+        { code: 'ETIMEDOUT' },
+      );
       finish(error);
       abort.abort(error);
     }, limit);

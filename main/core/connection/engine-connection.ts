@@ -54,7 +54,6 @@ type Attempt =
 
 const isLocal = (target: EngineTarget) => target.address.kind === 'unix' || target.address.kind === 'npipe';
 
-
 const defaultStartHint = 'Start the engine (Docker or Podman); Berth reconnects by itself.';
 
 export class EngineConnection implements EngineLink {
@@ -137,7 +136,10 @@ export class EngineConnection implements EngineLink {
     const status = this.current;
     if (status.state === 'unreachable') throw new BerthError(this.failureCode, status.reason);
     const where = status.endpoint ? ` at ${status.endpoint.host}` : '';
-    throw new BerthError('ENGINE_UNREACHABLE', `Berth is still connecting to the engine${where}. Try again in a moment.`);
+    throw new BerthError(
+      'ENGINE_UNREACHABLE',
+      `Berth is still connecting to the engine${where}. Try again in a moment.`,
+    );
   }
 
   /** Every event of the engine's one event stream, parsed. */
@@ -169,14 +171,22 @@ export class EngineConnection implements EngineLink {
       try {
         found = await this.options.discover();
       } catch (error) {
-        found = { targets: [], problem: `Berth could not look for the engine: ${describeFailure(error, this.timeoutMs)}.`, warnings: [], searched: [] };
+        found = {
+          targets: [],
+          problem: `Berth could not look for the engine: ${describeFailure(error, this.timeoutMs)}.`,
+          warnings: [],
+          searched: [],
+        };
       }
       if (epoch !== this.epoch) return this.current;
       this.localSockets = watchableSockets(found);
       this.logWarnings(found.warnings);
       if (found.problem) return this.fail(null, found.problem);
       if (found.targets.length === 0) {
-        return this.fail(null, `No engine found: nothing at ${found.searched.join(', ') || 'the default sockets'}. ${this.options.startHint ?? defaultStartHint} Or set DOCKER_HOST or a docker context to your engine's address.`);
+        return this.fail(
+          null,
+          `No engine found: nothing at ${found.searched.join(', ') || 'the default sockets'}. ${this.options.startHint ?? defaultStartHint} Or set DOCKER_HOST or a docker context to your engine's address.`,
+        );
       }
       if (announce) this.setStatus({ state: 'connecting', endpoint: found.targets[0].endpoint, since: this.now() });
       const failures: string[] = [];
@@ -198,12 +208,21 @@ export class EngineConnection implements EngineLink {
       // Requests then fail with the cause's own code (HOST_KEY_MISMATCH above all), not a generic one.
       this.failureCode = codes.size === 1 ? [...codes][0] : 'ENGINE_UNREACHABLE';
       // Only when every target failed in a way retrying cannot fix; one that might come back keeps the retries.
-      if (needsUser) return this.fail(found.targets[0].endpoint, `Berth cannot use the engine at ${failures.join('; ')}.`, { retry: false });
-      return this.fail(found.targets[0].endpoint, `No engine answers at ${failures.join('; ')}. ${this.options.startHint ?? defaultStartHint}`, { retry: true, starting });
+      if (needsUser)
+        return this.fail(found.targets[0].endpoint, `Berth cannot use the engine at ${failures.join('; ')}.`, {
+          retry: false,
+        });
+      return this.fail(
+        found.targets[0].endpoint,
+        `No engine answers at ${failures.join('; ')}. ${this.options.startHint ?? defaultStartHint}`,
+        { retry: true, starting },
+      );
     } catch (error) {
       // Nothing above should throw; if it does, the user still gets a status and retries continue.
       this.options.log.error('[engine] connecting failed unexpectedly', error);
-      return epoch === this.epoch ? this.fail(null, `Berth failed while connecting to the engine: ${describeFailure(error, this.timeoutMs)}.`) : this.current;
+      return epoch === this.epoch
+        ? this.fail(null, `Berth failed while connecting to the engine: ${describeFailure(error, this.timeoutMs)}.`)
+        : this.current;
     } finally {
       if (this.attemptAbort === abort) this.attemptAbort = null;
     }
@@ -231,11 +250,18 @@ export class EngineConnection implements EngineLink {
     } catch (error) {
       session?.close();
       // A changed host key keeps its code to the UI (a warning nothing clicks past); all else is "unreachable".
-      const code = error instanceof BerthError && error.code === 'HOST_KEY_MISMATCH' ? error.code : 'ENGINE_UNREACHABLE';
+      const code =
+        error instanceof BerthError && error.code === 'HOST_KEY_MISMATCH' ? error.code : 'ENGINE_UNREACHABLE';
       // Ran out of time on a local socket that took the connection: the engine is there, starting. Asking again
       // at once (not after up to 5 s of backoff) is what lets it be found within moments of serving.
       const starting = isLocal(target) && isNoAnswer(error) && !cancel.aborted;
-      return { ok: false, reason: describeFailure(error, this.timeoutMs), needsUser: isUserActionNeeded(error), code, starting };
+      return {
+        ok: false,
+        reason: describeFailure(error, this.timeoutMs),
+        needsUser: isUserActionNeeded(error),
+        code,
+        starting,
+      };
     }
   }
 
@@ -247,7 +273,9 @@ export class EngineConnection implements EngineLink {
     this.wakePending = false;
     const { info } = attempt;
     this.setStatus({ state: 'connected', endpoint, info, since: this.now() });
-    this.options.log.info(`[engine] connected to ${info.product} ${info.version} (API ${info.apiVersion}) at ${endpoint.host}`);
+    this.options.log.info(
+      `[engine] connected to ${info.product} ${info.version} (API ${info.apiVersion}) at ${endpoint.host}`,
+    );
     for (const listener of [...this.connectedListeners]) {
       try {
         listener(info);
@@ -258,7 +286,11 @@ export class EngineConnection implements EngineLink {
     return this.current;
   }
 
-  private fail(endpoint: EngineEndpoint | null, reason: string, options: { retry: boolean; starting?: boolean } = { retry: true }): EngineStatus {
+  private fail(
+    endpoint: EngineEndpoint | null,
+    reason: string,
+    options: { retry: boolean; starting?: boolean } = { retry: true },
+  ): EngineStatus {
     const retry = this.running && options.retry;
     // A prompt retry does not advance the backoff: the engine is known to be coming, not known to be away.
     const delay = !retry || this.wakePending ? 0 : options.starting ? this.startingRetryMs : this.backoff.next();
@@ -267,7 +299,9 @@ export class EngineConnection implements EngineLink {
     const since = previous.state === 'unreachable' ? previous.since : this.now();
     // Retries repeat the same reason every few seconds: log it when it changes, not each time.
     if (previous.state !== 'unreachable' || previous.reason !== reason) {
-      this.options.log.warn(`[engine] ${reason}${options.retry ? '' : ' Berth does not retry this by itself: fix it, then reconnect.'}`);
+      this.options.log.warn(
+        `[engine] ${reason}${options.retry ? '' : ' Berth does not retry this by itself: fix it, then reconnect.'}`,
+      );
     }
     this.clearRetry();
     this.setStatus({ state: 'unreachable', endpoint, reason, since, retryAt: retry ? this.now() + delay : null });
@@ -350,7 +384,8 @@ export class EngineConnection implements EngineLink {
 
   private logWarnings(warnings: string[]): void {
     const joined = warnings.join('\n');
-    if (joined && joined !== this.lastWarnings) for (const warning of warnings) this.options.log.warn(`[engine] ${warning}`);
+    if (joined && joined !== this.lastWarnings)
+      for (const warning of warnings) this.options.log.warn(`[engine] ${warning}`);
     this.lastWarnings = joined;
   }
 }

@@ -1,7 +1,15 @@
 // Turns whatever the engine client throws into an error the user can act on, keeping the engine's message.
 import { BerthError, type ErrorInfo } from '../../shared/errors';
 
-const unreachableCodes = new Set(['ECONNREFUSED', 'ENOENT', 'EPIPE', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'EACCES']);
+const unreachableCodes = new Set([
+  'ECONNREFUSED',
+  'ENOENT',
+  'EPIPE',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'EACCES',
+]);
 
 interface EngineClientError {
   statusCode?: number;
@@ -27,8 +35,12 @@ export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof BerthError) return error.toInfo();
   const e = (error ?? {}) as EngineClientError;
   if (isUnreachableError(error)) {
-    const hint = e.code === 'EACCES' ? ' Berth may not use the engine socket: check its permissions (docker group).' : '';
-    return { code: 'ENGINE_UNREACHABLE', message: `The engine did not answer (${e.code}): ${engineMessage(error)}.${hint}` };
+    const hint =
+      e.code === 'EACCES' ? ' Berth may not use the engine socket: check its permissions (docker group).' : '';
+    return {
+      code: 'ENGINE_UNREACHABLE',
+      message: `The engine did not answer (${e.code}): ${engineMessage(error)}.${hint}`,
+    };
   }
   switch (e.statusCode) {
     case 404:
@@ -42,6 +54,9 @@ export function toErrorInfo(error: unknown): ErrorInfo {
     default:
       return e.statusCode >= 500
         ? { code: 'ENGINE_ERROR', message: `The engine failed (HTTP ${e.statusCode}): ${engineMessage(error)}` }
-        : { code: 'ENGINE_REFUSED', message: `The engine refused the request (HTTP ${e.statusCode}): ${engineMessage(error)}` };
+        : {
+            code: 'ENGINE_REFUSED',
+            message: `The engine refused the request (HTTP ${e.statusCode}): ${engineMessage(error)}`,
+          };
   }
 }

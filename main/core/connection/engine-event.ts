@@ -28,7 +28,8 @@ function stringRecord(value: unknown): Record<string, string> {
 export function parseEngineEvent(value: unknown): EngineEvent | null {
   if (!isRecord(value)) return null;
   const actor = isRecord(value.Actor) ? value.Actor : {};
-  const action = typeof value.Action === 'string' ? value.Action : typeof value.status === 'string' ? value.status : null;
+  const action =
+    typeof value.Action === 'string' ? value.Action : typeof value.status === 'string' ? value.status : null;
   // Events from before API 1.22 carry no Type; they were all about containers.
   const type = typeof value.Type === 'string' ? value.Type : typeof value.status === 'string' ? 'container' : null;
   if (action === null || type === null) return null;

@@ -25,7 +25,10 @@ function abortable(docker: Dockerode): AbortableCalls {
 export function deadline(timeoutMs: number, cancel?: AbortSignal): { signal: AbortSignal; release(): void } {
   const controller = new AbortController();
   const onCancel = () => controller.abort(cancel?.reason);
-  const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${timeoutMs / 1000} s`, 'TimeoutError')), timeoutMs);
+  const timer = setTimeout(
+    () => controller.abort(new DOMException(`no answer within ${timeoutMs / 1000} s`, 'TimeoutError')),
+    timeoutMs,
+  );
   timer.unref();
   const release = () => {
     clearTimeout(timer);
@@ -36,7 +39,11 @@ export function deadline(timeoutMs: number, cancel?: AbortSignal): { signal: Abo
   return { signal: controller.signal, release };
 }
 
-async function withDeadline<T>(timeoutMs: number, cancel: AbortSignal | undefined, call: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+async function withDeadline<T>(
+  timeoutMs: number,
+  cancel: AbortSignal | undefined,
+  call: (abortSignal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const { signal, release } = deadline(timeoutMs, cancel);
   try {
     return await call(signal);
@@ -50,7 +57,9 @@ export async function pingEngine(docker: Dockerode, timeoutMs: number, cancel?: 
 }
 
 export async function fetchEngineInfo(docker: Dockerode, timeoutMs: number, cancel?: AbortSignal): Promise<EngineInfo> {
-  const [info, version] = await withDeadline(timeoutMs, cancel, (abortSignal) => Promise.all([abortable(docker).info({ abortSignal }), abortable(docker).version({ abortSignal })]));
+  const [info, version] = await withDeadline(timeoutMs, cancel, (abortSignal) =>
+    Promise.all([abortable(docker).info({ abortSignal }), abortable(docker).version({ abortSignal })]),
+  );
   return toEngineInfo(info ?? {}, version ?? {});
 }
 
@@ -69,6 +78,7 @@ export function describeFailure(error: unknown, timeoutMs: number): string {
   if (isAbort(error)) return `no answer within ${timeoutMs} ms`;
   const code = (error as { code?: string } | null)?.code;
   const message = engineMessage(error);
-  if (code === 'EACCES') return `${message} (Berth may not use this socket: add your user to the "docker" group and log in again)`;
+  if (code === 'EACCES')
+    return `${message} (Berth may not use this socket: add your user to the "docker" group and log in again)`;
   return message;
 }

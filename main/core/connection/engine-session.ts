@@ -30,7 +30,10 @@ export class EngineSession {
 
   /** Resolves once the engine has answered the events request; rejects if it does not within the deadline. */
   async open(): Promise<void> {
-    const timer = setTimeout(() => this.abort.abort(new DOMException('timed out', 'TimeoutError')), this.options.timeoutMs);
+    const timer = setTimeout(
+      () => this.abort.abort(new DOMException('timed out', 'TimeoutError')),
+      this.options.timeoutMs,
+    );
     let stream: NodeJS.ReadableStream;
     try {
       // The signal lives as long as the stream: aborting it is how close() ends the request.
@@ -49,14 +52,17 @@ export class EngineSession {
         if (event) this.options.onEvent(event);
         else this.options.log.warn(`[engine] skipped an event that is not one: ${JSON.stringify(value).slice(0, 200)}`);
       },
-      badLine: (line, reason) => this.options.log.warn(`[engine] skipped an unreadable event line (${reason}): ${line}`),
+      badLine: (line, reason) =>
+        this.options.log.warn(`[engine] skipped an unreadable event line (${reason}): ${line}`),
     });
     stream.on('data', (chunk: Buffer | string) => splitter.push(chunk));
     stream.on('end', () => {
       splitter.end();
       this.lose('the engine closed its event stream');
     });
-    stream.on('error', (error: unknown) => this.lose(`its event stream failed: ${describeFailure(error, this.options.timeoutMs)}`));
+    stream.on('error', (error: unknown) =>
+      this.lose(`its event stream failed: ${describeFailure(error, this.options.timeoutMs)}`),
+    );
     stream.on('close', () => this.lose('its event stream was closed'));
     this.scheduleHealth();
   }
@@ -94,7 +100,9 @@ export class EngineSession {
       // lost engine. A refused or reset connection is lost at once.
       if (isNoAnswer(error) && !this.missedPing) {
         this.missedPing = true;
-        this.options.log.warn(`[engine] a health ping got ${describeFailure(error, this.options.timeoutMs)}; asking once more before calling the engine lost`);
+        this.options.log.warn(
+          `[engine] a health ping got ${describeFailure(error, this.options.timeoutMs)}; asking once more before calling the engine lost`,
+        );
       } else {
         this.lose(`it stopped answering pings: ${describeFailure(error, this.options.timeoutMs)}`);
         return;

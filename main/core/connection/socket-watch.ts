@@ -60,11 +60,18 @@ export function watchSockets(socketPaths: string[], onChange: () => void, log?: 
         trailing ??= setTimeout(wake, wait);
         trailing.unref();
       });
-      watcher.on('error', (error) => log?.warn(`[engine] stopped watching ${folder} for the engine's socket (${error.message}); retries still find it`));
+      watcher.on('error', (error) =>
+        log?.warn(
+          `[engine] stopped watching ${folder} for the engine's socket (${error.message}); retries still find it`,
+        ),
+      );
       watchers.push(watcher);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') log?.warn(`[engine] cannot watch ${folder} for the engine's socket (${(error as Error).message}); retries still find it`);
+      if (code !== 'ENOENT' && code !== 'ENOTDIR')
+        log?.warn(
+          `[engine] cannot watch ${folder} for the engine's socket (${(error as Error).message}); retries still find it`,
+        );
     }
   }
   return () => {

@@ -3,10 +3,23 @@
 import type Dockerode from 'dockerode';
 import type { ContainerState, ContainerSummary, PortBinding } from '../../shared/container-types';
 
-const states: ReadonlySet<string> = new Set<ContainerState>(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']);
+const states: ReadonlySet<string> = new Set<ContainerState>([
+  'created',
+  'running',
+  'paused',
+  'restarting',
+  'removing',
+  'exited',
+  'dead',
+]);
 
 /** Podman's compatible API sometimes reports its own state words. */
-const podmanStates: Record<string, ContainerState> = { configured: 'created', initialized: 'created', stopped: 'exited', stopping: 'running' };
+const podmanStates: Record<string, ContainerState> = {
+  configured: 'created',
+  initialized: 'created',
+  stopped: 'exited',
+  stopping: 'running',
+};
 
 export function toContainerState(raw: unknown): ContainerState {
   const state = typeof raw === 'string' ? raw.toLowerCase() : '';

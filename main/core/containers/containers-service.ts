@@ -9,7 +9,17 @@ import { consoleLogger, type Logger } from '../logger';
 import { toContainerSummary } from './container-summary';
 
 /** Actions that change nothing the container list shows; forwarding them would only cause refetches. */
-const quietActions = new Set(['top', 'attach', 'detach', 'resize', 'export', 'commit', 'copy', 'archive-path', 'extract-to-dir']);
+const quietActions = new Set([
+  'top',
+  'attach',
+  'detach',
+  'resize',
+  'export',
+  'commit',
+  'copy',
+  'archive-path',
+  'extract-to-dir',
+]);
 
 /** `exec_start: sh -c ...` and `health_status: healthy` carry details after a colon; the UI needs the verb only. */
 export function containerAction(action: string): string | null {
@@ -57,7 +67,10 @@ export class ContainersService {
 
   async stop(id: string, timeoutSeconds?: number): Promise<{ id: string }> {
     try {
-      await this.connection.client().getContainer(id).stop(timeoutSeconds === undefined ? {} : { t: timeoutSeconds });
+      await this.connection
+        .client()
+        .getContainer(id)
+        .stop(timeoutSeconds === undefined ? {} : { t: timeoutSeconds });
     } catch (error) {
       if (!isAlreadyDone(error)) throw error;
       this.log.info(`[containers] ${id} was already stopped`);

@@ -42,11 +42,21 @@ export class ActiveEngine implements EngineLink {
     if (this.target) return this.target.connection.status;
     // Before the registry has read its settings there is no choice yet: that is connecting, not a failure.
     if (!this.settled) return { state: 'connecting', endpoint: null, since: this.noneSince };
-    return { state: 'unreachable', endpoint: null, reason: 'No engine is active: choose one on the Engine page.', since: this.noneSince, retryAt: null };
+    return {
+      state: 'unreachable',
+      endpoint: null,
+      reason: 'No engine is active: choose one on the Engine page.',
+      since: this.noneSince,
+      retryAt: null,
+    };
   }
 
   client(): Dockerode {
-    if (!this.target) throw new BerthError('ENGINE_UNREACHABLE', this.status.state === 'unreachable' ? this.status.reason : 'No engine is active.');
+    if (!this.target)
+      throw new BerthError(
+        'ENGINE_UNREACHABLE',
+        this.status.state === 'unreachable' ? this.status.reason : 'No engine is active.',
+      );
     return this.target.connection.client();
   }
 

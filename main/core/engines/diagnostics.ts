@@ -24,17 +24,29 @@ const LOG_LINES = 50;
 
 function engineSection(engine: EngineView, logs: string[]): string {
   const status = engine.connection;
-  const lines = [`## ${engine.name} (${engine.kind}${engine.active ? ', active' : ''})`, `host: ${engine.host}`, `berth: ${engine.providerState}${engine.controlReason ? ` (${engine.controlReason})` : ''}`];
+  const lines = [
+    `## ${engine.name} (${engine.kind}${engine.active ? ', active' : ''})`,
+    `host: ${engine.host}`,
+    `berth: ${engine.providerState}${engine.controlReason ? ` (${engine.controlReason})` : ''}`,
+  ];
   if (status.state === 'connected') {
     const { info } = status;
-    lines.push(`connected: ${info.product} ${info.version}, API ${info.apiVersion}, ${info.os} (${info.osType}/${info.architecture}), kernel ${info.kernelVersion}`);
-    lines.push(`cpus ${info.cpus}, memory ${info.memoryBytes} bytes, storage ${info.storageDriver}, cgroup ${info.cgroupVersion} (${info.cgroupDriver})`);
+    lines.push(
+      `connected: ${info.product} ${info.version}, API ${info.apiVersion}, ${info.os} (${info.osType}/${info.architecture}), kernel ${info.kernelVersion}`,
+    );
+    lines.push(
+      `cpus ${info.cpus}, memory ${info.memoryBytes} bytes, storage ${info.storageDriver}, cgroup ${info.cgroupVersion} (${info.cgroupDriver})`,
+    );
     lines.push(`containers ${info.containers.total} (running ${info.containers.running}), images ${info.images}`);
   } else {
     lines.push(`${status.state}${status.state === 'unreachable' ? `: ${status.reason}` : ''}`);
   }
   if (engine.dockerContext) lines.push(`docker context: ${engine.dockerContext}`);
-  if (logs.length > 0) lines.push(`last ${Math.min(LOG_LINES, logs.length)} log lines:`, ...logs.slice(-LOG_LINES).map((line) => `  ${line}`));
+  if (logs.length > 0)
+    lines.push(
+      `last ${Math.min(LOG_LINES, logs.length)} log lines:`,
+      ...logs.slice(-LOG_LINES).map((line) => `  ${line}`),
+    );
   return lines.join('\n');
 }
 
@@ -91,7 +103,8 @@ export function environmentSection(env: NodeJS.ProcessEnv): string[] {
     const value = env[name];
     if (value === undefined) continue;
     if (presenceOnly.has(name)) lines.push(`${name} is set`);
-    else if (allowedVariables.has(name) || (name.startsWith('BERTH_') && !isSecretName(name))) lines.push(`${name}=${value}`);
+    else if (allowedVariables.has(name) || (name.startsWith('BERTH_') && !isSecretName(name)))
+      lines.push(`${name}=${value}`);
     else omitted += 1;
   }
   if (omitted > 0) lines.push(`(${omitted} other variable${omitted === 1 ? '' : 's'} left out)`);

@@ -46,11 +46,39 @@ export function toDiskUsage(df: SystemDf): EngineDiskUsage {
   const mounted = volumes.filter((volume) => positive(volume.UsageData?.RefCount) > 0);
   const cache = df.BuildCache ?? [];
   const inUse = cache.filter((entry) => entry.InUse);
-  const sum = <T>(items: T[], size: (item: T) => number | undefined) => items.reduce((total, item) => total + positive(size(item)), 0);
+  const sum = <T>(items: T[], size: (item: T) => number | undefined) =>
+    items.reduce((total, item) => total + positive(size(item)), 0);
   return {
     images: row(images.length, usedImages.length, imagesSize, imagesSize - usedSize),
-    containers: row(containers.length, running.length, sum(containers, (c) => c.SizeRw), sum(containers.filter((c) => c.State !== 'running'), (c) => c.SizeRw)),
-    volumes: row(volumes.length, mounted.length, sum(volumes, (v) => v.UsageData?.Size), sum(volumes.filter((v) => positive(v.UsageData?.RefCount) === 0), (v) => v.UsageData?.Size)),
-    buildCache: row(cache.length, inUse.length, sum(cache.filter((c) => !c.Shared), (c) => c.Size), sum(cache.filter((c) => !c.InUse && !c.Shared), (c) => c.Size)),
+    containers: row(
+      containers.length,
+      running.length,
+      sum(containers, (c) => c.SizeRw),
+      sum(
+        containers.filter((c) => c.State !== 'running'),
+        (c) => c.SizeRw,
+      ),
+    ),
+    volumes: row(
+      volumes.length,
+      mounted.length,
+      sum(volumes, (v) => v.UsageData?.Size),
+      sum(
+        volumes.filter((v) => positive(v.UsageData?.RefCount) === 0),
+        (v) => v.UsageData?.Size,
+      ),
+    ),
+    buildCache: row(
+      cache.length,
+      inUse.length,
+      sum(
+        cache.filter((c) => !c.Shared),
+        (c) => c.Size,
+      ),
+      sum(
+        cache.filter((c) => !c.InUse && !c.Shared),
+        (c) => c.Size,
+      ),
+    ),
   };
 }

@@ -20,7 +20,11 @@ export function contextDescription(engineName: string): string {
 
 /** meta.json as the docker CLI 20.10 writes it: compact JSON, its field order, TLS verification not skipped. */
 export function contextMetaJson(contextName: string, host: string, description: string): string {
-  return JSON.stringify({ Name: contextName, Metadata: { Description: description }, Endpoints: { docker: { Host: host, SkipTLSVerify: false } } });
+  return JSON.stringify({
+    Name: contextName,
+    Metadata: { Description: description },
+    Endpoints: { docker: { Host: host, SkipTLSVerify: false } },
+  });
 }
 
 export function contextMetaDir(env: NodeJS.ProcessEnv, contextName: string): string {
@@ -34,7 +38,11 @@ export interface ContextWrite {
 }
 
 /** Creates or updates the engine's context; a context already pointing at `host` is left as it is. */
-export async function writeDockerContext(env: NodeJS.ProcessEnv, engineName: string, host: string): Promise<ContextWrite> {
+export async function writeDockerContext(
+  env: NodeJS.ProcessEnv,
+  engineName: string,
+  host: string,
+): Promise<ContextWrite> {
   const name = contextNameFor(engineName);
   const dir = contextMetaDir(env, name);
   const file = join(dir, 'meta.json');

@@ -17,5 +17,12 @@ export interface EmbeddedDefaultFacts {
 }
 
 export function shouldStartEmbeddedEngine(facts: EmbeddedDefaultFacts): boolean {
-  return facts.platform === 'linux' && !facts.explicitHost && !facts.optedOut && facts.configuredEngines === 0 && facts.discovered.state === 'unreachable' && facts.dockerd.available;
+  return (
+    facts.platform === 'linux' &&
+    !facts.explicitHost &&
+    !facts.optedOut &&
+    facts.configuredEngines === 0 &&
+    facts.discovered.state === 'unreachable' &&
+    facts.dockerd.available
+  );
 }

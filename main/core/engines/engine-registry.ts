@@ -1,7 +1,13 @@
 // Owns every engine Berth knows: the discovered one, Berth-owned dockerds and remote engines, each with its
 // provider and its own connection (so all are monitored at once), which one is active (ActiveEngine), and
 // their configuration in the settings file. Emits `engines:changed` on any change and `engines:log` lines.
-import type { AddRemoteResult, EngineConfig, EngineDiskUsage, EngineView, VmUsage } from '../../shared/engine-manager-types';
+import type {
+  AddRemoteResult,
+  EngineConfig,
+  EngineDiskUsage,
+  EngineView,
+  VmUsage,
+} from '../../shared/engine-manager-types';
 import type { EngineStatus } from '../../shared/engine-types';
 import { BerthError } from '../../shared/errors';
 import { EngineConnection } from '../connection/engine-connection';
@@ -73,15 +79,22 @@ export class EngineRegistry {
   /** Creates the engines from the settings, connects to all, activates the saved one (else the discovered). */
   async start(): Promise<void> {
     const { env } = this.options;
-    this.add(DISCOVERED_ID, 'discovered', null, this.options.discovered ?? new ExistingProvider({ env, log: this.options.log }));
+    this.add(
+      DISCOVERED_ID,
+      'discovered',
+      null,
+      this.options.discovered ?? new ExistingProvider({ env, log: this.options.log }),
+    );
     const saved = await this.options.settings.engines();
     for (const config of saved.engines) this.add(config.id, config.name, config, this.providerFor(config));
-    this.savedActiveId = saved.activeEngineId && this.entries.has(saved.activeEngineId) ? saved.activeEngineId : DISCOVERED_ID;
+    this.savedActiveId =
+      saved.activeEngineId && this.entries.has(saved.activeEngineId) ? saved.activeEngineId : DISCOVERED_ID;
     const activeId = this.activeForThisRun(this.savedActiveId);
     this.activate(activeId);
     this.startWithBerth(activeId);
     // A VM set to start with Berth starts even when another engine is the active one.
-    for (const config of saved.engines) if (config.kind === 'vm' && config.startWithBerth && config.id !== activeId) this.startWithBerth(config.id);
+    for (const config of saved.engines)
+      if (config.kind === 'vm' && config.startWithBerth && config.id !== activeId) this.startWithBerth(config.id);
     this.watchForEmbeddedDefault(saved.engines.length);
   }
 
@@ -94,7 +107,12 @@ export class EngineRegistry {
     this.activate(id);
     this.savedActiveId = id;
     // Choosing an engine that stopped retrying (a refused login, say) is the user acting: try it again.
-    if (entry.connection.status.state === 'unreachable' && entry.connection.status.retryAt === null && entry.provider.state() !== 'stopped') void entry.connection.reconnect();
+    if (
+      entry.connection.status.state === 'unreachable' &&
+      entry.connection.status.retryAt === null &&
+      entry.provider.state() !== 'stopped'
+    )
+      void entry.connection.reconnect();
     await this.persist();
     return this.views();
   }
@@ -122,7 +140,8 @@ export class EngineRegistry {
   /** Adds a Berth-owned dockerd and starts it; the first one becomes active when nothing else is connected. */
   async addOwned(name: string): Promise<EngineView> {
     const availability = DockerdProvider.availability(this.options.env, this.options.platform);
-    if (!availability.available && !this.options.providerFor) throw new BerthError('CONFLICT', availability.reason ?? 'Berth cannot run its own engine here.');
+    if (!availability.available && !this.options.providerFor)
+      throw new BerthError('CONFLICT', availability.reason ?? 'Berth cannot run its own engine here.');
     const config: EngineConfig = { id: `berth-${name}`, name, kind: 'berth-dockerd' };
     const entry = this.addConfigured(config);
     await this.persist();
@@ -139,7 +158,8 @@ export class EngineRegistry {
       identityFile: request.identityFile ?? null,
       socketPath: request.socketPath ?? '/var/run/docker.sock',
     };
-    if (this.entries.has(config.id)) throw new BerthError('CONFLICT', `There is already an engine named ${request.name}: pick another name.`);
+    if (this.entries.has(config.id))
+      throw new BerthError('CONFLICT', `There is already an engine named ${request.name}: pick another name.`);
     const question = await checkHostKey(config, this.options.env, request.trustFingerprint);
     if (question) return { outcome: 'trust-needed', hostKey: question };
     const entry = this.addConfigured(config);
@@ -151,7 +171,8 @@ export class EngineRegistry {
   /** The user trusts the SSH host key the engine's view asks about (`hostKey`); then it connects. */
   async trustHostKey(id: string, fingerprint: string): Promise<EngineView> {
     const entry = this.entryFor(id);
-    if (!entry.provider.trustHostKey) throw new BerthError('CONFLICT', `${entry.name} is not reached over SSH: there is no host key to trust.`);
+    if (!entry.provider.trustHostKey)
+      throw new BerthError('CONFLICT', `${entry.name} is not reached over SSH: there is no host key to trust.`);
     await entry.provider.trustHostKey(fingerprint);
     await entry.connection.reconnect();
     return this.view(entry);
@@ -159,18 +180,25 @@ export class EngineRegistry {
 
   /** Adds a QEMU VM engine and boots it in the background (a minute or more under emulation); the view shows its phases. */
   async addVm(request: AddVmRequest): Promise<EngineView> {
-    if (this.entries.has(vmEngineId(request.name))) throw new BerthError('CONFLICT', `There is already an engine named ${request.name}: pick another name.`);
+    if (this.entries.has(vmEngineId(request.name)))
+      throw new BerthError('CONFLICT', `There is already an engine named ${request.name}: pick another name.`);
     // Refused here, in the dialog, rather than as a failed boot in the log: without an image nothing can start.
     if (!this.options.providerFor) await findImageDir(this.options.env);
     const entry = this.addConfigured(newVmConfig(request));
     await this.persist();
-    this.startEngine(entry.id).catch((error: unknown) => this.options.log.error(`[engines] could not start ${entry.name}`, error));
+    this.startEngine(entry.id).catch((error: unknown) =>
+      this.options.log.error(`[engines] could not start ${entry.name}`, error),
+    );
     return this.view(entry);
   }
 
   async remove(id: string, deleteData: boolean): Promise<EngineView[]> {
     const entry = this.entryFor(id);
-    if (!entry.config) throw new BerthError('CONFLICT', 'The discovered engine comes from your environment (DOCKER_HOST, docker context or default socket): Berth cannot remove it.');
+    if (!entry.config)
+      throw new BerthError(
+        'CONFLICT',
+        'The discovered engine comes from your environment (DOCKER_HOST, docker context or default socket): Berth cannot remove it.',
+      );
     if (entry.provider.state() === 'running' || entry.provider.state() === 'starting') await entry.provider.stop();
     await this.drop(entry);
     await entry.provider.remove?.({ deleteData });
@@ -223,14 +251,21 @@ export class EngineRegistry {
   private activeForThisRun(savedId: string): string {
     if (!this.options.env.DOCKER_HOST || savedId === DISCOVERED_ID) return savedId;
     const saved = this.entryFor(savedId);
-    this.options.log.info(`[engines] DOCKER_HOST is set: this run uses ${this.options.env.DOCKER_HOST}; the engine saved as active ('${saved.name}') stays saved for runs without DOCKER_HOST`);
+    this.options.log.info(
+      `[engines] DOCKER_HOST is set: this run uses ${this.options.env.DOCKER_HOST}; the engine saved as active ('${saved.name}') stays saved for runs without DOCKER_HOST`,
+    );
     return DISCOVERED_ID;
   }
 
   private async stopOnQuit(entry: Entry): Promise<void> {
     if (!entry.provider.control().canStop) return;
     const { log } = this.options;
-    const what = entry.provider.kind === 'vm' ? 'its QEMU VM' : entry.provider.kind === 'berth-dockerd' ? 'its dockerd and containerd' : 'it';
+    const what =
+      entry.provider.kind === 'vm'
+        ? 'its QEMU VM'
+        : entry.provider.kind === 'berth-dockerd'
+          ? 'its dockerd and containerd'
+          : 'it';
     const started = Date.now();
     log.info(`[engines] stopping Berth's engine '${entry.name}' (${what})`);
     try {
@@ -250,14 +285,23 @@ export class EngineRegistry {
   }
 
   private addConfigured(config: EngineConfig): Entry {
-    if (this.entries.has(config.id)) throw new BerthError('CONFLICT', `There is already an engine named ${config.name}: pick another name.`);
+    if (this.entries.has(config.id))
+      throw new BerthError('CONFLICT', `There is already an engine named ${config.name}: pick another name.`);
     return this.add(config.id, config.name, config, this.providerFor(config));
   }
 
   private add(id: string, name: string, config: EngineConfig | null, provider: EngineProvider): Entry {
-    const narrated: NarratedEngine = { ownedName: provider.kind === 'berth-dockerd' || provider.kind === 'vm' ? name : null, state: () => provider.state() };
+    const narrated: NarratedEngine = {
+      ownedName: provider.kind === 'berth-dockerd' || provider.kind === 'vm' ? name : null,
+      state: () => provider.state(),
+    };
     const connectionLog = this.narrator.connectionLog(narrated, id === DISCOVERED_ID);
-    const connection = new EngineConnection({ discover: () => provider.discover(), log: connectionLog, createClient: provider.createClient?.bind(provider), startHint: provider.startHint });
+    const connection = new EngineConnection({
+      discover: () => provider.discover(),
+      log: connectionLog,
+      createClient: provider.createClient?.bind(provider),
+      startHint: provider.startHint,
+    });
     const entry: Entry = { id, name, config, provider, connection, detach: [] };
     let lastState = provider.state();
     let lastStatus: EngineStatus['state'] | null = null;
@@ -312,7 +356,9 @@ export class EngineRegistry {
   private startWithBerth(id: string): void {
     const entry = this.entryFor(id);
     if (!entry.provider.control().canStart) return;
-    this.startEngine(id).catch((error: unknown) => this.options.log.error(`[engines] could not start ${entry.name}`, error));
+    this.startEngine(id).catch((error: unknown) =>
+      this.options.log.error(`[engines] could not start ${entry.name}`, error),
+    );
   }
 
   /** Starts Berth's own engine once, when the discovered one turns out to be absent (embedded-default.ts). */
@@ -336,7 +382,7 @@ export class EngineRegistry {
       void this.narrateEmbeddedStart(discovered);
       this.addOwned(EMBEDDED_NAME)
         .then((view) => this.setActive(view.id))
-        .catch((error: unknown) => this.options.log.error('[engines] could not start Berth\'s own engine', error));
+        .catch((error: unknown) => this.options.log.error("[engines] could not start Berth's own engine", error));
     });
   }
 
@@ -354,7 +400,8 @@ export class EngineRegistry {
   private controllable(id: string, what: 'start' | 'stop'): Entry {
     const entry = this.entryFor(id);
     const control = entry.provider.control();
-    if (what === 'start' ? !control.canStart : !control.canStop) throw new BerthError('CONFLICT', control.reason ?? `Berth cannot ${what} ${entry.name}.`);
+    if (what === 'start' ? !control.canStart : !control.canStop)
+      throw new BerthError('CONFLICT', control.reason ?? `Berth cannot ${what} ${entry.name}.`);
     return entry;
   }
 

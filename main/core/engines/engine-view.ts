@@ -19,7 +19,13 @@ export function engineView(entry: ViewedEngine, active: boolean): EngineView {
   const status = entry.connection.status;
   const connection =
     providerState === 'stopped' && status.state !== 'connected'
-      ? { state: 'unreachable' as const, endpoint: status.endpoint, reason: `${entry.name} is stopped.`, since: status.since, retryAt: null }
+      ? {
+          state: 'unreachable' as const,
+          endpoint: status.endpoint,
+          reason: `${entry.name} is stopped.`,
+          since: status.since,
+          retryAt: null,
+        }
       : status;
   return {
     id: entry.id,

@@ -28,11 +28,15 @@ const LOG_LINES = 200;
 
 /** Who runs an engine at this address, in words that say how to start it. */
 export function controlReason(host: string, fileExists: (path: string) => boolean): string {
-  if (host.startsWith('ssh://') || host.startsWith('tcp://')) return 'A remote engine from DOCKER_HOST or your docker context: whoever runs that machine starts and stops it.';
-  if (host.includes('podman')) return 'Managed by Podman: start it with `systemctl --user start podman.socket` (or `sudo systemctl start podman.socket`).';
-  if (host.includes('.docker/desktop') || host.includes('.docker/run')) return 'Managed by Docker Desktop: start or stop it from Docker Desktop.';
+  if (host.startsWith('ssh://') || host.startsWith('tcp://'))
+    return 'A remote engine from DOCKER_HOST or your docker context: whoever runs that machine starts and stops it.';
+  if (host.includes('podman'))
+    return 'Managed by Podman: start it with `systemctl --user start podman.socket` (or `sudo systemctl start podman.socket`).';
+  if (host.includes('.docker/desktop') || host.includes('.docker/run'))
+    return 'Managed by Docker Desktop: start or stop it from Docker Desktop.';
   if (host.startsWith('npipe://')) return 'Managed by Docker Desktop or the Windows docker service: start it there.';
-  if (host === 'unix:///var/run/docker.sock' && fileExists('/run/systemd/system')) return 'Managed by systemd: start it with `sudo systemctl start docker`, stop it with `sudo systemctl stop docker`.';
+  if (host === 'unix:///var/run/docker.sock' && fileExists('/run/systemd/system'))
+    return 'Managed by systemd: start it with `sudo systemctl start docker`, stop it with `sudo systemctl stop docker`.';
   return 'Berth did not start this engine and only connects to it.';
 }
 
@@ -82,7 +86,8 @@ export class ExistingProvider implements EngineProvider {
 
   async trustHostKey(fingerprint: string): Promise<void> {
     const route = this.ssh;
-    if (!route) throw new BerthError('CONFLICT', 'The discovered engine is not reached over SSH: there is no host key to trust.');
+    if (!route)
+      throw new BerthError('CONFLICT', 'The discovered engine is not reached over SSH: there is no host key to trust.');
     await trustHostKeyOf({ host: route.host }, this.options.env, fingerprint);
     route.tunnel.clearHostKeyQuestion();
     this.note(`[ssh] trusted the host key ${fingerprint} of ${route.host}`);
@@ -129,7 +134,12 @@ export class ExistingProvider implements EngineProvider {
     this.dropSsh();
     // Discovery knows the agent (SSH_AUTH_SOCK, or Windows' OpenSSH agent pipe when that is unset).
     const env = target.sshAgent ? { ...this.options.env, SSH_AUTH_SOCK: target.sshAgent } : this.options.env;
-    const tunnel = new SshTunnel({ config: { host, identityFile: null, socketPath: null }, env, sshDefaults: true, note: (line) => this.note(line) });
+    const tunnel = new SshTunnel({
+      config: { host, identityFile: null, socketPath: null },
+      env,
+      sshDefaults: true,
+      note: (line) => this.note(line),
+    });
     this.ssh = { host, tunnel, agent: new TunnelAgent(() => tunnel.openChannel()) };
     return this.ssh;
   }

@@ -7,11 +7,16 @@ import { lstat, mkdir } from 'node:fs/promises';
 import { BerthError } from '../../shared/errors';
 
 /** Why `dir` must not hold Berth's sockets, or null when it is fine. Pure over what lstat says. */
-export function privateDirProblem(dir: string, facts: { isDirectory: boolean; isSymlink: boolean; uid: number; mode: number }, ownUid: number): string | null {
+export function privateDirProblem(
+  dir: string,
+  facts: { isDirectory: boolean; isSymlink: boolean; uid: number; mode: number },
+  ownUid: number,
+): string | null {
   if (facts.isSymlink) return `${dir} is a symbolic link`;
   if (!facts.isDirectory) return `${dir} is not a folder`;
   if (facts.uid !== ownUid) return `${dir} belongs to another user (uid ${facts.uid})`;
-  if ((facts.mode & 0o022) !== 0) return `${dir} can be written by ${(facts.mode & 0o002) !== 0 ? 'every user' : 'its group'} (mode ${(facts.mode & 0o777).toString(8)})`;
+  if ((facts.mode & 0o022) !== 0)
+    return `${dir} can be written by ${(facts.mode & 0o002) !== 0 ? 'every user' : 'its group'} (mode ${(facts.mode & 0o777).toString(8)})`;
   return null;
 }
 
@@ -22,7 +27,11 @@ export async function ensurePrivateDir(dir: string): Promise<void> {
   const ownUid = process.getuid?.();
   // Windows has no uids or modes; its folders are checked by ACLs Berth does not set up.
   if (ownUid === undefined) return;
-  const problem = privateDirProblem(dir, { isDirectory: stats.isDirectory(), isSymlink: stats.isSymbolicLink(), uid: stats.uid, mode: stats.mode }, ownUid);
+  const problem = privateDirProblem(
+    dir,
+    { isDirectory: stats.isDirectory(), isSymlink: stats.isSymbolicLink(), uid: stats.uid, mode: stats.mode },
+    ownUid,
+  );
   if (problem) {
     throw new BerthError(
       'CONFLICT',

@@ -57,7 +57,10 @@ export function isSecretName(name: string): boolean {
 }
 
 const rules: Array<[RegExp, (whole: string, ...groups: string[]) => string]> = [
-  [/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g, () => `-----BEGIN PRIVATE KEY----- ${REDACTED} -----END PRIVATE KEY-----`],
+  [
+    /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
+    () => `-----BEGIN PRIVATE KEY----- ${REDACTED} -----END PRIVATE KEY-----`,
+  ],
   [tokenPattern, () => REDACTED],
   [/\b(authorization:\s*(?:bearer|basic|token)\s+)\S+/gi, (_whole, head) => `${head}${REDACTED}`],
   // URLs with user:password@host.
@@ -66,7 +69,8 @@ const rules: Array<[RegExp, (whole: string, ...groups: string[]) => string]> = [
   // nothing secret; objects are not removed whole: their own fields are checked one by one.
   [
     /(["'])([^"'\s]{1,100})\1(\s*:\s*)("(?:[^"\\]|\\.)*"|'[^']*'|-?\d[\d.eE+-]*)/g,
-    (whole, quote, name, colon, value) => (isSecretName(name!) ? `${quote}${name}${quote}${colon}${redactedLike(value!)}` : whole),
+    (whole, quote, name, colon, value) =>
+      isSecretName(name!) ? `${quote}${name}${quote}${colon}${redactedLike(value!)}` : whole,
   ],
   // NAME=value and name=value: environment lines, query strings, flags, connection strings.
   [
@@ -87,5 +91,9 @@ function redactedLike(value: string): string {
 }
 
 export function redact(text: string): string {
-  return rules.reduce((result, [pattern, replace]) => result.replace(pattern, replace as (substring: string, ...args: unknown[]) => string), text);
+  return rules.reduce(
+    (result, [pattern, replace]) =>
+      result.replace(pattern, replace as (substring: string, ...args: unknown[]) => string),
+    text,
+  );
 }

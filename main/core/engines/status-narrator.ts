@@ -57,7 +57,8 @@ export class StatusNarrator {
     if (status.state !== 'connected' || previous === 'connected') return;
     const { info, endpoint } = status;
     const what = `${info.product} ${info.version}, API ${info.apiVersion}`;
-    if (engine.ownedName !== null) this.log.info(`[engines] Berth's engine '${engine.ownedName}' is running (${what}) at ${endpoint.host}`);
+    if (engine.ownedName !== null)
+      this.log.info(`[engines] Berth's engine '${engine.ownedName}' is running (${what}) at ${endpoint.host}`);
     else this.log.info(`[engine] connected to ${what} at ${endpoint.host}`);
   }
 }

@@ -64,7 +64,8 @@ export function commandSource(start: () => Promise<CommandOutput>, what: string)
           if (line.trim() !== '') yield line;
           newline = buffer.indexOf('\n');
         }
-        if (buffer.length > MAX_LINE_CHARS) throw new Error(`${what} printed a line longer than ${MAX_LINE_CHARS} characters`);
+        if (buffer.length > MAX_LINE_CHARS)
+          throw new Error(`${what} printed a line longer than ${MAX_LINE_CHARS} characters`);
       }
       finished = true;
     } catch (error) {
@@ -91,7 +92,11 @@ export function commandSource(start: () => Promise<CommandOutput>, what: string)
 }
 
 /** Runs the guest collector as a local process (tests, and a Linux host reading its own cgroup v2 tree). */
-export function spawnGuestStats(command: string, intervalMs: number, env: NodeJS.ProcessEnv = process.env): GuestStatsSource {
+export function spawnGuestStats(
+  command: string,
+  intervalMs: number,
+  env: NodeJS.ProcessEnv = process.env,
+): GuestStatsSource {
   return commandSource(async () => {
     const child = spawn(command, [String(Math.round(intervalMs))], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const exit = new Promise<string>((resolve) => {

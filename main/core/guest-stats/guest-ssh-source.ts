@@ -6,7 +6,11 @@ import { GUEST_STATS_COMMAND } from './guest-stats-protocol';
 import { commandSource, describeExit, type GuestStatsSource } from './guest-source';
 
 /** `client` may be a live ssh2 Client, or a function that returns one once the connection is up. */
-export function guestStatsOverSsh(client: Client | (() => Client | Promise<Client>), intervalMs: number, command = GUEST_STATS_COMMAND): GuestStatsSource {
+export function guestStatsOverSsh(
+  client: Client | (() => Client | Promise<Client>),
+  intervalMs: number,
+  command = GUEST_STATS_COMMAND,
+): GuestStatsSource {
   return commandSource(async () => {
     const ssh = await (typeof client === 'function' ? client() : client);
     const channel = await new Promise<ClientChannel>((resolve, reject) => {

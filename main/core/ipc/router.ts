@@ -1,6 +1,13 @@
 // The one router that serves the contract. Every transport hands it (channel, payload) exactly as received
 // and gets back an envelope; nothing thrown by a handler escapes as a raw exception.
-import { channelNames, channels, isChannel, type Channel, type ParsedRequestOf, type ResponseOf } from '../../shared/contract';
+import {
+  channelNames,
+  channels,
+  isChannel,
+  type Channel,
+  type ParsedRequestOf,
+  type ResponseOf,
+} from '../../shared/contract';
 import { fail, ok, type Envelope } from '../../shared/errors';
 import { toErrorInfo } from '../connection/engine-errors';
 import type { Logger } from '../logger';
@@ -23,7 +30,11 @@ export class Router {
     private readonly log: Logger,
   ) {}
 
-  async handle(channel: unknown, payload: unknown, client: ClientContext = anonymousClient): Promise<Envelope<unknown>> {
+  async handle(
+    channel: unknown,
+    payload: unknown,
+    client: ClientContext = anonymousClient,
+  ): Promise<Envelope<unknown>> {
     if (!isChannel(channel)) {
       const shown = typeof channel === 'string' ? `"${channel.slice(0, 100)}"` : typeof channel;
       return fail('UNKNOWN_CHANNEL', `Unknown channel ${shown}. Known channels: ${channelNames.join(', ')}.`);

@@ -27,21 +27,31 @@ export function enforcedLimits(configured: ContainerLimits, kernel: KernelLimits
 export function differences(a: ContainerLimits, b: ContainerLimits): LimitField[] {
   return limitFields.filter((field) => {
     if (sameLimit(field, a[field], b[field])) return false;
-    return !(byteFields.includes(field as (typeof byteFields)[number]) && closeEnough(a[field] as number | null, b[field] as number | null));
+    return !(
+      byteFields.includes(field as (typeof byteFields)[number]) &&
+      closeEnough(a[field] as number | null, b[field] as number | null)
+    );
   });
 }
 
 /** One sentence per limit the engine would change at the next start of the container. */
-export function restartDivergence(enforced: ContainerLimits, configured: ContainerLimits, alreadyNoted: LimitField[] = []): string[] {
-  return differences(enforced, configured).filter((field) => !alreadyNoted.includes(field)).map(
-    (field) =>
-      `The ${fieldLabel(field)} is ${describeValue(field, enforced[field])} now, but the engine's configuration says ${describeValue(field, configured[field])}, which it will apply when the container restarts.`,
-  );
+export function restartDivergence(
+  enforced: ContainerLimits,
+  configured: ContainerLimits,
+  alreadyNoted: LimitField[] = [],
+): string[] {
+  return differences(enforced, configured)
+    .filter((field) => !alreadyNoted.includes(field))
+    .map(
+      (field) =>
+        `The ${fieldLabel(field)} is ${describeValue(field, enforced[field])} now, but the engine's configuration says ${describeValue(field, configured[field])}, which it will apply when the container restarts.`,
+    );
 }
 
 /** One sentence per limit the engine enforces differently from what was asked. */
 export function mismatches(requested: ContainerLimits, enforced: ContainerLimits): string[] {
   return differences(requested, enforced).map(
-    (field) => `The engine enforces ${describeValue(field, enforced[field])} as the ${fieldLabel(field)}, not the ${describeValue(field, requested[field])} asked for.`,
+    (field) =>
+      `The engine enforces ${describeValue(field, enforced[field])} as the ${fieldLabel(field)}, not the ${describeValue(field, requested[field])} asked for.`,
   );
 }

@@ -16,15 +16,27 @@ import { planUpdate } from './update-payload';
 const hints: Array<[RegExp, string]> = [
   // Podman reports a refused `runc update` (or crun's) with the command line and exit status only, not the
   // kernel's reason; below current use is what makes the kernel refuse a memory limit.
-  [/(runc|crun) update .*failed/i, "Podman does not pass on why its runtime refused: usually a memory limit below what the container uses now. Choose a limit above its current use, or free memory inside it first."],
-  [/unable to set memory limit|device or resource busy/i, 'The kernel could not reclaim enough memory to fit the new limit: choose a limit above what the container uses now, or free memory inside it first.'],
-  [/conflicting options/i, 'The container\'s CPU limit was set the other way (NanoCpus against CpuQuota/CpuPeriod) when it was created; recreate it to change how its CPU limit is set.'],
+  [
+    /(runc|crun) update .*failed/i,
+    'Podman does not pass on why its runtime refused: usually a memory limit below what the container uses now. Choose a limit above its current use, or free memory inside it first.',
+  ],
+  [
+    /unable to set memory limit|device or resource busy/i,
+    'The kernel could not reclaim enough memory to fit the new limit: choose a limit above what the container uses now, or free memory inside it first.',
+  ],
+  [
+    /conflicting options/i,
+    "The container's CPU limit was set the other way (NanoCpus against CpuQuota/CpuPeriod) when it was created; recreate it to change how its CPU limit is set.",
+  ],
   [/autoremove/i, 'Containers started with --rm cannot have a restart policy; recreate it without --rm.'],
   [/cpus are not available|cpuset/i, 'Pick only cores the engine has.'],
   [/minimum|maximum|range/i, 'Choose a value within the range the engine names.'],
   // Engines word a resource they cannot update on a running container this way (an unsupported field of a
   // compatible API, a cgroup controller the kernel does not offer); the advice is to recreate with it.
-  [/not supported|not implemented/i, 'This engine cannot change that limit on a running container; recreate the container with the new limit.'],
+  [
+    /not supported|not implemented/i,
+    'This engine cannot change that limit on a running container; recreate the container with the new limit.',
+  ],
 ];
 
 export function refusalHint(message: string): string {
@@ -61,7 +73,9 @@ export async function explainRefusal(error: unknown, context: RefusalContext): P
     const drifted = differences(now.limits, before.limits);
     if (drifted.length === 0) {
       // Without the kernel's files (a remote engine) only the engine's configuration can be checked.
-      return now.kernel || !now.snapshot.running ? 'Nothing was changed.' : "The engine's configuration of the container is unchanged.";
+      return now.kernel || !now.snapshot.running
+        ? 'Nothing was changed.'
+        : "The engine's configuration of the container is unchanged.";
     }
     const list = drifted.map((field) => fieldLabel(field)).join(', ');
     const plan = planUpdate(now.limits, before.limits, {

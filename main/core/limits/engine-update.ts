@@ -54,7 +54,14 @@ function libpodUpdate(docker: Dockerode, id: string, body: LibpodResources): Pro
         path: `${LIBPOD_UPDATE_PREFIX}/containers/${encodeURIComponent(id)}/update`,
         method: 'POST',
         options: body,
-        statusCodes: { 200: true, 201: true, 204: true, 400: 'bad parameter', 404: 'no such container', 500: 'server error' },
+        statusCodes: {
+          200: true,
+          201: true,
+          204: true,
+          400: 'bad parameter',
+          404: 'no such container',
+          500: 'server error',
+        },
       },
       (error: unknown, data: unknown) => (error ? reject(error) : resolve(data)),
     );
@@ -62,12 +69,20 @@ function libpodUpdate(docker: Dockerode, id: string, body: LibpodResources): Pro
 }
 
 /** One update call by the engine's own route; engine errors pass through for engine-refusal.ts to explain. */
-export async function sendUpdate(docker: Dockerode, engine: Pick<EngineLimitsFacts, 'product' | 'version'>, id: string, payload: UpdatePayload): Promise<UpdateResponse> {
+export async function sendUpdate(
+  docker: Dockerode,
+  engine: Pick<EngineLimitsFacts, 'product' | 'version'>,
+  id: string,
+  payload: UpdatePayload,
+): Promise<UpdateResponse> {
   if (engine.product !== 'podman') return (await docker.getContainer(id).update(payload)) as UpdateResponse;
   if (payload.NanoCpus !== undefined || payload.RestartPolicy !== undefined) {
     // podman-limits.ts reports restart policy as fixed and update-payload.ts never plans NanoCpus for Podman:
     // reaching here is a bug, and libpod would silently ignore the field.
-    throw new BerthError('INTERNAL', 'Berth tried to send Podman a restart policy or NanoCpus, which its update route ignores; nothing was changed.');
+    throw new BerthError(
+      'INTERNAL',
+      'Berth tried to send Podman a restart policy or NanoCpus, which its update route ignores; nothing was changed.',
+    );
   }
   try {
     await libpodUpdate(docker, id, libpodResources(payload));

@@ -10,7 +10,12 @@ import { DEFAULT_CPU_SHARES } from '../../shared/limits/limit-units';
 import { detectCgroupVersion, parseProcCgroup } from '../stats/cgroup/cgroup-paths';
 import { bytesLimit, roundCpus } from './engine-units';
 
-export type KernelLimits = Partial<Pick<ContainerLimits, 'cpus' | 'cpuShares' | 'cpusetCpus' | 'memoryBytes' | 'memoryReservationBytes' | 'memorySwapBytes' | 'pidsLimit'>>;
+export type KernelLimits = Partial<
+  Pick<
+    ContainerLimits,
+    'cpus' | 'cpuShares' | 'cpusetCpus' | 'memoryBytes' | 'memoryReservationBytes' | 'memorySwapBytes' | 'pidsLimit'
+  >
+>;
 
 export interface KernelReading {
   /** Only the fields the kernel files stated; the others keep their configured value. */
@@ -45,7 +50,12 @@ function int(text: string | null): number | null {
 }
 
 /** The container's cgroup directories, or null when its process is not visible here (another host, a VM). */
-export function findContainerCgroups(procCgroup: string, containerId: string, cgroupRoot: string, engineVersion: string): ContainerCgroups | null {
+export function findContainerCgroups(
+  procCgroup: string,
+  containerId: string,
+  cgroupRoot: string,
+  engineVersion: string,
+): ContainerCgroups | null {
   const version = engineVersion === '1' || engineVersion === '2' ? engineVersion : detectCgroupVersion(cgroupRoot);
   const lines = parseProcCgroup(procCgroup);
   // The id check keeps a pid of another machine's namespace from pointing at an unrelated cgroup of this host.
@@ -58,9 +68,18 @@ export function findContainerCgroups(procCgroup: string, containerId: string, cg
     if (!line || !line.path.includes(containerId)) return null;
     // A combined mount is named after all its controllers (`cpu,cpuacct`), usually with a symlink per controller.
     const names = [controller, line.controllers.join(',')];
-    return names.map((name) => join(cgroupRoot, name, line.path)).find((dir) => readText(dir, 'cgroup.procs') !== null) ?? null;
+    return (
+      names.map((name) => join(cgroupRoot, name, line.path)).find((dir) => readText(dir, 'cgroup.procs') !== null) ??
+      null
+    );
   };
-  const found = { version: 1 as const, cpu: dirOf('cpu'), cpuset: dirOf('cpuset'), memory: dirOf('memory'), pids: dirOf('pids') };
+  const found = {
+    version: 1 as const,
+    cpu: dirOf('cpu'),
+    cpuset: dirOf('cpuset'),
+    memory: dirOf('memory'),
+    pids: dirOf('pids'),
+  };
   return found.cpu || found.memory ? found : null;
 }
 
@@ -88,7 +107,11 @@ function readV1(dirs: Extract<ContainerCgroups, { version: 1 }>, engineCpus: num
   if (memsw !== null) limits.memorySwapBytes = limits.memoryBytes === null ? null : bytesLimit(memsw);
   const pids = readText(dirs.pids, 'pids.max');
   if (pids !== null) limits.pidsLimit = pids === 'max' ? null : int(pids);
-  const usage = memoryUsage(int(readText(dirs.memory, 'memory.usage_in_bytes')), readText(dirs.memory, 'memory.stat'), 'total_inactive_file');
+  const usage = memoryUsage(
+    int(readText(dirs.memory, 'memory.usage_in_bytes')),
+    readText(dirs.memory, 'memory.stat'),
+    'total_inactive_file',
+  );
   return { limits, memoryUsageBytes: usage };
 }
 
@@ -101,7 +124,8 @@ function maxValue(text: string | null): number | null | undefined {
 function readV2(dir: string, engineCpus: number): KernelReading {
   const limits: KernelLimits = {};
   const cpuMax = readText(dir, 'cpu.max')?.split(/\s+/);
-  if (cpuMax && cpuMax.length === 2) limits.cpus = cpuMax[0] === 'max' ? null : roundCpus(Number(cpuMax[0]) / Number(cpuMax[1]));
+  if (cpuMax && cpuMax.length === 2)
+    limits.cpus = cpuMax[0] === 'max' ? null : roundCpus(Number(cpuMax[0]) / Number(cpuMax[1]));
   // cpu.weight is a lossy conversion of shares: HostConfig stays the source for shares on v2.
   const cpuset = readText(dir, 'cpuset.cpus');
   if (cpuset !== null) limits.cpusetCpus = normaliseCpuset(cpuset, engineCpus);
@@ -121,7 +145,12 @@ function readV2(dir: string, engineCpus: number): KernelReading {
 }
 
 /** What the kernel enforces for a running container, or null when its cgroups are not readable from here. */
-export function readKernelLimits(container: { id: string; pid: number }, engineCgroupVersion: string, engineCpus: number, paths: KernelPaths): KernelReading | null {
+export function readKernelLimits(
+  container: { id: string; pid: number },
+  engineCgroupVersion: string,
+  engineCpus: number,
+  paths: KernelPaths,
+): KernelReading | null {
   if (container.pid <= 0) return null;
   const procCgroup = readText(join(paths.procRoot, String(container.pid)), 'cgroup');
   if (procCgroup === null) return null;

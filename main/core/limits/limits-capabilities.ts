@@ -25,7 +25,11 @@ export interface EngineLimitsFacts {
   cgroupVersion: string;
 }
 
-export function toEngineLimitsFacts(info: LimitsRawInfo, product: EngineLimitsFacts['product'], version = ''): EngineLimitsFacts {
+export function toEngineLimitsFacts(
+  info: LimitsRawInfo,
+  product: EngineLimitsFacts['product'],
+  version = '',
+): EngineLimitsFacts {
   return {
     product,
     version,
@@ -37,7 +41,10 @@ export function toEngineLimitsFacts(info: LimitsRawInfo, product: EngineLimitsFa
   };
 }
 
-export function toCapabilities(engine: EngineLimitsFacts, container: Pick<ContainerSnapshot, 'autoRemove'>): LimitsCapabilities {
+export function toCapabilities(
+  engine: EngineLimitsFacts,
+  container: Pick<ContainerSnapshot, 'autoRemove'>,
+): LimitsCapabilities {
   const fixed: LimitsCapabilities['fixed'] = [];
   if (!engine.swapLimitSupported) {
     fixed.push({
@@ -49,7 +56,8 @@ export function toCapabilities(engine: EngineLimitsFacts, container: Pick<Contai
   if (container.autoRemove) {
     fixed.push({
       field: 'restartPolicy',
-      reason: 'The container was started with --rm (AutoRemove): the engine refuses any restart policy for it. Recreate it without --rm to set one.',
+      reason:
+        'The container was started with --rm (AutoRemove): the engine refuses any restart policy for it. Recreate it without --rm to set one.',
     });
   }
   return {
@@ -62,7 +70,10 @@ export function toCapabilities(engine: EngineLimitsFacts, container: Pick<Contai
 }
 
 /** An existing container's capabilities: the engine's, plus what its engine cannot change live (Podman). */
-export function liveCapabilities(engine: EngineLimitsFacts, container: Pick<ContainerSnapshot, 'autoRemove' | 'running'>): LimitsCapabilities {
+export function liveCapabilities(
+  engine: EngineLimitsFacts,
+  container: Pick<ContainerSnapshot, 'autoRemove' | 'running'>,
+): LimitsCapabilities {
   const capabilities = toCapabilities(engine, container);
   if (engine.product !== 'podman') return capabilities;
   const podman = podmanCapabilities(engine.version, container.running);

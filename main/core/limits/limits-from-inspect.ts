@@ -57,7 +57,9 @@ export function cpusFromConfig(cpu: CpuConfig): number | null {
 }
 
 export function restartPolicyFrom(raw: LimitsHostConfig['RestartPolicy']): RestartPolicy {
-  const name = (restartPolicyNames as readonly string[]).includes(raw?.Name ?? '') ? (raw?.Name as RestartPolicy['name']) : 'no';
+  const name = (restartPolicyNames as readonly string[]).includes(raw?.Name ?? '')
+    ? (raw?.Name as RestartPolicy['name'])
+    : 'no';
   return { name, maximumRetryCount: name === 'on-failure' ? Math.max(0, num(raw?.MaximumRetryCount)) : 0 };
 }
 
@@ -66,8 +68,16 @@ export function restartPolicyFrom(raw: LimitsHostConfig['RestartPolicy']): Resta
  * MemorySwap 0 beside a memory limit (only left by odd API clients: the engine stores twice the memory when a
  * container is created with --memory only) means the kernel default Docker documents: swap as large as memory.
  */
-export function limitsFromHostConfig(hostConfig: LimitsHostConfig, engineCpus: number, swapSupported: boolean): ContainerLimits {
-  const cpu: CpuConfig = { nanoCpus: num(hostConfig.NanoCpus), quota: num(hostConfig.CpuQuota), period: num(hostConfig.CpuPeriod) };
+export function limitsFromHostConfig(
+  hostConfig: LimitsHostConfig,
+  engineCpus: number,
+  swapSupported: boolean,
+): ContainerLimits {
+  const cpu: CpuConfig = {
+    nanoCpus: num(hostConfig.NanoCpus),
+    quota: num(hostConfig.CpuQuota),
+    period: num(hostConfig.CpuPeriod),
+  };
   const memoryBytes = bytesLimit(hostConfig.Memory);
   const rawSwap = num(hostConfig.MemorySwap);
   let memorySwapBytes: number | null = null;
@@ -88,7 +98,11 @@ export function limitsFromHostConfig(hostConfig: LimitsHostConfig, engineCpus: n
   };
 }
 
-export function toSnapshot(info: Dockerode.ContainerInspectInfo, engineCpus: number, swapSupported: boolean): ContainerSnapshot {
+export function toSnapshot(
+  info: Dockerode.ContainerInspectInfo,
+  engineCpus: number,
+  swapSupported: boolean,
+): ContainerSnapshot {
   const hostConfig = (info.HostConfig ?? {}) as LimitsHostConfig;
   const running = info.State?.Running === true;
   return {

@@ -6,7 +6,12 @@ import type { ContainerLimits, LimitsCapabilities } from '../../shared/limits-ty
 import type { EngineLink } from '../connection/engine-link';
 import { enforcedLimits } from './enforced-limits';
 import { readKernelLimits, type KernelPaths, type KernelReading } from './kernel-limits';
-import { liveCapabilities, toEngineLimitsFacts, type EngineLimitsFacts, type LimitsRawInfo } from './limits-capabilities';
+import {
+  liveCapabilities,
+  toEngineLimitsFacts,
+  type EngineLimitsFacts,
+  type LimitsRawInfo,
+} from './limits-capabilities';
 import { toSnapshot, type ContainerSnapshot } from './limits-from-inspect';
 
 export interface ContainerLimitsState {
@@ -30,13 +35,20 @@ export class LimitsReader {
   async engineFacts(docker: Dockerode): Promise<EngineLimitsFacts> {
     const status = this.connection.status;
     const connected = status.state === 'connected';
-    return toEngineLimitsFacts((await docker.info()) as LimitsRawInfo, connected ? status.info.product : 'docker', connected ? status.info.version : '');
+    return toEngineLimitsFacts(
+      (await docker.info()) as LimitsRawInfo,
+      connected ? status.info.product : 'docker',
+      connected ? status.info.version : '',
+    );
   }
 
   /** Raw engine errors (404 for an unknown container) pass through: the router maps them. */
   async read(docker: Dockerode, ref: string, engine: EngineLimitsFacts): Promise<ContainerLimitsState> {
     const snapshot = toSnapshot(await docker.getContainer(ref).inspect(), engine.cpus, engine.swapLimitSupported);
-    const kernel = snapshot.running && this.isLocal() ? readKernelLimits(snapshot, engine.cgroupVersion, engine.cpus, this.paths) : null;
+    const kernel =
+      snapshot.running && this.isLocal()
+        ? readKernelLimits(snapshot, engine.cgroupVersion, engine.cpus, this.paths)
+        : null;
     return {
       snapshot,
       limits: enforcedLimits(snapshot.configured, kernel?.limits ?? null),

@@ -3,7 +3,14 @@
 // now enforces, an undo history per container for this core session, bulk applies and suggestions from stats.
 import type Dockerode from 'dockerode';
 import { BerthError } from '../../shared/errors';
-import type { BulkLimitsResult, ContainerLimits, ContainerLimitsView, LimitsApplyResult, LimitsChange, LimitsSuggestion } from '../../shared/limits-types';
+import type {
+  BulkLimitsResult,
+  ContainerLimits,
+  ContainerLimitsView,
+  LimitsApplyResult,
+  LimitsChange,
+  LimitsSuggestion,
+} from '../../shared/limits-types';
 import { describeValue, fieldLabel, type LimitField } from '../../shared/limits/limit-fields';
 import { formatLimitBytes } from '../../shared/limits/limit-units';
 import { normaliseLimits, resolveChange } from '../../shared/limits/resolve-change';
@@ -42,10 +49,14 @@ export class LimitsService {
   private readonly unsubscribe: () => void;
 
   constructor(private readonly options: LimitsServiceOptions) {
-    this.reader = new LimitsReader(options.connection, { procRoot: options.procRoot ?? '/proc', cgroupRoot: options.cgroupRoot ?? '/sys/fs/cgroup' });
+    this.reader = new LimitsReader(options.connection, {
+      procRoot: options.procRoot ?? '/proc',
+      cgroupRoot: options.cgroupRoot ?? '/sys/fs/cgroup',
+    });
     // A removed container's undo history can never be used again.
     this.unsubscribe = options.connection.onEngineEvent((event) => {
-      if (event.Type === 'container' && event.Action === 'destroy' && event.Actor.ID) this.history.forget(event.Actor.ID);
+      if (event.Type === 'container' && event.Action === 'destroy' && event.Actor.ID)
+        this.history.forget(event.Actor.ID);
     });
   }
 
@@ -53,7 +64,14 @@ export class LimitsService {
     const docker = this.options.connection.client();
     const state = await this.reader.read(docker, ref, await this.reader.engineFacts(docker));
     const { snapshot } = state;
-    return { id: snapshot.id, name: snapshot.name, running: snapshot.running, limits: state.limits, capabilities: state.capabilities, canUndo: this.history.canUndo(snapshot.id) };
+    return {
+      id: snapshot.id,
+      name: snapshot.name,
+      running: snapshot.running,
+      limits: state.limits,
+      capabilities: state.capabilities,
+      canUndo: this.history.canUndo(snapshot.id),
+    };
   }
 
   async apply(ref: string, change: LimitsChange, acknowledgeBelowUsage: boolean): Promise<LimitsApplyResult> {
@@ -70,7 +88,11 @@ export class LimitsService {
     const id = await this.resolveId(docker, ref);
     return this.queue.run(id, async () => {
       const previous = this.history.peek(id);
-      if (!previous) throw new BerthError('CONFLICT', `Nothing to undo for ${ref}: Berth can undo only limit changes made since it started.`);
+      if (!previous)
+        throw new BerthError(
+          'CONFLICT',
+          `Nothing to undo for ${ref}: Berth can undo only limit changes made since it started.`,
+        );
       const result = await this.applyNow(docker, engine, id, previous, acknowledgeBelowUsage, false);
       this.history.pop(id);
       return result;
@@ -96,9 +118,18 @@ export class LimitsService {
     const docker = this.options.connection.client();
     const engine = await this.reader.engineFacts(docker);
     const state = await this.reader.read(docker, ref, engine);
-    const outcome = suggestLimits({ id: state.snapshot.id, history: this.options.stats.history(state.snapshot.id), current: state.limits, engineCpus: engine.cpus });
+    const outcome = suggestLimits({
+      id: state.snapshot.id,
+      history: this.options.stats.history(state.snapshot.id),
+      current: state.limits,
+      engineCpus: engine.cpus,
+    });
     // Too little history is a state that passes with time, not a bad request, and the message says so.
-    if (!outcome.ok) throw new BerthError('NOT_ENOUGH_DATA', `${outcome.reason} Keep ${state.snapshot.name}'s stats open a little longer, then ask again.`);
+    if (!outcome.ok)
+      throw new BerthError(
+        'NOT_ENOUGH_DATA',
+        `${outcome.reason} Keep ${state.snapshot.name}'s stats open a little longer, then ask again.`,
+      );
     return outcome.suggestion;
   }
 
@@ -106,7 +137,13 @@ export class LimitsService {
     this.unsubscribe();
   }
 
-  private async applyOne(docker: Dockerode, engine: EngineLimitsFacts, ref: string, change: LimitsChange, ack: boolean): Promise<BulkLimitsResult[number]> {
+  private async applyOne(
+    docker: Dockerode,
+    engine: EngineLimitsFacts,
+    ref: string,
+    change: LimitsChange,
+    ack: boolean,
+  ): Promise<BulkLimitsResult[number]> {
     let id = ref;
     let name = ref;
     try {
@@ -125,12 +162,24 @@ export class LimitsService {
   }
 
   /** Runs inside the container's queue: read, validate, confirm, ONE update, read back. */
-  private async applyNow(docker: Dockerode, engine: EngineLimitsFacts, id: string, change: LimitsChange, ack: boolean, recordUndo: boolean): Promise<LimitsApplyResult> {
+  private async applyNow(
+    docker: Dockerode,
+    engine: EngineLimitsFacts,
+    id: string,
+    change: LimitsChange,
+    ack: boolean,
+    recordUndo: boolean,
+  ): Promise<LimitsApplyResult> {
     const before = await this.reader.read(docker, id, engine);
     const requested = normaliseLimits(resolveChange(before.limits, change), engine.cpus);
     const invalid = invalidLimitsError(requested, before.limits, change, before.capabilities);
     if (invalid) throw invalid;
-    const plan = planUpdate(before.limits, requested, { product: engine.product, cpu: before.snapshot.cpu, swapLimitSupported: engine.swapLimitSupported, engineCpus: engine.cpus });
+    const plan = planUpdate(before.limits, requested, {
+      product: engine.product,
+      cpu: before.snapshot.cpu,
+      swapLimitSupported: engine.swapLimitSupported,
+      engineCpus: engine.cpus,
+    });
     const warnings = plan.notes.map((note) => note.text);
     const noted = plan.notes.map((note) => note.field);
     if (plan.fields.length === 0) {
@@ -155,24 +204,47 @@ export class LimitsService {
     // The stats samples carry limits too: refresh them before answering, so no sample taken after this reply
     // still shows the old limit (the engine's `update` event would refresh them too, but later).
     await this.options.stats.refreshLimits(id);
-    warnings.push(...(response?.Warnings ?? []), ...mismatches(requested, after.limits), ...this.divergence(after, noted));
-    if (!after.snapshot.running) warnings.push('The container is not running: the engine keeps these limits and applies them when it starts.');
-    const summary = plan.fields.map((field) => `${fieldLabel(field)} ${describeValue(field, before.limits[field])} → ${describeValue(field, after.limits[field])}`);
-    this.options.log.info(`[limits] ${recordUndo ? 'applied' : 'undid'} on ${after.snapshot.name}: ${summary.join(', ')}`);
+    warnings.push(
+      ...(response?.Warnings ?? []),
+      ...mismatches(requested, after.limits),
+      ...this.divergence(after, noted),
+    );
+    if (!after.snapshot.running)
+      warnings.push('The container is not running: the engine keeps these limits and applies them when it starts.');
+    const summary = plan.fields.map(
+      (field) =>
+        `${fieldLabel(field)} ${describeValue(field, before.limits[field])} → ${describeValue(field, after.limits[field])}`,
+    );
+    this.options.log.info(
+      `[limits] ${recordUndo ? 'applied' : 'undid'} on ${after.snapshot.name}: ${summary.join(', ')}`,
+    );
     return { id, before: before.limits, after: after.limits, warnings };
   }
 
   /** Below current use the kernel reclaims, may OOM-kill, or refuses: the user has to say they mean it. */
-  private async checkUsage(docker: Dockerode, before: ContainerLimitsState, requested: ContainerLimits, ack: boolean): Promise<string[]> {
+  private async checkUsage(
+    docker: Dockerode,
+    before: ContainerLimitsState,
+    requested: ContainerLimits,
+    ack: boolean,
+  ): Promise<string[]> {
     const limit = requested.memoryBytes;
     const lowering = limit !== null && (before.limits.memoryBytes === null || limit < before.limits.memoryBytes);
     if (!lowering || !before.snapshot.running) return [];
     const { id, name } = before.snapshot;
-    const usage = await currentMemoryUsage(id, { history: (ref, seconds) => this.options.stats.history(ref, seconds), kernelUsageBytes: before.kernel?.memoryUsageBytes ?? null, docker, log: this.options.log });
+    const usage = await currentMemoryUsage(id, {
+      history: (ref, seconds) => this.options.stats.history(ref, seconds),
+      kernelUsageBytes: before.kernel?.memoryUsageBytes ?? null,
+      docker,
+      log: this.options.log,
+    });
     if (!usage || usage.bytes <= limit) return [];
     const what = `Memory limit ${formatLimitBytes(limit)} is below the current usage of ${name}, ${formatLimitBytes(usage.bytes)}`;
     if (!ack) {
-      throw new BerthError('NEEDS_CONFIRMATION', `${what}: the kernel may reclaim its memory or OOM-kill its processes, or refuse the change. Confirm to apply it anyway.`);
+      throw new BerthError(
+        'NEEDS_CONFIRMATION',
+        `${what}: the kernel may reclaim its memory or OOM-kill its processes, or refuse the change. Confirm to apply it anyway.`,
+      );
     }
     return [`${what}: the kernel may reclaim its memory or OOM-kill its processes.`];
   }

@@ -35,13 +35,18 @@ export interface SuggestInput {
 }
 
 /** A suggestion, or a sentence saying why there is not enough data for one. */
-export function suggestLimits(input: SuggestInput): { ok: true; suggestion: LimitsSuggestion } | { ok: false; reason: string } {
+export function suggestLimits(
+  input: SuggestInput,
+): { ok: true; suggestion: LimitsSuggestion } | { ok: false; reason: string } {
   const { history, current } = input;
   const cpu = present(history.values.cpuPercent);
   const mem = present(history.values.memBytes);
   const samples = Math.min(cpu.length, mem.length);
   if (samples < MIN_SAMPLES) {
-    return { ok: false, reason: `Berth has ${samples} stats ${samples === 1 ? 'sample' : 'samples'} of this container and needs at least ${MIN_SAMPLES} (about ${MIN_SAMPLES} s while its stats are shown) to suggest limits.` };
+    return {
+      ok: false,
+      reason: `Berth has ${samples} stats ${samples === 1 ? 'sample' : 'samples'} of this container and needs at least ${MIN_SAMPLES} (about ${MIN_SAMPLES} s while its stats are shown) to suggest limits.`,
+    };
   }
   const windowSeconds = history.t.length > 1 ? Math.round((history.t[history.t.length - 1] - history.t[0]) / 1000) : 0;
   const cpuP95 = percentile(cpu, 95);
@@ -55,8 +60,10 @@ export function suggestLimits(input: SuggestInput): { ok: true; suggestion: Limi
   // Keep the swap the container has: the same allowance above the new limit, or Docker's default (as much swap
   // as memory) when memory was unlimited. Unlimited swap stays unlimited only if memory was limited already.
   if (current.memoryBytes === null) suggested.memorySwapBytes = memoryBytes * 2;
-  else if (current.memorySwapBytes !== null) suggested.memorySwapBytes = memoryBytes + Math.max(0, current.memorySwapBytes - current.memoryBytes);
-  if (current.memoryReservationBytes !== null && current.memoryReservationBytes > memoryBytes) suggested.memoryReservationBytes = memoryBytes;
+  else if (current.memorySwapBytes !== null)
+    suggested.memorySwapBytes = memoryBytes + Math.max(0, current.memorySwapBytes - current.memoryBytes);
+  if (current.memoryReservationBytes !== null && current.memoryReservationBytes > memoryBytes)
+    suggested.memoryReservationBytes = memoryBytes;
   const explanation =
     `Over the last ${windowSeconds} s (${samples} samples) this container used at most ${Math.round(cpuP95)} % of a core 95 % of the time and peaked at ${formatLimitBytes(memPeak)} of memory; ` +
     `with ${Math.round(HEADROOM * 100)} % headroom that suggests ${formatCpus(cpus)} and ${formatLimitBytes(memoryBytes)}.`;
@@ -65,7 +72,14 @@ export function suggestLimits(input: SuggestInput): { ok: true; suggestion: Limi
     suggestion: {
       id: input.id,
       suggested,
-      basis: { samples, windowSeconds, cpuP95Percent: cpuP95, cpuPeakPercent: cpuPeak, memPeakBytes: memPeak, headroomPercent: HEADROOM * 100 },
+      basis: {
+        samples,
+        windowSeconds,
+        cpuP95Percent: cpuP95,
+        cpuPeakPercent: cpuPeak,
+        memPeakBytes: memPeak,
+        headroomPercent: HEADROOM * 100,
+      },
       explanation,
     },
   };

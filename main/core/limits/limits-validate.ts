@@ -5,7 +5,14 @@ import type { ContainerLimits, LimitsCapabilities, LimitsChange } from '../../sh
 import { validateLimits } from '../../shared/limits/validate-limits';
 
 /** The error for every rule the resulting set `result` breaks; null when it may be applied. */
-export function invalidLimitsError(result: ContainerLimits, current: ContainerLimits, change: LimitsChange, caps: LimitsCapabilities): BerthError | null {
+export function invalidLimitsError(
+  result: ContainerLimits,
+  current: ContainerLimits,
+  change: LimitsChange,
+  caps: LimitsCapabilities,
+): BerthError | null {
   const problems = validateLimits(result, current, change, caps);
-  return problems.length === 0 ? null : new BerthError('INVALID_LIMITS', problems.map((problem) => problem.message).join(' '));
+  return problems.length === 0
+    ? null
+    : new BerthError('INVALID_LIMITS', problems.map((problem) => problem.message).join(' '));
 }

@@ -48,7 +48,8 @@ export async function currentMemoryUsage(id: string, sources: UsageSources): Pro
       if (bytes !== null) return { bytes, source: 'stats' };
     } catch (error) {
       // NOT_FOUND: nobody watches this container's stats; anything else is worth a line, then the next source.
-      if (!(error instanceof BerthError && error.code === 'NOT_FOUND')) sources.log.warn(`[limits] stats history of ${id.slice(0, 12)} unavailable: ${String(error)}`);
+      if (!(error instanceof BerthError && error.code === 'NOT_FOUND'))
+        sources.log.warn(`[limits] stats history of ${id.slice(0, 12)} unavailable: ${String(error)}`);
     }
   }
   if (sources.kernelUsageBytes !== null) return { bytes: sources.kernelUsageBytes, source: 'cgroup' };

@@ -7,7 +7,15 @@ import type { LimitsCapabilities } from '../../shared/limits-types';
 import type { LimitField } from '../../shared/limits/limit-fields';
 
 /** The fields libpod's update changes on 4.3: everything but the restart policy. */
-export const podmanResourceFields: LimitField[] = ['cpus', 'cpuShares', 'cpusetCpus', 'memoryBytes', 'memoryReservationBytes', 'memorySwapBytes', 'pidsLimit'];
+export const podmanResourceFields: LimitField[] = [
+  'cpus',
+  'cpuShares',
+  'cpusetCpus',
+  'memoryBytes',
+  'memoryReservationBytes',
+  'memorySwapBytes',
+  'pidsLimit',
+];
 
 /** `4.3.1` → [4, 3]; null when the engine did not say (then 4.3's behaviour is assumed). */
 function majorMinor(version: string): [number, number] | null {
@@ -39,12 +47,17 @@ export function podmanCapabilities(version: string, running: boolean): Pick<Limi
     return { fixed, notice: 'Podman cannot change limits live on this version.' };
   }
   if (support === 'running-only' && !running) {
-    const reason = 'Podman changes limits only while the container runs, and does not keep them for its next start: start the container first, or recreate it with the new limits.';
+    const reason =
+      'Podman changes limits only while the container runs, and does not keep them for its next start: start the container first, or recreate it with the new limits.';
     fixed.push(...podmanResourceFields.map((field) => ({ field, reason })));
     return { fixed, notice: 'Stopped: Podman changes limits only while the container runs.' };
   }
   if (support === 'running-only') {
-    return { fixed, notice: 'Changes apply live until the container restarts: Podman then brings back the limits it was created with.' };
+    return {
+      fixed,
+      notice:
+        'Changes apply live until the container restarts: Podman then brings back the limits it was created with.',
+    };
   }
   return { fixed };
 }

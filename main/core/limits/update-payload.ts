@@ -38,7 +38,7 @@ export interface PlannedUpdate {
 }
 
 const stickyNanoCpus =
-  'Docker keeps NanoCpus in this container\'s configuration (it cannot clear it live) and stores CpuQuota -1 to remove the limit, which overrides NanoCpus at every start.';
+  "Docker keeps NanoCpus in this container's configuration (it cannot clear it live) and stores CpuQuota -1 to remove the limit, which overrides NanoCpus at every start.";
 
 /**
  * CPU encoding. Docker refuses CpuQuota/CpuPeriod once NanoCpus is set and vice versa, ignores NanoCpus 0 and
@@ -49,13 +49,19 @@ const stickyNanoCpus =
 function cpuPayload(cpus: number | null, ctx: PayloadContext, notes: PlannedUpdate['notes']): UpdatePayload {
   if (cpus === null) {
     if (ctx.product === 'docker' && ctx.cpu.nanoCpus > 0) {
-      notes.push({ field: 'cpus', text: `CPU limit removed. ${stickyNanoCpus} A CPU limit set later holds only until the container restarts; recreate it to limit CPU permanently.` });
+      notes.push({
+        field: 'cpus',
+        text: `CPU limit removed. ${stickyNanoCpus} A CPU limit set later holds only until the container restarts; recreate it to limit CPU permanently.`,
+      });
     }
     return { CpuQuota: -1 };
   }
   if (ctx.product === 'docker' && ctx.cpu.nanoCpus > 0) {
     if (ctx.cpu.quota < 0) {
-      notes.push({ field: 'cpus', text: `The engine applies this CPU limit now, but the container will start unlimited after a restart: ${stickyNanoCpus} Recreate the container to limit CPU permanently.` });
+      notes.push({
+        field: 'cpus',
+        text: `The engine applies this CPU limit now, but the container will start unlimited after a restart: ${stickyNanoCpus} Recreate the container to limit CPU permanently.`,
+      });
     }
     return { NanoCpus: Math.round(cpus * 1e9) };
   }
@@ -84,11 +90,13 @@ export function planUpdate(from: ContainerLimits, to: ContainerLimits, ctx: Payl
   if (fields.includes('cpuShares')) payload.CpuShares = to.cpuShares ?? DEFAULT_CPU_SHARES;
   // An empty cpuset is ignored ("leave as is"): every core is the unrestricted set.
   if (fields.includes('cpusetCpus')) payload.CpusetCpus = to.cpusetCpus ?? formatCpuset(engineCores(ctx.engineCpus));
-  if (fields.includes('memoryBytes') || fields.includes('memorySwapBytes')) payload = { ...payload, ...memoryPayload(to, ctx) };
+  if (fields.includes('memoryBytes') || fields.includes('memorySwapBytes'))
+    payload = { ...payload, ...memoryPayload(to, ctx) };
   // 0 is ignored; -1 sets the kernel's soft limit back to unlimited, live and at restart.
   if (fields.includes('memoryReservationBytes')) payload.MemoryReservation = to.memoryReservationBytes ?? -1;
   // The engine turns 0 and -1 into "unlimited"; Podman reads 0 as "its default", so -1.
   if (fields.includes('pidsLimit')) payload.PidsLimit = to.pidsLimit ?? -1;
-  if (fields.includes('restartPolicy')) payload.RestartPolicy = { Name: to.restartPolicy.name, MaximumRetryCount: to.restartPolicy.maximumRetryCount };
+  if (fields.includes('restartPolicy'))
+    payload.RestartPolicy = { Name: to.restartPolicy.name, MaximumRetryCount: to.restartPolicy.maximumRetryCount };
   return { payload, fields, notes };
 }

@@ -28,7 +28,9 @@ export function waitForQuitSignal(log: Logger, source: string): Promise<NodeJS.S
     let first: NodeJS.Signals | null = null;
     const onSignal = (signal: NodeJS.Signals): void => {
       if (first) {
-        log.info(`${source} ${signal} received: already stopping (since ${first}); Berth stops its engines before it exits`);
+        log.info(
+          `${source} ${signal} received: already stopping (since ${first}); Berth stops its engines before it exits`,
+        );
         return;
       }
       first = signal;
@@ -43,7 +45,9 @@ export function waitForQuitSignal(log: Logger, source: string): Promise<NodeJS.S
 export async function stopWithin(options: QuitOptions): Promise<'stopped' | 'timed-out'> {
   const started = Date.now();
   let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<'timed-out'>((resolve) => (timer = setTimeout(() => resolve('timed-out'), options.deadlineMs)));
+  const timedOut = new Promise<'timed-out'>(
+    (resolve) => (timer = setTimeout(() => resolve('timed-out'), options.deadlineMs)),
+  );
   const stopped = options.stop().then(
     () => 'stopped' as const,
     (error: unknown) => {
@@ -55,7 +59,9 @@ export async function stopWithin(options: QuitOptions): Promise<'stopped' | 'tim
   clearTimeout(timer);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (outcome === 'timed-out') {
-    options.log.warn(`${options.source} not stopped within ${options.deadlineMs / 1000} s: exiting anyway; the next start stops what is left (pidfiles)`);
+    options.log.warn(
+      `${options.source} not stopped within ${options.deadlineMs / 1000} s: exiting anyway; the next start stops what is left (pidfiles)`,
+    );
   } else {
     options.log.info(`${options.source} stopped in ${seconds} s`);
   }

@@ -61,21 +61,28 @@ export class CredentialHelper {
     try {
       parsed = JSON.parse(result.stdout) as typeof parsed;
     } catch (error) {
-      throw new CredentialHelperError(`${this.command} get answered something that is not JSON (${(error as Error).message}).`, false);
+      throw new CredentialHelperError(
+        `${this.command} get answered something that is not JSON (${(error as Error).message}).`,
+        false,
+      );
     }
     if (typeof parsed.Secret !== 'string' || parsed.Secret === '') return null;
     return { username: typeof parsed.Username === 'string' ? parsed.Username : '', secret: parsed.Secret };
   }
 
   async store(serverUrl: string, username: string, secret: string): Promise<void> {
-    const result = await this.run('store', JSON.stringify({ ServerURL: serverUrl, Username: username, Secret: secret }));
+    const result = await this.run(
+      'store',
+      JSON.stringify({ ServerURL: serverUrl, Username: username, Secret: secret }),
+    );
     if (result.code !== 0) throw this.failure('store', result);
   }
 
   /** Erasing what is not there is not an error, as with `docker logout`. */
   async erase(serverUrl: string): Promise<void> {
     const result = await this.run('erase', serverUrl);
-    if (result.code !== 0 && !notFound.test(result.stdout) && !notFound.test(result.stderr)) throw this.failure('erase', result);
+    if (result.code !== 0 && !notFound.test(result.stdout) && !notFound.test(result.stderr))
+      throw this.failure('erase', result);
   }
 
   /** Server URL → user name of everything the helper stores. */
@@ -86,11 +93,17 @@ export class CredentialHelper {
       const parsed = JSON.parse(result.stdout || '{}') as unknown;
       return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
     } catch (error) {
-      throw new CredentialHelperError(`${this.command} list answered something that is not JSON (${(error as Error).message}).`, false);
+      throw new CredentialHelperError(
+        `${this.command} list answered something that is not JSON (${(error as Error).message}).`,
+        false,
+      );
     }
   }
 
-  private failure(action: string, result: { code: number | null; stdout: string; stderr: string }): CredentialHelperError {
+  private failure(
+    action: string,
+    result: { code: number | null; stdout: string; stderr: string },
+  ): CredentialHelperError {
     const said = (result.stdout.trim() || result.stderr.trim() || 'no message').slice(0, 500);
     return new CredentialHelperError(`${this.command} ${action} failed (exit ${result.code}): ${said}`, false);
   }
@@ -99,12 +112,18 @@ export class CredentialHelper {
     if (!isValidHelperName(this.name)) {
       const shown = JSON.stringify(this.name.slice(0, 100));
       return Promise.reject(
-        new CredentialHelperError(`The docker config names the credential helper ${shown}, which is not a helper name (letters, digits, ".", "_" and "-" only): Berth does not run it. Fix "credsStore"/"credHelpers" in the docker config.`, false),
+        new CredentialHelperError(
+          `The docker config names the credential helper ${shown}, which is not a helper name (letters, digits, ".", "_" and "-" only): Berth does not run it. Fix "credsStore"/"credHelpers" in the docker config.`,
+          false,
+        ),
       );
     }
     return new Promise((resolve, reject) => {
       const { timeoutMs, maxOutputBytes } = this.limits;
-      const child = spawn(toolCommand(this.command, this.env), [action], { env: this.env, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(toolCommand(this.command, this.env), [action], {
+        env: this.env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       const stdout: Buffer[] = [];
       const stderr: Buffer[] = [];
       let size = 0;
@@ -116,10 +135,25 @@ export class CredentialHelper {
         child.kill('SIGKILL');
         reject(error);
       };
-      const timer = setTimeout(() => fail(new CredentialHelperError(`The credential helper ${this.command} did not finish ${action} within ${timeoutMs / 1000} s and was stopped.`, false)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          fail(
+            new CredentialHelperError(
+              `The credential helper ${this.command} did not finish ${action} within ${timeoutMs / 1000} s and was stopped.`,
+              false,
+            ),
+          ),
+        timeoutMs,
+      );
       const collect = (into: Buffer[]) => (chunk: Buffer) => {
         size += chunk.length;
-        if (size > maxOutputBytes) fail(new CredentialHelperError(`The credential helper ${this.command} printed more than ${maxOutputBytes} bytes for ${action} and was stopped: that is not a credential.`, false));
+        if (size > maxOutputBytes)
+          fail(
+            new CredentialHelperError(
+              `The credential helper ${this.command} printed more than ${maxOutputBytes} bytes for ${action} and was stopped: that is not a credential.`,
+              false,
+            ),
+          );
         else into.push(chunk);
       };
       child.stdout.on('data', collect(stdout));
@@ -135,7 +169,11 @@ export class CredentialHelper {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
+        resolve({
+          code,
+          stdout: Buffer.concat(stdout).toString('utf8'),
+          stderr: Buffer.concat(stderr).toString('utf8'),
+        });
       });
       // A helper that exits without reading stdin makes the write fail with EPIPE; its exit code tells the story.
       child.stdin.on('error', (error) => stderr.push(Buffer.from(`\n(stdin: ${error.message})`)));

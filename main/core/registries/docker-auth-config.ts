@@ -53,9 +53,13 @@ export async function readAuthConfig(env: NodeJS.ProcessEnv): Promise<DockerAuth
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      throw new BerthError('INTERNAL', `The docker config ${file} is not valid JSON (${(error as Error).message}). Fix or remove the file.`);
+      throw new BerthError(
+        'INTERNAL',
+        `The docker config ${file} is not valid JSON (${(error as Error).message}). Fix or remove the file.`,
+      );
     }
-    if (!isObject(parsed)) throw new BerthError('INTERNAL', `The docker config ${file} is not a JSON object. Fix or remove the file.`);
+    if (!isObject(parsed))
+      throw new BerthError('INTERNAL', `The docker config ${file} is not a JSON object. Fix or remove the file.`);
     raw = parsed;
   }
   const auths: Record<string, AuthEntry> = {};
@@ -64,7 +68,8 @@ export async function readAuthConfig(env: NodeJS.ProcessEnv): Promise<DockerAuth
   }
   const credHelpers: Record<string, string> = {};
   if (isObject(raw.credHelpers)) {
-    for (const [key, value] of Object.entries(raw.credHelpers)) if (typeof value === 'string' && value !== '') credHelpers[key] = value;
+    for (const [key, value] of Object.entries(raw.credHelpers))
+      if (typeof value === 'string' && value !== '') credHelpers[key] = value;
   }
   const credsStore = typeof raw.credsStore === 'string' && raw.credsStore !== '' ? raw.credsStore : null;
   return { file, raw, auths, credsStore, credHelpers };
@@ -106,7 +111,10 @@ async function writeAuths(config: DockerAuthConfig, auths: Record<string, AuthEn
   } catch (error) {
     if (temporary) await rm(temporary, { force: true });
     if (error instanceof BerthError) throw error;
-    throw new BerthError('INTERNAL', `Berth could not save the docker config ${config.file}: ${(error as Error).message}.`);
+    throw new BerthError(
+      'INTERNAL',
+      `Berth could not save the docker config ${config.file}: ${(error as Error).message}.`,
+    );
   }
 }
 
@@ -117,7 +125,10 @@ const writes = new KeyedQueue();
  * Reads the config afresh, lets `change` compute the new `auths` from the current ones (null: nothing to
  * write) and saves it, after any change already under way for the same file. Returns the config it read.
  */
-export function updateAuths(env: NodeJS.ProcessEnv, change: (config: DockerAuthConfig) => Record<string, AuthEntry> | null): Promise<DockerAuthConfig> {
+export function updateAuths(
+  env: NodeJS.ProcessEnv,
+  change: (config: DockerAuthConfig) => Record<string, AuthEntry> | null,
+): Promise<DockerAuthConfig> {
   return writes.run(configFileFor(env), async () => {
     const config = await readAuthConfig(env);
     const next = change(config);
@@ -132,7 +143,10 @@ export function decodeAuth(entry: AuthEntry): { username: string | null; passwor
     const colon = text.indexOf(':');
     if (colon > 0) return { username: text.slice(0, colon), password: text.slice(colon + 1) };
   }
-  return { username: typeof entry.username === 'string' ? entry.username : null, password: typeof entry.password === 'string' ? entry.password : null };
+  return {
+    username: typeof entry.username === 'string' ? entry.username : null,
+    password: typeof entry.password === 'string' ? entry.password : null,
+  };
 }
 
 export function encodeAuth(username: string, password: string): string {

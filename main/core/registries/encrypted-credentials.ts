@@ -54,7 +54,9 @@ export class EncryptedCredentials {
   /** The entry for a registry (any alias of its key), or null when there is none. */
   async find(key: string): Promise<EncryptedEntry | null> {
     const file = await this.read();
-    const found = Object.entries(file.registries).find(([candidate]) => candidate === key) ?? Object.entries(file.registries).find(([candidate]) => sameRegistry(candidate, key));
+    const found =
+      Object.entries(file.registries).find(([candidate]) => candidate === key) ??
+      Object.entries(file.registries).find(([candidate]) => sameRegistry(candidate, key));
     return found ? this.decode(found[0], found[1]) : null;
   }
 
@@ -68,7 +70,9 @@ export class EncryptedCredentials {
     const problem = this.problem();
     if (problem !== null || !cipher) throw new BerthError('CONFLICT', problem ?? noCipherProblem);
     await this.change((registries) => {
-      const kept = Object.fromEntries(Object.entries(registries).filter(([candidate]) => !sameRegistry(candidate, key)));
+      const kept = Object.fromEntries(
+        Object.entries(registries).filter(([candidate]) => !sameRegistry(candidate, key)),
+      );
       return { ...kept, [key]: cipher.encrypt(JSON.stringify(credentials)).toString('base64') };
     });
   }
@@ -77,7 +81,9 @@ export class EncryptedCredentials {
   async erase(key: string): Promise<boolean> {
     let erased = false;
     await this.change((registries) => {
-      const kept = Object.fromEntries(Object.entries(registries).filter(([candidate]) => !sameRegistry(candidate, key)));
+      const kept = Object.fromEntries(
+        Object.entries(registries).filter(([candidate]) => !sameRegistry(candidate, key)),
+      );
       erased = Object.keys(kept).length !== Object.keys(registries).length;
       return erased ? kept : null;
     });
@@ -87,18 +93,35 @@ export class EncryptedCredentials {
   private decode(key: string, value: string): EncryptedEntry {
     const cipher = this.cipher;
     const problem = this.problem();
-    if (problem !== null || !cipher) return { key, credentials: null, problem: `Saved encrypted by Berth, but cannot be read here. ${problem ?? noCipherProblem}` };
+    if (problem !== null || !cipher)
+      return {
+        key,
+        credentials: null,
+        problem: `Saved encrypted by Berth, but cannot be read here. ${problem ?? noCipherProblem}`,
+      };
     let parsed: unknown;
     try {
       parsed = JSON.parse(cipher.decrypt(Buffer.from(value, 'base64')));
     } catch (error) {
-      return { key, credentials: null, problem: `Berth cannot decrypt the credentials saved in ${this.path} (saved by another user or machine, or damaged: ${(error as Error).message}). Log in again to replace them.` };
+      return {
+        key,
+        credentials: null,
+        problem: `Berth cannot decrypt the credentials saved in ${this.path} (saved by another user or machine, or damaged: ${(error as Error).message}). Log in again to replace them.`,
+      };
     }
     const { username, secret, identityToken } = (parsed ?? {}) as Partial<StoredCredentials>;
     if (typeof username !== 'string' || typeof secret !== 'string' || secret === '') {
-      return { key, credentials: null, problem: `The credentials saved in ${this.path} decrypt to something that is not a user name and secret. Log in again to replace them.` };
+      return {
+        key,
+        credentials: null,
+        problem: `The credentials saved in ${this.path} decrypt to something that is not a user name and secret. Log in again to replace them.`,
+      };
     }
-    return { key, credentials: { username, secret, ...(identityToken === true ? { identityToken } : {}) }, problem: null };
+    return {
+      key,
+      credentials: { username, secret, ...(identityToken === true ? { identityToken } : {}) },
+      problem: null,
+    };
   }
 
   private async read(): Promise<CredentialsFile> {
@@ -108,9 +131,13 @@ export class EncryptedCredentials {
     } catch (error) {
       // Nobody logged in with encryption yet: no entries, which is not a problem.
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, registries: {} };
-      throw new BerthError('INTERNAL', `Berth's credential file ${this.path} cannot be read: ${(error as Error).message}.`);
+      throw new BerthError(
+        'INTERNAL',
+        `Berth's credential file ${this.path} cannot be read: ${(error as Error).message}.`,
+      );
     }
-    const broken = (why: string) => new BerthError('INTERNAL', `Berth's credential file ${this.path} ${why}. Remove it and log in again.`);
+    const broken = (why: string) =>
+      new BerthError('INTERNAL', `Berth's credential file ${this.path} ${why}. Remove it and log in again.`);
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -118,8 +145,11 @@ export class EncryptedCredentials {
       throw broken(`is not valid JSON (${(error as Error).message})`);
     }
     const registries = (parsed as { registries?: unknown } | null)?.registries;
-    if (!registries || typeof registries !== 'object' || Array.isArray(registries)) throw broken('does not hold Berth\'s credentials ("registries" is missing)');
-    const entries = Object.entries(registries as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+    if (!registries || typeof registries !== 'object' || Array.isArray(registries))
+      throw broken('does not hold Berth\'s credentials ("registries" is missing)');
+    const entries = Object.entries(registries as Record<string, unknown>).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    );
     return { version: 1, registries: Object.fromEntries(entries) };
   }
 
@@ -144,7 +174,10 @@ export class EncryptedCredentials {
       await rename(temporary, this.path);
     } catch (error) {
       await rm(temporary, { force: true });
-      throw new BerthError('INTERNAL', `Berth could not save its credential file ${this.path}: ${(error as Error).message}. Check that the folder is writable.`);
+      throw new BerthError(
+        'INTERNAL',
+        `Berth could not save its credential file ${this.path}: ${(error as Error).message}. Check that the folder is writable.`,
+      );
     }
   }
 }

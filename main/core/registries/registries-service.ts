@@ -5,12 +5,24 @@
 // Berth (leaving the docker config alone). Amazon ECR, GCR and the like need no special code here: their
 // `docker-credential-ecr-login`/`-gcloud` helpers answer `get` like any other helper.
 import { BerthError } from '../../shared/errors';
-import type { CredentialSource, KnownRegistry, LoginResult, RegistryCredentialStorage } from '../../shared/registry-types';
+import type {
+  CredentialSource,
+  KnownRegistry,
+  LoginResult,
+  RegistryCredentialStorage,
+} from '../../shared/registry-types';
 import type { EngineLink } from '../connection/engine-link';
 import { engineMessage, isUnreachableError, toErrorInfo } from '../connection/engine-errors';
 import type { Logger } from '../logger';
 import { CredentialHelper, CredentialHelperError } from './credential-helper';
-import { decodeAuth, encodeAuth, readAuthConfig, updateAuths, type AuthEntry, type DockerAuthConfig } from './docker-auth-config';
+import {
+  decodeAuth,
+  encodeAuth,
+  readAuthConfig,
+  updateAuths,
+  type AuthEntry,
+  type DockerAuthConfig,
+} from './docker-auth-config';
 import type { EncryptedCredentials, EncryptedEntry } from './encrypted-credentials';
 import { configKeyFor, displayName, hostnameOf, sameRegistry } from './registry-keys';
 import { errorMessage } from '../../shared/error-message.js';
@@ -45,24 +57,43 @@ export class RegistriesService {
     const found = new Map<string, KnownRegistry>();
     for (const [key, entry] of Object.entries(config.auths)) {
       const username = decodeAuth(entry).username;
-      found.set(displayName(key), { registry: displayName(key), source: username || entry.identitytoken ? 'config' : 'none', helper: null, username, problem: null });
+      found.set(displayName(key), {
+        registry: displayName(key),
+        source: username || entry.identitytoken ? 'config' : 'none',
+        helper: null,
+        username,
+        problem: null,
+      });
     }
     if (config.credsStore) {
       const store = this.helper(config.credsStore);
       try {
         for (const [key, username] of Object.entries(await store.list())) {
-          found.set(displayName(key), { registry: displayName(key), source: 'credsStore', helper: store.name, username: username || null, problem: null });
+          found.set(displayName(key), {
+            registry: displayName(key),
+            source: 'credsStore',
+            helper: store.name,
+            username: username || null,
+            problem: null,
+          });
         }
       } catch (error) {
         // The CLI writes an empty `auths` entry for each login kept in the store: show those with the reason.
         for (const known of found.values()) {
-          if (known.source === 'none') Object.assign(known, { source: 'credsStore', helper: store.name, problem: errorMessage(error) });
+          if (known.source === 'none')
+            Object.assign(known, { source: 'credsStore', helper: store.name, problem: errorMessage(error) });
         }
       }
     }
     for (const [key, name] of Object.entries(config.credHelpers)) {
       const helper = this.helper(name);
-      const entry: KnownRegistry = { registry: displayName(key), source: 'credHelper', helper: name, username: null, problem: null };
+      const entry: KnownRegistry = {
+        registry: displayName(key),
+        source: 'credHelper',
+        helper: name,
+        username: null,
+        problem: null,
+      };
       try {
         const credentials = await helper.get(configKeyFor(key));
         entry.username = credentials && credentials.username !== tokenUsername ? credentials.username : null;
@@ -73,7 +104,13 @@ export class RegistriesService {
     }
     // Last, so they win: authFor looks in Berth's store first, and the row should say what a pull will use.
     for (const entry of await this.encryptedEntries()) {
-      found.set(displayName(entry.key), { registry: displayName(entry.key), source: 'encrypted', helper: null, username: entry.credentials?.username ?? null, problem: entry.problem });
+      found.set(displayName(entry.key), {
+        registry: displayName(entry.key),
+        source: 'encrypted',
+        helper: null,
+        username: entry.credentials?.username ?? null,
+        problem: entry.problem,
+      });
     }
     return [...found.values()].sort((a, b) => a.registry.localeCompare(b.registry));
   }
@@ -83,12 +120,23 @@ export class RegistriesService {
     const encrypted = (await this.storage()) === 'encrypted' ? this.options.berthStore?.credentials : undefined;
     // Refused before the registry is asked: a login that could not be saved where the user chose is no login.
     const problem = encrypted?.problem();
-    if (problem) throw new BerthError('CONFLICT', `${problem} Choose "Docker config file" under Settings → Registry credentials to log in here.`);
+    if (problem)
+      throw new BerthError(
+        'CONFLICT',
+        `${problem} Choose "Docker config file" under Settings → Registry credentials to log in here.`,
+      );
     const answer = await this.checkWithRegistry(key, username, password);
     const token = typeof answer.IdentityToken === 'string' && answer.IdentityToken !== '' ? answer.IdentityToken : null;
-    const saved = encrypted ? await this.saveEncrypted(encrypted, key, username, token ?? password, token !== null) : await this.saveToDockerConfig(key, username, password, token);
+    const saved = encrypted
+      ? await this.saveEncrypted(encrypted, key, username, token ?? password, token !== null)
+      : await this.saveToDockerConfig(key, username, password, token);
     this.options.log.info(`[registries] logged in to ${displayName(key)} as ${username} (saved to ${saved.location})`);
-    return { registry: displayName(key), username, ...saved, status: typeof answer.Status === 'string' ? answer.Status : 'Login Succeeded' };
+    return {
+      registry: displayName(key),
+      username,
+      ...saved,
+      status: typeof answer.Status === 'string' ? answer.Status : 'Login Succeeded',
+    };
   }
 
   async logout(registry: string): Promise<{ registry: string }> {
@@ -107,7 +155,9 @@ export class RegistriesService {
     if (store) await this.helperCall(store.helper.erase(key));
     // Decided on the file as it is when the write's turn comes, so a login saved meanwhile is kept.
     await updateAuths(this.options.env, (current) => {
-      const remaining = Object.fromEntries(Object.entries(current.auths).filter(([candidate]) => !sameRegistry(candidate, key)));
+      const remaining = Object.fromEntries(
+        Object.entries(current.auths).filter(([candidate]) => !sameRegistry(candidate, key)),
+      );
       return Object.keys(remaining).length !== Object.keys(current.auths).length ? remaining : null;
     });
     this.options.log.info(`[registries] logged out of ${displayName(key)}`);
@@ -140,7 +190,9 @@ export class RegistriesService {
         this.options.log.warn(`[registries] ${errorMessage(error)}`);
       }
     }
-    const entry = Object.entries(config.auths).find(([candidate]) => candidate === key) ?? Object.entries(config.auths).find(([candidate]) => sameRegistry(candidate, key));
+    const entry =
+      Object.entries(config.auths).find(([candidate]) => candidate === key) ??
+      Object.entries(config.auths).find(([candidate]) => sameRegistry(candidate, key));
     if (!entry) return undefined;
     const { username, password } = decodeAuth(entry[1]);
     if (entry[1].identitytoken) return { identitytoken: entry[1].identitytoken, serveraddress: key };
@@ -148,7 +200,12 @@ export class RegistriesService {
     return { username, password, serveraddress: key };
   }
 
-  private async saveToDockerConfig(key: string, username: string, password: string, token: string | null): Promise<Pick<LoginResult, 'savedTo' | 'location'>> {
+  private async saveToDockerConfig(
+    key: string,
+    username: string,
+    password: string,
+    token: string | null,
+  ): Promise<Pick<LoginResult, 'savedTo' | 'location'>> {
     const config = await readAuthConfig(this.options.env);
     const store = this.storeFor(config, key);
     if (store) {
@@ -157,12 +214,20 @@ export class RegistriesService {
       await updateAuths(this.options.env, (current) => ({ ...current.auths, [key]: {} }));
       return { savedTo: store.source, location: store.helper.command };
     }
-    const entry: AuthEntry = token ? { auth: encodeAuth(username, ''), identitytoken: token } : { auth: encodeAuth(username, password) };
+    const entry: AuthEntry = token
+      ? { auth: encodeAuth(username, ''), identitytoken: token }
+      : { auth: encodeAuth(username, password) };
     const saved = await updateAuths(this.options.env, (current) => ({ ...current.auths, [key]: entry }));
     return { savedTo: 'config', location: saved.file };
   }
 
-  private async saveEncrypted(store: EncryptedCredentials, key: string, username: string, secret: string, identityToken: boolean): Promise<Pick<LoginResult, 'savedTo' | 'location'>> {
+  private async saveEncrypted(
+    store: EncryptedCredentials,
+    key: string,
+    username: string,
+    secret: string,
+    identityToken: boolean,
+  ): Promise<Pick<LoginResult, 'savedTo' | 'location'>> {
     await store.store(key, { username, secret, ...(identityToken ? { identityToken } : {}) });
     return { savedTo: 'encrypted', location: store.path };
   }
@@ -199,9 +264,14 @@ export class RegistriesService {
   }
 
   /** The helper that holds this registry's credentials: its `credHelpers` entry, else `credsStore`. */
-  private storeFor(config: DockerAuthConfig, key: string): { helper: CredentialHelper; source: Extract<CredentialSource, 'credHelper' | 'credsStore'> } | null {
+  private storeFor(
+    config: DockerAuthConfig,
+    key: string,
+  ): { helper: CredentialHelper; source: Extract<CredentialSource, 'credHelper' | 'credsStore'> } | null {
     const host = hostnameOf(key);
-    const named = Object.entries(config.credHelpers).find(([candidate]) => candidate === key || candidate === host || sameRegistry(candidate, key));
+    const named = Object.entries(config.credHelpers).find(
+      ([candidate]) => candidate === key || candidate === host || sameRegistry(candidate, key),
+    );
     if (named) return { helper: this.helper(named[1]), source: 'credHelper' };
     if (config.credsStore) return { helper: this.helper(config.credsStore), source: 'credsStore' };
     return null;
@@ -221,19 +291,36 @@ export class RegistriesService {
     }
   }
 
-  private async checkWithRegistry(key: string, username: string, password: string): Promise<{ Status?: unknown; IdentityToken?: unknown }> {
+  private async checkWithRegistry(
+    key: string,
+    username: string,
+    password: string,
+  ): Promise<{ Status?: unknown; IdentityToken?: unknown }> {
     const docker = this.options.connection.client();
     try {
-      return ((await docker.checkAuth({ username, password, serveraddress: key })) ?? {}) as { Status?: unknown; IdentityToken?: unknown };
+      return ((await docker.checkAuth({ username, password, serveraddress: key })) ?? {}) as {
+        Status?: unknown;
+        IdentityToken?: unknown;
+      };
     } catch (error) {
       if (isUnreachableError(error)) throw new BerthError(toErrorInfo(error).code, toErrorInfo(error).message);
       const message = engineMessage(error);
       const where = displayName(key);
       if (/unauthorized|401|incorrect username or password|authentication required|denied/i.test(message)) {
-        throw new BerthError('AUTH_REQUIRED', `${where} refused this user name and password; nothing was saved: ${message}`);
+        throw new BerthError(
+          'AUTH_REQUIRED',
+          `${where} refused this user name and password; nothing was saved: ${message}`,
+        );
       }
-      if (/connection refused|no such host|i\/o timeout|EOF|TLS|x509|unreachable|no route to host|deadline exceeded/i.test(message)) {
-        throw new BerthError('REGISTRY_UNREACHABLE', `The registry ${where} could not be reached; nothing was saved: ${message}`);
+      if (
+        /connection refused|no such host|i\/o timeout|EOF|TLS|x509|unreachable|no route to host|deadline exceeded/i.test(
+          message,
+        )
+      ) {
+        throw new BerthError(
+          'REGISTRY_UNREACHABLE',
+          `The registry ${where} could not be reached; nothing was saved: ${message}`,
+        );
       }
       throw new BerthError('ENGINE_REFUSED', `Login to ${where} failed; nothing was saved: ${message}`);
     }

@@ -10,7 +10,8 @@ export interface SecretCipher {
   decrypt(data: Buffer): string;
 }
 
-export const noCipherProblem = 'Encrypted credential storage needs the Berth desktop app (Electron safeStorage); serve mode has no OS keychain to encrypt with.';
+export const noCipherProblem =
+  'Encrypted credential storage needs the Berth desktop app (Electron safeStorage); serve mode has no OS keychain to encrypt with.';
 
 export const cipherUnavailableProblem =
   'Encrypted credential storage is unavailable: Electron safeStorage has no OS keychain to use here (on Linux it needs a secret service such as GNOME Keyring or KWallet, unlocked).';

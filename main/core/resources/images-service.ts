@@ -2,7 +2,13 @@
 // layer history, remove, prune and tag, and turning the engine's image events into `images:changed` hub
 // events (plus a resync after every reconnection) so the UI refetches when needed.
 import type Dockerode from 'dockerode';
-import type { ImageSummary, ImageDetail, ImageHistoryEntry, ImagePruneResult, ImageRemoveResult } from '../../shared/image-types';
+import type {
+  ImageSummary,
+  ImageDetail,
+  ImageHistoryEntry,
+  ImagePruneResult,
+  ImageRemoveResult,
+} from '../../shared/image-types';
 import { BerthError } from '../../shared/errors';
 import { parseReference } from '../../shared/image-reference';
 import { containerName } from '../containers/container-summary';
@@ -27,14 +33,19 @@ export function toImageSummary(image: Dockerode.ImageInfo): ImageSummary {
 /** Containers per image id, from one container list (the engine's own count is -1 unless asked expensively). */
 export function countByImage(containers: readonly Pick<Dockerode.ContainerInfo, 'ImageID'>[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const container of containers) if (container.ImageID) counts.set(container.ImageID, (counts.get(container.ImageID) ?? 0) + 1);
+  for (const container of containers)
+    if (container.ImageID) counts.set(container.ImageID, (counts.get(container.ImageID) ?? 0) + 1);
   return counts;
 }
 
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 const placeholder = (tag: string) => tag === '<none>:<none>' || tag === '<none>@<none>';
 
-export function toImageDetail(info: Dockerode.ImageInspectInfo, containers: readonly Dockerode.ContainerInfo[]): ImageDetail {
+export function toImageDetail(
+  info: Dockerode.ImageInspectInfo,
+  containers: readonly Dockerode.ContainerInfo[],
+): ImageDetail {
   const config = info.Config ?? ({} as Partial<Dockerode.ImageInspectInfo['Config']>);
   const entrypoint = config.Entrypoint;
   return {
@@ -59,7 +70,11 @@ export function toImageDetail(info: Dockerode.ImageInspectInfo, containers: read
     layers: strings(info.RootFS?.Layers),
     containers: containers
       .filter((container) => container.ImageID === info.Id)
-      .map((container) => ({ id: container.Id, name: containerName(container.Names, container.Id), state: container.State ?? '' })),
+      .map((container) => ({
+        id: container.Id,
+        name: containerName(container.Names, container.Id),
+        state: container.State ?? '',
+      })),
   };
 }
 
@@ -110,7 +125,8 @@ const usageActions = new Set(['create', 'destroy']);
 function imageChange(event: EngineEvent): Change | null {
   if (event.Type === 'image') return { id: event.Actor.ID || null, action: event.Action.split(':', 1)[0]!.trim() };
   // The list shows how many containers use each image: a created or removed container changes that count.
-  if (event.Type === 'container' && usageActions.has(event.Action)) return { id: null, action: `container-${event.Action}` };
+  if (event.Type === 'container' && usageActions.has(event.Action))
+    return { id: null, action: `container-${event.Action}` };
   return null;
 }
 
@@ -169,8 +185,12 @@ export class ImagesService {
     const wanted = `${repository.trim()}:${tag === undefined || tag === '' ? 'latest' : tag}`;
     const parsed = parseReference(wanted);
     if (!parsed.ok) throw new BerthError('INVALID_REFERENCE', `Cannot tag as ${wanted}: ${parsed.message}.`);
-    if (parsed.value.digest !== null) throw new BerthError('INVALID_REFERENCE', `Cannot tag as ${wanted}: a tag cannot carry a digest.`);
-    await this.connection.client().getImage(id).tag({ repo: wanted.slice(0, wanted.lastIndexOf(':')), tag: parsed.value.tag ?? 'latest' });
+    if (parsed.value.digest !== null)
+      throw new BerthError('INVALID_REFERENCE', `Cannot tag as ${wanted}: a tag cannot carry a digest.`);
+    await this.connection
+      .client()
+      .getImage(id)
+      .tag({ repo: wanted.slice(0, wanted.lastIndexOf(':')), tag: parsed.value.tag ?? 'latest' });
     this.log.info(`[images] tagged ${id.slice(0, 19)} as ${parsed.value.familiar}`);
     return { reference: parsed.value.familiar };
   }

@@ -25,7 +25,11 @@ export function randomHex4(): string {
  * A free name for `image`. `isTaken` gets each candidate (a replica group checks its `-1..N` names too). Four
  * hex digits give 65536 names per image; after a few collisions the suffix grows rather than loop forever.
  */
-export function generateName(image: string, isTaken: (candidate: string) => boolean, random: () => string = randomHex4): string {
+export function generateName(
+  image: string,
+  isTaken: (candidate: string) => boolean,
+  random: () => string = randomHex4,
+): string {
   const base = imageBaseName(image);
   for (let attempt = 0; attempt < 16; attempt += 1) {
     const candidate = `${base}-${random()}`;

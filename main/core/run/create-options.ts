@@ -27,7 +27,10 @@ function portBindings(spec: RunSpec): Pick<CreateOptions, 'ExposedPorts'> & Pick
     const key = portKey(port);
     exposed[key] = {};
     // The CLI sends empty strings for "any interface" and "a free port"; the engine stores them as sent.
-    (bindings[key] ??= []).push({ HostIp: port.hostIp ?? '', HostPort: port.hostPort === null ? '' : String(port.hostPort) });
+    (bindings[key] ??= []).push({
+      HostIp: port.hostIp ?? '',
+      HostPort: port.hostPort === null ? '' : String(port.hostPort),
+    });
   }
   return { ExposedPorts: exposed, PortBindings: bindings };
 }
@@ -69,7 +72,12 @@ export function createOptions(spec: RunSpec, name: string): CreateOptions {
   if (ExposedPorts) options.ExposedPorts = ExposedPorts;
   if (PortBindings) options.HostConfig.PortBindings = PortBindings;
   if (spec.mounts.length > 0) {
-    options.HostConfig.Mounts = spec.mounts.map((mount) => ({ Type: mount.type, Source: mount.source, Target: mount.target, ReadOnly: mount.readOnly }));
+    options.HostConfig.Mounts = spec.mounts.map((mount) => ({
+      Type: mount.type,
+      Source: mount.source,
+      Target: mount.target,
+      ReadOnly: mount.readOnly,
+    }));
   }
   if (spec.network !== null) options.HostConfig.NetworkMode = spec.network;
   return options;

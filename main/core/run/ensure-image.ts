@@ -19,8 +19,12 @@ function isNotFound(error: unknown): boolean {
 
 /** A transfer that did not end `done`, as the error the run fails with (its own code and message). */
 export function transferError(transfer: Transfer, image: string): BerthError {
-  if (transfer.state === 'cancelled') return new BerthError('CANCELLED', `The pull of ${image} was cancelled, so nothing was run.`);
-  const code = transfer.error && (errorCodes as readonly string[]).includes(transfer.error.code) ? (transfer.error.code as ErrorCode) : 'ENGINE_ERROR';
+  if (transfer.state === 'cancelled')
+    return new BerthError('CANCELLED', `The pull of ${image} was cancelled, so nothing was run.`);
+  const code =
+    transfer.error && (errorCodes as readonly string[]).includes(transfer.error.code)
+      ? (transfer.error.code as ErrorCode)
+      : 'ENGINE_ERROR';
   const message = transfer.error?.message ?? `The pull of ${image} ended ${transfer.state}.`;
   return new BerthError(code, `${image} is not on this engine and pulling it failed: ${message}`);
 }

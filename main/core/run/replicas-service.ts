@@ -48,7 +48,9 @@ export function storedSpec(labels: Record<string, string>): RunSpec | null {
   }
 }
 
-export function groupReplicas(containers: readonly Dockerode.ContainerInfo[]): Array<ReplicaGroup & { members: Replica[] }> {
+export function groupReplicas(
+  containers: readonly Dockerode.ContainerInfo[],
+): Array<ReplicaGroup & { members: Replica[] }> {
   const groups = new Map<string, Replica[]>();
   for (const info of containers) {
     const replica = toReplica(info);
@@ -61,7 +63,13 @@ export function groupReplicas(containers: readonly Dockerode.ContainerInfo[]): A
     .map(([name, members]) => {
       members.sort((a, b) => a.index - b.index);
       const image = storedSpec(members[0]!.labels)?.image ?? members[0]!.image;
-      const replicas = members.map(({ id, name: replicaName, index, state, ports }) => ({ id, name: replicaName, index, state, ports }));
+      const replicas = members.map(({ id, name: replicaName, index, state, ports }) => ({
+        id,
+        name: replicaName,
+        index,
+        state,
+        ports,
+      }));
       return { name, image, replicas, members };
     });
 }
@@ -82,13 +90,20 @@ export class ReplicasService {
 
   private async scaleNow(name: string, target: number): Promise<ReplicaGroup> {
     const group = (await this.groups()).find((candidate) => candidate.name === name);
-    if (!group) throw new BerthError('NOT_FOUND', `No replica group named ${name}. Run an image with several replicas to make one.`);
+    if (!group)
+      throw new BerthError(
+        'NOT_FOUND',
+        `No replica group named ${name}. Run an image with several replicas to make one.`,
+      );
     const { members } = group;
     if (target > members.length) {
       const highest = members[members.length - 1]!;
       const spec = storedSpec(highest.labels);
       if (!spec) {
-        throw new BerthError('CONFLICT', `${highest.name} carries no readable run settings (label ${replicaLabels.spec}), so Berth cannot add replicas like it. Run the image again.`);
+        throw new BerthError(
+          'CONFLICT',
+          `${highest.name} carries no readable run settings (label ${replicaLabels.spec}), so Berth cannot add replicas like it. Run the image again.`,
+        );
       }
       const indices = Array.from({ length: target - members.length }, (_, i) => highest.index + 1 + i);
       await this.options.run.addReplicas(spec, name, indices);
@@ -107,7 +122,8 @@ export class ReplicasService {
       members.map(async (member) => {
         const container = docker.getContainer(member.id);
         try {
-          if (member.state === 'running' || member.state === 'restarting' || member.state === 'paused') await container.stop().catch(ignoreNotModified);
+          if (member.state === 'running' || member.state === 'restarting' || member.state === 'paused')
+            await container.stop().catch(ignoreNotModified);
           await container.remove({ force: true });
         } catch (error) {
           failures.push(`${member.name}: ${toErrorInfo(error).message}`);

@@ -28,7 +28,11 @@ export function ruleOnlyCapabilities(limits: LimitsChange): LimitsCapabilities {
  * One INVALID_LIMITS error naming every broken rule, or null. A new container starts from no limits at all;
  * its restart policy is the spec's own (a profile's restartPolicy is not used by runs).
  */
-export function runLimitsError(limits: LimitsChange, restartPolicy: RestartPolicy, caps: LimitsCapabilities): BerthError | null {
+export function runLimitsError(
+  limits: LimitsChange,
+  restartPolicy: RestartPolicy,
+  caps: LimitsCapabilities,
+): BerthError | null {
   const change: LimitsChange = { ...limits, restartPolicy };
   return invalidLimitsError(resolveChange(noLimits, change), noLimits, change, caps);
 }

@@ -35,7 +35,12 @@ export class RunService {
     return this.runPrepared(docker, spec, replicas, await this.prepare(docker, spec));
   }
 
-  private async runPrepared(docker: Dockerode, spec: RunSpec, replicas: number, image: EnsuredImage): Promise<RunResult[]> {
+  private async runPrepared(
+    docker: Dockerode,
+    spec: RunSpec,
+    replicas: number,
+    image: EnsuredImage,
+  ): Promise<RunResult[]> {
     const taken = takenNames(await docker.listContainers({ all: true }));
     if (replicas <= 1) {
       const name = spec.name ?? generateName(spec.image, (candidate) => taken.has(candidate));
@@ -43,15 +48,27 @@ export class RunService {
     }
     const indices = Array.from({ length: replicas }, (_, i) => i + 1);
     const base =
-      spec.name ?? generateName(spec.image, (candidate) => taken.has(candidate) || indices.some((i) => taken.has(`${candidate}-${i}`)));
-    return this.createAll(docker, indices.map((i) => replicaSpec(spec, base, i) as Planned), image);
+      spec.name ??
+      generateName(
+        spec.image,
+        (candidate) => taken.has(candidate) || indices.some((i) => taken.has(`${candidate}-${i}`)),
+      );
+    return this.createAll(
+      docker,
+      indices.map((i) => replicaSpec(spec, base, i) as Planned),
+      image,
+    );
   }
 
   /** Scaling up: replicas `indices` of group `base`, from the spec stored on the group (name = base). */
   async addReplicas(stored: RunSpec, base: string, indices: number[]): Promise<RunResult[]> {
     const docker = this.options.connection.client();
     const image = await this.prepare(docker, stored);
-    return this.createAll(docker, indices.map((i) => replicaSpec(stored, base, i) as Planned), image);
+    return this.createAll(
+      docker,
+      indices.map((i) => replicaSpec(stored, base, i) as Planned),
+      image,
+    );
   }
 
   /**
@@ -107,7 +124,13 @@ export class RunService {
     return Promise.all(
       created.map(async (container) => {
         const inspect = await container.inspect();
-        return { id: inspect.Id, name: inspect.Name.replace(/^\//, ''), ports: portsFromInspect(inspect), pulledBy: image.pulledBy, warnings };
+        return {
+          id: inspect.Id,
+          name: inspect.Name.replace(/^\//, ''),
+          ports: portsFromInspect(inspect),
+          pulledBy: image.pulledBy,
+          warnings,
+        };
       }),
     );
   }
@@ -119,7 +142,9 @@ export class RunService {
     await Promise.all(
       created.map((container) =>
         container.remove({ force: true }).catch((error: unknown) => {
-          this.options.log.warn(`[run] could not remove ${container.id.slice(0, 12)} after a failed run: ${toErrorInfo(error).message}`);
+          this.options.log.warn(
+            `[run] could not remove ${container.id.slice(0, 12)} after a failed run: ${toErrorInfo(error).message}`,
+          );
           left.push(container.id.slice(0, 12));
         }),
       ),
@@ -132,7 +157,8 @@ export class RunService {
 
   private warnings(spec: RunSpec | undefined, image: EnsuredImage): string[] {
     const exposed = Object.keys(image.inspect.Config?.ExposedPorts ?? {});
-    if (spec?.publishAll && exposed.length === 0) return [`${spec.image} declares no ports (EXPOSE), so "publish all" published nothing.`];
+    if (spec?.publishAll && exposed.length === 0)
+      return [`${spec.image} declares no ports (EXPOSE), so "publish all" published nothing.`];
     return [];
   }
 }

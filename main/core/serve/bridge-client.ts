@@ -67,7 +67,9 @@ export class BridgeClient {
     if (socket.readyState !== socket.OPEN) return;
     const { maxBufferedBytes, pauseBufferedBytes } = this.options.limits;
     if (socket.bufferedAmount > maxBufferedBytes) {
-      this.options.log.warn(`[bridge] ${this.id} is not reading (${socket.bufferedAmount} bytes unsent): closed so that it reconnects and resyncs`);
+      this.options.log.warn(
+        `[bridge] ${this.id} is not reading (${socket.bufferedAmount} bytes unsent): closed so that it reconnects and resyncs`,
+      );
       socket.terminate();
       return;
     }
@@ -102,7 +104,13 @@ export class BridgeClient {
     if ('reply' in parsed) return this.reply(parsed.id, parsed.reply);
     if (this.inFlight >= this.options.limits.maxInFlight) {
       const { maxInFlight } = this.options.limits;
-      return this.reply(parsed.id, fail('TOO_MANY_REQUESTS', `More than ${maxInFlight} requests are waiting for answers on this connection: send this one again once some are answered.`));
+      return this.reply(
+        parsed.id,
+        fail(
+          'TOO_MANY_REQUESTS',
+          `More than ${maxInFlight} requests are waiting for answers on this connection: send this one again once some are answered.`,
+        ),
+      );
     }
     this.inFlight += 1;
     void this.options.router
@@ -125,7 +133,11 @@ export class BridgeClient {
     } catch (error) {
       // A handler's answer that is not JSON (a BigInt, a cycle) is a bug of the core, not of the client.
       this.options.log.error(`[bridge] a reply to ${this.id} cannot be serialised`, error);
-      text = JSON.stringify({ type: 'reply', id, reply: fail('INTERNAL', 'The answer could not be sent over the bridge.') } satisfies WsServerFrame);
+      text = JSON.stringify({
+        type: 'reply',
+        id,
+        reply: fail('INTERNAL', 'The answer could not be sent over the bridge.'),
+      } satisfies WsServerFrame);
     }
     this.push(text);
   }
@@ -143,5 +155,8 @@ function parseFrame(text: string | null): ParsedFrame {
   const frame = wsRequestFrame.safeParse(json);
   if (frame.success) return frame.data;
   const id = typeof (json as { id?: unknown } | null)?.id === 'number' ? (json as { id: number }).id : null;
-  return { id, reply: fail('INVALID_PAYLOAD', 'A bridge frame must be {"id": number, "channel": string, "payload": …}.') };
+  return {
+    id,
+    reply: fail('INVALID_PAYLOAD', 'A bridge frame must be {"id": number, "channel": string, "payload": …}.'),
+  };
 }

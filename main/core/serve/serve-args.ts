@@ -20,7 +20,13 @@ export function parseServeArgs(argv: string[]): ServeArgs {
   else if (args[0] !== undefined && !args[0].startsWith('-')) {
     return { ok: false, message: `Unknown command "${args[0]}": the only command is "serve".` };
   }
-  const result = { ok: true as const, help: false, port: 0, host: '127.0.0.1' as '127.0.0.1' | '::1', rendererDir: null as string | null };
+  const result = {
+    ok: true as const,
+    help: false,
+    port: 0,
+    host: '127.0.0.1' as '127.0.0.1' | '::1',
+    rendererDir: null as string | null,
+  };
   while (args.length > 0) {
     const flag = args.shift()!;
     const [name, inlineValue] = flag.includes('=') ? flag.split(/=(.*)/s, 2) : [flag, undefined];
@@ -32,7 +38,8 @@ export function parseServeArgs(argv: string[]): ServeArgs {
     if (value === undefined) return { ok: false, message: `${name} needs a value.` };
     if (name === '--port') {
       const port = Number(value);
-      if (!/^\d+$/.test(value) || port > 65535) return { ok: false, message: `--port must be 0-65535, not "${value}".` };
+      if (!/^\d+$/.test(value) || port > 65535)
+        return { ok: false, message: `--port must be 0-65535, not "${value}".` };
       result.port = port;
     } else if (name === '--host') {
       if (value !== '127.0.0.1' && value !== '::1') {

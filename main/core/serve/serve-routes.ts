@@ -15,10 +15,15 @@ export interface RouteContext {
   fs?: StaticFileSystem;
 }
 
-export async function routeHttp(request: IncomingMessage, response: ServerResponse, context: RouteContext): Promise<void> {
+export async function routeHttp(
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: RouteContext,
+): Promise<void> {
   const { token, port } = context;
   const headers = securityHeaders(port);
-  const refuse = (status: number, text: string) => response.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end(`${text}\n`);
+  const refuse = (status: number, text: string) =>
+    response.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end(`${text}\n`);
   const source = checkSource(request, port);
   if (!source.allowed) return void refuse(source.status, source.reason);
   const url = requestUrl(request);
@@ -27,8 +32,15 @@ export async function routeHttp(request: IncomingMessage, response: ServerRespon
   const prefix = sessionPrefix(token);
   if (url.pathname.startsWith(prefix)) {
     // Another page on 127.0.0.1 (any port is the same site) must not load or probe Berth's files.
-    if (!isAllowedFetchSite(request.headers['sec-fetch-site'])) return void refuse(403, 'Requests from other sites are refused.');
-    await serveStatic(request, response, { root: context.root, urlPath: url.pathname.slice(prefix.length - 1), port, log: context.log, fs: context.fs });
+    if (!isAllowedFetchSite(request.headers['sec-fetch-site']))
+      return void refuse(403, 'Requests from other sites are refused.');
+    await serveStatic(request, response, {
+      root: context.root,
+      urlPath: url.pathname.slice(prefix.length - 1),
+      port,
+      log: context.log,
+      fs: context.fs,
+    });
     return;
   }
   const verdict = checkRequest(request, port, token);

@@ -81,7 +81,8 @@ export type Verdict = { allowed: true } | { allowed: false; status: 400 | 401 | 
 
 /** Where a request comes from: this machine's loopback under our port, and Berth's own page if a browser says. */
 export function checkSource(request: IncomingMessage, port: number): Verdict {
-  if (!requestUrl(request)) return { allowed: false, status: 400, reason: 'The request target is not a valid URL path.' };
+  if (!requestUrl(request))
+    return { allowed: false, status: 400, reason: 'The request target is not a valid URL path.' };
   if (!isAllowedHost(request.headers.host, port)) {
     return { allowed: false, status: 403, reason: 'Host is not a loopback address of this Berth server.' };
   }

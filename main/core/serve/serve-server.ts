@@ -69,7 +69,8 @@ export async function startServeServer(options: ServeOptions): Promise<ServeHand
   // A malformed request, a header timeout or a peer that resets mid-request: the client's doing, so not
   // logged; it gets a 400 when nothing was written yet, as Node's default handler would send.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (!isPeerGone(error) && !/^(HPE_|ERR_HTTP_)/.test(error.code ?? '')) log.warn(`[serve] client connection failed: ${error.message}`);
+    if (!isPeerGone(error) && !/^(HPE_|ERR_HTTP_)/.test(error.code ?? ''))
+      log.warn(`[serve] client connection failed: ${error.message}`);
     if (socket.writable && (socket as Socket).bytesWritten === 0 && !isPeerGone(error)) refuseUpgrade(socket, 400);
     else socket.destroy();
   });

@@ -5,7 +5,14 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from '../logger';
 
 /** Errors a peer causes by going away; normal under load or attack, so they are not logged. */
-const peerGone = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ETIMEDOUT', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_PREMATURE_CLOSE']);
+const peerGone = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'ERR_STREAM_DESTROYED',
+  'ERR_STREAM_PREMATURE_CLOSE',
+]);
 
 export function isPeerGone(error: unknown): boolean {
   return peerGone.has((error as NodeJS.ErrnoException | null)?.code ?? '');
@@ -18,7 +25,13 @@ export function socketErrorLogger(log: Logger, where: string): (error: Error) =>
   };
 }
 
-const statusTexts: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' };
+const statusTexts: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  503: 'Service Unavailable',
+};
 
 /**
  * Answers a raw upgrade socket with a bare HTTP status and closes it. The socket must already have an

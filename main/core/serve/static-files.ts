@@ -54,9 +54,14 @@ export function securityHeaders(port: number): Record<string, string> {
 export async function staticRoot(dir: string): Promise<string> {
   const absolute = resolve(dir);
   const real = await realpath(absolute).catch((error: NodeJS.ErrnoException) => {
-    throw new Error(`The renderer folder ${absolute} cannot be used (${error.code ?? error.message}): run npm run build, or pass --renderer with the folder of a built renderer.`);
+    throw new Error(
+      `The renderer folder ${absolute} cannot be used (${error.code ?? error.message}): run npm run build, or pass --renderer with the folder of a built renderer.`,
+    );
   });
-  if (!(await stat(real)).isDirectory()) throw new Error(`The renderer folder ${absolute} is not a folder: pass --renderer with the folder of a built renderer.`);
+  if (!(await stat(real)).isDirectory())
+    throw new Error(
+      `The renderer folder ${absolute} is not a folder: pass --renderer with the folder of a built renderer.`,
+    );
   return real;
 }
 
@@ -96,13 +101,18 @@ export interface StaticRequest {
   fs?: StaticFileSystem;
 }
 
-export async function serveStatic(request: IncomingMessage, response: ServerResponse, options: StaticRequest): Promise<void> {
+export async function serveStatic(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: StaticRequest,
+): Promise<void> {
   const { root, port, log } = options;
   const fs = options.fs ?? nodeFileSystem;
   const headers = securityHeaders(port);
   const refuse = (status: 403 | 404 | 405, text: string, extra: Record<string, string> = {}) =>
     response.writeHead(status, { ...headers, ...extra, 'Content-Type': 'text/plain; charset=utf-8' }).end(`${text}\n`);
-  if (request.method !== 'GET' && request.method !== 'HEAD') return void refuse(405, 'Method not allowed', { Allow: 'GET, HEAD' });
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return void refuse(405, 'Method not allowed', { Allow: 'GET, HEAD' });
 
   const candidate = resolveInside(root, options.urlPath);
   if (!candidate) return void refuse(404, 'Not found');

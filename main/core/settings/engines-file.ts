@@ -44,7 +44,9 @@ export const enginesFileSchema = z.object({
  * twice; each would get a connection that nothing later closes. The first entry wins; `dropped` says which
  * entries were ignored, for the settings' file problem.
  */
-export function dropDuplicateEngines<T extends { id: string; name: string }>(engines: T[]): { engines: T[]; dropped: string[] } {
+export function dropDuplicateEngines<T extends { id: string; name: string }>(
+  engines: T[],
+): { engines: T[]; dropped: string[] } {
   const ids = new Set<string>();
   const names = new Set<string>();
   const kept: T[] = [];

@@ -37,11 +37,18 @@ export interface SettingsStoreOptions {
  * from "run"; a guessed limit (say 512 MiB) would make databases and builds fail in ways that look like their
  * own bugs. The profile is one click away in the settings, and the run dialog shows it before each run.
  */
-export const defaultSettings: BerthSettings = Object.freeze({ defaultRunLimits: Object.freeze({}), registryCredentials: 'docker-config' });
+export const defaultSettings: BerthSettings = Object.freeze({
+  defaultRunLimits: Object.freeze({}),
+  registryCredentials: 'docker-config',
+});
 
 /** A profile is checked by the rules alone: the engine it will run on is checked at each run. */
 function profileError(limits: LimitsChange): BerthError | null {
-  return runLimitsError(limits, limits.restartPolicy ?? { name: 'no', maximumRetryCount: 0 }, ruleOnlyCapabilities(limits));
+  return runLimitsError(
+    limits,
+    limits.restartPolicy ?? { name: 'no', maximumRetryCount: 0 },
+    ruleOnlyCapabilities(limits),
+  );
 }
 
 export class SettingsStore {
@@ -66,7 +73,12 @@ export class SettingsStore {
   /** The settings with what this process can do, as `settings:get` and `settings:update` answer. */
   view(settings: BerthSettings): SettingsView {
     const problem = encryptionProblem(this.options.secretCipher);
-    return { settings, encryptionAvailable: problem === null, encryptionProblem: problem, fileProblem: this.fileProblem };
+    return {
+      settings,
+      encryptionAvailable: problem === null,
+      encryptionProblem: problem,
+      fileProblem: this.fileProblem,
+    };
   }
 
   async engines(): Promise<EnginesSettings> {
@@ -129,7 +141,10 @@ export class SettingsStore {
       return this.fallback(`is not JSON (${(error as Error).message})`);
     }
     const parsed = settingsFileSchema.safeParse(raw);
-    if (!parsed.success) return this.fallback(`does not hold Berth's settings (${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')})`);
+    if (!parsed.success)
+      return this.fallback(
+        `does not hold Berth's settings (${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')})`,
+      );
     const limits = parsed.data.defaultRunLimits ?? {};
     const invalid = profileError(limits);
     if (invalid) return this.fallback(`holds a limit profile that breaks a rule (${invalid.message})`);
@@ -171,7 +186,10 @@ export class SettingsStore {
       await rename(temporary, this.path);
     } catch (error) {
       await rm(temporary, { force: true });
-      throw new BerthError('STORAGE_FAILED', `Berth could not save its settings to ${this.path}: ${(error as Error).message}. ${storageAdvice(error)} The settings saved before are unchanged.`);
+      throw new BerthError(
+        'STORAGE_FAILED',
+        `Berth could not save its settings to ${this.path}: ${(error as Error).message}. ${storageAdvice(error)} The settings saved before are unchanged.`,
+      );
     }
   }
 }

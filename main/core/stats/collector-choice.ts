@@ -80,7 +80,8 @@ export class CollectorChoice {
     if (choice === 'auto' && this.guestOffered && (this.engineKind === null || this.engineKind === 'guest')) {
       try {
         const handle = this.guest.open(facts);
-        if (this.engineKind === null) log.info('[stats] reading container stats from the in-guest collector (one stream for all containers)');
+        if (this.engineKind === null)
+          log.info('[stats] reading container stats from the in-guest collector (one stream for all containers)');
         this.engineKind = 'guest';
         return { handle, kind: 'guest' };
       } catch (error) {
@@ -88,7 +89,8 @@ export class CollectorChoice {
         this.guestFailed(error.message);
       }
     }
-    if (choice === 'api' || (choice === 'auto' && (!this.local || this.engineKind === 'api'))) return { handle: this.api.open(facts), kind: 'api' };
+    if (choice === 'api' || (choice === 'auto' && (!this.local || this.engineKind === 'api')))
+      return { handle: this.api.open(facts), kind: 'api' };
     try {
       const handle = this.cgroup.open(facts, engine);
       if (choice === 'auto' && this.engineKind === null) log.info('[stats] reading container stats from cgroup files');
@@ -96,7 +98,8 @@ export class CollectorChoice {
       return { handle, kind: 'cgroup' };
     } catch (error) {
       if (choice === 'cgroup' || !(error instanceof CollectorUnavailableError)) throw error;
-      const scope = this.engineKind === null ? 'using the engine stats API for this engine' : 'using the engine stats API for it';
+      const scope =
+        this.engineKind === null ? 'using the engine stats API for this engine' : 'using the engine stats API for it';
       this.engineKind ??= 'api';
       log.info(`[stats] the cgroup files of ${facts.name} are not readable here (${error.message}): ${scope}`);
       return { handle: this.api.open(facts), kind: 'api' };
@@ -113,7 +116,9 @@ export class CollectorChoice {
     if (!this.guestOffered) return;
     this.guestOffered = false;
     this.engineKind = null;
-    log.warn(`[stats] the in-guest stats collector stopped (${reason}): using ${this.local ? 'cgroup files' : 'the engine stats API'} until the engine reconnects`);
+    log.warn(
+      `[stats] the in-guest stats collector stopped (${reason}): using ${this.local ? 'cgroup files' : 'the engine stats API'} until the engine reconnects`,
+    );
     this.options.fellBack?.();
   }
 

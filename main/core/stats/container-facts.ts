@@ -11,7 +11,9 @@ function positive(value: unknown): number {
 }
 
 /** `--cpus` sets NanoCpus; `--cpu-quota`/`--cpu-period` set the CFS values directly (period defaults to 100 ms). */
-export function cpuLimitFromHostConfig(hostConfig: { NanoCpus?: number; CpuQuota?: number; CpuPeriod?: number } | undefined): number {
+export function cpuLimitFromHostConfig(
+  hostConfig: { NanoCpus?: number; CpuQuota?: number; CpuPeriod?: number } | undefined,
+): number {
   // A negative quota is what lifting a CPU limit stores; the engine applies it over NanoCpus at start, too.
   if (typeof hostConfig?.CpuQuota === 'number' && hostConfig.CpuQuota < 0) return NaN;
   const nano = positive(hostConfig?.NanoCpus);

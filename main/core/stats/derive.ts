@@ -100,13 +100,22 @@ function hundredths(value: number): number {
  * `hostMemoryBytes`: a memory limit at or above the engine host's memory limits nothing.
  * `oomBase`: oomKills of the series' first reading, so the row counts kills since the series started.
  */
-export function deriveRow(previous: RawReading | null, current: RawReading, hostMemoryBytes: number, oomBase: number, row: Float64Array): void {
+export function deriveRow(
+  previous: RawReading | null,
+  current: RawReading,
+  hostMemoryBytes: number,
+  oomBase: number,
+  row: Float64Array,
+): void {
   const deltaMs = previous ? current.at - previous.at : NaN;
   let cpu = current.cpuPercent;
   if (!finite(cpu) && previous) cpu = cpuPercentOfCore(current.cpuNs - previous.cpuNs, deltaMs);
   let throttled = current.throttledPercent;
   if (!finite(throttled) && previous) {
-    throttled = throttledShare(current.periods - previous.periods, current.throttledPeriods - previous.throttledPeriods);
+    throttled = throttledShare(
+      current.periods - previous.periods,
+      current.throttledPeriods - previous.throttledPeriods,
+    );
   }
   row[col.cpuPercent] = hundredths(cpu);
   row[col.cpuLimitCores] = limitOrNone(current.cpuLimitCores);
@@ -116,7 +125,9 @@ export function deriveRow(previous: RawReading | null, current: RawReading, host
   row[col.netRxBytesPerSec] = Math.round(previous ? ratePerSecond(previous.netRx, current.netRx, deltaMs) : NaN);
   row[col.netTxBytesPerSec] = Math.round(previous ? ratePerSecond(previous.netTx, current.netTx, deltaMs) : NaN);
   row[col.blkReadBytesPerSec] = Math.round(previous ? ratePerSecond(previous.blkRead, current.blkRead, deltaMs) : NaN);
-  row[col.blkWriteBytesPerSec] = Math.round(previous ? ratePerSecond(previous.blkWrite, current.blkWrite, deltaMs) : NaN);
+  row[col.blkWriteBytesPerSec] = Math.round(
+    previous ? ratePerSecond(previous.blkWrite, current.blkWrite, deltaMs) : NaN,
+  );
   row[col.pids] = current.pids;
   row[col.pidsLimit] = limitOrNone(current.pidsLimit);
   row[col.throttledPercent] = hundredths(throttled);

@@ -20,7 +20,8 @@ export class StatsRing {
     readonly capacity: number,
     readonly width: number,
   ) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`ring capacity must be a positive integer, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`ring capacity must be a positive integer, got ${capacity}`);
     this.times = new Float64Array(capacity);
     this.values = new Float64Array(capacity * width);
   }

@@ -102,7 +102,8 @@ export class Collection {
 
   /** A collector stopped working for the engine: its live series close (no `ended`: the containers still run) and reopen at the next reconcile. */
   close(kind: StatsCollectorKind): void {
-    for (const series of this.series.values()) if (series.kind === kind && series.state === 'live') this.stop(series, 'idle');
+    for (const series of this.series.values())
+      if (series.kind === kind && series.state === 'live') this.stop(series, 'idle');
     this.updateTimer();
   }
 
@@ -118,7 +119,13 @@ export class Collection {
     }
     const ended = this.pendingEnded.splice(0);
     const removed = this.pendingRemoved.splice(0);
-    if (ended.length > 0 || removed.length > 0) this.options.hub.emit('stats:tick', { t: Date.now(), samples: [], ended, ...(removed.length > 0 ? { removed } : {}) });
+    if (ended.length > 0 || removed.length > 0)
+      this.options.hub.emit('stats:tick', {
+        t: Date.now(),
+        samples: [],
+        ended,
+        ...(removed.length > 0 ? { removed } : {}),
+      });
     this.updateTimer();
   }
 
@@ -174,7 +181,8 @@ export class Collection {
         this.stop(series, 'stopped');
       }
     }
-    if (samples.length > 0 || ended.length > 0 || removed.length > 0) this.options.hub.emit('stats:tick', { t, samples, ended, ...(removed.length > 0 ? { removed } : {}) });
+    if (samples.length > 0 || ended.length > 0 || removed.length > 0)
+      this.options.hub.emit('stats:tick', { t, samples, ended, ...(removed.length > 0 ? { removed } : {}) });
     this.updateTimer();
   }
 

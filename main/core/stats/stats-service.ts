@@ -8,7 +8,12 @@
 import type Dockerode from 'dockerode';
 import type { EngineInfo } from '../../shared/engine-types';
 import { BerthError } from '../../shared/errors';
-import { statsFields, type StatsCollectorKind, type StatsHistory, type StatsWatchResult } from '../../shared/stats-types';
+import {
+  statsFields,
+  type StatsCollectorKind,
+  type StatsHistory,
+  type StatsWatchResult,
+} from '../../shared/stats-types';
 import type { EngineEvent } from '../connection/engine-connection';
 import type { EngineLink } from '../connection/engine-link';
 import { toErrorInfo } from '../connection/engine-errors';
@@ -111,9 +116,15 @@ export class StatsService {
 
   history(ref: string, seconds?: number): StatsHistory {
     const series = this.collection.find(ref);
-    if (!series) throw new BerthError('NOT_FOUND', `Berth has no stats history for ${ref}: it keeps history only for running containers someone watches.`);
+    if (!series)
+      throw new BerthError(
+        'NOT_FOUND',
+        `Berth has no stats history for ${ref}: it keeps history only for running containers someone watches.`,
+      );
     const { t, columns } = series.ring.toColumns(Date.now() - (seconds ?? this.historySeconds) * 1000);
-    const values = Object.fromEntries(statsFields.map((field, index) => [field, columns[index]])) as StatsHistory['values'];
+    const values = Object.fromEntries(
+      statsFields.map((field, index) => [field, columns[index]]),
+    ) as StatsHistory['values'];
     return { id: series.id, t, values };
   }
 
@@ -144,9 +155,14 @@ export class StatsService {
     const resolved = inspected.filter((facts): facts is ContainerFacts => facts !== null);
     if (request.all) await this.running.ensureKnown();
     if (this.disposed) throw new BerthError('INTERNAL', 'Berth is shutting down its stats.');
-    if (this.released.has(clientId)) throw new BerthError('TRANSPORT_CLOSED', 'This client went away while its stats watch was being set up.');
+    if (this.released.has(clientId))
+      throw new BerthError('TRANSPORT_CLOSED', 'This client went away while its stats watch was being set up.');
     for (const facts of resolved) this.collection.facts.set(facts.id, facts);
-    this.sets.set(clientId, request.all, resolved.map((facts) => facts.id));
+    this.sets.set(
+      clientId,
+      request.all,
+      resolved.map((facts) => facts.id),
+    );
     await this.reconcile();
     return {
       collector: this.chooser.kind,
@@ -193,7 +209,10 @@ export class StatsService {
       case 'die': {
         this.running.noteStopped(id);
         const code = event.Actor.Attributes.exitCode;
-        this.collection.end(id, code === undefined ? 'the container stopped' : `the container exited with code ${code}`);
+        this.collection.end(
+          id,
+          code === undefined ? 'the container stopped' : `the container exited with code ${code}`,
+        );
         void this.reconcile();
         break;
       }
@@ -220,7 +239,10 @@ export class StatsService {
       if (generation === series.generation) series.handle?.limitsChanged(facts);
     } catch (error) {
       // Removed right after its update: the destroy event ends the series.
-      if (toErrorInfo(error).code !== 'NOT_FOUND') this.options.log.warn(`[stats] could not re-read the limits of ${id.slice(0, 12)}: ${toErrorInfo(error).message}`);
+      if (toErrorInfo(error).code !== 'NOT_FOUND')
+        this.options.log.warn(
+          `[stats] could not re-read the limits of ${id.slice(0, 12)}: ${toErrorInfo(error).message}`,
+        );
     }
   }
 
@@ -239,6 +261,8 @@ export class StatsService {
     const listed = this.sets.anyAll() ? this.running.ensureKnown() : Promise.resolve();
     listed
       .then(() => this.reconcile())
-      .catch((error: unknown) => this.options.log.warn(`[stats] could not resume after the engine reconnected: ${toErrorInfo(error).message}`));
+      .catch((error: unknown) =>
+        this.options.log.warn(`[stats] could not resume after the engine reconnected: ${toErrorInfo(error).message}`),
+      );
   }
 }

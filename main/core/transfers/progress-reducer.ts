@@ -47,7 +47,9 @@ function phaseOf(status: string): LayerPhase | null {
 
 const digestPattern = /sha256:[a-f0-9]{64}/;
 
-export function newTransfer(fields: Pick<Transfer, 'id' | 'kind' | 'requested' | 'reference' | 'purpose' | 'startedAt'>): Transfer {
+export function newTransfer(
+  fields: Pick<Transfer, 'id' | 'kind' | 'requested' | 'reference' | 'purpose' | 'startedAt'>,
+): Transfer {
   return {
     ...fields,
     state: 'running',
@@ -72,7 +74,12 @@ function layerFor(transfer: Transfer, id: string): LayerProgress {
   return layer;
 }
 
-function applyLayer(layer: LayerProgress, phase: LayerPhase, status: string, detail: ProgressLine['progressDetail']): void {
+function applyLayer(
+  layer: LayerProgress,
+  phase: LayerPhase,
+  status: string,
+  detail: ProgressLine['progressDetail'],
+): void {
   const current = typeof detail?.current === 'number' ? detail.current : null;
   const total = typeof detail?.total === 'number' && detail.total > 0 ? detail.total : null;
   layer.status = status;
@@ -92,7 +99,17 @@ function applyLayer(layer: LayerProgress, phase: LayerPhase, status: string, det
   if (phase === 'complete' && layer.totalBytes !== null) layer.extractedBytes = layer.totalBytes;
 }
 
-const order: LayerPhase[] = ['waiting', 'downloading', 'pushing', 'verifying', 'downloaded', 'extracting', 'complete', 'pushed', 'already-exists'];
+const order: LayerPhase[] = [
+  'waiting',
+  'downloading',
+  'pushing',
+  'verifying',
+  'downloaded',
+  'extracting',
+  'complete',
+  'pushed',
+  'already-exists',
+];
 function layerRank(phase: LayerPhase): number {
   return order.indexOf(phase);
 }
@@ -115,7 +132,8 @@ function recomputeTotals(transfer: Transfer): void {
 /** Applies one line to the transfer in place. */
 export function foldLine(transfer: Transfer, line: ProgressLine): FoldResult {
   const failure = line.errorDetail?.message ?? line.error;
-  if (failure !== undefined) return { changed: true, error: failure.trim() || 'the engine reported an error without a message' };
+  if (failure !== undefined)
+    return { changed: true, error: failure.trim() || 'the engine reported an error without a message' };
   const auxDigest = line.aux?.Digest;
   if (typeof auxDigest === 'string' && digestPattern.test(auxDigest)) {
     transfer.digest = auxDigest;

@@ -6,7 +6,13 @@ import type { ParsedReference } from '../../shared/image-reference';
 import { engineMessage, isUnreachableError, toErrorInfo } from '../connection/engine-errors';
 
 /** Engine 20.10 wording seen for a registry that wants credentials (htpasswd, token auth, Docker Hub). */
-const authPatterns = [/no basic auth credentials/i, /authentication required/i, /unauthorized/i, /\b401\b/, /incorrect username or password/i];
+const authPatterns = [
+  /no basic auth credentials/i,
+  /authentication required/i,
+  /unauthorized/i,
+  /\b401\b/,
+  /incorrect username or password/i,
+];
 /** The repository is private or does not exist: registries answer the same on purpose. */
 const deniedPatterns = [/pull access denied/i, /requested access to the resource is denied/i];
 const notFoundPatterns = [/manifest unknown/i, /not found/i, /name unknown/i, /no such image/i, /does not exist/i];
@@ -42,11 +48,17 @@ export function transferErrorFromMessage(subject: TransferSubject, message: stri
     return { code: 'AUTH_REQUIRED', message: `${registry} needs you to log in to ${kind} ${name}: ${message}` };
   }
   if (deniedPatterns.some((pattern) => pattern.test(message))) {
-    const hint = kind === 'pull' ? 'does not exist, or it is private and needs you to log in' : 'refused the push: log in with an account that may write to it';
+    const hint =
+      kind === 'pull'
+        ? 'does not exist, or it is private and needs you to log in'
+        : 'refused the push: log in with an account that may write to it';
     return { code: kind === 'pull' ? 'NOT_FOUND' : 'AUTH_REQUIRED', message: `${name} ${hint}: ${message}` };
   }
   if (unreachablePatterns.some((pattern) => pattern.test(message))) {
-    return { code: 'REGISTRY_UNREACHABLE', message: `The registry ${registry} could not be reached; check that it is up and its address is right: ${message}` };
+    return {
+      code: 'REGISTRY_UNREACHABLE',
+      message: `The registry ${registry} could not be reached; check that it is up and its address is right: ${message}`,
+    };
   }
   if (notFoundPatterns.some((pattern) => pattern.test(message))) {
     const where = kind === 'pull' ? `${registry} has no image ${name}` : `There is no local image ${name} to push`;
@@ -60,7 +72,8 @@ export function transferErrorFromThrown(subject: TransferSubject, error: unknown
   if (isUnreachableError(error)) return toErrorInfo(error);
   const statusCode = (error as { statusCode?: number } | null)?.statusCode;
   // docker-modem prefixes a refusal it did not expect with `(HTTP code 404) unexpected - `; the rest is the engine's.
-  if (statusCode !== undefined) return transferErrorFromMessage(subject, engineMessage(error).replace(/^\(HTTP code \d+\) [\w ]*- /, ''));
+  if (statusCode !== undefined)
+    return transferErrorFromMessage(subject, engineMessage(error).replace(/^\(HTTP code \d+\) [\w ]*- /, ''));
   return toErrorInfo(error);
 }
 

@@ -12,7 +12,12 @@ import type { Logger } from '../logger';
 import type { RegistriesService } from '../registries/registries-service';
 import { describeLeftOver, foldLine, newTransfer, reachedEnd, type ProgressLine } from './progress-reducer';
 import { ThrottledEmitter } from './throttled-emitter';
-import { transferErrorForCutStream, transferErrorFromMessage, transferErrorFromThrown, type TransferSubject } from './transfer-errors';
+import {
+  transferErrorForCutStream,
+  transferErrorFromMessage,
+  transferErrorFromThrown,
+  type TransferSubject,
+} from './transfer-errors';
 import { openTransferStream, readTransferStream } from './transfer-stream';
 
 export interface TransferManagerOptions {
@@ -44,7 +49,10 @@ export class TransferManager {
 
   constructor(private readonly options: TransferManagerOptions) {
     this.keepFinished = options.keepFinished ?? 20;
-    this.emitter = new ThrottledEmitter({ emit: (transfer) => options.hub.emit('transfers:progress', transfer), intervalMs: options.throttleMs });
+    this.emitter = new ThrottledEmitter({
+      emit: (transfer) => options.hub.emit('transfers:progress', transfer),
+      intervalMs: options.throttleMs,
+    });
   }
 
   /** Starts a pull; rejects at once (INVALID_REFERENCE) for a malformed reference. */
@@ -70,7 +78,10 @@ export class TransferManager {
     const entry = this.entryFor(id);
     if (entry.transfer.state !== 'running') return snapshot(entry.transfer);
     const { kind, reference } = entry.subject;
-    this.finish(entry, 'cancelled', { code: 'CANCELLED', message: `You cancelled the ${kind} of ${reference.familiar}.` });
+    this.finish(entry, 'cancelled', {
+      code: 'CANCELLED',
+      message: `You cancelled the ${kind} of ${reference.familiar}.`,
+    });
     // Closing the connection is what makes the engine stop: it ties the pull to the request's lifetime.
     entry.abort.abort();
     return snapshot(entry.transfer);
@@ -81,7 +92,10 @@ export class TransferManager {
     const entry = this.entries.get(id);
     if (!entry) return { id };
     if (entry.transfer.state === 'running') {
-      throw new BerthError('CONFLICT', `The ${entry.transfer.kind} of ${entry.subject.reference.familiar} is still running: cancel it first.`);
+      throw new BerthError(
+        'CONFLICT',
+        `The ${entry.transfer.kind} of ${entry.subject.reference.familiar} is still running: cancel it first.`,
+      );
     }
     this.entries.delete(id);
     this.emitter.forget(id);
@@ -104,10 +118,24 @@ export class TransferManager {
     const reference = this.parse(kind, requested);
     // Before creating anything: with no engine, the caller gets ENGINE_UNREACHABLE at once.
     const docker = this.options.connection.client();
-    const transfer = newTransfer({ id: `${kind}-${Date.now().toString(36)}-${++sequence}`, kind, requested, reference: reference.normalised, purpose, startedAt: Date.now() });
+    const transfer = newTransfer({
+      id: `${kind}-${Date.now().toString(36)}-${++sequence}`,
+      kind,
+      requested,
+      reference: reference.normalised,
+      purpose,
+      startedAt: Date.now(),
+    });
     let resolveDone: (transfer: Transfer) => void = () => undefined;
     const done = new Promise<Transfer>((resolve) => (resolveDone = resolve));
-    const entry: Entry = { transfer, subject: { kind, reference }, abort: new AbortController(), stream: null, done, resolveDone };
+    const entry: Entry = {
+      transfer,
+      subject: { kind, reference },
+      abort: new AbortController(),
+      stream: null,
+      done,
+      resolveDone,
+    };
     this.entries.set(transfer.id, entry);
     this.changed(entry);
     this.options.log.info(`[transfers] ${kind} of ${reference.normalised} started (${transfer.id})`);
@@ -117,9 +145,16 @@ export class TransferManager {
 
   private parse(kind: TransferKind, requested: string): ParsedReference {
     const parsed = parseReference(requested);
-    if (!parsed.ok) throw new BerthError('INVALID_REFERENCE', `"${requested.trim()}" is not an image reference docker accepts: ${parsed.message}.`);
+    if (!parsed.ok)
+      throw new BerthError(
+        'INVALID_REFERENCE',
+        `"${requested.trim()}" is not an image reference docker accepts: ${parsed.message}.`,
+      );
     if (kind === 'push' && parsed.value.digest !== null) {
-      throw new BerthError('INVALID_REFERENCE', `A push needs a tag, not a digest: push ${parsed.value.familiar.split('@')[0]} instead.`);
+      throw new BerthError(
+        'INVALID_REFERENCE',
+        `A push needs a tag, not a digest: push ${parsed.value.familiar.split('@')[0]} instead.`,
+      );
     }
     return parsed.value;
   }
@@ -129,14 +164,28 @@ export class TransferManager {
     try {
       const auth = await this.options.registries.authFor(subject.reference.registry);
       if (entry.transfer.state !== 'running') return;
-      const stream = await openTransferStream(docker, { kind: subject.kind, reference: subject.reference, auth, signal: entry.abort.signal });
+      const stream = await openTransferStream(docker, {
+        kind: subject.kind,
+        reference: subject.reference,
+        auth,
+        signal: entry.abort.signal,
+      });
       entry.stream = stream;
       if (entry.transfer.state !== 'running') return;
       const outcome = await readTransferStream(stream, (line) => this.onLine(entry, line));
       if (entry.transfer.state !== 'running') return;
-      if (outcome.kind === 'engine-error') this.finish(entry, 'failed', transferErrorFromMessage(subject, outcome.message));
+      if (outcome.kind === 'engine-error')
+        this.finish(entry, 'failed', transferErrorFromMessage(subject, outcome.message));
       else if (outcome.kind === 'ended' && reachedEnd(entry.transfer)) this.finish(entry, 'done', null);
-      else this.finish(entry, 'failed', transferErrorForCutStream(subject, outcome.kind === 'cut' ? outcome.reason : 'the stream ended without its final line'));
+      else
+        this.finish(
+          entry,
+          'failed',
+          transferErrorForCutStream(
+            subject,
+            outcome.kind === 'cut' ? outcome.reason : 'the stream ended without its final line',
+          ),
+        );
     } catch (error) {
       // After a cancel, the aborted request rejects too; the transfer already says cancelled.
       if (entry.transfer.state !== 'running') return;
@@ -168,7 +217,9 @@ export class TransferManager {
   }
 
   private changed(entry: Entry): void {
-    this.emitter.changed(entry.transfer.id, () => (this.entries.has(entry.transfer.id) ? snapshot(entry.transfer) : undefined));
+    this.emitter.changed(entry.transfer.id, () =>
+      this.entries.has(entry.transfer.id) ? snapshot(entry.transfer) : undefined,
+    );
   }
 
   private trimFinished(): void {
@@ -182,7 +233,8 @@ export class TransferManager {
 
   private entryFor(id: string): Entry {
     const entry = this.entries.get(id);
-    if (!entry) throw new BerthError('NOT_FOUND', `No transfer ${id}: it finished and was dismissed, or never existed.`);
+    if (!entry)
+      throw new BerthError('NOT_FOUND', `No transfer ${id}: it finished and was dismissed, or never existed.`);
     return entry;
   }
 }

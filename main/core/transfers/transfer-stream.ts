@@ -23,7 +23,9 @@ export function openTransferStream(docker: Dockerode, request: OpenRequest): Pro
     const tag = reference.digest ?? reference.tag ?? 'latest';
     return docker.createImage(authconfig, { fromImage: name, tag, abortSignal: signal });
   }
-  return docker.getImage(name).push({ tag: reference.tag ?? 'latest', authconfig, abortSignal: signal } as Dockerode.ImagePushOptions);
+  return docker
+    .getImage(name)
+    .push({ tag: reference.tag ?? 'latest', authconfig, abortSignal: signal } as Dockerode.ImagePushOptions);
 }
 
 export type StreamOutcome =
@@ -35,7 +37,10 @@ export type StreamOutcome =
   | { kind: 'cut'; reason: string | null };
 
 /** Reads the progress lines, handing each to `onLine`; `onLine` returns an error message to stop at. */
-export function readTransferStream(stream: NodeJS.ReadableStream, onLine: (line: unknown) => string | null): Promise<StreamOutcome> {
+export function readTransferStream(
+  stream: NodeJS.ReadableStream,
+  onLine: (line: unknown) => string | null,
+): Promise<StreamOutcome> {
   return new Promise((resolve) => {
     let settled = false;
     const settle = (outcome: StreamOutcome) => {

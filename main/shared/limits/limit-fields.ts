@@ -51,12 +51,16 @@ export function fieldLabel(field: LimitField): string {
 export function describeValue<F extends LimitField>(field: F, value: ContainerLimits[F]): string {
   if (field === 'restartPolicy') {
     const policy = value as RestartPolicy;
-    return policy.name === 'on-failure' && policy.maximumRetryCount > 0 ? `on-failure:${policy.maximumRetryCount}` : policy.name;
+    return policy.name === 'on-failure' && policy.maximumRetryCount > 0
+      ? `on-failure:${policy.maximumRetryCount}`
+      : policy.name;
   }
-  if (value === null) return field === 'cpuShares' ? 'the default (1024)' : field === 'cpusetCpus' ? 'all cores' : 'unlimited';
+  if (value === null)
+    return field === 'cpuShares' ? 'the default (1024)' : field === 'cpusetCpus' ? 'all cores' : 'unlimited';
   if (field === 'cpus') return formatCpus(value as number);
   if (field === 'cpusetCpus') return `cores ${String(value)}`;
-  if (field === 'memoryBytes' || field === 'memoryReservationBytes' || field === 'memorySwapBytes') return formatLimitBytes(value as number);
+  if (field === 'memoryBytes' || field === 'memoryReservationBytes' || field === 'memorySwapBytes')
+    return formatLimitBytes(value as number);
   return String(value);
 }
 

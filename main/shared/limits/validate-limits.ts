@@ -5,7 +5,14 @@
 import { restartPolicyNames, type ContainerLimits, type LimitsCapabilities, type LimitsChange } from '../limits-types';
 import { formatCpuset, parseCpuset } from './cpuset';
 import { fieldLabel, sameLimit, type LimitField } from './limit-fields';
-import { formatCpus, formatLimitBytes, MAX_CPU_SHARES, MIN_CPU_SHARES, MIN_CPUS, MIN_MEMORY_BYTES } from './limit-units';
+import {
+  formatCpus,
+  formatLimitBytes,
+  MAX_CPU_SHARES,
+  MIN_CPU_SHARES,
+  MIN_CPUS,
+  MIN_MEMORY_BYTES,
+} from './limit-units';
 
 export interface LimitProblem {
   field: LimitField;
@@ -24,11 +31,19 @@ const isInt = (value: number) => Number.isSafeInteger(value);
 
 function cpuProblems(l: ContainerLimits, caps: LimitsCapabilities, add: Add): void {
   if (l.cpus !== null) {
-    if (!Number.isFinite(l.cpus) || l.cpus < MIN_CPUS) add('cpus', `The CPU limit must be at least ${MIN_CPUS} CPUs (the kernel's smallest quota, 1 ms per 100 ms), or unlimited.`);
-    else if (caps.engineCpus > 0 && l.cpus > caps.engineCpus) add('cpus', `The CPU limit ${formatCpus(l.cpus)} is more than the engine's ${formatCpus(caps.engineCpus)}.`);
+    if (!Number.isFinite(l.cpus) || l.cpus < MIN_CPUS)
+      add(
+        'cpus',
+        `The CPU limit must be at least ${MIN_CPUS} CPUs (the kernel's smallest quota, 1 ms per 100 ms), or unlimited.`,
+      );
+    else if (caps.engineCpus > 0 && l.cpus > caps.engineCpus)
+      add('cpus', `The CPU limit ${formatCpus(l.cpus)} is more than the engine's ${formatCpus(caps.engineCpus)}.`);
   }
   if (l.cpuShares !== null && (!isInt(l.cpuShares) || l.cpuShares < MIN_CPU_SHARES || l.cpuShares > MAX_CPU_SHARES)) {
-    add('cpuShares', `CPU shares must be a whole number from ${MIN_CPU_SHARES} to ${MAX_CPU_SHARES} (1024 is the default), not ${l.cpuShares}.`);
+    add(
+      'cpuShares',
+      `CPU shares must be a whole number from ${MIN_CPU_SHARES} to ${MAX_CPU_SHARES} (1024 is the default), not ${l.cpuShares}.`,
+    );
   }
   if (l.cpusetCpus !== null) {
     const cores = parseCpuset(l.cpusetCpus);
@@ -36,7 +51,10 @@ function cpuProblems(l: ContainerLimits, caps: LimitsCapabilities, add: Add): vo
     else {
       const missing = cores.filter((core) => !caps.cores.includes(core));
       if (missing.length > 0) {
-        add('cpusetCpus', `The CPU set names ${missing.length === 1 ? 'core' : 'cores'} ${formatCpuset(missing)}, but the engine has only cores ${formatCpuset(caps.cores) || 'none'}.`);
+        add(
+          'cpusetCpus',
+          `The CPU set names ${missing.length === 1 ? 'core' : 'cores'} ${formatCpuset(missing)}, but the engine has only cores ${formatCpuset(caps.cores) || 'none'}.`,
+        );
       }
     }
   }
@@ -45,12 +63,16 @@ function cpuProblems(l: ContainerLimits, caps: LimitsCapabilities, add: Add): vo
 function memoryProblems(l: ContainerLimits, inScope: (field: LimitField) => boolean, add: Add): void {
   const memory = l.memoryBytes;
   if (memory !== null && (!isInt(memory) || memory < MIN_MEMORY_BYTES)) {
-    add('memoryBytes', `The memory limit must be at least ${formatLimitBytes(MIN_MEMORY_BYTES)} (the engine's minimum), or unlimited.`);
+    add(
+      'memoryBytes',
+      `The memory limit must be at least ${formatLimitBytes(MIN_MEMORY_BYTES)} (the engine's minimum), or unlimited.`,
+    );
   }
   // Rules between two fields hold only when both are known: in change-only mode, both being changed.
   const withMemory = inScope('memoryBytes');
   if (l.memorySwapBytes !== null && withMemory) {
-    if (memory === null) add('memorySwapBytes', 'A memory+swap limit needs a memory limit: set one, or make swap unlimited too.');
+    if (memory === null)
+      add('memorySwapBytes', 'A memory+swap limit needs a memory limit: set one, or make swap unlimited too.');
     else if (!isInt(l.memorySwapBytes) || l.memorySwapBytes < memory) {
       add(
         'memorySwapBytes',
@@ -60,20 +82,33 @@ function memoryProblems(l: ContainerLimits, inScope: (field: LimitField) => bool
   }
   const reservation = l.memoryReservationBytes;
   if (reservation !== null) {
-    if (!isInt(reservation) || reservation < MIN_MEMORY_BYTES) add('memoryReservationBytes', `The memory reservation must be at least ${formatLimitBytes(MIN_MEMORY_BYTES)}, or none.`);
+    if (!isInt(reservation) || reservation < MIN_MEMORY_BYTES)
+      add(
+        'memoryReservationBytes',
+        `The memory reservation must be at least ${formatLimitBytes(MIN_MEMORY_BYTES)}, or none.`,
+      );
     else if (memory !== null && withMemory && reservation > memory) {
-      add('memoryReservationBytes', `The memory reservation ${formatLimitBytes(reservation)} is above the memory limit ${formatLimitBytes(memory)}: a soft limit must not exceed the hard one.`);
+      add(
+        'memoryReservationBytes',
+        `The memory reservation ${formatLimitBytes(reservation)} is above the memory limit ${formatLimitBytes(memory)}: a soft limit must not exceed the hard one.`,
+      );
     }
   }
 }
 
 function otherProblems(l: ContainerLimits, add: Add): void {
-  if (l.pidsLimit !== null && (!isInt(l.pidsLimit) || l.pidsLimit < 1)) add('pidsLimit', `The process limit must be at least 1, or unlimited, not ${l.pidsLimit}.`);
+  if (l.pidsLimit !== null && (!isInt(l.pidsLimit) || l.pidsLimit < 1))
+    add('pidsLimit', `The process limit must be at least 1, or unlimited, not ${l.pidsLimit}.`);
   const policy = l.restartPolicy;
-  if (!restartPolicyNames.includes(policy.name)) add('restartPolicy', `"${String(policy.name)}" is not a restart policy (${restartPolicyNames.join(', ')}).`);
-  else if (!isInt(policy.maximumRetryCount) || policy.maximumRetryCount < 0) add('restartPolicy', 'The maximum retry count must be a whole number, 0 or more.');
+  if (!restartPolicyNames.includes(policy.name))
+    add('restartPolicy', `"${String(policy.name)}" is not a restart policy (${restartPolicyNames.join(', ')}).`);
+  else if (!isInt(policy.maximumRetryCount) || policy.maximumRetryCount < 0)
+    add('restartPolicy', 'The maximum retry count must be a whole number, 0 or more.');
   else if (policy.maximumRetryCount > 0 && policy.name !== 'on-failure') {
-    add('restartPolicy', `A maximum retry count works only with the on-failure restart policy, not with "${policy.name}".`);
+    add(
+      'restartPolicy',
+      `A maximum retry count works only with the on-failure restart policy, not with "${policy.name}".`,
+    );
   }
 }
 
@@ -94,7 +129,8 @@ export function validateLimits(
     if (inScope(field)) problems.push({ field, message });
   };
   for (const { field, reason } of caps.fixed) {
-    if (change[field] !== undefined && !sameLimit(field, current[field], result[field])) add(field, `The ${fieldLabel(field)} cannot change here: ${reason}`);
+    if (change[field] !== undefined && !sameLimit(field, current[field], result[field]))
+      add(field, `The ${fieldLabel(field)} cannot change here: ${reason}`);
   }
   cpuProblems(result, caps, add);
   memoryProblems(result, inScope, add);

@@ -11,7 +11,14 @@ export interface ChoiceGroupProps<T extends string> {
   isDisabled?: boolean;
 }
 
-export function ChoiceGroup<T extends string>({ label, options, value, onChange, description, isDisabled }: ChoiceGroupProps<T>) {
+export function ChoiceGroup<T extends string>({
+  label,
+  options,
+  value,
+  onChange,
+  description,
+  isDisabled,
+}: ChoiceGroupProps<T>) {
   return (
     <RadioGroup className="radio-group" value={value} onChange={(next) => onChange(next as T)} isDisabled={isDisabled}>
       <Label className="field-label">{label}</Label>

@@ -14,12 +14,7 @@ export interface ConfirmDialogProps {
 
 export function ConfirmDialog({ isOpen, title, children, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
   return (
-    <ModalOverlay
-      isOpen={isOpen}
-      onOpenChange={(open) => !open && onCancel()}
-      isDismissable
-      className="modal-overlay"
-    >
+    <ModalOverlay isOpen={isOpen} onOpenChange={(open) => !open && onCancel()} isDismissable className="modal-overlay">
       <Modal className="modal">
         <Dialog role="alertdialog" className="dialog">
           <Heading slot="title" className="dialog-title">

@@ -15,7 +15,17 @@ export interface CountFieldProps {
   isDisabled?: boolean;
 }
 
-export function CountField({ label, value, onChange, minValue, maxValue, description, problem, className, isDisabled }: CountFieldProps) {
+export function CountField({
+  label,
+  value,
+  onChange,
+  minValue,
+  maxValue,
+  description,
+  problem,
+  className,
+  isDisabled,
+}: CountFieldProps) {
   return (
     <NumberField
       className={`form-field${className ? ` ${className}` : ''}`}

@@ -51,7 +51,17 @@ export interface DataTableProps<T> {
 }
 
 export function DataTable<T>(props: DataTableProps<T>) {
-  const { label, columns, items, getId, getTextValue, emptyState, dependencies = [], rowHeight = 44, selection } = props;
+  const {
+    label,
+    columns,
+    items,
+    getId,
+    getTextValue,
+    emptyState,
+    dependencies = [],
+    rowHeight = 44,
+    selection,
+  } = props;
   const [sort, setSort] = useState<SortDescriptor | undefined>(props.defaultSort);
   const sorted = useMemo(() => sortItems(items, columns, sort), [items, columns, sort]);
   return (

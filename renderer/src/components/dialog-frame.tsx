@@ -18,9 +18,23 @@ export interface DialogFrameProps {
   isDismissable?: boolean;
 }
 
-export function DialogFrame({ isOpen, onClose, title, children, actions, size = 'normal', role = 'dialog', isDismissable = true }: DialogFrameProps) {
+export function DialogFrame({
+  isOpen,
+  onClose,
+  title,
+  children,
+  actions,
+  size = 'normal',
+  role = 'dialog',
+  isDismissable = true,
+}: DialogFrameProps) {
   return (
-    <ModalOverlay isOpen={isOpen} onOpenChange={(open) => !open && onClose()} isDismissable={isDismissable} className="modal-overlay">
+    <ModalOverlay
+      isOpen={isOpen}
+      onOpenChange={(open) => !open && onClose()}
+      isDismissable={isDismissable}
+      className="modal-overlay"
+    >
       <Modal className={size === 'wide' ? 'modal modal-wide' : 'modal'}>
         <Dialog role={role} className="dialog">
           <Heading slot="title" className="dialog-title">

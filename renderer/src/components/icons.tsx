@@ -5,9 +5,12 @@ const paths = {
   dashboard: 'M3 3h6v8H3zM11 3h6v5h-6zM11 10h6v7h-6zM3 13h6v4H3z',
   containers: 'M10 2.5 17 6v8l-7 3.5L3 14V6zM3 6l7 3.5L17 6M10 9.5v8',
   images: 'M10 2.5 17.5 6.5 10 10.5 2.5 6.5zM2.5 10 10 14l7.5-4M2.5 13.5 10 17.5l7.5-4',
-  volumes: 'M3.5 4.5c0-1.1 2.9-2 6.5-2s6.5.9 6.5 2v11c0 1.1-2.9 2-6.5 2s-6.5-.9-6.5-2zM3.5 4.5c0 1.1 2.9 2 6.5 2s6.5-.9 6.5-2M3.5 10c0 1.1 2.9 2 6.5 2s6.5-.9 6.5-2',
-  networks: 'M10 3.5a2 2 0 1 0 0 .01zM4 14.5a2 2 0 1 0 0 .01zM16 14.5a2 2 0 1 0 0 .01zM10 5.5v4M10 9.5 4.8 13M10 9.5l5.2 3.5',
-  engine: 'M6 4h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zM8 8h4v4H8zM8 1.5V4M12 1.5V4M8 16v2.5M12 16v2.5M1.5 8H4M1.5 12H4M16 8h2.5M16 12h2.5',
+  volumes:
+    'M3.5 4.5c0-1.1 2.9-2 6.5-2s6.5.9 6.5 2v11c0 1.1-2.9 2-6.5 2s-6.5-.9-6.5-2zM3.5 4.5c0 1.1 2.9 2 6.5 2s6.5-.9 6.5-2M3.5 10c0 1.1 2.9 2 6.5 2s6.5-.9 6.5-2',
+  networks:
+    'M10 3.5a2 2 0 1 0 0 .01zM4 14.5a2 2 0 1 0 0 .01zM16 14.5a2 2 0 1 0 0 .01zM10 5.5v4M10 9.5 4.8 13M10 9.5l5.2 3.5',
+  engine:
+    'M6 4h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zM8 8h4v4H8zM8 1.5V4M12 1.5V4M8 16v2.5M12 16v2.5M1.5 8H4M1.5 12H4M16 8h2.5M16 12h2.5',
   settings: 'M3 5h9M15 5h2M3 10h3M9 10h8M3 15h7M13 15h4M12 3.5v3M6 8.5v3M10 13.5v3',
   registries: 'M3 8.5 10 4l7 4.5M4.5 9v6M8 9v6M12 9v6M15.5 9v6M3 16.5h14',
   replicas: 'M2.5 7.5h8v8h-8zM5.5 4.5h8v8M8.5 1.5h9v9',
@@ -21,8 +24,22 @@ export type IconName = keyof typeof paths;
 
 export function Icon({ name, size = 18 }: { name: IconName; size?: number }) {
   return (
-    <svg className={`icon icon-${name}`} viewBox="0 0 20 20" width={size} height={size} aria-hidden="true" focusable="false">
-      <path d={paths[name]} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" strokeLinecap="round" />
+    <svg
+      className={`icon icon-${name}`}
+      viewBox="0 0 20 20"
+      width={size}
+      height={size}
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path
+        d={paths[name]}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        strokeLinejoin="round"
+        strokeLinecap="round"
+      />
     </svg>
   );
 }

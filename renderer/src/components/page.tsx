@@ -20,7 +20,11 @@ export function Page({ title, breadcrumb, subtitle, toolbar, children, fill = fa
       <title>{`${title} · Berth`}</title>
       <header className="page-header">
         <div className="page-heading">
-          {breadcrumb && <nav aria-label="Breadcrumb" className="breadcrumb">{breadcrumb}</nav>}
+          {breadcrumb && (
+            <nav aria-label="Breadcrumb" className="breadcrumb">
+              {breadcrumb}
+            </nav>
+          )}
           <h1>{title}</h1>
           {subtitle && <p className="page-subtitle">{subtitle}</p>}
         </div>

@@ -14,7 +14,16 @@ export interface ReferenceFieldProps {
   autoFocus?: boolean;
 }
 
-export function ReferenceField({ label, value, onChange, error, description, placeholder, className, autoFocus }: ReferenceFieldProps) {
+export function ReferenceField({
+  label,
+  value,
+  onChange,
+  error,
+  description,
+  placeholder,
+  className,
+  autoFocus,
+}: ReferenceFieldProps) {
   return (
     <TextField
       className={`form-field${className ? ` ${className}` : ''}`}

@@ -37,7 +37,10 @@ export function ResourceListPage<C extends ListChannel>(props: ResourceListPageP
   const query = useChannelQuery(channel, {} as RequestOf<C>);
   const [filter, setFilter] = useState('');
   const all = useMemo(() => (query.data ?? []) as readonly ItemOf<C>[], [query.data]);
-  const shown = useMemo(() => all.filter((item) => matchesWords(filterFields(item), filter)), [all, filter, filterFields]);
+  const shown = useMemo(
+    () => all.filter((item) => matchesWords(filterFields(item), filter)),
+    [all, filter, filterFields],
+  );
   const label = `Filter ${noun}`;
   const counted = `${all.length} ${all.length === 1 ? props.singular : noun}`;
   const subtitle = query.data ? (shown.length === all.length ? counted : `${shown.length} of ${counted}`) : undefined;

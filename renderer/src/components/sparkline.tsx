@@ -17,7 +17,14 @@ export interface SparklineProps {
 export function Sparkline({ t, values, from, to, max, width = 56, height = 18 }: SparklineProps) {
   const lines = sparklinePoints(t, values, from, to, max, width, height);
   return (
-    <svg className="sparkline" width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true" focusable="false">
+    <svg
+      className="sparkline"
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      aria-hidden="true"
+      focusable="false"
+    >
       <line className="sparkline-base" x1={0} x2={width} y1={height - 0.5} y2={height - 0.5} />
       {lines.map((points, i) => (
         <polyline key={i} className="sparkline-line" points={points} />

@@ -14,9 +14,17 @@ export function UsageBar({ fraction, variant = 'limit', series = 'mem', classNam
   const clamped = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0));
   const tone = variant === 'relative' ? '' : clamped >= 0.9 ? 'usage-bar-high' : clamped >= 0.7 ? 'usage-bar-mid' : '';
   return (
-    <svg className={`usage-bar usage-bar-${series} ${tone} ${className}`.trim()} width="100%" height={4} aria-hidden="true" focusable="false">
+    <svg
+      className={`usage-bar usage-bar-${series} ${tone} ${className}`.trim()}
+      width="100%"
+      height={4}
+      aria-hidden="true"
+      focusable="false"
+    >
       <rect className="usage-bar-track" x={0} y={0} width="100%" height={4} rx={2} />
-      {clamped > 0 && <rect className="usage-bar-fill" x={0} y={0} width={`${(clamped * 100).toFixed(1)}%`} height={4} rx={2} />}
+      {clamped > 0 && (
+        <rect className="usage-bar-fill" x={0} y={0} width={`${(clamped * 100).toFixed(1)}%`} height={4} rx={2} />
+      )}
     </svg>
   );
 }

@@ -14,7 +14,11 @@ export const engineStatusKey = channelKey('engine:status', {});
 /** The one container list request: stopped ones included; the "Show stopped" switch filters locally. */
 export const containersListRequest = { all: true } as const;
 
-export function useChannelQuery<C extends Channel>(channel: C, request: RequestOf<C>, options: { staleTime?: number } = {}) {
+export function useChannelQuery<C extends Channel>(
+  channel: C,
+  request: RequestOf<C>,
+  options: { staleTime?: number } = {},
+) {
   const client = useBerthClient();
   return useQuery({
     queryKey: channelKey(channel, request),
@@ -24,7 +28,10 @@ export function useChannelQuery<C extends Channel>(channel: C, request: RequestO
 }
 
 /** A channel used as a command; `onDone` runs after success with the response. */
-export function useChannelMutation<C extends Channel>(channel: C, onDone?: (response: ResponseOf<C>, queries: QueryClient) => void) {
+export function useChannelMutation<C extends Channel>(
+  channel: C,
+  onDone?: (response: ResponseOf<C>, queries: QueryClient) => void,
+) {
   const client = useBerthClient();
   const queries = useQueryClient();
   return useMutation({

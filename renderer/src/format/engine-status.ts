@@ -20,7 +20,12 @@ export function describeEngineStatus(status: EngineStatus | undefined, nowMs: nu
       return { label: 'Connected', detail: `${productName(product)} ${version}`, retry: null, tone: 'ok' };
     }
     case 'connecting':
-      return { label: 'Connecting…', detail: status.endpoint ? null : 'Looking for an engine', retry: null, tone: 'pending' };
+      return {
+        label: 'Connecting…',
+        detail: status.endpoint ? null : 'Looking for an engine',
+        retry: null,
+        tone: 'pending',
+      };
     case 'unreachable': {
       const retry =
         status.retryAt === null
@@ -40,6 +45,7 @@ export function productName(product: 'docker' | 'podman'): string {
 /** `unix:///var/run/docker.sock (DOCKER_HOST)`, or the context/label when there is one. */
 export function describeEndpoint(endpoint: EngineStatus['endpoint']): string {
   if (!endpoint) return 'No endpoint found';
-  const source = endpoint.source === 'context' ? `context ${endpoint.label ?? ''}`.trim() : endpoint.label ?? endpoint.source;
+  const source =
+    endpoint.source === 'context' ? `context ${endpoint.label ?? ''}`.trim() : (endpoint.label ?? endpoint.source);
   return `${endpoint.host} (${source})`;
 }

@@ -72,7 +72,9 @@ export class WebSocketTransport implements RawTransport, Bridge {
     try {
       text = JSON.stringify(frame);
     } catch (error) {
-      return Promise.resolve(fail('INVALID_PAYLOAD', `The request for ${channel} cannot be sent: ${errorMessage(error)}`));
+      return Promise.resolve(
+        fail('INVALID_PAYLOAD', `The request for ${channel} cannot be sent: ${errorMessage(error)}`),
+      );
     }
     return new Promise<Envelope<unknown>>((resolve) => {
       this.pending.set(frame.id, resolve);

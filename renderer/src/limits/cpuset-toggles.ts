@@ -8,7 +8,10 @@ import { formatCpuset, parseCpuset } from '@shared/limits/cpuset';
  */
 export function cpusetFromCores(selected: readonly number[], engineCores: readonly number[]): string | null {
   if (selected.length === 0) return null;
-  const all = engineCores.length > 0 && engineCores.every((core) => selected.includes(core)) && selected.length === engineCores.length;
+  const all =
+    engineCores.length > 0 &&
+    engineCores.every((core) => selected.includes(core)) &&
+    selected.length === engineCores.length;
   return all ? null : formatCpuset(selected);
 }
 

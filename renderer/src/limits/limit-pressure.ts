@@ -19,13 +19,17 @@ export function limitPressure(values: ReadonlyArray<number | null> | null | unde
   const lines: PressureLine[] = [];
   const throttled = valueOf(values, 'throttledPercent');
   if (throttled !== null && throttled >= THROTTLE_NOTICE_PERCENT) {
-    lines.push({ tone: throttled >= 50 ? 'danger' : 'warn', text: `Held back: throttled in ${Math.round(throttled)} % of CPU periods` });
+    lines.push({
+      tone: throttled >= 50 ? 'danger' : 'warn',
+      text: `Held back: throttled in ${Math.round(throttled)} % of CPU periods`,
+    });
   }
   const used = valueOf(values, 'memBytes');
   const limit = valueOf(values, 'memLimitBytes');
   if (used !== null && limit !== null && limit > 0) {
     const share = Math.round((used / limit) * 100);
-    if (share >= MEMORY_NOTICE_PERCENT) lines.push({ tone: share >= 97 ? 'danger' : 'warn', text: `Memory at ${share} % of its limit` });
+    if (share >= MEMORY_NOTICE_PERCENT)
+      lines.push({ tone: share >= 97 ? 'danger' : 'warn', text: `Memory at ${share} % of its limit` });
   }
   const pids = valueOf(values, 'pids');
   const pidsLimit = valueOf(values, 'pidsLimit');
@@ -34,8 +38,12 @@ export function limitPressure(values: ReadonlyArray<number | null> | null | unde
   }
   const kills = valueOf(values, 'oomKills');
   if (kills !== null && kills > 0) {
-    lines.push({ tone: 'danger', text: `${kills === 1 ? '1 process was' : `${kills} processes were`} killed for lack of memory (OOM) since its stats started` });
+    lines.push({
+      tone: 'danger',
+      text: `${kills === 1 ? '1 process was' : `${kills} processes were`} killed for lack of memory (OOM) since its stats started`,
+    });
   }
-  if (lines.length === 0) lines.push({ tone: 'ok', text: 'Within its limits: no throttling, memory clear of its limit' });
+  if (lines.length === 0)
+    lines.push({ tone: 'ok', text: 'Within its limits: no throttling, memory clear of its limit' });
   return lines;
 }

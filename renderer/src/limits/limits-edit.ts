@@ -35,7 +35,8 @@ export function editLimit<F extends LimitField>(current: ContainerLimits, field:
   }
   if (field === 'restartPolicy') {
     const policy = next as ContainerLimits['restartPolicy'];
-    if (policy.name !== 'on-failure' && policy.maximumRetryCount !== 0) value.restartPolicy = { name: policy.name, maximumRetryCount: 0 };
+    if (policy.name !== 'on-failure' && policy.maximumRetryCount !== 0)
+      value.restartPolicy = { name: policy.name, maximumRetryCount: 0 };
   }
   return { value, fields };
 }
@@ -43,7 +44,12 @@ export function editLimit<F extends LimitField>(current: ContainerLimits, field:
 const roundUpTo = (value: number, step: number) => Math.ceil(value / step) * step;
 
 /** The value a limit takes when its Unlimited (or Default) switch is turned off: something safe to edit from. */
-export function startingValue(field: LimitField, limits: ContainerLimits, caps: LimitsCapabilities, usage: UsageNow | null): number | string | null {
+export function startingValue(
+  field: LimitField,
+  limits: ContainerLimits,
+  caps: LimitsCapabilities,
+  usage: UsageNow | null,
+): number | string | null {
   const engineCpus = caps.engineCpus > 0 ? caps.engineCpus : 1;
   const engineMemory = caps.engineMemoryBytes > 0 ? caps.engineMemoryBytes : 8 * GiB;
   switch (field) {
@@ -55,7 +61,8 @@ export function startingValue(field: LimitField, limits: ContainerLimits, caps: 
     case 'memoryBytes':
       return Math.min(engineMemory, Math.max(256 * MiB, roundUpTo((usage?.memBytes ?? 0) * 2, 64 * MiB)));
     case 'memoryReservationBytes': {
-      const half = limits.memoryBytes === null ? 128 * MiB : Math.floor(limits.memoryBytes / 2 / PAGE_BYTES) * PAGE_BYTES;
+      const half =
+        limits.memoryBytes === null ? 128 * MiB : Math.floor(limits.memoryBytes / 2 / PAGE_BYTES) * PAGE_BYTES;
       return Math.max(MIN_MEMORY_BYTES, half);
     }
     case 'memorySwapBytes':

@@ -14,7 +14,7 @@ export type LimitsOutcome =
 /** The core's refusals already end with what to do; these codes come from elsewhere and do not. */
 const advice: Partial<Record<ErrorCode, string>> = {
   ENGINE_UNREACHABLE: 'Berth reconnects on its own: try again once the status bar says the engine is connected.',
-  TRANSPORT_CLOSED: 'The connection to Berth\'s core dropped: try again once it is back.',
+  TRANSPORT_CLOSED: "The connection to Berth's core dropped: try again once it is back.",
   NOT_FOUND: 'The container may have been removed.',
   INTERNAL: 'This is a bug in Berth: the log of its core has the details.',
 };
@@ -31,7 +31,13 @@ export function errorOutcome(action: 'apply' | 'undo', error: unknown): LimitsOu
   const code: ErrorCode = error instanceof BerthError ? error.code : 'INTERNAL';
   const message = errorMessage(error);
   const hint = advice[code];
-  return { kind: 'error', action, code, title: errorTitle(code, action), message: hint && !message.includes(hint) ? `${message} ${hint}` : message };
+  return {
+    kind: 'error',
+    action,
+    code,
+    title: errorTitle(code, action),
+    message: hint && !message.includes(hint) ? `${message} ${hint}` : message,
+  };
 }
 
 /** "memory limit 256 MiB → 128 MiB" for each field the engine now enforces differently. */

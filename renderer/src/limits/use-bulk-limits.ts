@@ -22,15 +22,24 @@ export function useBulkLimits(ids: readonly string[], capabilities: LimitsCapabi
   const [typing, setTyping] = useState(false);
   const change = useMemo(() => pickFields(draft, touched), [draft, touched]);
   const problems = useMemo(
-    () => (capabilities ? validateLimits(resolveChange(noLimits, change), noLimits, change, capabilities, touched) : []),
+    () =>
+      capabilities ? validateLimits(resolveChange(noLimits, change), noLimits, change, capabilities, touched) : [],
     [capabilities, change, touched],
   );
   const mutation = useMutation({
     mutationFn: (request: { ids: string[]; change: LimitsChange; acknowledge: boolean }) =>
-      client.invoke('limits:apply-bulk', { ids: request.ids, change: request.change, ...(request.acknowledge ? { acknowledgeBelowUsage: true } : {}) }),
+      client.invoke('limits:apply-bulk', {
+        ids: request.ids,
+        change: request.change,
+        ...(request.acknowledge ? { acknowledgeBelowUsage: true } : {}),
+      }),
     onSuccess: (response, request) => {
       // A confirmed resend answers for some containers only: merge it over the first answer.
-      setResults((previous) => (request.acknowledge && previous ? previous.map((entry) => response.find((r) => r.id === entry.id) ?? entry) : response));
+      setResults((previous) =>
+        request.acknowledge && previous
+          ? previous.map((entry) => response.find((r) => r.id === entry.id) ?? entry)
+          : response,
+      );
       void queries.invalidateQueries({ queryKey: ['limits:get'] });
     },
   });

@@ -31,7 +31,9 @@ export function useLimitsApply(id: string, onApplied: () => void) {
 
   const settle = (kind: 'applied' | 'undone', result: LimitsApplyResult) => {
     // What the engine enforces now is known: show it at once, then refetch for canUndo and capabilities.
-    queries.setQueryData<ContainerLimitsView>(key, (view) => (view ? { ...view, limits: result.after, canUndo: kind === 'applied' || view.canUndo } : view));
+    queries.setQueryData<ContainerLimitsView>(key, (view) =>
+      view ? { ...view, limits: result.after, canUndo: kind === 'applied' || view.canUndo } : view,
+    );
     series.confirmLimits(id, limitsAsStats(result.after));
     void queries.invalidateQueries({ queryKey: key });
     setOutcome({ kind, result });
@@ -43,15 +45,18 @@ export function useLimitsApply(id: string, onApplied: () => void) {
       client.invoke('limits:apply', { id, change, ...acknowledged(acknowledge) }),
     onSuccess: (result) => settle('applied', result),
     onError: (error, { change, acknowledge }) => {
-      if (needsConfirmation(error) && !acknowledge) setConfirming({ request: { action: 'apply', change }, message: (error as Error).message });
+      if (needsConfirmation(error) && !acknowledge)
+        setConfirming({ request: { action: 'apply', change }, message: (error as Error).message });
       else setOutcome(errorOutcome('apply', error));
     },
   });
   const undoing = useMutation({
-    mutationFn: ({ acknowledge }: { acknowledge: boolean }) => client.invoke('limits:undo', { id, ...acknowledged(acknowledge) }),
+    mutationFn: ({ acknowledge }: { acknowledge: boolean }) =>
+      client.invoke('limits:undo', { id, ...acknowledged(acknowledge) }),
     onSuccess: (result) => settle('undone', result),
     onError: (error, { acknowledge }) => {
-      if (needsConfirmation(error) && !acknowledge) setConfirming({ request: { action: 'undo' }, message: (error as Error).message });
+      if (needsConfirmation(error) && !acknowledge)
+        setConfirming({ request: { action: 'undo' }, message: (error as Error).message });
       else setOutcome(errorOutcome('undo', error));
       void queries.invalidateQueries({ queryKey: key });
     },

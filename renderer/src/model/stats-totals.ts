@@ -30,7 +30,10 @@ function liveStats(container: ContainerSummary, latest: ReadonlyMap<string, Late
   return stats && !stats.ended ? stats : null;
 }
 
-export function usageTotals(containers: readonly ContainerSummary[], latest: ReadonlyMap<string, LatestStats>): UsageTotals {
+export function usageTotals(
+  containers: readonly ContainerSummary[],
+  latest: ReadonlyMap<string, LatestStats>,
+): UsageTotals {
   const totals: UsageTotals = { running: 0, reporting: 0, cpuPercent: 0, memBytes: 0 };
   for (const container of containers) {
     if (container.state === 'running') totals.running += 1;

@@ -31,7 +31,11 @@ export function parseArgv(text: string): ArgvResult {
       continue;
     }
     if (char === '\\') {
-      if (i + 1 >= text.length) return { ok: false, message: 'The command ends with a lone backslash: escape something after it, or remove it.' };
+      if (i + 1 >= text.length)
+        return {
+          ok: false,
+          message: 'The command ends with a lone backslash: escape something after it, or remove it.',
+        };
       i += 1;
       if (text[i] === '\n') continue;
       word += text[i];
@@ -58,5 +62,7 @@ export function parseArgv(text: string): ArgvResult {
 
 /** An argv as one line that parseArgv reads back the same: plain words as they are, others single-quoted. */
 export function formatArgv(argv: readonly string[]): string {
-  return argv.map((arg) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`)).join(' ');
+  return argv
+    .map((arg) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`))
+    .join(' ');
 }

@@ -51,7 +51,9 @@ export function DockerRunPreview({ spec, replicas, pending = false }: DockerRunP
             </pre>
             {many && (
               <p className="field-description">
-                The first of {replicas} replicas. Berth runs the others alike{spec.name ? ` as ${spec.name}-2 … ${spec.name}-${replicas}` : ''}, fixed host ports one higher each, and labels them as one replica group.
+                The first of {replicas} replicas. Berth runs the others alike
+                {spec.name ? ` as ${spec.name}-2 … ${spec.name}-${replicas}` : ''}, fixed host ports one higher each,
+                and labels them as one replica group.
               </p>
             )}
             <div className="run-inline-actions">
@@ -64,7 +66,9 @@ export function DockerRunPreview({ spec, replicas, pending = false }: DockerRunP
             </div>
           </>
         ) : (
-          <p className="field-description">{pending ? 'Reading the ports the image exposes…' : 'The command shows once the problems above are fixed.'}</p>
+          <p className="field-description">
+            {pending ? 'Reading the ports the image exposes…' : 'The command shows once the problems above are fixed.'}
+          </p>
         )}
       </DisclosurePanel>
     </Disclosure>

@@ -40,7 +40,9 @@ export function parseDotenv(text: string): DotenvResult {
     // A quoted value may continue on the following lines until its closing quote.
     const read = readQuoted(quote, rest.slice(1), lines, index);
     if (!read) {
-      problems.push(`Line ${lineNumber}: the ${quote === '"' ? 'double' : 'single'} quote after ${key}= is not closed.`);
+      problems.push(
+        `Line ${lineNumber}: the ${quote === '"' ? 'double' : 'single'} quote after ${key}= is not closed.`,
+      );
       continue;
     }
     entries.push({ key, value: read.value });
@@ -49,7 +51,12 @@ export function parseDotenv(text: string): DotenvResult {
   return { entries, problems };
 }
 
-function readQuoted(quote: '"' | "'", first: string, lines: readonly string[], startIndex: number): { value: string; lastIndex: number } | null {
+function readQuoted(
+  quote: '"' | "'",
+  first: string,
+  lines: readonly string[],
+  startIndex: number,
+): { value: string; lastIndex: number } | null {
   let value = '';
   let text = first;
   for (let index = startIndex; index < lines.length; index += 1) {

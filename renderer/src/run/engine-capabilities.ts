@@ -10,5 +10,11 @@ import { engineCores } from '@shared/limits/cpuset';
 export function engineCapabilities(status: EngineStatus | undefined): LimitsCapabilities | null {
   if (status?.state !== 'connected') return null;
   const { cpus, memoryBytes } = status.info;
-  return { engineCpus: cpus, cores: engineCores(cpus), engineMemoryBytes: memoryBytes, swapLimitSupported: true, fixed: [] };
+  return {
+    engineCpus: cpus,
+    cores: engineCores(cpus),
+    engineMemoryBytes: memoryBytes,
+    swapLimitSupported: true,
+    fixed: [],
+  };
 }

@@ -17,7 +17,15 @@ export interface KeyValueRowsProps {
   valuePlaceholder: string;
 }
 
-export function KeyValueRows({ rows, onChange, noun, section, problems, keyPlaceholder, valuePlaceholder }: KeyValueRowsProps) {
+export function KeyValueRows({
+  rows,
+  onChange,
+  noun,
+  section,
+  problems,
+  keyPlaceholder,
+  valuePlaceholder,
+}: KeyValueRowsProps) {
   return (
     <div className="run-rows">
       {rows.length > 0 && (
@@ -38,8 +46,18 @@ export function KeyValueRows({ rows, onChange, noun, section, problems, keyPlace
               placeholder={keyPlaceholder}
               mono
             />
-            <RunField ariaLabel={`Value of ${noun} ${n}`} value={row.value} onChange={(value) => onChange(patchRow(rows, row.id, { value }))} placeholder={valuePlaceholder} mono />
-            <Button className="icon-button icon-button-danger" aria-label={`Remove ${noun} ${n}`} onPress={() => onChange(removeRow(rows, row.id))}>
+            <RunField
+              ariaLabel={`Value of ${noun} ${n}`}
+              value={row.value}
+              onChange={(value) => onChange(patchRow(rows, row.id, { value }))}
+              placeholder={valuePlaceholder}
+              mono
+            />
+            <Button
+              className="icon-button icon-button-danger"
+              aria-label={`Remove ${noun} ${n}`}
+              onPress={() => onChange(removeRow(rows, row.id))}
+            >
               <Icon name="remove" size={16} />
             </Button>
           </div>

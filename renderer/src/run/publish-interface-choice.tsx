@@ -9,7 +9,8 @@ const options: ReadonlyArray<{ value: PublishInterface; label: string }> = [
 ];
 
 /** Shown whenever "all interfaces" is chosen, before anything runs. */
-export const allInterfacesWarning = 'Ports published on all interfaces are reachable from other machines on your network.';
+export const allInterfacesWarning =
+  'Ports published on all interfaces are reachable from other machines on your network.';
 
 export interface PublishInterfaceChoiceProps {
   value: PublishInterface;
@@ -19,10 +20,23 @@ export interface PublishInterfaceChoiceProps {
   isDisabled?: boolean;
 }
 
-export function PublishInterfaceChoice({ value, onChange, label, description, isDisabled }: PublishInterfaceChoiceProps) {
+export function PublishInterfaceChoice({
+  value,
+  onChange,
+  label,
+  description,
+  isDisabled,
+}: PublishInterfaceChoiceProps) {
   return (
     <>
-      <ChoiceGroup label={label} options={options} value={value} onChange={onChange} description={description} isDisabled={isDisabled} />
+      <ChoiceGroup
+        label={label}
+        options={options}
+        value={value}
+        onChange={onChange}
+        description={description}
+        isDisabled={isDisabled}
+      />
       {value === 'all' && (
         <p role="note" className="notice notice-warning">
           {allInterfacesWarning}

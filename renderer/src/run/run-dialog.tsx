@@ -6,7 +6,18 @@
 // the interface Settings chose (127.0.0.1 unless the user said otherwise). A refusal from the core shows here
 // and keeps everything typed.
 import { useMemo, useState } from 'react';
-import { Button, Dialog, Heading, Modal, ModalOverlay, Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
+import {
+  Button,
+  Dialog,
+  Heading,
+  Modal,
+  ModalOverlay,
+  Tab,
+  TabList,
+  TabPanel,
+  Tabs,
+  type Key,
+} from 'react-aria-components';
 import type { LimitsCapabilities, LimitsChange } from '@shared/limits-types';
 import { defaultPublishInterface, type PublishInterface } from '@shared/settings-types';
 import { ErrorAlert } from '../components/error-alert';
@@ -57,14 +68,26 @@ function RunDialogLoader({ image, onClose }: { image: string; onClose: () => voi
       {defaults === null ? (
         <p className="muted run-loading">Loading the default limits…</p>
       ) : (
-        <RunDialogForm image={image} defaults={defaults} publishInterface={publishInterface} settingsError={settings.error} onClose={onClose} />
+        <RunDialogForm
+          image={image}
+          defaults={defaults}
+          publishInterface={publishInterface}
+          settingsError={settings.error}
+          onClose={onClose}
+        />
       )}
     </>
   );
 }
 
 /** Until the engine answers, limits are checked without its size (no upper bounds). */
-const unknownEngine: LimitsCapabilities = { engineCpus: 0, cores: [], engineMemoryBytes: 0, swapLimitSupported: true, fixed: [] };
+const unknownEngine: LimitsCapabilities = {
+  engineCpus: 0,
+  cores: [],
+  engineMemoryBytes: 0,
+  swapLimitSupported: true,
+  fixed: [],
+};
 
 interface FormProps {
   image: string;
@@ -82,7 +105,10 @@ function RunDialogForm({ image, defaults, publishInterface, settingsError, onClo
   const status = useChannelQuery('engine:status', {}).data;
   const capabilities = useMemo(() => engineCapabilities(status), [status]);
   const exposed = useExposedPorts(form.image, form.publishAll);
-  const check = useMemo(() => checkRunForm(form, capabilities ?? unknownEngine, exposed), [form, capabilities, exposed]);
+  const check = useMemo(
+    () => checkRunForm(form, capabilities ?? unknownEngine, exposed),
+    [form, capabilities, exposed],
+  );
   const perTab = problemsPerTab(check);
   const submit = useRunSubmit(onClose);
   const failure = submit.error ? describeRunError(submit.error) : null;
@@ -107,7 +133,11 @@ function RunDialogForm({ image, defaults, publishInterface, settingsError, onClo
 
   return (
     <>
-      {settingsError && <p className="field-description">The default limits could not be loaded ({settingsError.message}); none are preset.</p>}
+      {settingsError && (
+        <p className="field-description">
+          The default limits could not be loaded ({settingsError.message}); none are preset.
+        </p>
+      )}
       <Tabs selectedKey={tab} onSelectionChange={setTab} className="tabs run-tabs">
         <TabList aria-label="Run settings" className="tab-list run-tab-list">
           {runTabs.map((t) => (
@@ -116,7 +146,9 @@ function RunDialogForm({ image, defaults, publishInterface, settingsError, onClo
               {perTab[t.id] > 0 && (
                 <span className="run-tab-problems">
                   <span aria-hidden="true">{perTab[t.id]}</span>
-                  <span className="visually-hidden">{perTab[t.id] === 1 ? ', 1 problem' : `, ${perTab[t.id]} problems`}</span>
+                  <span className="visually-hidden">
+                    {perTab[t.id] === 1 ? ', 1 problem' : `, ${perTab[t.id]} problems`}
+                  </span>
                 </span>
               )}
             </Tab>
@@ -137,8 +169,18 @@ function RunDialogForm({ image, defaults, publishInterface, settingsError, onClo
           </TabPanel>
           <TabPanel id="labels" className="tab-panel">
             <div className="run-section">
-              <p className="field-description">Labels are metadata on the container, e.g. for tools that select containers by label.</p>
-              <KeyValueRows rows={form.labels} onChange={(labels) => update({ labels })} noun="label" section="labels" problems={check.problems} keyPlaceholder="com.example.role" valuePlaceholder="value" />
+              <p className="field-description">
+                Labels are metadata on the container, e.g. for tools that select containers by label.
+              </p>
+              <KeyValueRows
+                rows={form.labels}
+                onChange={(labels) => update({ labels })}
+                noun="label"
+                section="labels"
+                problems={check.problems}
+                keyPlaceholder="com.example.role"
+                valuePlaceholder="value"
+              />
             </div>
           </TabPanel>
           <TabPanel id="limits" className="tab-panel">
@@ -166,7 +208,12 @@ function RunDialogForm({ image, defaults, publishInterface, settingsError, onClo
         <Button className="button button-secondary" onPress={onClose}>
           Cancel
         </Button>
-        <Button className="button" onPress={run} isDisabled={submit.isPending || (!typing && check.spec === null)} isPending={submit.isPending}>
+        <Button
+          className="button"
+          onPress={run}
+          isDisabled={submit.isPending || (!typing && check.spec === null)}
+          isPending={submit.isPending}
+        >
           {check.replicas > 1 ? `Run ${check.replicas} replicas` : 'Run'}
         </Button>
       </div>

@@ -20,7 +20,15 @@ export function RunEnvSection({ form, update, problems }: RunSectionProps) {
   };
   return (
     <div className="run-section">
-      <KeyValueRows rows={form.env} onChange={(env) => update({ env })} noun="variable" section="env" problems={problems} keyPlaceholder="NAME" valuePlaceholder="value" />
+      <KeyValueRows
+        rows={form.env}
+        onChange={(env) => update({ env })}
+        noun="variable"
+        section="env"
+        problems={problems}
+        keyPlaceholder="NAME"
+        valuePlaceholder="value"
+      />
       <Disclosure className="run-disclosure">
         <Heading level={3} className="run-disclosure-heading">
           <Button slot="trigger" className="run-disclosure-trigger">

@@ -19,7 +19,11 @@ export function describeRunError(error: Error): RunErrorText {
       // The engine's own words already say which container has the name and what to do.
       return { title: 'The name is already in use', message, tab: 'general' };
     case 'AUTH_REQUIRED':
-      return { title: 'The registry wants you to log in', message: `${message} Log in on the Registries page, then run again.`, tab: null };
+      return {
+        title: 'The registry wants you to log in',
+        message: `${message} Log in on the Registries page, then run again.`,
+        tab: null,
+      };
     case 'REGISTRY_UNREACHABLE':
       return { title: 'The registry could not be reached', message, tab: null };
     case 'INVALID_REFERENCE':
@@ -31,7 +35,11 @@ export function describeRunError(error: Error): RunErrorText {
     case 'ENGINE_UNREACHABLE':
       return { title: 'The engine is unreachable', message, tab: null };
     case 'TRANSPORT_CLOSED':
-      return { title: 'Not connected to the Berth core', message: `${message} It may still have run: check Containers once reconnected.`, tab: null };
+      return {
+        title: 'Not connected to the Berth core',
+        message: `${message} It may still have run: check Containers once reconnected.`,
+        tab: null,
+      };
     default:
       return { title: 'Could not run the container', message, tab: null };
   }

@@ -20,7 +20,20 @@ export interface RunFieldProps {
   inputMode?: 'numeric' | 'text';
 }
 
-export function RunField({ label, ariaLabel, value, onChange, problem, description, placeholder, mono, multiline, className, autoFocus, inputMode }: RunFieldProps) {
+export function RunField({
+  label,
+  ariaLabel,
+  value,
+  onChange,
+  problem,
+  description,
+  placeholder,
+  mono,
+  multiline,
+  className,
+  autoFocus,
+  inputMode,
+}: RunFieldProps) {
   const problemId = useId();
   const inputClass = `text-field-input${mono ? ' mono' : ''}${multiline ? ' text-field-textarea' : ''}`;
   return (

@@ -30,13 +30,18 @@ export interface RunCheck {
 }
 
 /** What the image EXPOSEs, for "publish all": read from the engine, still being read, or not to be had. */
-export type ExposedPorts = { state: 'known'; ports: readonly string[] } | { state: 'loading' } | { state: 'unknown'; message: string };
+export type ExposedPorts =
+  { state: 'known'; ports: readonly string[] } | { state: 'loading' } | { state: 'unknown'; message: string };
 
 /** The same rule as the contract's containerRef: what the engine accepts as a name. */
 const containerName = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
 const volumeName = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 
-export function checkRunForm(form: RunForm, capabilities: LimitsCapabilities, exposed: ExposedPorts = { state: 'known', ports: [] }): RunCheck {
+export function checkRunForm(
+  form: RunForm,
+  capabilities: LimitsCapabilities,
+  exposed: ExposedPorts = { state: 'known', ports: [] },
+): RunCheck {
   const problems: Record<ProblemKey, string> = {};
   const add = (key: ProblemKey, message: string) => {
     problems[key] ??= message;
@@ -46,19 +51,30 @@ export function checkRunForm(form: RunForm, capabilities: LimitsCapabilities, ex
   else if (/\s/.test(image)) add('image', 'An image reference has no spaces.');
 
   const replicas = form.replicas;
-  if (!Number.isInteger(replicas) || replicas < 1 || replicas > MAX_REPLICAS) add('replicas', `Run 1 to ${MAX_REPLICAS} replicas.`);
+  if (!Number.isInteger(replicas) || replicas < 1 || replicas > MAX_REPLICAS)
+    add('replicas', `Run 1 to ${MAX_REPLICAS} replicas.`);
 
   const name = form.name.trim();
   const longest = replicas > 1 ? `${name}-${replicas}` : name;
   if (name !== '' && !containerName.test(longest)) {
-    add('name', longest.length > 128 ? 'The name is too long (128 characters at most, replica number included).' : 'A name starts with a letter or digit and has only letters, digits, _ . and -.');
+    add(
+      'name',
+      longest.length > 128
+        ? 'The name is too long (128 characters at most, replica number included).'
+        : 'A name starts with a letter or digit and has only letters, digits, _ . and -.',
+    );
   }
 
   const command = argvOf(form.command, 'command', add);
   const entrypoint = argvOf(form.entrypoint, 'entrypoint', add);
   const env = keyValues(form.env, 'env', 'variable', add);
   const labels = keyValues(form.labels, 'labels', 'label', add);
-  const rows = portMappings(form.ports, Number.isInteger(replicas) && replicas > 1 ? replicas : 1, publishAddress[form.publishInterface], add);
+  const rows = portMappings(
+    form.ports,
+    Number.isInteger(replicas) && replicas > 1 ? replicas : 1,
+    publishAddress[form.publishInterface],
+    add,
+  );
   const all = publishAllPorts(form, rows, exposed, add);
   const ports = [...rows, ...(all ?? [])];
   const mounts = mountSpecs(form.mounts, add);
@@ -93,14 +109,23 @@ export function checkRunForm(form: RunForm, capabilities: LimitsCapabilities, ex
  * "Publish all" as explicit ports on the chosen address, leaving the ports a row publishes to that row; null
  * while the image's ports are being read. An image the engine does not have yet cannot say what it exposes.
  */
-function publishAllPorts(form: RunForm, rows: readonly PortMapping[], exposed: ExposedPorts, add: Add): PortMapping[] | null {
+function publishAllPorts(
+  form: RunForm,
+  rows: readonly PortMapping[],
+  exposed: ExposedPorts,
+  add: Add,
+): PortMapping[] | null {
   if (!form.publishAll) return [];
   if (exposed.state === 'loading') return null;
   if (exposed.state === 'unknown') {
     add('ports:publishAll', exposed.message);
     return [];
   }
-  return exposedPortsOn(exposed.ports, form.publishInterface, new Set(rows.map((port) => `${port.containerPort}/${port.protocol}`)));
+  return exposedPortsOn(
+    exposed.ports,
+    form.publishInterface,
+    new Set(rows.map((port) => `${port.containerPort}/${port.protocol}`)),
+  );
 }
 
 /**
@@ -143,7 +168,8 @@ function keyValues(rows: readonly KeyValueRow[], section: 'env' | 'labels', noun
     const key = row.key.trim();
     if (key === '' && row.value === '') continue;
     if (key === '') add(`${section}:${row.id}:key`, `Enter the ${noun}'s name.`);
-    else if (section === 'env' && key.includes('=')) add(`${section}:${row.id}:key`, 'A variable name cannot contain "=".');
+    else if (section === 'env' && key.includes('='))
+      add(`${section}:${row.id}:key`, 'A variable name cannot contain "=".');
     else result.push({ key, value: row.value });
   }
   return result;
@@ -163,17 +189,32 @@ function portMappings(rows: readonly PortRow[], replicas: number, defaultAddress
   for (const row of rows) {
     if (row.containerPort.trim() === '' && row.hostPort.trim() === '' && row.hostIp.trim() === '') continue;
     const containerPort = portNumber(row.containerPort);
-    if (containerPort === null) add(`ports:${row.id}:containerPort`, row.containerPort.trim() === '' ? 'Enter the port in the container.' : 'A port is a whole number from 1 to 65535.');
+    if (containerPort === null)
+      add(
+        `ports:${row.id}:containerPort`,
+        row.containerPort.trim() === ''
+          ? 'Enter the port in the container.'
+          : 'A port is a whole number from 1 to 65535.',
+      );
     const hostPort = row.hostPort.trim() === '' ? null : portNumber(row.hostPort);
-    if (row.hostPort.trim() !== '' && hostPort === null) add(`ports:${row.id}:hostPort`, 'A port is a whole number from 1 to 65535, or empty for any free port.');
+    if (row.hostPort.trim() !== '' && hostPort === null)
+      add(`ports:${row.id}:hostPort`, 'A port is a whole number from 1 to 65535, or empty for any free port.');
     const hostIp = row.hostIp.trim() === '' ? defaultAddress : row.hostIp.trim();
-    if (!isIpAddress(hostIp)) add(`ports:${row.id}:hostIp`, `Enter an IPv4 or IPv6 address like 127.0.0.1, or leave it empty for ${defaultAddress}.`);
+    if (!isIpAddress(hostIp))
+      add(
+        `ports:${row.id}:hostIp`,
+        `Enter an IPv4 or IPv6 address like 127.0.0.1, or leave it empty for ${defaultAddress}.`,
+      );
     if (hostPort !== null && hostPort + replicas - 1 > 65535) {
-      add(`ports:${row.id}:hostPort`, `${replicas} replicas publish host ports ${hostPort} to ${hostPort + replicas - 1}: pick a port at most ${65536 - replicas}.`);
+      add(
+        `ports:${row.id}:hostPort`,
+        `${replicas} replicas publish host ports ${hostPort} to ${hostPort + replicas - 1}: pick a port at most ${65536 - replicas}.`,
+      );
     }
     if (hostPort !== null) {
       const where = `${hostIp}|${hostPort}/${row.protocol}`;
-      if (published.has(where)) add(`ports:${row.id}:hostPort`, `Host port ${hostPort}/${row.protocol} is already published by another row.`);
+      if (published.has(where))
+        add(`ports:${row.id}:hostPort`, `Host port ${hostPort}/${row.protocol} is already published by another row.`);
       published.add(where);
     }
     if (containerPort !== null) result.push({ containerPort, protocol: row.protocol, hostPort, hostIp });
@@ -188,14 +229,22 @@ function mountSpecs(rows: readonly MountRow[], add: Add): MountSpec[] {
     const source = row.source.trim();
     const target = row.target.trim();
     if (source === '' && target === '') continue;
-    if (source === '') add(`mounts:${row.id}:source`, row.type === 'bind' ? 'Enter the folder or file on the host.' : 'Enter the volume name.');
-    else if (row.type === 'bind' && !/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(source)) add(`mounts:${row.id}:source`, 'A bind mount needs an absolute host path, like /srv/data.');
-    else if (row.type === 'volume' && !volumeName.test(source)) add(`mounts:${row.id}:source`, 'A volume name has only letters, digits, _ . and -.');
+    if (source === '')
+      add(
+        `mounts:${row.id}:source`,
+        row.type === 'bind' ? 'Enter the folder or file on the host.' : 'Enter the volume name.',
+      );
+    else if (row.type === 'bind' && !/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(source))
+      add(`mounts:${row.id}:source`, 'A bind mount needs an absolute host path, like /srv/data.');
+    else if (row.type === 'volume' && !volumeName.test(source))
+      add(`mounts:${row.id}:source`, 'A volume name has only letters, digits, _ . and -.');
     if (target === '') add(`mounts:${row.id}:target`, 'Enter the path in the container, like /data.');
-    else if (!target.startsWith('/')) add(`mounts:${row.id}:target`, 'The path in the container must be absolute (start with /).');
+    else if (!target.startsWith('/'))
+      add(`mounts:${row.id}:target`, 'The path in the container must be absolute (start with /).');
     else if (targets.has(target)) add(`mounts:${row.id}:target`, `${target} is already mounted by another row.`);
     targets.add(target);
-    if (source !== '' && target.startsWith('/')) result.push({ type: row.type, source, target, readOnly: row.readOnly });
+    if (source !== '' && target.startsWith('/'))
+      result.push({ type: row.type, source, target, readOnly: row.readOnly });
   }
   return result;
 }

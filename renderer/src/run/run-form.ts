@@ -64,7 +64,11 @@ export function nextRowId(): number {
   return lastRowId;
 }
 
-export function initialRunForm(image: string, defaultLimits: LimitsChange, publishInterface: PublishInterface = defaultPublishInterface): RunForm {
+export function initialRunForm(
+  image: string,
+  defaultLimits: LimitsChange,
+  publishInterface: PublishInterface = defaultPublishInterface,
+): RunForm {
   return {
     image,
     name: '',
@@ -83,8 +87,20 @@ export function initialRunForm(image: string, defaultLimits: LimitsChange, publi
 }
 
 export const emptyKeyValue = (): KeyValueRow => ({ id: nextRowId(), key: '', value: '' });
-export const emptyPort = (): PortRow => ({ id: nextRowId(), containerPort: '', protocol: 'tcp', hostPort: '', hostIp: '' });
-export const emptyMount = (): MountRow => ({ id: nextRowId(), type: 'volume', source: '', target: '', readOnly: false });
+export const emptyPort = (): PortRow => ({
+  id: nextRowId(),
+  containerPort: '',
+  protocol: 'tcp',
+  hostPort: '',
+  hostIp: '',
+});
+export const emptyMount = (): MountRow => ({
+  id: nextRowId(),
+  type: 'volume',
+  source: '',
+  target: '',
+  readOnly: false,
+});
 
 /** Replaces the row with this id by the patched row. */
 export function patchRow<T extends { id: number }>(rows: readonly T[], id: number, patch: Partial<T>): T[] {
@@ -99,7 +115,10 @@ export function removeRow<T extends { id: number }>(rows: readonly T[], id: numb
  * Pasted .env entries merged into the rows: a key already there takes the pasted value (the file is the newer
  * word), new keys are added after, and blank rows left over from "Add" are dropped.
  */
-export function mergeEnv(rows: readonly KeyValueRow[], entries: ReadonlyArray<{ key: string; value: string }>): KeyValueRow[] {
+export function mergeEnv(
+  rows: readonly KeyValueRow[],
+  entries: ReadonlyArray<{ key: string; value: string }>,
+): KeyValueRow[] {
   const merged = rows.filter((row) => row.key !== '' || row.value !== '').map((row) => ({ ...row }));
   for (const entry of entries) {
     const existing = merged.find((row) => row.key === entry.key);

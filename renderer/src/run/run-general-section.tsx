@@ -26,11 +26,20 @@ export function RunGeneralSection({ form, update, problems }: RunSectionProps) {
       : undefined;
   const networkOptions = [
     { id: DEFAULT_NETWORK, label: 'Default (bridge)' },
-    ...(networks.data ?? []).filter((n) => n.name !== 'bridge').map((n) => ({ id: n.name, label: `${n.name} (${n.driver})` })),
+    ...(networks.data ?? [])
+      .filter((n) => n.name !== 'bridge')
+      .map((n) => ({ id: n.name, label: `${n.name} (${n.driver})` })),
   ];
   return (
     <div className="run-section">
-      <RunField label="Image" value={form.image} onChange={(image) => update({ image })} problem={problems.image} mono description="Pulled first when it is not on this engine." />
+      <RunField
+        label="Image"
+        value={form.image}
+        onChange={(image) => update({ image })}
+        problem={problems.image}
+        mono
+        description="Pulled first when it is not on this engine."
+      />
       <div className="run-pair">
         <RunField
           label="Name"

@@ -43,11 +43,21 @@ export function RunImageButton({ image, compact = false }: RunImageButtonProps) 
       >
         {quick.isPending ? 'Running…' : 'Run'}
       </Button>
-      <Button className={`${size} button-secondary`} aria-label={`Run ${image}…`} onPress={() => setDialogOpen(true)} isDisabled={quick.isPending}>
+      <Button
+        className={`${size} button-secondary`}
+        aria-label={`Run ${image}…`}
+        onPress={() => setDialogOpen(true)}
+        isDisabled={quick.isPending}
+      >
         Run…
       </Button>
       <RunDialog image={image} isOpen={dialogOpen} onClose={() => setDialogOpen(false)} />
-      <ModalOverlay isOpen={failure !== null} onOpenChange={(open) => !open && quick.reset()} isDismissable className="modal-overlay">
+      <ModalOverlay
+        isOpen={failure !== null}
+        onOpenChange={(open) => !open && quick.reset()}
+        isDismissable
+        className="modal-overlay"
+      >
         <Modal className="modal">
           <Dialog role="alertdialog" className="dialog">
             <Heading slot="title" className="dialog-title">

@@ -14,13 +14,25 @@ export interface RunLimitsSectionProps {
 }
 
 export function RunLimitsSection({ value, capabilities, problems, onChange, onTyping }: RunLimitsSectionProps) {
-  if (!capabilities) return <p className="field-description">Limits can be set once the engine is connected: the editor needs its CPUs and memory.</p>;
+  if (!capabilities)
+    return (
+      <p className="field-description">
+        Limits can be set once the engine is connected: the editor needs its CPUs and memory.
+      </p>
+    );
   return (
     <div className="run-section">
-      <p className="field-description">Preset from the default limits in Settings. Every replica gets the same limits.</p>
+      <p className="field-description">
+        Preset from the default limits in Settings. Every replica gets the same limits.
+      </p>
       {/* A keystroke in a number field bubbles here: it commits only on blur (see the dialog's typing). */}
       <div onInput={onTyping}>
-        <LimitsEditor value={value} capabilities={capabilities} onChange={(edit) => onChange(edit.value)} problems={problemsByField(problems)} />
+        <LimitsEditor
+          value={value}
+          capabilities={capabilities}
+          onChange={(edit) => onChange(edit.value)}
+          problems={problemsByField(problems)}
+        />
       </div>
     </div>
   );

@@ -41,7 +41,11 @@ export function RunPortsSection({ form, update, problems, exposed }: RunSectionP
       </Switch>
       <p className="field-description">
         Every port the image exposes gets a free port on {address}
-        {form.publishAll && exposed.state === 'known' ? (exposed.ports.length > 0 ? `: ${exposed.ports.join(', ')}.` : ': this image exposes none.') : '.'}
+        {form.publishAll && exposed.state === 'known'
+          ? exposed.ports.length > 0
+            ? `: ${exposed.ports.join(', ')}.`
+            : ': this image exposes none.'
+          : '.'}
         {form.publishAll && exposed.state === 'loading' ? ' Reading its ports…' : ''}
       </p>
       {allProblem && <FieldProblem message={allProblem} />}
@@ -59,11 +63,41 @@ export function RunPortsSection({ form, update, problems, exposed }: RunSectionP
           const key = (field: string) => problems[`ports:${row.id}:${field}`];
           return (
             <div key={row.id} role="group" aria-label={`Port ${n}`} className="run-row run-row-port">
-              <RunField ariaLabel={`Container port ${n}`} value={row.containerPort} onChange={(containerPort) => set(patchRow(rows, row.id, { containerPort }))} problem={key('containerPort')} placeholder="80" inputMode="numeric" />
-              <RunSelect ariaLabel={`Protocol of port ${n}`} options={protocols} selected={row.protocol} onChange={(protocol) => set(patchRow(rows, row.id, { protocol: protocol as PortProtocol }))} />
-              <RunField ariaLabel={`Host port ${n}`} value={row.hostPort} onChange={(hostPort) => set(patchRow(rows, row.id, { hostPort }))} problem={key('hostPort')} placeholder="any free port" inputMode="numeric" />
-              <RunField ariaLabel={`Host IP of port ${n}`} value={row.hostIp} onChange={(hostIp) => set(patchRow(rows, row.id, { hostIp }))} problem={key('hostIp')} placeholder={address} mono />
-              <Button className="icon-button icon-button-danger" aria-label={`Remove port ${n}`} onPress={() => set(removeRow(rows, row.id))}>
+              <RunField
+                ariaLabel={`Container port ${n}`}
+                value={row.containerPort}
+                onChange={(containerPort) => set(patchRow(rows, row.id, { containerPort }))}
+                problem={key('containerPort')}
+                placeholder="80"
+                inputMode="numeric"
+              />
+              <RunSelect
+                ariaLabel={`Protocol of port ${n}`}
+                options={protocols}
+                selected={row.protocol}
+                onChange={(protocol) => set(patchRow(rows, row.id, { protocol: protocol as PortProtocol }))}
+              />
+              <RunField
+                ariaLabel={`Host port ${n}`}
+                value={row.hostPort}
+                onChange={(hostPort) => set(patchRow(rows, row.id, { hostPort }))}
+                problem={key('hostPort')}
+                placeholder="any free port"
+                inputMode="numeric"
+              />
+              <RunField
+                ariaLabel={`Host IP of port ${n}`}
+                value={row.hostIp}
+                onChange={(hostIp) => set(patchRow(rows, row.id, { hostIp }))}
+                problem={key('hostIp')}
+                placeholder={address}
+                mono
+              />
+              <Button
+                className="icon-button icon-button-danger"
+                aria-label={`Remove port ${n}`}
+                onPress={() => set(removeRow(rows, row.id))}
+              >
                 <Icon name="remove" size={16} />
               </Button>
             </div>

@@ -19,7 +19,16 @@ export interface RunSelectProps {
   isDisabled?: boolean;
 }
 
-export function RunSelect({ label, ariaLabel, options, selected, onChange, description, className, isDisabled }: RunSelectProps) {
+export function RunSelect({
+  label,
+  ariaLabel,
+  options,
+  selected,
+  onChange,
+  description,
+  className,
+  isDisabled,
+}: RunSelectProps) {
   return (
     <Select
       className={`form-field${className ? ` ${className}` : ''}`}

@@ -18,7 +18,9 @@ export function RunStorageSection({ form, update, problems }: RunSectionProps) {
   const set = (mounts: typeof rows) => update({ mounts });
   return (
     <div className="run-section">
-      <p className="field-description">A volume the engine does not have yet is created. A bind mount shares a folder or file of the engine's host.</p>
+      <p className="field-description">
+        A volume the engine does not have yet is created. A bind mount shares a folder or file of the engine's host.
+      </p>
       <div className="run-rows">
         {rows.length > 0 && (
           <div className="run-row run-row-head run-row-mount" aria-hidden="true">
@@ -33,7 +35,12 @@ export function RunStorageSection({ form, update, problems }: RunSectionProps) {
           const key = (field: string) => problems[`mounts:${row.id}:${field}`];
           return (
             <div key={row.id} role="group" aria-label={`Mount ${n}`} className="run-row run-row-mount">
-              <RunSelect ariaLabel={`Type of mount ${n}`} options={types} selected={row.type} onChange={(type) => set(patchRow(rows, row.id, { type: type as MountSpec['type'] }))} />
+              <RunSelect
+                ariaLabel={`Type of mount ${n}`}
+                options={types}
+                selected={row.type}
+                onChange={(type) => set(patchRow(rows, row.id, { type: type as MountSpec['type'] }))}
+              />
               <RunField
                 ariaLabel={row.type === 'bind' ? `Host path of mount ${n}` : `Volume name of mount ${n}`}
                 value={row.source}
@@ -42,15 +49,31 @@ export function RunStorageSection({ form, update, problems }: RunSectionProps) {
                 placeholder={row.type === 'bind' ? '/srv/data' : 'data'}
                 mono
               />
-              <RunField ariaLabel={`Path in container of mount ${n}`} value={row.target} onChange={(target) => set(patchRow(rows, row.id, { target }))} problem={key('target')} placeholder="/data" mono />
-              <Checkbox className="checkbox run-checkbox" isSelected={row.readOnly} onChange={(readOnly) => set(patchRow(rows, row.id, { readOnly }))} aria-label={`Mount ${n} read-only`}>
+              <RunField
+                ariaLabel={`Path in container of mount ${n}`}
+                value={row.target}
+                onChange={(target) => set(patchRow(rows, row.id, { target }))}
+                problem={key('target')}
+                placeholder="/data"
+                mono
+              />
+              <Checkbox
+                className="checkbox run-checkbox"
+                isSelected={row.readOnly}
+                onChange={(readOnly) => set(patchRow(rows, row.id, { readOnly }))}
+                aria-label={`Mount ${n} read-only`}
+              >
                 <span className="checkbox-box" aria-hidden="true">
                   <svg viewBox="0 0 12 12" className="checkbox-mark" focusable="false">
                     <polyline points="2.5 6.5 5 9 9.5 3.5" className="checkbox-check" />
                   </svg>
                 </span>
               </Checkbox>
-              <Button className="icon-button icon-button-danger" aria-label={`Remove mount ${n}`} onPress={() => set(removeRow(rows, row.id))}>
+              <Button
+                className="icon-button icon-button-danger"
+                aria-label={`Remove mount ${n}`}
+                onPress={() => set(removeRow(rows, row.id))}
+              >
                 <Icon name="remove" size={16} />
               </Button>
             </div>

@@ -21,7 +21,11 @@ export function StatusBar() {
   return (
     <footer className={bridgeDown ? 'status-bar status-bar-warning' : 'status-bar'} aria-label="Status bar">
       {bridge && <BridgeNotice state={bridge} nowMs={now} />}
-      <Link to="/engine" className={`status-engine tone-${bridgeDown ? 'stale' : text.tone}`} title="Open the Engine page">
+      <Link
+        to="/engine"
+        className={`status-engine tone-${bridgeDown ? 'stale' : text.tone}`}
+        title="Open the Engine page"
+      >
         <span className="status-dot" aria-hidden="true" />
         <span role="status" className="status-text">
           <span className="status-label">

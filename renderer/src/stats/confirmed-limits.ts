@@ -6,7 +6,12 @@ import { statsFields, type StatsField, type StatsValues } from '@shared/stats-ty
 import { fieldIndex, type SeriesWindow } from './series-window';
 
 /** The stats fields that are limits (null = unlimited), the ones an apply's answer says. */
-export const limitStatsFields = ['cpuLimitCores', 'memLimitBytes', 'swapLimitBytes', 'pidsLimit'] as const satisfies readonly StatsField[];
+export const limitStatsFields = [
+  'cpuLimitCores',
+  'memLimitBytes',
+  'swapLimitBytes',
+  'pidsLimit',
+] as const satisfies readonly StatsField[];
 
 export type LimitStats = Record<(typeof limitStatsFields)[number], number | null>;
 
@@ -18,7 +23,12 @@ export interface ConfirmedLimits {
 
 /** An apply's `after` in stats units; both sides mean the same by null (unlimited) and by swap (memory + swap). */
 export function limitsAsStats(limits: ContainerLimits): LimitStats {
-  return { cpuLimitCores: limits.cpus, memLimitBytes: limits.memoryBytes, swapLimitBytes: limits.memorySwapBytes, pidsLimit: limits.pidsLimit };
+  return {
+    cpuLimitCores: limits.cpus,
+    memLimitBytes: limits.memoryBytes,
+    swapLimitBytes: limits.memorySwapBytes,
+    pidsLimit: limits.pidsLimit,
+  };
 }
 
 /** A stats row with the confirmed limits in place of the sampled ones (what chart labels and summaries read). */
@@ -39,7 +49,12 @@ export function appendConfirmedRow(window: SeriesWindow, confirmed: ConfirmedLim
   appendRow(window, confirmed.t, confirmed.limits, false);
 }
 
-function appendRow(window: SeriesWindow, t: number, values: Partial<Record<StatsField, number | null>>, isBreak: boolean): void {
+function appendRow(
+  window: SeriesWindow,
+  t: number,
+  values: Partial<Record<StatsField, number | null>>,
+  isBreak: boolean,
+): void {
   if (isBreak) window.breaks.push(t);
   window.t.push(t);
   for (const field of statsFields) window.columns[field].push(values[field] ?? null);

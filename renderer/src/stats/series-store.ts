@@ -112,7 +112,10 @@ export class SeriesStore {
   }
 
   mergeHistory(history: StatsHistory): void {
-    const rows: SeriesRow[] = history.t.map((t, i) => ({ t, values: statsFields.map((field) => history.values[field]?.[i] ?? null) }));
+    const rows: SeriesRow[] = history.t.map((t, i) => ({
+      t,
+      values: statsFields.map((field) => history.values[field]?.[i] ?? null),
+    }));
     if (rows.length === 0) return;
     const series = this.seriesFor(history.id);
     series.buffer.merge(rows);

@@ -153,7 +153,10 @@ export class WatchSync {
 
   private async fetchHistory(id: string): Promise<void> {
     try {
-      const history = await this.client.invoke('stats:history', { id, seconds: Math.round(this.series.retentionMs / 1000) });
+      const history = await this.client.invoke('stats:history', {
+        id,
+        seconds: Math.round(this.series.retentionMs / 1000),
+      });
       this.series.mergeHistory(history);
     } catch (error) {
       // A container removed meanwhile has no history: the live series (and its end) is all there is.

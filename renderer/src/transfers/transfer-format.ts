@@ -138,7 +138,9 @@ export function transferErrorSummary(transfer: Transfer, error: { code: string }
     case 'REGISTRY_UNREACHABLE':
       return 'The registry could not be reached. Check the address and that the registry is up.';
     case 'NOT_FOUND':
-      return transfer.kind === 'pull' ? 'The registry has no such image or tag.' : 'There is no local image with this name to push.';
+      return transfer.kind === 'pull'
+        ? 'The registry has no such image or tag.'
+        : 'There is no local image with this name to push.';
     case 'INVALID_REFERENCE':
       return 'This is not a reference the engine accepts.';
     case 'ENGINE_UNREACHABLE':
@@ -172,7 +174,8 @@ export function titleWithProgress(title: string, running: number, percent: numbe
  */
 export function indicatorText(transfers: readonly Transfer[]): string {
   const summary = summariseTransfers(transfers);
-  if (summary.running > 0) return `${summary.verb} ${summary.running}${summary.percent === null ? '' : ` · ${summary.percent} %`}`;
+  if (summary.running > 0)
+    return `${summary.verb} ${summary.running}${summary.percent === null ? '' : ` · ${summary.percent} %`}`;
   const failed = transfers.filter((t) => t.state === 'failed').length;
   if (failed > 0) return `${failed} ${failed === 1 ? 'transfer' : 'transfers'} failed`;
   if (transfers.length === 0) return '';

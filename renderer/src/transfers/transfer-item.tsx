@@ -36,18 +36,36 @@ export function TransferItem({ transfer, compact = false }: { transfer: Transfer
     <li className={`transfer transfer-${transfer.state}`} aria-label={name}>
       <div className="transfer-head">
         <span className={`badge transfer-badge transfer-badge-${transfer.state}`}>{transferStateLabel(transfer)}</span>
-        <span className="transfer-reference mono" title={transfer.requested === transfer.reference ? transfer.reference : `${transfer.requested} → ${transfer.reference}`}>
+        <span
+          className="transfer-reference mono"
+          title={
+            transfer.requested === transfer.reference
+              ? transfer.reference
+              : `${transfer.requested} → ${transfer.reference}`
+          }
+        >
           {transfer.reference}
         </span>
         {transfer.purpose === 'run' && <span className="muted transfer-purpose">for a run</span>}
         <div className="transfer-actions">
-          {transfer.kind === 'pull' && transfer.state === 'done' && <RunImageButton image={transfer.reference} compact />}
+          {transfer.kind === 'pull' && transfer.state === 'done' && (
+            <RunImageButton image={transfer.reference} compact />
+          )}
           {running ? (
-            <Button className="button button-small" aria-label={`Cancel ${name.toLowerCase()}`} isDisabled={cancelling} onPress={cancel}>
+            <Button
+              className="button button-small"
+              aria-label={`Cancel ${name.toLowerCase()}`}
+              isDisabled={cancelling}
+              onPress={cancel}
+            >
               {cancelling ? 'Cancelling…' : 'Cancel'}
             </Button>
           ) : (
-            <Button className="button button-small button-quiet" aria-label={`Dismiss ${name.toLowerCase()}`} onPress={() => actions.dismiss(transfer.id)}>
+            <Button
+              className="button button-small button-quiet"
+              aria-label={`Dismiss ${name.toLowerCase()}`}
+              onPress={() => actions.dismiss(transfer.id)}
+            >
               Dismiss
             </Button>
           )}

@@ -13,7 +13,14 @@ export function TransferLayers({ transfer }: { transfer: Transfer }) {
     <Disclosure className="transfer-layers">
       <Heading level={3} className="transfer-layers-heading">
         <Button slot="trigger" className="disclosure-trigger">
-          <svg viewBox="0 0 12 12" width={10} height={10} className="disclosure-chevron" aria-hidden="true" focusable="false">
+          <svg
+            viewBox="0 0 12 12"
+            width={10}
+            height={10}
+            className="disclosure-chevron"
+            aria-hidden="true"
+            focusable="false"
+          >
             <path d="M4 2.5 7.5 6 4 9.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
           </svg>
           Layers ({settled} of {layers.length} done)

@@ -18,7 +18,11 @@ export function TransfersIndicator() {
   const tone = summary.running > 0 ? 'running' : failed ? 'failed' : 'done';
   return (
     <DialogTrigger>
-      <Button className={`status-transfers status-transfers-${tone}`} aria-label={`Transfers: ${text}`} aria-description={summary.text || undefined}>
+      <Button
+        className={`status-transfers status-transfers-${tone}`}
+        aria-label={`Transfers: ${text}`}
+        aria-description={summary.text || undefined}
+      >
         {summary.running > 0 && <span className="status-transfers-spinner" aria-hidden="true" />}
         <span className="status-transfers-text">{text}</span>
       </Button>

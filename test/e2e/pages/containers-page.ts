@@ -5,7 +5,10 @@ export class ContainersPage {
   constructor(private readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Containers', exact: true }).click();
+    await this.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Containers', exact: true })
+      .click();
     await this.page.getByRole('heading', { name: 'Containers', level: 1 }).waitFor();
   }
 

@@ -9,7 +9,10 @@ export class EnginePage {
   constructor(private readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Engine', exact: true }).click();
+    await this.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Engine', exact: true })
+      .click();
     await this.page.getByRole('heading', { name: 'Engine', level: 1 }).waitFor();
   }
 
@@ -33,7 +36,10 @@ export class EnginePage {
 
   /** Waits until the engine's badge in the list says `state`. */
   async waitForState(name: string, state: EngineStateLabel, timeout = 30_000): Promise<void> {
-    await this.engine(name).locator('.engine-badge').filter({ hasText: new RegExp(`^${state}$`) }).waitFor({ timeout });
+    await this.engine(name)
+      .locator('.engine-badge')
+      .filter({ hasText: new RegExp(`^${state}$`) })
+      .waitFor({ timeout });
   }
 
   button(name: string, label: 'Start' | 'Stop' | 'Restart' | 'Set active' | 'Remove…' | 'Reconnect now'): Locator {

@@ -6,7 +6,10 @@ export class ImagesPage {
   constructor(private readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Images', exact: true }).click();
+    await this.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Images', exact: true })
+      .click();
     await this.page.getByRole('heading', { name: 'Images', level: 1 }).waitFor();
   }
 
@@ -41,7 +44,10 @@ export class ImagesPage {
   /** Waits for the transfer to be finished well (its badge says Pulled or Pushed). */
   async waitForDone(reference: string, kind: 'Pull' | 'Push' = 'Pull', timeout = 60_000): Promise<void> {
     const done = kind === 'Pull' ? 'Pulled' : 'Pushed';
-    await this.transfer(reference, kind).locator('.transfer-badge').filter({ hasText: new RegExp(`^${done}$`) }).waitFor({ timeout });
+    await this.transfer(reference, kind)
+      .locator('.transfer-badge')
+      .filter({ hasText: new RegExp(`^${done}$`) })
+      .waitFor({ timeout });
   }
 
   /** Opens the transfer's layer rows and returns them. */
@@ -54,11 +60,15 @@ export class ImagesPage {
 
   /** Runs the pulled image from its finished transfer row (one-click Run). */
   async runFromTransfer(reference: string): Promise<void> {
-    await this.transfer(reference).getByRole('button', { name: `Run ${reference}`, exact: true }).click();
+    await this.transfer(reference)
+      .getByRole('button', { name: `Run ${reference}`, exact: true })
+      .click();
   }
 
   async dismissTransfer(reference: string, kind: 'Pull' | 'Push' = 'Pull'): Promise<void> {
-    await this.transfer(reference, kind).getByRole('button', { name: `Dismiss ${kind.toLowerCase()} of ${reference}`, exact: true }).click();
+    await this.transfer(reference, kind)
+      .getByRole('button', { name: `Dismiss ${kind.toLowerCase()} of ${reference}`, exact: true })
+      .click();
   }
 
   /** An image's row in the table, by one of its repository:tag names. */

@@ -6,7 +6,10 @@ export class RunDialog {
   constructor(private readonly page: Page) {}
 
   async openImages(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Images', exact: true }).click();
+    await this.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Images', exact: true })
+      .click();
     await this.page.getByRole('heading', { name: 'Images', level: 1 }).waitFor();
   }
 
@@ -15,12 +18,16 @@ export class RunDialog {
    * `registry/repo:tag`). Only in <main>: the transfers panel may show its own for a finished pull.
    */
   runWithOptionsButton(image: string): Locator {
-    return this.page.getByRole('main').getByRole('button', { name: new RegExp(`^Run (\\S+/)?${escapeRegExp(image)}…$`) });
+    return this.page
+      .getByRole('main')
+      .getByRole('button', { name: new RegExp(`^Run (\\S+/)?${escapeRegExp(image)}…$`) });
   }
 
   /** The one-click Run button of an image's row, named like Run… without the ellipsis. */
   quickRunButton(image: string): Locator {
-    return this.page.getByRole('main').getByRole('button', { name: new RegExp(`^Run (\\S+/)?${escapeRegExp(image)}$`) });
+    return this.page
+      .getByRole('main')
+      .getByRole('button', { name: new RegExp(`^Run (\\S+/)?${escapeRegExp(image)}$`) });
   }
 
   /** Opens the run dialog from the image's "Run…" button. */
@@ -49,7 +56,9 @@ export class RunDialog {
   async addLabel(key: string, value: string): Promise<void> {
     await this.tab('Labels').click();
     await this.button('Add label').click();
-    const count = await this.dialog().getByRole('group', { name: /^Label \d+$/ }).count();
+    const count = await this.dialog()
+      .getByRole('group', { name: /^Label \d+$/ })
+      .count();
     await this.textbox(`Name of label ${count}`).fill(key);
     await this.textbox(`Value of label ${count}`).fill(value);
   }

@@ -17,6 +17,8 @@ export class StatusBar {
   /** Waits for the state; `name` also checks which engine is active (the name shows once the list loaded). */
   async waitForEngine(label: 'Connected' | 'Unreachable', timeout = 10_000, name?: string): Promise<void> {
     const engine = name === undefined ? '( [a-z0-9-]+)?' : ` ${name}`;
-    await this.engineStatus().filter({ hasText: new RegExp(`Engine${engine}: ${label}`) }).waitFor({ timeout });
+    await this.engineStatus()
+      .filter({ hasText: new RegExp(`Engine${engine}: ${label}`) })
+      .waitFor({ timeout });
   }
 }

@@ -13,7 +13,14 @@ import type { EngineLayout } from '../../../main/core/engines/dockerd/engine-lay
 import { pullImage } from '../../harness/busybox-image';
 import { harness } from '../../harness/context';
 import { isAlive, waitUntil } from '../../harness/run-command';
-import { layoutOf, leftoversOf, nothingLeft, ownedEngineDirs, uniqueEngineName, type OwnedEngineDirs } from './engines/dockerd/owned-engine-fixture';
+import {
+  layoutOf,
+  leftoversOf,
+  nothingLeft,
+  ownedEngineDirs,
+  uniqueEngineName,
+  type OwnedEngineDirs,
+} from './engines/dockerd/owned-engine-fixture';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 let dirs: OwnedEngineDirs | null = null;
@@ -31,9 +38,20 @@ async function startWithOwnedEngine(label: string, command: string[]): Promise<R
   dirs = await ownedEngineDirs(label);
   const name = uniqueEngineName(label);
   await mkdir(dirs.configDir, { recursive: true });
-  await writeFile(join(dirs.configDir, 'settings.json'), JSON.stringify({ engines: [{ id: `berth-${name}`, name, kind: 'berth-dockerd' }], activeEngineId: `berth-${name}` }));
+  await writeFile(
+    join(dirs.configDir, 'settings.json'),
+    JSON.stringify({
+      engines: [{ id: `berth-${name}`, name, kind: 'berth-dockerd' }],
+      activeEngineId: `berth-${name}`,
+    }),
+  );
   // No DOCKER_HOST: the saved Berth engine is the active one and starts with Berth.
-  const started = spawn(command[0]!, command.slice(1), { cwd: root, env: { ...dirs.env, BERTH_EMBEDDED_ENGINE: '0' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const started = spawn(command[0]!, command.slice(1), {
+    cwd: root,
+    env: { ...dirs.env, BERTH_EMBEDDED_ENGINE: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   child = started;
   let output = '';
   started.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -41,13 +59,29 @@ async function startWithOwnedEngine(label: string, command: string[]): Promise<R
   const exited = new Promise<number | null>((resolve) => started.once('exit', (code) => resolve(code)));
   const layout = layoutOf(name, dirs.env);
   const docker = new Dockerode({ socketPath: layout.socketPath });
-  const up = await waitUntil(async () => (await docker.ping().then(() => true, () => false)) && (await readFile(layout.containerdPidfile, 'utf8').then(() => true, () => false)), 60_000, 250);
+  const up = await waitUntil(
+    async () =>
+      (await docker.ping().then(
+        () => true,
+        () => false,
+      )) &&
+      (await readFile(layout.containerdPidfile, 'utf8').then(
+        () => true,
+        () => false,
+      )),
+    60_000,
+    250,
+  );
   if (!up) throw new Error(`[test] Berth's engine did not come up within 60 s:\n${output}`);
   return { child: started, layout, output: () => output, exited };
 }
 
 async function daemonPids(layout: EngineLayout): Promise<number[]> {
-  return Promise.all([layout.dockerdPidfile, layout.containerdPidfile].map(async (file) => Number((await readFile(file, 'utf8')).trim())));
+  return Promise.all(
+    [layout.dockerdPidfile, layout.containerdPidfile].map(async (file) =>
+      Number((await readFile(file, 'utf8')).trim()),
+    ),
+  );
 }
 
 afterEach(async () => {
@@ -66,7 +100,13 @@ afterEach(async () => {
 
 describe('quitting berth serve with its own engine', () => {
   it('Ctrl-C on `npm run serve` (SIGINT to the whole group) stops dockerd, containerd and the containers', async () => {
-    const running = await startWithOwnedEngine('ctrlc', [process.execPath, 'scripts/start.mjs', '--serve', '--port', '0']);
+    const running = await startWithOwnedEngine('ctrlc', [
+      process.execPath,
+      'scripts/start.mjs',
+      '--serve',
+      '--port',
+      '0',
+    ]);
     const docker = new Dockerode({ socketPath: running.layout.socketPath });
     await pullImage(docker, harness().registryImage);
     await (await docker.createContainer({ Image: harness().registryImage, Cmd: ['sleep', '3600'] })).start();
@@ -75,7 +115,10 @@ describe('quitting berth serve with its own engine', () => {
     const sent = Date.now();
     process.kill(-running.child.pid!, 'SIGINT');
     // What a user does when it seems slow: Ctrl-C again.
-    setTimeout(() => running.child.pid && isAlive(running.child.pid) && process.kill(-running.child.pid, 'SIGINT'), 300);
+    setTimeout(
+      () => running.child.pid && isAlive(running.child.pid) && process.kill(-running.child.pid, 'SIGINT'),
+      300,
+    );
     expect(await running.exited).toBe(0);
     const seconds = (Date.now() - sent) / 1000;
 
@@ -88,7 +131,13 @@ describe('quitting berth serve with its own engine', () => {
   });
 
   it('SIGTERM to the built cli stops dockerd and containerd', async () => {
-    const running = await startWithOwnedEngine('sigterm', [process.execPath, 'dist/main/cli.js', 'serve', '--port', '0']);
+    const running = await startWithOwnedEngine('sigterm', [
+      process.execPath,
+      'dist/main/cli.js',
+      'serve',
+      '--port',
+      '0',
+    ]);
     const pids = await daemonPids(running.layout);
 
     running.child.kill('SIGTERM');
@@ -96,7 +145,9 @@ describe('quitting berth serve with its own engine', () => {
 
     expect(pids.filter(isAlive)).toEqual([]);
     expect(await leftoversOf(running.layout)).toEqual(nothingLeft);
-    expect(running.output()).toMatch(/\[engines\] stopping Berth's engine 'sigterm-\w+' \(its dockerd and containerd\)/);
+    expect(running.output()).toMatch(
+      /\[engines\] stopping Berth's engine 'sigterm-\w+' \(its dockerd and containerd\)/,
+    );
     expect(running.output()).toMatch(/\[serve\] stopped in [\d.]+ s/);
   });
 });

@@ -18,7 +18,13 @@ let mounted = false;
 const cores: Core[] = [];
 
 function coreFor(configDir: string): Core {
-  const env = { PATH: process.env.PATH, HOME: configDir, DOCKER_HOST: harness().dockerHost, BERTH_CONFIG_DIR: configDir, BERTH_EMBEDDED_ENGINE: '0' };
+  const env = {
+    PATH: process.env.PATH,
+    HOME: configDir,
+    DOCKER_HOST: harness().dockerHost,
+    BERTH_CONFIG_DIR: configDir,
+    BERTH_EMBEDDED_ENGINE: '0',
+  };
   const core = createCore({ log: silentLogger, transport: 'websocket', env });
   cores.push(core);
   return core;
@@ -59,7 +65,9 @@ describe('the data folder failing under the core', () => {
     const previous = await readFile(join(mountPoint, 'settings.json'), 'utf8');
 
     // Fill every block left; writeFile stops at ENOSPC with what fitted written.
-    await writeFile(join(mountPoint, 'filler'), Buffer.alloc(128 * 1024)).catch((error: NodeJS.ErrnoException) => expect(error.code).toBe('ENOSPC'));
+    await writeFile(join(mountPoint, 'filler'), Buffer.alloc(128 * 1024)).catch((error: NodeJS.ErrnoException) =>
+      expect(error.code).toBe('ENOSPC'),
+    );
     const refused = await update(core, 2);
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
@@ -75,7 +83,9 @@ describe('the data folder failing under the core', () => {
 
     await rm(join(mountPoint, 'filler'));
     expect((await update(core, 2)).ok).toBe(true);
-    expect(JSON.parse(await readFile(join(mountPoint, 'settings.json'), 'utf8'))).toMatchObject({ defaultRunLimits: { cpus: 2 } });
+    expect(JSON.parse(await readFile(join(mountPoint, 'settings.json'), 'utf8'))).toMatchObject({
+      defaultRunLimits: { cpus: 2 },
+    });
   });
 
   it('a read-only folder (root cannot write either): refused in words, the previous file intact', async () => {
@@ -112,6 +122,8 @@ describe('the data folder failing under the core', () => {
     // Nothing the user had there is lost: the directory moved aside with what it held.
     expect(await readFile(join(dir, 'settings.json.corrupt', 'keep-me'), 'utf8')).toBe('user data\n');
     expect((await update(core, 1)).ok).toBe(true);
-    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toMatchObject({ defaultRunLimits: { cpus: 1 } });
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toMatchObject({
+      defaultRunLimits: { cpus: 1 },
+    });
   });
 });

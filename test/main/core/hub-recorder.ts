@@ -27,7 +27,12 @@ export class HubRecorder {
   }
 
   /** Resolves with the next matching event; rejects after `timeoutMs` saying what it waited for. */
-  next<E extends EventName>(event: E, match: (payload: EventPayloads[E]) => boolean, timeoutMs: number, what: string): Promise<Recorded<E>> {
+  next<E extends EventName>(
+    event: E,
+    match: (payload: EventPayloads[E]) => boolean,
+    timeoutMs: number,
+    what: string,
+  ): Promise<Recorded<E>> {
     return new Promise((resolve, reject) => {
       const waiter = {
         test: (r: Recorded) => r.event === event && match(r.payload as EventPayloads[E]),
@@ -38,7 +43,11 @@ export class HubRecorder {
       };
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        reject(new Error(`no ${event} event (${what}) within ${timeoutMs} ms; saw ${JSON.stringify(this.seen.slice(-5).map((r) => r.payload))}`));
+        reject(
+          new Error(
+            `no ${event} event (${what}) within ${timeoutMs} ms; saw ${JSON.stringify(this.seen.slice(-5).map((r) => r.payload))}`,
+          ),
+        );
       }, timeoutMs);
       this.waiters.add(waiter);
     });

@@ -15,7 +15,8 @@ const isRoot = process.getuid?.() === 0;
 beforeEach(async () => {
   bin = await mkdtemp(join(tmpdir(), 'berth-path-'));
   // Same names as system tools, each saying it is the impostor.
-  for (const name of ['uname', 'dockerd', 'containerd', 'zstd', 'sh']) await writeFile(join(bin, name), '#!/bin/sh\necho IMPOSTOR\n', { mode: 0o755 });
+  for (const name of ['uname', 'dockerd', 'containerd', 'zstd', 'sh'])
+    await writeFile(join(bin, name), '#!/bin/sh\necho IMPOSTOR\n', { mode: 0o755 });
 });
 
 afterEach(async () => {
@@ -24,11 +25,28 @@ afterEach(async () => {
 
 describe('toolPath', () => {
   it('puts the system folders first for root and drops relative entries', () => {
-    expect(toolPath({ PATH: `${bin}:.:bin:/opt/x` }, 0).split(':')).toEqual(['/usr/sbin', '/usr/bin', '/sbin', '/bin', '/usr/local/sbin', '/usr/local/bin', bin, '/opt/x']);
+    expect(toolPath({ PATH: `${bin}:.:bin:/opt/x` }, 0).split(':')).toEqual([
+      '/usr/sbin',
+      '/usr/bin',
+      '/sbin',
+      '/bin',
+      '/usr/local/sbin',
+      '/usr/local/bin',
+      bin,
+      '/opt/x',
+    ]);
   });
 
   it("keeps a normal user's PATH first, with the system folders after it", () => {
-    expect(toolPath({ PATH: `${bin}:/usr/bin` }, 1000).split(':')).toEqual([bin, '/usr/bin', '/usr/sbin', '/sbin', '/bin', '/usr/local/sbin', '/usr/local/bin']);
+    expect(toolPath({ PATH: `${bin}:/usr/bin` }, 1000).split(':')).toEqual([
+      bin,
+      '/usr/bin',
+      '/usr/sbin',
+      '/sbin',
+      '/bin',
+      '/usr/local/sbin',
+      '/usr/local/bin',
+    ]);
   });
 });
 
@@ -60,7 +78,12 @@ describe.skipIf(!isRoot)('as root (this process), the spawning code', () => {
 
   it('a credential helper only the PATH has (say in ~/bin) still runs, while sh resolves to the system one', async () => {
     expect(findTool('sh', { PATH: bin })).not.toBe(join(bin, 'sh'));
-    await writeFile(join(bin, 'docker-credential-mine'), '#!/bin/sh\necho \'{"Username":"u","Secret":"s"}\'\n', { mode: 0o755 });
-    await expect(new CredentialHelper('mine', { PATH: bin }).get('r.example')).resolves.toEqual({ username: 'u', secret: 's' });
+    await writeFile(join(bin, 'docker-credential-mine'), '#!/bin/sh\necho \'{"Username":"u","Secret":"s"}\'\n', {
+      mode: 0o755,
+    });
+    await expect(new CredentialHelper('mine', { PATH: bin }).get('r.example')).resolves.toEqual({
+      username: 'u',
+      secret: 's',
+    });
   });
 });

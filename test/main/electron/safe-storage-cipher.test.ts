@@ -4,7 +4,10 @@ import type { SafeStorage } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { safeStorageCipher } from '../../../main/electron/safe-storage-cipher';
 
-function fakeSafeStorage(available: boolean, backend: ReturnType<SafeStorage['getSelectedStorageBackend']>): SafeStorage {
+function fakeSafeStorage(
+  available: boolean,
+  backend: ReturnType<SafeStorage['getSelectedStorageBackend']>,
+): SafeStorage {
   return {
     isEncryptionAvailable: () => available,
     getSelectedStorageBackend: () => backend,

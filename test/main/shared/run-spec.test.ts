@@ -1,6 +1,14 @@
 // Run spec helpers: presets from an image, the creation limit rule and replica specs.
 import { describe, expect, it } from 'vitest';
-import { creationLimits, emptyRunSpec, exposedPortsOn, portFromExposed, replicaLabels, replicaSpec, runSpecFromImage } from '../../../main/shared/run-spec';
+import {
+  creationLimits,
+  emptyRunSpec,
+  exposedPortsOn,
+  portFromExposed,
+  replicaLabels,
+  replicaSpec,
+  runSpecFromImage,
+} from '../../../main/shared/run-spec';
 
 describe('run spec helpers', () => {
   it('presets the ports an image EXPOSEs, to engine-chosen host ports', () => {
@@ -16,12 +24,18 @@ describe('run spec helpers', () => {
       { containerPort: 8080, protocol: 'tcp', hostPort: null, hostIp: '127.0.0.1' },
       { containerPort: 53, protocol: 'udp', hostPort: null, hostIp: '127.0.0.1' },
     ]);
-    expect(exposedPortsOn(['8080/tcp', '53/udp'], 'all', new Set(['8080/tcp']))).toEqual([{ containerPort: 53, protocol: 'udp', hostPort: null, hostIp: '0.0.0.0' }]);
+    expect(exposedPortsOn(['8080/tcp', '53/udp'], 'all', new Set(['8080/tcp']))).toEqual([
+      { containerPort: 53, protocol: 'udp', hostPort: null, hostIp: '0.0.0.0' },
+    ]);
   });
 
   it('maps limits to create fields: null leaves unset, except swap beside memory', () => {
     expect(creationLimits({})).toEqual({});
-    expect(creationLimits({ cpus: 0.5, memoryBytes: 10_000_000, memorySwapBytes: null, pidsLimit: null })).toEqual({ nanoCpus: 500_000_000, memory: 10_000_000, memorySwap: -1 });
+    expect(creationLimits({ cpus: 0.5, memoryBytes: 10_000_000, memorySwapBytes: null, pidsLimit: null })).toEqual({
+      nanoCpus: 500_000_000,
+      memory: 10_000_000,
+      memorySwap: -1,
+    });
     expect(creationLimits({ memorySwapBytes: null })).toEqual({});
     expect(creationLimits({ cpus: 0.1 + 0.2 }).nanoCpus).toBe(300_000_000);
   });
@@ -33,7 +47,10 @@ describe('run spec helpers', () => {
         { containerPort: 80, protocol: 'tcp' as const, hostPort: 8080, hostIp: null },
         { containerPort: 81, protocol: 'tcp' as const, hostPort: null, hostIp: null },
       ],
-      labels: [{ key: 'team', value: 'a' }, { key: replicaLabels.index, value: 'stale' }],
+      labels: [
+        { key: 'team', value: 'a' },
+        { key: replicaLabels.index, value: 'stale' },
+      ],
     };
     const third = replicaSpec(spec, 'web-ab12', 3);
     expect(third.name).toBe('web-ab12-3');

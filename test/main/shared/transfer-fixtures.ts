@@ -24,5 +24,13 @@ export function transfer(overrides: Partial<Transfer> = {}): Transfer {
 }
 
 export function layer(overrides: Partial<LayerProgress> = {}): LayerProgress {
-  return { id: 'a1b2c3d4e5f6', phase: 'waiting', status: 'Waiting', currentBytes: 0, totalBytes: null, extractedBytes: 0, ...overrides };
+  return {
+    id: 'a1b2c3d4e5f6',
+    phase: 'waiting',
+    status: 'Waiting',
+    currentBytes: 0,
+    totalBytes: null,
+    extractedBytes: 0,
+    ...overrides,
+  };
 }

@@ -38,9 +38,15 @@ describe('syncQueriesWithEvents', () => {
 
   beforeEach(() => {
     vi.useFakeTimers();
-    queries = new QueryClient({ defaultOptions: { queries: { networkMode: 'always', retry: false, staleTime: Infinity } } });
+    queries = new QueryClient({
+      defaultOptions: { queries: { networkMode: 'always', retry: false, staleTime: Infinity } },
+    });
     fetches = {};
-    for (const key of [['containers:list', { all: true }], ['images:list', {}], ['engine:status', {}]] as const) {
+    for (const key of [
+      ['containers:list', { all: true }],
+      ['images:list', {}],
+      ['engine:status', {}],
+    ] as const) {
       const observer = new QueryObserver(queries, {
         queryKey: key,
         queryFn: async () => {
@@ -115,7 +121,9 @@ describe('syncQueriesWithEvents', () => {
   it('refetches everything on the first open when an earlier attempt failed', async () => {
     const { raw } = fakeTransport();
     const state = createStore<BridgeState>({ state: 'connecting', attempt: 0, reconnecting: false });
-    stops.push(syncQueriesWithEvents(new BerthClient(raw, 'websocket', { state, reconnectNow: () => undefined }), queries));
+    stops.push(
+      syncQueriesWithEvents(new BerthClient(raw, 'websocket', { state, reconnectNow: () => undefined }), queries),
+    );
     await vi.runOnlyPendingTimersAsync();
     state.set({ state: 'closed', reason: 'connection lost', retryAt: 5, attempt: 1 });
     state.set({ state: 'connecting', attempt: 1, reconnecting: false });

@@ -40,7 +40,9 @@ describe('portEntries', () => {
   });
 
   it('sorts by container port', () => {
-    const labels = portEntries([tcp(8080, 9000, '0.0.0.0'), tcp(22, 2222, '0.0.0.0'), tcp(80, null, null)]).map((e) => e.label);
+    const labels = portEntries([tcp(8080, 9000, '0.0.0.0'), tcp(22, 2222, '0.0.0.0'), tcp(80, null, null)]).map(
+      (e) => e.label,
+    );
     expect(labels).toEqual(['2222→22/tcp', '80/tcp', '9000→8080/tcp']);
   });
 });

@@ -1,6 +1,12 @@
 // Live stats in words: CPU in % of one core, limits in cores, binary memory, rates.
 import { describe, expect, it } from 'vitest';
-import { formatCores, formatMemoryUsage, formatPercent, formatRate, shareOfLimit } from '../../../renderer/src/format/stats-format';
+import {
+  formatCores,
+  formatMemoryUsage,
+  formatPercent,
+  formatRate,
+  shareOfLimit,
+} from '../../../renderer/src/format/stats-format';
 
 describe('stats formatting', () => {
   it('shows CPU with one decimal and a space before %', () => {

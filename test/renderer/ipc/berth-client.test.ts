@@ -31,6 +31,9 @@ describe('BerthClient', () => {
     const broken = client(async () => {
       throw new Error('ipc gone');
     });
-    await expect(broken.invoke('app:info', {})).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('ipc gone') });
+    await expect(broken.invoke('app:info', {})).rejects.toMatchObject({
+      code: 'INTERNAL',
+      message: expect.stringContaining('ipc gone'),
+    });
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { takeSessionToken, tokenStorageKey, type TokenPage } from '../../../renderer/src/ipc/session-token';
 
-function page(address: string, storage = new Map<string, string>()): TokenPage & { address(): string; storage: Map<string, string> } {
+function page(
+  address: string,
+  storage = new Map<string, string>(),
+): TokenPage & { address(): string; storage: Map<string, string> } {
   let url = new URL(address);
   return {
     storage,
@@ -15,7 +18,10 @@ function page(address: string, storage = new Map<string, string>()): TokenPage &
         url = new URL(next ?? url.href, url);
       },
     },
-    sessionStorage: { getItem: (key) => storage.get(key) ?? null, setItem: (key, value) => void storage.set(key, value) },
+    sessionStorage: {
+      getItem: (key) => storage.get(key) ?? null,
+      setItem: (key, value) => void storage.set(key, value),
+    },
   };
 }
 

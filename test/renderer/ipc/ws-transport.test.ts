@@ -18,7 +18,8 @@ beforeEach(async () => {
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('expected a TCP address');
   url = `ws://127.0.0.1:${address.port}/bridge?token=t`;
-  handler = (socket, frame) => socket.send(JSON.stringify({ type: 'reply', id: frame.id, reply: { ok: true, data: frame.payload } }));
+  handler = (socket, frame) =>
+    socket.send(JSON.stringify({ type: 'reply', id: frame.id, reply: { ok: true, data: frame.payload } }));
   server.on('connection', (socket) => {
     socket.on('message', (data: RawData) => handler(socket, JSON.parse(data.toString())));
   });
@@ -60,7 +61,8 @@ describe('WebSocketTransport', () => {
   it('queues requests made while connecting and matches replies by id, in any order', async () => {
     const held: Array<() => void> = [];
     handler = (socket, frame) => {
-      const reply = () => socket.send(JSON.stringify({ type: 'reply', id: frame.id, reply: { ok: true, data: frame.channel } }));
+      const reply = () =>
+        socket.send(JSON.stringify({ type: 'reply', id: frame.id, reply: { ok: true, data: frame.channel } }));
       if (frame.channel === 'slow') held.push(reply);
       else reply();
     };
@@ -77,7 +79,13 @@ describe('WebSocketTransport', () => {
 
   it('passes error envelopes through unchanged', async () => {
     handler = (socket, frame) =>
-      socket.send(JSON.stringify({ type: 'reply', id: frame.id, reply: { ok: false, error: { code: 'NOT_FOUND', message: 'No such container: x' } } }));
+      socket.send(
+        JSON.stringify({
+          type: 'reply',
+          id: frame.id,
+          reply: { ok: false, error: { code: 'NOT_FOUND', message: 'No such container: x' } },
+        }),
+      );
     const transport = open();
     expect(await transport.invoke('containers:start', { id: 'x' })).toEqual({
       ok: false,
@@ -87,9 +95,18 @@ describe('WebSocketTransport', () => {
 
   it('passes an error with a code this renderer does not know through, rather than leaving the request waiting', async () => {
     handler = (socket, frame) =>
-      socket.send(JSON.stringify({ type: 'reply', id: frame.id, reply: { ok: false, error: { code: 'FROM_A_NEWER_CORE', message: 'm' } } }));
+      socket.send(
+        JSON.stringify({
+          type: 'reply',
+          id: frame.id,
+          reply: { ok: false, error: { code: 'FROM_A_NEWER_CORE', message: 'm' } },
+        }),
+      );
     const transport = open();
-    expect(await transport.invoke('app:info', {})).toEqual({ ok: false, error: { code: 'FROM_A_NEWER_CORE', message: 'm' } });
+    expect(await transport.invoke('app:info', {})).toEqual({
+      ok: false,
+      error: { code: 'FROM_A_NEWER_CORE', message: 'm' },
+    });
   });
 
   it('delivers events to their listeners until they unsubscribe, and ignores invalid frames', async () => {

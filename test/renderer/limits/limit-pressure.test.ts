@@ -10,8 +10,13 @@ function sample(values: Partial<Record<StatsField, number>>): Array<number | nul
 
 describe('limitPressure', () => {
   it('says when throttling holds the container back', () => {
-    expect(limitPressure(sample({ throttledPercent: 80 }))).toEqual([{ tone: 'danger', text: 'Held back: throttled in 80 % of CPU periods' }]);
-    expect(limitPressure(sample({ throttledPercent: 12.4 }))[0]).toEqual({ tone: 'warn', text: 'Held back: throttled in 12 % of CPU periods' });
+    expect(limitPressure(sample({ throttledPercent: 80 }))).toEqual([
+      { tone: 'danger', text: 'Held back: throttled in 80 % of CPU periods' },
+    ]);
+    expect(limitPressure(sample({ throttledPercent: 12.4 }))[0]).toEqual({
+      tone: 'warn',
+      text: 'Held back: throttled in 12 % of CPU periods',
+    });
   });
 
   it('says when memory is close to its limit, and counts OOM kills', () => {

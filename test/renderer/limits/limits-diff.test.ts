@@ -16,7 +16,10 @@ describe('diffLimits', () => {
   });
 
   it('sends null to remove a limit (the Unlimited switches)', () => {
-    expect(diffLimits(limited256, { ...limited256, memoryBytes: null, memorySwapBytes: null }, 2)).toEqual({ memoryBytes: null, memorySwapBytes: null });
+    expect(diffLimits(limited256, { ...limited256, memoryBytes: null, memorySwapBytes: null }, 2)).toEqual({
+      memoryBytes: null,
+      memorySwapBytes: null,
+    });
     expect(diffLimits({ ...unlimited, pidsLimit: 100 }, unlimited, 2)).toEqual({ pidsLimit: null });
   });
 
@@ -27,7 +30,9 @@ describe('diffLimits', () => {
   });
 
   it('compares restart policies by name and retries, retries only counting for on-failure', () => {
-    expect(diffLimits(unlimited, { ...unlimited, restartPolicy: { name: 'on-failure', maximumRetryCount: 3 } }, 2)).toEqual({
+    expect(
+      diffLimits(unlimited, { ...unlimited, restartPolicy: { name: 'on-failure', maximumRetryCount: 3 } }, 2),
+    ).toEqual({
       restartPolicy: { name: 'on-failure', maximumRetryCount: 3 },
     });
     expect(diffLimits(unlimited, { ...unlimited, restartPolicy: { name: 'no', maximumRetryCount: 5 } }, 2)).toEqual({});
@@ -44,7 +49,9 @@ describe('pickFields', () => {
 
 describe('describeChanges', () => {
   it('says what changed, CPUs in cores', () => {
-    expect(describeChanges(limited256, { ...limited256, memoryBytes: 128 * MiB, memorySwapBytes: 384 * MiB, cpus: 0.5 })).toEqual([
+    expect(
+      describeChanges(limited256, { ...limited256, memoryBytes: 128 * MiB, memorySwapBytes: 384 * MiB, cpus: 0.5 }),
+    ).toEqual([
       'CPU limit unlimited → 0.5 cores',
       'memory limit 256 MiB → 128 MiB',
       'memory+swap limit 512 MiB → 384 MiB',

@@ -15,17 +15,30 @@ describe('editLimit', () => {
   });
 
   it('makes swap unlimited with memory, and leaves unlimited swap alone', () => {
-    expect(editLimit(limited256, 'memoryBytes', null)).toEqual({ value: { ...limited256, memoryBytes: null, memorySwapBytes: null }, fields: ['memoryBytes', 'memorySwapBytes'] });
-    expect(editLimit(unlimited, 'memoryBytes', 128 * MiB)).toEqual({ value: { ...unlimited, memoryBytes: 128 * MiB }, fields: ['memoryBytes'] });
+    expect(editLimit(limited256, 'memoryBytes', null)).toEqual({
+      value: { ...limited256, memoryBytes: null, memorySwapBytes: null },
+      fields: ['memoryBytes', 'memorySwapBytes'],
+    });
+    expect(editLimit(unlimited, 'memoryBytes', 128 * MiB)).toEqual({
+      value: { ...unlimited, memoryBytes: 128 * MiB },
+      fields: ['memoryBytes'],
+    });
   });
 
   it('drops retries from policies other than on-failure', () => {
-    expect(editLimit(unlimited, 'restartPolicy', { name: 'always', maximumRetryCount: 4 }).value.restartPolicy).toEqual({ name: 'always', maximumRetryCount: 0 });
-    expect(editLimit(unlimited, 'restartPolicy', { name: 'on-failure', maximumRetryCount: 4 }).value.restartPolicy).toEqual({ name: 'on-failure', maximumRetryCount: 4 });
+    expect(editLimit(unlimited, 'restartPolicy', { name: 'always', maximumRetryCount: 4 }).value.restartPolicy).toEqual(
+      { name: 'always', maximumRetryCount: 0 },
+    );
+    expect(
+      editLimit(unlimited, 'restartPolicy', { name: 'on-failure', maximumRetryCount: 4 }).value.restartPolicy,
+    ).toEqual({ name: 'on-failure', maximumRetryCount: 4 });
   });
 
   it('changes one field only for the others', () => {
-    expect(editLimit(limited256, 'pidsLimit', 50)).toEqual({ value: { ...limited256, pidsLimit: 50 }, fields: ['pidsLimit'] });
+    expect(editLimit(limited256, 'pidsLimit', 50)).toEqual({
+      value: { ...limited256, pidsLimit: 50 },
+      fields: ['pidsLimit'],
+    });
   });
 });
 

@@ -4,7 +4,7 @@ import { BerthError } from '../../../main/shared/errors';
 import { errorOutcome } from '../../../renderer/src/limits/limits-outcome';
 
 describe('errorOutcome', () => {
-  it('keeps the core\'s INVALID_LIMITS message verbatim', () => {
+  it("keeps the core's INVALID_LIMITS message verbatim", () => {
     const message = "The memory limit must be at least 6 MiB (the engine's minimum), or unlimited.";
     expect(errorOutcome('apply', new BerthError('INVALID_LIMITS', message))).toEqual({
       kind: 'error',
@@ -16,7 +16,9 @@ describe('errorOutcome', () => {
   });
 
   it('names the engine for its refusals, and adds what to do where the message does not say', () => {
-    expect(errorOutcome('apply', new BerthError('ENGINE_REFUSED', 'x. Check the values and try again.'))).toMatchObject({ title: 'The engine refused the change', message: 'x. Check the values and try again.' });
+    expect(errorOutcome('apply', new BerthError('ENGINE_REFUSED', 'x. Check the values and try again.'))).toMatchObject(
+      { title: 'The engine refused the change', message: 'x. Check the values and try again.' },
+    );
     expect(errorOutcome('undo', new BerthError('ENGINE_UNREACHABLE', 'Cannot reach the engine.'))).toMatchObject({
       title: 'Could not undo the last change',
       message: expect.stringMatching(/^Cannot reach the engine\. Berth reconnects on its own/),

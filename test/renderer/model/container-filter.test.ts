@@ -19,7 +19,13 @@ function container(partial: Partial<ContainerSummary>): ContainerSummary {
 }
 
 const web = container({});
-const db = container({ id: 'ffee001122', name: 'shop-db-1', image: 'postgres:16', state: 'exited', composeProject: 'shop' });
+const db = container({
+  id: 'ffee001122',
+  name: 'shop-db-1',
+  image: 'postgres:16',
+  state: 'exited',
+  composeProject: 'shop',
+});
 const paused = container({ id: '0099887766', name: 'worker', image: 'busybox', state: 'paused' });
 
 describe('matchesContainerFilter', () => {

@@ -6,7 +6,18 @@ import type { LatestStats } from '../../../renderer/src/stats/series-store';
 import { row } from '../stats/fixtures';
 
 function container(id: string, state: ContainerSummary['state'] = 'running'): ContainerSummary {
-  return { id, name: `n-${id}`, image: 'i', imageId: 'x', command: '', state, status: '', created: 0, ports: [], composeProject: null };
+  return {
+    id,
+    name: `n-${id}`,
+    image: 'i',
+    imageId: 'x',
+    command: '',
+    state,
+    status: '',
+    created: 0,
+    ports: [],
+    composeProject: null,
+  };
 }
 
 function stats(id: string, fields: Parameters<typeof row>[0], ended = false): [string, LatestStats] {

@@ -41,8 +41,14 @@ describe('parseArgv', () => {
   });
 
   it('names an unclosed quote and a trailing backslash', () => {
-    expect(parseArgv(`echo 'hi`)).toEqual({ ok: false, message: "A single quote (') is not closed: add the closing '." });
-    expect(parseArgv('echo "hi')).toEqual({ ok: false, message: 'A double quote (") is not closed: add the closing ".' });
+    expect(parseArgv(`echo 'hi`)).toEqual({
+      ok: false,
+      message: "A single quote (') is not closed: add the closing '.",
+    });
+    expect(parseArgv('echo "hi')).toEqual({
+      ok: false,
+      message: 'A double quote (") is not closed: add the closing ".',
+    });
     expect(parseArgv('echo \\')).toMatchObject({ ok: false, message: expect.stringContaining('lone backslash') });
   });
 });

@@ -143,7 +143,10 @@ describe('confirmed limits', () => {
     };
     const stats = limitsAsStats(after);
     expect(stats).toEqual({ cpuLimitCores: 0.5, memLimitBytes: 128 * MiB, swapLimitBytes: null, pidsLimit: 100 });
-    const values = withConfirmedValues(row({ cpuPercent: 20, memBytes: MiB, swapLimitBytes: 512 * MiB }), { t: 1, limits: stats });
+    const values = withConfirmedValues(row({ cpuPercent: 20, memBytes: MiB, swapLimitBytes: 512 * MiB }), {
+      t: 1,
+      limits: stats,
+    });
     expect(valueOf(values, 'cpuPercent')).toBe(20);
     expect(valueOf(values, 'memBytes')).toBe(MiB);
     expect(valueOf(values, 'cpuLimitCores')).toBe(0.5);

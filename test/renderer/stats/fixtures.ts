@@ -6,7 +6,11 @@ export function row(fields: Partial<Record<StatsField, number | null>>): StatsVa
   return statsFields.map((field) => fields[field] ?? null);
 }
 
-export function tick(t: number, samples: Array<[string, Partial<Record<StatsField, number | null>>]>, ended: Array<[string, string]> = []): StatsTick {
+export function tick(
+  t: number,
+  samples: Array<[string, Partial<Record<StatsField, number | null>>]>,
+  ended: Array<[string, string]> = [],
+): StatsTick {
   return {
     t,
     samples: samples.map(([id, fields]) => ({ id, v: row(fields) })),

@@ -16,7 +16,12 @@ describe('SeriesStore', () => {
     const store = new SeriesStore();
     const listener = vi.fn();
     store.subscribe(listener);
-    store.applyTick(tick(1000, [['a', { cpuPercent: 12.5 }], ['b', { memBytes: 1024 }]]));
+    store.applyTick(
+      tick(1000, [
+        ['a', { cpuPercent: 12.5 }],
+        ['b', { memBytes: 1024 }],
+      ]),
+    );
     expect(listener).toHaveBeenCalledTimes(1);
     expect(store.latest('a')?.values[0]).toBe(12.5);
     expect(store.latest('b')?.t).toBe(1000);
@@ -37,9 +42,17 @@ describe('SeriesStore', () => {
 
   it('forgets a removed container at once, not after the retention', () => {
     const store = new SeriesStore();
-    store.applyTick(tick(1000, [['a', { cpuPercent: 40 }], ['b', { cpuPercent: 5 }]]));
+    store.applyTick(
+      tick(1000, [
+        ['a', { cpuPercent: 40 }],
+        ['b', { cpuPercent: 5 }],
+      ]),
+    );
     expect(store.window('a', 60)).not.toBeNull();
-    store.applyTick({ ...tick(2000, [['b', { cpuPercent: 6 }]], [['a', 'the container was removed']]), removed: ['a'] });
+    store.applyTick({
+      ...tick(2000, [['b', { cpuPercent: 6 }]], [['a', 'the container was removed']]),
+      removed: ['a'],
+    });
     expect(store.latest('a')).toBeNull();
     expect(store.window('a', 60)).toBeNull();
     expect([...store.allLatest().keys()]).toEqual(['b']);
@@ -101,7 +114,12 @@ describe('SeriesStore', () => {
 
   it('moves a window with the ticks of other containers, so a stopped series scrolls away', () => {
     const store = new SeriesStore();
-    store.applyTick(tick(1000, [['a', { cpuPercent: 1 }], ['b', {}]]));
+    store.applyTick(
+      tick(1000, [
+        ['a', { cpuPercent: 1 }],
+        ['b', {}],
+      ]),
+    );
     store.applyTick(tick(30_000, [['b', {}]]));
     expect(store.window('a', 60)).toMatchObject({ from: -30_000, to: 30_000 });
     // A frozen window (paused charts) ends where it was asked to.

@@ -76,7 +76,10 @@ describe('WatchSync', () => {
     expect(watches()).toEqual([{ all: false, ids: ['a'] }]);
     second();
     await vi.advanceTimersByTimeAsync(100);
-    expect(watches()).toEqual([{ all: false, ids: ['a'] }, { all: false, ids: [] }]);
+    expect(watches()).toEqual([
+      { all: false, ids: ['a'] },
+      { all: false, ids: [] },
+    ]);
   });
 
   it('sends nothing while nothing is watched', async () => {

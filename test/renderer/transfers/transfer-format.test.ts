@@ -53,7 +53,9 @@ describe('percentOf and transferPercent', () => {
   });
 
   it('puts bytes and percent together for the total bar', () => {
-    expect(transferProgressText(transfer({ currentBytes: 12.3 * MiB, totalBytes: 45.6 * MiB, totalKnown: true }))).toBe('12.3 / 45.6 MiB · 26 %');
+    expect(transferProgressText(transfer({ currentBytes: 12.3 * MiB, totalBytes: 45.6 * MiB, totalKnown: true }))).toBe(
+      '12.3 / 45.6 MiB · 26 %',
+    );
     expect(transferProgressText(transfer({ currentBytes: 2 * MiB, totalBytes: 0 }))).toBe('2 MiB');
   });
 });
@@ -91,7 +93,12 @@ describe('states and errors in words', () => {
 describe('newlyFinished', () => {
   it('finds transfers that were running and have ended', () => {
     const before = [transfer({ id: 'a' }), transfer({ id: 'b', state: 'done' }), transfer({ id: 'c' })];
-    const after = [transfer({ id: 'a', state: 'done' }), transfer({ id: 'b', state: 'done' }), transfer({ id: 'c' }), transfer({ id: 'd', state: 'failed' })];
+    const after = [
+      transfer({ id: 'a', state: 'done' }),
+      transfer({ id: 'b', state: 'done' }),
+      transfer({ id: 'c' }),
+      transfer({ id: 'd', state: 'failed' }),
+    ];
     expect(newlyFinished(before, after).map((t) => t.id)).toEqual(['a']);
   });
 });
@@ -107,14 +114,19 @@ describe('titleWithProgress', () => {
 
 describe('indicatorText', () => {
   it('counts running transfers with their overall percent, at most 99', () => {
-    const pulls = [transfer({ id: 'a', currentBytes: 30, totalBytes: 100 }), transfer({ id: 'b', currentBytes: 56, totalBytes: 100 })];
+    const pulls = [
+      transfer({ id: 'a', currentBytes: 30, totalBytes: 100 }),
+      transfer({ id: 'b', currentBytes: 56, totalBytes: 100 }),
+    ];
     expect(indicatorText(pulls)).toBe('Pulling 2 · 43 %');
     expect(indicatorText([transfer({ kind: 'push', currentBytes: 5, totalBytes: 5 })])).toBe('Pushing 1 · 99 %');
     expect(indicatorText([transfer(), transfer({ id: 'p', kind: 'push' })])).toBe('Transferring 2');
   });
 
   it('says what waits to be dismissed once nothing runs', () => {
-    expect(indicatorText([transfer({ state: 'done' }), transfer({ id: 'x', state: 'failed' })])).toBe('1 transfer failed');
+    expect(indicatorText([transfer({ state: 'done' }), transfer({ id: 'x', state: 'failed' })])).toBe(
+      '1 transfer failed',
+    );
     expect(indicatorText([transfer({ state: 'done' })])).toBe('1 transfer finished');
     expect(indicatorText([])).toBe('');
   });

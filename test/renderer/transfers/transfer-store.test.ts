@@ -29,7 +29,10 @@ describe('createTransferStore', () => {
     const store = createTransferStore();
     store.apply(transfer({ id: 'gone' }));
     const token = store.beginReplace();
-    store.replaceAll(token, [transfer({ id: 'kept', state: 'done', startedAt: 1 }), transfer({ id: 'new', startedAt: 5 })]);
+    store.replaceAll(token, [
+      transfer({ id: 'kept', state: 'done', startedAt: 1 }),
+      transfer({ id: 'new', startedAt: 5 }),
+    ]);
     expect(store.get().map((t) => t.id)).toEqual(['new', 'kept']);
   });
 

@@ -61,7 +61,9 @@ describe('syncTransfers', () => {
     emit(transfer());
     stops.push(syncTransfers(client, store));
     emit(transfer({ id: 'x' }));
-    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringContaining('[transfers] could not list transfers')));
+    await vi.waitFor(() =>
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('[transfers] could not list transfers')),
+    );
     expect(store.get().map((t) => t.id)).toEqual(['x']);
     warn.mockRestore();
   });

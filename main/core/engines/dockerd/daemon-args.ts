@@ -35,22 +35,32 @@ export function containerdArgs(layout: EngineLayout): string[] {
 export function dockerdArgs(layout: EngineLayout, bridge: string | null): string[] {
   const common = [
     // An empty config file of our own, so that /etc/docker/daemon.json cannot change Berth's engine.
-    '--config-file', layout.daemonJson,
-    '--host', layout.host,
-    '--data-root', layout.dataRoot,
-    '--exec-root', layout.execRoot,
-    '--pidfile', layout.dockerdPidfile,
-    '--shutdown-timeout', String(CONTAINER_SHUTDOWN_S),
+    '--config-file',
+    layout.daemonJson,
+    '--host',
+    layout.host,
+    '--data-root',
+    layout.dataRoot,
+    '--exec-root',
+    layout.execRoot,
+    '--pidfile',
+    layout.dockerdPidfile,
+    '--shutdown-timeout',
+    String(CONTAINER_SHUTDOWN_S),
     // `-p 8080:80` and `-P` without an address publish on this computer only, not on every interface: a
     // container someone runs on Berth's engine is not reachable from the network unless they say so.
-    '--ip', '127.0.0.1',
+    '--ip',
+    '127.0.0.1',
   ];
   if (layout.rootless) return common;
   return [
     ...common,
-    '--containerd', layout.containerdSocket,
-    '--containerd-namespace', layout.namespace,
-    '--containerd-plugins-namespace', `${layout.namespace}-plugins`,
+    '--containerd',
+    layout.containerdSocket,
+    '--containerd-namespace',
+    layout.namespace,
+    '--containerd-plugins-namespace',
+    `${layout.namespace}-plugins`,
     ...(bridge ? ['--bridge', bridge] : ['--bridge', 'none']),
     '--iptables=false',
     '--ip-masq=false',

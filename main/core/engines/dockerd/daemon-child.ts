@@ -44,7 +44,11 @@ export class DaemonChild {
       await log.write(`${new Date().toISOString()} Berth starts ${this.command} ${this.args.join(' ')}\n`);
       // Its own process group: a Ctrl-C meant for Berth must not reach the daemons, whose order of shutdown
       // (dockerd before containerd) Berth decides.
-      const child = spawn(this.command, this.args, { stdio: ['ignore', log.fd, log.fd], env: this.env, detached: true });
+      const child = spawn(this.command, this.args, {
+        stdio: ['ignore', log.fd, log.fd],
+        env: this.env,
+        detached: true,
+      });
       this.exitPromise = new Promise((resolve) => {
         child.once('exit', (code, signal) => resolve({ code, signal }));
         child.once('error', () => resolve({ code: null, signal: null }));

@@ -13,21 +13,33 @@ export interface DockerdFacts {
   which(command: string): string | null;
 }
 
-export type DockerdSupport = { available: true; mode: DockerdMode; reason: null } | { available: false; mode: null; reason: string };
+export type DockerdSupport =
+  { available: true; mode: DockerdMode; reason: null } | { available: false; mode: null; reason: string };
 
 export const NOT_INSTALLED = 'dockerd is not installed: sudo apt install docker.io';
-export const NEEDS_ROOT = 'Berth needs root or rootless docker (dockerd-rootless-setuptool.sh install) to run its own engine';
+export const NEEDS_ROOT =
+  'Berth needs root or rootless docker (dockerd-rootless-setuptool.sh install) to run its own engine';
 
 export function dockerdSupport(facts: DockerdFacts): DockerdSupport {
   if (facts.platform !== 'linux') {
-    return { available: false, mode: null, reason: 'Berth runs its own dockerd on Linux only; on this system it uses an engine in a VM or one you run.' };
+    return {
+      available: false,
+      mode: null,
+      reason: 'Berth runs its own dockerd on Linux only; on this system it uses an engine in a VM or one you run.',
+    };
   }
   const missing = ['dockerd', 'containerd', 'runc'].filter((command) => facts.which(command) === null);
   if (missing.includes('dockerd')) return { available: false, mode: null, reason: NOT_INSTALLED };
-  if (missing.length > 0) return { available: false, mode: null, reason: `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not installed, which dockerd needs: sudo apt install docker.io` };
+  if (missing.length > 0)
+    return {
+      available: false,
+      mode: null,
+      reason: `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not installed, which dockerd needs: sudo apt install docker.io`,
+    };
   if (facts.uid === 0) return { available: true, mode: 'root', reason: null };
   // The script alone is not enough: it execs rootlesskit, and says so only when it is already running.
-  if (facts.which('dockerd-rootless.sh') !== null && facts.which('rootlesskit') !== null) return { available: true, mode: 'rootless', reason: null };
+  if (facts.which('dockerd-rootless.sh') !== null && facts.which('rootlesskit') !== null)
+    return { available: true, mode: 'rootless', reason: null };
   return { available: false, mode: null, reason: NEEDS_ROOT };
 }
 

@@ -69,7 +69,9 @@ export class DockerdProvider implements EngineProvider {
     // The context of an earlier start is still there for the CLI while the engine is stopped.
     const contextName = contextNameFor(options.name);
     if (existsSync(join(contextMetaDir(options.env, contextName), 'meta.json'))) this.context = contextName;
-    this.leftover = this.serially(() => this.stopOrphans()).catch((error: Error) => this.options.log.error(`[engine] could not stop what a previous run of ${options.name} left`, error));
+    this.leftover = this.serially(() => this.stopOrphans()).catch((error: Error) =>
+      this.options.log.error(`[engine] could not stop what a previous run of ${options.name} left`, error),
+    );
   }
 
   /** Resolves once daemons a killed Berth left for this engine (if any) are stopped; for tests. */
@@ -84,11 +86,16 @@ export class DockerdProvider implements EngineProvider {
   discover(): DiscoveryResult {
     const layout = this.layout;
     if (!layout || this.current === 'stopped') {
-      const problem = this.layoutProblem ?? `Berth's engine ${this.options.name} is stopped: start it on the Engine page.`;
+      const problem =
+        this.layoutProblem ?? `Berth's engine ${this.options.name} is stopped: start it on the Engine page.`;
       return { targets: [], problem, warnings: [], searched: [] };
     }
     const target = {
-      endpoint: { host: layout.host, source: 'berth' as const, label: `Berth engine (context ${contextNameFor(this.options.name)})` },
+      endpoint: {
+        host: layout.host,
+        source: 'berth' as const,
+        label: `Berth engine (context ${contextNameFor(this.options.name)})`,
+      },
       address: { kind: 'unix' as const, path: layout.socketPath },
       tls: null,
     };
@@ -102,7 +109,11 @@ export class DockerdProvider implements EngineProvider {
   control(): ProviderControl {
     const reason = this.support.reason ?? this.layoutProblem;
     if (reason) return { canStart: false, canStop: false, reason };
-    return { canStart: this.current === 'stopped', canStop: this.current === 'running' || this.current === 'starting', reason: null };
+    return {
+      canStart: this.current === 'stopped',
+      canStop: this.current === 'running' || this.current === 'starting',
+      reason: null,
+    };
   }
 
   start(): Promise<void> {
@@ -141,7 +152,11 @@ export class DockerdProvider implements EngineProvider {
     for (const dir of [layout.engineDir, layout.runtimeDir]) {
       // Deleting through a mount could delete host files (a bind-mounted volume): refuse instead.
       const mounts = await mountsUnder(dir);
-      if (mounts.length > 0) throw new BerthError('CONFLICT', `Not deleting ${dir}: something is still mounted there (${mounts.join(', ')}).`);
+      if (mounts.length > 0)
+        throw new BerthError(
+          'CONFLICT',
+          `Not deleting ${dir}: something is still mounted there (${mounts.join(', ')}).`,
+        );
       await rm(dir, { recursive: true, force: true });
     }
     this.note(`deleted the engine's data in ${layout.engineDir}`);
@@ -150,9 +165,13 @@ export class DockerdProvider implements EngineProvider {
   private async stopOrphans(): Promise<void> {
     const layout = this.layout;
     if (!layout || !this.support.available || !(await orphanedDaemons(layout))) return;
-    this.options.log.info(`[engine] Berth's engine ${this.options.name} was left running by a Berth that ended without stopping it: stopping it`);
+    this.options.log.info(
+      `[engine] Berth's engine ${this.options.name} was left running by a Berth that ended without stopping it: stopping it`,
+    );
     await stopPreviousDaemons(layout, (line) => this.note(line));
-    await clearHostLeftovers(layout, new HostNetwork(this.options.env, this.options.log), this.options.env, (line) => this.note(line));
+    await clearHostLeftovers(layout, new HostNetwork(this.options.env, this.options.log), this.options.env, (line) =>
+      this.note(line),
+    );
   }
 
   private serially(step: () => Promise<void>): Promise<void> {
@@ -166,17 +185,24 @@ export class DockerdProvider implements EngineProvider {
     if (this.current === 'running') return;
     const layout = this.layout;
     const control = this.control();
-    if (!layout || !this.support.available || control.reason) throw new BerthError('CONFLICT', control.reason ?? 'Berth cannot run its own engine here.');
+    if (!layout || !this.support.available || control.reason)
+      throw new BerthError('CONFLICT', control.reason ?? 'Berth cannot run its own engine here.');
     this.setState('starting');
     const which = systemDockerdFacts(this.options.env, this.options.platform ?? process.platform).which;
     try {
-      this.note(`starting ${this.support.mode === 'rootless' ? 'rootless ' : ''}engine ${this.options.name} on ${layout.host}`);
+      this.note(
+        `starting ${this.support.mode === 'rootless' ? 'rootless ' : ''}engine ${this.options.name} on ${layout.host}`,
+      );
       const run = await EngineRun.launch(
         {
           layout,
           env: this.options.env,
           mode: this.support.mode,
-          programs: { dockerd: which('dockerd') ?? 'dockerd', containerd: which('containerd') ?? 'containerd', rootless: which('dockerd-rootless.sh') },
+          programs: {
+            dockerd: which('dockerd') ?? 'dockerd',
+            containerd: which('containerd') ?? 'containerd',
+            rootless: which('dockerd-rootless.sh'),
+          },
           network: new HostNetwork(this.options.env, this.options.log),
           note: (line) => this.note(line),
           lines: (lines) => this.ring.push(lines),
@@ -214,7 +240,9 @@ export class DockerdProvider implements EngineProvider {
   private onEnded(run: EngineRun, reason: string): void {
     if (run !== this.run) return;
     this.options.log.warn(`[engine] Berth's engine ${this.options.name} stopped unexpectedly: ${reason}`);
-    this.serially(() => this.stopNow()).catch((error: Error) => this.note(`cleanup after the unexpected stop failed: ${error.message}`));
+    this.serially(() => this.stopNow()).catch((error: Error) =>
+      this.note(`cleanup after the unexpected stop failed: ${error.message}`),
+    );
   }
 
   private note(line: string): void {

@@ -47,7 +47,11 @@ export function berthDataDir(env: NodeJS.ProcessEnv, home: string = env.HOME || 
 export function berthRuntimeBase(env: NodeJS.ProcessEnv, rootless: boolean): string {
   if (env.BERTH_RUNTIME_DIR) return env.BERTH_RUNTIME_DIR;
   if (!rootless) return '/run/berth';
-  if (!env.XDG_RUNTIME_DIR) throw new BerthError('CONFLICT', 'XDG_RUNTIME_DIR is not set: rootless docker needs a login session (or set BERTH_RUNTIME_DIR).');
+  if (!env.XDG_RUNTIME_DIR)
+    throw new BerthError(
+      'CONFLICT',
+      'XDG_RUNTIME_DIR is not set: rootless docker needs a login session (or set BERTH_RUNTIME_DIR).',
+    );
   return join(env.XDG_RUNTIME_DIR, 'berth');
 }
 
@@ -59,7 +63,10 @@ export function engineLayout(name: string, env: NodeJS.ProcessEnv, rootless: boo
   // containerd's ttrpc socket is the longest of the engine's sockets.
   for (const socket of [socketPath, `${containerdSocket}.ttrpc`]) {
     if (Buffer.byteLength(socket) > MAX_SOCKET_PATH) {
-      throw new BerthError('CONFLICT', `The socket path ${socket} is longer than ${MAX_SOCKET_PATH} bytes, which unix sockets cannot use: set BERTH_RUNTIME_DIR to a shorter folder.`);
+      throw new BerthError(
+        'CONFLICT',
+        `The socket path ${socket} is longer than ${MAX_SOCKET_PATH} bytes, which unix sockets cannot use: set BERTH_RUNTIME_DIR to a shorter folder.`,
+      );
     }
   }
   return {

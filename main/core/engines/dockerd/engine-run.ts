@@ -13,7 +13,14 @@ import { systemPath } from './host-command';
 import type { HostNetwork } from './host-network';
 import { fileSize, LogTail, rotateIfLarge } from './log-tail';
 import { pingSocket } from './ping-socket';
-import { clearHostLeftovers, CONTAINERD_STOP_MS, DOCKERD_STOP_MS, readSavedSubnet, saveSubnet, stopPreviousDaemons } from './previous-run';
+import {
+  clearHostLeftovers,
+  CONTAINERD_STOP_MS,
+  DOCKERD_STOP_MS,
+  readSavedSubnet,
+  saveSubnet,
+  stopPreviousDaemons,
+} from './previous-run';
 
 const CONTAINERD_READY_MS = 30_000;
 const DOCKERD_READY_MS = 60_000;
@@ -55,7 +62,11 @@ export class EngineRun {
       await run.prepare();
       await run.startDaemons();
     } catch (error) {
-      await run.shutdown().catch((cleanupError: Error) => deps.note(`cleanup after the failed start failed too: ${cleanupError.message}`));
+      await run
+        .shutdown()
+        .catch((cleanupError: Error) =>
+          deps.note(`cleanup after the failed start failed too: ${cleanupError.message}`),
+        );
       const tail = lastLines().join('\n');
       throw new Error(`${(error as Error).message}${tail ? `\nLast log lines:\n${tail}` : ''}`);
     }
@@ -86,23 +97,51 @@ export class EngineRun {
     const daemonEnv = { ...env, PATH: systemPath(env) };
     if (this.deps.mode === 'rootless') {
       if (!programs.rootless) throw new Error('[engine] dockerd-rootless.sh is not installed');
-      this.dockerd = await this.spawn('dockerd', programs.rootless, dockerdArgs(layout, null), layout.dockerdLog, daemonEnv);
+      this.dockerd = await this.spawn(
+        'dockerd',
+        programs.rootless,
+        dockerdArgs(layout, null),
+        layout.dockerdLog,
+        daemonEnv,
+      );
     } else {
       const subnet = await this.deps.network.create(layout.bridgeName, await readSavedSubnet(layout), layout.name);
       await saveSubnet(layout, subnet.cidr);
-      this.deps.note(`bridge ${layout.bridgeName} on ${subnet.cidr}${subnet.masquerade ? ' with a MASQUERADE rule for outbound traffic' : ''}`);
-      this.containerd = await this.spawn('containerd', programs.containerd, containerdArgs(layout), layout.containerdLog, daemonEnv);
+      this.deps.note(
+        `bridge ${layout.bridgeName} on ${subnet.cidr}${subnet.masquerade ? ' with a MASQUERADE rule for outbound traffic' : ''}`,
+      );
+      this.containerd = await this.spawn(
+        'containerd',
+        programs.containerd,
+        containerdArgs(layout),
+        layout.containerdLog,
+        daemonEnv,
+      );
       await writeFile(layout.containerdPidfile, `${this.containerd.pid}\n`);
       await writeFile(layout.berthPidfile, `${process.pid}\n`);
       await this.waitFor(this.containerd, async () => existsSync(layout.containerdSocket), CONTAINERD_READY_MS);
-      this.dockerd = await this.spawn('dockerd', programs.dockerd, dockerdArgs(layout, layout.bridgeName), layout.dockerdLog, daemonEnv);
+      this.dockerd = await this.spawn(
+        'dockerd',
+        programs.dockerd,
+        dockerdArgs(layout, layout.bridgeName),
+        layout.dockerdLog,
+        daemonEnv,
+      );
     }
     await this.waitFor(this.dockerd, () => pingSocket(layout.socketPath), DOCKERD_READY_MS);
   }
 
-  private async spawn(label: string, program: string, args: string[], logFile: string, env: NodeJS.ProcessEnv): Promise<DaemonChild> {
+  private async spawn(
+    label: string,
+    program: string,
+    args: string[],
+    logFile: string,
+    env: NodeJS.ProcessEnv,
+  ): Promise<DaemonChild> {
     await rotateIfLarge(logFile);
-    const tail = new LogTail(logFile, label, await fileSize(logFile), this.deps.lines, (error) => this.deps.note(`cannot read ${logFile}: ${error.message}`));
+    const tail = new LogTail(logFile, label, await fileSize(logFile), this.deps.lines, (error) =>
+      this.deps.note(`cannot read ${logFile}: ${error.message}`),
+    );
     this.tails.push(tail);
     tail.start();
     const child = new DaemonChild(label, program, args, logFile, env);
@@ -132,8 +171,10 @@ export class EngineRun {
 
   private async tearDown(): Promise<void> {
     const { layout } = this.deps;
-    if (this.dockerd && (await this.dockerd.stop(DOCKERD_STOP_MS)) === 'killed') this.deps.note('dockerd did not stop in time and was killed');
-    if (this.containerd && (await this.containerd.stop(CONTAINERD_STOP_MS)) === 'killed') this.deps.note('containerd did not stop in time and was killed');
+    if (this.dockerd && (await this.dockerd.stop(DOCKERD_STOP_MS)) === 'killed')
+      this.deps.note('dockerd did not stop in time and was killed');
+    if (this.containerd && (await this.containerd.stop(CONTAINERD_STOP_MS)) === 'killed')
+      this.deps.note('containerd did not stop in time and was killed');
     await clearHostLeftovers(layout, this.deps.network, this.deps.env, this.deps.note);
     for (const tail of this.tails.splice(0)) await tail.stop();
   }

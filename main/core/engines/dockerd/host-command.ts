@@ -23,15 +23,26 @@ export class HostCommandError extends Error {
 
 export function runHostCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(toolCommand(command, env), args, { encoding: 'utf8', env: { ...env, PATH: systemPath(env) }, timeout: 30_000 }, (error, stdout, stderr) => {
-      if (!error) {
-        resolve(stdout);
-        return;
-      }
-      const code = (error as NodeJS.ErrnoException).code;
-      const notFound = code === 'ENOENT';
-      const exitCode = typeof code === 'number' ? code : null;
-      reject(new HostCommandError(`${command} ${args.join(' ')} failed: ${stderr.trim() || error.message}`, exitCode, notFound));
-    });
+    execFile(
+      toolCommand(command, env),
+      args,
+      { encoding: 'utf8', env: { ...env, PATH: systemPath(env) }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        if (!error) {
+          resolve(stdout);
+          return;
+        }
+        const code = (error as NodeJS.ErrnoException).code;
+        const notFound = code === 'ENOENT';
+        const exitCode = typeof code === 'number' ? code : null;
+        reject(
+          new HostCommandError(
+            `${command} ${args.join(' ')} failed: ${stderr.trim() || error.message}`,
+            exitCode,
+            notFound,
+          ),
+        );
+      },
+    );
   });
 }

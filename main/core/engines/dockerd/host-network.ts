@@ -26,7 +26,9 @@ export class HostNetwork {
   ) {}
 
   async bridgeExists(name: string): Promise<boolean> {
-    const links = JSON.parse((await runHostCommand('ip', ['-j', 'link', 'show'], this.env)) || '[]') as Array<{ ifname?: string }>;
+    const links = JSON.parse((await runHostCommand('ip', ['-j', 'link', 'show'], this.env)) || '[]') as Array<{
+      ifname?: string;
+    }>;
     return links.some((link) => link.ifname === name);
   }
 
@@ -35,7 +37,10 @@ export class HostNetwork {
     const routes = await runHostCommand('ip', ['-4', '-j', 'route', 'show', 'table', 'all'], this.env);
     const addrs = await runHostCommand('ip', ['-4', '-j', 'addr', 'show'], this.env);
     const subnet = chooseSubnet(takenNetworks(routes, addrs), { preferred, seed });
-    if (!subnet) throw new Error('[engine] every /24 of 10.213.0.0/16 is in use on this host: remove a network or an engine and start again');
+    if (!subnet)
+      throw new Error(
+        '[engine] every /24 of 10.213.0.0/16 is in use on this host: remove a network or an engine and start again',
+      );
     await runHostCommand('ip', ['link', 'add', bridge, 'type', 'bridge'], this.env);
     try {
       await runHostCommand('ip', ['addr', 'add', subnet.gatewayCidr, 'dev', bridge], this.env);
@@ -65,8 +70,11 @@ export class HostNetwork {
       if (!(await this.ruleExists(spec))) await runHostCommand('iptables', withAction(spec, '-A'), this.env);
       return true;
     } catch (error) {
-      const why = error instanceof HostCommandError && error.notFound ? 'iptables is not installed' : (error as Error).message;
-      this.log.warn(`[engine] ${why}: containers of this engine have no outbound network (they still run and reach each other)`);
+      const why =
+        error instanceof HostCommandError && error.notFound ? 'iptables is not installed' : (error as Error).message;
+      this.log.warn(
+        `[engine] ${why}: containers of this engine have no outbound network (they still run and reach each other)`,
+      );
       return false;
     }
   }

@@ -80,7 +80,11 @@ async function cmdlineOf(pid: number): Promise<string | null> {
  * a reused pid of an unrelated process is never signalled); SIGKILL after `timeoutMs`. Removes the pidfile.
  * Returns what it did, for the log.
  */
-export async function stopFromPidfile(pidfile: string, marker: string, timeoutMs: number): Promise<'none' | 'stale' | 'stopped' | 'killed'> {
+export async function stopFromPidfile(
+  pidfile: string,
+  marker: string,
+  timeoutMs: number,
+): Promise<'none' | 'stale' | 'stopped' | 'killed'> {
   let text: string;
   try {
     text = await readFile(pidfile, 'utf8');
@@ -107,7 +111,9 @@ export async function stopFromPidfile(pidfile: string, marker: string, timeoutMs
 /** Kills the shims serving `containerdSocket` and their containers (only left when dockerd did not stop them). */
 export async function killShims(containerdSocket: string): Promise<number> {
   const all = await listProcesses();
-  const shims = all.filter((entry) => entry.cmdline.includes('containerd-shim') && entry.cmdline.includes(`-address ${containerdSocket}`));
+  const shims = all.filter(
+    (entry) => entry.cmdline.includes('containerd-shim') && entry.cmdline.includes(`-address ${containerdSocket}`),
+  );
   for (const shim of shims) {
     // Killing a container's init (PID 1 of its namespace) takes the whole container down with it.
     for (const child of all.filter((entry) => entry.ppid === shim.pid)) signal(child.pid, 'SIGKILL');
@@ -122,7 +128,9 @@ export async function killShims(containerdSocket: string): Promise<number> {
 // its state directory; a killed shim cannot remove its own.
 function shimSocketPath(cmdline: string, containerdSocket: string): string {
   const argument = (flag: string) => cmdline.match(new RegExp(`(?:^| )-${flag} (\\S+)`))?.[1] ?? '';
-  const hash = createHash('sha256').update(join(containerdSocket, argument('namespace'), argument('id'))).digest('hex');
+  const hash = createHash('sha256')
+    .update(join(containerdSocket, argument('namespace'), argument('id')))
+    .digest('hex');
   return `/run/containerd/s/${hash}`;
 }
 

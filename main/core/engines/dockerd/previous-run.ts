@@ -32,10 +32,14 @@ export async function stopPreviousDaemons(layout: EngineLayout, note: (line: str
   // The markers make sure a pid reused by another program is never signalled.
   const dockerd = await stopFromPidfile(layout.dockerdPidfile, layout.host, DOCKERD_STOP_MS);
   if (dockerd === 'stale') note(`removed a stale dockerd pidfile of a previous run (${layout.dockerdPidfile})`);
-  if (dockerd === 'stopped' || dockerd === 'killed') note(`a dockerd of a previous Berth run was still serving ${layout.host}: ${dockerd === 'stopped' ? 'stopped it cleanly' : 'it did not stop in time and was killed'}`);
+  if (dockerd === 'stopped' || dockerd === 'killed')
+    note(
+      `a dockerd of a previous Berth run was still serving ${layout.host}: ${dockerd === 'stopped' ? 'stopped it cleanly' : 'it did not stop in time and was killed'}`,
+    );
   if (layout.rootless) return;
   const containerd = await stopFromPidfile(layout.containerdPidfile, layout.containerdConfig, CONTAINERD_STOP_MS);
-  if (containerd === 'stopped' || containerd === 'killed') note(`stopped the containerd of a previous Berth run (${containerd})`);
+  if (containerd === 'stopped' || containerd === 'killed')
+    note(`stopped the containerd of a previous Berth run (${containerd})`);
 }
 
 /**
@@ -63,7 +67,12 @@ export async function orphanedDaemons(layout: EngineLayout): Promise<boolean> {
 }
 
 /** Removes everything a stopped engine may still hold on the host; safe to run when nothing is left. */
-export async function clearHostLeftovers(layout: EngineLayout, network: HostNetwork | null, env: NodeJS.ProcessEnv, note: (line: string) => void): Promise<void> {
+export async function clearHostLeftovers(
+  layout: EngineLayout,
+  network: HostNetwork | null,
+  env: NodeJS.ProcessEnv,
+  note: (line: string) => void,
+): Promise<void> {
   const shimSocket = layout.rootless ? `${layout.execRoot}/containerd/containerd.sock` : layout.containerdSocket;
   const shims = await killShims(shimSocket);
   if (shims > 0) note(`killed ${shims} containerd shim(s) left without their engine, with their containers`);
@@ -77,7 +86,14 @@ export async function clearHostLeftovers(layout: EngineLayout, network: HostNetw
     await network.remove(layout.bridgeName, await readSavedSubnet(layout));
     if (hadBridge) note(`removed the bridge ${layout.bridgeName} and its MASQUERADE rule`);
   }
-  for (const file of [layout.socketPath, layout.containerdSocket, `${layout.containerdSocket}.ttrpc`, layout.dockerdPidfile, layout.containerdPidfile, layout.berthPidfile]) {
+  for (const file of [
+    layout.socketPath,
+    layout.containerdSocket,
+    `${layout.containerdSocket}.ttrpc`,
+    layout.dockerdPidfile,
+    layout.containerdPidfile,
+    layout.berthPidfile,
+  ]) {
     await rm(file, { force: true });
   }
 }

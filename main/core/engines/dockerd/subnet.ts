@@ -38,7 +38,9 @@ export function takenNetworks(routesJson: string, addrsJson: string): Ipv4Networ
     const found = network(address, prefix === undefined ? 32 : Number(prefix));
     if (found && found.prefix > 0) taken.push(found);
   }
-  for (const link of JSON.parse(addrsJson || '[]') as Array<{ addr_info?: Array<{ family?: string; local?: string; prefixlen?: number }> }>) {
+  for (const link of JSON.parse(addrsJson || '[]') as Array<{
+    addr_info?: Array<{ family?: string; local?: string; prefixlen?: number }>;
+  }>) {
     for (const info of link.addr_info ?? []) {
       if (info.family !== 'inet' || !info.local) continue;
       const found = network(info.local, info.prefixlen ?? 32);
@@ -62,8 +64,12 @@ function subnetAt(third: number): ChosenSubnet {
  * The preferred subnet (the engine's previous one) when it is still free, else the first free /24 from an
  * offset derived from the engine's name, so two engines started at the same moment rarely race for one.
  */
-export function chooseSubnet(taken: Ipv4Network[], options: { preferred?: string | null; seed: string }): ChosenSubnet | null {
-  const isFree = (third: number) => !taken.some((range) => overlaps(range, { base: (10 * 256 + POOL_SECOND_OCTET) * 65536 + third * 256, prefix: 24 }));
+export function chooseSubnet(
+  taken: Ipv4Network[],
+  options: { preferred?: string | null; seed: string },
+): ChosenSubnet | null {
+  const isFree = (third: number) =>
+    !taken.some((range) => overlaps(range, { base: (10 * 256 + POOL_SECOND_OCTET) * 65536 + third * 256, prefix: 24 }));
   const preferred = options.preferred?.match(/^10\.213\.(\d{1,3})\.0\/24$/);
   if (preferred && Number(preferred[1]) <= 255 && isFree(Number(preferred[1]))) return subnetAt(Number(preferred[1]));
   let offset = 0;

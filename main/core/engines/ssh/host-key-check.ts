@@ -4,20 +4,31 @@
 import ssh2, { type ServerHostKeyAlgorithm } from 'ssh2';
 import type { HostKeyQuestion } from '../../../shared/engine-manager-types';
 import { BerthError } from '../../../shared/errors';
-import { appendKnownHost, hostKeyAlgorithms, hostKeyOf, knownHostsPath, readKnownHosts, type HostKey } from './host-key';
+import {
+  appendKnownHost,
+  hostKeyAlgorithms,
+  hostKeyOf,
+  knownHostsPath,
+  readKnownHosts,
+  type HostKey,
+} from './host-key';
 import { hostToken, knownHostLine, lookupHostKey } from './known-hosts';
 import { loginFailure } from './ssh-errors';
 import { sshLogin, type SshLogin } from './ssh-login';
 
 export const HANDSHAKE_TIMEOUT_MS = 10_000;
 
-export type HostKeyVerdict = { state: 'known' } | { state: 'unknown'; question: HostKeyQuestion } | { state: 'refused'; error: BerthError };
+export type HostKeyVerdict =
+  { state: 'known' } | { state: 'unknown'; question: HostKeyQuestion } | { state: 'refused'; error: BerthError };
 
 export function judgeHostKey(knownHostsText: string, file: string, login: SshLogin, offered: HostKey): HostKeyVerdict {
   const found = lookupHostKey(knownHostsText, login.host, login.port, offered);
   if (found.state === 'known') return { state: 'known' };
   if (found.state === 'unknown') {
-    return { state: 'unknown', question: { host: login.host, port: login.port, keyType: offered.keyType, fingerprint: offered.fingerprint } };
+    return {
+      state: 'unknown',
+      question: { host: login.host, port: login.port, keyType: offered.keyType, fingerprint: offered.fingerprint },
+    };
   }
   const token = hostToken(login.host, login.port);
   const why = found.revoked
@@ -61,7 +72,11 @@ export function fetchHostKey(login: SshLogin, algorithms: ServerHostKeyAlgorithm
   });
 }
 
-export async function checkHostKeyOf(config: { host: string }, env: NodeJS.ProcessEnv, trustFingerprint?: string): Promise<HostKeyQuestion | null> {
+export async function checkHostKeyOf(
+  config: { host: string },
+  env: NodeJS.ProcessEnv,
+  trustFingerprint?: string,
+): Promise<HostKeyQuestion | null> {
   const login = sshLogin(config, env);
   const file = knownHostsPath(env);
   const text = await readKnownHosts(file);
@@ -75,7 +90,11 @@ export async function checkHostKeyOf(config: { host: string }, env: NodeJS.Proce
 }
 
 /** Adds the host's key to known_hosts if it still shows the fingerprint the user accepted; throws otherwise. */
-export async function trustHostKeyOf(config: { host: string }, env: NodeJS.ProcessEnv, fingerprint: string): Promise<void> {
+export async function trustHostKeyOf(
+  config: { host: string },
+  env: NodeJS.ProcessEnv,
+  fingerprint: string,
+): Promise<void> {
   const question = await checkHostKeyOf(config, env, fingerprint);
   if (!question) return;
   throw new BerthError(

@@ -31,7 +31,8 @@ export function fingerprintOf(blob: Buffer): string {
 export function knownHostsPath(env: NodeJS.ProcessEnv): string {
   if (env.BERTH_SSH_KNOWN_HOSTS) return env.BERTH_SSH_KNOWN_HOSTS;
   const home = env.HOME || env.USERPROFILE;
-  if (!home) throw new Error('HOME is not set, so Berth cannot find ~/.ssh/known_hosts (set HOME or BERTH_SSH_KNOWN_HOSTS).');
+  if (!home)
+    throw new Error('HOME is not set, so Berth cannot find ~/.ssh/known_hosts (set HOME or BERTH_SSH_KNOWN_HOSTS).');
   return path.join(home, '.ssh', 'known_hosts');
 }
 
@@ -61,7 +62,15 @@ export async function appendKnownHost(file: string, line: string): Promise<void>
 }
 
 // ssh2's own defaults, in its order; the signature algorithms of each known_hosts key type.
-const defaultAlgorithms: ServerHostKeyAlgorithm[] = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'];
+const defaultAlgorithms: ServerHostKeyAlgorithm[] = [
+  'ssh-ed25519',
+  'ecdsa-sha2-nistp256',
+  'ecdsa-sha2-nistp384',
+  'ecdsa-sha2-nistp521',
+  'rsa-sha2-512',
+  'rsa-sha2-256',
+  'ssh-rsa',
+];
 const algorithmsOfType: Record<string, ServerHostKeyAlgorithm[]> = {
   'ssh-ed25519': ['ssh-ed25519'],
   'ecdsa-sha2-nistp256': ['ecdsa-sha2-nistp256'],

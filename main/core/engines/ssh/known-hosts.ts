@@ -33,7 +33,8 @@ export function parseKnownHosts(text: string): KnownHostEntry[] {
     if (trimmed === '' || trimmed.startsWith('#')) return;
     const fields = trimmed.split(/\s+/);
     let marker: KnownHostEntry['marker'] = null;
-    if (fields[0] === '@revoked' || fields[0] === '@cert-authority') marker = fields.shift() as KnownHostEntry['marker'];
+    if (fields[0] === '@revoked' || fields[0] === '@cert-authority')
+      marker = fields.shift() as KnownHostEntry['marker'];
     // A line ssh itself would skip (too few fields) is skipped here too rather than failing the whole file.
     if (fields.length < 3) return;
     entries.push({ line: index + 1, marker, hosts: fields[0], keyType: fields[1], key: fields[2] });
@@ -49,7 +50,13 @@ function hashedMatches(field: string, token: string): boolean {
 }
 
 function patternMatches(pattern: string, token: string): boolean {
-  const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  const regex = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'i',
+  );
   return regex.test(token);
 }
 
@@ -73,7 +80,12 @@ export function entriesFor(text: string, host: string, port: number): KnownHostE
   return parseKnownHosts(text).filter((entry) => entry.marker !== '@cert-authority' && entryMatches(entry, token));
 }
 
-export function lookupHostKey(text: string, host: string, port: number, offered: { keyType: string; key: string }): HostKeyLookup {
+export function lookupHostKey(
+  text: string,
+  host: string,
+  port: number,
+  offered: { keyType: string; key: string },
+): HostKeyLookup {
   const entries = entriesFor(text, host, port);
   const revoked = entries.find((entry) => entry.marker === '@revoked' && entry.key === offered.key);
   if (revoked) return { state: 'mismatch', line: revoked.line, revoked: true };

@@ -31,10 +31,18 @@ export function parseRemoteSocket(output: string): RemoteSocket {
   const [, kind, ...rest] = line.trim().split(' ');
   const value = rest.join(' ');
   const parsed = parseEngineAddress(value, { tls: false });
-  const where = kind === 'env' ? `DOCKER_HOST=${value} on that machine` : kind === 'rootless' ? 'the rootless engine of that user' : 'the default';
-  if (!parsed.ok) return { problem: `${where} is not a valid engine address (${parsed.reason}): fix it there, or unset it.` };
+  const where =
+    kind === 'env'
+      ? `DOCKER_HOST=${value} on that machine`
+      : kind === 'rootless'
+        ? 'the rootless engine of that user'
+        : 'the default';
+  if (!parsed.ok)
+    return { problem: `${where} is not a valid engine address (${parsed.reason}): fix it there, or unset it.` };
   if (parsed.address.kind !== 'unix') {
-    return { problem: `${where} is not a unix socket: over SSH Berth reaches an engine socket on that machine itself. Point DOCKER_HOST there at the engine's unix:// socket.` };
+    return {
+      problem: `${where} is not a unix socket: over SSH Berth reaches an engine socket on that machine itself. Point DOCKER_HOST there at the engine's unix:// socket.`,
+    };
   }
   return { path: parsed.address.path, source: kind === 'env' ? `DOCKER_HOST on that machine` : where };
 }

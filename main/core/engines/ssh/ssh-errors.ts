@@ -29,7 +29,12 @@ export interface LoginAttempt {
 }
 
 /** Why opening the SSH connection failed; `hostKeyProblem` wins, since the verifier already knows the cause. */
-export function loginFailure(error: unknown, login: SshLogin, attempt: LoginAttempt, hostKeyProblem: BerthError | null): BerthError {
+export function loginFailure(
+  error: unknown,
+  login: SshLogin,
+  attempt: LoginAttempt,
+  hostKeyProblem: BerthError | null,
+): BerthError {
   if (hostKeyProblem) return hostKeyProblem;
   const e = (error ?? {}) as Ssh2Error;
   const where = login.label;
@@ -37,13 +42,18 @@ export function loginFailure(error: unknown, login: SshLogin, attempt: LoginAtte
     const tried = attempt.tried.length > 0 ? attempt.tried.join(' and ') : 'no key at all';
     const accepts = attempt.serverAccepts.length > 0 ? ` The server accepts: ${attempt.serverAccepts.join(', ')}.` : '';
     // Trying the same keys again is refused again (and can get this machine banned by fail2ban): not retried.
-    return needsUserAction(new BerthError(
-      'ENGINE_UNREACHABLE',
-      `SSH login as ${where} failed: the server refused ${tried}.${accepts} Add your public key to ~${login.username}/.ssh/authorized_keys on that machine, or choose the right key file.`,
-    ));
+    return needsUserAction(
+      new BerthError(
+        'ENGINE_UNREACHABLE',
+        `SSH login as ${where} failed: the server refused ${tried}.${accepts} Add your public key to ~${login.username}/.ssh/authorized_keys on that machine, or choose the right key file.`,
+      ),
+    );
   }
   if (e.level === 'client-timeout') {
-    return new BerthError('ENGINE_UNREACHABLE', `SSH to ${where} got no handshake in time: the host may be overloaded, or something other than sshd answers on that port.`);
+    return new BerthError(
+      'ENGINE_UNREACHABLE',
+      `SSH to ${where} got no handshake in time: the host may be overloaded, or something other than sshd answers on that port.`,
+    );
   }
   const hint = e.code ? networkHints[e.code] : undefined;
   if (hint) return new BerthError('ENGINE_UNREACHABLE', `Cannot reach ${where} over SSH: ${hint} (${e.code}).`);
@@ -54,14 +64,23 @@ export function loginFailure(error: unknown, login: SshLogin, attempt: LoginAtte
  * Why the remote engine's socket could not be opened. sshd answers "open failed" for a missing socket, a
  * forbidden one and its own policy alike, so the remote shell's `diagnosis` tells them apart when it can.
  */
-export function socketFailure(error: unknown, login: SshLogin, socketPath: string, diagnosis: SocketDiagnosis): BerthError {
+export function socketFailure(
+  error: unknown,
+  login: SshLogin,
+  socketPath: string,
+  diagnosis: SocketDiagnosis,
+): BerthError {
   const e = (error ?? {}) as Ssh2Error;
   const fail = (message: string): BerthError => new BerthError('ENGINE_UNREACHABLE', message);
   switch (diagnosis) {
     case 'missing':
-      return fail(`There is no engine socket at ${socketPath} on ${login.label}: start the engine there (e.g. \`sudo systemctl start docker\`), or give the right socket path.`);
+      return fail(
+        `There is no engine socket at ${socketPath} on ${login.label}: start the engine there (e.g. \`sudo systemctl start docker\`), or give the right socket path.`,
+      );
     case 'denied':
-      return fail(`${login.username} may not use ${socketPath} on ${login.label}: add that user to the docker group there (\`sudo usermod -aG docker ${login.username}\`), log in again, and reconnect.`);
+      return fail(
+        `${login.username} may not use ${socketPath} on ${login.label}: add that user to the docker group there (\`sudo usermod -aG docker ${login.username}\`), log in again, and reconnect.`,
+      );
     case 'present':
       return fail(
         `The SSH server on ${login.label} refused to forward to ${socketPath}, which exists and ${login.username} may use: allow it with \`AllowStreamLocalForwarding yes\` in its sshd_config (and no \`no-port-forwarding\` or \`restrict\` on your key in authorized_keys), then reload sshd. If that is set, the engine behind the socket is not running.`,

@@ -30,11 +30,18 @@ export function sshLogin(config: Pick<SshConfig, 'host'>, env: NodeJS.ProcessEnv
   const parsed = parseEngineAddress(config.host, { tls: false });
   if (!parsed.ok || parsed.address.kind !== 'ssh') {
     const reason = parsed.ok ? 'it is not an ssh:// address' : parsed.reason;
-    throw new BerthError('INVALID_PAYLOAD', `${config.host} is not a remote engine address (${reason}): use ssh://user@host or ssh://user@host:port.`);
+    throw new BerthError(
+      'INVALID_PAYLOAD',
+      `${config.host} is not a remote engine address (${reason}): use ssh://user@host or ssh://user@host:port.`,
+    );
   }
   const { host, port, user } = parsed.address;
   const username = user ?? env.USER ?? env.LOGNAME;
-  if (!username) throw new BerthError('INVALID_PAYLOAD', `${config.host} names no user and USER is not set: use ssh://user@${host}.`);
+  if (!username)
+    throw new BerthError(
+      'INVALID_PAYLOAD',
+      `${config.host} names no user and USER is not set: use ssh://user@${host}.`,
+    );
   const realPort = port ?? 22;
   return { host, port: realPort, username, label: `${username}@${host}${realPort === 22 ? '' : `:${realPort}`}` };
 }
@@ -44,7 +51,10 @@ function keyFileChoice(file: string, username: string): AuthChoice {
   try {
     data = readFileSync(file);
   } catch (error) {
-    throw new BerthError('INVALID_PAYLOAD', `Berth cannot read the key file ${file}: ${(error as Error).message}. Choose another key file, or use your ssh agent.`);
+    throw new BerthError(
+      'INVALID_PAYLOAD',
+      `Berth cannot read the key file ${file}: ${(error as Error).message}. Choose another key file, or use your ssh agent.`,
+    );
   }
   const parsed = ssh2.utils.parseKey(data);
   if (parsed instanceof Error) {
@@ -60,13 +70,25 @@ function keyFileChoice(file: string, username: string): AuthChoice {
 }
 
 /** The ways to log in, in the order tried: the chosen key file, else the agent. */
-export function authChoices(config: Pick<SshConfig, 'identityFile'>, login: SshLogin, env: NodeJS.ProcessEnv): AuthChoice[] {
+export function authChoices(
+  config: Pick<SshConfig, 'identityFile'>,
+  login: SshLogin,
+  env: NodeJS.ProcessEnv,
+): AuthChoice[] {
   if (config.identityFile) return [keyFileChoice(config.identityFile, login.username)];
   const agent = env.SSH_AUTH_SOCK;
   if (!agent) {
-    throw new BerthError('INVALID_PAYLOAD', 'No ssh agent is running for Berth (SSH_AUTH_SOCK is not set) and no key file was chosen: start ssh-agent and `ssh-add` your key, or choose a key file.');
+    throw new BerthError(
+      'INVALID_PAYLOAD',
+      'No ssh agent is running for Berth (SSH_AUTH_SOCK is not set) and no key file was chosen: start ssh-agent and `ssh-add` your key, or choose a key file.',
+    );
   }
-  return [{ method: { type: 'agent', username: login.username, agent }, label: `the keys in your ssh agent (SSH_AUTH_SOCK=${agent})` }];
+  return [
+    {
+      method: { type: 'agent', username: login.username, agent },
+      label: `the keys in your ssh agent (SSH_AUTH_SOCK=${agent})`,
+    },
+  ];
 }
 
 /** The key files `ssh` tries by default, in its order (DSA and security keys left out: ssh2 cannot use them). */
@@ -79,7 +101,11 @@ const defaultKeyFiles = ['id_rsa', 'id_ecdsa', 'id_ed25519'];
 export function sshDefaultAuthChoices(login: SshLogin, env: NodeJS.ProcessEnv): AuthChoice[] {
   const choices: AuthChoice[] = [];
   const agent = env.SSH_AUTH_SOCK;
-  if (agent) choices.push({ method: { type: 'agent', username: login.username, agent }, label: `the keys in your ssh agent (SSH_AUTH_SOCK=${agent})` });
+  if (agent)
+    choices.push({
+      method: { type: 'agent', username: login.username, agent },
+      label: `the keys in your ssh agent (SSH_AUTH_SOCK=${agent})`,
+    });
   const home = env.HOME || env.USERPROFILE;
   const locked: string[] = [];
   for (const name of home ? defaultKeyFiles : []) {

@@ -28,7 +28,11 @@ const REMOTE_REASON = 'A remote engine: whoever runs that machine starts and sto
  * trusted: `trustFingerprint` matched and was added), a question with the fingerprint when unknown; throws
  * HOST_KEY_MISMATCH when known_hosts has another key for that host.
  */
-export function checkHostKey(config: SshEngineConfig, env: NodeJS.ProcessEnv, trustFingerprint?: string): Promise<HostKeyQuestion | null> {
+export function checkHostKey(
+  config: SshEngineConfig,
+  env: NodeJS.ProcessEnv,
+  trustFingerprint?: string,
+): Promise<HostKeyQuestion | null> {
   return checkHostKeyOf(config, env, trustFingerprint);
 }
 
@@ -53,7 +57,12 @@ export class SshProvider implements EngineProvider {
     const parsed = parseEngineAddress(this.options.config.host, { tls: false });
     if (!parsed.ok || parsed.address.kind !== 'ssh') {
       const reason = parsed.ok ? 'it is not an ssh:// address' : parsed.reason;
-      return { targets: [], problem: `${this.options.config.host} is not a remote engine address: ${reason}.`, warnings: [], searched: [] };
+      return {
+        targets: [],
+        problem: `${this.options.config.host} is not a remote engine address: ${reason}.`,
+        warnings: [],
+        searched: [],
+      };
     }
     const endpoint = { host: formatEngineAddress(parsed.address), source: 'berth' as const, label: 'remote over SSH' };
     return { targets: [{ endpoint, address: parsed.address, tls: null }], problem: null, warnings: [], searched: [] };

@@ -80,19 +80,21 @@ export class SshTunnel {
   private connection(): Promise<Client> {
     if (this.disposed) return Promise.reject(new BerthError('ENGINE_UNREACHABLE', 'This remote engine was removed.'));
     if (this.client) return Promise.resolve(this.client);
-    this.opening ??= this.open().then(
-      (client) => {
-        this.lastFailure = '';
-        return client;
-      },
-      (error: unknown) => {
-        // The engine connection retries every few seconds: note a failure when it changes, not each time.
-        const message = errorMessage(error);
-        if (message !== this.lastFailure) this.options.note(`[ssh] ${message}`);
-        this.lastFailure = message;
-        throw error;
-      },
-    ).finally(() => (this.opening = null));
+    this.opening ??= this.open()
+      .then(
+        (client) => {
+          this.lastFailure = '';
+          return client;
+        },
+        (error: unknown) => {
+          // The engine connection retries every few seconds: note a failure when it changes, not each time.
+          const message = errorMessage(error);
+          if (message !== this.lastFailure) this.options.note(`[ssh] ${message}`);
+          this.lastFailure = message;
+          throw error;
+        },
+      )
+      .finally(() => (this.opening = null));
     return this.opening;
   }
 
@@ -102,7 +104,10 @@ export class SshTunnel {
     let choices: AuthChoice[];
     try {
       login = sshLogin(config, env);
-      choices = !config.identityFile && this.options.sshDefaults ? sshDefaultAuthChoices(login, env) : authChoices(config, login, env);
+      choices =
+        !config.identityFile && this.options.sshDefaults
+          ? sshDefaultAuthChoices(login, env)
+          : authChoices(config, login, env);
     } catch (error) {
       // An address, a user or a key Berth cannot use stays so until the user changes something.
       throw needsUserAction(error as Error);
@@ -176,7 +181,9 @@ export class SshTunnel {
     this.question = null;
     this.opened += 1;
     this.options.note(`[ssh] connected to ${login.label} (SSH connection #${this.opened})`);
-    client.on('error', (error: Error & { level?: string }) => this.options.note(`[ssh] connection to ${login.label} failed: ${error.message}`));
+    client.on('error', (error: Error & { level?: string }) =>
+      this.options.note(`[ssh] connection to ${login.label} failed: ${error.message}`),
+    );
     client.once('close', () => {
       if (this.client === client) this.forget(client, 'dropped; Berth reconnects on the next request');
     });
@@ -197,7 +204,8 @@ export class SshTunnel {
     if (this.socket?.client !== client) {
       const label = sshLogin(this.options.config, this.options.env).label;
       const path = askRemoteSocket(client).then((answer) => {
-        if ('problem' in answer) throw needsUserAction(new BerthError('ENGINE_UNREACHABLE', `On ${label}, ${answer.problem}`));
+        if ('problem' in answer)
+          throw needsUserAction(new BerthError('ENGINE_UNREACHABLE', `On ${label}, ${answer.problem}`));
         this.options.note(`[ssh] the engine socket on ${label} is ${answer.path} (${answer.source})`);
         return answer.path;
       });

@@ -27,7 +27,10 @@ export class TunnelAgent extends http.Agent {
     super({ keepAlive: false });
   }
 
-  override createConnection(_options: http.ClientRequestArgs, callback?: (error: Error | null, stream: Duplex) => void): Duplex | null | undefined {
+  override createConnection(
+    _options: http.ClientRequestArgs,
+    callback?: (error: Error | null, stream: Duplex) => void,
+  ): Duplex | null | undefined {
     // http.Agent accepts the socket through the callback later, which is how an async channel open fits in.
     this.openChannel().then(
       (channel) => callback?.(null, asSocket(channel)),

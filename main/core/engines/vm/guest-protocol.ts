@@ -13,7 +13,15 @@ export const GUEST_DOCKER_SOCKET = '/var/run/docker.sock';
 export const GUEST_INIT = '/sbin/berth-init';
 
 export function kernelCommandLine(extra: string[] = []): string {
-  return ['console=ttyS0', `root=${OS_DISK_DEVICE}`, 'rw', `init=${GUEST_INIT}`, 'quiet', 'cryptomgr.notests=1', ...extra].join(' ');
+  return [
+    'console=ttyS0',
+    `root=${OS_DISK_DEVICE}`,
+    'rw',
+    `init=${GUEST_INIT}`,
+    'quiet',
+    'cryptomgr.notests=1',
+    ...extra,
+  ].join(' ');
 }
 
 /** fw_cfg entry with the per-machine public key (authorized_keys format); the guest reads it at every boot. */

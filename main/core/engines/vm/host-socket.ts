@@ -13,7 +13,11 @@ export class HostSocket {
     this.server = server;
   }
 
-  static async listen(path: string, openChannel: () => Promise<Duplex>, note: (line: string) => void): Promise<HostSocket> {
+  static async listen(
+    path: string,
+    openChannel: () => Promise<Duplex>,
+    note: (line: string) => void,
+  ): Promise<HostSocket> {
     // A socket file left by a crashed Berth would make listen fail with EADDRINUSE.
     await rm(path, { force: true });
     const server = net.createServer();

@@ -49,7 +49,12 @@ export function qemuArgs(inputs: QemuInputs): string[] {
   // arm64 `virt` names its first UART ttyAMA0; the last console= is the one /dev/console follows. Untested here.
   const append = inputs.arch === 'arm64' ? kernelCommandLine(['console=ttyAMA0']) : kernelCommandLine();
   const machine = inputs.arch === 'arm64' ? ['-machine', 'virt'] : ['-machine', 'q35'];
-  const drive = (file: string, id: string) => ['-drive', `if=none,id=${id},file=${escapeOption(file)},format=raw,cache=writeback,discard=unmap`, '-device', `virtio-blk-pci,drive=${id}`];
+  const drive = (file: string, id: string) => [
+    '-drive',
+    `if=none,id=${id},file=${escapeOption(file)},format=raw,cache=writeback,discard=unmap`,
+    '-device',
+    `virtio-blk-pci,drive=${id}`,
+  ];
   return [
     '-nodefaults',
     '-no-user-config',

@@ -33,7 +33,9 @@ export class QemuProcess {
     this.child = spawn(options.binary, options.args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const splitter = new LineSplitter();
     this.child.stdout?.setEncoding('utf8').on('data', (chunk: string) => this.lines(splitter.push(chunk)));
-    this.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (this.stderr = (this.stderr + chunk).slice(-4000)));
+    this.child.stderr
+      ?.setEncoding('utf8')
+      .on('data', (chunk: string) => (this.stderr = (this.stderr + chunk).slice(-4000)));
     this.exited = new Promise((resolve) => {
       this.child.once('error', (error) => {
         this.stderr += `\n${error.message}`;

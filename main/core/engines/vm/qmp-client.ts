@@ -16,7 +16,8 @@ function parseMessage(line: string): QmpMessage | Error {
   } catch (error) {
     return new Error(`QMP sent a line that is not JSON (${(error as Error).message}): ${line.slice(0, 80)}`);
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return new Error(`QMP sent something that is not a JSON object: ${line.slice(0, 80)}`);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    return new Error(`QMP sent something that is not a JSON object: ${line.slice(0, 80)}`);
   return parsed as QmpMessage;
 }
 
@@ -26,7 +27,10 @@ export async function qmpCommand(socketPath: string, command: string, timeoutMs 
     let buffer = '';
     let negotiated = false;
     let done = false;
-    const timer = setTimeout(() => finish(new Error(`QMP did not answer ${command} within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new Error(`QMP did not answer ${command} within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     function finish(error: Error | null, value?: unknown): void {
       if (done) return;
       done = true;
@@ -37,7 +41,12 @@ export async function qmpCommand(socketPath: string, command: string, timeoutMs 
     }
     function handle(message: QmpMessage): void {
       if (message.QMP) socket.write(`${JSON.stringify({ execute: 'qmp_capabilities' })}\n`);
-      else if (message.error) finish(new Error(`QMP ${negotiated ? command : 'qmp_capabilities'}: ${typeof message.error.desc === 'string' ? message.error.desc : 'failed'}`));
+      else if (message.error)
+        finish(
+          new Error(
+            `QMP ${negotiated ? command : 'qmp_capabilities'}: ${typeof message.error.desc === 'string' ? message.error.desc : 'failed'}`,
+          ),
+        );
       else if ('return' in message && !negotiated) {
         negotiated = true;
         socket.write(`${JSON.stringify({ execute: command })}\n`);

@@ -20,7 +20,11 @@ export function parseSerialLine(raw: string): SerialEvent | null {
   const line = raw.replace(/\r/g, '');
   const phase = line.match(new RegExp(`${PHASE_MARKER} ([a-z]+)(?: ([0-9]+(?:\\.[0-9]+)?))?`));
   if (phase && knownPhases.includes(phase[1])) {
-    return { type: 'phase', phase: phase[1] as GuestBootPhase, uptimeS: phase[2] === undefined ? null : Number(phase[2]) };
+    return {
+      type: 'phase',
+      phase: phase[1] as GuestBootPhase,
+      uptimeS: phase[2] === undefined ? null : Number(phase[2]),
+    };
   }
   const hostKey = line.match(new RegExp(`${HOSTKEY_MARKER} ([a-z0-9@.-]+) ([A-Za-z0-9+/]+={0,3})`));
   if (hostKey) return { type: 'hostkey', keyType: hostKey[1], key: hostKey[2] };

@@ -68,7 +68,11 @@ export async function findImageDir(env: NodeJS.ProcessEnv): Promise<string> {
     const info = await stat(manifest).catch(() => null);
     if (info && (!newest || info.mtimeMs > newest.mtimeMs)) newest = { dir: join(cache, name), mtimeMs: info.mtimeMs };
   }
-  if (!newest) throw new BerthError('NOT_FOUND', `No VM image in ${cache}: build it with \`npm run vm:image\` (Linux, root), or set BERTH_VM_IMAGE_DIR to a folder with vmlinuz, initrd, os.img.zst and manifest.json.`);
+  if (!newest)
+    throw new BerthError(
+      'NOT_FOUND',
+      `No VM image in ${cache}: build it with \`npm run vm:image\` (Linux, root), or set BERTH_VM_IMAGE_DIR to a folder with vmlinuz, initrd, os.img.zst and manifest.json.`,
+    );
   return newest.dir;
 }
 
@@ -85,14 +89,28 @@ export function sha256File(file: string): Promise<string> {
 /** Reads the manifest; `verify` lists the artifacts whose bytes are checked now (the OS image only when it is unpacked). */
 export async function loadImage(dir: string, verify: readonly ArtifactName[] = ['kernel', 'initrd']): Promise<VmImage> {
   const manifest: unknown = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
-  const files: Record<ArtifactName, string> = { kernel: kernelFileOf(manifest), initrd: 'initrd', 'os.img.zst': 'os.img.zst' };
+  const files: Record<ArtifactName, string> = {
+    kernel: kernelFileOf(manifest),
+    initrd: 'initrd',
+    'os.img.zst': 'os.img.zst',
+  };
   const sha256 = {} as Record<ArtifactName, string>;
   for (const name of ARTIFACTS) {
     const expected = manifestSha256(manifest, files[name]);
-    if (!expected) throw new BerthError('CONFLICT', `${join(dir, 'manifest.json')} has no sha256 for ${files[name]}: rebuild the image with \`npm run vm:image\`.`);
+    if (!expected)
+      throw new BerthError(
+        'CONFLICT',
+        `${join(dir, 'manifest.json')} has no sha256 for ${files[name]}: rebuild the image with \`npm run vm:image\`.`,
+      );
     sha256[name] = expected;
   }
-  const image: VmImage = { dir, kernel: join(dir, files.kernel), initrd: join(dir, 'initrd'), osImageZst: join(dir, 'os.img.zst'), sha256 };
+  const image: VmImage = {
+    dir,
+    kernel: join(dir, files.kernel),
+    initrd: join(dir, 'initrd'),
+    osImageZst: join(dir, 'os.img.zst'),
+    sha256,
+  };
   for (const name of verify) await verifyArtifact(join(dir, files[name]), sha256[name]);
   return image;
 }
@@ -100,18 +118,32 @@ export async function loadImage(dir: string, verify: readonly ArtifactName[] = [
 export async function verifyArtifact(file: string, expected: string): Promise<void> {
   const actual = await sha256File(file);
   if (actual !== expected) {
-    throw new BerthError('CONFLICT', `${file} does not match its manifest (sha256 ${actual}, expected ${expected}): the image is damaged or half-written; rebuild it with \`npm run vm:image\`.`);
+    throw new BerthError(
+      'CONFLICT',
+      `${file} does not match its manifest (sha256 ${actual}, expected ${expected}): the image is damaged or half-written; rebuild it with \`npm run vm:image\`.`,
+    );
   }
 }
 
 function unzstd(source: string, target: string): Promise<void> {
   return new Promise((resolve, reject) => {
     // The zstd tool writes sparse files, so the unused part of the OS disk takes no space.
-    const child = spawn(toolCommand('zstd', process.env), ['-d', '-q', '-f', '--sparse', source, '-o', target], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(toolCommand('zstd', process.env), ['-d', '-q', '-f', '--sparse', source, '-o', target], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', (error) => reject(new BerthError('CONFLICT', `Berth needs the zstd tool to unpack the VM's OS disk: ${error.message}. Install zstd.`)));
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`zstd could not unpack ${source}: ${stderr.trim() || `exit ${code}`}`))));
+    child.on('error', (error) =>
+      reject(
+        new BerthError(
+          'CONFLICT',
+          `Berth needs the zstd tool to unpack the VM's OS disk: ${error.message}. Install zstd.`,
+        ),
+      ),
+    );
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`zstd could not unpack ${source}: ${stderr.trim() || `exit ${code}`}`)),
+    );
   });
 }
 

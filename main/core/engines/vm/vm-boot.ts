@@ -8,7 +8,15 @@ import { dirname } from 'node:path';
 import { BerthError } from '../../../shared/errors';
 import { knownHostLine } from '../ssh/known-hosts';
 import { SshTunnel } from '../ssh/ssh-tunnel';
-import { acceleratorCandidates, chooseAccelerator, forcedAccelerator, kvmUsable, readRememberedAccelerator, rememberAccelerator, type ProbeResult } from './accelerator';
+import {
+  acceleratorCandidates,
+  chooseAccelerator,
+  forcedAccelerator,
+  kvmUsable,
+  readRememberedAccelerator,
+  rememberAccelerator,
+  type ProbeResult,
+} from './accelerator';
 import { GUEST_DOCKER_SOCKET } from './guest-protocol';
 import { guestArchOf, qemuArgs, qemuBinary, type Accelerator, type QemuInputs } from './qemu-args';
 import { freeLocalPort } from '../free-local-port';
@@ -39,7 +47,10 @@ const BOOT_ATTEMPTS = 3;
 /** The guest kernel reported a stalled CPU while booting: that boot is abandoned and another one started. */
 class GuestStalled extends BerthError {
   constructor(line: string) {
-    super('ENGINE_UNREACHABLE', `The VM's kernel reported a stalled CPU while booting ("${line}"). See the VM's log for the console's last lines.`);
+    super(
+      'ENGINE_UNREACHABLE',
+      `The VM's kernel reported a stalled CPU while booting ("${line}"). See the VM's log for the console's last lines.`,
+    );
   }
 }
 const PROBE_DEADLINE_MS = 120_000;
@@ -73,13 +84,27 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** Waits for `ready`; throws when QEMU exits, the deadline passes, or `failure` names an error to throw. */
-async function until(what: string, ready: () => boolean, qemu: QemuProcess, deadlineMs: number, failure: () => Error | null = () => null): Promise<void> {
+async function until(
+  what: string,
+  ready: () => boolean,
+  qemu: QemuProcess,
+  deadlineMs: number,
+  failure: () => Error | null = () => null,
+): Promise<void> {
   const deadline = qemu.startedAt + deadlineMs;
   while (!ready()) {
     const failed = failure();
     if (failed) throw failed;
-    if (!qemu.running) throw new BerthError('ENGINE_UNREACHABLE', `QEMU exited before ${what}${qemu.errorOutput() ? `: ${qemu.errorOutput()}` : ''}. See the VM's log for the console's last lines.`);
-    if (Date.now() > deadline) throw new BerthError('ENGINE_UNREACHABLE', `The VM did not reach ${what} within ${deadlineMs / 1000} s. See the VM's log for the console's last lines.`);
+    if (!qemu.running)
+      throw new BerthError(
+        'ENGINE_UNREACHABLE',
+        `QEMU exited before ${what}${qemu.errorOutput() ? `: ${qemu.errorOutput()}` : ''}. See the VM's log for the console's last lines.`,
+      );
+    if (Date.now() > deadline)
+      throw new BerthError(
+        'ENGINE_UNREACHABLE',
+        `The VM did not reach ${what} within ${deadlineMs / 1000} s. See the VM's log for the console's last lines.`,
+      );
     await sleep(200);
   }
 }
@@ -101,9 +126,16 @@ export class VmBoot {
     if (await installOsDisk(image, layout.osDisk, layout.osDiskStamp)) note(`[vm] OS disk unpacked from ${imageDir}`);
     const before = await ensureDataDisk(layout.dataDisk, config.diskGiB);
     if (before === 0) note(`[vm] data disk created (${config.diskGiB} GiB, sparse)`);
-    else if (before < config.diskGiB * 1024 ** 3) note(`[vm] data disk grown to ${config.diskGiB} GiB; the guest grows its filesystem at boot`);
+    else if (before < config.diskGiB * 1024 ** 3)
+      note(`[vm] data disk grown to ${config.diskGiB} GiB; the guest grows its filesystem at boot`);
     await ensureVmKey(layout.privateKey, layout.publicKey, `berth-vm-${config.name}`);
-    const base = { kernel: image.kernel, initrd: image.initrd, osDisk: layout.osDisk, dataDisk: layout.dataDisk, authorizedKeysFile: layout.publicKey };
+    const base = {
+      kernel: image.kernel,
+      initrd: image.initrd,
+      osDisk: layout.osDisk,
+      dataDisk: layout.dataDisk,
+      authorizedKeysFile: layout.publicKey,
+    };
     this.program = await this.qemuProgram();
     const accel = await this.accelerator(base);
     for (let attempt = 1; ; attempt += 1) {
@@ -116,22 +148,42 @@ export class VmBoot {
     }
   }
 
-  private inputs(base: Pick<QemuInputs, 'kernel' | 'initrd' | 'osDisk' | 'dataDisk' | 'authorizedKeysFile'>, accel: Accelerator, sshPort: number): QemuInputs {
+  private inputs(
+    base: Pick<QemuInputs, 'kernel' | 'initrd' | 'osDisk' | 'dataDisk' | 'authorizedKeysFile'>,
+    accel: Accelerator,
+    sshPort: number,
+  ): QemuInputs {
     const { config, layout } = this.deps;
-    return { ...base, arch: guestArchOf(hostArch()), accel, cpus: config.cpus, memoryMiB: config.memoryMiB, sshPort, qmpSocket: layout.qmpSocket, serialLog: layout.serialLog };
+    return {
+      ...base,
+      arch: guestArchOf(hostArch()),
+      accel,
+      cpus: config.cpus,
+      memoryMiB: config.memoryMiB,
+      sshPort,
+      qmpSocket: layout.qmpSocket,
+      serialLog: layout.serialLog,
+    };
   }
 
   /** BERTH_QEMU, else the QEMU found as tool-path.ts says (system folders first as root). */
   private async qemuProgram(): Promise<{ binary: string; sandbox: boolean }> {
     const binary = this.deps.env.BERTH_QEMU ?? toolCommand(qemuBinary(guestArchOf(hostArch())), this.deps.env);
     const sandbox = await sandboxSupported(binary);
-    if (!sandbox) this.deps.note(`[vm] ${binary} does not take QEMU's seccomp sandbox (-sandbox on): the VM runs without it`);
+    if (!sandbox)
+      this.deps.note(`[vm] ${binary} does not take QEMU's seccomp sandbox (-sandbox on): the VM runs without it`);
     return { binary, sandbox };
   }
 
   private spawn(inputs: QemuInputs, onEvent: (event: SerialEvent, atMs: number) => void): QemuProcess {
     const { binary, sandbox } = this.program;
-    return new QemuProcess({ binary, args: qemuArgs({ ...inputs, sandbox }), qmpSocket: inputs.qmpSocket, onLine: (line) => this.deps.serial(line), onEvent });
+    return new QemuProcess({
+      binary,
+      args: qemuArgs({ ...inputs, sandbox }),
+      qmpSocket: inputs.qmpSocket,
+      onLine: (line) => this.deps.serial(line),
+      onEvent,
+    });
   }
 
   /** BERTH_VM_ACCEL, else the one remembered for this machine, else a probe of each candidate (fastest to `init`). */
@@ -148,15 +200,22 @@ export class VmBoot {
     const probes: ProbeResult[] = [];
     for (const accel of candidates) {
       // A later candidate only has to beat the best so far.
-      const best = Math.min(PROBE_DEADLINE_MS, ...probes.flatMap((probe) => (probe.initMs === null ? [] : [probe.initMs])));
+      const best = Math.min(
+        PROBE_DEADLINE_MS,
+        ...probes.flatMap((probe) => (probe.initMs === null ? [] : [probe.initMs])),
+      );
       let initMs: number | null = null;
       const qemu = this.spawn({ ...this.inputs(base, accel, await freeLocalPort()), snapshot: true }, (event, atMs) => {
         if (event.type === 'phase' && event.phase === 'init') initMs = atMs;
       });
-      await until('the init phase', () => initMs !== null, qemu, best).catch((error: Error) => note(`[vm] accelerator ${accel}: ${error.message}`));
+      await until('the init phase', () => initMs !== null, qemu, best).catch((error: Error) =>
+        note(`[vm] accelerator ${accel}: ${error.message}`),
+      );
       await qemu.kill();
       probes.push({ accel, initMs });
-      note(`[vm] accelerator probe: ${accel} reached init in ${initMs === null ? '(missed the deadline)' : `${initMs} ms`}`);
+      note(
+        `[vm] accelerator probe: ${accel} reached init in ${initMs === null ? '(missed the deadline)' : `${initMs} ms`}`,
+      );
     }
     const chosen = chooseAccelerator(probes);
     await rememberAccelerator(layout.accelFile, { accel: chosen, probes, machine });
@@ -177,9 +236,15 @@ export class VmBoot {
     this.deps.phase({ phase: 'qemu', atMs: 0 });
     // Found again by the next start if this Berth is killed while the VM runs (vm-leftovers.ts).
     if (qemu.pid !== undefined) await writeFile(layout.qemuPidfile, qemuPidfileText(qemu.pid, process.pid));
-    note(`[vm] QEMU started (pid ${qemu.pid}, ${base.accel}, ${config.cpus} CPUs, ${config.memoryMiB} MiB, SSH on 127.0.0.1:${sshPort})`);
+    note(
+      `[vm] QEMU started (pid ${qemu.pid}, ${base.accel}, ${config.cpus} CPUs, ${config.memoryMiB} MiB, SSH on 127.0.0.1:${sshPort})`,
+    );
     const tunnel = new SshTunnel({
-      config: { host: `ssh://${GUEST_USER}@127.0.0.1:${sshPort}`, identityFile: layout.privateKey, socketPath: GUEST_DOCKER_SOCKET },
+      config: {
+        host: `ssh://${GUEST_USER}@127.0.0.1:${sshPort}`,
+        identityFile: layout.privateKey,
+        socketPath: GUEST_DOCKER_SOCKET,
+      },
       // The VM's own known_hosts, holding only the key its console printed: never the user's, never trust on first use.
       env: { ...env, BERTH_SSH_KNOWN_HOSTS: layout.knownHosts },
       note,
@@ -188,7 +253,9 @@ export class VmBoot {
       const stall = (): Error | null => stalled;
       await until('its SSH host key on the console', () => hostKey !== null, qemu, READY_DEADLINE_MS, stall);
       const pinned = hostKey as unknown as { keyType: string; key: string };
-      await writeFile(layout.knownHosts, `${knownHostLine('127.0.0.1', sshPort, pinned.keyType, pinned.key)}\n`, { mode: 0o600 });
+      await writeFile(layout.knownHosts, `${knownHostLine('127.0.0.1', sshPort, pinned.keyType, pinned.key)}\n`, {
+        mode: 0o600,
+      });
       await this.waitForEngine(qemu, tunnel, stall);
       this.deps.phase({ phase: 'ready', atMs: Date.now() - qemu.startedAt });
       return { qemu, sshPort, tunnel, accel: base.accel };
@@ -219,7 +286,9 @@ export class VmBoot {
     await until('engine readiness', () => ready.done, qemu, READY_DEADLINE_MS, stall).catch((error: Error) => {
       ready.done = true;
       if (error instanceof GuestStalled) throw error;
-      throw last ? new BerthError('ENGINE_UNREACHABLE', `${error.message} Last answer: ${(last as Error).message}`) : error;
+      throw last
+        ? new BerthError('ENGINE_UNREACHABLE', `${error.message} Last answer: ${(last as Error).message}`)
+        : error;
     });
     await pinging;
   }

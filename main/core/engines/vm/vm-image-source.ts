@@ -38,7 +38,12 @@ export interface DownloadLimits {
   fileMs: number;
 }
 
-export const DOWNLOAD_LIMITS: DownloadLimits = { manifestBytes: 1024 * 1024, artifactBytes: 4 * 1024 ** 3, idleMs: 60_000, fileMs: 30 * 60_000 };
+export const DOWNLOAD_LIMITS: DownloadLimits = {
+  manifestBytes: 1024 * 1024,
+  artifactBytes: 4 * 1024 ** 3,
+  idleMs: 60_000,
+  fileMs: 30 * 60_000,
+};
 
 function fetchTo(url: string, file: string, maxBytes: number, limits: DownloadLimits): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -52,8 +57,21 @@ function fetchTo(url: string, file: string, maxBytes: number, limits: DownloadLi
         reject(error);
       } else resolve();
     };
-    const overall = setTimeout(() => settle(new BerthError('ENGINE_UNREACHABLE', `Downloading the VM image: ${url} took longer than ${limits.fileMs / 1000} s and was stopped.`)), limits.fileMs);
-    const tooLarge = () => new BerthError('CONFLICT', `Downloading the VM image: ${url} is larger than the ${maxBytes} bytes expected; refusing it.`);
+    const overall = setTimeout(
+      () =>
+        settle(
+          new BerthError(
+            'ENGINE_UNREACHABLE',
+            `Downloading the VM image: ${url} took longer than ${limits.fileMs / 1000} s and was stopped.`,
+          ),
+        ),
+      limits.fileMs,
+    );
+    const tooLarge = () =>
+      new BerthError(
+        'CONFLICT',
+        `Downloading the VM image: ${url} is larger than the ${maxBytes} bytes expected; refusing it.`,
+      );
     const request = (url.startsWith('https:') ? getHttps : get)(url, (response) => {
       if (response.statusCode !== 200) {
         response.resume();
@@ -74,11 +92,25 @@ function fetchTo(url: string, file: string, maxBytes: number, limits: DownloadLi
       });
       pipeline(response, bounded, createWriteStream(file)).then(
         () => settle(null),
-        (error: Error) => settle(error instanceof BerthError ? error : new BerthError('ENGINE_UNREACHABLE', `Downloading the VM image from ${url} failed: ${error.message}.`)),
+        (error: Error) =>
+          settle(
+            error instanceof BerthError
+              ? error
+              : new BerthError('ENGINE_UNREACHABLE', `Downloading the VM image from ${url} failed: ${error.message}.`),
+          ),
       );
     });
-    request.setTimeout(limits.idleMs, () => settle(new BerthError('ENGINE_UNREACHABLE', `Downloading the VM image: ${url} sent nothing for ${limits.idleMs / 1000} s; the download was stopped.`)));
-    request.on('error', (error) => settle(new BerthError('ENGINE_UNREACHABLE', `Downloading the VM image from ${url} failed: ${error.message}.`)));
+    request.setTimeout(limits.idleMs, () =>
+      settle(
+        new BerthError(
+          'ENGINE_UNREACHABLE',
+          `Downloading the VM image: ${url} sent nothing for ${limits.idleMs / 1000} s; the download was stopped.`,
+        ),
+      ),
+    );
+    request.on('error', (error) =>
+      settle(new BerthError('ENGINE_UNREACHABLE', `Downloading the VM image from ${url} failed: ${error.message}.`)),
+    );
   });
 }
 
@@ -90,7 +122,12 @@ function manifestSize(manifest: unknown, name: string): number | null {
 }
 
 /** Downloads and checks the image into the cache; returns its folder. */
-export async function downloadImage(baseUrl: string, manifestSha: string, cacheDir: string, limits: DownloadLimits = DOWNLOAD_LIMITS): Promise<string> {
+export async function downloadImage(
+  baseUrl: string,
+  manifestSha: string,
+  cacheDir: string,
+  limits: DownloadLimits = DOWNLOAD_LIMITS,
+): Promise<string> {
   const dir = join(cacheDir, `download-${manifestSha.slice(0, 16)}`);
   if (await hasManifest(dir)) return dir;
   const partial = `${dir}.partial`;
@@ -101,15 +138,28 @@ export async function downloadImage(baseUrl: string, manifestSha: string, cacheD
     await fetchTo(`${base}manifest.json`, join(partial, 'manifest.json'), limits.manifestBytes, limits);
     const manifestText = await readFile(join(partial, 'manifest.json'));
     const actual = createHash('sha256').update(manifestText).digest('hex');
-    if (actual !== manifestSha.toLowerCase()) throw new BerthError('CONFLICT', `The VM image manifest at ${base} has sha256 ${actual}, not the configured ${manifestSha}: refusing it.`);
+    if (actual !== manifestSha.toLowerCase())
+      throw new BerthError(
+        'CONFLICT',
+        `The VM image manifest at ${base} has sha256 ${actual}, not the configured ${manifestSha}: refusing it.`,
+      );
     const manifest: unknown = JSON.parse(manifestText.toString('utf8'));
     for (const name of [kernelFileOf(manifest), 'initrd', 'os.img.zst']) {
       const expected = manifestSha256(manifest, name);
       if (!expected) throw new BerthError('CONFLICT', `The VM image manifest at ${base} lists no sha256 for ${name}.`);
       // Its sha256 is pinned, so any byte beyond the size the manifest gives cannot be right.
-      await fetchTo(`${base}${name}`, join(partial, name), manifestSize(manifest, name) ?? limits.artifactBytes, limits);
+      await fetchTo(
+        `${base}${name}`,
+        join(partial, name),
+        manifestSize(manifest, name) ?? limits.artifactBytes,
+        limits,
+      );
       const got = await sha256File(join(partial, name));
-      if (got !== expected) throw new BerthError('CONFLICT', `${base}${name} has sha256 ${got}, not the manifest's ${expected}: refusing it.`);
+      if (got !== expected)
+        throw new BerthError(
+          'CONFLICT',
+          `${base}${name} has sha256 ${got}, not the manifest's ${expected}: refusing it.`,
+        );
     }
     await rename(partial, dir);
     return dir;
@@ -127,7 +177,11 @@ export async function resolveImageDir(env: NodeJS.ProcessEnv): Promise<string> {
     return await findImageDir(env);
   } catch (error) {
     if (!env.BERTH_VM_IMAGE_URL) throw error;
-    if (!env.BERTH_VM_IMAGE_SHA256) throw new BerthError('CONFLICT', 'BERTH_VM_IMAGE_URL is set without BERTH_VM_IMAGE_SHA256 (the sha256 of its manifest.json): Berth does not run an image it cannot verify.');
+    if (!env.BERTH_VM_IMAGE_SHA256)
+      throw new BerthError(
+        'CONFLICT',
+        'BERTH_VM_IMAGE_URL is set without BERTH_VM_IMAGE_SHA256 (the sha256 of its manifest.json): Berth does not run an image it cannot verify.',
+      );
     const cache = vmCacheDir(env);
     await mkdir(cache, { recursive: true });
     return downloadImage(env.BERTH_VM_IMAGE_URL, env.BERTH_VM_IMAGE_SHA256, cache);

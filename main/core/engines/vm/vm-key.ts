@@ -25,13 +25,33 @@ export interface OpenSshKeyPair {
 }
 
 /** Encodes raw ed25519 keys as `openssh-key-v1` (PROTOCOL.key), unencrypted. */
-export function encodeOpenSshEd25519(seed: Buffer, pub: Buffer, comment: string, check: number = randomBytes(4).readUInt32BE()): OpenSshKeyPair {
+export function encodeOpenSshEd25519(
+  seed: Buffer,
+  pub: Buffer,
+  comment: string,
+  check: number = randomBytes(4).readUInt32BE(),
+): OpenSshKeyPair {
   const publicBlob = Buffer.concat([sshString('ssh-ed25519'), sshString(pub)]);
-  let secret = Buffer.concat([uint32(check), uint32(check), sshString('ssh-ed25519'), sshString(pub), sshString(Buffer.concat([seed, pub])), sshString(comment)]);
+  let secret = Buffer.concat([
+    uint32(check),
+    uint32(check),
+    sshString('ssh-ed25519'),
+    sshString(pub),
+    sshString(Buffer.concat([seed, pub])),
+    sshString(comment),
+  ]);
   const padding: number[] = [];
   for (let i = 1; (secret.length + padding.length) % 8 !== 0; i += 1) padding.push(i);
   secret = Buffer.concat([secret, Buffer.from(padding)]);
-  const body = Buffer.concat([Buffer.from('openssh-key-v1\0'), sshString('none'), sshString('none'), sshString(''), uint32(1), sshString(publicBlob), sshString(secret)]);
+  const body = Buffer.concat([
+    Buffer.from('openssh-key-v1\0'),
+    sshString('none'),
+    sshString('none'),
+    sshString(''),
+    uint32(1),
+    sshString(publicBlob),
+    sshString(secret),
+  ]);
   const lines = body.toString('base64').match(/.{1,70}/g) ?? [];
   return {
     privateKey: ['-----BEGIN OPENSSH PRIVATE KEY-----', ...lines, '-----END OPENSSH PRIVATE KEY-----', ''].join('\n'),

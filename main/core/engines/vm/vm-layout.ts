@@ -41,7 +41,10 @@ export function vmLayout(name: string, env: NodeJS.ProcessEnv): VmLayout {
   const qmpSocket = join(runtimeDir, 'qmp.sock');
   for (const socket of [hostSocket, qmpSocket]) {
     if (Buffer.byteLength(socket) > MAX_SOCKET_PATH) {
-      throw new BerthError('CONFLICT', `The socket path ${socket} is longer than ${MAX_SOCKET_PATH} bytes, which unix sockets cannot use: set BERTH_RUNTIME_DIR to a shorter folder.`);
+      throw new BerthError(
+        'CONFLICT',
+        `The socket path ${socket} is longer than ${MAX_SOCKET_PATH} bytes, which unix sockets cannot use: set BERTH_RUNTIME_DIR to a shorter folder.`,
+      );
     }
   }
   return {

@@ -57,7 +57,11 @@ async function waitGone(pid: number, timeoutMs: number): Promise<boolean> {
 }
 
 /** Stops the QEMU a previous run left for this VM; `note` gets a line for what it did. */
-export async function stopLeftoverQemu(layout: VmLayout, deadlineMs: number, note: (line: string) => void): Promise<LeftoverOutcome> {
+export async function stopLeftoverQemu(
+  layout: VmLayout,
+  deadlineMs: number,
+  note: (line: string) => void,
+): Promise<LeftoverOutcome> {
   const pids = await pidsFrom(layout.qemuPidfile);
   if (pids === null) return 'none';
   const pid = pids.qemu;
@@ -84,7 +88,7 @@ export async function stopLeftoverQemu(layout: VmLayout, deadlineMs: number, not
     outcome = 'killed';
     note(`[vm] it did not power down within ${deadlineMs / 1000} s: stopped it with a signal`);
   } else {
-    note('[vm] the previous run\'s QEMU powered down');
+    note("[vm] the previous run's QEMU powered down");
   }
   await rm(layout.qemuPidfile, { force: true });
   await rm(layout.hostSocket, { force: true });

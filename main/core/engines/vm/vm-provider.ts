@@ -90,7 +90,8 @@ export class VmProvider implements EngineProvider {
 
   /** Memory, CPU over one second and the data disk, read in the guest over the VM's one SSH connection. */
   async usage(): Promise<VmUsage> {
-    if (!this.booted || this.current !== 'running') throw new BerthError('CONFLICT', `${this.options.config.name} is not running: start it to see what it uses.`);
+    if (!this.booted || this.current !== 'running')
+      throw new BerthError('CONFLICT', `${this.options.config.name} is not running: start it to see what it uses.`);
     return readVmUsage(await this.booted.tunnel.liveClient());
   }
 
@@ -101,12 +102,20 @@ export class VmProvider implements EngineProvider {
 
   discover(): DiscoveryResult {
     if (!this.booted || this.current !== 'running') {
-      const why = this.current === 'starting' ? `${this.options.config.name} is booting` : `${this.options.config.name} is stopped`;
+      const why =
+        this.current === 'starting'
+          ? `${this.options.config.name} is booting`
+          : `${this.options.config.name} is stopped`;
       return { targets: [], problem: `${why}.`, warnings: [], searched: [] };
     }
     const port = this.booted.sshPort;
     const endpoint = { host: this.host, source: 'berth' as const, label: 'Berth VM over SSH' };
-    return { targets: [{ endpoint, address: { kind: 'ssh', host: '127.0.0.1', port, user: GUEST_USER }, tls: null }], problem: null, warnings: [], searched: [] };
+    return {
+      targets: [{ endpoint, address: { kind: 'ssh', host: '127.0.0.1', port, user: GUEST_USER }, tls: null }],
+      problem: null,
+      warnings: [],
+      searched: [],
+    };
   }
 
   createClient(): Dockerode {
@@ -118,7 +127,11 @@ export class VmProvider implements EngineProvider {
   }
 
   control(): ProviderControl {
-    return { canStart: this.current === 'stopped', canStop: this.current === 'running' || this.current === 'starting', reason: null };
+    return {
+      canStart: this.current === 'stopped',
+      canStop: this.current === 'running' || this.current === 'starting',
+      reason: null,
+    };
   }
 
   start(): Promise<void> {
@@ -203,8 +216,16 @@ export class VmProvider implements EngineProvider {
     }
     const booted = this.booted;
     void booted.qemu.exited.then((exit) => this.exitedOnItsOwn(booted.qemu, exit));
-    this.hostSocket = await HostSocket.listen(this.layout.hostSocket, () => booted.tunnel.openChannel(), (line) => this.note(line));
-    const context = await writeDockerContext(this.options.env, this.options.config.name, `unix://${this.layout.hostSocket}`);
+    this.hostSocket = await HostSocket.listen(
+      this.layout.hostSocket,
+      () => booted.tunnel.openChannel(),
+      (line) => this.note(line),
+    );
+    const context = await writeDockerContext(
+      this.options.env,
+      this.options.config.name,
+      `unix://${this.layout.hostSocket}`,
+    );
     this.note(`[vm] engine ready; docker context ${context.name} → unix://${this.layout.hostSocket}`);
     this.watchIdle();
     this.setState('running');
@@ -247,7 +268,9 @@ export class VmProvider implements EngineProvider {
 
   private exitedOnItsOwn(qemu: QemuProcess, exit: QemuExit): void {
     if (this.booted?.qemu !== qemu || this.current === 'stopping') return;
-    this.note(`[vm] QEMU exited unexpectedly (${describeExit(exit)})${qemu.errorOutput() ? `: ${qemu.errorOutput()}` : ''}; the console's last lines:`);
+    this.note(
+      `[vm] QEMU exited unexpectedly (${describeExit(exit)})${qemu.errorOutput() ? `: ${qemu.errorOutput()}` : ''}; the console's last lines:`,
+    );
     this.ring.push(this.serialTail.last(CRASH_TAIL_LINES).map((line) => `[vm] | ${line}`));
     this.booted = null;
     void this.release();

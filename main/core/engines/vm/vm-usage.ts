@@ -20,7 +20,9 @@ export function parseVmUsage(text: string): VmUsage {
   const memTotal = meminfo('MemTotal');
   const memAvailable = meminfo('MemAvailable');
   const cpuLines = lines.filter((line) => /^cpu\s/.test(line));
-  const df = lines.map((line) => line.trim().split(/\s+/)).find((fields) => fields.length >= 6 && /^\d+$/.test(fields[1]) && fields[5] === DATA_MOUNT);
+  const df = lines
+    .map((line) => line.trim().split(/\s+/))
+    .find((fields) => fields.length >= 6 && /^\d+$/.test(fields[1]) && fields[5] === DATA_MOUNT);
   if (memTotal === null || memAvailable === null) throw unreadable('/proc/meminfo');
   if (cpuLines.length < 2) throw unreadable('/proc/stat');
   if (!df) throw unreadable(`df of ${DATA_MOUNT}`);

@@ -75,7 +75,10 @@ class ApiStatsHandle implements StatsHandle {
         this.latestAt = Date.now();
       },
       // One bad line is not worth ending the series for; the next frame comes a second later.
-      badLine: (line, reason) => this.log.warn(`[stats] skipped an unreadable stats frame of ${this.facts.name} (${reason}): ${line.slice(0, 80)}`),
+      badLine: (line, reason) =>
+        this.log.warn(
+          `[stats] skipped an unreadable stats frame of ${this.facts.name} (${reason}): ${line.slice(0, 80)}`,
+        ),
     });
     stream.on('data', (chunk: Buffer | string) => splitter.push(chunk));
     stream.on('end', () => this.end('the engine ended its stats stream'));

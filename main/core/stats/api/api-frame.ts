@@ -97,7 +97,13 @@ function sumBlkio(entries: Array<{ op?: string; value?: number }> | null | undef
  * the memory limit comes from the frame, which follows `docker update` at once. `oomKills` are the engine's
  * `oom` events counted by the caller: frames carry no OOM counter.
  */
-export function frameToReading(frame: StatsFrame, facts: ContainerFacts, oomKills: number, receivedAt: number, into: RawReading): void {
+export function frameToReading(
+  frame: StatsFrame,
+  facts: ContainerFacts,
+  oomKills: number,
+  receivedAt: number,
+  into: RawReading,
+): void {
   const readAt = typeof frame.read === 'string' ? Date.parse(frame.read) : NaN;
   into.at = Number.isFinite(readAt) ? readAt : receivedAt;
   into.cpuNs = num(frame.cpu_stats?.cpu_usage?.total_usage);

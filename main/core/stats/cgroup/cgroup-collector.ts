@@ -5,7 +5,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { findCgroupDirs } from './cgroup-paths';
 import { CgroupV1Handle } from './cgroup-v1';
 import { CgroupV2Handle } from './cgroup-v2';
-import { CollectorUnavailableError, ContainerGoneError, type Collector, type ContainerFacts, type EngineFacts, type StatsHandle } from '../collector';
+import {
+  CollectorUnavailableError,
+  ContainerGoneError,
+  type Collector,
+  type ContainerFacts,
+  type EngineFacts,
+  type StatsHandle,
+} from '../collector';
 import { isGoneError } from './kept-open-file';
 import { errorMessage } from '../../../shared/error-message.js';
 
@@ -45,7 +52,8 @@ export class CgroupCollector implements Collector {
     } catch (error) {
       // A file vanishing now means the container just stopped, unless its process is still there: then this
       // kernel simply lacks the file, and the engine's API is the way to read this container.
-      if (isGoneError(error) && !existsSync(procDir)) throw new ContainerGoneError(`${facts.name} stopped while Berth opened its cgroup`);
+      if (isGoneError(error) && !existsSync(procDir))
+        throw new ContainerGoneError(`${facts.name} stopped while Berth opened its cgroup`);
       throw new CollectorUnavailableError(`cannot open its cgroup files (${describe(error)})`);
     }
   }

@@ -29,7 +29,9 @@ export abstract class CgroupHandle implements StatsHandle {
       return ReadStatus.Fresh;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException | null)?.code ?? String(error);
-      this.goneReason = isGoneError(error) ? 'the container stopped (its cgroup is gone)' : `its cgroup files could not be read (${code})`;
+      this.goneReason = isGoneError(error)
+        ? 'the container stopped (its cgroup is gone)'
+        : `its cgroup files could not be read (${code})`;
       this.close();
       return ReadStatus.Gone;
     }

@@ -21,7 +21,11 @@ export function parseProcCgroup(text: string): ProcCgroupLine[] {
     const second = first < 0 ? -1 : raw.indexOf(':', first + 1);
     if (second < 0) continue;
     const field = raw.slice(first + 1, second);
-    lines.push({ hierarchy: raw.slice(0, first), controllers: field === '' ? [] : field.split(','), path: raw.slice(second + 1) });
+    lines.push({
+      hierarchy: raw.slice(0, first),
+      controllers: field === '' ? [] : field.split(','),
+      path: raw.slice(second + 1),
+    });
   }
   return lines;
 }
@@ -54,7 +58,10 @@ function unavailable(why: string): never {
  */
 export function findCgroupDirs(procCgroup: string, options: FindCgroupOptions): CgroupDirs {
   const exists = options.exists ?? existsSync;
-  const version = options.version === '1' || options.version === '2' ? options.version : detectCgroupVersion(options.cgroupRoot, exists);
+  const version =
+    options.version === '1' || options.version === '2'
+      ? options.version
+      : detectCgroupVersion(options.cgroupRoot, exists);
   const lines = parseProcCgroup(procCgroup);
   // The id check keeps a pid from another machine's namespace (an engine in a VM behind a local socket, or a
   // reused pid) from pointing at some unrelated cgroup of this host.
@@ -64,19 +71,25 @@ export function findCgroupDirs(procCgroup: string, options: FindCgroupOptions): 
     if (!line) unavailable('its process lists no cgroup v2 hierarchy');
     if (!owned(line)) unavailable(`its cgroup ${line.path} does not name the container (another host or namespace?)`);
     const dir = join(options.cgroupRoot, line.path);
-    if (!exists(join(dir, 'cpu.stat')) || !exists(join(dir, 'memory.current'))) unavailable(`${dir} has no cpu.stat or memory.current here`);
+    if (!exists(join(dir, 'cpu.stat')) || !exists(join(dir, 'memory.current')))
+      unavailable(`${dir} has no cpu.stat or memory.current here`);
     return { version: 2, dir };
   }
   const dirOf = (controller: string, required: boolean): string | null => {
     const line = lines.find((l) => l.controllers.includes(controller));
     if (!line) return required ? unavailable(`its process is in no ${controller} cgroup`) : null;
-    if (!owned(line)) return required ? unavailable(`its ${controller} cgroup ${line.path} does not name the container (another host or namespace?)`) : null;
+    if (!owned(line))
+      return required
+        ? unavailable(`its ${controller} cgroup ${line.path} does not name the container (another host or namespace?)`)
+        : null;
     // A combined mount is named after all its controllers (`cpu,cpuacct`), usually with a symlink per controller.
     for (const mount of [line.controllers.join(','), controller]) {
       const dir = join(options.cgroupRoot, mount, line.path);
       if (exists(dir)) return dir;
     }
-    return required ? unavailable(`the ${controller} cgroup ${line.path} is not under ${options.cgroupRoot} here`) : null;
+    return required
+      ? unavailable(`the ${controller} cgroup ${line.path} is not under ${options.cgroupRoot} here`)
+      : null;
   };
   return {
     version: 1,

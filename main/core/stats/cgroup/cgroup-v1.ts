@@ -48,14 +48,19 @@ export class CgroupV1Handle extends CgroupHandle {
       this.oomControl = this.keepOptional(join(dirs.memory, 'memory.oom_control'));
       this.pidsCurrent = this.keepOptional(at(dirs.pids, 'pids.current'));
       // The throttle policy's counters see every request; the recursive file is the fallback some kernels have.
-      this.blkio = this.keepOptional(at(dirs.blkio, 'blkio.throttle.io_service_bytes')) ?? this.keepOptional(at(dirs.blkio, 'blkio.throttle.io_service_bytes_recursive'));
+      this.blkio =
+        this.keepOptional(at(dirs.blkio, 'blkio.throttle.io_service_bytes')) ??
+        this.keepOptional(at(dirs.blkio, 'blkio.throttle.io_service_bytes_recursive'));
       this.readLimits();
     });
   }
 
   protected readLimits(): void {
     const { cpu, memory, pids } = this.dirs;
-    this.cpuLimitCores = cpu === null ? NaN : cpuLimitFromQuota(numberFile(join(cpu, 'cpu.cfs_quota_us')), numberFile(join(cpu, 'cpu.cfs_period_us')));
+    this.cpuLimitCores =
+      cpu === null
+        ? NaN
+        : cpuLimitFromQuota(numberFile(join(cpu, 'cpu.cfs_quota_us')), numberFile(join(cpu, 'cpu.cfs_period_us')));
     this.memLimit = numberFile(join(memory, 'memory.limit_in_bytes'));
     // Absent when the kernel does not account swap (swapaccount=0): then there is no such limit to show.
     this.swapLimit = numberFile(join(memory, 'memory.memsw.limit_in_bytes'));

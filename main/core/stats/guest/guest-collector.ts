@@ -4,7 +4,14 @@
 // The stream runs only while something is collected. A container that leaves the frames ends like a stopped
 // one; a stream that fails ends every handle and tells the chooser, which falls back for the engine.
 import type { Logger } from '../../logger';
-import { CollectorUnavailableError, ContainerGoneError, ReadStatus, type Collector, type ContainerFacts, type StatsHandle } from '../collector';
+import {
+  CollectorUnavailableError,
+  ContainerGoneError,
+  ReadStatus,
+  type Collector,
+  type ContainerFacts,
+  type StatsHandle,
+} from '../collector';
 import type { RawReading } from '../derive';
 import { entryToReading, GuestClock, parseGuestFrame, type GuestEntry } from './guest-frame';
 import type { GuestStatsSource } from '../../guest-stats/guest-source';
@@ -61,7 +68,12 @@ class GuestHandle implements StatsHandle {
     if (!entry) return ReadStatus.Stale;
     this.entry = null;
     const { hostNetwork, cpuLimitCores, memorySwapBytes, pidsLimit } = this.facts;
-    entryToReading(entry, this.at, { hostNetwork, cpuLimitCores, memorySwapBytes, pidsLimit, oomEvents: this.oomEvents }, into);
+    entryToReading(
+      entry,
+      this.at,
+      { hostNetwork, cpuLimitCores, memorySwapBytes, pidsLimit, oomEvents: this.oomEvents },
+      into,
+    );
     return ReadStatus.Fresh;
   }
 
@@ -157,8 +169,11 @@ export class GuestCollector implements Collector {
     if (typeof frame === 'string') {
       this.badLines += 1;
       if (this.badLines <= BAD_LINES_LOGGED) {
-        const more = this.badLines === BAD_LINES_LOGGED ? ' (further unreadable lines of this stream are not logged)' : '';
-        this.options.log.warn(`[stats] skipped an unreadable in-guest stats line (${frame}): ${line.slice(0, 80)}${more}`);
+        const more =
+          this.badLines === BAD_LINES_LOGGED ? ' (further unreadable lines of this stream are not logged)' : '';
+        this.options.log.warn(
+          `[stats] skipped an unreadable in-guest stats line (${frame}): ${line.slice(0, 80)}${more}`,
+        );
       }
       return;
     }

@@ -29,9 +29,14 @@ export function CpuLimitField(props: EditorFieldProps) {
       offSwitch={{
         label: 'Unlimited CPU',
         isSelected: unlimited,
-        onChange: (selected) => set('cpus', selected ? null : (startingValue('cpus', value, capabilities, usage) as number)),
+        onChange: (selected) =>
+          set('cpus', selected ? null : (startingValue('cpus', value, capabilities, usage) as number)),
       }}
-      note={usage ? `${usingText(using)} · the engine has ${formatCores(engineCpus)}` : `The engine has ${formatCores(engineCpus)}`}
+      note={
+        usage
+          ? `${usingText(using)} · the engine has ${formatCores(engineCpus)}`
+          : `The engine has ${formatCores(engineCpus)}`
+      }
     >
       <div className="limit-controls">
         <LimitSlider

@@ -27,7 +27,11 @@ export function CpusetField({ value, capabilities, problems, changed, isDisabled
         // Off: start from the first core alone, the smallest real restriction.
         onChange: (on) => set('cpusetCpus', on ? null : cpusetFromCores(cores.slice(0, 1), cores)),
       }}
-      note={all ? 'Runs on any core. Pick cores to pin it to them.' : `Runs only on core${selected.length === 1 ? '' : 's'} ${value.cpusetCpus}.`}
+      note={
+        all
+          ? 'Runs on any core. Pick cores to pin it to them.'
+          : `Runs only on core${selected.length === 1 ? '' : 's'} ${value.cpusetCpus}.`
+      }
     >
       <ToggleButtonGroup
         aria-label="CPU cores"

@@ -20,7 +20,17 @@ export interface LimitFieldFrameProps {
   problemId: string;
 }
 
-export function LimitFieldFrame({ title, offSwitch, isChanged, isDisabled, fixedReason, problem, note, children, problemId }: LimitFieldFrameProps) {
+export function LimitFieldFrame({
+  title,
+  offSwitch,
+  isChanged,
+  isDisabled,
+  fixedReason,
+  problem,
+  note,
+  children,
+  problemId,
+}: LimitFieldFrameProps) {
   const changeOnly = useContext(ChangeOnlyContext);
   return (
     <div className="limit-field" data-changed={isChanged || undefined} data-invalid={problem ? true : undefined}>

@@ -21,7 +21,18 @@ export interface LimitSliderProps {
   describedBy?: string;
 }
 
-export function LimitSlider({ label, position, minValue, maxValue, step, onChange, valueText, usage, isDisabled, describedBy }: LimitSliderProps) {
+export function LimitSlider({
+  label,
+  position,
+  minValue,
+  maxValue,
+  step,
+  onChange,
+  valueText,
+  usage,
+  isDisabled,
+  describedBy,
+}: LimitSliderProps) {
   const span = maxValue - minValue;
   const usageLeft = usage && span > 0 ? Math.min(100, Math.max(0, ((usage.position - minValue) / span) * 100)) : null;
   return (
@@ -46,7 +57,12 @@ export function LimitSlider({ label, position, minValue, maxValue, step, onChang
             <SliderFill className="limit-slider-fill" />
             {usageLeft !== null && usage && (
               // Positioned through the CSSOM (React's style prop), which the CSP allows, like the thumb itself.
-              <span className="limit-slider-usage" style={{ left: `${usageLeft}%` }} title={usage.label} aria-hidden="true" />
+              <span
+                className="limit-slider-usage"
+                style={{ left: `${usageLeft}%` }}
+                title={usage.label}
+                aria-hidden="true"
+              />
             )}
             <SliderThumb className="limit-slider-thumb" aria-describedby={describedBy} />
           </SliderTrack>

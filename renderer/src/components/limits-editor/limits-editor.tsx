@@ -34,7 +34,16 @@ export interface LimitsEditorProps {
 
 const none: ReadonlySet<LimitField> = new Set();
 
-export function LimitsEditor({ value, capabilities, onChange, problems = {}, changed = none, usage, isDisabled = false, changeOnly = false }: LimitsEditorProps) {
+export function LimitsEditor({
+  value,
+  capabilities,
+  onChange,
+  problems = {},
+  changed = none,
+  usage,
+  isDisabled = false,
+  changeOnly = false,
+}: LimitsEditorProps) {
   const [unit, setUnit] = useState<MemoryUnit>(() => preferredUnit(value.memoryBytes));
   const fields: EditorFieldProps = {
     value,

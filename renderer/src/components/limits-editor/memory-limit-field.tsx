@@ -33,9 +33,14 @@ export function MemoryLimitField(props: MemoryFieldProps) {
       offSwitch={{
         label: 'Unlimited memory',
         isSelected: unlimited,
-        onChange: (selected) => set('memoryBytes', selected ? null : (startingValue('memoryBytes', value, capabilities, usage) as number)),
+        onChange: (selected) =>
+          set('memoryBytes', selected ? null : (startingValue('memoryBytes', value, capabilities, usage) as number)),
       }}
-      note={usage ? `${using === null ? 'Current use unknown' : `Using ${formatBytes(using)} now`} · the engine has ${formatBytes(engineMemory)}` : `The engine has ${formatBytes(engineMemory)}`}
+      note={
+        usage
+          ? `${using === null ? 'Current use unknown' : `Using ${formatBytes(using)} now`} · the engine has ${formatBytes(engineMemory)}`
+          : `The engine has ${formatBytes(engineMemory)}`
+      }
     >
       <div className="limit-controls">
         <LimitSlider

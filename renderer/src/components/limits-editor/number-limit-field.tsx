@@ -45,7 +45,8 @@ export function NumberLimitField(props: NumberLimitFieldProps) {
       offSwitch={{
         label: props.offLabel,
         isSelected: off,
-        onChange: (selected) => set(field, selected ? null : (startingValue(field, value, capabilities, usage) as number)),
+        onChange: (selected) =>
+          set(field, selected ? null : (startingValue(field, value, capabilities, usage) as number)),
       }}
       note={props.note}
     >

@@ -10,7 +10,10 @@ const policyText: Record<RestartPolicyName, { label: string; detail: string }> =
   no: { label: 'No', detail: 'Never restarted by the engine.' },
   always: { label: 'Always', detail: 'Restarted whenever it stops, and when the engine starts.' },
   'unless-stopped': { label: 'Unless stopped', detail: 'Like always, except after you stop it.' },
-  'on-failure': { label: 'On failure', detail: 'Restarted when it exits with an error, at most this many times (0 = no limit).' },
+  'on-failure': {
+    label: 'On failure',
+    detail: 'Restarted when it exits with an error, at most this many times (0 = no limit).',
+  },
 };
 
 export function RestartPolicyField({ value, capabilities, problems, changed, isDisabled, set }: EditorFieldProps) {
@@ -35,7 +38,12 @@ export function RestartPolicyField({ value, capabilities, problems, changed, isD
           aria-label="Restart policy"
           aria-describedby={describedBy}
           selectedKey={policy.name}
-          onSelectionChange={(key) => set('restartPolicy', { name: key as RestartPolicyName, maximumRetryCount: key === 'on-failure' ? policy.maximumRetryCount : 0 })}
+          onSelectionChange={(key) =>
+            set('restartPolicy', {
+              name: key as RestartPolicyName,
+              maximumRetryCount: key === 'on-failure' ? policy.maximumRetryCount : 0,
+            })
+          }
           isDisabled={locked}
         >
           <Button className="select-button">

@@ -32,7 +32,15 @@ export function SwapField({ value, capabilities, problems, changed, isDisabled, 
         ? 'Memory only: the container cannot swap.'
         : undefined;
   return (
-    <LimitFieldFrame title="Swap" problemId={problemId} problem={problem} isChanged={changed.has('memorySwapBytes')} isDisabled={isDisabled} fixedReason={fixed} note={note}>
+    <LimitFieldFrame
+      title="Swap"
+      problemId={problemId}
+      problem={problem}
+      isChanged={changed.has('memorySwapBytes')}
+      isDisabled={isDisabled}
+      fixedReason={fixed}
+      note={note}
+    >
       <RadioGroup
         aria-label="Swap"
         aria-describedby={describedBy}

@@ -69,7 +69,9 @@ export function ContainerDetailPage() {
           <Link to="/containers">Back to containers</Link>
         </div>
       )}
-      {actions.error && <ErrorAlert title={actions.error.title} message={actions.error.message} onDismiss={actions.dismissError} />}
+      {actions.error && (
+        <ErrorAlert title={actions.error.title} message={actions.error.message} onDismiss={actions.dismissError} />
+      )}
       <Tabs selectedKey={tab} onSelectionChange={setTab} className="tabs">
         <TabList aria-label={`Views of ${container.name}`} className="tab-list">
           <Tab id="stats" className="tab">

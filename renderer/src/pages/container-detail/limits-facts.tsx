@@ -12,7 +12,14 @@ export function LimitsFacts({ id }: { id: string }) {
     <>
       <Fact label="CPU shares">{show(limits && describeValue('cpuShares', limits.cpuShares))}</Fact>
       <Fact label="CPU cores">{show(limits && describeValue('cpusetCpus', limits.cpusetCpus))}</Fact>
-      <Fact label="Memory reservation">{show(limits && (limits.memoryReservationBytes === null ? 'none' : describeValue('memoryReservationBytes', limits.memoryReservationBytes)))}</Fact>
+      <Fact label="Memory reservation">
+        {show(
+          limits &&
+            (limits.memoryReservationBytes === null
+              ? 'none'
+              : describeValue('memoryReservationBytes', limits.memoryReservationBytes)),
+        )}
+      </Fact>
       <Fact label="Restart policy">{show(limits && describeValue('restartPolicy', limits.restartPolicy))}</Fact>
     </>
   );

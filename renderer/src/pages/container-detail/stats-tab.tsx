@@ -7,7 +7,14 @@ import { useMemo, useState } from 'react';
 import type { ContainerSummary } from '@shared/container-types';
 import { isStopped } from '../../model/container-filter';
 import { useStatsStore } from '../../stats/stats-context';
-import { useLatestStatsWithLimits, useStatsHistory, useStatsMeta, useStatsSeries, useStatsShown, useStatsWatch } from '../../stats/use-stats';
+import {
+  useLatestStatsWithLimits,
+  useStatsHistory,
+  useStatsMeta,
+  useStatsSeries,
+  useStatsShown,
+  useStatsWatch,
+} from '../../stats/use-stats';
 import { chartData } from './charts/chart-data';
 import { useChartColors } from './charts/chart-colors';
 import { chartSummary } from './charts/chart-summaries';

@@ -22,7 +22,9 @@ export function BulkLimitsDialog({ containers, isOpen, onClose }: BulkLimitsDial
   return (
     <ModalOverlay isOpen={isOpen} onOpenChange={(open) => !open && onClose()} isDismissable className="modal-overlay">
       <Modal className="modal bulk-modal">
-        <Dialog className="dialog bulk-dialog">{containers.length > 0 && <BulkLimitsContent containers={containers} onClose={onClose} />}</Dialog>
+        <Dialog className="dialog bulk-dialog">
+          {containers.length > 0 && <BulkLimitsContent containers={containers} onClose={onClose} />}
+        </Dialog>
       </Modal>
     </ModalOverlay>
   );
@@ -46,11 +48,13 @@ function BulkLimitsContent({ containers, onClose }: { containers: readonly Conta
         Set limits of {count}
       </Heading>
       <p className="dialog-body">
-        Only the limits you change (marked <span className="limit-changed-mark">changed</span>) are sent; each container keeps its others.{' '}
-        <span className="bulk-names">{containers.map((c) => c.name).join(', ')}</span>
+        Only the limits you change (marked <span className="limit-changed-mark">changed</span>) are sent; each container
+        keeps its others. <span className="bulk-names">{containers.map((c) => c.name).join(', ')}</span>
       </p>
       <div className="bulk-editor">
-        {query.error && <QueryError what="the engine's limits" error={query.error} onRetry={() => void query.refetch()} />}
+        {query.error && (
+          <QueryError what="the engine's limits" error={query.error} onRetry={() => void query.refetch()} />
+        )}
         {capabilities && (
           // A keystroke in any field bubbles here: see useBulkLimits' typing.
           <div onInput={bulk.onInput}>
@@ -69,7 +73,11 @@ function BulkLimitsContent({ containers, onClose }: { containers: readonly Conta
       {bulk.error && <ErrorAlert title="Could not apply the limits" message={bulk.error.message} />}
       {bulk.results && <BulkLimitsResults results={bulk.results} />}
       <div className="dialog-actions">
-        <Button className="button button-quiet" onPress={bulk.clear} isDisabled={bulk.pending || (nothing && !bulk.results)}>
+        <Button
+          className="button button-quiet"
+          onPress={bulk.clear}
+          isDisabled={bulk.pending || (nothing && !bulk.results)}
+        >
           Clear changes
         </Button>
         <Button className="button button-secondary" onPress={onClose}>
@@ -80,7 +88,12 @@ function BulkLimitsContent({ containers, onClose }: { containers: readonly Conta
             Apply anyway to {bulk.needConfirmation.length} below their usage
           </Button>
         )}
-        <Button className="button" onPress={bulk.apply} isDisabled={bulk.pending || !capabilities || (!bulk.typing && (nothing || bulk.problems.length > 0))} isPending={bulk.pending}>
+        <Button
+          className="button"
+          onPress={bulk.apply}
+          isDisabled={bulk.pending || !capabilities || (!bulk.typing && (nothing || bulk.problems.length > 0))}
+          isPending={bulk.pending}
+        >
           Apply to {count}
         </Button>
       </div>

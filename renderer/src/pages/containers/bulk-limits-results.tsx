@@ -14,7 +14,11 @@ export function BulkLimitsResults({ results }: { results: BulkLimitsResult }) {
         {results.map((entry) => (
           <li key={entry.id} className={entry.ok ? 'bulk-result bulk-result-ok' : 'bulk-result bulk-result-failed'}>
             <strong className="bulk-result-name">{entry.name}</strong>{' '}
-            {entry.ok ? <AppliedText changes={enforcedChanges(entry.result)} warnings={entry.result.warnings} /> : <span>Not applied: {entry.error.message}</span>}
+            {entry.ok ? (
+              <AppliedText changes={enforcedChanges(entry.result)} warnings={entry.result.warnings} />
+            ) : (
+              <span>Not applied: {entry.error.message}</span>
+            )}
           </li>
         ))}
       </ul>

@@ -22,7 +22,9 @@ export function containerPath(container: Pick<ContainerSummary, 'id'>): string {
 
 export function containerColumns(
   { nowMs, wide }: ColumnOptions,
-  actions: Omit<RowActionsProps, 'container' | 'pending'> & { pending: ReadonlyMap<string, RowActionsProps['pending']> },
+  actions: Omit<RowActionsProps, 'container' | 'pending'> & {
+    pending: ReadonlyMap<string, RowActionsProps['pending']>;
+  },
 ): TableColumn<ContainerSummary>[] {
   const columns: Array<TableColumn<ContainerSummary> | null> = [
     {
@@ -50,7 +52,11 @@ export function containerColumns(
       width: '1.2fr',
       minWidth: 110,
       sortValue: (c) => c.image,
-      render: (c) => <span className="truncate" title={c.image}>{c.image}</span>,
+      render: (c) => (
+        <span className="truncate" title={c.image}>
+          {c.image}
+        </span>
+      ),
     },
     {
       id: 'state',

@@ -63,7 +63,11 @@ export function ContainersPage() {
             </span>
             Show stopped
           </Switch>
-          <Button className="button button-secondary" onPress={() => setBulkOpen(true)} isDisabled={selected.length === 0}>
+          <Button
+            className="button button-secondary"
+            onPress={() => setBulkOpen(true)}
+            isDisabled={selected.length === 0}
+          >
             Set limits…
           </Button>
         </>

@@ -21,7 +21,9 @@ export function DashboardPage() {
   const engine = status.data;
   return (
     <Page title="Dashboard" subtitle={engine?.state === 'connected' ? engineLine(engine.info) : undefined}>
-      {status.error && !engine && <QueryError what="the engine status" error={status.error} onRetry={() => void status.refetch()} />}
+      {status.error && !engine && (
+        <QueryError what="the engine status" error={status.error} onRetry={() => void status.refetch()} />
+      )}
       {engine?.state === 'connected' ? <Cards info={engine.info} /> : engine && <EngineAway />}
     </Page>
   );
@@ -44,7 +46,9 @@ function Cards({ info }: { info: EngineInfo }) {
   const loading = '…';
   return (
     <>
-      {containers.error && <QueryError what="containers" error={containers.error} onRetry={() => void containers.refetch()} />}
+      {containers.error && (
+        <QueryError what="containers" error={containers.error} onRetry={() => void containers.refetch()} />
+      )}
       {images.error && <QueryError what="images" error={images.error} onRetry={() => void images.refetch()} />}
       <div className="card-grid">
         <SummaryCard
@@ -69,7 +73,12 @@ function Cards({ info }: { info: EngineInfo }) {
           value={`${productName(info.product)} ${info.version}`}
           detail={`API ${info.apiVersion} · ${info.storageDriver} · cgroup ${info.cgroupVersion} (${info.cgroupDriver})`}
         />
-        <SummaryCard title="Operating system" textValue value={info.os} detail={`Kernel ${info.kernelVersion} · ${info.osType}/${info.architecture}`} />
+        <SummaryCard
+          title="Operating system"
+          textValue
+          value={info.os}
+          detail={`Kernel ${info.kernelVersion} · ${info.osType}/${info.architecture}`}
+        />
       </div>
       {list && <TopConsumers containers={list} latest={latest} />}
     </>

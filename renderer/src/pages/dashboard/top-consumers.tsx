@@ -10,7 +10,13 @@ import { topConsumers, type Consumer } from '../../model/stats-totals';
 import type { LatestStats } from '../../stats/series-store';
 import { containerPath } from '../containers/container-columns';
 
-export function TopConsumers({ containers, latest }: { containers: readonly ContainerSummary[]; latest: ReadonlyMap<string, LatestStats> }) {
+export function TopConsumers({
+  containers,
+  latest,
+}: {
+  containers: readonly ContainerSummary[];
+  latest: ReadonlyMap<string, LatestStats>;
+}) {
   const id = useId();
   const byCpu = topConsumers(containers, latest, 'cpuPercent');
   const byMemory = topConsumers(containers, latest, 'memBytes');
@@ -50,7 +56,12 @@ function TopList({ title, series, consumers, format }: TopListProps) {
                 {consumer.name}
               </Link>
               <span className="top-value numeric">{format(consumer)}</span>
-              <UsageBar fraction={top > 0 ? consumer.value / top : 0} variant="relative" series={series} className="top-bar" />
+              <UsageBar
+                fraction={top > 0 ? consumer.value / top : 0}
+                variant="relative"
+                series={series}
+                className="top-bar"
+              />
             </li>
           ))}
         </ol>

@@ -26,7 +26,8 @@ export function CpuUsageCard({ info, totals }: { info: EngineInfo; totals: Usage
 }
 
 export function MemoryUsageCard({ info, totals }: { info: EngineInfo; totals: UsageTotals | null }) {
-  if (!totals) return <SummaryCard title="Memory" value="…" detail={`${formatGiB(info.memoryBytes)} available to the engine`} />;
+  if (!totals)
+    return <SummaryCard title="Memory" value="…" detail={`${formatGiB(info.memoryBytes)} available to the engine`} />;
   const share = info.memoryBytes > 0 ? (totals.memBytes / info.memoryBytes) * 100 : 0;
   return (
     <SummaryCard

@@ -45,7 +45,8 @@ export function AddEngineDialog({ engines, onAdded, onClose }: AddEngineDialogPr
   const socketProblem = socketPathProblem(socketPath);
   const size = parseVmSize(vmSize, hostCpus);
   const sizeValid = size.cpus.ok && size.memoryMiB.ok && size.diskGiB.ok;
-  const valid = nameProblem === null && (choice === 'owned' || (choice === 'vm' ? sizeValid : ssh.ok && socketProblem === null));
+  const valid =
+    nameProblem === null && (choice === 'owned' || (choice === 'vm' ? sizeValid : ssh.ok && socketProblem === null));
   // Any change makes an earlier answer (a question, a refusal) about something else.
   const reset = () => {
     setQuestion(null);
@@ -70,7 +71,11 @@ export function AddEngineDialog({ engines, onAdded, onClose }: AddEngineDialogPr
       return;
     }
     if (choice === 'vm') {
-      if (size.cpus.ok && size.memoryMiB.ok && size.diskGiB.ok) addVm.mutate({ name, cpus: size.cpus.value, memoryMiB: size.memoryMiB.value, diskGiB: size.diskGiB.value }, { onSuccess: added });
+      if (size.cpus.ok && size.memoryMiB.ok && size.diskGiB.ok)
+        addVm.mutate(
+          { name, cpus: size.cpus.value, memoryMiB: size.memoryMiB.value, diskGiB: size.diskGiB.value },
+          { onSuccess: added },
+        );
       return;
     }
     const request = {
@@ -96,7 +101,13 @@ export function AddEngineDialog({ engines, onAdded, onClose }: AddEngineDialogPr
   }, [answer]);
   const mismatch = remoteError instanceof BerthError && remoteError.code === 'HOST_KEY_MISMATCH';
   const formId = 'add-engine-form';
-  const submitLabel = pending ? (choice === 'remote' ? 'Connecting…' : 'Starting…') : question ? 'Trust and add' : 'Add engine';
+  const submitLabel = pending
+    ? choice === 'remote'
+      ? 'Connecting…'
+      : 'Starting…'
+    : question
+      ? 'Trust and add'
+      : 'Add engine';
 
   return (
     <DialogFrame
@@ -109,7 +120,12 @@ export function AddEngineDialog({ engines, onAdded, onClose }: AddEngineDialogPr
           <Button className="button button-secondary" onPress={onClose}>
             Cancel
           </Button>
-          <Button type="submit" form={formId} className="button" isDisabled={pending || (submitted && !valid) || mismatch}>
+          <Button
+            type="submit"
+            form={formId}
+            className="button"
+            isDisabled={pending || (submitted && !valid) || mismatch}
+          >
             {submitLabel}
           </Button>
         </>
@@ -124,10 +140,15 @@ export function AddEngineDialog({ engines, onAdded, onClose }: AddEngineDialogPr
           send(question?.fingerprint);
         }}
       >
-        <RadioGroup className="radio-group" value={choice} onChange={(value) => {
+        <RadioGroup
+          className="radio-group"
+          value={choice}
+          onChange={(value) => {
             setChoice(value as Choice);
             reset();
-          }} isDisabled={pending}>
+          }}
+          isDisabled={pending}
+        >
           <Label className="field-label">Kind of engine</Label>
           <Radio value="owned" className="radio">
             <span className="radio-circle" aria-hidden="true" />
@@ -154,10 +175,17 @@ export function AddEngineDialog({ engines, onAdded, onClose }: AddEngineDialogPr
           }
           autoFocus
         />
-        {choice === 'vm' && <VmSizeFields value={vmSize} hostCpus={hostCpus} showProblems onChange={(next) => {
+        {choice === 'vm' && (
+          <VmSizeFields
+            value={vmSize}
+            hostCpus={hostCpus}
+            showProblems
+            onChange={(next) => {
               setVmSize(next);
               reset();
-            }} />}
+            }}
+          />
+        )}
         {choice === 'remote' && (
           <>
             <ReferenceField
@@ -190,7 +218,9 @@ export function AddEngineDialog({ engines, onAdded, onClose }: AddEngineDialogPr
           <div ref={outcome} className="dialog-form">
             {question && <HostKeyQuestionView question={question} />}
             {mismatch && <HostKeyMismatch message={remoteError.message} />}
-            {remoteError && !mismatch && <ErrorAlert title="Could not add the remote engine" message={remoteError.message} />}
+            {remoteError && !mismatch && (
+              <ErrorAlert title="Could not add the remote engine" message={remoteError.message} />
+            )}
             {addOwned.error && <ErrorAlert title="Could not add the Berth engine" message={addOwned.error.message} />}
             {addVm.error && <ErrorAlert title="Could not add the VM" message={addVm.error.message} />}
           </div>

@@ -26,7 +26,10 @@ export interface BootTimeline {
   summary: string;
 }
 
-export function bootTimeline(view: Pick<EngineView, 'providerState' | 'bootPhases'>, nowSinceQemuMs: number | null = null): BootTimeline {
+export function bootTimeline(
+  view: Pick<EngineView, 'providerState' | 'bootPhases'>,
+  nowSinceQemuMs: number | null = null,
+): BootTimeline {
   const reached = new Map((view.bootPhases ?? []).map((entry) => [entry.phase, entry.atMs]));
   const starting = view.providerState === 'starting';
   // The first step not reached yet is the one the VM is in while it starts; after a failed boot it is missed.
@@ -34,13 +37,19 @@ export function bootTimeline(view: Pick<EngineView, 'providerState' | 'bootPhase
   const steps = BOOT_STEPS.map((step, index): BootStep => {
     const atMs = reached.get(step.phase);
     if (atMs !== undefined) return { ...step, at: seconds(atMs), state: 'done' };
-    if (index === firstMissing && reached.size > 0) return { ...step, at: null, state: starting ? 'current' : 'missed' };
+    if (index === firstMissing && reached.size > 0)
+      return { ...step, at: null, state: starting ? 'current' : 'missed' };
     return { ...step, at: null, state: 'pending' };
   });
   return { steps, summary: summaryOf(steps, view.providerState, reached, nowSinceQemuMs) };
 }
 
-function summaryOf(steps: BootStep[], state: EngineView['providerState'], reached: Map<string, number>, nowMs: number | null): string {
+function summaryOf(
+  steps: BootStep[],
+  state: EngineView['providerState'],
+  reached: Map<string, number>,
+  nowMs: number | null,
+): string {
   const ready = reached.get('ready');
   if (ready !== undefined) return `Ready in ${seconds(ready)} after QEMU started.`;
   const current = steps.find((step) => step.state === 'current');

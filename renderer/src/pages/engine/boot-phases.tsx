@@ -12,7 +12,11 @@ export function BootPhases({ engine }: { engine: EngineView }) {
       <h3 id={titleId}>Boot</h3>
       <ol className="boot-timeline" aria-label="Boot phases">
         {timeline.steps.map((step) => (
-          <li key={step.phase} className={`boot-step boot-step-${step.state}`} aria-current={step.state === 'current' ? 'step' : undefined}>
+          <li
+            key={step.phase}
+            className={`boot-step boot-step-${step.state}`}
+            aria-current={step.state === 'current' ? 'step' : undefined}
+          >
             <span className="boot-step-dot" aria-hidden="true" />
             <span className="boot-step-label">{step.label}</span>
             <span className="boot-step-at mono">{step.at ?? (step.state === 'current' ? '…' : '—')}</span>

@@ -42,7 +42,11 @@ export function DiagnosticsActions() {
       </Button>
       {diagnostics.error && (
         <div className="engine-toolbar-error">
-          <ErrorAlert title="Could not gather diagnostics" message={diagnostics.error.message} onDismiss={() => diagnostics.reset()} />
+          <ErrorAlert
+            title="Could not gather diagnostics"
+            message={diagnostics.error.message}
+            onDismiss={() => diagnostics.reset()}
+          />
         </div>
       )}
       {shown && <DiagnosticsDialog shown={shown} onClose={() => setShown(null)} />}
@@ -77,7 +81,12 @@ function DiagnosticsDialog({ shown, onClose }: { shown: NonNullable<Shown>; onCl
         </p>
         <TextField className="form-field" value={shown.text} isReadOnly>
           <Label className="field-label">Diagnostics text</Label>
-          <TextArea ref={area} className="text-field-input text-field-textarea mono diagnostics-text" rows={18} spellCheck="false" />
+          <TextArea
+            ref={area}
+            className="text-field-input text-field-textarea mono diagnostics-text"
+            rows={18}
+            spellCheck="false"
+          />
         </TextField>
       </div>
     </DialogFrame>

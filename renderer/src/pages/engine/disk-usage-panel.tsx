@@ -21,7 +21,9 @@ export function DiskUsagePanel({ id, connected }: { id: string; connected: boole
     <section className="engine-subsection" aria-labelledby={titleId}>
       <h3 id={titleId}>Disk usage</h3>
       {!connected && <p className="muted">The engine reports this while it is running.</p>}
-      {connected && usage.error && <QueryError what="disk usage" error={usage.error} onRetry={() => void usage.refetch()} />}
+      {connected && usage.error && (
+        <QueryError what="disk usage" error={usage.error} onRetry={() => void usage.refetch()} />
+      )}
       {connected && usage.isPending && <p className="muted">Counting…</p>}
       {connected && usage.data && (
         <table className="plain-table engine-df" aria-labelledby={titleId}>

@@ -23,22 +23,45 @@ export function EngineControls({ engine }: { engine: EngineView }) {
   return (
     <div className="engine-controls">
       <div className="engine-buttons" role="group" aria-label={`Control ${engine.name}`}>
-        <Button className="button" isDisabled={!engine.canStart || busy || transitioning} aria-describedby={describedBy} onPress={() => start.mutate(request)}>
+        <Button
+          className="button"
+          isDisabled={!engine.canStart || busy || transitioning}
+          aria-describedby={describedBy}
+          onPress={() => start.mutate(request)}
+        >
           {start.isPending ? 'Starting…' : 'Start'}
         </Button>
-        <Button className="button button-secondary" isDisabled={!engine.canStop || busy || transitioning} aria-describedby={describedBy} onPress={() => stop.mutate(request)}>
+        <Button
+          className="button button-secondary"
+          isDisabled={!engine.canStop || busy || transitioning}
+          aria-describedby={describedBy}
+          onPress={() => stop.mutate(request)}
+        >
           {stop.isPending ? 'Stopping…' : 'Stop'}
         </Button>
-        <Button className="button button-secondary" isDisabled={!engine.canStop || busy || transitioning} aria-describedby={describedBy} onPress={() => restart.mutate(request)}>
+        <Button
+          className="button button-secondary"
+          isDisabled={!engine.canStop || busy || transitioning}
+          aria-describedby={describedBy}
+          onPress={() => restart.mutate(request)}
+        >
           {restart.isPending ? 'Restarting…' : 'Restart'}
         </Button>
         <span className="engine-buttons-gap" aria-hidden="true" />
         {engine.active ? (
-          <Button className="button button-secondary" isDisabled={reconnect.isPending} onPress={() => reconnect.mutate({})}>
+          <Button
+            className="button button-secondary"
+            isDisabled={reconnect.isPending}
+            onPress={() => reconnect.mutate({})}
+          >
             {reconnect.isPending ? 'Reconnecting…' : 'Reconnect now'}
           </Button>
         ) : (
-          <Button className="button button-secondary" isDisabled={setActive.isPending} onPress={() => setActive.mutate(request)}>
+          <Button
+            className="button button-secondary"
+            isDisabled={setActive.isPending}
+            onPress={() => setActive.mutate(request)}
+          >
             Set active
           </Button>
         )}
@@ -55,7 +78,11 @@ export function EngineControls({ engine }: { engine: EngineView }) {
       )}
       {failed?.error && (
         <ErrorAlert
-          title={failed === reconnect ? 'Could not reconnect' : `Could not ${failed === setActive ? 'switch to' : 'control'} ${engine.name}`}
+          title={
+            failed === reconnect
+              ? 'Could not reconnect'
+              : `Could not ${failed === setActive ? 'switch to' : 'control'} ${engine.name}`
+          }
           message={failed.error.message}
           onDismiss={() => failed.reset()}
         />

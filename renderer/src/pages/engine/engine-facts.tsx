@@ -42,12 +42,20 @@ export function DockerContextHint({ context }: { context: string }) {
       </p>
       <div className="engine-context-command">
         <code className="mono">{command}</code>
-        <Button className="button button-small" aria-label="Copy docker command" onPress={() => void copyText(command).then(setCopied)}>
+        <Button
+          className="button button-small"
+          aria-label="Copy docker command"
+          onPress={() => void copyText(command).then(setCopied)}
+        >
           Copy
         </Button>
       </div>
       <p role="status" className="field-description">
-        {copied === true ? 'Copied.' : copied === false ? 'The clipboard is not available here: select the command and press Ctrl+C.' : ''}
+        {copied === true
+          ? 'Copied.'
+          : copied === false
+            ? 'The clipboard is not available here: select the command and press Ctrl+C.'
+            : ''}
       </p>
     </div>
   );

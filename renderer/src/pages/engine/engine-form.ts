@@ -39,7 +39,9 @@ export function parseSshUrl(text: string): { ok: true; target: SshTarget } | { o
 /** An absolute path or nothing (the remote's /var/run/docker.sock). */
 export function socketPathProblem(path: string): string | null {
   if (path.trim() === '') return null;
-  return path.trim().startsWith('/') ? null : 'Type an absolute path on the remote machine, e.g. /run/user/1000/docker.sock';
+  return path.trim().startsWith('/')
+    ? null
+    : 'Type an absolute path on the remote machine, e.g. /run/user/1000/docker.sock';
 }
 
 export type Parsed = { ok: true; value: number } | { ok: false; problem: string };
@@ -49,7 +51,8 @@ export function parseCpus(text: string, hostCpus: number): Parsed {
   const value = text.trim();
   if (!/^\d+$/.test(value)) return { ok: false, problem: `Type a whole number of CPUs, 1 to ${hostCpus}` };
   const cpus = Number(value);
-  if (cpus < 1 || cpus > hostCpus) return { ok: false, problem: `Use 1 to ${hostCpus} CPUs (this machine has ${hostCpus})` };
+  if (cpus < 1 || cpus > hostCpus)
+    return { ok: false, problem: `Use 1 to ${hostCpus} CPUs (this machine has ${hostCpus})` };
   return { ok: true, value: cpus };
 }
 

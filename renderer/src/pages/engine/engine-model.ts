@@ -57,7 +57,9 @@ export function dockerContextHint(context: string): string {
 
 /** The engine the page shows: the one chosen if it still exists, else the active one, else the first. */
 export function pickSelected(engines: readonly EngineView[], chosen: string | null): EngineView | null {
-  return engines.find((engine) => engine.id === chosen) ?? engines.find((engine) => engine.active) ?? engines[0] ?? null;
+  return (
+    engines.find((engine) => engine.id === chosen) ?? engines.find((engine) => engine.active) ?? engines[0] ?? null
+  );
 }
 
 /** `cgroup v2 (systemd)`, or whichever half the engine reported. */
@@ -71,7 +73,10 @@ export function cgroupText(version: string, driver: string): string {
  * container event), since the counts in the engine's info are those of when Berth connected and went stale
  * ("2 running of 2" with three containers there); for another engine, the info's counts.
  */
-export function containerCounts(info: { containers: { running: number; total: number } }, live: ReadonlyArray<{ state: string }> | undefined): { running: number; total: number } {
+export function containerCounts(
+  info: { containers: { running: number; total: number } },
+  live: ReadonlyArray<{ state: string }> | undefined,
+): { running: number; total: number } {
   if (!live) return info.containers;
   return { running: live.filter((container) => container.state === 'running').length, total: live.length };
 }

@@ -43,7 +43,9 @@ export function EnginePage() {
           {selected && <EngineDetails engine={selected} />}
         </div>
       )}
-      {adding && engines.data && <AddEngineDialog engines={engines.data} onAdded={setChosen} onClose={() => setAdding(false)} />}
+      {adding && engines.data && (
+        <AddEngineDialog engines={engines.data} onAdded={setChosen} onClose={() => setAdding(false)} />
+      )}
     </Page>
   );
 }

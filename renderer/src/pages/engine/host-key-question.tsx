@@ -33,8 +33,8 @@ export function HostKeyMismatch({ message }: { message: string }) {
         <strong className="alert-title">Warning: the remote host key has changed</strong>
         <span className="alert-message">{message}</span>
         <span>
-          Someone could be intercepting the connection, or the machine was reinstalled. Berth will not connect. If you know
-          the key changed, remove the old one with <code>ssh-keygen -R host</code> and try again.
+          Someone could be intercepting the connection, or the machine was reinstalled. Berth will not connect. If you
+          know the key changed, remove the old one with <code>ssh-keygen -R host</code> and try again.
         </span>
       </div>
     </div>

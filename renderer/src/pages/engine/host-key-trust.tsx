@@ -12,7 +12,13 @@ import { HostKeyMismatch, HostKeyQuestionView } from './host-key-question';
 
 const refresh = (_: unknown, queries: QueryClient) => void queries.invalidateQueries({ queryKey: enginesKey });
 
-export function HostKeyTrust({ engine, question }: { engine: Pick<EngineView, 'id' | 'name'>; question: HostKeyQuestion }) {
+export function HostKeyTrust({
+  engine,
+  question,
+}: {
+  engine: Pick<EngineView, 'id' | 'name'>;
+  question: HostKeyQuestion;
+}) {
   const trust = useChannelMutation('engines:trust-host-key', refresh);
   const error = trust.error;
   const mismatch = error instanceof BerthError && error.code === 'HOST_KEY_MISMATCH';
@@ -20,12 +26,22 @@ export function HostKeyTrust({ engine, question }: { engine: Pick<EngineView, 'i
     <div className="dialog-form host-key-trust">
       <HostKeyQuestionView question={question} />
       <div className="engine-buttons">
-        <Button className="button" isDisabled={trust.isPending || mismatch} onPress={() => trust.mutate({ id: engine.id, fingerprint: question.fingerprint })}>
+        <Button
+          className="button"
+          isDisabled={trust.isPending || mismatch}
+          onPress={() => trust.mutate({ id: engine.id, fingerprint: question.fingerprint })}
+        >
           {trust.isPending ? 'Connecting…' : 'Trust and connect'}
         </Button>
       </div>
       {error && mismatch && <HostKeyMismatch message={error.message} />}
-      {error && !mismatch && <ErrorAlert title={`Could not trust the host key of ${engine.name}`} message={error.message} onDismiss={() => trust.reset()} />}
+      {error && !mismatch && (
+        <ErrorAlert
+          title={`Could not trust the host key of ${engine.name}`}
+          message={error.message}
+          onDismiss={() => trust.reset()}
+        />
+      )}
     </div>
   );
 }

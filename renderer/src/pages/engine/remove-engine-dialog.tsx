@@ -23,7 +23,11 @@ export function RemoveEngineDialog({ engine, onClose }: { engine: EngineView; on
           <Button className="button button-secondary" onPress={onClose} autoFocus>
             Cancel
           </Button>
-          <Button className="button button-danger" isDisabled={remove.isPending} onPress={() => remove.mutate({ id: engine.id, deleteData: owned && deleteData }, { onSuccess: onClose })}>
+          <Button
+            className="button button-danger"
+            isDisabled={remove.isPending}
+            onPress={() => remove.mutate({ id: engine.id, deleteData: owned && deleteData }, { onSuccess: onClose })}
+          >
             {remove.isPending ? 'Removing…' : 'Remove'}
           </Button>
         </>

@@ -19,7 +19,11 @@ export function defaultVmSize(hostCpus: number): VmSizeText {
 }
 
 export function parseVmSize(text: VmSizeText, hostCpus: number): { cpus: Parsed; memoryMiB: Parsed; diskGiB: Parsed } {
-  return { cpus: parseCpus(text.cpus, hostCpus), memoryMiB: parseMemoryMiB(text.memory), diskGiB: parseDiskGiB(text.disk) };
+  return {
+    cpus: parseCpus(text.cpus, hostCpus),
+    memoryMiB: parseMemoryMiB(text.memory),
+    diskGiB: parseDiskGiB(text.disk),
+  };
 }
 
 export interface VmSizeFieldsProps {

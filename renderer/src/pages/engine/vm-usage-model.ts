@@ -49,7 +49,12 @@ export interface UsageRow {
 type VmSize = NonNullable<EngineView['vm']>;
 
 /** `containers` null: not the active engine, so its containers' stats are not streamed. */
-export function usageRows(size: VmSize, usage: VmUsage | null, containers: ContainersUse | null, containersDiskBytes: number | null): UsageRow[] {
+export function usageRows(
+  size: VmSize,
+  usage: VmUsage | null,
+  containers: ContainersUse | null,
+  containersDiskBytes: number | null,
+): UsageRow[] {
   const memTotal = usage?.memTotalBytes ?? size.memoryMiB * MIB;
   const diskTotal = usage?.diskTotalBytes ?? size.diskGiB * GIB;
   const cpuOfVm = (coresPercent: number) => coresPercent / size.cpus;
@@ -58,8 +63,18 @@ export function usageRows(size: VmSize, usage: VmUsage | null, containers: Conta
       resource: 'CPU',
       allotted: `${size.cpus} ${size.cpus === 1 ? 'CPU' : 'CPUs'}`,
       bars: [
-        ...(usage ? [bar('VM', usage.cpuBusyPercent, `${percentText(usage.cpuBusyPercent)} of ${size.cpus} CPUs`)] : []),
-        ...(containers ? [bar('Containers', cpuOfVm(containers.cpuPercent), `${percentText(cpuOfVm(containers.cpuPercent))} (${percentText(containers.cpuPercent)} of one core)`)] : []),
+        ...(usage
+          ? [bar('VM', usage.cpuBusyPercent, `${percentText(usage.cpuBusyPercent)} of ${size.cpus} CPUs`)]
+          : []),
+        ...(containers
+          ? [
+              bar(
+                'Containers',
+                cpuOfVm(containers.cpuPercent),
+                `${percentText(cpuOfVm(containers.cpuPercent))} (${percentText(containers.cpuPercent)} of one core)`,
+              ),
+            ]
+          : []),
       ],
     },
     {
@@ -75,7 +90,9 @@ export function usageRows(size: VmSize, usage: VmUsage | null, containers: Conta
       allotted: formatBytes(size.diskGiB * GIB),
       bars: [
         ...(usage ? [sizeBar('VM', usage.diskUsedBytes, diskTotal)] : []),
-        ...(containersDiskBytes !== null ? [sizeBar('Images, containers, volumes', containersDiskBytes, diskTotal)] : []),
+        ...(containersDiskBytes !== null
+          ? [sizeBar('Images, containers, volumes', containersDiskBytes, diskTotal)]
+          : []),
       ],
     },
   ];

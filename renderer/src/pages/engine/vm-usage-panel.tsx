@@ -43,21 +43,36 @@ function VmUsageBody({ engine, containers }: { engine: EngineView; containers: C
     staleTime: 30_000,
   });
   if (!vm) return null;
-  const dfBytes = df.data ? df.data.images.sizeBytes + df.data.containers.sizeBytes + df.data.volumes.sizeBytes + df.data.buildCache.sizeBytes : null;
-  const rows = usageRows(vm, running ? (usage.data ?? null) : null, running ? containers : null, running ? dfBytes : null);
+  const dfBytes = df.data
+    ? df.data.images.sizeBytes + df.data.containers.sizeBytes + df.data.volumes.sizeBytes + df.data.buildCache.sizeBytes
+    : null;
+  const rows = usageRows(
+    vm,
+    running ? (usage.data ?? null) : null,
+    running ? containers : null,
+    running ? dfBytes : null,
+  );
   return (
     <section className="engine-subsection" aria-labelledby={titleId}>
       <h3 id={titleId}>VM vs containers</h3>
       {!running && <p className="muted">What the VM and its containers use shows while it is running.</p>}
-      {running && usage.error && <QueryError what="the VM's usage" error={usage.error} onRetry={() => void usage.refetch()} />}
+      {running && usage.error && (
+        <QueryError what="the VM's usage" error={usage.error} onRetry={() => void usage.refetch()} />
+      )}
       {running && usage.isPending && <p className="muted">Asking the VM…</p>}
       <div className="vm-usage">
         {rows.map((row) => (
           <UsageRowView key={row.resource} row={row} />
         ))}
       </div>
-      {running && containers && <p className="muted">{`${containers.running} running ${containers.running === 1 ? 'container' : 'containers'}; the VM's share includes the engine and the guest system.`}</p>}
-      {running && !containers && <p className="muted">Its containers' CPU and memory show when it is the active engine: make it active to see its containers.</p>}
+      {running && containers && (
+        <p className="muted">{`${containers.running} running ${containers.running === 1 ? 'container' : 'containers'}; the VM's share includes the engine and the guest system.`}</p>
+      )}
+      {running && !containers && (
+        <p className="muted">
+          Its containers' CPU and memory show when it is the active engine: make it active to see its containers.
+        </p>
+      )}
     </section>
   );
 }
@@ -70,7 +85,13 @@ function UsageRowView({ row }: { row: UsageRow }) {
         <span className="muted">{`Allotted: ${row.allotted}`}</span>
       </div>
       {row.bars.map((bar) => (
-        <Meter key={bar.label} className="vm-usage-meter" value={bar.percent} valueLabel={bar.text} aria-label={`${row.resource} used by ${bar.label}`}>
+        <Meter
+          key={bar.label}
+          className="vm-usage-meter"
+          value={bar.percent}
+          valueLabel={bar.text}
+          aria-label={`${row.resource} used by ${bar.label}`}
+        >
           {({ percentage, valueText }) => (
             <>
               <div className="vm-usage-meter-text">
@@ -78,7 +99,10 @@ function UsageRowView({ row }: { row: UsageRow }) {
                 <span className="mono">{valueText}</span>
               </div>
               <div className="vm-usage-bar">
-                <div className={`vm-usage-fill${bar.label === 'VM' ? '' : ' vm-usage-fill-containers'}`} style={{ width: `${percentage}%` }} />
+                <div
+                  className={`vm-usage-fill${bar.label === 'VM' ? '' : ' vm-usage-fill-containers'}`}
+                  style={{ width: `${percentage}%` }}
+                />
               </div>
             </>
           )}

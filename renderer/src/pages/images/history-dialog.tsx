@@ -35,7 +35,10 @@ export function HistoryDialog({ image, onClose }: { image: ImageSummary; onClose
           <Column className="history-size">Size</Column>
           <Column className="history-created">Created</Column>
         </TableHeader>
-        <TableBody items={(query.data ?? []).map((entry, index) => ({ ...entry, key: index }))} renderEmptyState={() => (query.isPending ? 'Loading…' : 'No layers')}>
+        <TableBody
+          items={(query.data ?? []).map((entry, index) => ({ ...entry, key: index }))}
+          renderEmptyState={() => (query.isPending ? 'Loading…' : 'No layers')}
+        >
           {(entry) => (
             <Row id={entry.key}>
               <Cell className="history-step">
@@ -43,7 +46,9 @@ export function HistoryDialog({ image, onClose }: { image: ImageSummary; onClose
                 {entry.comment && <span className="muted"> {entry.comment}</span>}
               </Cell>
               <Cell className="history-size numeric">{formatBytes(entry.sizeBytes)}</Cell>
-              <Cell className="history-created">{entry.created > 0 ? <RelativeTime epochMs={entry.created * 1000} nowMs={now} /> : '—'}</Cell>
+              <Cell className="history-created">
+                {entry.created > 0 ? <RelativeTime epochMs={entry.created * 1000} nowMs={now} /> : '—'}
+              </Cell>
             </Row>
           )}
         </TableBody>

@@ -9,7 +9,10 @@ import { imageName, usageText } from './image-model';
 import { ImageRowActions } from './image-row-actions';
 import type { ImageAction } from './use-image-actions';
 
-export function imageColumns(nowMs: number, onAction: (action: ImageAction, image: ImageSummary) => void): TableColumn<ImageSummary>[] {
+export function imageColumns(
+  nowMs: number,
+  onAction: (action: ImageAction, image: ImageSummary) => void,
+): TableColumn<ImageSummary>[] {
   return [
     {
       id: 'name',
@@ -25,16 +28,45 @@ export function imageColumns(nowMs: number, onAction: (action: ImageAction, imag
         </span>
       ),
     },
-    { id: 'id', name: 'Image ID', width: 130, sortValue: (i) => i.id, render: (i) => <span className="mono">{shortId(i.id)}</span> },
-    { id: 'size', name: 'Size', width: 100, sortValue: (i) => i.sizeBytes, render: (i) => <span className="numeric">{formatBytes(i.sizeBytes)}</span> },
-    { id: 'created', name: 'Created', width: 130, sortValue: (i) => i.created, render: (i) => <RelativeTime epochMs={i.created * 1000} nowMs={nowMs} /> },
+    {
+      id: 'id',
+      name: 'Image ID',
+      width: 130,
+      sortValue: (i) => i.id,
+      render: (i) => <span className="mono">{shortId(i.id)}</span>,
+    },
+    {
+      id: 'size',
+      name: 'Size',
+      width: 100,
+      sortValue: (i) => i.sizeBytes,
+      render: (i) => <span className="numeric">{formatBytes(i.sizeBytes)}</span>,
+    },
+    {
+      id: 'created',
+      name: 'Created',
+      width: 130,
+      sortValue: (i) => i.created,
+      render: (i) => <RelativeTime epochMs={i.created * 1000} nowMs={nowMs} />,
+    },
     {
       id: 'containers',
       name: 'Used by',
       width: 190,
       sortValue: (i) => i.containers,
-      render: (i) => <span className={i.containers > 0 ? 'image-usage image-usage-used' : 'image-usage muted'}>{usageText(i.containers)}</span>,
+      render: (i) => (
+        <span className={i.containers > 0 ? 'image-usage image-usage-used' : 'image-usage muted'}>
+          {usageText(i.containers)}
+        </span>
+      ),
     },
-    { id: 'actions', name: 'Actions', hideName: true, width: 176, minWidth: 176, render: (image) => <ImageRowActions image={image} onAction={onAction} /> },
+    {
+      id: 'actions',
+      name: 'Actions',
+      hideName: true,
+      width: 176,
+      minWidth: 176,
+      render: (image) => <ImageRowActions image={image} onAction={onAction} />,
+    },
   ];
 }

@@ -32,18 +32,22 @@ export type ReferenceCheck = { ok: true; normalised: string } | { ok: false; mes
 export function checkPullReference(text: string): ReferenceCheck & { empty: boolean } {
   if (text.trim() === '') return { ok: false, message: '', empty: true };
   const parsed = parseReference(text);
-  return parsed.ok ? { ok: true, normalised: parsed.value.normalised, empty: false } : { ok: false, message: parsed.message, empty: false };
+  return parsed.ok
+    ? { ok: true, normalised: parsed.value.normalised, empty: false }
+    : { ok: false, message: parsed.message, empty: false };
 }
 
 export type TagTarget = { ok: true; repository: string; tag: string; shown: string } | { ok: false; message: string };
 
 /** What `images:tag` needs from what the user typed (`repo[:tag]`); a digest cannot be given to a tag. */
 export function tagTarget(text: string): TagTarget {
-  if (text.trim() === '') return { ok: false, message: 'Type a name such as myapp:1.0 or 127.0.0.1:5000/team/myapp:1.0' };
+  if (text.trim() === '')
+    return { ok: false, message: 'Type a name such as myapp:1.0 or 127.0.0.1:5000/team/myapp:1.0' };
   const parsed = parseReference(text);
   if (!parsed.ok) return parsed;
   const { digest, tag, familiar } = parsed.value;
-  if (digest !== null || tag === null) return { ok: false, message: 'a new tag cannot have a digest (@sha256:…): remove it' };
+  if (digest !== null || tag === null)
+    return { ok: false, message: 'a new tag cannot have a digest (@sha256:…): remove it' };
   const repository = familiar.slice(0, familiar.length - tag.length - 1);
   return { ok: true, repository, tag, shown: familiar };
 }

@@ -7,7 +7,13 @@ import { RunImageButton } from '../../run/run-image-button';
 import { imageLabel, imageRef } from './image-model';
 import type { ImageAction } from './use-image-actions';
 
-export function ImageRowActions({ image, onAction }: { image: ImageSummary; onAction: (action: ImageAction, image: ImageSummary) => void }) {
+export function ImageRowActions({
+  image,
+  onAction,
+}: {
+  image: ImageSummary;
+  onAction: (action: ImageAction, image: ImageSummary) => void;
+}) {
   const tagged = image.repoTags.length > 0;
   return (
     <div className="row-actions">
@@ -21,7 +27,11 @@ export function ImageRowActions({ image, onAction }: { image: ImageSummary; onAc
           </svg>
         </Button>
         <Popover className="menu-popover" placement="bottom end">
-          <Menu className="menu" aria-label={`Actions for ${imageLabel(image)}`} onAction={(key) => onAction(key as ImageAction, image)}>
+          <Menu
+            className="menu"
+            aria-label={`Actions for ${imageLabel(image)}`}
+            onAction={(key) => onAction(key as ImageAction, image)}
+          >
             <MenuItem id="inspect" className="menu-item">
               Inspect
             </MenuItem>

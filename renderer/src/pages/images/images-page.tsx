@@ -56,7 +56,9 @@ export function ImagesPage() {
     >
       <PullBox />
       <TransfersPanel />
-      {actions.error && <ErrorAlert title={actions.error.title} message={actions.error.message} onDismiss={actions.dismissError} />}
+      {actions.error && (
+        <ErrorAlert title={actions.error.title} message={actions.error.message} onDismiss={actions.dismissError} />
+      )}
       {query.error && <QueryError what="images" error={query.error} onRetry={() => void query.refetch()} />}
       {query.data && <EngineAwayNotice what="images" updatedAt={query.dataUpdatedAt} />}
       <DataTable<ImageSummary>
@@ -66,7 +68,17 @@ export function ImagesPage() {
         getId={(image) => image.id}
         getTextValue={imageName}
         defaultSort={{ column: 'name', direction: 'ascending' }}
-        emptyState={<strong>{query.isPending ? 'Loading images…' : query.isError ? 'Images could not be loaded.' : all.length === 0 ? 'No images yet: pull one above.' : 'No images match'}</strong>}
+        emptyState={
+          <strong>
+            {query.isPending
+              ? 'Loading images…'
+              : query.isError
+                ? 'Images could not be loaded.'
+                : all.length === 0
+                  ? 'No images yet: pull one above.'
+                  : 'No images match'}
+          </strong>
+        }
       />
       {open?.kind === 'inspect' && <InspectDialog image={open.image} onClose={actions.close} />}
       {open?.kind === 'history' && <HistoryDialog image={open.image} onClose={actions.close} />}

@@ -85,7 +85,11 @@ function ImageDetailView({ detail }: { detail: ImageDetail }) {
         </dl>
       </Section>
       <Section title="Exposed ports">
-        {config.exposedPorts.length > 0 ? <p className="mono">{config.exposedPorts.join(', ')}</p> : <p className="muted">None</p>}
+        {config.exposedPorts.length > 0 ? (
+          <p className="mono">{config.exposedPorts.join(', ')}</p>
+        ) : (
+          <p className="muted">None</p>
+        )}
       </Section>
       <Section title="Environment">
         {config.env.length > 0 ? (
@@ -123,7 +127,10 @@ function ImageDetailView({ detail }: { detail: ImageDetail }) {
           <ul className="plain-list">
             {detail.containers.map((container) => (
               <li key={container.id}>
-                <Link to={`/containers/${container.id}`}>{container.name}</Link> <span className="muted">({container.state}, {shortId(container.id)})</span>
+                <Link to={`/containers/${container.id}`}>{container.name}</Link>{' '}
+                <span className="muted">
+                  ({container.state}, {shortId(container.id)})
+                </span>
               </li>
             ))}
           </ul>

@@ -9,7 +9,10 @@ import { pruneOutcome } from './image-model';
 
 export function PruneDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
   const [scope, setScope] = useState<'dangling' | 'unused'>('dangling');
-  const mutation = useChannelMutation('images:prune', (_, queries) => void queries.invalidateQueries({ queryKey: ['images:list'] }));
+  const mutation = useChannelMutation(
+    'images:prune',
+    (_, queries) => void queries.invalidateQueries({ queryKey: ['images:list'] }),
+  );
   const close = () => {
     mutation.reset();
     onClose();
@@ -32,7 +35,11 @@ export function PruneDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () 
             <Button className="button button-secondary" onPress={close} autoFocus>
               Cancel
             </Button>
-            <Button className="button button-danger" isDisabled={mutation.isPending} onPress={() => mutation.mutate({ all: scope === 'unused' })}>
+            <Button
+              className="button button-danger"
+              isDisabled={mutation.isPending}
+              onPress={() => mutation.mutate({ all: scope === 'unused' })}
+            >
               {mutation.isPending ? 'Pruning…' : 'Prune'}
             </Button>
           </>
@@ -44,7 +51,12 @@ export function PruneDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () 
           {pruneOutcome(done)}
         </p>
       ) : (
-        <RadioGroup className="radio-group" value={scope} onChange={(value) => setScope(value as 'dangling' | 'unused')} isDisabled={mutation.isPending}>
+        <RadioGroup
+          className="radio-group"
+          value={scope}
+          onChange={(value) => setScope(value as 'dangling' | 'unused')}
+          isDisabled={mutation.isPending}
+        >
           <Label className="field-label">What to remove</Label>
           <Radio value="dangling" className="radio">
             <span className="radio-circle" aria-hidden="true" />

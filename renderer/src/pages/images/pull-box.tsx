@@ -37,8 +37,18 @@ export function PullBox() {
           setText(value);
           setRefusal(null);
         }}
-        error={refusal !== null ? `The core refused it: ${refusal}` : problem !== null ? `Not a valid reference: ${problem}` : null}
-        description={check.ok ? `Pulls ${check.normalised}` : 'A name, optionally with a registry, a :tag or an @sha256 digest, as docker pull takes it.'}
+        error={
+          refusal !== null
+            ? `The core refused it: ${refusal}`
+            : problem !== null
+              ? `Not a valid reference: ${problem}`
+              : null
+        }
+        description={
+          check.ok
+            ? `Pulls ${check.normalised}`
+            : 'A name, optionally with a registry, a :tag or an @sha256 digest, as docker pull takes it.'
+        }
         placeholder="nginx:1.27, ghcr.io/org/app:tag, 127.0.0.1:5000/team/app"
       />
       <Button type="submit" className="button pull-button" isDisabled={!check.ok || starting}>

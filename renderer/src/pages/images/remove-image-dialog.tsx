@@ -7,7 +7,10 @@ import { DialogFrame } from '../../components/dialog-frame';
 import { imageLabel, usageText } from './image-model';
 
 export function RemoveImageDialog({ image, onClose }: { image: ImageSummary; onClose: () => void }) {
-  const mutation = useChannelMutation('images:remove', (_, queries) => void queries.invalidateQueries({ queryKey: ['images:list'] }));
+  const mutation = useChannelMutation(
+    'images:remove',
+    (_, queries) => void queries.invalidateQueries({ queryKey: ['images:list'] }),
+  );
   const name = imageLabel(image);
   const refused = mutation.error !== null;
   const remove = (force: boolean) => mutation.mutate({ id: image.id, force }, { onSuccess: onClose });
@@ -38,7 +41,9 @@ export function RemoveImageDialog({ image, onClose }: { image: ImageSummary; onC
       }
     >
       <p>
-        {tags > 1 ? `All ${tags} names of this image are removed, and its layers unless another image shares them.` : 'The image and the layers no other image shares are deleted.'}{' '}
+        {tags > 1
+          ? `All ${tags} names of this image are removed, and its layers unless another image shares them.`
+          : 'The image and the layers no other image shares are deleted.'}{' '}
         {image.containers > 0 && `${usageText(image.containers)}.`}
       </p>
       {mutation.error && (
@@ -46,7 +51,9 @@ export function RemoveImageDialog({ image, onClose }: { image: ImageSummary; onC
           <div className="alert-text">
             <strong className="alert-title">The engine refused</strong>
             <span className="alert-message">{mutation.error.message}</span>
-            <span>Force remove does it anyway: every name goes, and containers using it keep running on the bare image id.</span>
+            <span>
+              Force remove does it anyway: every name goes, and containers using it keep running on the bare image id.
+            </span>
           </div>
         </div>
       )}

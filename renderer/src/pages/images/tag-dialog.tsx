@@ -11,7 +11,10 @@ import { ReferenceField } from '../../components/reference-field';
 export function TagDialog({ image, onClose }: { image: ImageSummary; onClose: () => void }) {
   const [text, setText] = useState(image.repoTags[0] ?? '');
   const [touched, setTouched] = useState(false);
-  const mutation = useChannelMutation('images:tag', (_, queries) => void queries.invalidateQueries({ queryKey: ['images:list'] }));
+  const mutation = useChannelMutation(
+    'images:tag',
+    (_, queries) => void queries.invalidateQueries({ queryKey: ['images:list'] }),
+  );
   const target = tagTarget(text);
   const problem = touched && !target.ok ? target.message : null;
   const refusal = mutation.error?.message ?? null;
@@ -33,7 +36,12 @@ export function TagDialog({ image, onClose }: { image: ImageSummary; onClose: ()
           <Button className="button button-secondary" onPress={onClose}>
             Cancel
           </Button>
-          <Button type="submit" form={formId} className="button" isDisabled={mutation.isPending || (touched && !target.ok)}>
+          <Button
+            type="submit"
+            form={formId}
+            className="button"
+            isDisabled={mutation.isPending || (touched && !target.ok)}
+          >
             {mutation.isPending ? 'Tagging…' : 'Tag'}
           </Button>
         </>
@@ -56,7 +64,11 @@ export function TagDialog({ image, onClose }: { image: ImageSummary; onClose: ()
             mutation.reset();
           }}
           error={refusal ?? (problem !== null ? `Not a valid name: ${problem}` : null)}
-          description={target.ok ? `Adds ${target.shown}; the image keeps its other names.` : 'repository[:tag], e.g. 127.0.0.1:5000/team/app:1.0'}
+          description={
+            target.ok
+              ? `Adds ${target.shown}; the image keeps its other names.`
+              : 'repository[:tag], e.g. 127.0.0.1:5000/team/app:1.0'
+          }
           autoFocus
         />
       </Form>

@@ -45,7 +45,11 @@ export function useImageActions() {
     error,
     dismissError: useCallback(() => setError(null), []),
     /** For dialogs that finish with a note on the page rather than in themselves. */
-    reportError: useCallback((image: ImageSummary, what: string, message: string) => setError({ title: `Could not ${what} ${imageLabel(image)}`, message }), []),
+    reportError: useCallback(
+      (image: ImageSummary, what: string, message: string) =>
+        setError({ title: `Could not ${what} ${imageLabel(image)}`, message }),
+      [],
+    ),
   };
 }
 

@@ -20,7 +20,10 @@ export function LoginDialog({ registry: initial, known, onClose }: LoginDialogPr
   const [username, setUsername] = useState(known.find((entry) => entry.registry === initial)?.username ?? '');
   const [password, setPassword] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const mutation = useChannelMutation('registries:login', (_, queries) => void queries.invalidateQueries({ queryKey: ['registries:list'] }));
+  const mutation = useChannelMutation(
+    'registries:login',
+    (_, queries) => void queries.invalidateQueries({ queryKey: ['registries:list'] }),
+  );
   const problem = registryProblem(registry);
   const complete = problem === null && username.trim() !== '' && password !== '';
   const formId = 'registry-login-form';
@@ -67,22 +70,48 @@ export function LoginDialog({ registry: initial, known, onClose }: LoginDialogPr
             if (complete) mutation.mutate({ registry: registry.trim(), username: username.trim(), password });
           }}
         >
-          <TextField className="dialog-field" value={registry} onChange={setRegistry} isInvalid={submitted && problem !== null} autoFocus={initial === ''} spellCheck="false">
+          <TextField
+            className="dialog-field"
+            value={registry}
+            onChange={setRegistry}
+            isInvalid={submitted && problem !== null}
+            autoFocus={initial === ''}
+            spellCheck="false"
+          >
             <Label className="field-label">Registry</Label>
             <Input className="text-field-input mono" placeholder="ghcr.io or 127.0.0.1:5000" />
             <FieldError className="text-field-error">{problem}</FieldError>
           </TextField>
-          <TextField className="dialog-field" value={username} onChange={setUsername} isInvalid={submitted && username.trim() === ''} autoFocus={initial !== ''} autoComplete="username">
+          <TextField
+            className="dialog-field"
+            value={username}
+            onChange={setUsername}
+            isInvalid={submitted && username.trim() === ''}
+            autoFocus={initial !== ''}
+            autoComplete="username"
+          >
             <Label className="field-label">Username</Label>
             <Input className="text-field-input" />
             <FieldError className="text-field-error">Type the user name</FieldError>
           </TextField>
-          <TextField className="dialog-field" type="password" value={password} onChange={setPassword} isInvalid={submitted && password === ''} autoComplete="current-password">
+          <TextField
+            className="dialog-field"
+            type="password"
+            value={password}
+            onChange={setPassword}
+            isInvalid={submitted && password === ''}
+            autoComplete="current-password"
+          >
             <Label className="field-label">Password or token</Label>
             <Input className="text-field-input" />
             <FieldError className="text-field-error">Type the password or an access token</FieldError>
           </TextField>
-          {mutation.error && <ErrorAlert title="The registry did not accept this login; nothing was saved" message={mutation.error.message} />}
+          {mutation.error && (
+            <ErrorAlert
+              title="The registry did not accept this login; nothing was saved"
+              message={mutation.error.message}
+            />
+          )}
         </Form>
       )}
     </DialogFrame>

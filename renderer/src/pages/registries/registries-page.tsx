@@ -53,7 +53,13 @@ export function RegistriesPage() {
           {notice}
         </div>
       )}
-      {logout.error && <ErrorAlert title={`Could not log out of ${logout.variables?.registry ?? 'the registry'}`} message={logout.error.message} onDismiss={() => logout.reset()} />}
+      {logout.error && (
+        <ErrorAlert
+          title={`Could not log out of ${logout.variables?.registry ?? 'the registry'}`}
+          message={logout.error.message}
+          onDismiss={() => logout.reset()}
+        />
+      )}
       {query.error && <QueryError what="registries" error={query.error} onRetry={() => void query.refetch()} />}
       <DataTable<KnownRegistry>
         label="Registries"

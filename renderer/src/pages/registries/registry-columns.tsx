@@ -12,9 +12,29 @@ export interface RegistryRowActions {
 
 export function registryColumns(actions: RegistryRowActions): TableColumn<KnownRegistry>[] {
   return [
-    { id: 'registry', name: 'Registry', isRowHeader: true, width: '1.5fr', minWidth: 180, sortValue: (r) => r.registry, render: (r) => <span className="mono truncate">{r.registry}</span> },
-    { id: 'credentials', name: 'Credentials', width: '1.2fr', sortValue: credentialsText, render: (r) => <span className="truncate">{credentialsText(r)}</span> },
-    { id: 'user', name: 'User', width: '1fr', sortValue: (r) => r.username ?? '', render: (r) => (r.username ? <span className="truncate">{r.username}</span> : <span className="muted">—</span>) },
+    {
+      id: 'registry',
+      name: 'Registry',
+      isRowHeader: true,
+      width: '1.5fr',
+      minWidth: 180,
+      sortValue: (r) => r.registry,
+      render: (r) => <span className="mono truncate">{r.registry}</span>,
+    },
+    {
+      id: 'credentials',
+      name: 'Credentials',
+      width: '1.2fr',
+      sortValue: credentialsText,
+      render: (r) => <span className="truncate">{credentialsText(r)}</span>,
+    },
+    {
+      id: 'user',
+      name: 'User',
+      width: '1fr',
+      sortValue: (r) => r.username ?? '',
+      render: (r) => (r.username ? <span className="truncate">{r.username}</span> : <span className="muted">—</span>),
+    },
     {
       id: 'problem',
       name: 'Problem',
@@ -36,11 +56,19 @@ export function registryColumns(actions: RegistryRowActions): TableColumn<KnownR
       minWidth: 190,
       render: (r) => (
         <div className="row-actions">
-          <Button className="button button-small" aria-label={`Log in to ${r.registry}`} onPress={() => actions.onLogin(r)}>
+          <Button
+            className="button button-small"
+            aria-label={`Log in to ${r.registry}`}
+            onPress={() => actions.onLogin(r)}
+          >
             Log in
           </Button>
           {r.source !== 'none' && (
-            <Button className="button button-small button-danger-quiet" aria-label={`Log out of ${r.registry}`} onPress={() => actions.onLogout(r)}>
+            <Button
+              className="button button-small button-danger-quiet"
+              aria-label={`Log out of ${r.registry}`}
+              onPress={() => actions.onLogout(r)}
+            >
               Log out
             </Button>
           )}

@@ -90,10 +90,19 @@ export function ReplicaGroupCard({ group }: { group: ReplicaGroup }) {
           maxValue={MAX_REPLICAS}
           isDisabled={scale.isPending}
         />
-        <Button className="button" onPress={() => scale.mutate(target)} isDisabled={!validTarget || target === total || scale.isPending} isPending={scale.isPending}>
+        <Button
+          className="button"
+          onPress={() => scale.mutate(target)}
+          isDisabled={!validTarget || target === total || scale.isPending}
+          isPending={scale.isPending}
+        >
           Apply
         </Button>
-        <Button className="button button-danger-quiet replica-remove" onPress={() => setConfirming(true)} isDisabled={scale.isPending}>
+        <Button
+          className="button button-danger-quiet replica-remove"
+          onPress={() => setConfirming(true)}
+          isDisabled={scale.isPending}
+        >
           Remove group
         </Button>
       </div>
@@ -102,7 +111,13 @@ export function ReplicaGroupCard({ group }: { group: ReplicaGroup }) {
           Scaled {group.name} to {scale.variables} {scale.variables === 1 ? 'replica' : 'replicas'}.
         </p>
       )}
-      {scale.error && <ErrorAlert title={`Could not scale ${group.name}`} message={scale.error.message} onDismiss={() => scale.reset()} />}
+      {scale.error && (
+        <ErrorAlert
+          title={`Could not scale ${group.name}`}
+          message={scale.error.message}
+          onDismiss={() => scale.reset()}
+        />
+      )}
       <ConfirmDialog
         isOpen={confirming}
         title={`Remove ${group.name}?`}

@@ -12,7 +12,9 @@ export function ReplicasPage() {
   const query = useChannelQuery('replicas:list', {}, { staleTime: Infinity });
   const groups = [...(query.data ?? [])].sort((a, b) => a.name.localeCompare(b.name));
   const replicas = groups.reduce((sum, group) => sum + group.replicas.length, 0);
-  const subtitle = query.data ? `${groups.length} ${groups.length === 1 ? 'group' : 'groups'} · ${replicas} ${replicas === 1 ? 'replica' : 'replicas'}` : undefined;
+  const subtitle = query.data
+    ? `${groups.length} ${groups.length === 1 ? 'group' : 'groups'} · ${replicas} ${replicas === 1 ? 'replica' : 'replicas'}`
+    : undefined;
   return (
     <Page title="Replicas" subtitle={subtitle}>
       {query.error && <QueryError what="replica groups" error={query.error} onRetry={() => void query.refetch()} />}
@@ -22,7 +24,8 @@ export function ReplicasPage() {
         <div className="panel replica-empty">
           <h2>No replica groups</h2>
           <p className="muted">
-            Run an image with more than one replica to make one: on the <Link to="/images">Images</Link> page, choose Run… and set Replicas.
+            Run an image with more than one replica to make one: on the <Link to="/images">Images</Link> page, choose
+            Run… and set Replicas.
           </p>
         </div>
       )}

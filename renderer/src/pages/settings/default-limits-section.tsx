@@ -36,14 +36,26 @@ export function DefaultLimitsSection() {
     <section className="panel default-limits" aria-labelledby={titleId}>
       <h2 id={titleId}>Default limits for new containers</h2>
       <p className="field-description">
-        One-click Run applies these to every container it starts, and the run dialog starts from them. Containers already running keep theirs.
+        One-click Run applies these to every container it starts, and the run dialog starts from them. Containers
+        already running keep theirs.
       </p>
-      {settings.error && <QueryError what="the settings" error={settings.error} onRetry={() => void settings.refetch()} />}
+      {settings.error && (
+        <QueryError what="the settings" error={settings.error} onRetry={() => void settings.refetch()} />
+      )}
       {settings.isPending && <p className="muted">Loading…</p>}
-      {!capabilities && <p className="muted">The limits can be edited once the engine is connected: the editor needs its CPUs and memory.</p>}
+      {!capabilities && (
+        <p className="muted">
+          The limits can be edited once the engine is connected: the editor needs its CPUs and memory.
+        </p>
+      )}
       {settings.data && capabilities && (
         // Remounted when the saved profile changes elsewhere (another window), so the editor starts from it.
-        <DefaultLimitsForm key={JSON.stringify(settings.data.settings.defaultRunLimits)} saved={resolveChange(noLimits, settings.data.settings.defaultRunLimits)} capabilities={capabilities} save={save} />
+        <DefaultLimitsForm
+          key={JSON.stringify(settings.data.settings.defaultRunLimits)}
+          saved={resolveChange(noLimits, settings.data.settings.defaultRunLimits)}
+          capabilities={capabilities}
+          save={save}
+        />
       )}
     </section>
   );
@@ -63,7 +75,8 @@ function DefaultLimitsForm({ saved, capabilities, save }: FormProps) {
   const normalised = normaliseLimits(draft, capabilities.engineCpus);
   const profile = limitsProfile(normalised);
   const problems = validateLimits(normalised, noLimits, profile, capabilities);
-  const dirty = JSON.stringify(limitsProfile(normaliseLimits(saved, capabilities.engineCpus))) !== JSON.stringify(profile);
+  const dirty =
+    JSON.stringify(limitsProfile(normaliseLimits(saved, capabilities.engineCpus))) !== JSON.stringify(profile);
   const reset = () => {
     setDraft(saved);
     setTyping(false);
@@ -86,7 +99,13 @@ function DefaultLimitsForm({ saved, capabilities, save }: FormProps) {
           isDisabled={save.isPending}
         />
       </div>
-      {save.error && <ErrorAlert title="The default limits were not saved" message={save.error.message} onDismiss={() => save.reset()} />}
+      {save.error && (
+        <ErrorAlert
+          title="The default limits were not saved"
+          message={save.error.message}
+          onDismiss={() => save.reset()}
+        />
+      )}
       <div className="default-limits-actions">
         <Button
           className="button"

@@ -26,7 +26,9 @@ export function PublishInterfaceSection() {
   return (
     <section className="panel" aria-labelledby={titleId}>
       <h2 id={titleId}>Published ports for new containers</h2>
-      {settings.error && <QueryError what="the settings" error={settings.error} onRetry={() => void settings.refetch()} />}
+      {settings.error && (
+        <QueryError what="the settings" error={settings.error} onRetry={() => void settings.refetch()} />
+      )}
       {settings.isPending && <p className="muted">Loading…</p>}
       {settings.data && (
         <PublishInterfaceChoice
@@ -40,7 +42,13 @@ export function PublishInterfaceSection() {
           description="One-click Run publishes every port the image exposes here, and the run dialog starts from this choice. Ports you give an address keep it."
         />
       )}
-      {save.error && <ErrorAlert title="Where ports are published was not changed" message={save.error.message} onDismiss={() => save.reset()} />}
+      {save.error && (
+        <ErrorAlert
+          title="Where ports are published was not changed"
+          message={save.error.message}
+          onDismiss={() => save.reset()}
+        />
+      )}
       <span role="status" className="run-hint">
         {save.isSuccess ? 'Saved. New containers publish their ports there.' : ''}
       </span>

@@ -11,18 +11,22 @@ export interface CredentialStorageOption {
   disabledReason: string | null;
 }
 
-export function credentialStorageOptions(view: Pick<SettingsView, 'encryptionAvailable' | 'encryptionProblem'>): CredentialStorageOption[] {
+export function credentialStorageOptions(
+  view: Pick<SettingsView, 'encryptionAvailable' | 'encryptionProblem'>,
+): CredentialStorageOption[] {
   return [
     {
       value: 'docker-config',
       label: 'Docker config file',
-      description: 'Saved the way docker login does: in the credential helper the docker config names, else base64-encoded (not encrypted) in config.json. The docker CLI sees these logins too.',
+      description:
+        'Saved the way docker login does: in the credential helper the docker config names, else base64-encoded (not encrypted) in config.json. The docker CLI sees these logins too.',
       disabledReason: null,
     },
     {
       value: 'encrypted',
       label: 'Encrypted by Berth',
-      description: "Encrypted with this computer's keychain in Berth's own credentials.json; the docker config is left alone, so the docker CLI does not see these logins.",
+      description:
+        "Encrypted with this computer's keychain in Berth's own credentials.json; the docker config is left alone, so the docker CLI does not see these logins.",
       disabledReason: view.encryptionAvailable ? null : (view.encryptionProblem ?? 'Encryption is not available here.'),
     },
   ];
@@ -30,5 +34,7 @@ export function credentialStorageOptions(view: Pick<SettingsView, 'encryptionAva
 
 /** What the settings page says once a choice is saved, for the status line. */
 export function savedStorageText(storage: RegistryCredentialStorage): string {
-  return storage === 'encrypted' ? 'Saved. New logins are encrypted by Berth.' : 'Saved. New logins go to the docker config.';
+  return storage === 'encrypted'
+    ? 'Saved. New logins are encrypted by Berth.'
+    : 'Saved. New logins go to the docker config.';
 }

@@ -18,7 +18,8 @@ export function RegistryCredentialsSection() {
   const client = useBerthClient();
   const queries = useQueryClient();
   const save = useMutation({
-    mutationFn: (storage: RegistryCredentialStorage) => client.invoke('settings:update', { registryCredentials: storage }),
+    mutationFn: (storage: RegistryCredentialStorage) =>
+      client.invoke('settings:update', { registryCredentials: storage }),
     onSuccess: (saved) => queries.setQueryData(channelKey('settings:get', {}), saved),
   });
   const view = settings.data;
@@ -26,7 +27,9 @@ export function RegistryCredentialsSection() {
   return (
     <section className="panel" aria-labelledby={titleId}>
       <h2 id={titleId}>Registry credentials</h2>
-      {settings.error && <QueryError what="the settings" error={settings.error} onRetry={() => void settings.refetch()} />}
+      {settings.error && (
+        <QueryError what="the settings" error={settings.error} onRetry={() => void settings.refetch()} />
+      )}
       {settings.isPending && <p className="muted">Loading…</p>}
       {view && (
         <RadioGroup
@@ -38,7 +41,12 @@ export function RegistryCredentialsSection() {
           <Label className="field-label">Save registry logins in</Label>
           {credentialStorageOptions(view).map((option) => (
             <div key={option.value} className="radio-option">
-              <Radio value={option.value} className="radio" isDisabled={option.disabledReason !== null} aria-describedby={`${optionId}-${option.value}`}>
+              <Radio
+                value={option.value}
+                className="radio"
+                isDisabled={option.disabledReason !== null}
+                aria-describedby={`${optionId}-${option.value}`}
+              >
                 <span className="radio-circle" aria-hidden="true" />
                 {option.label}
               </Radio>
@@ -48,11 +56,18 @@ export function RegistryCredentialsSection() {
             </div>
           ))}
           <Text slot="description" className="field-description">
-            Changes where new logins are saved; existing logins stay where they are. Pulls use Berth&apos;s encrypted logins first, then the docker config.
+            Changes where new logins are saved; existing logins stay where they are. Pulls use Berth&apos;s encrypted
+            logins first, then the docker config.
           </Text>
         </RadioGroup>
       )}
-      {save.error && <ErrorAlert title="Where logins are saved was not changed" message={save.error.message} onDismiss={() => save.reset()} />}
+      {save.error && (
+        <ErrorAlert
+          title="Where logins are saved was not changed"
+          message={save.error.message}
+          onDismiss={() => save.reset()}
+        />
+      )}
       <span role="status" className="run-hint">
         {save.isSuccess && save.data ? savedStorageText(save.data.settings.registryCredentials) : ''}
       </span>

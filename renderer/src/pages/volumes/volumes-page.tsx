@@ -15,7 +15,11 @@ function columns(nowMs: number): TableColumn<VolumeSummary>[] {
       width: '2fr',
       minWidth: 180,
       sortValue: (v) => v.name,
-      render: (v) => <span className="truncate" title={v.name}>{v.name}</span>,
+      render: (v) => (
+        <span className="truncate" title={v.name}>
+          {v.name}
+        </span>
+      ),
     },
     { id: 'driver', name: 'Driver', width: 110, sortValue: (v) => v.driver, render: (v) => v.driver },
     { id: 'scope', name: 'Scope', width: 100, sortValue: (v) => v.scope, render: (v) => v.scope },
@@ -24,7 +28,11 @@ function columns(nowMs: number): TableColumn<VolumeSummary>[] {
       name: 'Mount point',
       width: '2fr',
       minWidth: 180,
-      render: (v) => <span className="truncate mono muted" title={v.mountpoint}>{v.mountpoint}</span>,
+      render: (v) => (
+        <span className="truncate mono muted" title={v.mountpoint}>
+          {v.mountpoint}
+        </span>
+      ),
     },
     {
       id: 'created',

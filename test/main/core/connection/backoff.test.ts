@@ -36,7 +36,10 @@ describe('Backoff', () => {
       delays.push(delay);
       now += delay;
     }
-    const quick = delays.slice(0, delays.findIndex((delay) => delay > 5000));
+    const quick = delays.slice(
+      0,
+      delays.findIndex((delay) => delay > 5000),
+    );
     expect(quick.slice(0, 5)).toEqual([500, 1000, 2000, 4000, 5000]);
     expect(quick.reduce((sum, delay) => sum + delay, 0)).toBeGreaterThanOrEqual(60_000);
     expect(delays.slice(quick.length, quick.length + 4)).toEqual([10_000, 20_000, 40_000, 60_000]);

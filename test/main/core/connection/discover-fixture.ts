@@ -24,8 +24,12 @@ export class FakeMachine {
   /** A docker context as `docker context create` stores it. */
   context(name: string, docker: Record<string, unknown>, tls?: Partial<Record<'ca' | 'cert' | 'key', string>>): this {
     const digest = contextDigest(name);
-    this.write(`${home}/.docker/contexts/meta/${digest}/meta.json`, JSON.stringify({ Name: name, Metadata: {}, Endpoints: { docker } }));
-    for (const [kind, pem] of Object.entries(tls ?? {})) this.write(`${home}/.docker/contexts/tls/${digest}/docker/${kind}.pem`, pem);
+    this.write(
+      `${home}/.docker/contexts/meta/${digest}/meta.json`,
+      JSON.stringify({ Name: name, Metadata: {}, Endpoints: { docker } }),
+    );
+    for (const [kind, pem] of Object.entries(tls ?? {}))
+      this.write(`${home}/.docker/contexts/tls/${digest}/docker/${kind}.pem`, pem);
     return this;
   }
 

@@ -37,7 +37,10 @@ describe('discovery order', () => {
 
   it('uses config.json currentContext, read from DOCKER_CONFIG when set', () => {
     machine.write('/etc/dockercfg/config.json', JSON.stringify({ currentContext: 'remote' }));
-    machine.write(`/etc/dockercfg/contexts/meta/${contextDigest('remote')}/meta.json`, JSON.stringify({ Name: 'remote', Endpoints: { docker: { Host: 'tcp://10.0.0.5:2375' } } }));
+    machine.write(
+      `/etc/dockercfg/contexts/meta/${contextDigest('remote')}/meta.json`,
+      JSON.stringify({ Name: 'remote', Endpoints: { docker: { Host: 'tcp://10.0.0.5:2375' } } }),
+    );
     expect(hosts({ DOCKER_CONFIG: '/etc/dockercfg' })).toEqual(['tcp://10.0.0.5:2375']);
   });
 
@@ -47,12 +50,16 @@ describe('discovery order', () => {
   });
 
   it('currentContext "default" falls through to the default sockets', () => {
-    machine.write('/var/run/docker.sock').write(`${home}/.docker/config.json`, JSON.stringify({ currentContext: 'default', auths: {} }));
+    machine
+      .write('/var/run/docker.sock')
+      .write(`${home}/.docker/config.json`, JSON.stringify({ currentContext: 'default', auths: {} }));
     expect(hosts()).toEqual(['unix:///var/run/docker.sock']);
   });
 
   it('DOCKER_CONTEXT=default also means the default sockets', () => {
-    machine.write('/var/run/docker.sock').write(`${home}/.docker/config.json`, JSON.stringify({ currentContext: 'remote' }));
+    machine
+      .write('/var/run/docker.sock')
+      .write(`${home}/.docker/config.json`, JSON.stringify({ currentContext: 'remote' }));
     expect(hosts({ DOCKER_CONTEXT: 'default' })).toEqual(['unix:///var/run/docker.sock']);
   });
 });
@@ -109,7 +116,9 @@ describe('default sockets', () => {
   });
 
   it('lists the named pipes that are open on Windows', () => {
-    expect(hosts({}, 'win32', ['openssh-ssh-agent', 'podman-machine-default'])).toEqual(['npipe:////./pipe/podman-machine-default']);
+    expect(hosts({}, 'win32', ['openssh-ssh-agent', 'podman-machine-default'])).toEqual([
+      'npipe:////./pipe/podman-machine-default',
+    ]);
     expect(hosts({}, 'win32', ['docker_engine', 'podman-machine-default'])).toEqual([
       'npipe:////./pipe/docker_engine',
       'npipe:////./pipe/podman-machine-default',
@@ -133,10 +142,14 @@ describe('problems the user can act on', () => {
 
   it('a corrupt meta.json names the context, the file and what to do', () => {
     const file = `${home}/.docker/contexts/meta/${contextDigest('broken')}/meta.json`;
-    machine.write(`${home}/.docker/config.json`, JSON.stringify({ currentContext: 'broken' })).write(file, '{"Name": "broken", "Endp');
+    machine
+      .write(`${home}/.docker/config.json`, JSON.stringify({ currentContext: 'broken' }))
+      .write(file, '{"Name": "broken", "Endp');
     const result = discoverEngine(machine.deps());
     expect(result.targets).toEqual([]);
-    expect(result.problem).toMatch(/^The docker context "broken" \(the current context in config\.json\) has a corrupt /);
+    expect(result.problem).toMatch(
+      /^The docker context "broken" \(the current context in config\.json\) has a corrupt /,
+    );
     expect(result.problem).toContain(file);
     expect(result.problem).toContain('docker context use default');
   });
@@ -164,7 +177,9 @@ describe('problems the user can act on', () => {
 describe('TLS and SSH', () => {
   it('tcp with DOCKER_TLS_VERIFY reads the PEM files from DOCKER_CERT_PATH and defaults to port 2376', () => {
     machine.write('/certs/ca.pem', 'CA').write('/certs/cert.pem', 'CERT').write('/certs/key.pem', 'KEY');
-    const [target] = discoverEngine(machine.deps({ DOCKER_HOST: 'tcp://engine.example', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/certs' })).targets;
+    const [target] = discoverEngine(
+      machine.deps({ DOCKER_HOST: 'tcp://engine.example', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/certs' }),
+    ).targets;
     expect(target.endpoint.host).toBe('tcp://engine.example:2376');
     expect(target.address).toEqual({ kind: 'tcp', host: 'engine.example', port: 2376 });
     expect(target.tls).toEqual({ ca: 'CA', cert: 'CERT', key: 'KEY', verify: true });
@@ -178,7 +193,9 @@ describe('TLS and SSH', () => {
 
   it('a client certificate without its key is a problem', () => {
     machine.write('/certs/cert.pem', 'CERT');
-    const result = discoverEngine(machine.deps({ DOCKER_HOST: 'tcp://e:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/certs' }));
+    const result = discoverEngine(
+      machine.deps({ DOCKER_HOST: 'tcp://e:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/certs' }),
+    );
     expect(result.problem).toContain('cert.pem but no key.pem');
   });
 
@@ -189,7 +206,9 @@ describe('TLS and SSH', () => {
   });
 
   it('ssh keeps user and port, and the agent socket', () => {
-    const [target] = discoverEngine(machine.deps({ DOCKER_HOST: 'ssh://me@box.example:2222', SSH_AUTH_SOCK: '/tmp/agent.sock' })).targets;
+    const [target] = discoverEngine(
+      machine.deps({ DOCKER_HOST: 'ssh://me@box.example:2222', SSH_AUTH_SOCK: '/tmp/agent.sock' }),
+    ).targets;
     expect(target.endpoint).toEqual({ host: 'ssh://me@box.example:2222', source: 'DOCKER_HOST' });
     expect(target.address).toEqual({ kind: 'ssh', host: 'box.example', port: 2222, user: 'me' });
     expect(target.sshAgent).toBe('/tmp/agent.sock');

@@ -13,7 +13,9 @@ describe('dockerOptionsFor', () => {
   });
 
   it('a named pipe becomes socketPath', () => {
-    expect(dockerOptionsFor({ endpoint, address: { kind: 'npipe', path: '//./pipe/docker_engine' }, tls: null }).socketPath).toBe('//./pipe/docker_engine');
+    expect(
+      dockerOptionsFor({ endpoint, address: { kind: 'npipe', path: '//./pipe/docker_engine' }, tls: null }).socketPath,
+    ).toBe('//./pipe/docker_engine');
   });
 
   it('plain tcp is http to host and port', () => {
@@ -26,21 +28,34 @@ describe('dockerOptionsFor', () => {
   });
 
   it('tcp with TLS passes the PEM material and verifies by default', () => {
-    const target: EngineTarget = { endpoint, address: { kind: 'tcp', host: 'e', port: 2376 }, tls: { ca: 'CA', cert: 'C', key: 'K', verify: true } };
+    const target: EngineTarget = {
+      endpoint,
+      address: { kind: 'tcp', host: 'e', port: 2376 },
+      tls: { ca: 'CA', cert: 'C', key: 'K', verify: true },
+    };
     const options = dockerOptionsFor(target);
     expect(options).toMatchObject({ host: 'e', port: 2376, protocol: 'https', ca: 'CA', cert: 'C', key: 'K' });
     expect(options.agent).toBeUndefined();
   });
 
   it('tcp with SkipTLSVerify gets an agent that does not reject the certificate', () => {
-    const options = dockerOptionsFor({ endpoint, address: { kind: 'tcp', host: 'e', port: 2376 }, tls: { verify: false } });
+    const options = dockerOptionsFor({
+      endpoint,
+      address: { kind: 'tcp', host: 'e', port: 2376 },
+      tls: { verify: false },
+    });
     expect(options.agent).toBeInstanceOf(Agent);
     expect(options.agent?.options.rejectUnauthorized).toBe(false);
   });
 
-  it('never hands an ssh:// engine to dockerode\'s own SSH, which checks no host key', () => {
+  it("never hands an ssh:// engine to dockerode's own SSH, which checks no host key", () => {
     expect(() =>
-      dockerOptionsFor({ endpoint: { host: 'ssh://me@box', source: 'DOCKER_HOST' }, address: { kind: 'ssh', host: 'box', port: null, user: 'me' }, tls: null, sshAgent: '/tmp/agent' }),
+      dockerOptionsFor({
+        endpoint: { host: 'ssh://me@box', source: 'DOCKER_HOST' },
+        address: { kind: 'ssh', host: 'box', port: null, user: 'me' },
+        tls: null,
+        sshAgent: '/tmp/agent',
+      }),
     ).toThrow(/SSH tunnel, which checks the host key/);
   });
 });

@@ -22,17 +22,22 @@ describe('parseEngineAddress', () => {
     expect(parse('tcp://e', false)).toEqual({ ok: true, address: { kind: 'tcp', host: 'e', port: 2375 } });
   });
 
-  it.each(['', 'fd://3', 'tcp://e:2375/prefix', 'tcp://user@e:2375', 'ssh://me:secret@box', 'npipe://nope'])('refuses %j', (value) => {
-    const parsed = parse(value);
-    expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.reason.length).toBeGreaterThan(5);
-  });
+  it.each(['', 'fd://3', 'tcp://e:2375/prefix', 'tcp://user@e:2375', 'ssh://me:secret@box', 'npipe://nope'])(
+    'refuses %j',
+    (value) => {
+      const parsed = parse(value);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.reason.length).toBeGreaterThan(5);
+    },
+  );
 });
 
 describe('formatEngineAddress', () => {
   it('prints canonical addresses, bracketing IPv6', () => {
     expect(formatEngineAddress({ kind: 'tcp', host: '::1', port: 2375 })).toBe('tcp://[::1]:2375');
     expect(formatEngineAddress({ kind: 'ssh', host: 'box', port: 2222, user: 'me' })).toBe('ssh://me@box:2222');
-    expect(formatEngineAddress({ kind: 'npipe', path: '//./pipe/docker_engine' })).toBe('npipe:////./pipe/docker_engine');
+    expect(formatEngineAddress({ kind: 'npipe', path: '//./pipe/docker_engine' })).toBe(
+      'npipe:////./pipe/docker_engine',
+    );
   });
 });

@@ -8,7 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Dockerode from 'dockerode';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { guardEngineClient, requestPathProblem, requestTimeoutMs } from '../../../../main/core/connection/engine-client-guard';
+import {
+  guardEngineClient,
+  requestPathProblem,
+  requestTimeoutMs,
+} from '../../../../main/core/connection/engine-client-guard';
 import { EngineConnection } from '../../../../main/core/connection/engine-connection';
 import { toErrorInfo } from '../../../../main/core/connection/engine-errors';
 import { silentLogger } from '../../../../main/core/logger';
@@ -44,16 +48,23 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const client = (timeoutMs = 300) => guardEngineClient(new Dockerode({ socketPath }), { timeoutMs, longTimeoutMs: timeoutMs * 2 });
+const client = (timeoutMs = 300) =>
+  guardEngineClient(new Dockerode({ socketPath }), { timeoutMs, longTimeoutMs: timeoutMs * 2 });
 
 describe('a hung engine', () => {
   it('fails an ordinary call with ENGINE_UNREACHABLE within the deadline', async () => {
     const started = Date.now();
     const error = await client()
       .listContainers({ all: true })
-      .then(() => null, (failure: unknown) => failure);
+      .then(
+        () => null,
+        (failure: unknown) => failure,
+      );
     const elapsed = Date.now() - started;
-    expect(toErrorInfo(error)).toMatchObject({ code: 'ENGINE_UNREACHABLE', message: expect.stringMatching(/did not answer GET \/containers\/json within 0.3 s/) });
+    expect(toErrorInfo(error)).toMatchObject({
+      code: 'ENGINE_UNREACHABLE',
+      message: expect.stringMatching(/did not answer GET \/containers\/json within 0.3 s/),
+    });
     expect(elapsed).toBeGreaterThanOrEqual(280);
     expect(elapsed).toBeLessThan(2_000);
     expect(seen).toEqual(['GET /containers/json?all=true']);
@@ -86,11 +97,15 @@ describe('a hung engine', () => {
     const abort = new AbortController();
     setTimeout(() => abort.abort(), 50);
     const started = Date.now();
-    await expect((client(5_000) as unknown as { info(o: { abortSignal: AbortSignal }): Promise<unknown> }).info({ abortSignal: abort.signal })).rejects.toBeTruthy();
+    await expect(
+      (client(5_000) as unknown as { info(o: { abortSignal: AbortSignal }): Promise<unknown> }).info({
+        abortSignal: abort.signal,
+      }),
+    ).rejects.toBeTruthy();
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
-  it("keeps nothing on a long-lived caller signal once each call is done", async () => {
+  it('keeps nothing on a long-lived caller signal once each call is done', async () => {
     answer = (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     const session = new AbortController();
     const docker = client(5_000) as unknown as { info(o: { abortSignal: AbortSignal }): Promise<unknown> };
@@ -112,14 +127,21 @@ describe('path tricks', () => {
     ['container with a fragment', (d: Dockerode) => d.getContainer('abc#').start(), 'INVALID_PAYLOAD'],
     ['volume', (d: Dockerode) => d.getVolume('..').inspect(), 'INVALID_PAYLOAD'],
   ])('refuses a %s before anything reaches the engine', async (_what, call, code) => {
-    await expect(call(client())).rejects.toMatchObject({ code, message: expect.stringMatching(/Berth refused to send/) });
+    await expect(call(client())).rejects.toMatchObject({
+      code,
+      message: expect.stringMatching(/Berth refused to send/),
+    });
     expect(seen).toEqual([]);
   });
 
   it('lets real names through, slashes and all', async () => {
     answer = (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"Id":"sha256:1"}');
     await expect(client().getImage('ghcr.io/o/r:1.0').inspect()).resolves.toMatchObject({ Id: 'sha256:1' });
-    await expect(client().getImage('127.0.0.1:5000/x/y@sha256:' + 'a'.repeat(64)).inspect()).resolves.toBeTruthy();
+    await expect(
+      client()
+        .getImage('127.0.0.1:5000/x/y@sha256:' + 'a'.repeat(64))
+        .inspect(),
+    ).resolves.toBeTruthy();
     expect(seen[0]).toBe('GET /images/ghcr.io/o/r:1.0/json');
   });
 
@@ -130,7 +152,8 @@ describe('path tricks', () => {
     }
     expect(apiPathProblem('a//b')).toMatch(/empty part/);
     // The fuzz suite's crash: an empty part makes the engine redirect to a host named after the next part.
-    for (const id of ['', '/', '/x', 'a//b', 'a/']) expect(requestPathProblem(`/images/${id}/json`)).toMatch(/empty part/);
+    for (const id of ['', '/', '/x', 'a//b', 'a/'])
+      expect(requestPathProblem(`/images/${id}/json`)).toMatch(/empty part/);
     expect(apiPathProblem('docker.io/library/nginx:1.27')).toBeNull();
     expect(requestPathProblem('/containers/json?')).toBeNull();
   });
@@ -145,7 +168,9 @@ describe('path tricks', () => {
 describe('requestTimeoutMs', () => {
   it('leaves streams, hijacks and waits without a deadline', () => {
     expect(requestTimeoutMs({ path: '/events?', method: 'GET', isStream: true })).toBeNull();
-    expect(requestTimeoutMs({ path: '/containers/x/attach?', method: 'POST', isStream: true, hijack: true })).toBeNull();
+    expect(
+      requestTimeoutMs({ path: '/containers/x/attach?', method: 'POST', isStream: true, hijack: true }),
+    ).toBeNull();
     expect(requestTimeoutMs({ path: '/containers/x/wait?', method: 'POST' })).toBeNull();
     expect(requestTimeoutMs({ path: '/containers/json?', method: 'GET' })).toBe(60_000);
     expect(requestTimeoutMs({ path: '/images/prune?', method: 'POST' })).toBe(600_000);
@@ -156,19 +181,34 @@ describe('EngineConnection', () => {
   it('hands out guarded clients', async () => {
     answer = (req, res) => {
       if (req.url === '/_ping') res.end('OK');
-      else if (req.url === '/info') res.writeHead(200, { 'content-type': 'application/json' }).end('{"NCPU":2,"MemTotal":1024}');
-      else if (req.url === '/version') res.writeHead(200, { 'content-type': 'application/json' }).end('{"Version":"20.10.24","ApiVersion":"1.41"}');
+      else if (req.url === '/info')
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"NCPU":2,"MemTotal":1024}');
+      else if (req.url === '/version')
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"Version":"20.10.24","ApiVersion":"1.41"}');
       else if (req.url?.startsWith('/events')) res.writeHead(200).flushHeaders();
     };
     const connection = new EngineConnection({
-      discover: () => ({ targets: [{ endpoint: { host: `unix://${socketPath}`, source: 'default-socket' }, address: { kind: 'unix', path: socketPath }, tls: null }], problem: null, warnings: [], searched: [] }),
+      discover: () => ({
+        targets: [
+          {
+            endpoint: { host: `unix://${socketPath}`, source: 'default-socket' },
+            address: { kind: 'unix', path: socketPath },
+            tls: null,
+          },
+        ],
+        problem: null,
+        warnings: [],
+        searched: [],
+      }),
       log: silentLogger,
       healthIntervalMs: 60_000,
     });
     try {
       expect((await connection.reconnect()).state).toBe('connected');
       const before = seen.length;
-      await expect(connection.client().getImage('x/../../containers/json').inspect()).rejects.toMatchObject({ code: 'INVALID_REFERENCE' });
+      await expect(connection.client().getImage('x/../../containers/json').inspect()).rejects.toMatchObject({
+        code: 'INVALID_REFERENCE',
+      });
       expect(seen.length).toBe(before);
     } finally {
       await connection.stop();

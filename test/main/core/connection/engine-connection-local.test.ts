@@ -42,10 +42,12 @@ class LateEngine {
   private answer(req: IncomingMessage, res: ServerResponse): void {
     if (req.destroyed) return;
     const url = req.url ?? '';
-    const json = (body: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const json = (body: unknown) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (url.startsWith('/_ping')) res.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
     else if (url.startsWith('/info')) json({ NCPU: 2, MemTotal: 1024, Name: 'late' });
-    else if (url.startsWith('/version')) json({ Version: '20.10.24', ApiVersion: '1.41', Components: [{ Name: 'Engine' }] });
+    else if (url.startsWith('/version'))
+      json({ Version: '20.10.24', ApiVersion: '1.41', Components: [{ Name: 'Engine' }] });
     // The event stream stays open and quiet, as dockerd's does.
     else if (url.startsWith('/events')) res.writeHead(200, { 'content-type': 'application/json' }).flushHeaders();
     else res.writeHead(404).end();
@@ -71,7 +73,13 @@ afterEach(async () => {
 });
 
 const found = (): DiscoveryResult => ({
-  targets: [{ endpoint: { host: `unix://${socketPath}`, source: 'DOCKER_HOST' }, address: { kind: 'unix', path: socketPath }, tls: null }],
+  targets: [
+    {
+      endpoint: { host: `unix://${socketPath}`, source: 'DOCKER_HOST' },
+      address: { kind: 'unix', path: socketPath },
+      tls: null,
+    },
+  ],
   problem: null,
   warnings: [],
   searched: [],
@@ -79,7 +87,14 @@ const found = (): DiscoveryResult => ({
 
 /** A backoff whose every step is 3 s, so an engine found sooner was found by the fix, not by the schedule. */
 function connect(extra = {}): EngineConnection {
-  connection = new EngineConnection({ discover: found, log: silentLogger, retryMinMs: 3_000, retryMaxMs: 3_000, requestTimeoutMs: 400, ...extra });
+  connection = new EngineConnection({
+    discover: found,
+    log: silentLogger,
+    retryMinMs: 3_000,
+    retryMaxMs: 3_000,
+    requestTimeoutMs: 400,
+    ...extra,
+  });
   return connection;
 }
 

@@ -59,7 +59,9 @@ describe('EngineConnection with a real engine', () => {
       const docker = engine.docker();
       // This engine has no image (the harness builds busybox in the shared one); a volume needs none.
       const volume = await docker.createVolume({ Name: `berth-conn-${Date.now()}` });
-      await expect.poll(() => events.some((e) => e.Type === 'volume' && e.Action === 'create'), { timeout: 10_000 }).toBe(true);
+      await expect
+        .poll(() => events.some((e) => e.Type === 'volume' && e.Action === 'create'), { timeout: 10_000 })
+        .toBe(true);
       await docker.getVolume(volume.name).remove();
     } finally {
       stopListening();

@@ -19,7 +19,9 @@ function refused(path: string): Error {
 /** Never settles unless aborted, like an engine that accepted the connection and went silent. */
 function hang(signal?: AbortSignal): Promise<never> {
   return new Promise((_resolve, reject) => {
-    signal?.addEventListener('abort', () => reject(Object.assign(new Error('The operation was aborted'), { name: 'AbortError' })));
+    signal?.addEventListener('abort', () =>
+      reject(Object.assign(new Error('The operation was aborted'), { name: 'AbortError' })),
+    );
   });
 }
 
@@ -70,10 +72,19 @@ class FakeEngine {
 }
 
 function target(path: string): EngineTarget {
-  return { endpoint: { host: `unix://${path}`, source: 'default-socket', label: 'docker' }, address: { kind: 'unix', path }, tls: null };
+  return {
+    endpoint: { host: `unix://${path}`, source: 'default-socket', label: 'docker' },
+    address: { kind: 'unix', path },
+    tls: null,
+  };
 }
 
-const found = (...paths: string[]): DiscoveryResult => ({ targets: paths.map(target), problem: null, warnings: [], searched: paths });
+const found = (...paths: string[]): DiscoveryResult => ({
+  targets: paths.map(target),
+  problem: null,
+  warnings: [],
+  searched: paths,
+});
 
 let connection: EngineConnection | null = null;
 afterEach(async () => {
@@ -81,7 +92,11 @@ afterEach(async () => {
   connection = null;
 });
 
-function setup(engines: FakeEngine[], discover: () => DiscoveryResult = () => found(...engines.map((e) => e.path)), extra = {}) {
+function setup(
+  engines: FakeEngine[],
+  discover: () => DiscoveryResult = () => found(...engines.map((e) => e.path)),
+  extra = {},
+) {
   const statuses: EngineStatus[] = [];
   connection = new EngineConnection({
     discover,
@@ -119,11 +134,21 @@ describe('EngineConnection', () => {
     const events: EngineEvent[] = [];
     connection.onEngineEvent((e) => events.push(e));
     await connection.reconnect();
-    const line = JSON.stringify({ Type: 'container', Action: 'start', Actor: { ID: 'c1', Attributes: { name: 'web' } }, time: 9 });
+    const line = JSON.stringify({
+      Type: 'container',
+      Action: 'start',
+      Actor: { ID: 'c1', Attributes: { name: 'web' } },
+      time: 9,
+    });
     engine.streams[0].write(`${line}\n${line.slice(0, 10)}`);
     engine.streams[0].write(`${line.slice(10)}\n`);
     await vi.waitFor(() => expect(events).toHaveLength(2));
-    expect(events[1]).toEqual({ Type: 'container', Action: 'start', Actor: { ID: 'c1', Attributes: { name: 'web' } }, time: 9 });
+    expect(events[1]).toEqual({
+      Type: 'container',
+      Action: 'start',
+      Actor: { ID: 'c1', Attributes: { name: 'web' } },
+      time: 9,
+    });
   });
 
   it('is unreachable with a human reason while the engine is down, and connects once it is up', async () => {
@@ -133,13 +158,19 @@ describe('EngineConnection', () => {
     const status = await connection.reconnect();
     expect(status).toMatchObject({ state: 'unreachable', endpoint: { host: 'unix:///a.sock' } });
     if (status.state !== 'unreachable') throw new Error('unreachable expected');
-    expect(status.reason).toMatch(/^No engine answers at unix:\/\/\/a\.sock: connect ECONNREFUSED \/a\.sock\. Start the engine/);
+    expect(status.reason).toMatch(
+      /^No engine answers at unix:\/\/\/a\.sock: connect ECONNREFUSED \/a\.sock\. Start the engine/,
+    );
     expect(status.retryAt).toBeGreaterThan(status.since - 1);
     expect(() => connection.client()).toThrowError(new BerthError('ENGINE_UNREACHABLE', status.reason));
     engine.up = true;
     await vi.waitFor(() => expect(connection.status.state).toBe('connected'));
     // Background retries keep the state "unreachable" (with a new retryAt) instead of flickering "connecting".
-    expect(statuses.map((s) => s.state).filter((s, i, all) => s !== all[i - 1])).toEqual(['connecting', 'unreachable', 'connected']);
+    expect(statuses.map((s) => s.state).filter((s, i, all) => s !== all[i - 1])).toEqual([
+      'connecting',
+      'unreachable',
+      'connected',
+    ]);
   });
 
   it('flips to unreachable as soon as the event stream ends, then recovers and asks for a resync', async () => {
@@ -169,7 +200,9 @@ describe('EngineConnection', () => {
     engine.pingFails = true;
     await vi.waitFor(() => expect(connection.status.state).toBe('unreachable'));
     const lost = statuses.find((s) => s.state === 'unreachable');
-    expect(lost?.state === 'unreachable' && lost.reason).toContain('Lost the engine at unix:///a.sock: it stopped answering pings: connect ECONNREFUSED');
+    expect(lost?.state === 'unreachable' && lost.reason).toContain(
+      'Lost the engine at unix:///a.sock: it stopped answering pings: connect ECONNREFUSED',
+    );
     expect(engine.streams[0].destroyed).toBe(true);
   });
 
@@ -193,7 +226,9 @@ describe('EngineConnection', () => {
     // It reconnects at once (the next ping is answered): the status history shows the loss.
     await vi.waitFor(() => expect(statuses.map((s) => s.state)).toContain('unreachable'), { timeout: 2000 });
     const lost = statuses.find((s) => s.state === 'unreachable');
-    expect(lost?.state === 'unreachable' && lost.reason).toContain('it stopped answering pings: no answer within 200 ms');
+    expect(lost?.state === 'unreachable' && lost.reason).toContain(
+      'it stopped answering pings: no answer within 200 ms',
+    );
   });
 
   it('gives up on an engine that never answers after the request timeout', async () => {
@@ -220,9 +255,16 @@ describe('EngineConnection', () => {
   });
 
   it('says where it looked when no engine exists', async () => {
-    const { connection } = setup([], () => ({ targets: [], problem: null, warnings: [], searched: ['unix:///var/run/docker.sock'] }));
+    const { connection } = setup([], () => ({
+      targets: [],
+      problem: null,
+      warnings: [],
+      searched: ['unix:///var/run/docker.sock'],
+    }));
     const status = await connection.reconnect();
-    expect(status.state === 'unreachable' && status.reason).toMatch(/^No engine found: nothing at unix:\/\/\/var\/run\/docker\.sock\./);
+    expect(status.state === 'unreachable' && status.reason).toMatch(
+      /^No engine found: nothing at unix:\/\/\/var\/run\/docker\.sock\./,
+    );
   });
 
   it('stop() ends the stream, the retries and a hung attempt, and emits nothing after', async () => {
@@ -260,10 +302,17 @@ describe('EngineConnection retry policy', () => {
   }
 
   it('does not retry a failure only the user can fix, until reconnect() is called', async () => {
-    const { client, attempts } = refusing('/a.sock', needsUserAction(new BerthError('ENGINE_UNREACHABLE', 'SSH login as me@box failed: the server refused the key')));
+    const { client, attempts } = refusing(
+      '/a.sock',
+      needsUserAction(new BerthError('ENGINE_UNREACHABLE', 'SSH login as me@box failed: the server refused the key')),
+    );
     const { connection, statuses } = setup([], () => found('/a.sock'), { createClient: () => client });
     const status = await connection.reconnect();
-    expect(status).toMatchObject({ state: 'unreachable', retryAt: null, reason: 'Berth cannot use the engine at unix:///a.sock: SSH login as me@box failed: the server refused the key.' });
+    expect(status).toMatchObject({
+      state: 'unreachable',
+      retryAt: null,
+      reason: 'Berth cannot use the engine at unix:///a.sock: SSH login as me@box failed: the server refused the key.',
+    });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(attempts()).toBe(1);
     expect(statuses.filter((s) => s.state === 'unreachable')).toHaveLength(1);
@@ -272,7 +321,10 @@ describe('EngineConnection retry policy', () => {
   });
 
   it('fails requests with HOST_KEY_MISMATCH while the host key is refused', async () => {
-    const { client } = refusing('/a.sock', needsUserAction(new BerthError('HOST_KEY_MISMATCH', 'The SSH host key of box changed')));
+    const { client } = refusing(
+      '/a.sock',
+      needsUserAction(new BerthError('HOST_KEY_MISMATCH', 'The SSH host key of box changed')),
+    );
     const { connection } = setup([], () => found('/a.sock'), { createClient: () => client });
     await connection.reconnect();
     expect(() => connection.client()).toThrowError(expect.objectContaining({ code: 'HOST_KEY_MISMATCH' }) as Error);
@@ -292,7 +344,12 @@ describe('EngineConnection retry policy', () => {
     vi.useFakeTimers();
     try {
       const { client, attempts } = refusing('/a.sock', refused('/a.sock'));
-      connection = new EngineConnection({ discover: () => found('/a.sock'), log: silentLogger, createClient: () => client, now: () => Date.now() });
+      connection = new EngineConnection({
+        discover: () => found('/a.sock'),
+        log: silentLogger,
+        createClient: () => client,
+        now: () => Date.now(),
+      });
       connection.start();
       await vi.advanceTimersByTimeAsync(60_000);
       const inFirstMinute = attempts();

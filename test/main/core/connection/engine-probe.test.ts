@@ -9,7 +9,9 @@ import { dependantSignals } from './dependant-signals';
 /** A client whose calls answer at once, or (hang) only fail when their signal aborts. */
 function fakeDocker(hang = false): Dockerode {
   const call = ({ abortSignal }: { abortSignal: AbortSignal }) =>
-    hang ? new Promise((_, reject) => abortSignal.addEventListener('abort', () => reject(abortSignal.reason as Error))) : Promise.resolve({});
+    hang
+      ? new Promise((_, reject) => abortSignal.addEventListener('abort', () => reject(abortSignal.reason as Error)))
+      : Promise.resolve({});
   return { ping: call, info: call, version: call } as unknown as Dockerode;
 }
 
@@ -31,7 +33,9 @@ describe('engine probe deadlines', () => {
 
   it('end a call at the deadline as a TimeoutError', async () => {
     const started = Date.now();
-    await expect(pingEngine(fakeDocker(true), 100, new AbortController().signal)).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(pingEngine(fakeDocker(true), 100, new AbortController().signal)).rejects.toMatchObject({
+      name: 'TimeoutError',
+    });
     await expect(pingEngine(fakeDocker(true), 100)).rejects.toMatchObject({ name: 'TimeoutError' });
     expect(Date.now() - started).toBeLessThan(2000);
   });

@@ -4,7 +4,10 @@ import { JsonLinesSplitter } from '../../../../main/core/connection/json-lines';
 function collect(maxLineChars?: number) {
   const values: unknown[] = [];
   const bad: string[] = [];
-  const splitter = new JsonLinesSplitter({ value: (v) => values.push(v), badLine: (_line, reason) => bad.push(reason) }, maxLineChars);
+  const splitter = new JsonLinesSplitter(
+    { value: (v) => values.push(v), badLine: (_line, reason) => bad.push(reason) },
+    maxLineChars,
+  );
   return { splitter, values, bad };
 }
 

@@ -67,9 +67,26 @@ describe('watchSockets', () => {
 
 describe('watchableSockets', () => {
   it('takes the unix targets, or the unix addresses searched when nothing was found', () => {
-    const unix = { endpoint: { host: 'unix:///run/a.sock', source: 'DOCKER_HOST' as const }, address: { kind: 'unix' as const, path: '/run/a.sock' }, tls: null };
-    const tcp = { endpoint: { host: 'tcp://h:2375', source: 'DOCKER_HOST' as const }, address: { kind: 'tcp' as const, host: 'h', port: 2375 }, tls: null };
-    expect(watchableSockets({ targets: [unix, tcp], problem: null, warnings: [], searched: [] })).toEqual(['/run/a.sock']);
-    expect(watchableSockets({ targets: [], problem: null, warnings: [], searched: ['unix:///var/run/docker.sock', 'npipe:////./pipe/docker_engine'] })).toEqual(['/var/run/docker.sock']);
+    const unix = {
+      endpoint: { host: 'unix:///run/a.sock', source: 'DOCKER_HOST' as const },
+      address: { kind: 'unix' as const, path: '/run/a.sock' },
+      tls: null,
+    };
+    const tcp = {
+      endpoint: { host: 'tcp://h:2375', source: 'DOCKER_HOST' as const },
+      address: { kind: 'tcp' as const, host: 'h', port: 2375 },
+      tls: null,
+    };
+    expect(watchableSockets({ targets: [unix, tcp], problem: null, warnings: [], searched: [] })).toEqual([
+      '/run/a.sock',
+    ]);
+    expect(
+      watchableSockets({
+        targets: [],
+        problem: null,
+        warnings: [],
+        searched: ['unix:///var/run/docker.sock', 'npipe:////./pipe/docker_engine'],
+      }),
+    ).toEqual(['/var/run/docker.sock']);
   });
 });

@@ -1,6 +1,11 @@
 import type Dockerode from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { containerName, toContainerState, toContainerSummary, toPortBindings } from '../../../../main/core/containers/container-summary';
+import {
+  containerName,
+  toContainerState,
+  toContainerSummary,
+  toPortBindings,
+} from '../../../../main/core/containers/container-summary';
 
 // One entry of `GET /containers/json` from engine 20.10 (fields Berth does not read trimmed).
 const web = {
@@ -8,7 +13,7 @@ const web = {
   Names: ['/proxy/web', '/shop-web-1'],
   Image: 'nginx:1.25',
   ImageID: 'sha256:aa11',
-  Command: '/docker-entrypoint.sh nginx -g \'daemon off;\'',
+  Command: "/docker-entrypoint.sh nginx -g 'daemon off;'",
   Created: 1_700_000_000,
   Ports: [
     { IP: '::', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' },
@@ -47,7 +52,13 @@ describe('toContainerSummary', () => {
 
   it('has no compose project without the label, and survives missing fields', () => {
     const bare = { Id: 'abcdef0123456789', Names: [], State: 'created' } as unknown as Dockerode.ContainerInfo;
-    expect(toContainerSummary(bare)).toMatchObject({ name: 'abcdef012345', ports: [], composeProject: null, state: 'created', image: '' });
+    expect(toContainerSummary(bare)).toMatchObject({
+      name: 'abcdef012345',
+      ports: [],
+      composeProject: null,
+      state: 'created',
+      image: '',
+    });
   });
 });
 
@@ -65,7 +76,12 @@ describe('toPortBindings', () => {
   });
 
   it('tells tcp and udp of the same port apart', () => {
-    expect(toPortBindings([{ IP: '', PrivatePort: 53, PublicPort: 0, Type: 'udp' }, { IP: '', PrivatePort: 53, PublicPort: 0, Type: 'tcp' }]).map((p) => p.protocol)).toEqual(['tcp', 'udp']);
+    expect(
+      toPortBindings([
+        { IP: '', PrivatePort: 53, PublicPort: 0, Type: 'udp' },
+        { IP: '', PrivatePort: 53, PublicPort: 0, Type: 'tcp' },
+      ]).map((p) => p.protocol),
+    ).toEqual(['tcp', 'udp']);
   });
 });
 

@@ -27,7 +27,12 @@ beforeAll(async () => {
     log: silentLogger,
   });
   service = new ContainersService(connection, hub, silentLogger);
-  const resync = recorder.next('containers:changed', (c) => c.id === null && c.action === 'resync', 20_000, 'resync on connect');
+  const resync = recorder.next(
+    'containers:changed',
+    (c) => c.id === null && c.action === 'resync',
+    20_000,
+    'resync on connect',
+  );
   const status = await connection.reconnect();
   expect(status.state).toBe('connected');
   await resync;
@@ -94,7 +99,12 @@ describe('ContainersService with a real engine', () => {
   });
 
   it('starting a running container or stopping a stopped one is not an error', async () => {
-    const container = await docker.createContainer({ Image: harness().busyboxImage, Cmd: ['sleep', '3600'], Labels: { [TEST_LABEL]: '1' }, StopTimeout: 1 });
+    const container = await docker.createContainer({
+      Image: harness().busyboxImage,
+      Cmd: ['sleep', '3600'],
+      Labels: { [TEST_LABEL]: '1' },
+      StopTimeout: 1,
+    });
     await service.start(container.id);
     await expect(service.start(container.id)).resolves.toEqual({ id: container.id });
     await service.stop(container.id, 1);
@@ -103,7 +113,12 @@ describe('ContainersService with a real engine', () => {
   });
 
   it('removing a running container without force is a CONFLICT carrying the engine message', async () => {
-    const container = await docker.createContainer({ Image: harness().busyboxImage, Cmd: ['sleep', '3600'], Labels: { [TEST_LABEL]: '1' }, StopTimeout: 1 });
+    const container = await docker.createContainer({
+      Image: harness().busyboxImage,
+      Cmd: ['sleep', '3600'],
+      Labels: { [TEST_LABEL]: '1' },
+      StopTimeout: 1,
+    });
     await service.start(container.id);
     const info = toErrorInfo(await service.remove(container.id).catch((error: unknown) => error));
     expect(info.code).toBe('CONFLICT');

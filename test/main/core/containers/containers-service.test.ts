@@ -22,10 +22,20 @@ function fakeConnection(client: Partial<Dockerode> = {}) {
       return () => unsubscribed.push('connected');
     },
   };
-  return { connection: connection as unknown as EngineConnection, emit: (e: EngineEvent) => onEvent(e), connect: () => onConnected(), unsubscribed };
+  return {
+    connection: connection as unknown as EngineConnection,
+    emit: (e: EngineEvent) => onEvent(e),
+    connect: () => onConnected(),
+    unsubscribed,
+  };
 }
 
-const event = (Type: string, Action: string, ID = 'c1'): EngineEvent => ({ Type, Action, Actor: { ID, Attributes: {} }, time: 1 });
+const event = (Type: string, Action: string, ID = 'c1'): EngineEvent => ({
+  Type,
+  Action,
+  Actor: { ID, Attributes: {} },
+  time: 1,
+});
 
 describe('ContainersService events', () => {
   it('forwards container events as containers:changed, skipping noisy ones and other types', () => {
@@ -84,7 +94,9 @@ describe('ContainersService actions', () => {
 
   it('lets other engine errors through to the router', async () => {
     const missing = Object.assign(new Error('no such container'), { statusCode: 404 });
-    const fake = fakeConnection({ getContainer: () => ({ remove: vi.fn().mockRejectedValue(missing) }) } as unknown as Partial<Dockerode>);
+    const fake = fakeConnection({
+      getContainer: () => ({ remove: vi.fn().mockRejectedValue(missing) }),
+    } as unknown as Partial<Dockerode>);
     const service = new ContainersService(fake.connection, new EventHub(), silentLogger);
     await expect(service.remove('nope', true)).rejects.toBe(missing);
   });

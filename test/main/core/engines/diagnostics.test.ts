@@ -49,7 +49,10 @@ describe('environmentSection', () => {
 
 describe('buildDiagnostics', () => {
   it('carries the allowed environment and no secret from the environment, settings, docker config or logs', async () => {
-    await writeFile(join(home, 'config.json'), JSON.stringify({ auths: { 'ghcr.io': { auth: 'bWU6Z2hjci1zZWNyZXQ=' } }, credsStore: 'pass' }));
+    await writeFile(
+      join(home, 'config.json'),
+      JSON.stringify({ auths: { 'ghcr.io': { auth: 'bWU6Z2hjci1zZWNyZXQ=' } }, credsStore: 'pass' }),
+    );
     const text = await buildDiagnostics({
       version: '0.0.0-test',
       transport: 'websocket',
@@ -68,7 +71,16 @@ describe('buildDiagnostics', () => {
     expect(text).toContain('logins for: ghcr.io');
     expect(text).toContain('"registryCredentials": "docker-config"');
     expect(text).toContain('HTTPS_PROXY=http://me:[redacted]@proxy:3128');
-    for (const secret of ['tok-not-shown-1', 'proxy-pass-2', 'aws-not-shown-3', 'plain-not-shown-4', 'docker-not-shown-5', 'settings-not-shown-6', 'bWU6Z2hjci1zZWNyZXQ=', '/tmp/ssh-agent.sock']) {
+    for (const secret of [
+      'tok-not-shown-1',
+      'proxy-pass-2',
+      'aws-not-shown-3',
+      'plain-not-shown-4',
+      'docker-not-shown-5',
+      'settings-not-shown-6',
+      'bWU6Z2hjci1zZWNyZXQ=',
+      '/tmp/ssh-agent.sock',
+    ]) {
       expect(text).not.toContain(secret);
     }
   });

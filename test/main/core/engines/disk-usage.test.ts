@@ -13,7 +13,11 @@ describe('toDiskUsage', () => {
         { SizeRw: 10, State: 'running' },
         { SizeRw: 5, State: 'exited' },
       ],
-      Volumes: [{ UsageData: { Size: 40, RefCount: 1 } }, { UsageData: { Size: 60, RefCount: 0 } }, { UsageData: null }],
+      Volumes: [
+        { UsageData: { Size: 40, RefCount: 1 } },
+        { UsageData: { Size: 60, RefCount: 0 } },
+        { UsageData: null },
+      ],
       BuildCache: [
         { Size: 7, InUse: false, Shared: false },
         { Size: 3, InUse: true, Shared: false },
@@ -29,6 +33,11 @@ describe('toDiskUsage', () => {
 
   it('reads an engine that reports nothing as zeros', () => {
     const zero = { count: 0, active: 0, sizeBytes: 0, reclaimableBytes: 0 };
-    expect(toDiskUsage({ Images: null, Containers: null, Volumes: null, BuildCache: null })).toEqual({ images: zero, containers: zero, volumes: zero, buildCache: zero });
+    expect(toDiskUsage({ Images: null, Containers: null, Volumes: null, BuildCache: null })).toEqual({
+      images: zero,
+      containers: zero,
+      volumes: zero,
+      buildCache: zero,
+    });
   });
 });

@@ -37,7 +37,7 @@ describe('contextNameFor', () => {
 });
 
 describe('contextMetaJson', () => {
-  it('has the docker CLI\'s shape', () => {
+  it("has the docker CLI's shape", () => {
     expect(contextMetaJson('berth-dev', 'unix:///run/berth/dev/docker.sock', 'd')).toBe(
       '{"Name":"berth-dev","Metadata":{"Description":"d"},"Endpoints":{"docker":{"Host":"unix:///run/berth/dev/docker.sock","SkipTLSVerify":false}}}',
     );
@@ -46,9 +46,13 @@ describe('contextMetaJson', () => {
   it.skipIf(!existsSync(DOCKER_CLI))('is byte for byte what `docker context create` writes', async () => {
     const cliConfig = join(dir, 'cli');
     const host = 'unix:///tmp/berth-rt/dev/docker.sock';
-    await promisify(execFile)(DOCKER_CLI, ['context', 'create', 'berth-dev', '--description', contextDescription('dev'), '--docker', `host=${host}`], {
-      env: { PATH: process.env.PATH, HOME: dir, DOCKER_CONFIG: cliConfig },
-    });
+    await promisify(execFile)(
+      DOCKER_CLI,
+      ['context', 'create', 'berth-dev', '--description', contextDescription('dev'), '--docker', `host=${host}`],
+      {
+        env: { PATH: process.env.PATH, HOME: dir, DOCKER_CONFIG: cliConfig },
+      },
+    );
     const ours = join(dir, 'ours');
     await writeDockerContext({ DOCKER_CONFIG: ours }, 'dev', host);
     const relative = join('contexts', 'meta', contextDigest('berth-dev'), 'meta.json');
@@ -63,13 +67,25 @@ describe('writeDockerContext and removeDockerContext', () => {
     await mkdir(env.DOCKER_CONFIG, { recursive: true });
     await writeFile(join(env.DOCKER_CONFIG, 'config.json'), config);
 
-    expect(await writeDockerContext(env, 'dev', 'unix:///r/dev/docker.sock')).toEqual({ name: 'berth-dev', changed: true });
-    expect(await writeDockerContext(env, 'dev', 'unix:///r/dev/docker.sock')).toEqual({ name: 'berth-dev', changed: false });
+    expect(await writeDockerContext(env, 'dev', 'unix:///r/dev/docker.sock')).toEqual({
+      name: 'berth-dev',
+      changed: true,
+    });
+    expect(await writeDockerContext(env, 'dev', 'unix:///r/dev/docker.sock')).toEqual({
+      name: 'berth-dev',
+      changed: false,
+    });
     const fs = { readFile: (file: string) => readFileSync(file, 'utf8') };
-    expect(readContext(fs, env.DOCKER_CONFIG, 'berth-dev', 'test', 'linux')).toEqual({ ok: true, value: { name: 'berth-dev', host: 'unix:///r/dev/docker.sock', tls: null } });
+    expect(readContext(fs, env.DOCKER_CONFIG, 'berth-dev', 'test', 'linux')).toEqual({
+      ok: true,
+      value: { name: 'berth-dev', host: 'unix:///r/dev/docker.sock', tls: null },
+    });
 
     expect((await writeDockerContext(env, 'dev', 'unix:///s/dev/docker.sock')).changed).toBe(true);
-    expect(readContext(fs, env.DOCKER_CONFIG, 'berth-dev', 'test', 'linux')).toMatchObject({ ok: true, value: { host: 'unix:///s/dev/docker.sock' } });
+    expect(readContext(fs, env.DOCKER_CONFIG, 'berth-dev', 'test', 'linux')).toMatchObject({
+      ok: true,
+      value: { host: 'unix:///s/dev/docker.sock' },
+    });
     // No temporary file is left beside it.
     expect(await readdir(contextMetaDir(env, 'berth-dev'))).toEqual(['meta.json']);
 

@@ -6,7 +6,13 @@ const away: EmbeddedDefaultFacts = {
   platform: 'linux',
   optedOut: false,
   configuredEngines: 0,
-  discovered: { state: 'unreachable', endpoint: null, reason: 'nothing at unix:///var/run/docker.sock', since: 0, retryAt: 1 },
+  discovered: {
+    state: 'unreachable',
+    endpoint: null,
+    reason: 'nothing at unix:///var/run/docker.sock',
+    since: 0,
+    retryAt: 1,
+  },
   dockerd: { available: true, reason: null },
 };
 
@@ -16,7 +22,17 @@ describe('shouldStartEmbeddedEngine', () => {
   });
 
   it.each<[string, Partial<EmbeddedDefaultFacts>]>([
-    ['an engine answers', { discovered: { state: 'connected', endpoint: { host: 'unix:///var/run/docker.sock', source: 'default-socket' }, info: {} as never, since: 0 } }],
+    [
+      'an engine answers',
+      {
+        discovered: {
+          state: 'connected',
+          endpoint: { host: 'unix:///var/run/docker.sock', source: 'default-socket' },
+          info: {} as never,
+          since: 0,
+        },
+      },
+    ],
     ['not Linux', { platform: 'darwin' }],
     ['opted out', { optedOut: true }],
     ['engines configured before', { configuredEngines: 1 }],
@@ -30,7 +46,9 @@ describe('shouldStartEmbeddedEngine', () => {
 describe('controlReason', () => {
   const systemd = (path: string) => path === '/run/systemd/system';
   it('says who runs the discovered engine and how to start it', () => {
-    expect(controlReason('unix:///var/run/docker.sock', systemd)).toMatch(/systemd: start it with `sudo systemctl start docker`/);
+    expect(controlReason('unix:///var/run/docker.sock', systemd)).toMatch(
+      /systemd: start it with `sudo systemctl start docker`/,
+    );
     expect(controlReason('unix:///run/user/1000/podman/podman.sock', systemd)).toMatch(/Podman/);
     expect(controlReason('unix:///Users/me/.docker/run/docker.sock', systemd)).toMatch(/Docker Desktop/);
     expect(controlReason('ssh://me@box', systemd)).toMatch(/remote engine/);

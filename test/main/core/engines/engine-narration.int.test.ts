@@ -28,7 +28,13 @@ class FakeProvider implements EngineProvider {
     private running = false,
   ) {}
   discover(): DiscoveryResult {
-    if (this.kind === 'existing' && !this.running) return { targets: [], problem: `No engine found: nothing at ${NOWHERE}. Start the engine.`, warnings: [], searched: [NOWHERE] };
+    if (this.kind === 'existing' && !this.running)
+      return {
+        targets: [],
+        problem: `No engine found: nothing at ${NOWHERE}. Start the engine.`,
+        warnings: [],
+        searched: [NOWHERE],
+      };
     return discoverEngine({ env: { DOCKER_HOST: this.running ? this.host : NOWHERE } });
   }
   state(): ProviderState {
@@ -36,7 +42,9 @@ class FakeProvider implements EngineProvider {
     return this.running ? 'running' : 'stopped';
   }
   control(): ProviderControl {
-    return this.kind === 'existing' ? { canStart: false, canStop: false, reason: 'external' } : { canStart: !this.running, canStop: this.running, reason: null };
+    return this.kind === 'existing'
+      ? { canStart: false, canStop: false, reason: 'external' }
+      : { canStart: !this.running, canStop: this.running, reason: null };
   }
   async start(): Promise<void> {
     this.starts += 1;
@@ -68,7 +76,12 @@ class FakeProvider implements EngineProvider {
 
 function capture(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  return { lines, info: (m) => lines.push(m), warn: (m) => lines.push(`WARN ${m}`), error: (m, e) => lines.push(`ERROR ${m} ${String(e ?? '')}`) };
+  return {
+    lines,
+    info: (m) => lines.push(m),
+    warn: (m) => lines.push(`WARN ${m}`),
+    error: (m, e) => lines.push(`ERROR ${m} ${String(e ?? '')}`),
+  };
 }
 
 let dir: string;
@@ -97,12 +110,19 @@ describe('what the registry says at start', () => {
     });
     registries.push(registry);
     await registry.start();
-    const connected = await waitUntil(() => registry.active.status.state === 'connected' && log.lines.length >= 2, 15_000);
+    const connected = await waitUntil(
+      () => registry.active.status.state === 'connected' && log.lines.length >= 2,
+      15_000,
+    );
     expect(connected, log.lines.join('\n')).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(log.lines).toEqual([
       `[engines] no engine found at ${NOWHERE}; starting Berth's own engine 'berth'`,
-      expect.stringMatching(new RegExp(`^\\[engines\\] Berth's engine 'berth' is running \\(docker [\\d.]+\\S*, API [\\d.]+\\) at ${harness().dockerHost}$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^\\[engines\\] Berth's engine 'berth' is running \\(docker [\\d.]+\\S*, API [\\d.]+\\) at ${harness().dockerHost}$`,
+        ),
+      ),
     ]);
   });
 
@@ -123,7 +143,13 @@ describe('what the registry says at start', () => {
   });
 
   it('with DOCKER_HOST set, uses that engine for the run and keeps (without starting) the saved active one', async () => {
-    await writeFile(join(dir, 'settings.json'), JSON.stringify({ engines: [{ id: 'berth-saved', name: 'saved', kind: 'berth-dockerd' }], activeEngineId: 'berth-saved' }));
+    await writeFile(
+      join(dir, 'settings.json'),
+      JSON.stringify({
+        engines: [{ id: 'berth-saved', name: 'saved', kind: 'berth-dockerd' }],
+        activeEngineId: 'berth-saved',
+      }),
+    );
     const log = capture();
     const saved = new FakeProvider('berth-dockerd');
     const registry = new EngineRegistry({
@@ -138,9 +164,16 @@ describe('what the registry says at start', () => {
     registries.push(registry);
     await registry.start();
     expect(await waitUntil(() => registry.active.status.state === 'connected', 10_000)).toBe(true);
-    expect(registry.views().filter((view) => view.active).map((view) => view.id)).toEqual([DISCOVERED_ID]);
+    expect(
+      registry
+        .views()
+        .filter((view) => view.active)
+        .map((view) => view.id),
+    ).toEqual([DISCOVERED_ID]);
     expect(saved.starts).toBe(0);
-    expect(log.lines[0]).toBe(`[engines] DOCKER_HOST is set: this run uses ${harness().dockerHost}; the engine saved as active ('saved') stays saved for runs without DOCKER_HOST`);
+    expect(log.lines[0]).toBe(
+      `[engines] DOCKER_HOST is set: this run uses ${harness().dockerHost}; the engine saved as active ('saved') stays saved for runs without DOCKER_HOST`,
+    );
     // Anything else saved in this run keeps the user's choice.
     await registry.addOwned('other');
     expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')).activeEngineId).toBe('berth-saved');

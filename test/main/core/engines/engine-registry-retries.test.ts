@@ -45,12 +45,18 @@ describe('EngineRegistry while an engine is away', () => {
     await registry.start();
     // The first retries come after 0.5, 1 and 2 s: three or more failed attempts by 4 s.
     await new Promise((resolve) => setTimeout(resolve, 4000));
-    const statuses = seen.filter((entry) => entry.event === 'engine:status').map((entry) => entry.payload as EngineStatus);
+    const statuses = seen
+      .filter((entry) => entry.event === 'engine:status')
+      .map((entry) => entry.payload as EngineStatus);
     const unreachable = statuses.filter((status) => status.state === 'unreachable');
     expect(unreachable.length).toBeGreaterThanOrEqual(3);
-    expect(new Set(unreachable.map((status) => status.state === 'unreachable' && status.retryAt)).size).toBe(unreachable.length);
+    expect(new Set(unreachable.map((status) => status.state === 'unreachable' && status.retryAt)).size).toBe(
+      unreachable.length,
+    );
     // From the first retry on (the start and making the engine active send views of their own), no views again.
-    const unreachableAt = seen.flatMap((entry, index) => (entry.event === 'engine:status' && (entry.payload as EngineStatus).state === 'unreachable' ? [index] : []));
+    const unreachableAt = seen.flatMap((entry, index) =>
+      entry.event === 'engine:status' && (entry.payload as EngineStatus).state === 'unreachable' ? [index] : [],
+    );
     const viewsDuringRetries = seen.slice(unreachableAt[1]).filter((entry) => entry.event === 'engines:changed');
     expect(viewsDuringRetries).toHaveLength(0);
   });
@@ -64,10 +70,18 @@ describe('EngineRegistry while an engine is away', () => {
       ({
         ping: async () => {
           attempts += 1;
-          throw needsUserAction(new BerthError('ENGINE_UNREACHABLE', 'SSH login as me@box.invalid failed: the server refused the key'));
+          throw needsUserAction(
+            new BerthError('ENGINE_UNREACHABLE', 'SSH login as me@box.invalid failed: the server refused the key'),
+          );
         },
       }) as unknown as Dockerode;
-    registry = new EngineRegistry({ env, hub: new EventHub(), log: silentLogger, settings: new SettingsStore({ env: { BERTH_CONFIG_DIR: dir }, log: silentLogger }), discovered });
+    registry = new EngineRegistry({
+      env,
+      hub: new EventHub(),
+      log: silentLogger,
+      settings: new SettingsStore({ env: { BERTH_CONFIG_DIR: dir }, log: silentLogger }),
+      discovered,
+    });
     await registry.start();
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(attempts).toBe(1);

@@ -106,7 +106,15 @@ describe('EngineRegistry', () => {
     await engines.start();
     await until(() => engines.active.status.state === 'connected', 'the discovered engine');
     const [discovered] = engines.views();
-    expect(discovered).toMatchObject({ id: DISCOVERED_ID, kind: 'existing', active: true, providerState: 'external', canStart: false, removable: false, host: harness().dockerHost });
+    expect(discovered).toMatchObject({
+      id: DISCOVERED_ID,
+      kind: 'existing',
+      active: true,
+      providerState: 'external',
+      canStart: false,
+      removable: false,
+      host: harness().dockerHost,
+    });
     expect(discovered!.controlReason).toBeTruthy();
     await expect(engines.startEngine(DISCOVERED_ID)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
@@ -118,7 +126,14 @@ describe('EngineRegistry', () => {
     let resyncs = 0;
     engines.active.onConnected(() => (resyncs += 1));
     const added = await engines.addOwned('two');
-    expect(added).toMatchObject({ id: 'berth-two', kind: 'berth-dockerd', active: false, providerState: 'running', dockerContext: 'berth-test', removable: true });
+    expect(added).toMatchObject({
+      id: 'berth-two',
+      kind: 'berth-dockerd',
+      active: false,
+      providerState: 'running',
+      dockerContext: 'berth-test',
+      removable: true,
+    });
     await until(() => engines.views().every((view) => view.connection.state === 'connected'), 'both engines connected');
 
     const before = resyncs;
@@ -143,7 +158,10 @@ describe('EngineRegistry', () => {
     const stopped = await engines.stopEngine('berth-three');
     expect(stopped.providerState).toBe('stopped');
     await until(() => engines.active.status.state === 'unreachable', 'the active engine to be away');
-    expect(viewOf(engines.views(), 'berth-three').connection).toMatchObject({ state: 'unreachable', reason: 'three is stopped.' });
+    expect(viewOf(engines.views(), 'berth-three').connection).toMatchObject({
+      state: 'unreachable',
+      reason: 'three is stopped.',
+    });
     await expect(engines.stopEngine('berth-three')).rejects.toMatchObject({ code: 'CONFLICT' });
     await engines.startEngine('berth-three');
     await until(() => engines.active.status.state === 'connected', 'berth-three back');
@@ -181,7 +199,10 @@ describe('EngineRegistry', () => {
     ]);
     // The active engine is Berth's own: it is started with Berth, as Docker Desktop starts its engine.
     await until(() => second.active.status.state === 'connected', 'berth-kept started with the registry');
-    await expect(second.addOwned('kept')).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/already an engine named kept/) });
+    await expect(second.addOwned('kept')).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/already an engine named kept/),
+    });
     const views = await second.remove('berth-kept', false);
     expect(views.map((view) => view.id)).toEqual([DISCOVERED_ID]);
     expect(viewOf(views, DISCOVERED_ID).active).toBe(true);

@@ -3,7 +3,11 @@ import { isSecretName, redact } from '../../../../main/core/engines/redact';
 
 describe('redact', () => {
   it('removes docker config credentials but keeps which registries have them', () => {
-    const config = JSON.stringify({ auths: { 'ghcr.io': { auth: 'bWU6c2VjcmV0', identitytoken: 'tok-123' } } }, null, 2);
+    const config = JSON.stringify(
+      { auths: { 'ghcr.io': { auth: 'bWU6c2VjcmV0', identitytoken: 'tok-123' } } },
+      null,
+      2,
+    );
     const out = redact(config);
     expect(out).toContain('ghcr.io');
     expect(out).not.toContain('bWU6c2VjcmV0');
@@ -11,13 +15,23 @@ describe('redact', () => {
   });
 
   it('removes credential helper secrets, bearer and basic headers, and X-Registry-Auth', () => {
-    const out = redact(['{"ServerURL":"ghcr.io","Username":"me","Secret":"hunter2"}', 'Authorization: Bearer abc.def.ghi', 'authorization: Basic bWU6cHc=', 'X-Registry-Auth: eyJwYXNzd29yZCI6InB3In0='].join('\n'));
-    for (const secret of ['hunter2', 'abc.def.ghi', 'bWU6cHc=', 'eyJwYXNzd29yZCI6InB3In0=']) expect(out).not.toContain(secret);
+    const out = redact(
+      [
+        '{"ServerURL":"ghcr.io","Username":"me","Secret":"hunter2"}',
+        'Authorization: Bearer abc.def.ghi',
+        'authorization: Basic bWU6cHc=',
+        'X-Registry-Auth: eyJwYXNzd29yZCI6InB3In0=',
+      ].join('\n'),
+    );
+    for (const secret of ['hunter2', 'abc.def.ghi', 'bWU6cHc=', 'eyJwYXNzd29yZCI6InB3In0='])
+      expect(out).not.toContain(secret);
     expect(out).toContain('"Username":"me"');
   });
 
   it("removes Berth's serve token, secret-named variables and passwords in URLs", () => {
-    const out = redact('http://127.0.0.1:4000/?token=s3cr3t-token\nGITHUB_TOKEN=ghp_x DB_PASSWORD=pw1 DOCKER_HOST=unix:///run/docker.sock\nhttps://me:pa55@registry.example/v2/');
+    const out = redact(
+      'http://127.0.0.1:4000/?token=s3cr3t-token\nGITHUB_TOKEN=ghp_x DB_PASSWORD=pw1 DOCKER_HOST=unix:///run/docker.sock\nhttps://me:pa55@registry.example/v2/',
+    );
     for (const secret of ['s3cr3t-token', 'ghp_x', 'pw1', 'pa55']) expect(out).not.toContain(secret);
     expect(out).toContain('DOCKER_HOST=unix:///run/docker.sock');
     expect(out).toContain('https://me:[redacted]@registry.example/v2/');
@@ -25,7 +39,9 @@ describe('redact', () => {
 
   it('removes private keys whole', () => {
     const key = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----';
-    expect(redact(`key:\n${key}\nafter`)).toBe('key:\n-----BEGIN PRIVATE KEY----- [redacted] -----END PRIVATE KEY-----\nafter');
+    expect(redact(`key:\n${key}\nafter`)).toBe(
+      'key:\n-----BEGIN PRIVATE KEY----- [redacted] -----END PRIVATE KEY-----\nafter',
+    );
   });
 
   it.each([
@@ -94,7 +110,20 @@ describe('redact', () => {
   });
 
   it('says which names are secret names', () => {
-    for (const name of ['GITHUB_PAT', 'githubPat', 'apiKey', 'SSH_KEY', 'oauthToken', 'DOCKER_AUTH_CONFIG', 'passphrase', 'credentials', 'db-pwd', 'pwd']) expect(isSecretName(name), name).toBe(true);
-    for (const name of ['PATH', 'PATCH', 'KEYBOARD', 'AUTHOR', 'PWD', 'DOCKER_HOST', 'HOME', 'credsStore']) expect(isSecretName(name), name).toBe(false);
+    for (const name of [
+      'GITHUB_PAT',
+      'githubPat',
+      'apiKey',
+      'SSH_KEY',
+      'oauthToken',
+      'DOCKER_AUTH_CONFIG',
+      'passphrase',
+      'credentials',
+      'db-pwd',
+      'pwd',
+    ])
+      expect(isSecretName(name), name).toBe(true);
+    for (const name of ['PATH', 'PATCH', 'KEYBOARD', 'AUTHOR', 'PWD', 'DOCKER_HOST', 'HOME', 'credsStore'])
+      expect(isSecretName(name), name).toBe(false);
   });
 });

@@ -22,7 +22,12 @@ const absentContainer = 'berth-fuzz-absent';
 const absentImage = 'berth-fuzz/absent:never';
 /** Nothing listens on port 1: an engine asked to reach it is refused at once. */
 const unreachable = '127.0.0.1:1';
-const noLimits = { cpus: 1, cpusetCpus: '0', memoryBytes: 64 * 1024 * 1024, restartPolicy: { name: 'no', maximumRetryCount: 0 } };
+const noLimits = {
+  cpus: 1,
+  cpusetCpus: '0',
+  memoryBytes: 64 * 1024 * 1024,
+  restartPolicy: { name: 'no', maximumRetryCount: 0 },
+};
 
 /** Well-formed requests that can change nothing: every name in them is absent or unreachable. */
 const bases: Record<Channel, Record<string, unknown>> = {
@@ -35,7 +40,13 @@ const bases: Record<Channel, Record<string, unknown>> = {
   'engines:stop': { id: 'fuzz-absent' },
   'engines:restart': { id: 'fuzz-absent' },
   'engines:add-owned': { name: 'fuzz' },
-  'engines:add-remote': { name: 'fuzz', host: `ssh://fuzz@${unreachable}`, identityFile: '/nonexistent/berth-fuzz-key', socketPath: '/var/run/docker.sock', trustFingerprint: 'SHA256:fuzz' },
+  'engines:add-remote': {
+    name: 'fuzz',
+    host: `ssh://fuzz@${unreachable}`,
+    identityFile: '/nonexistent/berth-fuzz-key',
+    socketPath: '/var/run/docker.sock',
+    trustFingerprint: 'SHA256:fuzz',
+  },
   'engines:add-vm': { name: 'fuzz', cpus: 1, memoryMiB: 512, diskGiB: 4 },
   'engines:remove': { id: 'fuzz-absent', deleteData: false },
   'engines:trust-host-key': { id: 'fuzz-absent', fingerprint: 'SHA256:fuzz' },
@@ -173,10 +184,22 @@ function deepObject(depth: number): unknown {
 
 /** An object whose own `__proto__` key tries to pollute Object.prototype when merged carelessly. */
 export function protoPayload(): Record<string, unknown> {
-  return JSON.parse('{"__proto__":{"berthFuzzPolluted":"yes"},"constructor":{"prototype":{"berthFuzzPolluted":"yes"}}}') as Record<string, unknown>;
+  return JSON.parse(
+    '{"__proto__":{"berthFuzzPolluted":"yes"},"constructor":{"prototype":{"berthFuzzPolluted":"yes"}}}',
+  ) as Record<string, unknown>;
 }
 
-const hostileKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '', '\u0000', 'id\u200b', '__defineGetter__'];
+const hostileKeys = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  '',
+  '\u0000',
+  'id\u200b',
+  '__defineGetter__',
+];
 
 type Path = Array<string | number>;
 
@@ -184,17 +207,22 @@ type Path = Array<string | number>;
 function slots(value: unknown, path: Path = []): Array<{ path: Path; value: unknown }> {
   const found = [{ path, value }];
   if (Array.isArray(value)) value.forEach((item, index) => found.push(...slots(item, [...path, index])));
-  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) found.push(...slots(item, [...path, key]));
+  else if (value && typeof value === 'object')
+    for (const [key, item] of Object.entries(value)) found.push(...slots(item, [...path, key]));
   return found;
 }
 
 /** A copy of `base` with the slot at `path` replaced (or removed when `remove`); own keys such as `__proto__` kept. */
 function replaced(base: unknown, path: Path, next: unknown, remove = false): unknown {
   if (path.length === 0) return next;
-  const copy = (Array.isArray(base) ? [...(base as unknown[])] : { ...(base as object) }) as Record<string | number, unknown>;
+  const copy = (Array.isArray(base) ? [...(base as unknown[])] : { ...(base as object) }) as Record<
+    string | number,
+    unknown
+  >;
   const [head, ...rest] = path;
   if (rest.length === 0 && remove) delete copy[head];
-  else if (rest.length === 0) Object.defineProperty(copy, head, { value: next, enumerable: true, writable: true, configurable: true });
+  else if (rest.length === 0)
+    Object.defineProperty(copy, head, { value: next, enumerable: true, writable: true, configurable: true });
   else copy[head] = replaced(copy[head], rest, next, remove);
   return copy;
 }
@@ -256,7 +284,16 @@ export function generateCases(seed: number, perChannel: number): { cases: FuzzCa
         payload = replaced(base, slot.path, undefined, true);
         what = `without ${slot.path.join('.')}`;
       } else {
-        payload = pick(random, [protoPayload(), [base], JSON.stringify(base), deepArray(10_000), 'x'.repeat(2_000_000), 42, null, false]);
+        payload = pick(random, [
+          protoPayload(),
+          [base],
+          JSON.stringify(base),
+          deepArray(10_000),
+          'x'.repeat(2_000_000),
+          42,
+          null,
+          false,
+        ]);
         what = `payload = ${describe(payload)}`;
       }
       if (channels[channel].request.safeParse(payload === undefined ? {} : payload).success) acceptedShapes += 1;
@@ -265,7 +302,14 @@ export function generateCases(seed: number, perChannel: number): { cases: FuzzCa
     for (const slot of all.filter((candidate) => typeof candidate.value === 'string')) {
       for (const text of hostileStrings) {
         const where = slot.path.join('.');
-        cases.push({ channel, kind: 'string', what: `${where} = ${describe(text)}`, slot: where, text, payload: replaced(base, slot.path, text) });
+        cases.push({
+          channel,
+          kind: 'string',
+          what: `${where} = ${describe(text)}`,
+          slot: where,
+          text,
+          payload: replaced(base, slot.path, text),
+        });
       }
     }
   }

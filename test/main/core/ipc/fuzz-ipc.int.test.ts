@@ -69,7 +69,14 @@ beforeAll(async () => {
   docker = new Dockerode({ socketPath: harness().socketPath });
   before = await engineSnapshot(docker);
   home = await mkdtemp(join(tmpdir(), 'berth-fuzz-'));
-  const env = { PATH: process.env.PATH, HOME: home, DOCKER_HOST: harness().dockerHost, DOCKER_CONFIG: join(home, '.docker'), BERTH_CONFIG_DIR: join(home, 'berth'), BERTH_EMBEDDED_ENGINE: '0' };
+  const env = {
+    PATH: process.env.PATH,
+    HOME: home,
+    DOCKER_HOST: harness().dockerHost,
+    DOCKER_CONFIG: join(home, '.docker'),
+    BERTH_CONFIG_DIR: join(home, 'berth'),
+    BERTH_EMBEDDED_ENGINE: '0',
+  };
   core = createCore({ log: silentLogger, transport: 'electron', env });
   const rendererIndex = join(home, 'index.html');
   electron.frame.url = pathToFileURL(rendererIndex).href;
@@ -114,7 +121,8 @@ function replyProblem(reply: unknown, fuzzCase: FuzzCase, expectation: Expectati
   const envelope = reply as Envelope<unknown>;
   if (typeof envelope?.ok !== 'boolean') return `not an envelope: ${what}`;
   if (envelope.ok) {
-    const allowed = expectation === 'well-formed' || (expectation === 'hostile' && harmlessWhenAccepted.has(fuzzCase.channel));
+    const allowed =
+      expectation === 'well-formed' || (expectation === 'hostile' && harmlessWhenAccepted.has(fuzzCase.channel));
     return allowed ? null : `accepted: ${what}`;
   }
   if (!known.has(envelope.error.code)) return `unknown error code: ${what}`;
@@ -124,9 +132,20 @@ function replyProblem(reply: unknown, fuzzCase: FuzzCase, expectation: Expectati
 }
 
 /** Sends one case, recording a wrong reply or a hang (no reply within the bound) as a problem and going on. */
-async function probe(problems: string[], send: () => Promise<unknown>, fuzzCase: FuzzCase, expectation: Expectation, where: string): Promise<void> {
+async function probe(
+  problems: string[],
+  send: () => Promise<unknown>,
+  fuzzCase: FuzzCase,
+  expectation: Expectation,
+  where: string,
+): Promise<void> {
   try {
-    const problem = replyProblem(await timed(send(), `${where} ${fuzzCase.channel} ${fuzzCase.what}`), fuzzCase, expectation, where);
+    const problem = replyProblem(
+      await timed(send(), `${where} ${fuzzCase.channel} ${fuzzCase.what}`),
+      fuzzCase,
+      expectation,
+      where,
+    );
     if (problem) problems.push(problem);
   } catch (error) {
     problems.push((error as Error).message);
@@ -136,7 +155,9 @@ async function probe(problems: string[], send: () => Promise<unknown>, fuzzCase:
 /** JSON for the wire; values JSON cannot hold become what a browser's JSON.stringify would send, or fail. */
 function wireText(id: number, fuzzCase: FuzzCase): string | null {
   try {
-    return JSON.stringify({ id, channel: fuzzCase.channel, payload: fuzzCase.payload }, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+    return JSON.stringify({ id, channel: fuzzCase.channel, payload: fuzzCase.payload }, (_key, value: unknown) =>
+      typeof value === 'bigint' ? value.toString() : value,
+    );
   } catch {
     // Nesting deeper than JSON.stringify's stack: the bridge is sent the same depth written by hand.
     return null;
@@ -152,7 +173,7 @@ function report(where: string, problems: string[]): void {
 }
 
 function expectUnpolluted(): void {
-  expect((({}) as Record<string, unknown>).berthFuzzPolluted).toBeUndefined();
+  expect(({} as Record<string, unknown>).berthFuzzPolluted).toBeUndefined();
   expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'berthFuzzPolluted')).toBe(false);
 }
 
@@ -162,13 +183,31 @@ describe('IPC fuzz over both transports', () => {
     const foreign = { senderFrame: { url: 'https://evil.example/' }, sender: trusted.sender };
     const problems: string[] = [];
     for (const fuzzCase of cases) {
-      await probe(problems, () => electron.handler!(trusted, fuzzCase.channel, fuzzCase.payload), fuzzCase, fuzzCase.kind === 'shape' ? 'refuse' : 'hostile', 'adapter');
+      await probe(
+        problems,
+        () => electron.handler!(trusted, fuzzCase.channel, fuzzCase.payload),
+        fuzzCase,
+        fuzzCase.kind === 'shape' ? 'refuse' : 'hostile',
+        'adapter',
+      );
       tally.adapter += 1;
     }
-    for (const channel of ['containers:list', '__proto__', 'constructor', 'toString', 'containers:list\u0000', 'x'.repeat(100_000), 42, null]) {
+    for (const channel of [
+      'containers:list',
+      '__proto__',
+      'constructor',
+      'toString',
+      'containers:list\u0000',
+      'x'.repeat(100_000),
+      42,
+      null,
+    ]) {
       const reply = (await electron.handler!(trusted, channel, {})) as Envelope<unknown>;
       if (!isChannel(channel)) expect(reply).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-      expect(await electron.handler!(foreign, channel, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+      expect(await electron.handler!(foreign, channel, {})).toMatchObject({
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL' },
+      });
     }
     report('adapter', problems);
     expect(problems.slice(0, 30)).toEqual([]);
@@ -183,7 +222,8 @@ describe('IPC fuzz over both transports', () => {
       for (const fuzzCase of cases) {
         const id = client.takeId();
         let text = wireText(id, fuzzCase);
-        if (text === null) text = `{"id":${id},"channel":${JSON.stringify(fuzzCase.channel)},"payload":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+        if (text === null)
+          text = `{"id":${id},"channel":${JSON.stringify(fuzzCase.channel)},"payload":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
         if (Buffer.byteLength(text) > BRIDGE_MAX_FRAME) {
           // Too big for the bridge: the socket is closed with 1009 (message too big), never read; a new one works.
           await expect(client.raw(id, text, REPLY_BOUND_MS)).rejects.toThrow(/closed \(1009\)/);
@@ -193,9 +233,17 @@ describe('IPC fuzz over both transports', () => {
         }
         // What arrives is what JSON carried: NaN became null, a Map {}; such a request may now be well formed.
         const wire = (JSON.parse(text) as { payload: unknown }).payload;
-        const refusable = fuzzCase.kind === 'shape' && !channels[fuzzCase.channel].request.safeParse(wire === undefined ? {} : wire).success;
+        const refusable =
+          fuzzCase.kind === 'shape' &&
+          !channels[fuzzCase.channel].request.safeParse(wire === undefined ? {} : wire).success;
         if (fuzzCase.kind === 'shape' && !refusable) tally.bridgeBecameValid += 1;
-        await probe(problems, () => client.raw(id, text, REPLY_BOUND_MS), fuzzCase, refusable ? 'refuse' : fuzzCase.kind === 'string' ? 'hostile' : 'well-formed', 'bridge');
+        await probe(
+          problems,
+          () => client.raw(id, text, REPLY_BOUND_MS),
+          fuzzCase,
+          refusable ? 'refuse' : fuzzCase.kind === 'string' ? 'hostile' : 'well-formed',
+          'bridge',
+        );
         tally.bridge += 1;
         if (!client.open) {
           problems.push(`bridge ${fuzzCase.channel} ${fuzzCase.what}: the socket closed (${client.closeCode})`);

@@ -19,7 +19,15 @@ function spyHandlers(impl: (channel: string) => unknown = () => ({ done: true })
   return { handlers, calls };
 }
 
-const invalidPayloads: unknown[] = ['text', 42, null, [], true, { unexpected: 1 }, { id: '../../etc/passwd', extra: 1 }];
+const invalidPayloads: unknown[] = [
+  'text',
+  42,
+  null,
+  [],
+  true,
+  { unexpected: 1 },
+  { id: '../../etc/passwd', extra: 1 },
+];
 
 describe('Router', () => {
   it('refuses every invalid payload on every channel with INVALID_PAYLOAD, without calling the handler', async () => {
@@ -59,7 +67,10 @@ describe('Router', () => {
   it('serves a valid request with the handler result in an ok envelope; a missing payload counts as {}', async () => {
     const { handlers, calls } = spyHandlers((name) => ({ from: name }));
     const router = new Router(handlers, silentLogger);
-    expect(await router.handle('containers:list', { all: false })).toEqual({ ok: true, data: { from: 'containers:list' } });
+    expect(await router.handle('containers:list', { all: false })).toEqual({
+      ok: true,
+      data: { from: 'containers:list' },
+    });
     expect(await router.handle('engine:status', undefined)).toEqual({ ok: true, data: { from: 'engine:status' } });
     expect(calls).toEqual(['containers:list', 'engine:status']);
   });
@@ -80,8 +91,14 @@ describe('Router', () => {
   it('turns whatever a handler throws into an error envelope', async () => {
     const thrown: Record<string, unknown> = {
       'containers:start': new BerthError('ENGINE_UNREACHABLE', 'engine gone'),
-      'containers:stop': Object.assign(new Error('(HTTP code 404) no such container'), { statusCode: 404, json: { message: 'No such container: x' } }),
-      'containers:remove': Object.assign(new Error('(HTTP code 409) conflict'), { statusCode: 409, json: { message: 'container is running' } }),
+      'containers:stop': Object.assign(new Error('(HTTP code 404) no such container'), {
+        statusCode: 404,
+        json: { message: 'No such container: x' },
+      }),
+      'containers:remove': Object.assign(new Error('(HTTP code 409) conflict'), {
+        statusCode: 409,
+        json: { message: 'container is running' },
+      }),
       'containers:list': Object.assign(new Error('connect ENOENT /var/run/docker.sock'), { code: 'ENOENT' }),
       'images:list': new TypeError('boom'),
     };
@@ -89,10 +106,25 @@ describe('Router', () => {
       throw thrown[name];
     });
     const router = new Router(handlers, silentLogger);
-    expect(await router.handle('containers:start', { id: 'x' })).toEqual({ ok: false, error: { code: 'ENGINE_UNREACHABLE', message: 'engine gone' } });
-    expect(await router.handle('containers:stop', { id: 'x' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('No such container: x') } });
-    expect(await router.handle('containers:remove', { id: 'x' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('container is running') } });
-    expect(await router.handle('containers:list', {})).toMatchObject({ ok: false, error: { code: 'ENGINE_UNREACHABLE' } });
-    expect(await router.handle('images:list', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('boom') } });
+    expect(await router.handle('containers:start', { id: 'x' })).toEqual({
+      ok: false,
+      error: { code: 'ENGINE_UNREACHABLE', message: 'engine gone' },
+    });
+    expect(await router.handle('containers:stop', { id: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringContaining('No such container: x') },
+    });
+    expect(await router.handle('containers:remove', { id: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('container is running') },
+    });
+    expect(await router.handle('containers:list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'ENGINE_UNREACHABLE' },
+    });
+    expect(await router.handle('images:list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringContaining('boom') },
+    });
   });
 });

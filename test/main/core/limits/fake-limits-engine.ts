@@ -24,13 +24,24 @@ export class FakeEngine {
 
   add(name: string, hostConfig: Record<string, unknown> = {}): string {
     const id = `${name}`.padEnd(64, '0');
-    this.containers.set(id, { Id: id, Name: `/${name}`, State: { Running: true, Pid: 999_999 }, HostConfig: { ...hostConfig } });
+    this.containers.set(id, {
+      Id: id,
+      Name: `/${name}`,
+      State: { Running: true, Pid: 999_999 },
+      HostConfig: { ...hostConfig },
+    });
     return id;
   }
 
   private find(ref: string): FakeContainer {
-    const found = this.containers.get(ref) ?? [...this.containers.values()].find((c) => c.Id.startsWith(ref) || c.Name === `/${ref}`);
-    if (!found) throw Object.assign(new Error(`No such container: ${ref}`), { statusCode: 404, json: { message: `No such container: ${ref}` } });
+    const found =
+      this.containers.get(ref) ??
+      [...this.containers.values()].find((c) => c.Id.startsWith(ref) || c.Name === `/${ref}`);
+    if (!found)
+      throw Object.assign(new Error(`No such container: ${ref}`), {
+        statusCode: 404,
+        json: { message: `No such container: ${ref}` },
+      });
     return found;
   }
 

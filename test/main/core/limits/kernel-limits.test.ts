@@ -18,7 +18,13 @@ function write(dir: string, files: Record<string, string>): void {
 
 function v1Tree(values: Record<string, Record<string, string>>, cpuMount = 'cpu'): void {
   write(join(paths.procRoot, '42'), {
-    cgroup: [`8:pids:/docker/${id}`, `4:memory:/docker/${id}`, `3:cpuset:/docker/${id}`, `1:${cpuMount === 'cpu' ? 'cpu' : 'cpu,cpuacct'}:/docker/${id}`, `0::/docker/${id}`].join('\n'),
+    cgroup: [
+      `8:pids:/docker/${id}`,
+      `4:memory:/docker/${id}`,
+      `3:cpuset:/docker/${id}`,
+      `1:${cpuMount === 'cpu' ? 'cpu' : 'cpu,cpuacct'}:/docker/${id}`,
+      `0::/docker/${id}`,
+    ].join('\n'),
   });
   for (const [controller, files] of Object.entries(values)) {
     const mount = controller === 'cpu' ? cpuMount : controller;
@@ -50,7 +56,15 @@ describe('kernel limits, cgroup v1', () => {
   it('reads every limit and the memory usage minus inactive file cache', () => {
     v1Tree(limited);
     expect(readKernelLimits({ id, pid: 42 }, '1', 2, paths)).toEqual({
-      limits: { cpus: 0.5, cpuShares: 512, cpusetCpus: '1', memoryBytes: 64 * MiB, memoryReservationBytes: 32 * MiB, memorySwapBytes: 128 * MiB, pidsLimit: 100 },
+      limits: {
+        cpus: 0.5,
+        cpuShares: 512,
+        cpusetCpus: '1',
+        memoryBytes: 64 * MiB,
+        memoryReservationBytes: 32 * MiB,
+        memorySwapBytes: 128 * MiB,
+        pidsLimit: 100,
+      },
       memoryUsageBytes: 40 * MiB,
     });
   });
@@ -60,7 +74,13 @@ describe('kernel limits, cgroup v1', () => {
     v1Tree({
       cpu: { 'cpu.cfs_quota_us': '-1', 'cpu.cfs_period_us': '100000', 'cpu.shares': '1024' },
       cpuset: { 'cpuset.cpus': '0-1' },
-      memory: { 'memory.limit_in_bytes': max, 'memory.soft_limit_in_bytes': max, 'memory.memsw.limit_in_bytes': max, 'memory.usage_in_bytes': '0', 'memory.stat': '' },
+      memory: {
+        'memory.limit_in_bytes': max,
+        'memory.soft_limit_in_bytes': max,
+        'memory.memsw.limit_in_bytes': max,
+        'memory.usage_in_bytes': '0',
+        'memory.stat': '',
+      },
       pids: { 'pids.max': 'max' },
     });
     // Every limit the kernel holds, unlimited; the restart policy is not the kernel's.
@@ -100,16 +120,36 @@ describe('kernel limits, cgroup v2', () => {
       'memory.current': String(20 * MiB),
       'memory.stat': `anon 1\ninactive_file ${4 * MiB}\n`,
     });
-    expect(findContainerCgroups(`0::/system.slice/docker-${id}.scope`, id, paths.cgroupRoot, '2')).toEqual({ version: 2, dir });
+    expect(findContainerCgroups(`0::/system.slice/docker-${id}.scope`, id, paths.cgroupRoot, '2')).toEqual({
+      version: 2,
+      dir,
+    });
     expect(readKernelLimits({ id, pid: 42 }, '2', 2, paths)).toEqual({
-      limits: { cpus: 0.25, cpusetCpus: null, memoryBytes: 64 * MiB, memoryReservationBytes: 16 * MiB, memorySwapBytes: 128 * MiB, pidsLimit: null },
+      limits: {
+        cpus: 0.25,
+        cpusetCpus: null,
+        memoryBytes: 64 * MiB,
+        memoryReservationBytes: 16 * MiB,
+        memorySwapBytes: 128 * MiB,
+        pidsLimit: null,
+      },
       memoryUsageBytes: 16 * MiB,
     });
   });
 
   it('reads unlimited swap and memory as null', () => {
     write(join(paths.procRoot, '42'), { cgroup: `0::/docker/${id}` });
-    write(join(paths.cgroupRoot, 'docker', id), { 'cpu.max': 'max 100000', 'memory.max': 'max', 'memory.swap.max': 'max', 'memory.low': '0' });
-    expect(readKernelLimits({ id, pid: 42 }, '2', 2, paths)?.limits).toEqual({ cpus: null, memoryBytes: null, memoryReservationBytes: null, memorySwapBytes: null });
+    write(join(paths.cgroupRoot, 'docker', id), {
+      'cpu.max': 'max 100000',
+      'memory.max': 'max',
+      'memory.swap.max': 'max',
+      'memory.low': '0',
+    });
+    expect(readKernelLimits({ id, pid: 42 }, '2', 2, paths)?.limits).toEqual({
+      cpus: null,
+      memoryBytes: null,
+      memoryReservationBytes: null,
+      memorySwapBytes: null,
+    });
   });
 });

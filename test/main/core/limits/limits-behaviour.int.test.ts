@@ -14,9 +14,17 @@ interface Counters {
 }
 
 async function counters(id: string): Promise<Counters> {
-  const [usage, stat] = await Promise.all([cgroupFile(f.docker, id, 'cpuacct', 'cpuacct.usage'), cgroupFile(f.docker, id, 'cpu', 'cpu.stat')]);
+  const [usage, stat] = await Promise.all([
+    cgroupFile(f.docker, id, 'cpuacct', 'cpuacct.usage'),
+    cgroupFile(f.docker, id, 'cpu', 'cpu.stat'),
+  ]);
   const field = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(stat)?.[1] ?? NaN);
-  return { at: performance.now(), usageNs: Number(usage), periods: field('nr_periods'), throttled: field('nr_throttled') };
+  return {
+    at: performance.now(),
+    usageNs: Number(usage),
+    periods: field('nr_periods'),
+    throttled: field('nr_throttled'),
+  };
 }
 
 /** CPU used between two readings in % of one core, and the share of CFS periods that were throttled. */
@@ -48,8 +56,11 @@ describe('lowering the CPU limit of a busy container', () => {
     const c = await counters(id);
     expect(c.at - applied).toBeLessThan(3000);
     const atQuarter = between(b, c);
-    const show = (m: { cpuPercent: number; throttledPercent: number }) => `${m.cpuPercent.toFixed(1)} % CPU, ${m.throttledPercent.toFixed(0)} % throttled`;
-    console.info(`[limits-test] busy loop at 1.0 CPU: ${show(atOne)}; at 0.25 CPU (1–2 s after the apply): ${show(atQuarter)}`);
+    const show = (m: { cpuPercent: number; throttledPercent: number }) =>
+      `${m.cpuPercent.toFixed(1)} % CPU, ${m.throttledPercent.toFixed(0)} % throttled`;
+    console.info(
+      `[limits-test] busy loop at 1.0 CPU: ${show(atOne)}; at 0.25 CPU (1–2 s after the apply): ${show(atQuarter)}`,
+    );
     expect(atQuarter.cpuPercent).toBeGreaterThan(15);
     expect(atQuarter.cpuPercent).toBeLessThan(35);
     // It wants a whole core and gets a quarter: nearly every 100 ms period ends throttled.

@@ -48,7 +48,11 @@ function spyingClient(options: Dockerode.DockerOptions, updates: LimitsFixture['
 export async function createFixture(history?: (id: string, seconds?: number) => StatsHistory): Promise<LimitsFixture> {
   const updates: LimitsFixture['updates'] = [];
   const problems: string[] = [];
-  const log: Logger = { info: () => undefined, warn: (message) => problems.push(message), error: (message, error) => problems.push(`${message} ${String(error)}`) };
+  const log: Logger = {
+    info: () => undefined,
+    warn: (message) => problems.push(message),
+    error: (message, error) => problems.push(`${message} ${String(error)}`),
+  };
   const connection = new EngineConnection({
     discover: () => discoverEngine({ env: { DOCKER_HOST: harness().dockerHost } }),
     log,
@@ -69,8 +73,18 @@ export async function createFixture(history?: (id: string, seconds?: number) => 
   return { service, connection, docker: new Dockerode({ socketPath: harness().socketPath }), updates, problems };
 }
 
-export async function runContainer(docker: Dockerode, name: string, cmd: string, hostConfig: Dockerode.HostConfig & { NanoCpus?: number } = {}): Promise<string> {
-  const options = { image: harness().busyboxImage, name: `berth-limits-${name}-${Date.now()}`, cmd: ['sh', '-c', cmd], hostConfig };
+export async function runContainer(
+  docker: Dockerode,
+  name: string,
+  cmd: string,
+  hostConfig: Dockerode.HostConfig & { NanoCpus?: number } = {},
+): Promise<string> {
+  const options = {
+    image: harness().busyboxImage,
+    name: `berth-limits-${name}-${Date.now()}`,
+    cmd: ['sh', '-c', cmd],
+    hostConfig,
+  };
   return (await runTestContainer(docker, options)).id;
 }
 
@@ -87,7 +101,8 @@ export async function cgroupFile(docker: Dockerode, id: string, controller: stri
     .find((parts) => parts.length >= 3 && parts[1].split(',').includes(controller));
   if (!line) throw new Error(`[limits-test] container ${id.slice(0, 12)} has no ${controller} cgroup`);
   const path = line.slice(2).join(':');
-  if (!path.includes(id)) throw new Error(`[limits-test] the ${controller} cgroup ${path} does not name ${id.slice(0, 12)}`);
+  if (!path.includes(id))
+    throw new Error(`[limits-test] the ${controller} cgroup ${path} does not name ${id.slice(0, 12)}`);
   return readFileSync(`/sys/fs/cgroup/${controller}${path}/${file}`, 'utf8').trim();
 }
 
@@ -103,7 +118,10 @@ export async function applyOnce(f: LimitsFixture, id: string, change: LimitsChan
 
 /** The BerthError a call fails with (the test fails if it succeeds or throws something else). */
 export async function refusal(promise: Promise<unknown>): Promise<BerthError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(BerthError);
   return error as BerthError;
 }

@@ -8,11 +8,25 @@ import type { ContainerLimits } from '../../../../main/shared/limits-types';
 import { MiB, unlimited } from '../../shared/limits/limit-sets';
 
 const KERNEL_MAX = 9223372036854771712;
-const read = (hostConfig: Record<string, unknown>, swapSupported = true) => limitsFromHostConfig(hostConfig, 2, swapSupported);
+const read = (hostConfig: Record<string, unknown>, swapSupported = true) =>
+  limitsFromHostConfig(hostConfig, 2, swapSupported);
 
 describe('limits from HostConfig', () => {
   it('reads a container with no limits as all null', () => {
-    expect(read({ NanoCpus: 0, CpuQuota: 0, CpuPeriod: 0, CpuShares: 0, CpusetCpus: '', Memory: 0, MemoryReservation: 0, MemorySwap: 0, PidsLimit: null, RestartPolicy: { Name: 'no', MaximumRetryCount: 0 } })).toEqual(unlimited);
+    expect(
+      read({
+        NanoCpus: 0,
+        CpuQuota: 0,
+        CpuPeriod: 0,
+        CpuShares: 0,
+        CpusetCpus: '',
+        Memory: 0,
+        MemoryReservation: 0,
+        MemorySwap: 0,
+        PidsLimit: null,
+        RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
+      }),
+    ).toEqual(unlimited);
   });
 
   it('cpus: NanoCpus, CpuQuota/CpuPeriod, and a negative quota overriding NanoCpus as Docker does at start', () => {
@@ -64,9 +78,18 @@ describe('limits from HostConfig', () => {
   });
 
   it('restart policy: an empty name is "no", a retry count only counts for on-failure', () => {
-    expect(read({ RestartPolicy: { Name: '', MaximumRetryCount: 0 } }).restartPolicy).toEqual({ name: 'no', maximumRetryCount: 0 });
-    expect(read({ RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 3 } }).restartPolicy).toEqual({ name: 'on-failure', maximumRetryCount: 3 });
-    expect(read({ RestartPolicy: { Name: 'always', MaximumRetryCount: 3 } }).restartPolicy).toEqual({ name: 'always', maximumRetryCount: 0 });
+    expect(read({ RestartPolicy: { Name: '', MaximumRetryCount: 0 } }).restartPolicy).toEqual({
+      name: 'no',
+      maximumRetryCount: 0,
+    });
+    expect(read({ RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 3 } }).restartPolicy).toEqual({
+      name: 'on-failure',
+      maximumRetryCount: 3,
+    });
+    expect(read({ RestartPolicy: { Name: 'always', MaximumRetryCount: 3 } }).restartPolicy).toEqual({
+      name: 'always',
+      maximumRetryCount: 0,
+    });
   });
 
   it('snapshots an inspect: id, name, pid only while running, AutoRemove, the CPU config', () => {
@@ -76,20 +99,34 @@ describe('limits from HostConfig', () => {
       State: { Running: true, Pid: 4242 },
       HostConfig: { NanoCpus: 1e9, AutoRemove: true, Memory: 64 * MiB, MemorySwap: 128 * MiB },
     } as unknown as Dockerode.ContainerInspectInfo;
-    expect(toSnapshot(info, 2, true)).toMatchObject({ id: 'abc123', name: 'web', running: true, pid: 4242, autoRemove: true, cpu: { nanoCpus: 1e9, quota: 0, period: 0 }, configured: { cpus: 1, memoryBytes: 64 * MiB } });
+    expect(toSnapshot(info, 2, true)).toMatchObject({
+      id: 'abc123',
+      name: 'web',
+      running: true,
+      pid: 4242,
+      autoRemove: true,
+      cpu: { nanoCpus: 1e9, quota: 0, period: 0 },
+      configured: { cpus: 1, memoryBytes: 64 * MiB },
+    });
     const stopped = { ...info, State: { Running: false, Pid: 0 } } as unknown as Dockerode.ContainerInspectInfo;
     expect(toSnapshot(stopped, 2, true)).toMatchObject({ running: false, pid: 0 });
   });
 });
 
 describe('enforced limits', () => {
-  const configured: ContainerLimits = { ...read({ Memory: 100_000_000, MemorySwap: 200_000_000, NanoCpus: 1e9, CpuQuota: -1 }) };
+  const configured: ContainerLimits = {
+    ...read({ Memory: 100_000_000, MemorySwap: 200_000_000, NanoCpus: 1e9, CpuQuota: -1 }),
+  };
 
   it('take the kernel values where they disagree with HostConfig', () => {
     // The NanoCpus-after-removal case: the kernel enforces 0.25 CPUs, the configuration says unlimited at start.
     const enforced = enforcedLimits(configured, { cpus: 0.25 });
     expect(enforced.cpus).toBe(0.25);
-    expect(restartDivergence(enforced, configured)).toEqual([expect.stringMatching(/CPU limit is 0.25 CPUs now, but .* unlimited, which it will apply when the container restarts/)]);
+    expect(restartDivergence(enforced, configured)).toEqual([
+      expect.stringMatching(
+        /CPU limit is 0.25 CPUs now, but .* unlimited, which it will apply when the container restarts/,
+      ),
+    ]);
     expect(restartDivergence(enforced, configured, ['cpus'])).toEqual([]);
   });
 
@@ -105,6 +142,8 @@ describe('enforced limits', () => {
   });
 
   it('name what the engine enforces differently from the request', () => {
-    expect(mismatches({ ...configured, pidsLimit: 10 }, configured)).toEqual(['The engine enforces unlimited as the process limit, not the 10 asked for.']);
+    expect(mismatches({ ...configured, pidsLimit: 10 }, configured)).toEqual([
+      'The engine enforces unlimited as the process limit, not the 10 asked for.',
+    ]);
   });
 });

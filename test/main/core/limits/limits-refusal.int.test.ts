@@ -11,7 +11,14 @@ describe('LimitsService on a real engine, refusals and bulk', () => {
     const id = await idle('invalid', { Memory: 64 * MiB, MemorySwap: 128 * MiB });
     const before = await config(id);
     const calls = f.updates.length;
-    for (const change of [{ memoryBytes: 4 * MiB }, { memoryReservationBytes: 100 * MiB }, { cpus: f.caps.engineCpus + 1 }, { cpusetCpus: `${f.caps.engineCpus}` }, { memoryBytes: 256 * MiB }, { pidsLimit: 0 }]) {
+    for (const change of [
+      { memoryBytes: 4 * MiB },
+      { memoryReservationBytes: 100 * MiB },
+      { cpus: f.caps.engineCpus + 1 },
+      { cpusetCpus: `${f.caps.engineCpus}` },
+      { memoryBytes: 256 * MiB },
+      { pidsLimit: 0 },
+    ]) {
       const error = await refusal(f.service.apply(id, change, false));
       expect(error.code, JSON.stringify(change)).toBe('INVALID_LIMITS');
     }
@@ -23,7 +30,8 @@ describe('LimitsService on a real engine, refusals and bulk', () => {
     // 40 MiB in /dev/shm (tmpfs, charged to the container) cannot be reclaimed without swap.
     expect(f.caps.engineCpus, 'this check restricts the cpuset to core 1').toBeGreaterThanOrEqual(2);
     const id = await runContainer(f.docker, 'refused', 'dd if=/dev/zero of=/dev/shm/fill bs=1M count=40; sleep 3600');
-    for (let i = 0; i < 40 && Number(await file(id, 'memory', 'memory.usage_in_bytes')) < 40 * MiB; i += 1) await pause(100);
+    for (let i = 0; i < 40 && Number(await file(id, 'memory', 'memory.usage_in_bytes')) < 40 * MiB; i += 1)
+      await pause(100);
     const before = await config(id);
     const logged = f.problems.length;
     const change = { cpusetCpus: '1', memoryBytes: 10 * MiB, memorySwapBytes: 10 * MiB };
@@ -44,7 +52,10 @@ describe('LimitsService on a real engine, refusals and bulk', () => {
     expect(await file(id, 'cpuset', 'cpuset.cpus')).toBe(`0-${f.caps.engineCpus - 1}`);
     expect(await file(id, 'memory', 'memory.limit_in_bytes')).toBe(KERNEL_UNLIMITED);
     expect((await f.service.get(id)).canUndo).toBe(false);
-    expect(f.problems.slice(logged)).toEqual([expect.stringMatching(/refused to update/), expect.stringMatching(/put back the CPU set/)]);
+    expect(f.problems.slice(logged)).toEqual([
+      expect.stringMatching(/refused to update/),
+      expect.stringMatching(/put back the CPU set/),
+    ]);
   });
 
   it('applies to a stopped container for its next start', async () => {
@@ -52,7 +63,9 @@ describe('LimitsService on a real engine, refusals and bulk', () => {
     await f.docker.getContainer(id).stop({ t: 0 });
     const result = await applyOnce(id, { cpus: 0.5, memoryBytes: 32 * MiB });
     expect(result.after).toMatchObject({ cpus: 0.5, memoryBytes: 32 * MiB });
-    expect(result.warnings).toContain('The container is not running: the engine keeps these limits and applies them when it starts.');
+    expect(result.warnings).toContain(
+      'The container is not running: the engine keeps these limits and applies them when it starts.',
+    );
     await f.docker.getContainer(id).start();
     expect(await file(id, 'cpu', 'cpu.cfs_quota_us')).toBe('50000');
     expect(await file(id, 'memory', 'memory.limit_in_bytes')).toBe(String(32 * MiB));
@@ -63,7 +76,11 @@ describe('LimitsService on a real engine, refusals and bulk', () => {
     const b = await idle('bulk-b', { AutoRemove: true });
     const c = await idle('bulk-c');
     const logged = f.problems.length;
-    const results = await f.service.applyBulk([a, b, 'berth-no-such-container', c], { pidsLimit: 64, restartPolicy: { name: 'unless-stopped', maximumRetryCount: 0 } }, false);
+    const results = await f.service.applyBulk(
+      [a, b, 'berth-no-such-container', c],
+      { pidsLimit: 64, restartPolicy: { name: 'unless-stopped', maximumRetryCount: 0 } },
+      false,
+    );
     expect(results.map((r) => [r.ok, r.ok ? null : r.error.code])).toEqual([
       [true, null],
       [false, 'INVALID_LIMITS'],

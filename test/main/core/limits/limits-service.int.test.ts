@@ -106,7 +106,10 @@ describe('LimitsService on a real engine', () => {
     expect(await config(id)).toMatchObject({ Memory: 64 * MiB, MemorySwap: 128 * MiB });
     expect(await file(id, 'memory', 'memory.memsw.limit_in_bytes')).toBe(String(128 * MiB));
     // MemorySwap -1 would only be stored, never applied live: the kernel must show unlimited.
-    expect((await applyOnce(id, { memorySwapBytes: null })).after).toMatchObject({ memoryBytes: 64 * MiB, memorySwapBytes: null });
+    expect((await applyOnce(id, { memorySwapBytes: null })).after).toMatchObject({
+      memoryBytes: 64 * MiB,
+      memorySwapBytes: null,
+    });
     expect(await file(id, 'memory', 'memory.memsw.limit_in_bytes')).toBe(KERNEL_UNLIMITED);
     await applyOnce(id, { memorySwapBytes: 64 * MiB });
     expect(await file(id, 'memory', 'memory.memsw.limit_in_bytes')).toBe(String(64 * MiB));
@@ -135,9 +138,13 @@ describe('LimitsService on a real engine', () => {
     expect((await f.service.undo(id)).after.restartPolicy).toEqual({ name: 'on-failure', maximumRetryCount: 3 });
 
     const rm = await idle('restart-rm', { AutoRemove: true });
-    expect((await f.service.get(rm)).capabilities.fixed).toEqual([{ field: 'restartPolicy', reason: expect.stringMatching(/--rm/) }]);
+    expect((await f.service.get(rm)).capabilities.fixed).toEqual([
+      { field: 'restartPolicy', reason: expect.stringMatching(/--rm/) },
+    ]);
     const calls = f.updates.length;
-    expect((await refusal(f.service.apply(rm, { restartPolicy: { name: 'always', maximumRetryCount: 0 } }, false))).code).toBe('INVALID_LIMITS');
+    expect(
+      (await refusal(f.service.apply(rm, { restartPolicy: { name: 'always', maximumRetryCount: 0 } }, false))).code,
+    ).toBe('INVALID_LIMITS');
     expect(f.updates.length).toBe(calls);
   });
 });

@@ -19,7 +19,10 @@ let service: LimitsService;
 let refreshed: string[];
 
 async function failure(promise: Promise<unknown>): Promise<BerthError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(BerthError);
   return error as BerthError;
 }
@@ -45,8 +48,19 @@ describe('LimitsService', () => {
   it('shows the limits, capabilities and whether undo is possible', async () => {
     const id = engine.add('web', { NanoCpus: 1.5e9, Memory: 64 * MiB, MemorySwap: 128 * MiB, AutoRemove: true });
     const view = await service.get('web');
-    expect(view).toMatchObject({ id, name: 'web', running: true, canUndo: false, limits: { cpus: 1.5, memoryBytes: 64 * MiB, memorySwapBytes: 128 * MiB } });
-    expect(view.capabilities).toMatchObject({ engineCpus: 2, cores: [0, 1], engineMemoryBytes: 8192 * MiB, swapLimitSupported: true });
+    expect(view).toMatchObject({
+      id,
+      name: 'web',
+      running: true,
+      canUndo: false,
+      limits: { cpus: 1.5, memoryBytes: 64 * MiB, memorySwapBytes: 128 * MiB },
+    });
+    expect(view.capabilities).toMatchObject({
+      engineCpus: 2,
+      cores: [0, 1],
+      engineMemoryBytes: 8192 * MiB,
+      swapLimitSupported: true,
+    });
     expect(view.capabilities.fixed).toEqual([{ field: 'restartPolicy', reason: expect.stringMatching(/--rm/) }]);
   });
 
@@ -63,7 +77,9 @@ describe('LimitsService', () => {
     histories.set(id, statsHistory(id, [1], [100 * MiB]));
     const error = await failure(service.apply('web', { memoryBytes: 64 * MiB }, false));
     expect(error.code).toBe('NEEDS_CONFIRMATION');
-    expect(error.message).toMatch(/^Memory limit 64 MiB is below the current usage of web, 100 MiB: the kernel may reclaim .* OOM-kill/);
+    expect(error.message).toMatch(
+      /^Memory limit 64 MiB is below the current usage of web, 100 MiB: the kernel may reclaim .* OOM-kill/,
+    );
     expect(engine.updates).toEqual([]);
     const result = await service.apply('web', { memoryBytes: 64 * MiB }, true);
     expect(engine.updates).toHaveLength(1);
@@ -81,10 +97,28 @@ describe('LimitsService', () => {
 
   it('applies every changed field in ONE update, reads back, and undoes step by step', async () => {
     const id = engine.add('web');
-    const result = await service.apply('web', { cpus: 0.5, pidsLimit: 50, restartPolicy: { name: 'on-failure', maximumRetryCount: 2 } }, false);
-    expect(engine.updates).toEqual([{ id, payload: { CpuQuota: 50_000, CpuPeriod: 100_000, PidsLimit: 50, RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 2 } } }]);
+    const result = await service.apply(
+      'web',
+      { cpus: 0.5, pidsLimit: 50, restartPolicy: { name: 'on-failure', maximumRetryCount: 2 } },
+      false,
+    );
+    expect(engine.updates).toEqual([
+      {
+        id,
+        payload: {
+          CpuQuota: 50_000,
+          CpuPeriod: 100_000,
+          PidsLimit: 50,
+          RestartPolicy: { Name: 'on-failure', MaximumRetryCount: 2 },
+        },
+      },
+    ]);
     expect(result.before.cpus).toBeNull();
-    expect(result.after).toMatchObject({ cpus: 0.5, pidsLimit: 50, restartPolicy: { name: 'on-failure', maximumRetryCount: 2 } });
+    expect(result.after).toMatchObject({
+      cpus: 0.5,
+      pidsLimit: 50,
+      restartPolicy: { name: 'on-failure', maximumRetryCount: 2 },
+    });
     // The stats samples' limits are refreshed before the reply, so charts never see the old limit again.
     expect(refreshed).toEqual([id]);
     await service.apply('web', { cpus: 1 }, false);
@@ -92,8 +126,16 @@ describe('LimitsService', () => {
 
     expect((await service.undo('web')).after).toMatchObject({ cpus: 0.5, pidsLimit: 50 });
     const first = await service.undo(id);
-    expect(first.after).toMatchObject({ cpus: null, pidsLimit: null, restartPolicy: { name: 'no', maximumRetryCount: 0 } });
-    expect(engine.updates.at(-1)?.payload).toEqual({ CpuQuota: -1, PidsLimit: -1, RestartPolicy: { Name: 'no', MaximumRetryCount: 0 } });
+    expect(first.after).toMatchObject({
+      cpus: null,
+      pidsLimit: null,
+      restartPolicy: { name: 'no', maximumRetryCount: 0 },
+    });
+    expect(engine.updates.at(-1)?.payload).toEqual({
+      CpuQuota: -1,
+      PidsLimit: -1,
+      RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
+    });
     expect((await service.get('web')).canUndo).toBe(false);
     expect((await failure(service.undo('web'))).code).toBe('CONFLICT');
   });
@@ -110,21 +152,31 @@ describe('LimitsService', () => {
     engine.add('web');
     engine.refuseWith = Object.assign(new Error('HTTP 500'), {
       statusCode: 500,
-      json: { message: 'Cannot update container: runc did not terminate successfully: unable to set memory limit to 10485760 (current usage: 42369024)' },
+      json: {
+        message:
+          'Cannot update container: runc did not terminate successfully: unable to set memory limit to 10485760 (current usage: 42369024)',
+      },
     });
     const error = await failure(service.apply('web', { memoryBytes: 10 * MiB }, true));
     expect(error.code).toBe('ENGINE_ERROR');
-    expect(error.message).toMatch(/unable to set memory limit to 10485760 .* choose a limit above what the container uses now/);
+    expect(error.message).toMatch(
+      /unable to set memory limit to 10485760 .* choose a limit above what the container uses now/,
+    );
     expect(error.message).toMatch(/configuration of the container is unchanged\.$/);
     expect((await service.get('web')).canUndo).toBe(false);
   });
 
   it("uses CpuQuota/CpuPeriod on podman, even for a container created with --cpus, through libpod's update route", async () => {
-    engine.connection.status = { ...engine.connection.status, info: { product: 'podman', version: '4.3.1' } } as EngineStatus;
+    engine.connection.status = {
+      ...engine.connection.status,
+      info: { product: 'podman', version: '4.3.1' },
+    } as EngineStatus;
     const id = engine.add('web', { NanoCpus: 1e9 });
     const result = await service.apply('web', { cpus: 0.5 }, false);
     expect(engine.updates).toEqual([]);
-    expect(engine.libpodUpdates).toEqual([{ path: `/v4.3.0/libpod/containers/${id}/update`, body: { cpu: { quota: 50_000, period: 100_000 } } }]);
+    expect(engine.libpodUpdates).toEqual([
+      { path: `/v4.3.0/libpod/containers/${id}/update`, body: { cpu: { quota: 50_000, period: 100_000 } } },
+    ]);
     // A remote Podman: its inspect still says 1 CPU and no kernel file is readable, so Berth says what it knows.
     expect(result.after.cpus).toBe(0.5);
     expect(result.warnings).toEqual([expect.stringMatching(/these are the limits Podman accepted, not read back/)]);
@@ -135,10 +187,28 @@ describe('LimitsService', () => {
     const b = engine.add('b', { Memory: 64 * MiB, MemorySwap: 128 * MiB });
     const results = await service.applyBulk(['a', 'missing', 'b'], { memoryBytes: 256 * MiB }, false);
     expect(results).toEqual([
-      { id: a, name: 'a', ok: true, result: expect.objectContaining({ after: expect.objectContaining({ memoryBytes: 256 * MiB }) }) },
-      { id: 'missing', name: 'missing', ok: false, error: { code: 'NOT_FOUND', message: expect.stringMatching(/No such container: missing/) } },
+      {
+        id: a,
+        name: 'a',
+        ok: true,
+        result: expect.objectContaining({ after: expect.objectContaining({ memoryBytes: 256 * MiB }) }),
+      },
+      {
+        id: 'missing',
+        name: 'missing',
+        ok: false,
+        error: { code: 'NOT_FOUND', message: expect.stringMatching(/No such container: missing/) },
+      },
       // b's memory+swap limit of 128 MiB stays and is now below its memory.
-      { id: b, name: 'b', ok: false, error: { code: 'INVALID_LIMITS', message: expect.stringMatching(/memory\+swap limit 128 MiB is below the memory limit 256 MiB/) } },
+      {
+        id: b,
+        name: 'b',
+        ok: false,
+        error: {
+          code: 'INVALID_LIMITS',
+          message: expect.stringMatching(/memory\+swap limit 128 MiB is below the memory limit 256 MiB/),
+        },
+      },
     ]);
     expect(engine.updates.map((update) => update.id)).toEqual([a]);
   });
@@ -152,9 +222,20 @@ describe('LimitsService', () => {
 
   it('suggests from stats history, and says when there is too little', async () => {
     const id = engine.add('web');
-    histories.set(id, statsHistory(id, Array.from({ length: 40 }, () => 50), Array.from({ length: 40 }, () => 100 * MiB)));
+    histories.set(
+      id,
+      statsHistory(
+        id,
+        Array.from({ length: 40 }, () => 50),
+        Array.from({ length: 40 }, () => 100 * MiB),
+      ),
+    );
     const suggestion = await service.suggest('web');
-    expect(suggestion).toMatchObject({ id, suggested: { cpus: 0.65, memoryBytes: 130 * MiB }, basis: { samples: 40, headroomPercent: 30 } });
+    expect(suggestion).toMatchObject({
+      id,
+      suggested: { cpus: 0.65, memoryBytes: 130 * MiB },
+      basis: { samples: 40, headroomPercent: 30 },
+    });
     histories.set(id, statsHistory(id, [50], [MiB]));
     const error = await failure(service.suggest('web'));
     expect(error.code).toBe('NOT_ENOUGH_DATA');

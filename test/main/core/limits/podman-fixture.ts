@@ -29,9 +29,13 @@ export interface PodmanFixture {
 /** A client that records each update request (either route) before sending it. */
 function recordingClient(options: Dockerode.DockerOptions, updates: PodmanFixture['updates']): Dockerode {
   const docker = new Dockerode(options);
-  const dial = docker.modem.dial.bind(docker.modem) as (options: { path: string; options?: unknown }, callback: unknown) => unknown;
+  const dial = docker.modem.dial.bind(docker.modem) as (
+    options: { path: string; options?: unknown },
+    callback: unknown,
+  ) => unknown;
   docker.modem.dial = ((request: { path: string; options?: unknown }, callback: unknown) => {
-    if (/\/update(\?|$)/.test(request.path)) updates.push({ path: request.path, body: structuredClone(request.options) });
+    if (/\/update(\?|$)/.test(request.path))
+      updates.push({ path: request.path, body: structuredClone(request.options) });
     return dial(request, callback);
   }) as typeof docker.modem.dial;
   return docker;
@@ -45,7 +49,11 @@ export function podmanSuite(): PodmanFixture {
     f.docker = f.podman.docker();
     await f.podman.loadImageFrom(new Dockerode({ socketPath: harness().socketPath }), harness().busyboxImage);
     f.image = harness().busyboxImage;
-    const log: Logger = { info: () => undefined, warn: (message) => f.problems.push(message), error: (message, error) => f.problems.push(`${message} ${String(error)}`) };
+    const log: Logger = {
+      info: () => undefined,
+      warn: (message) => f.problems.push(message),
+      error: (message, error) => f.problems.push(`${message} ${String(error)}`),
+    };
     f.connection = new EngineConnection({
       discover: () => discoverEngine({ env: { DOCKER_HOST: f.podman.dockerHost } }),
       log,
@@ -73,7 +81,12 @@ export function podmanSuite(): PodmanFixture {
 }
 
 /** Creates and starts a labelled container on the Podman service; its id. */
-export async function runOnPodman(f: PodmanFixture, name: string, cmd: string, limits: Dockerode.HostConfig = {}): Promise<string> {
+export async function runOnPodman(
+  f: PodmanFixture,
+  name: string,
+  cmd: string,
+  limits: Dockerode.HostConfig = {},
+): Promise<string> {
   const container = await f.docker.createContainer({
     Image: f.image,
     name: `berth-podman-${name}-${Date.now()}`,

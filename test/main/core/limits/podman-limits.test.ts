@@ -2,7 +2,11 @@
 // joins the engine-wide reasons; Docker's capabilities stay as they were.
 import { describe, expect, it } from 'vitest';
 import { liveCapabilities, toEngineLimitsFacts } from '../../../../main/core/limits/limits-capabilities';
-import { podmanCapabilities, podmanResourceFields, podmanUpdateSupport } from '../../../../main/core/limits/podman-limits';
+import {
+  podmanCapabilities,
+  podmanResourceFields,
+  podmanUpdateSupport,
+} from '../../../../main/core/limits/podman-limits';
 
 const info = { NCPU: 2, MemTotal: 8 * 1024 ** 3, SwapLimit: true, CgroupVersion: '1' };
 const fields = (fixed: Array<{ field: string }>) => fixed.map((entry) => entry.field).sort();
@@ -22,7 +26,9 @@ describe('podmanUpdateSupport', () => {
 describe('podmanCapabilities', () => {
   it('a running container on 4.3: only the restart policy is fixed, and the notice says changes last until a restart', () => {
     const caps = podmanCapabilities('4.3.1', true);
-    expect(caps.fixed).toEqual([{ field: 'restartPolicy', reason: expect.stringMatching(/recreate the container with the new policy/) }]);
+    expect(caps.fixed).toEqual([
+      { field: 'restartPolicy', reason: expect.stringMatching(/recreate the container with the new policy/) },
+    ]);
     expect(caps.notice).toMatch(/until the container restarts/);
   });
 
@@ -35,13 +41,18 @@ describe('podmanCapabilities', () => {
   it('Podman before 4.3: every limit fixed, naming the version', () => {
     const caps = podmanCapabilities('4.2.0', true);
     expect(fields(caps.fixed)).toEqual([...podmanResourceFields, 'restartPolicy'].sort());
-    expect(caps.fixed.find((entry) => entry.field === 'cpus')?.reason).toMatch(/Podman 4\.2\.0 cannot change.*Podman 4\.3 added that/);
+    expect(caps.fixed.find((entry) => entry.field === 'cpus')?.reason).toMatch(
+      /Podman 4\.2\.0 cannot change.*Podman 4\.3 added that/,
+    );
   });
 });
 
 describe('liveCapabilities', () => {
   it('leaves Docker as it was', () => {
-    const caps = liveCapabilities(toEngineLimitsFacts(info, 'docker', '20.10.24'), { autoRemove: false, running: false });
+    const caps = liveCapabilities(toEngineLimitsFacts(info, 'docker', '20.10.24'), {
+      autoRemove: false,
+      running: false,
+    });
     expect(caps.fixed).toEqual([]);
     expect(caps.notice).toBeUndefined();
   });
@@ -49,7 +60,10 @@ describe('liveCapabilities', () => {
   it("adds Podman's fixed fields after the engine-wide ones, without listing a field twice", () => {
     const engine = toEngineLimitsFacts({ ...info, SwapLimit: false }, 'podman', '4.3.1');
     const caps = liveCapabilities(engine, { autoRemove: true, running: false });
-    expect(caps.fixed.slice(0, 2).map((entry) => entry.reason)).toEqual([expect.stringMatching(/does not account swap/), expect.stringMatching(/--rm/)]);
+    expect(caps.fixed.slice(0, 2).map((entry) => entry.reason)).toEqual([
+      expect.stringMatching(/does not account swap/),
+      expect.stringMatching(/--rm/),
+    ]);
     expect(fields(caps.fixed)).toEqual([...podmanResourceFields, 'restartPolicy'].sort());
     expect(caps.notice).toMatch(/only while the container runs/);
   });

@@ -19,7 +19,9 @@ afterAll(async () => {
 
 function appInfo(): Promise<{ ok: boolean; data?: { transport?: string } }> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${serve.port}/bridge?token=${serve.token}`, { headers: { origin: `http://127.0.0.1:${serve.port}` } });
+    const socket = new WebSocket(`ws://127.0.0.1:${serve.port}/bridge?token=${serve.token}`, {
+      headers: { origin: `http://127.0.0.1:${serve.port}` },
+    });
     socket.once('error', reject);
     socket.once('open', () => socket.send(JSON.stringify({ id: 1, channel: 'app:info', payload: {} })));
     socket.on('message', (data: WebSocket.RawData) => {
@@ -34,8 +36,15 @@ function appInfo(): Promise<{ ok: boolean; data?: { transport?: string } }> {
 describe('berth serve after an error nothing caught', () => {
   it('logs it with its stack and keeps serving', async () => {
     process.kill(serve.pid, 'SIGUSR2');
-    expect(await waitUntil(() => /unexpected rejection/.test(serve.output()) && /unexpected error/.test(serve.output()), 5_000)).toBe(true);
-    expect(serve.output()).toMatch(/\[core\] unexpected error \(Berth keeps running[^\n]*\n?[^\n]*injected fault: an uncaught exception\n\s+at /);
+    expect(
+      await waitUntil(
+        () => /unexpected rejection/.test(serve.output()) && /unexpected error/.test(serve.output()),
+        5_000,
+      ),
+    ).toBe(true);
+    expect(serve.output()).toMatch(
+      /\[core\] unexpected error \(Berth keeps running[^\n]*\n?[^\n]*injected fault: an uncaught exception\n\s+at /,
+    );
     // Twice more: one bad event must not count as a broken process.
     process.kill(serve.pid, 'SIGUSR2');
     process.kill(serve.pid, 'SIGUSR2');

@@ -42,6 +42,8 @@ describe('installCrashPolicy', () => {
     for (let i = 0; i < 5; i++) emit('uncaughtException', new Error(`broken ${i}`), 'uncaughtException');
     await vi.waitFor(() => expect(exit).toHaveBeenCalledWith(FATAL_EXIT_CODE));
     expect(onFatal).toHaveBeenCalledTimes(1);
-    expect(log.errors.join('\n')).toMatch(/3 unexpected errors within 10 s: Berth is stopping what it runs and exiting/);
+    expect(log.errors.join('\n')).toMatch(
+      /3 unexpected errors within 10 s: Berth is stopping what it runs and exiting/,
+    );
   });
 });

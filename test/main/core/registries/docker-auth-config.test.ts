@@ -25,7 +25,9 @@ describe('updateAuths', () => {
     await mkdir(env.DOCKER_CONFIG!, { recursive: true });
     await writeFile(join(env.DOCKER_CONFIG!, 'config.json'), JSON.stringify({ auths: {}, psFormat: 'table {{.ID}}' }));
     const registries = Array.from({ length: 8 }, (_, index) => `registry-${index}.example`);
-    await Promise.all(registries.map((registry) => updateAuths(env, (current) => ({ ...current.auths, [registry]: entry(registry) }))));
+    await Promise.all(
+      registries.map((registry) => updateAuths(env, (current) => ({ ...current.auths, [registry]: entry(registry) }))),
+    );
     const config = await readAuthConfig(env);
     expect(Object.keys(config.auths).sort()).toEqual([...registries].sort());
     expect(config.raw.psFormat).toBe('table {{.ID}}');
@@ -35,7 +37,9 @@ describe('updateAuths', () => {
   it('a logout and a login at once both apply', async () => {
     await updateAuths(env, () => ({ 'old.example': entry('old') }));
     await Promise.all([
-      updateAuths(env, (current) => Object.fromEntries(Object.entries(current.auths).filter(([key]) => key !== 'old.example'))),
+      updateAuths(env, (current) =>
+        Object.fromEntries(Object.entries(current.auths).filter(([key]) => key !== 'old.example')),
+      ),
       updateAuths(env, (current) => ({ ...current.auths, 'new.example': entry('new') })),
     ]);
     expect(Object.keys((await readAuthConfig(env)).auths)).toEqual(['new.example']);
@@ -51,7 +55,9 @@ describe('updateAuths', () => {
     const link = join(env.DOCKER_CONFIG!, 'config.json');
     expect((await lstat(link)).isSymbolicLink()).toBe(true);
     expect(await readlink(link)).toBe('../dotfiles/docker-config.json');
-    expect(JSON.parse(await readFile(join(dotfiles, 'docker-config.json'), 'utf8')).auths['r.example']).toEqual(entry('ann'));
+    expect(JSON.parse(await readFile(join(dotfiles, 'docker-config.json'), 'utf8')).auths['r.example']).toEqual(
+      entry('ann'),
+    );
     // No temporary file left anywhere.
     expect(await readdir(dotfiles)).toEqual(['docker-config.json']);
     expect(await readdir(env.DOCKER_CONFIG!)).toEqual(['config.json']);

@@ -10,7 +10,8 @@ import { testCipher } from './test-cipher';
 
 let dir: string;
 const file = () => join(dir, 'berth', 'credentials.json');
-const onDisk = async () => JSON.parse(await readFile(file(), 'utf8')) as { version: number; registries: Record<string, string> };
+const onDisk = async () =>
+  JSON.parse(await readFile(file(), 'utf8')) as { version: number; registries: Record<string, string> };
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'berth-encrypted-'));
@@ -29,8 +30,16 @@ describe('EncryptedCredentials', () => {
     expect(await store.list()).toEqual([]);
     await store.store('127.0.0.1:5000', { username: 'berth', secret: 'correct horse battery' });
     await store.store('https://index.docker.io/v1/', { username: 'hubuser', secret: 'idtok', identityToken: true });
-    expect(await store.find('127.0.0.1:5000')).toEqual({ key: '127.0.0.1:5000', credentials: { username: 'berth', secret: 'correct horse battery' }, problem: null });
-    expect((await store.find('docker.io'))?.credentials).toEqual({ username: 'hubuser', secret: 'idtok', identityToken: true });
+    expect(await store.find('127.0.0.1:5000')).toEqual({
+      key: '127.0.0.1:5000',
+      credentials: { username: 'berth', secret: 'correct horse battery' },
+      problem: null,
+    });
+    expect((await store.find('docker.io'))?.credentials).toEqual({
+      username: 'hubuser',
+      secret: 'idtok',
+      identityToken: true,
+    });
     expect(await store.find('ghcr.io')).toBeNull();
     const text = await readFile(file(), 'utf8');
     for (const plain of ['correct horse', 'berth"', 'hubuser', 'idtok']) expect(text).not.toContain(plain);
@@ -47,15 +56,27 @@ describe('EncryptedCredentials', () => {
     expect(after.mode & 0o777).toBe(0o600);
     expect(await readdir(join(dir, 'berth'))).toEqual(['credentials.json']);
     // Concurrent writes are queued: none is lost.
-    await Promise.all(['c', 'd', 'e'].map((name) => store.store(`${name}.example.com`, { username: name, secret: name })));
-    expect((await store.list()).map((entry) => entry.key).sort()).toEqual(['a.example.com', 'b.example.com', 'c.example.com', 'd.example.com', 'e.example.com']);
+    await Promise.all(
+      ['c', 'd', 'e'].map((name) => store.store(`${name}.example.com`, { username: name, secret: name })),
+    );
+    expect((await store.list()).map((entry) => entry.key).sort()).toEqual([
+      'a.example.com',
+      'b.example.com',
+      'c.example.com',
+      'd.example.com',
+      'e.example.com',
+    ]);
   });
 
   it('lists what another machine encrypted with its problem, never failing', async () => {
     await new EncryptedCredentials(file(), testCipher()).store('ghcr.io', { username: 'me', secret: 's' });
     const here = new EncryptedCredentials(file(), testCipher());
     const [entry] = await here.list();
-    expect(entry).toMatchObject({ key: 'ghcr.io', credentials: null, problem: expect.stringMatching(/cannot decrypt .*another user or machine.*Log in again/) });
+    expect(entry).toMatchObject({
+      key: 'ghcr.io',
+      credentials: null,
+      problem: expect.stringMatching(/cannot decrypt .*another user or machine.*Log in again/),
+    });
     expect((await here.find('ghcr.io'))?.credentials).toBeNull();
     // Logging in again replaces it.
     await here.store('ghcr.io', { username: 'me', secret: 'new' });
@@ -65,8 +86,12 @@ describe('EncryptedCredentials', () => {
   it('without a cipher (serve mode): listed with the reason, and nothing can be stored', async () => {
     await new EncryptedCredentials(file(), testCipher()).store('ghcr.io', { username: 'me', secret: 's' });
     const serve = new EncryptedCredentials(file(), null);
-    expect(await serve.list()).toEqual([{ key: 'ghcr.io', credentials: null, problem: expect.stringMatching(/needs the Berth desktop app/) }]);
-    await expect(serve.store('x.example.com', { username: 'u', secret: 'p' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await serve.list()).toEqual([
+      { key: 'ghcr.io', credentials: null, problem: expect.stringMatching(/needs the Berth desktop app/) },
+    ]);
+    await expect(serve.store('x.example.com', { username: 'u', secret: 'p' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     // Erasing needs no decryption, so serve mode can still log out.
     expect(await serve.erase('ghcr.io')).toBe(true);
     expect((await onDisk()).registries).toEqual({});
@@ -85,11 +110,23 @@ describe('EncryptedCredentials', () => {
     const cipher = testCipher();
     await new EncryptedCredentials(file(), cipher).store('ok.example.com', { username: 'u', secret: 'p' });
     const entries = (await onDisk()).registries;
-    await writeFile(file(), JSON.stringify({ version: 1, registries: { ...entries, 'bad.example.com': Buffer.from(cipher.encrypt('"just a string"')).toString('base64') } }));
+    await writeFile(
+      file(),
+      JSON.stringify({
+        version: 1,
+        registries: {
+          ...entries,
+          'bad.example.com': Buffer.from(cipher.encrypt('"just a string"')).toString('base64'),
+        },
+      }),
+    );
     const store = new EncryptedCredentials(file(), cipher);
     expect((await store.find('bad.example.com'))?.problem).toMatch(/not a user name and secret/);
     expect((await store.find('ok.example.com'))?.credentials).toEqual({ username: 'u', secret: 'p' });
     await writeFile(file(), '{ nope');
-    await expect(store.list()).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining(`${file()} is not valid JSON`) });
+    await expect(store.list()).rejects.toMatchObject({
+      code: 'INTERNAL',
+      message: expect.stringContaining(`${file()} is not valid JSON`),
+    });
   });
 });

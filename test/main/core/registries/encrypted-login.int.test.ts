@@ -44,7 +44,8 @@ async function pull(image: string): Promise<Transfer> {
   try {
     const started = await call('images:pull', { reference: image });
     id = started.id;
-    const already = early.find((transfer) => transfer.id === started.id) ?? (started.state !== 'running' ? started : undefined);
+    const already =
+      early.find((transfer) => transfer.id === started.id) ?? (started.state !== 'running' ? started : undefined);
     if (already) return already;
     return await ended;
   } finally {
@@ -57,9 +58,18 @@ beforeAll(async () => {
   await writeFile(join(dir, 'config.json'), dockerConfigText, { mode: 0o600 });
   docker = new Dockerode({ socketPath: harness().socketPath });
   registry = await PrivateRegistry.start({ htpasswd: user });
-  reference = await pushImage(docker, harness().busyboxImage, registry.address, { ...user, serveraddress: registry.address });
+  reference = await pushImage(docker, harness().busyboxImage, registry.address, {
+    ...user,
+    serveraddress: registry.address,
+  });
   await removeImages(docker, [reference]);
-  const env = { DOCKER_HOST: harness().dockerHost, DOCKER_CONFIG: dir, BERTH_CONFIG_DIR: join(dir, 'berth'), HOME: dir, PATH: process.env.PATH };
+  const env = {
+    DOCKER_HOST: harness().dockerHost,
+    DOCKER_CONFIG: dir,
+    BERTH_CONFIG_DIR: join(dir, 'berth'),
+    HOME: dir,
+    PATH: process.env.PATH,
+  };
   core = createCore({ log: silentLogger, transport: 'electron', env, secretCipher: testCipher() });
   const status = await core.connection.reconnect();
   if (status.state !== 'connected') throw new Error(`[test] the core did not connect: ${JSON.stringify(status)}`);
@@ -74,8 +84,14 @@ afterAll(async () => {
 
 describe('encrypted registry logins through the core', () => {
   it('saves the login encrypted, leaves the docker config alone, pulls with it, and logs out', async () => {
-    expect(await call('settings:get', {})).toMatchObject({ settings: { registryCredentials: 'docker-config' }, encryptionAvailable: true, encryptionProblem: null });
-    expect((await call('settings:update', { registryCredentials: 'encrypted' })).settings.registryCredentials).toBe('encrypted');
+    expect(await call('settings:get', {})).toMatchObject({
+      settings: { registryCredentials: 'docker-config' },
+      encryptionAvailable: true,
+      encryptionProblem: null,
+    });
+    expect((await call('settings:update', { registryCredentials: 'encrypted' })).settings.registryCredentials).toBe(
+      'encrypted',
+    );
 
     const refused = await pull(reference);
     expect(refused.state).toBe('failed');
@@ -83,13 +99,25 @@ describe('encrypted registry logins through the core', () => {
 
     const credentialsFile = join(dir, 'berth', 'credentials.json');
     const login = await call('registries:login', { registry: registry.address, ...user });
-    expect(login).toEqual({ registry: registry.address, username: user.username, savedTo: 'encrypted', location: credentialsFile, status: 'Login Succeeded' });
+    expect(login).toEqual({
+      registry: registry.address,
+      username: user.username,
+      savedTo: 'encrypted',
+      location: credentialsFile,
+      status: 'Login Succeeded',
+    });
     expect(await readFile(join(dir, 'config.json'), 'utf8')).toBe(dockerConfigText);
     const saved = await readFile(credentialsFile, 'utf8');
     expect(saved).not.toContain(user.password);
     expect(saved).not.toContain(Buffer.from(`${user.username}:${user.password}`).toString('base64'));
     expect((await stat(credentialsFile)).mode & 0o777).toBe(0o600);
-    expect(await call('registries:list', {})).toContainEqual({ registry: registry.address, source: 'encrypted', helper: null, username: user.username, problem: null });
+    expect(await call('registries:list', {})).toContainEqual({
+      registry: registry.address,
+      source: 'encrypted',
+      helper: null,
+      username: user.username,
+      problem: null,
+    });
 
     const pulled = await pull(reference);
     console.info(`[test] pull with the encrypted login: ${pulled.state} ${pulled.status ?? ''}`);
@@ -99,7 +127,9 @@ describe('encrypted registry logins through the core', () => {
 
     expect(await call('registries:logout', { registry: registry.address })).toEqual({ registry: registry.address });
     expect(await readFile(join(dir, 'config.json'), 'utf8')).toBe(dockerConfigText);
-    expect(await call('registries:list', {})).not.toContainEqual(expect.objectContaining({ registry: registry.address }));
+    expect(await call('registries:list', {})).not.toContainEqual(
+      expect.objectContaining({ registry: registry.address }),
+    );
     expect((await pull(reference)).error?.code).toBe('AUTH_REQUIRED');
   });
 });
@@ -107,12 +137,23 @@ describe('encrypted registry logins through the core', () => {
 describe('serve mode (no cipher)', () => {
   it("refuses 'encrypted' through the router in specific words and saves nothing", async () => {
     const serveDir = await mkdtemp(join(tmpdir(), 'berth-encrypted-serve-'));
-    const serve = createCore({ log: silentLogger, transport: 'websocket', env: { DOCKER_HOST: harness().dockerHost, DOCKER_CONFIG: serveDir, BERTH_CONFIG_DIR: serveDir, HOME: serveDir } });
+    const serve = createCore({
+      log: silentLogger,
+      transport: 'websocket',
+      env: { DOCKER_HOST: harness().dockerHost, DOCKER_CONFIG: serveDir, BERTH_CONFIG_DIR: serveDir, HOME: serveDir },
+    });
     try {
-      expect(await serve.router.handle('settings:get', {})).toMatchObject({ ok: true, data: { encryptionAvailable: false, encryptionProblem: expect.stringMatching(/serve mode has no OS keychain/) } });
+      expect(await serve.router.handle('settings:get', {})).toMatchObject({
+        ok: true,
+        data: { encryptionAvailable: false, encryptionProblem: expect.stringMatching(/serve mode has no OS keychain/) },
+      });
       expect(await serve.router.handle('settings:update', { registryCredentials: 'encrypted' })).toEqual({
         ok: false,
-        error: { code: 'CONFLICT', message: 'Encrypted credential storage needs the Berth desktop app (Electron safeStorage); serve mode has no OS keychain to encrypt with.' },
+        error: {
+          code: 'CONFLICT',
+          message:
+            'Encrypted credential storage needs the Berth desktop app (Electron safeStorage); serve mode has no OS keychain to encrypt with.',
+        },
       });
       await expect(stat(join(serveDir, 'settings.json'))).rejects.toMatchObject({ code: 'ENOENT' });
     } finally {

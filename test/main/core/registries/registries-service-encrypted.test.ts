@@ -20,9 +20,16 @@ const configFile = () => join(dir, 'docker', 'config.json');
 const credentialsFile = () => join(dir, 'berth', 'credentials.json');
 
 function service(storage: RegistryCredentialStorage, cipher: SecretCipher | null) {
-  const connection = { client: () => ({ checkAuth: async () => (checks++, { Status: 'Login Succeeded', IdentityToken: '' }) }) } as unknown as EngineConnection;
+  const connection = {
+    client: () => ({ checkAuth: async () => (checks++, { Status: 'Login Succeeded', IdentityToken: '' }) }),
+  } as unknown as EngineConnection;
   const credentials = new EncryptedCredentials(credentialsFile(), cipher);
-  return new RegistriesService({ connection, env: { DOCKER_CONFIG: join(dir, 'docker'), PATH: '/usr/bin:/bin' }, log: silentLogger, berthStore: { credentials, storage: async () => storage } });
+  return new RegistriesService({
+    connection,
+    env: { DOCKER_CONFIG: join(dir, 'docker'), PATH: '/usr/bin:/bin' },
+    log: silentLogger,
+    berthStore: { credentials, storage: async () => storage },
+  });
 }
 
 beforeEach(async () => {
@@ -38,22 +45,40 @@ describe("registryCredentials: 'encrypted'", () => {
   it('login saves to credentials.json only, says where, and lists it as encrypted', async () => {
     const cipher = testCipher();
     const result = await service('encrypted', cipher).login('ghcr.io', 'me', 'plain-secret-29');
-    expect(result).toEqual({ registry: 'ghcr.io', username: 'me', savedTo: 'encrypted', location: credentialsFile(), status: 'Login Succeeded' });
+    expect(result).toEqual({
+      registry: 'ghcr.io',
+      username: 'me',
+      savedTo: 'encrypted',
+      location: credentialsFile(),
+      status: 'Login Succeeded',
+    });
     await expect(stat(configFile())).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await readFile(credentialsFile(), 'utf8')).not.toContain('plain-secret-29');
-    expect(await service('encrypted', cipher).list()).toEqual([{ registry: 'ghcr.io', source: 'encrypted', helper: null, username: 'me', problem: null }]);
-    expect(await service('docker-config', cipher).authFor('ghcr.io')).toEqual({ username: 'me', password: 'plain-secret-29', serveraddress: 'ghcr.io' });
+    expect(await service('encrypted', cipher).list()).toEqual([
+      { registry: 'ghcr.io', source: 'encrypted', helper: null, username: 'me', problem: null },
+    ]);
+    expect(await service('docker-config', cipher).authFor('ghcr.io')).toEqual({
+      username: 'me',
+      password: 'plain-secret-29',
+      serveraddress: 'ghcr.io',
+    });
   });
 
   it('authFor looks in Berth’s store first, then the docker config', async () => {
     const cipher = testCipher();
-    await writeFile(configFile(), JSON.stringify({ auths: { 'ghcr.io': { auth: b64('cli:clipw') }, 'quay.io': { auth: b64('q:qpw') } } }));
+    await writeFile(
+      configFile(),
+      JSON.stringify({ auths: { 'ghcr.io': { auth: b64('cli:clipw') }, 'quay.io': { auth: b64('q:qpw') } } }),
+    );
     await service('encrypted', cipher).login('ghcr.io', 'berth', 'berthpw');
     const s = service('encrypted', cipher);
     expect(await s.authFor('ghcr.io')).toEqual({ username: 'berth', password: 'berthpw', serveraddress: 'ghcr.io' });
     expect(await s.authFor('quay.io')).toEqual({ username: 'q', password: 'qpw', serveraddress: 'quay.io' });
     // The row says what a pull will use.
-    expect((await s.list()).find((r) => r.registry === 'ghcr.io')).toMatchObject({ source: 'encrypted', username: 'berth' });
+    expect((await s.list()).find((r) => r.registry === 'ghcr.io')).toMatchObject({
+      source: 'encrypted',
+      username: 'berth',
+    });
   });
 
   it('logout erases in credentials.json only, leaving the docker config as it was', async () => {
@@ -73,13 +98,28 @@ describe("registryCredentials: 'encrypted'", () => {
     await service('encrypted', testCipher()).login('ghcr.io', 'berth', 'berthpw');
     await writeFile(configFile(), JSON.stringify({ auths: { 'ghcr.io': { auth: b64('cli:clipw') } } }));
     const otherMachine = service('encrypted', testCipher());
-    expect(await otherMachine.list()).toEqual([{ registry: 'ghcr.io', source: 'encrypted', helper: null, username: null, problem: expect.stringMatching(/cannot decrypt/) }]);
-    expect(await otherMachine.authFor('ghcr.io')).toEqual({ username: 'cli', password: 'clipw', serveraddress: 'ghcr.io' });
+    expect(await otherMachine.list()).toEqual([
+      {
+        registry: 'ghcr.io',
+        source: 'encrypted',
+        helper: null,
+        username: null,
+        problem: expect.stringMatching(/cannot decrypt/),
+      },
+    ]);
+    expect(await otherMachine.authFor('ghcr.io')).toEqual({
+      username: 'cli',
+      password: 'clipw',
+      serveraddress: 'ghcr.io',
+    });
   });
 
   it('without a usable cipher, login is refused before the registry is asked, and nothing is saved', async () => {
     for (const cipher of [null, Object.assign(testCipher(), { available: false })]) {
-      await expect(service('encrypted', cipher).login('ghcr.io', 'me', 'pw')).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/Settings → Registry credentials/) });
+      await expect(service('encrypted', cipher).login('ghcr.io', 'me', 'pw')).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringMatching(/Settings → Registry credentials/),
+      });
     }
     expect(checks).toBe(0);
     await expect(stat(credentialsFile())).rejects.toMatchObject({ code: 'ENOENT' });

@@ -17,7 +17,10 @@ let reference: string;
 beforeAll(async () => {
   f = await transferFixture();
   registry = await PrivateRegistry.start({ htpasswd: user });
-  reference = await pushImage(f.docker, harness().busyboxImage, registry.address, { ...user, serveraddress: registry.address });
+  reference = await pushImage(f.docker, harness().busyboxImage, registry.address, {
+    ...user,
+    serveraddress: registry.address,
+  });
   await removeImages(f.docker, [reference]);
 });
 
@@ -27,7 +30,8 @@ afterAll(async () => {
 });
 
 const configFile = () => join(f.configDir, 'config.json');
-const readConfig = async () => JSON.parse(await readFile(configFile(), 'utf8')) as { auths?: Record<string, { auth?: string }> };
+const readConfig = async () =>
+  JSON.parse(await readFile(configFile(), 'utf8')) as { auths?: Record<string, { auth?: string }> };
 
 describe('RegistriesService and pulls with a registry that needs login', () => {
   it('a pull without credentials fails with AUTH_REQUIRED in the engine words', async () => {
@@ -41,7 +45,9 @@ describe('RegistriesService and pulls with a registry that needs login', () => {
   });
 
   it('refuses a wrong password and saves nothing', async () => {
-    const info = toErrorInfo(await f.registries.login(registry.address, user.username, 'wrong').catch((error: unknown) => error));
+    const info = toErrorInfo(
+      await f.registries.login(registry.address, user.username, 'wrong').catch((error: unknown) => error),
+    );
     console.info(`[test] wrong password: ${info.message}`);
     expect(info.code).toBe('AUTH_REQUIRED');
     expect(info.message).toContain('nothing was saved');
@@ -50,11 +56,25 @@ describe('RegistriesService and pulls with a registry that needs login', () => {
 
   it('logs in with the right password, saves like docker login, pulls, then logs out', async () => {
     const result = await f.registries.login(registry.address, user.username, user.password);
-    expect(result).toEqual({ registry: registry.address, username: user.username, savedTo: 'config', location: configFile(), status: 'Login Succeeded' });
+    expect(result).toEqual({
+      registry: registry.address,
+      username: user.username,
+      savedTo: 'config',
+      location: configFile(),
+      status: 'Login Succeeded',
+    });
     const saved = await readConfig();
-    expect(saved.auths?.[registry.address]?.auth).toBe(Buffer.from(`${user.username}:${user.password}`).toString('base64'));
+    expect(saved.auths?.[registry.address]?.auth).toBe(
+      Buffer.from(`${user.username}:${user.password}`).toString('base64'),
+    );
     expect((await stat(configFile())).mode & 0o777).toBe(0o600);
-    expect(await f.registries.list()).toContainEqual({ registry: registry.address, source: 'config', helper: null, username: user.username, problem: null });
+    expect(await f.registries.list()).toContainEqual({
+      registry: registry.address,
+      source: 'config',
+      helper: null,
+      username: user.username,
+      problem: null,
+    });
 
     const pulled = await f.transfers.finished((await f.transfers.pull(reference)).id);
     expect(pulled.error).toBeNull();

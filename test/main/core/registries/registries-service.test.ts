@@ -37,9 +37,12 @@ const b64 = (text: string) => Buffer.from(text).toString('base64');
 const configFile = () => join(dir, 'config', 'config.json');
 const writeConfig = (config: unknown) => writeFile(configFile(), JSON.stringify(config));
 const readConfig = async () => JSON.parse(await readFile(configFile(), 'utf8')) as Record<string, unknown>;
-const helperStore = async () => JSON.parse(await readFile(join(dir, 'store.json'), 'utf8')) as Record<string, { Username: string; Secret: string }>;
+const helperStore = async () =>
+  JSON.parse(await readFile(join(dir, 'store.json'), 'utf8')) as Record<string, { Username: string; Secret: string }>;
 
-function service(checkAuth: (options: unknown) => Promise<unknown> = async () => ({ Status: 'Login Succeeded', IdentityToken: '' })) {
+function service(
+  checkAuth: (options: unknown) => Promise<unknown> = async () => ({ Status: 'Login Succeeded', IdentityToken: '' }),
+) {
   const connection = { client: () => ({ checkAuth }) } as unknown as EngineConnection;
   return new RegistriesService({ connection, env, log: silentLogger });
 }
@@ -66,21 +69,39 @@ describe('authFor', () => {
       },
     });
     const s = service();
-    expect(await s.authFor('docker.io')).toEqual({ username: 'hubuser', password: 'hubpass', serveraddress: 'https://index.docker.io/v1/' });
-    expect(await s.authFor('legacy.example.com')).toEqual({ username: 'old', password: 'secret:with:colons', serveraddress: 'legacy.example.com' });
+    expect(await s.authFor('docker.io')).toEqual({
+      username: 'hubuser',
+      password: 'hubpass',
+      serveraddress: 'https://index.docker.io/v1/',
+    });
+    expect(await s.authFor('legacy.example.com')).toEqual({
+      username: 'old',
+      password: 'secret:with:colons',
+      serveraddress: 'legacy.example.com',
+    });
     expect(await s.authFor('token.example.com')).toEqual({ identitytoken: 'tok', serveraddress: 'token.example.com' });
     expect(await s.authFor('ghcr.io')).toBeUndefined();
   });
 
   it('asks the credHelper for its registry and the credsStore for the rest; <token> means an identity token', async () => {
-    await writeFile(env.BERTHTEST_STORE as string, JSON.stringify({
-      'helped.example.com': { Username: 'h', Secret: 'hs' },
-      'https://index.docker.io/v1/': { Username: '<token>', Secret: 'idtok' },
-    }));
+    await writeFile(
+      env.BERTHTEST_STORE as string,
+      JSON.stringify({
+        'helped.example.com': { Username: 'h', Secret: 'hs' },
+        'https://index.docker.io/v1/': { Username: '<token>', Secret: 'idtok' },
+      }),
+    );
     await writeConfig({ credHelpers: { 'helped.example.com': 'berthtest' }, credsStore: 'berthtest' });
     const s = service();
-    expect(await s.authFor('helped.example.com')).toEqual({ username: 'h', password: 'hs', serveraddress: 'helped.example.com' });
-    expect(await s.authFor('docker.io')).toEqual({ identitytoken: 'idtok', serveraddress: 'https://index.docker.io/v1/' });
+    expect(await s.authFor('helped.example.com')).toEqual({
+      username: 'h',
+      password: 'hs',
+      serveraddress: 'helped.example.com',
+    });
+    expect(await s.authFor('docker.io')).toEqual({
+      identitytoken: 'idtok',
+      serveraddress: 'https://index.docker.io/v1/',
+    });
     expect(await s.authFor('other.example.com')).toBeUndefined();
   });
 
@@ -107,12 +128,26 @@ describe('authFor', () => {
 
 describe('login and logout', () => {
   it('without helpers: base64 in auths, every other key kept, mode 0600; logout removes every alias', async () => {
-    await writeConfig({ currentContext: 'mine', proxies: { default: { httpProxy: 'x' } }, auths: { 'keep.example.com': { auth: b64('k:k') }, 'https://example.com/': { auth: b64('a:b') } } });
+    await writeConfig({
+      currentContext: 'mine',
+      proxies: { default: { httpProxy: 'x' } },
+      auths: { 'keep.example.com': { auth: b64('k:k') }, 'https://example.com/': { auth: b64('a:b') } },
+    });
     const result = await service().login('example.com', 'me', 'pw');
-    expect(result).toEqual({ registry: 'example.com', username: 'me', savedTo: 'config', location: configFile(), status: 'Login Succeeded' });
+    expect(result).toEqual({
+      registry: 'example.com',
+      username: 'me',
+      savedTo: 'config',
+      location: configFile(),
+      status: 'Login Succeeded',
+    });
     const saved = await readConfig();
     expect(saved).toMatchObject({ currentContext: 'mine', proxies: { default: { httpProxy: 'x' } } });
-    expect(saved.auths).toEqual({ 'keep.example.com': { auth: b64('k:k') }, 'https://example.com/': { auth: b64('a:b') }, 'example.com': { auth: b64('me:pw') } });
+    expect(saved.auths).toEqual({
+      'keep.example.com': { auth: b64('k:k') },
+      'https://example.com/': { auth: b64('a:b') },
+      'example.com': { auth: b64('me:pw') },
+    });
     expect((await stat(configFile())).mode & 0o777).toBe(0o600);
     await service().logout('example.com');
     expect((await readConfig()).auths).toEqual({ 'keep.example.com': { auth: b64('k:k') } });
@@ -122,9 +157,17 @@ describe('login and logout', () => {
     await writeConfig({ credsStore: 'berthtest' });
     const result = await service().login('docker.io', 'hubuser', 'hubpass');
     expect(result).toMatchObject({ savedTo: 'credsStore', location: 'docker-credential-berthtest' });
-    expect(await helperStore()).toEqual({ 'https://index.docker.io/v1/': { ServerURL: 'https://index.docker.io/v1/', Username: 'hubuser', Secret: 'hubpass' } });
+    expect(await helperStore()).toEqual({
+      'https://index.docker.io/v1/': {
+        ServerURL: 'https://index.docker.io/v1/',
+        Username: 'hubuser',
+        Secret: 'hubpass',
+      },
+    });
     expect((await readConfig()).auths).toEqual({ 'https://index.docker.io/v1/': {} });
-    expect(await service().list()).toEqual([{ registry: 'docker.io', source: 'credsStore', helper: 'berthtest', username: 'hubuser', problem: null }]);
+    expect(await service().list()).toEqual([
+      { registry: 'docker.io', source: 'credsStore', helper: 'berthtest', username: 'hubuser', problem: null },
+    ]);
     await service().logout('index.docker.io');
     expect(await helperStore()).toEqual({});
     expect((await readConfig()).auths).toEqual({});
@@ -132,7 +175,11 @@ describe('login and logout', () => {
 
   it('with a credHelper for the registry: saved there, and an identity token is stored as <token>', async () => {
     await writeConfig({ credHelpers: { 'ecr.example.com': 'berthtest' }, credsStore: 'nosuchhelper' });
-    const result = await service(async () => ({ Status: 'Login Succeeded', IdentityToken: 'idtok' })).login('ecr.example.com', 'u', 'p');
+    const result = await service(async () => ({ Status: 'Login Succeeded', IdentityToken: 'idtok' })).login(
+      'ecr.example.com',
+      'u',
+      'p',
+    );
     expect(result).toMatchObject({ savedTo: 'credHelper', location: 'docker-credential-berthtest' });
     expect((await helperStore())['ecr.example.com']).toMatchObject({ Username: '<token>', Secret: 'idtok' });
   });
@@ -143,7 +190,10 @@ describe('login and logout', () => {
       json: { message: 'login attempt to http://example.com/v2/ failed with status: 401 Unauthorized' },
     });
     const s = service(async () => Promise.reject(refused));
-    await expect(s.login('example.com', 'me', 'wrong')).rejects.toMatchObject({ code: 'AUTH_REQUIRED', message: expect.stringContaining('nothing was saved') });
+    await expect(s.login('example.com', 'me', 'wrong')).rejects.toMatchObject({
+      code: 'AUTH_REQUIRED',
+      message: expect.stringContaining('nothing was saved'),
+    });
     await expect(stat(configFile())).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

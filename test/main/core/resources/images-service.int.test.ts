@@ -77,12 +77,21 @@ describe('ImagesService through the router', () => {
   it('tags an image (checked with docker reference rules first) and announces it', async () => {
     const id = await buildFromBusybox(t.docker, `${repo}:source`, [`LABEL berth.test.unique=${suffix}-tag`]);
     images.push(id);
-    const tagged = recorder.next('images:changed', (change) => change.action === 'tag' && change.id === id, 15_000, 'tag event');
-    expect(await t.call('images:tag', { id, repository: `${repo}-copy`, tag: 'v1' })).toEqual({ reference: `${repo}-copy:v1` });
+    const tagged = recorder.next(
+      'images:changed',
+      (change) => change.action === 'tag' && change.id === id,
+      15_000,
+      'tag event',
+    );
+    expect(await t.call('images:tag', { id, repository: `${repo}-copy`, tag: 'v1' })).toEqual({
+      reference: `${repo}-copy:v1`,
+    });
     await tagged;
     const listed = (await t.call('images:list', {})).find((image) => image.id === id);
     expect(listed?.repoTags.sort()).toEqual([`${repo}-copy:v1`, `${repo}:source`]);
-    expect(await t.call('images:tag', { id, repository: `${repo}-copy` })).toEqual({ reference: `${repo}-copy:latest` });
+    expect(await t.call('images:tag', { id, repository: `${repo}-copy` })).toEqual({
+      reference: `${repo}-copy:latest`,
+    });
 
     const bad = await t.failure('images:tag', { id, repository: 'Berth/Upper' });
     expect(bad).toMatchObject({ code: 'INVALID_REFERENCE', message: expect.stringMatching(/uppercase/) });

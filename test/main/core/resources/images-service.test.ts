@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { EngineConnection, EngineEvent } from '../../../../main/core/connection/engine-connection';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
-import { countByImage, ImagesService, toHistoryEntry, toImageDetail } from '../../../../main/core/resources/images-service';
+import {
+  countByImage,
+  ImagesService,
+  toHistoryEntry,
+  toImageDetail,
+} from '../../../../main/core/resources/images-service';
 
 function fakeConnection() {
   let onEvent: (event: EngineEvent) => void = () => undefined;
@@ -14,10 +19,19 @@ function fakeConnection() {
     onEngineEvent: (listener: (event: EngineEvent) => void) => ((onEvent = listener), () => undefined),
     onConnected: (listener: () => void) => ((onConnected = listener), () => undefined),
   };
-  return { connection: connection as unknown as EngineConnection, emit: (e: EngineEvent) => onEvent(e), connect: () => onConnected() };
+  return {
+    connection: connection as unknown as EngineConnection,
+    emit: (e: EngineEvent) => onEvent(e),
+    connect: () => onConnected(),
+  };
 }
 
-const event = (Type: string, Action: string, ID: string): EngineEvent => ({ Type, Action, Actor: { ID, Attributes: {} }, time: 1 });
+const event = (Type: string, Action: string, ID: string): EngineEvent => ({
+  Type,
+  Action,
+  Actor: { ID, Attributes: {} },
+  time: 1,
+});
 
 describe('ImagesService', () => {
   it('turns image events (and container create/destroy, which change usage) into images:changed, and resyncs on connect', () => {
@@ -41,7 +55,12 @@ describe('ImagesService', () => {
   });
 
   it('counts containers per image id', () => {
-    expect(countByImage([{ ImageID: 'a' }, { ImageID: 'b' }, { ImageID: 'a' }, { ImageID: '' }])).toEqual(new Map([['a', 2], ['b', 1]]));
+    expect(countByImage([{ ImageID: 'a' }, { ImageID: 'b' }, { ImageID: 'a' }, { ImageID: '' }])).toEqual(
+      new Map([
+        ['a', 2],
+        ['b', 1],
+      ]),
+    );
   });
 
   it('maps an inspect with the containers that use it', () => {
@@ -54,7 +73,16 @@ describe('ImagesService', () => {
       Architecture: 'amd64',
       Os: 'linux',
       Author: '',
-      Config: { Cmd: ['httpd'], Entrypoint: '/init', Env: ['A=1'], ExposedPorts: { '80/tcp': {} }, WorkingDir: '/', User: '', Labels: null, Volumes: null },
+      Config: {
+        Cmd: ['httpd'],
+        Entrypoint: '/init',
+        Env: ['A=1'],
+        ExposedPorts: { '80/tcp': {} },
+        WorkingDir: '/',
+        User: '',
+        Labels: null,
+        Volumes: null,
+      },
       RootFS: { Type: 'layers', Layers: ['sha256:l1'] },
     } as unknown as Dockerode.ImageInspectInfo;
     const containers = [
@@ -70,14 +98,25 @@ describe('ImagesService', () => {
       architecture: 'amd64',
       os: 'linux',
       author: '',
-      config: { cmd: ['httpd'], entrypoint: ['/init'], env: ['A=1'], exposedPorts: ['80/tcp'], workingDir: '/', user: '', labels: {}, volumes: [] },
+      config: {
+        cmd: ['httpd'],
+        entrypoint: ['/init'],
+        env: ['A=1'],
+        exposedPorts: ['80/tcp'],
+        workingDir: '/',
+        user: '',
+        labels: {},
+        volumes: [],
+      },
       layers: ['sha256:l1'],
       containers: [{ id: 'c1', name: 'one', state: 'running' }],
     });
   });
 
   it('maps history entries, keeping <missing>', () => {
-    expect(toHistoryEntry({ Id: '<missing>', Created: 5, CreatedBy: '/bin/sh -c x', Size: 3, Comment: '', Tags: null })).toEqual({
+    expect(
+      toHistoryEntry({ Id: '<missing>', Created: 5, CreatedBy: '/bin/sh -c x', Size: 3, Comment: '', Tags: null }),
+    ).toEqual({
       id: '<missing>',
       created: 5,
       createdBy: '/bin/sh -c x',

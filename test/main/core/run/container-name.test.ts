@@ -20,11 +20,21 @@ describe('container names', () => {
     expect(randomHex4()).toMatch(/^[0-9a-f]{4}$/);
     const suffixes = ['aaaa', 'bbbb', 'cccc'];
     const taken = new Set(['nginx-aaaa', 'nginx-bbbb']);
-    expect(generateName('nginx:latest', (name) => taken.has(name), () => suffixes.shift()!)).toBe('nginx-cccc');
+    expect(
+      generateName(
+        'nginx:latest',
+        (name) => taken.has(name),
+        () => suffixes.shift()!,
+      ),
+    ).toBe('nginx-cccc');
   });
 
   it('still ends when every short name is taken', () => {
-    const name = generateName('nginx', (candidate) => candidate.length <= 'nginx-0000'.length, () => 'abcd');
+    const name = generateName(
+      'nginx',
+      (candidate) => candidate.length <= 'nginx-0000'.length,
+      () => 'abcd',
+    );
     expect(name.startsWith('nginx-abcdabcd')).toBe(true);
   });
 

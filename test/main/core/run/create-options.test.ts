@@ -31,7 +31,15 @@ describe('createOptions', () => {
         mounts: [{ type: 'bind', source: '/srv', target: '/data', readOnly: true }],
         network: 'backend',
         restartPolicy: { name: 'on-failure', maximumRetryCount: 2 },
-        limits: { cpus: 0.5, cpuShares: 512, cpusetCpus: '0', memoryBytes: 64 * 1024 ** 2, memoryReservationBytes: 32 * 1024 ** 2, memorySwapBytes: null, pidsLimit: 50 },
+        limits: {
+          cpus: 0.5,
+          cpuShares: 512,
+          cpusetCpus: '0',
+          memoryBytes: 64 * 1024 ** 2,
+          memoryReservationBytes: 32 * 1024 ** 2,
+          memorySwapBytes: null,
+          pidsLimit: 50,
+        },
       }),
       'n',
     );
@@ -65,12 +73,17 @@ describe('createOptions', () => {
   });
 
   it('splits a longer entrypoint exactly as the docker-run preview must', () => {
-    expect(createOptions(spec({ entrypoint: ['/bin/sh', '-c'], command: ['echo hi'] }), 'n')).toMatchObject({ Entrypoint: ['/bin/sh'], Cmd: ['-c', 'echo hi'] });
+    expect(createOptions(spec({ entrypoint: ['/bin/sh', '-c'], command: ['echo hi'] }), 'n')).toMatchObject({
+      Entrypoint: ['/bin/sh'],
+      Cmd: ['-c', 'echo hi'],
+    });
     expect(createOptions(spec({ command: ['sleep', '5'] }), 'n')).toMatchObject({ Cmd: ['sleep', '5'] });
     expect(createOptions(spec({ entrypoint: [] }), 'n').Entrypoint).toEqual(['']);
   });
 
   it('sends no retry count with a policy other than on-failure', () => {
-    expect(createOptions(spec({ restartPolicy: { name: 'always', maximumRetryCount: 5 } }), 'n').HostConfig.RestartPolicy).toEqual({ Name: 'always', MaximumRetryCount: 0 });
+    expect(
+      createOptions(spec({ restartPolicy: { name: 'always', maximumRetryCount: 5 } }), 'n').HostConfig.RestartPolicy,
+    ).toEqual({ Name: 'always', MaximumRetryCount: 0 });
   });
 });

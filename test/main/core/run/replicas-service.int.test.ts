@@ -58,7 +58,9 @@ describe('replicas through the router', () => {
 
     const down = await t.call('replicas:scale', { name: base, replicas: 1 });
     expect(down.replicas.map((replica) => replica.name)).toEqual([`${base}-1`]);
-    const names = (await t.docker.listContainers({ all: true })).flatMap((c) => c.Names).filter((n) => n.startsWith(`/${base}`));
+    const names = (await t.docker.listContainers({ all: true }))
+      .flatMap((c) => c.Names)
+      .filter((n) => n.startsWith(`/${base}`));
     expect(names).toEqual([`/${base}-1`]);
 
     const up = await t.call('replicas:scale', { name: base, replicas: 2 });
@@ -69,7 +71,11 @@ describe('replicas through the router', () => {
     const second = await t.docker.getContainer(`${base}-2`).inspect();
     expect(second.Config.Env).toContain('ROLE=worker');
     expect(second.Config.Cmd).toEqual(idleCommand);
-    expect(second.Config.Labels).toMatchObject({ [TEST_LABEL]: '1', [replicaLabels.group]: base, [replicaLabels.index]: '2' });
+    expect(second.Config.Labels).toMatchObject({
+      [TEST_LABEL]: '1',
+      [replicaLabels.group]: base,
+      [replicaLabels.index]: '2',
+    });
     expect(second.HostConfig).toMatchObject({ Memory: 32 * MiB, PidsLimit: 50 });
     expect(second.HostConfig.PortBindings?.['8080/tcp']).toEqual([{ HostIp: '', HostPort: String(hostPort + 1) }]);
     // A replica added later keeps the interface the run chose.
@@ -82,7 +88,11 @@ describe('replicas through the router', () => {
   });
 
   it('a generated base name is unique and its replicas are numbered', async () => {
-    const spec: RunSpec = { ...emptyRunSpec(harness().busyboxImage), command: idleCommand, labels: [{ key: TEST_LABEL, value: '1' }] };
+    const spec: RunSpec = {
+      ...emptyRunSpec(harness().busyboxImage),
+      command: idleCommand,
+      labels: [{ key: TEST_LABEL, value: '1' }],
+    };
     const results = await t.call('containers:run', { spec, replicas: 2 });
     const base = results[0]!.name.replace(/-1$/, '');
     expect(base).toMatch(/^busybox-[0-9a-f]{4}$/);
@@ -90,6 +100,8 @@ describe('replicas through the router', () => {
   });
 
   it('scaling an unknown group is NOT_FOUND', async () => {
-    expect(await t.failure('replicas:scale', { name: `berth-int-nothing-${suffix}`, replicas: 2 })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await t.failure('replicas:scale', { name: `berth-int-nothing-${suffix}`, replicas: 2 })).toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

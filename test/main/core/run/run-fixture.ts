@@ -33,12 +33,14 @@ export async function startTestCore(): Promise<TestCore> {
   if (status.state !== 'connected') throw new Error(`[test] the core did not connect: ${JSON.stringify(status)}`);
   const call = async <C extends Channel>(channel: C, payload: RequestOf<C>) => {
     const reply = await core.router.handle(channel, payload);
-    if (!reply.ok) throw Object.assign(new Error(`${channel} failed: ${reply.error.code}: ${reply.error.message}`), reply.error);
+    if (!reply.ok)
+      throw Object.assign(new Error(`${channel} failed: ${reply.error.code}: ${reply.error.message}`), reply.error);
     return reply.data as ResponseOf<C>;
   };
   const failure = async <C extends Channel>(channel: C, payload: RequestOf<C>) => {
     const reply = await core.router.handle(channel, payload);
-    if (reply.ok) throw new Error(`${channel} should have failed but answered ${JSON.stringify(reply.data).slice(0, 300)}`);
+    if (reply.ok)
+      throw new Error(`${channel} should have failed but answered ${JSON.stringify(reply.data).slice(0, 300)}`);
     return reply.error;
   };
   return {

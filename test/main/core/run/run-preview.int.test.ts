@@ -23,7 +23,11 @@ const volume = `berth-int-preview-${suffix}`;
 /** Runs the preview line as a user would paste it: through a shell, with the harness engine as DOCKER_HOST. */
 function runInShell(command: string, dockerConfig: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', DOCKER_HOST: harness().dockerHost, DOCKER_CONFIG: dockerConfig };
+    const env = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      DOCKER_HOST: harness().dockerHost,
+      DOCKER_CONFIG: dockerConfig,
+    };
     execFile('sh', ['-c', command], { env, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error) reject(new Error(`${command}\nfailed: ${stderr || error.message}`));
       else resolve(stdout.trim());
@@ -68,9 +72,12 @@ afterEach(async () => {
 
 afterAll(async () => {
   if (!t) return;
-  await t.docker.getVolume(volume).remove().catch((error: { statusCode?: number }) => {
-    if (error.statusCode !== 404) throw error;
-  });
+  await t.docker
+    .getVolume(volume)
+    .remove()
+    .catch((error: { statusCode?: number }) => {
+      if (error.statusCode !== 404) throw error;
+    });
   await rm(bindSource, { recursive: true, force: true });
   await t.close();
 });
@@ -100,7 +107,15 @@ const specs: Array<[string, () => RunSpec]> = [
         { key: TEST_LABEL, value: '1' },
         { key: 'com.example.note', value: 'a b, "c"' },
       ],
-      limits: { cpus: 0.5, cpuShares: 512, cpusetCpus: '0', memoryBytes: 64 * MiB, memoryReservationBytes: 32 * MiB, memorySwapBytes: 128 * MiB, pidsLimit: 100 },
+      limits: {
+        cpus: 0.5,
+        cpuShares: 512,
+        cpusetCpus: '0',
+        memoryBytes: 64 * MiB,
+        memoryReservationBytes: 32 * MiB,
+        memorySwapBytes: 128 * MiB,
+        pidsLimit: 100,
+      },
     }),
   ],
   [
@@ -123,7 +138,12 @@ const specs: Array<[string, () => RunSpec]> = [
       ports: [
         ...exposedPortsOn(['9000/tcp', '9001/udp'], 'loopback'),
         ...exposedPortsOn(['9002/tcp'], 'all'),
-        { containerPort: 9003, protocol: 'tcp', hostPort: 20000 + Math.floor(Math.random() * 20000), hostIp: '127.0.0.1' },
+        {
+          containerPort: 9003,
+          protocol: 'tcp',
+          hostPort: 20000 + Math.floor(Math.random() * 20000),
+          hostIp: '127.0.0.1',
+        },
       ],
       labels: [{ key: TEST_LABEL, value: '1' }],
       limits: { memoryBytes: 32 * MiB, cpus: 0.5 },
@@ -158,7 +178,9 @@ describe('dockerRunCommand against the real docker CLI', () => {
     for (const port of spec.ports) {
       const key = `${port.containerPort}/${port.protocol}`;
       for (const inspect of [apiInspect, cliInspect]) {
-        expect(inspect.NetworkSettings.Ports[key]?.map((binding) => binding.HostIp)).toEqual(port.hostIp === null ? expect.any(Array) : [port.hostIp]);
+        expect(inspect.NetworkSettings.Ports[key]?.map((binding) => binding.HostIp)).toEqual(
+          port.hostIp === null ? expect.any(Array) : [port.hostIp],
+        );
       }
     }
   });

@@ -43,21 +43,35 @@ afterAll(async () => {
 
 describe('RunService through the router', () => {
   it('quick run publishes both EXPOSEd ports and applies the default limit profile and restart policy', async () => {
-    const profile = { memoryBytes: 64 * MiB, cpus: 0.5, pidsLimit: 100, restartPolicy: { name: 'unless-stopped' as const, maximumRetryCount: 0 } };
-    expect((await t.call('settings:update', { defaultRunLimits: profile })).settings).toEqual({ defaultRunLimits: profile, registryCredentials: 'docker-config' });
+    const profile = {
+      memoryBytes: 64 * MiB,
+      cpus: 0.5,
+      pidsLimit: 100,
+      restartPolicy: { name: 'unless-stopped' as const, maximumRetryCount: 0 },
+    };
+    expect((await t.call('settings:update', { defaultRunLimits: profile })).settings).toEqual({
+      defaultRunLimits: profile,
+      registryCredentials: 'docker-config',
+    });
 
     const result = await t.call('containers:run-quick', { image: webImage });
     quickRunIds.push(result.id);
     expect(result.name).toMatch(/^web-[a-z0-9]+-[0-9a-f]{4}$/);
     expect(result.pulledBy).toBeNull();
-    const published = (port: number, protocol: string) => result.ports.filter((p) => p.privatePort === port && p.protocol === protocol);
+    const published = (port: number, protocol: string) =>
+      result.ports.filter((p) => p.privatePort === port && p.protocol === protocol);
     expect(published(8080, 'tcp').length).toBeGreaterThan(0);
     expect(published(53, 'udp').length).toBeGreaterThan(0);
     for (const port of [...published(8080, 'tcp'), ...published(53, 'udp')]) expect(port.publicPort).toBeGreaterThan(0);
 
     const inspect = await t.docker.getContainer(result.id).inspect();
     expect(inspect.State.Running).toBe(true);
-    expect(inspect.HostConfig).toMatchObject({ Memory: 64 * MiB, NanoCpus: 500_000_000, PidsLimit: 100, RestartPolicy: { Name: 'unless-stopped' } });
+    expect(inspect.HostConfig).toMatchObject({
+      Memory: 64 * MiB,
+      NanoCpus: 500_000_000,
+      PidsLimit: 100,
+      RestartPolicy: { Name: 'unless-stopped' },
+    });
   });
 
   it('quick run publishes on 127.0.0.1 only by default: in the create request and where the engine bound them', async () => {
@@ -67,7 +81,10 @@ describe('RunService through the router', () => {
     expect(result.ports.map((port) => port.ip)).toEqual(['127.0.0.1', '127.0.0.1']);
     const inspect = await t.docker.getContainer(result.id).inspect();
     expect(inspect.HostConfig.PublishAllPorts).toBe(false);
-    expect(inspect.HostConfig.PortBindings).toEqual({ '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }], '53/udp': [{ HostIp: '127.0.0.1', HostPort: '' }] });
+    expect(inspect.HostConfig.PortBindings).toEqual({
+      '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }],
+      '53/udp': [{ HostIp: '127.0.0.1', HostPort: '' }],
+    });
     const bound = Object.values(inspect.NetworkSettings.Ports).flatMap((bindings) => bindings ?? []);
     expect(bound.length).toBe(2);
     for (const binding of bound) {
@@ -86,11 +103,16 @@ describe('RunService through the router', () => {
       const result = await t.call('containers:run-quick', { image: webImage });
       quickRunIds.push(result.id);
       const inspect = await t.docker.getContainer(result.id).inspect();
-      expect(inspect.HostConfig.PortBindings).toEqual({ '8080/tcp': [{ HostIp: '0.0.0.0', HostPort: '' }], '53/udp': [{ HostIp: '0.0.0.0', HostPort: '' }] });
+      expect(inspect.HostConfig.PortBindings).toEqual({
+        '8080/tcp': [{ HostIp: '0.0.0.0', HostPort: '' }],
+        '53/udp': [{ HostIp: '0.0.0.0', HostPort: '' }],
+      });
       const bound = Object.values(inspect.NetworkSettings.Ports).flatMap((bindings) => bindings ?? []);
       expect(bound.map((binding) => binding.HostIp)).toEqual(['0.0.0.0', '0.0.0.0']);
     } finally {
-      expect((await t.call('settings:update', { publishInterface: 'loopback' })).settings.publishInterface).toBe('loopback');
+      expect((await t.call('settings:update', { publishInterface: 'loopback' })).settings.publishInterface).toBe(
+        'loopback',
+      );
     }
   });
 
@@ -98,7 +120,9 @@ describe('RunService through the router', () => {
     const result = await t.call('containers:run-quick', { image: harness().busyboxImage });
     quickRunIds.push(result.id);
     expect(result.ports).toEqual([]);
-    expect(result.warnings).toEqual([`${harness().busyboxImage} declares no ports (EXPOSE), so no port was published.`]);
+    expect(result.warnings).toEqual([
+      `${harness().busyboxImage} declares no ports (EXPOSE), so no port was published.`,
+    ]);
   });
 
   it('refuses broken limits with INVALID_LIMITS and creates nothing', async () => {
@@ -106,11 +130,17 @@ describe('RunService through the router', () => {
     const tooSmall = await t.failure('containers:run', { spec: testSpec({ name, limits: { memoryBytes: 1 * MiB } }) });
     expect(tooSmall.code).toBe('INVALID_LIMITS');
     expect(tooSmall.message).toMatch(/at least 6 MiB/);
-    const swapBelow = await t.failure('containers:run', { spec: testSpec({ name, limits: { memoryBytes: 64 * MiB, memorySwapBytes: 32 * MiB } }), replicas: 2 });
+    const swapBelow = await t.failure('containers:run', {
+      spec: testSpec({ name, limits: { memoryBytes: 64 * MiB, memorySwapBytes: 32 * MiB } }),
+      replicas: 2,
+    });
     expect(swapBelow.code).toBe('INVALID_LIMITS');
     expect(swapBelow.message).toMatch(/below the memory limit/);
     const tooManyCpus = await t.failure('containers:run', { spec: testSpec({ name, limits: { cpus: 512 } }) });
-    expect(tooManyCpus).toMatchObject({ code: 'INVALID_LIMITS', message: expect.stringMatching(/more than the engine/) });
+    expect(tooManyCpus).toMatchObject({
+      code: 'INVALID_LIMITS',
+      message: expect.stringMatching(/more than the engine/),
+    });
     const all = await t.docker.listContainers({ all: true });
     expect(all.filter((c) => c.Names.some((n) => n.startsWith(`/${name}`)))).toEqual([]);
   });
@@ -132,7 +162,9 @@ describe('RunService through the router', () => {
 
   it('a missing image that no registry has fails with the pull error and creates nothing', async () => {
     const missing = `${harness().registry}/berth-int/absent-${suffix}:v1`;
-    const error = await t.failure('containers:run', { spec: testSpec({ image: missing, name: `berth-int-absent-${suffix}` }) });
+    const error = await t.failure('containers:run', {
+      spec: testSpec({ image: missing, name: `berth-int-absent-${suffix}` }),
+    });
     expect(error.code).not.toBe('INTERNAL');
     expect(error.message).toContain(missing);
     expect((await t.docker.listContainers({ all: true, filters: { label: [TEST_LABEL] } })).length).toBe(0);
@@ -141,13 +173,20 @@ describe('RunService through the router', () => {
   it('removes what it created when a later replica cannot be created, reporting the engine message', async () => {
     const base = `berth-int-rollback-${suffix}`;
     // The name of replica 2 is taken, so replica 1 is created and started, then the create of replica 2 fails.
-    await t.docker.createContainer({ Image: harness().busyboxImage, name: `${base}-2`, Cmd: ['true'], Labels: { [TEST_LABEL]: '1' } });
+    await t.docker.createContainer({
+      Image: harness().busyboxImage,
+      name: `${base}-2`,
+      Cmd: ['true'],
+      Labels: { [TEST_LABEL]: '1' },
+    });
     const error = await t.failure('containers:run', { spec: testSpec({ name: base }), replicas: 3 });
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toContain(`${base}-2`);
     expect(error.message).toMatch(/already in use/);
     expect(error.message).toMatch(/removed the container it had created/);
-    const left = (await t.docker.listContainers({ all: true })).flatMap((c) => c.Names).filter((n) => n.startsWith(`/${base}`));
+    const left = (await t.docker.listContainers({ all: true }))
+      .flatMap((c) => c.Names)
+      .filter((n) => n.startsWith(`/${base}`));
     expect(left).toEqual([`/${base}-2`]);
   });
 });

@@ -8,20 +8,39 @@ describe('parseServeArgs', () => {
   });
 
   it('reads --port and --host in both spellings', () => {
-    expect(parseServeArgs(['serve', '--port', '8080', '--host=::1'])).toMatchObject({ ok: true, port: 8080, host: '::1' });
+    expect(parseServeArgs(['serve', '--port', '8080', '--host=::1'])).toMatchObject({
+      ok: true,
+      port: 8080,
+      host: '::1',
+    });
   });
 
   it('takes a relative --renderer from the current directory', () => {
-    expect(parseServeArgs(['serve', '--renderer', 'dist/renderer'])).toMatchObject({ ok: true, rendererDir: resolve(process.cwd(), 'dist/renderer') });
-    expect(parseServeArgs(['serve', '--renderer=/opt/berth/renderer'])).toMatchObject({ ok: true, rendererDir: '/opt/berth/renderer' });
+    expect(parseServeArgs(['serve', '--renderer', 'dist/renderer'])).toMatchObject({
+      ok: true,
+      rendererDir: resolve(process.cwd(), 'dist/renderer'),
+    });
+    expect(parseServeArgs(['serve', '--renderer=/opt/berth/renderer'])).toMatchObject({
+      ok: true,
+      rendererDir: '/opt/berth/renderer',
+    });
   });
 
   it('refuses non-loopback hosts, bad ports and unknown options with a specific message', () => {
-    expect(parseServeArgs(['serve', '--host', '0.0.0.0'])).toMatchObject({ ok: false, message: expect.stringContaining('loopback') });
-    expect(parseServeArgs(['serve', '--port', '70000'])).toMatchObject({ ok: false, message: expect.stringContaining('--port') });
+    expect(parseServeArgs(['serve', '--host', '0.0.0.0'])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('loopback'),
+    });
+    expect(parseServeArgs(['serve', '--port', '70000'])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('--port'),
+    });
     expect(parseServeArgs(['serve', '--port', 'abc'])).toMatchObject({ ok: false });
     expect(parseServeArgs(['serve', '--port'])).toMatchObject({ ok: false, message: '--port needs a value.' });
-    expect(parseServeArgs(['serve', '--verbose', 'x'])).toMatchObject({ ok: false, message: expect.stringContaining('--verbose') });
+    expect(parseServeArgs(['serve', '--verbose', 'x'])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('--verbose'),
+    });
     expect(parseServeArgs(['run'])).toMatchObject({ ok: false, message: expect.stringContaining('"run"') });
   });
 });

@@ -8,7 +8,16 @@ import { startServe, type ServeProcess } from '../../../harness/serve-process';
 import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 import { sessionPrefix } from '../../../../main/core/serve/serve-security';
-import { call, get, legitimateCall, openBridge, rawConnect, rssMiB, upgradeRequest, type BridgeReply } from './serve-probes';
+import {
+  call,
+  get,
+  legitimateCall,
+  openBridge,
+  rawConnect,
+  rssMiB,
+  upgradeRequest,
+  type BridgeReply,
+} from './serve-probes';
 
 let serve: ServeProcess;
 
@@ -35,7 +44,9 @@ describe('serve attack suite', () => {
       await Promise.all(
         Array.from({ length: 50 }, async () => {
           // A connect that fails means the server is gone; expectServing says so with its output.
-          const socket = await rawConnect(serve.port, upgradeRequest(serve.port, '?token=not-the-token')).catch(() => null);
+          const socket = await rawConnect(serve.port, upgradeRequest(serve.port, '?token=not-the-token')).catch(
+            () => null,
+          );
           socket?.on('error', () => undefined);
           socket?.resetAndDestroy();
         }),
@@ -86,7 +97,9 @@ describe('serve attack suite', () => {
       ['rebinding Host', openBridge(port, `?token=${token}`, rebound), 'HTTP 403'],
     ];
     for (const [what, attempt, expected] of bridgeRefusals) await expect(attempt, what).rejects.toThrow(expected);
-    const elsewhere = await rawAnswer(await rawConnect(port, upgradeRequest(port, `?token=${token}`).replace('/bridge', '/elsewhere')));
+    const elsewhere = await rawAnswer(
+      await rawConnect(port, upgradeRequest(port, `?token=${token}`).replace('/bridge', '/elsewhere')),
+    );
     expect(elsewhere).toMatch(/^HTTP\/1\.1 404/);
     await expectServing();
   });
@@ -100,7 +113,10 @@ describe('serve attack suite', () => {
       ['deep nesting', deep],
       ['deep payload', `{"id":1,"channel":"containers:list","payload":{"all":${deep}}}`],
       ['negative id', { id: -1, channel: 'containers:list', payload: {} }],
-      ['prototype keys', '{"id":2,"channel":"containers:list","payload":{"__proto__":{"all":true},"constructor":{"prototype":{}}}}'],
+      [
+        'prototype keys',
+        '{"id":2,"channel":"containers:list","payload":{"__proto__":{"all":true},"constructor":{"prototype":{}}}}',
+      ],
       ['channel of another type', { id: 3, channel: { toString: 1 }, payload: {} }],
       ['unknown channel', { id: 4, channel: '../../engines:remove', payload: {} }],
       ['odd unicode', { id: 5, channel: 'containers:list\u202e\u0000', payload: { all: '\ud800' } }],
@@ -110,7 +126,9 @@ describe('serve attack suite', () => {
       expect(answer.reply.ok, what).toBe(false);
       expect(['INVALID_PAYLOAD', 'UNKNOWN_CHANNEL'], what).toContain(answer.reply.error?.code);
     }
-    const binary = new Promise<BridgeReply>((resolve) => socket.once('message', (data) => resolve(JSON.parse(data.toString()))));
+    const binary = new Promise<BridgeReply>((resolve) =>
+      socket.once('message', (data) => resolve(JSON.parse(data.toString()))),
+    );
     socket.send(Buffer.from([0, 1, 2, 3]));
     expect((await binary).reply.error?.code).toBe('INVALID_PAYLOAD');
     expect(socket.readyState).toBe(WebSocket.OPEN);
@@ -130,7 +148,10 @@ describe('serve attack suite', () => {
       Buffer.from('GET / HTTP/1.1\r\n\r\n'),
     ];
     for (const frame of badFrames) {
-      const raw = await rawConnect(port, upgradeRequest(port, `?token=${token}`, { Origin: `http://127.0.0.1:${port}` }));
+      const raw = await rawConnect(
+        port,
+        upgradeRequest(port, `?token=${token}`, { Origin: `http://127.0.0.1:${port}` }),
+      );
       raw.on('error', () => undefined);
       expect(await rawAnswer(raw)).toMatch(/^HTTP\/1\.1 101/);
       const ended = new Promise<void>((resolve) => raw.once('close', () => resolve()));
@@ -143,7 +164,12 @@ describe('serve attack suite', () => {
   it('answers 200 connections at once, refused and accepted, and a legitimate client during them', async () => {
     const { port, token } = serve;
     const origin = { origin: `http://127.0.0.1:${port}` };
-    const refused = Array.from({ length: 100 }, () => openBridge(port, '?token=nope').then(() => 'open', (error: Error) => error.message));
+    const refused = Array.from({ length: 100 }, () =>
+      openBridge(port, '?token=nope').then(
+        () => 'open',
+        (error: Error) => error.message,
+      ),
+    );
     const accepted = Array.from({ length: 100 }, async (_, index) => {
       const socket = await openBridge(port, `?token=${token}`, origin);
       const answer = await call(socket, { id: index, channel: 'containers:list', payload: { all: true } });
@@ -181,7 +207,9 @@ describe('serve attack suite', () => {
     }
     await expectServing();
     const grown = rssMiB(serve.pid) - before;
-    console.info(`[attack] ${sent} unread requests in 3 s: serve RSS ${before.toFixed(1)} → ${(before + grown).toFixed(1)} MiB`);
+    console.info(
+      `[attack] ${sent} unread requests in 3 s: serve RSS ${before.toFixed(1)} → ${(before + grown).toFixed(1)} MiB`,
+    );
     expect(grown, `RSS grew by ${grown.toFixed(1)} MiB after ${sent} unread requests`).toBeLessThan(64);
     // Once it reads, what it gets is answers or TOO_MANY_REQUESTS, each a typed reply.
     const codes = new Set<string>();
@@ -191,7 +219,10 @@ describe('serve attack suite', () => {
     });
     deaf.resume();
     await sleep(1000);
-    expect([...codes].every((code) => code === 'ok' || code === 'TOO_MANY_REQUESTS'), [...codes].join(', ')).toBe(true);
+    expect(
+      [...codes].every((code) => code === 'ok' || code === 'TOO_MANY_REQUESTS'),
+      [...codes].join(', '),
+    ).toBe(true);
     expect(codes.has('TOO_MANY_REQUESTS')).toBe(true);
     deaf.terminate();
     reader.close();
@@ -201,7 +232,9 @@ describe('serve attack suite', () => {
 
   it('logged no failure of its own through all of it, only one line per connection closed for a bad frame', () => {
     const output = serve.output();
-    expect(output).not.toMatch(/\[serve\] (a request failed|an upgrade failed|server error|sending .* failed)|failed outside the router|Unhandled|uncaught/i);
+    expect(output).not.toMatch(
+      /\[serve\] (a request failed|an upgrade failed|server error|sending .* failed)|failed outside the router|Unhandled|uncaught/i,
+    );
     expect(output.split('\n').filter((line) => line.startsWith('[bridge]')).length).toBeLessThan(20);
   });
 });

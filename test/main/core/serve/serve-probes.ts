@@ -14,19 +14,27 @@ export interface HttpAnswer {
 /** One GET to `port` with `Host: 127.0.0.1:port` unless `headers` says otherwise. */
 export function get(port: number, path: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, agent: false, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-      res.on('error', reject);
-    });
+    const req = httpRequest(
+      { host: '127.0.0.1', port, path, agent: false, headers: { host: `127.0.0.1:${port}`, ...headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end();
   });
 }
 
 /** Opens the bridge and resolves with the socket, or rejects with `HTTP <status>` of the refusal. */
-export function openBridge(port: number, query: string, headers: Record<string, string> = {}, options: WebSocket.ClientOptions = {}): Promise<WebSocket> {
+export function openBridge(
+  port: number,
+  query: string,
+  headers: Record<string, string> = {},
+  options: WebSocket.ClientOptions = {},
+): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(`ws://127.0.0.1:${port}/bridge${query}`, { headers, ...options });
     socket.once('open', () => resolve(socket));
@@ -58,7 +66,10 @@ export function call(socket: WebSocket, frame: unknown): Promise<BridgeReply> {
 }
 
 /** Sends many frames at once and resolves with the replies by id. */
-export function callMany(socket: WebSocket, frames: { id: number; channel: string; payload: unknown }[]): Promise<Map<number, BridgeReply>> {
+export function callMany(
+  socket: WebSocket,
+  frames: { id: number; channel: string; payload: unknown }[],
+): Promise<Map<number, BridgeReply>> {
   return new Promise((resolve) => {
     const replies = new Map<number, BridgeReply>();
     const onMessage = (data: WebSocket.RawData) => {
@@ -112,6 +123,8 @@ export async function legitimateCall(port: number, token: string): Promise<Bridg
 
 /** The resident set of a process in MiB, from /proc. */
 export function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((candidate) => candidate.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((candidate) => candidate.startsWith('VmRSS:'));
   return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024;
 }

@@ -50,7 +50,9 @@ describe('serve mode', () => {
   it('refuses the same on the WebSocket bridge', async () => {
     await expect(openBridge('')).rejects.toThrow('HTTP 401');
     await expect(openBridge(`?token=${serve.token}`, { origin: 'http://evil.example' })).rejects.toThrow('HTTP 403');
-    await expect(openBridge(`?token=${serve.token}`, { host: `attacker.example:${serve.port}` })).rejects.toThrow('HTTP 403');
+    await expect(openBridge(`?token=${serve.token}`, { host: `attacker.example:${serve.port}` })).rejects.toThrow(
+      'HTTP 403',
+    );
   });
 
   it('answers every channel with a typed error for invalid payloads, and malformed frames too, without dropping the client', async () => {
@@ -62,9 +64,15 @@ describe('serve mode', () => {
       expect(answer.reply).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
       id += 1;
     }
-    expect((await call(socket, { id: 900, channel: 'engine:explode', payload: {} })).reply).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect((await call(socket, { id: 900, channel: 'engine:explode', payload: {} })).reply).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
     expect((await call(socket, 'not json')).reply).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
-    expect(await call(socket, { id: 901, channel: 7 })).toMatchObject({ id: 901, reply: { ok: false, error: { code: 'INVALID_PAYLOAD' } } });
+    expect(await call(socket, { id: 901, channel: 7 })).toMatchObject({
+      id: 901,
+      reply: { ok: false, error: { code: 'INVALID_PAYLOAD' } },
+    });
     // Still serving after all that.
     const list = await call(socket, { id: 902, channel: 'containers:list', payload: { all: true } });
     expect(list.reply.ok).toBe(true);

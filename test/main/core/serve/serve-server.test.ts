@@ -40,7 +40,11 @@ async function start(bridge: ServeOptions['bridge'] = {}): Promise<ServeHandle> 
   // Fresh arrays captured by this server only: clients of the previous test may still be closing.
   const ownReleased: string[] = (released = []);
   const ownLines: string[] = (lines = []);
-  const ownLog: Logger = { info: (m) => ownLines.push(m), warn: (m) => ownLines.push(m), error: (m) => ownLines.push(m) };
+  const ownLog: Logger = {
+    info: (m) => ownLines.push(m),
+    warn: (m) => ownLines.push(m),
+    error: (m) => ownLines.push(m),
+  };
   hub = new EventHub();
   listCalls = 0;
   listHandler = async () => [];
@@ -169,29 +173,37 @@ describe('serve server: the bridge', () => {
     transport.dispose();
   });
 
-  it('stops reading a client that does not read its replies, and answers everything once it does', { timeout: 20_000 }, async () => {
-    // No in-flight limit here, so only backpressure bounds what the server reads.
-    const { port, token } = await start({ pauseBufferedBytes: 128 * 1024, maxBufferedBytes: 1024 * 1024 * 1024, maxInFlight: 1_000_000 });
-    const reply = 'y'.repeat(128 * 1024);
-    listHandler = async () => [reply];
-    const client = await openBridge(port, `?token=${token}`, origin(port));
-    const total = 400;
-    let replies = 0;
-    client.on('message', () => (replies += 1));
-    client.pause();
-    // One request at a time, as a busy page sends them, not one burst the server reads in a single chunk.
-    for (let id = 1; id <= total; id += 1) {
-      client.send(JSON.stringify({ id, channel: 'containers:list', payload: { all: true } }));
-      if (id % 5 === 0) await sleep(1);
-    }
-    await sleep(300);
-    // Without backpressure every request would be read and its answer kept in memory (50 MiB here); with it,
-    // the server stops once the kernel's buffers and its own small allowance are full.
-    expect(listCalls).toBeLessThan(total / 2);
-    client.resume();
-    await until(() => replies === total, 20_000);
-    client.close();
-  });
+  it(
+    'stops reading a client that does not read its replies, and answers everything once it does',
+    { timeout: 20_000 },
+    async () => {
+      // No in-flight limit here, so only backpressure bounds what the server reads.
+      const { port, token } = await start({
+        pauseBufferedBytes: 128 * 1024,
+        maxBufferedBytes: 1024 * 1024 * 1024,
+        maxInFlight: 1_000_000,
+      });
+      const reply = 'y'.repeat(128 * 1024);
+      listHandler = async () => [reply];
+      const client = await openBridge(port, `?token=${token}`, origin(port));
+      const total = 400;
+      let replies = 0;
+      client.on('message', () => (replies += 1));
+      client.pause();
+      // One request at a time, as a busy page sends them, not one burst the server reads in a single chunk.
+      for (let id = 1; id <= total; id += 1) {
+        client.send(JSON.stringify({ id, channel: 'containers:list', payload: { all: true } }));
+        if (id % 5 === 0) await sleep(1);
+      }
+      await sleep(300);
+      // Without backpressure every request would be read and its answer kept in memory (50 MiB here); with it,
+      // the server stops once the kernel's buffers and its own small allowance are full.
+      expect(listCalls).toBeLessThan(total / 2);
+      client.resume();
+      await until(() => replies === total, 20_000);
+      client.close();
+    },
+  );
 
   it('answers requests past the in-flight limit at once with TOO_MANY_REQUESTS, and the rest when they are done', async () => {
     const { port, token } = await start({ maxInFlight: 4 });
@@ -207,7 +219,8 @@ describe('serve server: the bridge', () => {
       const frame = JSON.parse(data.toString());
       if (frame.type === 'reply') answers.set(frame.id, frame.reply);
     });
-    for (let id = 1; id <= 6; id += 1) client.send(JSON.stringify({ id, channel: 'containers:list', payload: { all: true } }));
+    for (let id = 1; id <= 6; id += 1)
+      client.send(JSON.stringify({ id, channel: 'containers:list', payload: { all: true } }));
     await until(() => answers.size === 2);
     expect(answers.get(5)).toMatchObject({ ok: false, error: { code: 'TOO_MANY_REQUESTS' } });
     expect(answers.get(6)).toMatchObject({ ok: false, error: { code: 'TOO_MANY_REQUESTS' } });

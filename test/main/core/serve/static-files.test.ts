@@ -1,6 +1,15 @@
 // Static files over a real loopback HTTP server and a real folder: escapes, symlinks, files that vanish or
 // cannot be read, aborted downloads, and the descriptors each leaves open (none).
-import { mkdirSync, mkdtempSync, readlinkSync, readdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readlinkSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { open as openFile, realpath } from 'node:fs/promises';
 import { createServer, get as httpGet, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,7 +17,13 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../../../../main/core/logger';
-import { resolveInside, securityHeaders, serveStatic, staticRoot, type StaticFileSystem } from '../../../../main/core/serve/static-files';
+import {
+  resolveInside,
+  securityHeaders,
+  serveStatic,
+  staticRoot,
+  type StaticFileSystem,
+} from '../../../../main/core/serve/static-files';
 
 const lines: string[] = [];
 const log: Logger = { info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(m) };
@@ -31,7 +46,13 @@ beforeAll(async () => {
   symlinkSync(join(base, 'renderer', 'index.html'), join(base, 'renderer', 'inside-link.html'));
   root = await staticRoot(join(base, 'renderer'));
   server = createServer((request, response) => {
-    void serveStatic(request, response, { root, urlPath: new URL(request.url ?? '/', 'http://x').pathname, port, log, fs: fileSystem });
+    void serveStatic(request, response, {
+      root,
+      urlPath: new URL(request.url ?? '/', 'http://x').pathname,
+      port,
+      log,
+      fs: fileSystem,
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
@@ -103,7 +124,9 @@ describe('static files', () => {
   });
 
   it('resolves a relative renderer folder against the current directory, and says what to do when it is missing', async () => {
-    expect(await staticRoot(relative(process.cwd(), join(base, 'renderer')))).toBe(await realpath(join(base, 'renderer')));
+    expect(await staticRoot(relative(process.cwd(), join(base, 'renderer')))).toBe(
+      await realpath(join(base, 'renderer')),
+    );
     await expect(staticRoot(join(base, 'missing'))).rejects.toThrow(/npm run build, or pass --renderer/);
     await expect(staticRoot(join(base, 'secret.txt'))).rejects.toThrow(/not a folder/);
   });
@@ -141,14 +164,17 @@ describe('static files', () => {
         throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
       }) as unknown as StaticFileSystem['open'],
     };
-    expect((await fetchStatus('/'))).toMatchObject({ status: 403 });
+    expect(await fetchStatus('/')).toMatchObject({ status: 403 });
     expect(lines.some((line) => line.includes('EACCES') && line.includes('permissions'))).toBe(true);
     fileSystem = undefined;
   });
 
   it('ends a response whose read fails after the headers went out, without crashing or leaking the descriptor', async () => {
     // /proc/self/mem looks like a regular file and fails to read at offset 0 (EIO).
-    fileSystem = { realpath: (path) => realpath(path), open: ((_path: string, flags: string) => openFile('/proc/self/mem', flags)) as StaticFileSystem['open'] };
+    fileSystem = {
+      realpath: (path) => realpath(path),
+      open: ((_path: string, flags: string) => openFile('/proc/self/mem', flags)) as StaticFileSystem['open'],
+    };
     await expect(fetchStatus('/')).rejects.toThrow();
     fileSystem = undefined;
     expect((await fetchStatus('/')).status).toBe(200);

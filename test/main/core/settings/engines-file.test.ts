@@ -21,20 +21,35 @@ afterEach(async () => {
 });
 
 const dev = { id: 'berth-dev', name: 'dev', kind: 'berth-dockerd' as const };
-const vm = { id: 'vm-one', name: 'one', kind: 'vm' as const, cpus: 2, memoryMiB: 2048, diskGiB: 20, startWithBerth: false, idleStopMinutes: null };
+const vm = {
+  id: 'vm-one',
+  name: 'one',
+  kind: 'vm' as const,
+  cpus: 2,
+  memoryMiB: 2048,
+  diskGiB: 20,
+  startWithBerth: false,
+  idleStopMinutes: null,
+};
 
 describe('dropDuplicateEngines', () => {
   it('keeps the first of each id and each name', () => {
     const result = dropDuplicateEngines([dev, vm, { ...dev, name: 'other' }, { ...vm, id: 'vm-two' }]);
     expect(result.engines).toEqual([dev, vm]);
-    expect(result.dropped).toEqual(['engines[2] repeats the id "berth-dev" of an earlier engine', 'engines[3] repeats the name "one" of an earlier engine']);
+    expect(result.dropped).toEqual([
+      'engines[2] repeats the id "berth-dev" of an earlier engine',
+      'engines[3] repeats the name "one" of an earlier engine',
+    ]);
   });
 });
 
 describe('SettingsStore with a repeated engine', () => {
   it('uses the first entry, reports the file problem, keeps the rest of the file, and saves without the repeat', async () => {
     const file = join(dir, 'settings.json');
-    await writeFile(file, JSON.stringify({ defaultRunLimits: { pidsLimit: 10 }, engines: [dev, vm, dev], activeEngineId: 'vm-one' }));
+    await writeFile(
+      file,
+      JSON.stringify({ defaultRunLimits: { pidsLimit: 10 }, engines: [dev, vm, dev], activeEngineId: 'vm-one' }),
+    );
     const store = new SettingsStore({ env: { BERTH_CONFIG_DIR: dir }, log });
     expect(await store.engines()).toEqual({ engines: [dev, vm], activeEngineId: 'vm-one' });
     expect((await store.get()).defaultRunLimits).toEqual({ pidsLimit: 10 });

@@ -28,7 +28,9 @@ describe('configDir', () => {
     expect(configDir({ XDG_CONFIG_HOME: '/cfg' }, 'linux', '/home/u')).toBe('/cfg/berth');
     expect(configDir({}, 'linux', '/home/u')).toBe('/home/u/.config/berth');
     expect(configDir({}, 'darwin', '/Users/u')).toBe('/Users/u/Library/Application Support/Berth');
-    expect(configDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u')).toBe('C:\\Users\\u\\AppData\\Roaming\\Berth');
+    expect(configDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u')).toBe(
+      'C:\\Users\\u\\AppData\\Roaming\\Berth',
+    );
   });
 });
 
@@ -40,8 +42,16 @@ describe('SettingsStore', () => {
 
   it('saves a profile to settings.json and reads it back in a new store', async () => {
     const profile = { memoryBytes: 64 * MiB, cpus: 0.5, pidsLimit: 100 };
-    expect(await store().update({ defaultRunLimits: profile })).toEqual({ defaultRunLimits: profile, registryCredentials: 'docker-config' });
-    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toEqual({ defaultRunLimits: profile, registryCredentials: 'docker-config', engines: [], activeEngineId: null });
+    expect(await store().update({ defaultRunLimits: profile })).toEqual({
+      defaultRunLimits: profile,
+      registryCredentials: 'docker-config',
+    });
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toEqual({
+      defaultRunLimits: profile,
+      registryCredentials: 'docker-config',
+      engines: [],
+      activeEngineId: null,
+    });
     expect(await store().get()).toEqual({ defaultRunLimits: profile, registryCredentials: 'docker-config' });
     // The temporary file was renamed away.
     expect(await readdir(dir)).toEqual(['settings.json']);
@@ -56,8 +66,13 @@ describe('SettingsStore', () => {
   it('refuses a profile that breaks a limit rule with INVALID_LIMITS, keeping the old one', async () => {
     const settings = store();
     await settings.update({ defaultRunLimits: { pidsLimit: 10 } });
-    await expect(settings.update({ defaultRunLimits: { memoryBytes: 1 * MiB } })).rejects.toMatchObject({ code: 'INVALID_LIMITS', message: expect.stringMatching(/at least 6 MiB/) });
-    await expect(settings.update({ defaultRunLimits: { memoryBytes: 64 * MiB, memorySwapBytes: 32 * MiB } })).rejects.toMatchObject({ code: 'INVALID_LIMITS', message: expect.stringMatching(/below the memory limit/) });
+    await expect(settings.update({ defaultRunLimits: { memoryBytes: 1 * MiB } })).rejects.toMatchObject({
+      code: 'INVALID_LIMITS',
+      message: expect.stringMatching(/at least 6 MiB/),
+    });
+    await expect(
+      settings.update({ defaultRunLimits: { memoryBytes: 64 * MiB, memorySwapBytes: 32 * MiB } }),
+    ).rejects.toMatchObject({ code: 'INVALID_LIMITS', message: expect.stringMatching(/below the memory limit/) });
     expect(await store().get()).toEqual({ defaultRunLimits: { pidsLimit: 10 }, registryCredentials: 'docker-config' });
   });
 
@@ -73,14 +88,19 @@ describe('SettingsStore', () => {
     expect(warnings[0]).toContain(join(dir, 'settings.json'));
     expect(await readFile(join(dir, 'settings.json.corrupt'), 'utf8')).toBe(text);
     expect(settings.view(await settings.get()).fileProblem).toBe(`${warnings[0]!.replace('[settings] ', '')}`);
-    expect(settings.view(await settings.get()).fileProblem).toMatch(/it was kept as .*settings\.json\.corrupt, and the defaults are in use/);
+    expect(settings.view(await settings.get()).fileProblem).toMatch(
+      /it was kept as .*settings\.json\.corrupt, and the defaults are in use/,
+    );
     await settings.update({ defaultRunLimits: { pidsLimit: 5 } });
     expect(await readFile(join(dir, 'settings.json.corrupt'), 'utf8')).toBe(text);
     expect(await store().get()).toEqual({ defaultRunLimits: { pidsLimit: 5 }, registryCredentials: 'docker-config' });
   });
 
   it('keeps the engines part beside the rest, and each update keeps the other part', async () => {
-    const engines = { engines: [{ id: 'berth-dev', name: 'dev', kind: 'berth-dockerd' as const }], activeEngineId: 'berth-dev' };
+    const engines = {
+      engines: [{ id: 'berth-dev', name: 'dev', kind: 'berth-dockerd' as const }],
+      activeEngineId: 'berth-dev',
+    };
     await store().updateEngines(engines);
     await store().update({ defaultRunLimits: { pidsLimit: 7 } });
     const reread = store();
@@ -89,7 +109,10 @@ describe('SettingsStore', () => {
   });
 
   it('refuses a file whose engines part does not fit, keeping it aside', async () => {
-    await writeFile(join(dir, 'settings.json'), JSON.stringify({ engines: [{ id: 'x', name: 'x', kind: 'teleport' }] }));
+    await writeFile(
+      join(dir, 'settings.json'),
+      JSON.stringify({ engines: [{ id: 'x', name: 'x', kind: 'teleport' }] }),
+    );
     const settings = store();
     expect(await settings.engines()).toEqual({ engines: [], activeEngineId: null });
     expect(settings.view(await settings.get()).fileProblem).toMatch(/does not hold Berth's settings/);
@@ -107,43 +130,71 @@ describe('where new containers publish ports', () => {
     expect((await store().get()).publishInterface).toBeUndefined();
     const settings = store();
     await settings.update({ defaultRunLimits: { pidsLimit: 4 } });
-    expect(await settings.update({ publishInterface: 'all' })).toEqual({ defaultRunLimits: { pidsLimit: 4 }, registryCredentials: 'docker-config', publishInterface: 'all' });
+    expect(await settings.update({ publishInterface: 'all' })).toEqual({
+      defaultRunLimits: { pidsLimit: 4 },
+      registryCredentials: 'docker-config',
+      publishInterface: 'all',
+    });
     expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toMatchObject({ publishInterface: 'all' });
-    expect(await store().get()).toEqual({ defaultRunLimits: { pidsLimit: 4 }, registryCredentials: 'docker-config', publishInterface: 'all' });
+    expect(await store().get()).toEqual({
+      defaultRunLimits: { pidsLimit: 4 },
+      registryCredentials: 'docker-config',
+      publishInterface: 'all',
+    });
     // Another update keeps the choice.
     await store().update({ defaultRunLimits: {} });
     expect((await store().get()).publishInterface).toBe('all');
   });
 
   it('a file with an unknown interface gives the defaults and a warning', async () => {
-    await writeFile(join(dir, 'settings.json'), JSON.stringify({ defaultRunLimits: {}, publishInterface: 'everywhere' }));
+    await writeFile(
+      join(dir, 'settings.json'),
+      JSON.stringify({ defaultRunLimits: {}, publishInterface: 'everywhere' }),
+    );
     expect(await store().get()).toEqual({ defaultRunLimits: {}, registryCredentials: 'docker-config' });
     expect(warnings[0]).toMatch(/publishInterface/);
   });
 });
 
 describe('registry credential storage', () => {
-  const serveRefusal = 'Encrypted credential storage needs the Berth desktop app (Electron safeStorage); serve mode has no OS keychain to encrypt with.';
+  const serveRefusal =
+    'Encrypted credential storage needs the Berth desktop app (Electron safeStorage); serve mode has no OS keychain to encrypt with.';
 
   it("refuses 'encrypted' without a cipher (serve mode) in specific words, and saves nothing", async () => {
     const settings = store();
-    await expect(settings.update({ registryCredentials: 'encrypted', defaultRunLimits: { pidsLimit: 7 } })).rejects.toMatchObject({ code: 'CONFLICT', message: serveRefusal });
+    await expect(
+      settings.update({ registryCredentials: 'encrypted', defaultRunLimits: { pidsLimit: 7 } }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: serveRefusal });
     expect(await readdir(dir)).toEqual([]);
     expect(await settings.get()).toEqual({ defaultRunLimits: {}, registryCredentials: 'docker-config' });
-    expect(settings.view(await settings.get())).toEqual({ settings: { defaultRunLimits: {}, registryCredentials: 'docker-config' }, encryptionAvailable: false, encryptionProblem: serveRefusal, fileProblem: null });
+    expect(settings.view(await settings.get())).toEqual({
+      settings: { defaultRunLimits: {}, registryCredentials: 'docker-config' },
+      encryptionAvailable: false,
+      encryptionProblem: serveRefusal,
+      fileProblem: null,
+    });
   });
 
   it("refuses 'encrypted' while the cipher has no keychain, and says why", async () => {
     const cipher = Object.assign(testCipher(), { available: false });
     const settings = new SettingsStore({ env: { BERTH_CONFIG_DIR: dir }, log, secretCipher: cipher });
-    await expect(settings.update({ registryCredentials: 'encrypted' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/safeStorage has no OS keychain/) });
-    expect(settings.view(await settings.get())).toMatchObject({ encryptionAvailable: false, encryptionProblem: expect.stringMatching(/GNOME Keyring/) });
+    await expect(settings.update({ registryCredentials: 'encrypted' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/safeStorage has no OS keychain/),
+    });
+    expect(settings.view(await settings.get())).toMatchObject({
+      encryptionAvailable: false,
+      encryptionProblem: expect.stringMatching(/GNOME Keyring/),
+    });
   });
 
   it("saves 'encrypted' with a cipher, keeps the limit profile, and reads it back", async () => {
     const settings = new SettingsStore({ env: { BERTH_CONFIG_DIR: dir }, log, secretCipher: testCipher() });
     await settings.update({ defaultRunLimits: { pidsLimit: 9 } });
-    expect(await settings.update({ registryCredentials: 'encrypted' })).toEqual({ defaultRunLimits: { pidsLimit: 9 }, registryCredentials: 'encrypted' });
+    expect(await settings.update({ registryCredentials: 'encrypted' })).toEqual({
+      defaultRunLimits: { pidsLimit: 9 },
+      registryCredentials: 'encrypted',
+    });
     expect(settings.view(await settings.get())).toMatchObject({ encryptionAvailable: true, encryptionProblem: null });
     // Read back without a cipher too (serve mode after the desktop app): the choice is kept, not reset.
     expect(await store().get()).toEqual({ defaultRunLimits: { pidsLimit: 9 }, registryCredentials: 'encrypted' });
@@ -151,7 +202,10 @@ describe('registry credential storage', () => {
   });
 
   it('a file with an unknown storage gives the defaults and a warning', async () => {
-    await writeFile(join(dir, 'settings.json'), JSON.stringify({ defaultRunLimits: {}, registryCredentials: 'keychain' }));
+    await writeFile(
+      join(dir, 'settings.json'),
+      JSON.stringify({ defaultRunLimits: {}, registryCredentials: 'keychain' }),
+    );
     expect(await store().get()).toEqual({ defaultRunLimits: {}, registryCredentials: 'docker-config' });
     expect(warnings[0]).toMatch(/registryCredentials/);
   });

@@ -6,7 +6,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../../main/core/logger';
 import { ApiCollector } from '../../../../main/core/stats/api/api-collector';
 import type { StatsFrame } from '../../../../main/core/stats/api/api-frame';
-import { CollectorUnavailableError, ReadStatus, type ContainerFacts, type StatsHandle } from '../../../../main/core/stats/collector';
+import {
+  CollectorUnavailableError,
+  ReadStatus,
+  type ContainerFacts,
+  type StatsHandle,
+} from '../../../../main/core/stats/collector';
 import { CollectorChoice, type StatsCollectorChoice } from '../../../../main/core/stats/collector-choice';
 import { RawReading } from '../../../../main/core/stats/derive';
 import type { EngineStatus } from '../../../../main/shared/engine-types';
@@ -14,9 +19,29 @@ import { createFixture, v1Container, type CgroupFixture } from './cgroup/cgroup-
 
 const id = 'd'.repeat(64);
 const engine = { cgroupVersion: '1', hostMemoryBytes: 0 };
-const counters = { cpuNs: 1, periods: 0, throttled: 0, memUsage: 1, inactiveFile: 0, oomKills: 0, pids: 1, blkRead: 0, blkWrite: 0 };
-const facts = (pid: number): ContainerFacts => ({ id, name: 'web', running: true, pid, hostNetwork: false, cpuLimitCores: 0.5, memorySwapBytes: NaN, pidsLimit: NaN });
-const connected = (host: string) => ({ state: 'connected', endpoint: { host, source: 'DOCKER_HOST' }, info: {}, since: 0 }) as unknown as EngineStatus;
+const counters = {
+  cpuNs: 1,
+  periods: 0,
+  throttled: 0,
+  memUsage: 1,
+  inactiveFile: 0,
+  oomKills: 0,
+  pids: 1,
+  blkRead: 0,
+  blkWrite: 0,
+};
+const facts = (pid: number): ContainerFacts => ({
+  id,
+  name: 'web',
+  running: true,
+  pid,
+  hostNetwork: false,
+  cpuLimitCores: 0.5,
+  memorySwapBytes: NaN,
+  pidsLimit: NaN,
+});
+const connected = (host: string) =>
+  ({ state: 'connected', endpoint: { host, source: 'DOCKER_HOST' }, info: {}, since: 0 }) as unknown as EngineStatus;
 
 let fixture: CgroupFixture;
 let streams: PassThrough[];
@@ -36,7 +61,13 @@ function chooser(choice: StatsCollectorChoice, host = 'unix:///var/run/docker.so
   // A fake /proc/self/cgroup, as a host with a cgroup filesystem has.
   fixture.procFile('self/cgroup', '0::/\n');
   fixture.cgroupFile('.keep', '');
-  const result = new CollectorChoice({ choice, procRoot: fixture.procRoot, cgroupRoot: fixture.cgroupRoot, client, log: silentLogger });
+  const result = new CollectorChoice({
+    choice,
+    procRoot: fixture.procRoot,
+    cgroupRoot: fixture.cgroupRoot,
+    client,
+    log: silentLogger,
+  });
   result.connected(connected(host));
   return result;
 }
@@ -142,7 +173,7 @@ describe('ApiCollector', () => {
     expect(handle.goneReason).toBe('');
   });
 
-  it('counts the engine\'s OOM events, which frames do not carry', async () => {
+  it("counts the engine's OOM events, which frames do not carry", async () => {
     const { handle, stream } = await openApi();
     handle.oomReported();
     handle.oomReported();

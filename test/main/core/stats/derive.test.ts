@@ -64,7 +64,16 @@ describe('derivation math', () => {
 });
 
 describe('deriveRow', () => {
-  const previous = reading({ at: 1000, cpuNs: 10e9, periods: 100, throttledPeriods: 50, netRx: 1000, netTx: 0, blkRead: 0, blkWrite: 4096 });
+  const previous = reading({
+    at: 1000,
+    cpuNs: 10e9,
+    periods: 100,
+    throttledPeriods: 50,
+    netRx: 1000,
+    netTx: 0,
+    blkRead: 0,
+    blkWrite: 4096,
+  });
   const current = reading({
     at: 2000,
     cpuNs: 10.5e9,

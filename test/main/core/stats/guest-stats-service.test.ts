@@ -19,7 +19,12 @@ import { FakeGuestSource, guestEntry } from './guest/guest-fake-source';
 const MiB = 1024 ** 2;
 const id = 'e'.repeat(64);
 const info = { cgroupVersion: '2', memoryBytes: 1024 * MiB } as EngineInfo;
-const status: EngineStatus = { state: 'connected', endpoint: { host: 'ssh://vm', source: 'DOCKER_HOST' }, info, since: 0 };
+const status: EngineStatus = {
+  state: 'connected',
+  endpoint: { host: 'ssh://vm', source: 'DOCKER_HOST' },
+  info,
+  since: 0,
+};
 const container = { Id: id, Name: '/web', State: { Running: true, Pid: 1 }, HostConfig: {} };
 
 let hub: EventHub;
@@ -53,7 +58,14 @@ beforeEach(() => {
   hub = new EventHub();
   recorder = new HubRecorder(hub);
   sources = [];
-  service = new StatsService({ connection: link(), hub, log: silentLogger, collector: 'auto', intervalMs: 50, historySeconds: 1 });
+  service = new StatsService({
+    connection: link(),
+    hub,
+    log: silentLogger,
+    collector: 'auto',
+    intervalMs: 50,
+    historySeconds: 1,
+  });
 });
 
 afterEach(async () => {
@@ -69,7 +81,12 @@ describe('StatsService with an in-guest collector', () => {
     let t = 1000;
     const feed = setInterval(() => running()?.push({ t: (t += 50), c: [guestEntry(id)] }), 20);
     try {
-      const tick = await recorder.next('stats:tick', (payload) => payload.samples.length > 0, 3000, 'a row from the guest stream');
+      const tick = await recorder.next(
+        'stats:tick',
+        (payload) => payload.samples.length > 0,
+        3000,
+        'a row from the guest stream',
+      );
       expect(tick.payload.samples[0].v[col.memBytes]).toBe(80 * MiB);
     } finally {
       clearInterval(feed);
@@ -87,7 +104,10 @@ describe('spawnGuestStats', () => {
 
   it('yields the lines, then reports how the command ended and what it said on stderr', async () => {
     const command = join(dir, 'fake-stats');
-    writeFileSync(command, '#!/bin/sh\necho "interval $1"\nprintf \'{"t":1,"c":[]}\\n\\n{"t":2,\'\necho \'"c":[]}\'\necho "cgroup v2 not mounted" >&2\nexit 3\n');
+    writeFileSync(
+      command,
+      '#!/bin/sh\necho "interval $1"\nprintf \'{"t":1,"c":[]}\\n\\n{"t":2,\'\necho \'"c":[]}\'\necho "cgroup v2 not mounted" >&2\nexit 3\n',
+    );
     chmodSync(command, 0o755);
     const lines: string[] = [];
     const source = spawnGuestStats(command, 250);

@@ -9,7 +9,13 @@ describe('StatsRing', () => {
     ring.push(1, row(10, NaN));
     ring.push(2, row(20, 2));
     expect(ring.length).toBe(2);
-    expect(ring.toColumns()).toEqual({ t: [1, 2], columns: [[10, 20], [null, 2]] });
+    expect(ring.toColumns()).toEqual({
+      t: [1, 2],
+      columns: [
+        [10, 20],
+        [null, 2],
+      ],
+    });
   });
 
   it('wraps around: overwrites the oldest rows and never holds more than its capacity', () => {
@@ -41,10 +47,16 @@ describe('StatsRing', () => {
     ring.pushGap(3);
     ring.pushGap(4);
     ring.push(5, row(2, 2));
-    expect(ring.toColumns()).toEqual({ t: [2, 3, 5], columns: [[1, null, 2], [1, null, 2]] });
+    expect(ring.toColumns()).toEqual({
+      t: [2, 3, 5],
+      columns: [
+        [1, null, 2],
+        [1, null, 2],
+      ],
+    });
   });
 
-  it('copies the row: later changes to the caller\'s array do not reach history', () => {
+  it("copies the row: later changes to the caller's array do not reach history", () => {
     const ring = new StatsRing(2, 1);
     const reused = row(1);
     ring.push(1, reused);

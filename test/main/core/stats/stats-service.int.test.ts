@@ -60,8 +60,17 @@ function mean(values: number[]): number {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function run(name: string, cmd: string, hostConfig: Dockerode.HostConfig & { NanoCpus?: number }): Promise<string> {
-  const options = { image: harness().busyboxImage, name: `berth-stats-${name}-${Date.now()}`, cmd: ['sh', '-c', cmd], hostConfig };
+async function run(
+  name: string,
+  cmd: string,
+  hostConfig: Dockerode.HostConfig & { NanoCpus?: number },
+): Promise<string> {
+  const options = {
+    image: harness().busyboxImage,
+    name: `berth-stats-${name}-${Date.now()}`,
+    cmd: ['sh', '-c', cmd],
+    hostConfig,
+  };
   return (await runTestContainer(docker, options)).id;
 }
 
@@ -86,21 +95,35 @@ const cgroup = () => ({ service: services[0], recorder: recorders[0] });
 const api = () => ({ service: services[1], recorder: recorders[1] });
 
 beforeAll(async () => {
-  connection = new EngineConnection({ discover: () => discoverEngine({ env: { DOCKER_HOST: harness().dockerHost } }), log });
+  connection = new EngineConnection({
+    discover: () => discoverEngine({ env: { DOCKER_HOST: harness().dockerHost } }),
+    log,
+  });
   expect((await connection.reconnect()).state).toBe('connected');
   docker = new Dockerode({ socketPath: harness().socketPath });
   busy = await run('busy', 'while :; do :; done', { NanoCpus: 0.5e9 });
   // Waits 2 s, then allocates 4 × 20 MiB in shell variables, one every half second, and keeps them
   // (the trailing `:` stops busybox from exec'ing sleep and freeing the shell).
-  memory = await run('memory', 'sleep 2; for i in 1 2 3 4; do eval "v$i=\\$(head -c 20m /dev/zero | tr \\"\\\\0\\" a)"; sleep 0.5; done; sleep 3600; :', { Memory: 128 * MiB });
+  memory = await run(
+    'memory',
+    'sleep 2; for i in 1 2 3 4; do eval "v$i=\\$(head -c 20m /dev/zero | tr \\"\\\\0\\" a)"; sleep 0.5; done; sleep 3600; :',
+    { Memory: 128 * MiB },
+  );
   statsService('cgroup');
   statsService('api');
-  const results = await Promise.all([cgroup().service.watch('test', { all: false, ids: [busy, memory] }), api().service.watch('test', { all: false, ids: [busy, memory] })]);
+  const results = await Promise.all([
+    cgroup().service.watch('test', { all: false, ids: [busy, memory] }),
+    api().service.watch('test', { all: false, ids: [busy, memory] }),
+  ]);
   expect(results.map((r) => r.collector)).toEqual(['cgroup', 'api']);
   // Until the allocation is done and the API collector has had several frames (about one a second).
   const deadline = Date.now() + 20_000;
   const ready = () =>
-    [cgroup().recorder, api().recorder].every((recorder) => (series(recorder, memory, col.memBytes).at(-1) ?? 0) > 75 * MiB && series(recorder, busy, col.cpuPercent).length >= 4);
+    [cgroup().recorder, api().recorder].every(
+      (recorder) =>
+        (series(recorder, memory, col.memBytes).at(-1) ?? 0) > 75 * MiB &&
+        series(recorder, busy, col.cpuPercent).length >= 4,
+    );
   while (!ready() && Date.now() < deadline) await pause(250);
   // One more frame each, so the last values of both collectors come from the same state of the containers.
   await pause(1500);
@@ -113,7 +136,10 @@ afterAll(async () => {
   if (docker) await removeTestContainers(docker);
 });
 
-describe.each([['cgroup', cgroup], ['api', api]] as const)('the %s collector', (_kind, which) => {
+describe.each([
+  ['cgroup', cgroup],
+  ['api', api],
+] as const)('the %s collector', (_kind, which) => {
   it('shows a busy loop limited to 0.5 cores at ≈ 50 % of a core, ≈ 100 % of its limit, throttled', () => {
     const { recorder } = which();
     const samples = ticksOf(recorder)
@@ -135,7 +161,9 @@ describe.each([['cgroup', cgroup], ['api', api]] as const)('the %s collector', (
       expect(cpu).toBeGreaterThan(35);
       expect(cpu / 100 / 0.5).toBeGreaterThan(0.7);
     } else {
-      console.info(`[stats test] the machine was too busy for the busy loop to reach its limit: ${JSON.stringify(samples)}`);
+      console.info(
+        `[stats test] the machine was too busy for the busy loop to reach its limit: ${JSON.stringify(samples)}`,
+      );
     }
   });
 
@@ -149,7 +177,11 @@ describe.each([['cgroup', cgroup], ['api', api]] as const)('the %s collector', (
     // --memory without --memory-swap: the engine sets memory + swap to twice the memory.
     expect(series(recorder, memory, col.swapLimitBytes).at(-1)).toBe(256 * MiB);
     // No limit set: null, not the host's memory.
-    expect(ticksOf(recorder).flatMap((t) => t.samples).find((s) => s.id === busy)?.v[col.memLimitBytes]).toBeNull();
+    expect(
+      ticksOf(recorder)
+        .flatMap((t) => t.samples)
+        .find((s) => s.id === busy)?.v[col.memLimitBytes],
+    ).toBeNull();
   });
 });
 
@@ -162,7 +194,11 @@ describe('StatsService with a real engine', () => {
       cpu: mean(series(recorder, busy, col.cpuPercent).slice(-5)),
       mem: series(recorder, memory, col.memBytes).at(-1) ?? NaN,
       busyMem: series(recorder, busy, col.memBytes).at(-1) ?? NaN,
-      last: (id: string) => ticksOf(recorder).flatMap((t) => t.samples).filter((s) => s.id === id).at(-1)?.v ?? [],
+      last: (id: string) =>
+        ticksOf(recorder)
+          .flatMap((t) => t.samples)
+          .filter((s) => s.id === id)
+          .at(-1)?.v ?? [],
     }));
     expect(Math.abs(fromCgroup.cpu - fromApi.cpu)).toBeLessThan(15);
     expect(Math.abs(fromCgroup.mem - fromApi.mem) / fromApi.mem).toBeLessThan(0.1);
@@ -170,7 +206,9 @@ describe('StatsService with a real engine', () => {
     expect(Math.abs(fromCgroup.busyMem - fromApi.busyMem)).toBeLessThan(Math.max(0.1 * fromApi.busyMem, 1 * MiB));
     for (const id of [busy, memory]) {
       for (const field of [col.cpuLimitCores, col.memLimitBytes, col.swapLimitBytes, col.pidsLimit, col.pids]) {
-        expect(fromCgroup.last(id)[field], `field ${field} of ${id === busy ? 'busy' : 'memory'}`).toBe(fromApi.last(id)[field]);
+        expect(fromCgroup.last(id)[field], `field ${field} of ${id === busy ? 'busy' : 'memory'}`).toBe(
+          fromApi.last(id)[field],
+        );
       }
     }
   });
@@ -180,20 +218,35 @@ describe('StatsService with a real engine', () => {
     const viaApi = statsService('api');
     const baseline = counterFds();
     const victim = await runIdleContainer(docker, harness().busyboxImage);
-    await Promise.all([service.watch('test', { all: false, ids: [victim.id] }), viaApi.service.watch('test', { all: false, ids: [victim.id] })]);
+    await Promise.all([
+      service.watch('test', { all: false, ids: [victim.id] }),
+      viaApi.service.watch('test', { all: false, ids: [victim.id] }),
+    ]);
     await recorder.next('stats:tick', (t) => t.samples.some((s) => s.id === victim.id), 5000, 'a sample of the victim');
-    await viaApi.recorder.next('stats:tick', (t) => t.samples.some((s) => s.id === victim.id), 5000, 'a sample of the victim (API)');
+    await viaApi.recorder.next(
+      'stats:tick',
+      (t) => t.samples.some((s) => s.id === victim.id),
+      5000,
+      'a sample of the victim (API)',
+    );
     expect(counterFds()).toBe(baseline + 8);
-    const ended = [recorder, viaApi.recorder].map((r) => r.next('stats:tick', (t) => t.ended.some((e) => e.id === victim.id), 10_000, 'the end of its series'));
+    const ended = [recorder, viaApi.recorder].map((r) =>
+      r.next('stats:tick', (t) => t.ended.some((e) => e.id === victim.id), 10_000, 'the end of its series'),
+    );
     await victim.remove({ force: true });
-    for (const tick of await Promise.all(ended)) expect(tick.payload.ended.find((e) => e.id === victim.id)?.reason).toMatch(/stopped|exited|removed/);
+    for (const tick of await Promise.all(ended))
+      expect(tick.payload.ended.find((e) => e.id === victim.id)?.reason).toMatch(/stopped|exited|removed/);
     expect(counterFds()).toBe(baseline);
     await pause(300);
     for (const r of [recorder, viaApi.recorder]) {
       // Ended once, and nothing sampled after its end.
       expect(ticksOf(r).filter((t) => t.ended.some((e) => e.id === victim.id))).toHaveLength(1);
       const endedAt = ticksOf(r).findIndex((t) => t.ended.some((e) => e.id === victim.id));
-      expect(ticksOf(r).slice(endedAt + 1).some((t) => t.samples.some((s) => s.id === victim.id))).toBe(false);
+      expect(
+        ticksOf(r)
+          .slice(endedAt + 1)
+          .some((t) => t.samples.some((s) => s.id === victim.id)),
+      ).toBe(false);
     }
     expect(() => service.history(victim.id)).toThrow(/no stats history/);
     expect(problems).toEqual([]);
@@ -228,14 +281,16 @@ describe('StatsService with a real engine', () => {
     expect(problems).toEqual([]);
   });
 
-  it('follows `docker update` of a running container\'s limits, with both collectors', async () => {
+  it("follows `docker update` of a running container's limits, with both collectors", async () => {
     await docker.getContainer(memory).update({ NanoCpus: 1.5e9, Memory: 192 * MiB, MemorySwap: 384 * MiB });
     const updated = (recorder: HubRecorder) =>
       recorder.next(
         'stats:tick',
         (t) => {
           const v = t.samples.find((s) => s.id === memory)?.v;
-          return v?.[col.cpuLimitCores] === 1.5 && v[col.memLimitBytes] === 192 * MiB && v[col.swapLimitBytes] === 384 * MiB;
+          return (
+            v?.[col.cpuLimitCores] === 1.5 && v[col.memLimitBytes] === 192 * MiB && v[col.swapLimitBytes] === 384 * MiB
+          );
         },
         5000,
         'the new limits',

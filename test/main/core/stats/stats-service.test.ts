@@ -15,7 +15,17 @@ import { createFixture, v1Container, type CgroupFixture, type V1Counters } from 
 
 const MiB = 1024 ** 2;
 const info = { cgroupVersion: '1', memoryBytes: 24 * 1024 * MiB } as EngineInfo;
-const counters: V1Counters = { cpuNs: 1e9, periods: 0, throttled: 0, memUsage: 50 * MiB, inactiveFile: 2 * MiB, oomKills: 0, pids: 1, blkRead: 0, blkWrite: 0 };
+const counters: V1Counters = {
+  cpuNs: 1e9,
+  periods: 0,
+  throttled: 0,
+  memUsage: 50 * MiB,
+  inactiveFile: 2 * MiB,
+  oomKills: 0,
+  pids: 1,
+  blkRead: 0,
+  blkWrite: 0,
+};
 
 interface FakeContainer {
   Id: string;
@@ -26,7 +36,12 @@ interface FakeContainer {
 
 /** Just what StatsService uses of EngineConnection, with a scripted engine behind it. */
 class FakeConnection {
-  status: EngineStatus = { state: 'connected', endpoint: { host: 'unix:///fake.sock', source: 'DOCKER_HOST' }, info, since: 0 };
+  status: EngineStatus = {
+    state: 'connected',
+    endpoint: { host: 'unix:///fake.sock', source: 'DOCKER_HOST' },
+    info,
+    since: 0,
+  };
   readonly containers = new Map<string, FakeContainer>();
   private readonly eventListeners = new Set<(event: EngineEvent) => void>();
   private readonly connectedListeners = new Set<(info: EngineInfo) => void>();
@@ -34,16 +49,22 @@ class FakeConnection {
 
   client() {
     const find = (ref: string) =>
-      this.containers.get(ref) ?? [...this.containers.values()].find((c) => c.Id.startsWith(ref) || c.Name === `/${ref}`);
+      this.containers.get(ref) ??
+      [...this.containers.values()].find((c) => c.Id.startsWith(ref) || c.Name === `/${ref}`);
     return {
       getContainer: (ref: string) => ({
         inspect: async () => {
           const found = find(ref);
-          if (!found) throw Object.assign(new Error(`(HTTP code 404) no such container - No such container: ${ref}`), { statusCode: 404, json: { message: `No such container: ${ref}` } });
+          if (!found)
+            throw Object.assign(new Error(`(HTTP code 404) no such container - No such container: ${ref}`), {
+              statusCode: 404,
+              json: { message: `No such container: ${ref}` },
+            });
           return structuredClone(found);
         },
       }),
-      listContainers: async () => [...this.containers.values()].filter((c) => c.State.Running).map((c) => ({ Id: c.Id })),
+      listContainers: async () =>
+        [...this.containers.values()].filter((c) => c.State.Running).map((c) => ({ Id: c.Id })),
     };
   }
 
@@ -63,7 +84,8 @@ class FakeConnection {
   }
 
   event(Action: string, id: string, Attributes: Record<string, string> = {}): void {
-    for (const listener of this.eventListeners) listener({ Type: 'container', Action, Actor: { ID: id, Attributes }, time: 0 });
+    for (const listener of this.eventListeners)
+      listener({ Type: 'container', Action, Actor: { ID: id, Attributes }, time: 0 });
   }
 
   disconnect(): void {
@@ -72,7 +94,12 @@ class FakeConnection {
   }
 
   reconnect(): void {
-    this.status = { state: 'connected', endpoint: { host: 'unix:///fake.sock', source: 'DOCKER_HOST' }, info, since: 0 };
+    this.status = {
+      state: 'connected',
+      endpoint: { host: 'unix:///fake.sock', source: 'DOCKER_HOST' },
+      info,
+      since: 0,
+    };
     for (const listener of this.statusListeners) listener(this.status);
     for (const listener of this.connectedListeners) listener(info);
   }
@@ -90,7 +117,12 @@ function addContainer(name: string, running = true): { id: string; write: (c: V1
   const pid = nextPid++;
   const write = v1Container(fixture, id, pid, { memLimit: 128 * MiB });
   write(counters);
-  connection.containers.set(id, { Id: id, Name: `/${name}`, State: { Running: running, Pid: running ? pid : 0 }, HostConfig: {} });
+  connection.containers.set(id, {
+    Id: id,
+    Name: `/${name}`,
+    State: { Running: running, Pid: running ? pid : 0 },
+    HostConfig: {},
+  });
   return { id, write };
 }
 

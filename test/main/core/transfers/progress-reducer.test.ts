@@ -1,6 +1,12 @@
 // The progress fold on line sequences as engine 20.10 writes them for pulls and pushes.
 import { describe, expect, it } from 'vitest';
-import { describeLeftOver, foldLine, newTransfer, reachedEnd, type ProgressLine } from '../../../../main/core/transfers/progress-reducer';
+import {
+  describeLeftOver,
+  foldLine,
+  newTransfer,
+  reachedEnd,
+  type ProgressLine,
+} from '../../../../main/core/transfers/progress-reducer';
 import type { Transfer } from '../../../../main/shared/transfer-types';
 
 const digest = `sha256:${'d'.repeat(64)}`;
@@ -49,7 +55,12 @@ describe('foldLine for a pull', () => {
       { status: 'Pull complete', progressDetail: {}, id: 'aaaaaaaaaaaa' },
       { status: 'Downloading', progressDetail: { current: 10, total: 1000 }, id: 'aaaaaaaaaaaa' },
     ]);
-    expect(t.layers[0]).toMatchObject({ phase: 'complete', currentBytes: 1000, extractedBytes: 1000, status: 'Downloading' });
+    expect(t.layers[0]).toMatchObject({
+      phase: 'complete',
+      currentBytes: 1000,
+      extractedBytes: 1000,
+      status: 'Downloading',
+    });
   });
 
   it('reads the digest and the final status, which marks the end', () => {
@@ -93,7 +104,9 @@ describe('foldLine for a push', () => {
       { status: 'Mounted from other/repo', progressDetail: {}, id: '333333333333' },
     ]);
     expect(t.layers.map((l) => l.phase)).toEqual(['pushing', 'already-exists', 'already-exists']);
-    expect(describeLeftOver(t)).toBe('0 of 3 layers were uploaded (2 were already there); the registry tag was not changed');
+    expect(describeLeftOver(t)).toBe(
+      '0 of 3 layers were uploaded (2 were already there); the registry tag was not changed',
+    );
     fold(t, [
       { status: 'Pushed', progressDetail: {}, id: '111111111111' },
       { status: `latest: digest: ${digest} size: 739` },

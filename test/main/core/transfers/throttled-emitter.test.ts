@@ -7,12 +7,17 @@ import type { Transfer } from '../../../../main/shared/transfer-types';
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
-const transfer = (id: string, currentBytes: number, state: Transfer['state'] = 'running') => ({ id, currentBytes, state }) as Transfer;
+const transfer = (id: string, currentBytes: number, state: Transfer['state'] = 'running') =>
+  ({ id, currentBytes, state }) as Transfer;
 
 describe('ThrottledEmitter', () => {
   it('sends the first change, holds a burst, then sends the latest; state changes go at once', () => {
     const sent: Array<[string, number, string]> = [];
-    const emitter = new ThrottledEmitter({ emit: (t) => sent.push([t.id, t.currentBytes, t.state]), intervalMs: 100, now: () => Date.now() });
+    const emitter = new ThrottledEmitter({
+      emit: (t) => sent.push([t.id, t.currentBytes, t.state]),
+      intervalMs: 100,
+      now: () => Date.now(),
+    });
     let current = transfer('a', 0);
     const read = () => current;
     emitter.changed('a', read);
@@ -22,7 +27,10 @@ describe('ThrottledEmitter', () => {
     }
     expect(sent).toEqual([['a', 0, 'running']]);
     vi.advanceTimersByTime(100);
-    expect(sent).toEqual([['a', 0, 'running'], ['a', 10, 'running']]);
+    expect(sent).toEqual([
+      ['a', 0, 'running'],
+      ['a', 10, 'running'],
+    ]);
     current = transfer('a', 11);
     emitter.changed('a', read);
     current = transfer('a', 12, 'done');

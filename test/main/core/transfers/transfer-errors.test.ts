@@ -14,7 +14,10 @@ describe('transferErrorFromMessage', () => {
   it.each([
     ['Head "http://127.0.0.1:5000/v2/x/manifests/v1": no basic auth credentials', 'AUTH_REQUIRED'],
     ['unauthorized: authentication required', 'AUTH_REQUIRED'],
-    ["pull access denied for x, repository does not exist or may require 'docker login': denied: requested access to the resource is denied", 'NOT_FOUND'],
+    [
+      "pull access denied for x, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
+      'NOT_FOUND',
+    ],
     ['manifest for 127.0.0.1:5000/x:v1 not found: manifest unknown: manifest unknown', 'NOT_FOUND'],
     ['Get "http://127.0.0.1:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused', 'REGISTRY_UNREACHABLE'],
     ['Get "https://nope.invalid/v2/": dial tcp: lookup nope.invalid: no such host', 'REGISTRY_UNREACHABLE'],
@@ -28,14 +31,22 @@ describe('transferErrorFromMessage', () => {
   });
 
   it('says who wants the login', () => {
-    expect(transferErrorFromMessage(pull, 'no basic auth credentials').message).toBe('127.0.0.1:5000 needs you to log in to pull 127.0.0.1:5000/x:v1: no basic auth credentials');
+    expect(transferErrorFromMessage(pull, 'no basic auth credentials').message).toBe(
+      '127.0.0.1:5000 needs you to log in to pull 127.0.0.1:5000/x:v1: no basic auth credentials',
+    );
   });
 });
 
 describe('transferErrorFromThrown', () => {
-  it('drops docker-modem\'s prefix from an HTTP refusal', () => {
-    const error = Object.assign(new Error('(HTTP code 404) unexpected - manifest for x not found: manifest unknown'), { statusCode: 404, json: null });
-    expect(transferErrorFromThrown(pull, error)).toEqual({ code: 'NOT_FOUND', message: '127.0.0.1:5000 has no image 127.0.0.1:5000/x:v1: manifest for x not found: manifest unknown' });
+  it("drops docker-modem's prefix from an HTTP refusal", () => {
+    const error = Object.assign(new Error('(HTTP code 404) unexpected - manifest for x not found: manifest unknown'), {
+      statusCode: 404,
+      json: null,
+    });
+    expect(transferErrorFromThrown(pull, error)).toEqual({
+      code: 'NOT_FOUND',
+      message: '127.0.0.1:5000 has no image 127.0.0.1:5000/x:v1: manifest for x not found: manifest unknown',
+    });
   });
 
   it('an engine that is gone is ENGINE_UNREACHABLE', () => {

@@ -31,7 +31,12 @@ export interface TransferFixture {
 
 export async function transferFixture(): Promise<TransferFixture> {
   const configDir = await mkdtemp(join(tmpdir(), 'berth-docker-config-'));
-  const env: NodeJS.ProcessEnv = { DOCKER_HOST: harness().dockerHost, DOCKER_CONFIG: configDir, PATH: process.env.PATH, HOME: configDir };
+  const env: NodeJS.ProcessEnv = {
+    DOCKER_HOST: harness().dockerHost,
+    DOCKER_CONFIG: configDir,
+    PATH: process.env.PATH,
+    HOME: configDir,
+  };
   const hub = new EventHub();
   const recorder = new HubRecorder(hub);
   const connection = new EngineConnection({ discover: () => discoverEngine({ env }), log: silentLogger });
@@ -64,7 +69,12 @@ export interface ManifestLayer {
 }
 
 /** The registry's manifest (schema 2) for repo:tag, or the HTTP status when there is none. */
-export function fetchManifest(registry: string, repository: string, tag: string, auth?: string): Promise<{ status: number; layers: ManifestLayer[] }> {
+export function fetchManifest(
+  registry: string,
+  repository: string,
+  tag: string,
+  auth?: string,
+): Promise<{ status: number; layers: ManifestLayer[] }> {
   const [host, port] = registry.split(':');
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { Accept: 'application/vnd.docker.distribution.manifest.v2+json' };

@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 /** Builds a fresh image of random layers, pushes it to the harness registry and removes every local copy. */
-async function remoteOnlyImage(name: string, layers: number, bytesPerLayer: number): Promise<{ repository: string; tag: string }> {
+async function remoteOnlyImage(
+  name: string,
+  layers: number,
+  bytesPerLayer: number,
+): Promise<{ repository: string; tag: string }> {
   const repository = `berth-test/${name}-${uniqueSuffix()}`;
   const local = `${repository}:v1`;
   await buildLayeredImage(f.docker, local, { layers, bytesPerLayer, base: 'scratch' });
@@ -59,7 +63,9 @@ describe('TransferManager with a real engine and registry', () => {
     expect(done.currentBytes).toBe(manifest.layers.reduce((sum, layer) => sum + layer.size, 0));
     expect(done.totalBytes).toBe(done.currentBytes);
 
-    const events = f.recorder.seen.filter((r) => r.event === 'transfers:progress' && (r.payload as Transfer).id === started.id);
+    const events = f.recorder.seen.filter(
+      (r) => r.event === 'transfers:progress' && (r.payload as Transfer).id === started.id,
+    );
     expect(events.length).toBeGreaterThan(1);
     expect((events.at(-1)?.payload as Transfer).state).toBe('done');
     expect(await hasImage(f.docker, reference)).toBe(true);
@@ -144,13 +150,21 @@ describe('TransferManager with a real engine and registry', () => {
       expect(transfer.state).toBe('running');
       const finished = new Promise<Transfer>((resolve) =>
         core.hub.subscribe((event, payload) => {
-          if (event === 'transfers:progress' && (payload as Transfer).id === transfer.id && (payload as Transfer).state !== 'running') resolve(payload as Transfer);
+          if (
+            event === 'transfers:progress' &&
+            (payload as Transfer).id === transfer.id &&
+            (payload as Transfer).state !== 'running'
+          )
+            resolve(payload as Transfer);
         }),
       );
       expect((await finished).state).toBe('done');
       const listed = await core.router.handle('transfers:list', {});
       expect(listed.ok && (listed.data as Transfer[]).some((t) => t.id === transfer.id)).toBe(true);
-      expect(await core.router.handle('transfers:cancel', { id: 'no-such' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await core.router.handle('transfers:cancel', { id: 'no-such' })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
     } finally {
       await core.close();
     }

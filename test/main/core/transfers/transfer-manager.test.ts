@@ -23,19 +23,25 @@ function managerWithoutEngine() {
 }
 
 describe('TransferManager before the engine', () => {
-  it.each(['Nginx', 'a:b:c', 'foo@sha256:123', '', 'nginx:'])('refuses %j with INVALID_REFERENCE, asking nothing', async (reference) => {
-    const { manager, calls } = managerWithoutEngine();
-    const error = await manager.pull(reference).catch((failure: unknown) => failure);
-    expect(error).toBeInstanceOf(BerthError);
-    expect(error).toMatchObject({ code: 'INVALID_REFERENCE' });
-    expect((error as Error).message).toContain('is not an image reference docker accepts');
-    expect(calls).toEqual([]);
-    expect(manager.list()).toEqual([]);
-  });
+  it.each(['Nginx', 'a:b:c', 'foo@sha256:123', '', 'nginx:'])(
+    'refuses %j with INVALID_REFERENCE, asking nothing',
+    async (reference) => {
+      const { manager, calls } = managerWithoutEngine();
+      const error = await manager.pull(reference).catch((failure: unknown) => failure);
+      expect(error).toBeInstanceOf(BerthError);
+      expect(error).toMatchObject({ code: 'INVALID_REFERENCE' });
+      expect((error as Error).message).toContain('is not an image reference docker accepts');
+      expect(calls).toEqual([]);
+      expect(manager.list()).toEqual([]);
+    },
+  );
 
   it('refuses to push a digest', async () => {
     const { manager, calls } = managerWithoutEngine();
-    await expect(manager.push(`nginx@sha256:${'a'.repeat(64)}`)).rejects.toMatchObject({ code: 'INVALID_REFERENCE', message: expect.stringContaining('push needs a tag') });
+    await expect(manager.push(`nginx@sha256:${'a'.repeat(64)}`)).rejects.toMatchObject({
+      code: 'INVALID_REFERENCE',
+      message: expect.stringContaining('push needs a tag'),
+    });
     expect(calls).toEqual([]);
   });
 

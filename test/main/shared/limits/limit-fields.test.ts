@@ -1,6 +1,12 @@
 // The limit fields: the set with no limit, comparing two sets field by field, and the wording of values.
 import { describe, expect, it } from 'vitest';
-import { changedFields, describeValue, fieldLabel, limitFields, noLimits } from '../../../../main/shared/limits/limit-fields';
+import {
+  changedFields,
+  describeValue,
+  fieldLabel,
+  limitFields,
+  noLimits,
+} from '../../../../main/shared/limits/limit-fields';
 import { limits, MiB } from './limit-sets';
 
 describe('limit fields', () => {
@@ -13,7 +19,12 @@ describe('limit fields', () => {
 
   it('compares field by field: float noise in CPUs and equal policies are no change', () => {
     expect(changedFields(limits({ cpus: 0.3 }), limits({ cpus: 0.1 + 0.2 }))).toEqual([]);
-    expect(changedFields(limits(), limits({ memoryBytes: 64 * MiB, restartPolicy: { name: 'always', maximumRetryCount: 0 } }))).toEqual(['memoryBytes', 'restartPolicy']);
+    expect(
+      changedFields(
+        limits(),
+        limits({ memoryBytes: 64 * MiB, restartPolicy: { name: 'always', maximumRetryCount: 0 } }),
+      ),
+    ).toEqual(['memoryBytes', 'restartPolicy']);
   });
 
   it('words fields and values as messages show them', () => {

@@ -18,4 +18,10 @@ export const unlimited = limits();
 export const limited256 = limits({ memoryBytes: 256 * MiB, memorySwapBytes: 512 * MiB });
 
 /** A two-core engine with 8 GiB, swap accounted, nothing fixed. */
-export const caps: LimitsCapabilities = { engineCpus: 2, cores: [0, 1], engineMemoryBytes: 8 * GiB, swapLimitSupported: true, fixed: [] };
+export const caps: LimitsCapabilities = {
+  engineCpus: 2,
+  cores: [0, 1],
+  engineMemoryBytes: 8 * GiB,
+  swapLimitSupported: true,
+  fixed: [],
+};

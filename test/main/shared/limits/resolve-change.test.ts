@@ -20,13 +20,20 @@ describe('resolveChange', () => {
 
 describe('normaliseLimits', () => {
   it('normalises to what the engine reads back: every core and weight 1024 are the defaults', () => {
-    const result = normaliseLimits(limits({ cpuShares: 1024, cpusetCpus: '1,0', restartPolicy: { name: 'always', maximumRetryCount: 0 } }), 2);
+    const result = normaliseLimits(
+      limits({ cpuShares: 1024, cpusetCpus: '1,0', restartPolicy: { name: 'always', maximumRetryCount: 0 } }),
+      2,
+    );
     expect(result).toMatchObject({ cpuShares: null, cpusetCpus: null });
     expect(normaliseLimits(limits({ cpusetCpus: '1,0' }), 4).cpusetCpus).toBe('0-1');
   });
 
   it('keeps a retry count only for on-failure', () => {
-    expect(normaliseLimits(limits({ restartPolicy: { name: 'always', maximumRetryCount: 5 } }), 2).restartPolicy).toEqual({ name: 'always', maximumRetryCount: 0 });
-    expect(normaliseLimits(limits({ restartPolicy: { name: 'on-failure', maximumRetryCount: 5 } }), 2).restartPolicy).toEqual({ name: 'on-failure', maximumRetryCount: 5 });
+    expect(
+      normaliseLimits(limits({ restartPolicy: { name: 'always', maximumRetryCount: 5 } }), 2).restartPolicy,
+    ).toEqual({ name: 'always', maximumRetryCount: 0 });
+    expect(
+      normaliseLimits(limits({ restartPolicy: { name: 'on-failure', maximumRetryCount: 5 } }), 2).restartPolicy,
+    ).toEqual({ name: 'on-failure', maximumRetryCount: 5 });
   });
 });

@@ -7,8 +7,17 @@ const phases = (...entries: Array<[string, number]>) => entries.map(([phase, atM
 
 describe('bootTimeline', () => {
   it('shows the five steps with their times when the VM is ready', () => {
-    const timeline = bootTimeline({ providerState: 'running', bootPhases: phases(['qemu', 0], ['init', 2100], ['ssh', 5400], ['engine', 7000], ['ready', 8250]) });
-    expect(timeline.steps.map((step) => `${step.label} ${step.at}`)).toEqual(['QEMU 0.0 s', 'kernel/init 2.1 s', 'SSH 5.4 s', 'engine 7.0 s', 'ready 8.3 s']);
+    const timeline = bootTimeline({
+      providerState: 'running',
+      bootPhases: phases(['qemu', 0], ['init', 2100], ['ssh', 5400], ['engine', 7000], ['ready', 8250]),
+    });
+    expect(timeline.steps.map((step) => `${step.label} ${step.at}`)).toEqual([
+      'QEMU 0.0 s',
+      'kernel/init 2.1 s',
+      'SSH 5.4 s',
+      'engine 7.0 s',
+      'ready 8.3 s',
+    ]);
     expect(timeline.steps.every((step) => step.state === 'done')).toBe(true);
     expect(timeline.summary).toBe('Ready in 8.3 s after QEMU started.');
   });
@@ -17,11 +26,16 @@ describe('bootTimeline', () => {
     const timeline = bootTimeline({ providerState: 'starting', bootPhases: phases(['qemu', 0], ['init', 2100]) });
     expect(timeline.steps.map((step) => step.state)).toEqual(['done', 'done', 'current', 'pending', 'pending']);
     expect(timeline.summary).toBe('Booting: waiting for SSH.');
-    expect(bootTimeline({ providerState: 'starting', bootPhases: phases(['qemu', 0]) }, 4000).summary).toBe('Booting: waiting for kernel/init (4.0 s so far).');
+    expect(bootTimeline({ providerState: 'starting', bootPhases: phases(['qemu', 0]) }, 4000).summary).toBe(
+      'Booting: waiting for kernel/init (4.0 s so far).',
+    );
   });
 
   it('says where a failed boot stopped, and when there was none', () => {
-    const failed = bootTimeline({ providerState: 'stopped', bootPhases: phases(['qemu', 0], ['init', 2100], ['ssh', 5400]) });
+    const failed = bootTimeline({
+      providerState: 'stopped',
+      bootPhases: phases(['qemu', 0], ['init', 2100], ['ssh', 5400]),
+    });
     expect(failed.steps[3].state).toBe('missed');
     expect(failed.summary).toMatch(/stopped before engine/);
     expect(bootTimeline({ providerState: 'stopped', bootPhases: [] }).summary).toBe('Not booted since Berth started.');

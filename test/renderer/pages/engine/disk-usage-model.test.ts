@@ -14,13 +14,17 @@ describe('diskUsageLines', () => {
   });
 
   it('formats counts, sizes and the reclaimable share', () => {
-    expect(describeRow('Images', 'in use', { count: 12, active: 3, sizeBytes: 2.5 * GiB, reclaimableBytes: GiB })).toEqual({
+    expect(
+      describeRow('Images', 'in use', { count: 12, active: 3, sizeBytes: 2.5 * GiB, reclaimableBytes: GiB }),
+    ).toEqual({
       label: 'Images',
       count: '12 (3 in use)',
       size: '2.5 GiB',
       reclaimable: '1 GiB (40%)',
     });
-    expect(describeRow('Containers', 'running', { count: 4, active: 1, sizeBytes: 300 * MiB, reclaimableBytes: 0 })).toEqual({
+    expect(
+      describeRow('Containers', 'running', { count: 4, active: 1, sizeBytes: 300 * MiB, reclaimableBytes: 0 }),
+    ).toEqual({
       label: 'Containers',
       count: '4 (1 running)',
       size: '300 MiB',
@@ -29,6 +33,8 @@ describe('diskUsageLines', () => {
   });
 
   it('never shows more than 100% reclaimable', () => {
-    expect(describeRow('Volumes', 'in use', { count: 1, active: 0, sizeBytes: MiB, reclaimableBytes: 2 * MiB }).reclaimable).toBe('2 MiB (100%)');
+    expect(
+      describeRow('Volumes', 'in use', { count: 1, active: 0, sizeBytes: MiB, reclaimableBytes: 2 * MiB }).reclaimable,
+    ).toBe('2 MiB (100%)');
   });
 });

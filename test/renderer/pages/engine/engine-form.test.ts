@@ -1,6 +1,13 @@
 // The Add engine dialog's checks: engine names and ssh:// addresses, as the core's contract accepts them.
 import { describe, expect, it } from 'vitest';
-import { engineNameProblem, parseCpus, parseDiskGiB, parseMemoryMiB, parseSshUrl, socketPathProblem } from '../../../../renderer/src/pages/engine/engine-form';
+import {
+  engineNameProblem,
+  parseCpus,
+  parseDiskGiB,
+  parseMemoryMiB,
+  parseSshUrl,
+  socketPathProblem,
+} from '../../../../renderer/src/pages/engine/engine-form';
 
 describe('engineNameProblem', () => {
   it('accepts lowercase letters, digits and dashes up to 31 characters', () => {
@@ -23,8 +30,14 @@ describe('engineNameProblem', () => {
 
 describe('parseSshUrl', () => {
   it('reads user, host and port', () => {
-    expect(parseSshUrl('ssh://me@build-box')).toEqual({ ok: true, target: { user: 'me', host: 'build-box', port: 22 } });
-    expect(parseSshUrl(' ssh://root@10.0.0.5:2222 ')).toEqual({ ok: true, target: { user: 'root', host: '10.0.0.5', port: 2222 } });
+    expect(parseSshUrl('ssh://me@build-box')).toEqual({
+      ok: true,
+      target: { user: 'me', host: 'build-box', port: 22 },
+    });
+    expect(parseSshUrl(' ssh://root@10.0.0.5:2222 ')).toEqual({
+      ok: true,
+      target: { user: 'root', host: '10.0.0.5', port: 2222 },
+    });
     expect(parseSshUrl('ssh://[::1]:22')).toEqual({ ok: true, target: { user: null, host: '[::1]', port: 22 } });
   });
 

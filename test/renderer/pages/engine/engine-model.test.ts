@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineView } from '../../../../main/shared/engine-manager-types';
 import type { EngineStatus } from '../../../../main/shared/engine-types';
-import { cgroupText, containerCounts, dockerContextHint, engineState, kindLabel, pickSelected } from '../../../../renderer/src/pages/engine/engine-model';
+import {
+  cgroupText,
+  containerCounts,
+  dockerContextHint,
+  engineState,
+  kindLabel,
+  pickSelected,
+} from '../../../../renderer/src/pages/engine/engine-model';
 
 const endpoint = { host: 'unix:///run/berth/x/docker.sock', source: 'DOCKER_HOST' as const };
 const connected = { state: 'connected', endpoint, info: {}, since: 1 } as EngineStatus;
@@ -11,16 +18,36 @@ const unreachable: EngineStatus = { state: 'unreachable', endpoint, reason: 'con
 
 describe('engineState', () => {
   it('shows what Berth does with the process before what the socket says', () => {
-    expect(engineState({ providerState: 'starting', connection: unreachable })).toEqual({ label: 'Starting…', tone: 'pending', reason: null });
-    expect(engineState({ providerState: 'stopping', connection: connected })).toEqual({ label: 'Stopping…', tone: 'pending', reason: null });
-    expect(engineState({ providerState: 'stopped', connection: unreachable })).toEqual({ label: 'Stopped', tone: 'neutral', reason: null });
+    expect(engineState({ providerState: 'starting', connection: unreachable })).toEqual({
+      label: 'Starting…',
+      tone: 'pending',
+      reason: null,
+    });
+    expect(engineState({ providerState: 'stopping', connection: connected })).toEqual({
+      label: 'Stopping…',
+      tone: 'pending',
+      reason: null,
+    });
+    expect(engineState({ providerState: 'stopped', connection: unreachable })).toEqual({
+      label: 'Stopped',
+      tone: 'neutral',
+      reason: null,
+    });
   });
 
   it('follows the connection for running and external engines', () => {
     for (const providerState of ['running', 'external'] as const) {
-      expect(engineState({ providerState, connection: connected })).toEqual({ label: 'Running', tone: 'ok', reason: null });
+      expect(engineState({ providerState, connection: connected })).toEqual({
+        label: 'Running',
+        tone: 'ok',
+        reason: null,
+      });
       expect(engineState({ providerState, connection: connecting }).label).toBe('Connecting…');
-      expect(engineState({ providerState, connection: unreachable })).toEqual({ label: 'Unreachable', tone: 'error', reason: 'connect ENOENT' });
+      expect(engineState({ providerState, connection: unreachable })).toEqual({
+        label: 'Unreachable',
+        tone: 'error',
+        reason: 'connect ENOENT',
+      });
     }
   });
 });
@@ -64,10 +91,13 @@ describe('pickSelected', () => {
 describe('containerCounts', () => {
   const info = { containers: { running: 2, total: 2 } };
   it('counts the active engine from the live list, not the info of when Berth connected', () => {
-    expect(containerCounts(info, [{ state: 'running' }, { state: 'running' }, { state: 'exited' }])).toEqual({ running: 2, total: 3 });
+    expect(containerCounts(info, [{ state: 'running' }, { state: 'running' }, { state: 'exited' }])).toEqual({
+      running: 2,
+      total: 3,
+    });
     expect(containerCounts(info, [])).toEqual({ running: 0, total: 0 });
   });
-  it('keeps the info\'s counts for an engine without a live list (not the active one, or not loaded yet)', () => {
+  it("keeps the info's counts for an engine without a live list (not the active one, or not loaded yet)", () => {
     expect(containerCounts(info, undefined)).toEqual({ running: 2, total: 2 });
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { statsFields } from '../../../../main/shared/stats-types';
 import { containersUse, usageRows } from '../../../../renderer/src/pages/engine/vm-usage-model';
 
-const values = (cpu: number, mem: number) => statsFields.map((field) => (field === 'cpuPercent' ? cpu : field === 'memBytes' ? mem : null));
+const values = (cpu: number, mem: number) =>
+  statsFields.map((field) => (field === 'cpuPercent' ? cpu : field === 'memBytes' ? mem : null));
 const GIB = 1024 ** 3;
 
 describe('containersUse', () => {
@@ -19,7 +20,13 @@ describe('containersUse', () => {
 
 describe('usageRows', () => {
   const size = { cpus: 2, memoryMiB: 2048, diskGiB: 32 };
-  const usage = { memTotalBytes: 2 * GIB, memUsedBytes: GIB, cpuBusyPercent: 50, diskTotalBytes: 32 * GIB, diskUsedBytes: 8 * GIB };
+  const usage = {
+    memTotalBytes: 2 * GIB,
+    memUsedBytes: GIB,
+    cpuBusyPercent: 50,
+    diskTotalBytes: 32 * GIB,
+    diskUsedBytes: 8 * GIB,
+  };
 
   it('puts the VM next to its containers, CPU in % of the VM', () => {
     const [cpu, memory, disk] = usageRows(size, usage, { running: 1, cpuPercent: 80, memBytes: GIB / 2 }, 4 * GIB);

@@ -31,8 +31,15 @@ describe('naming images', () => {
 
 describe('checkPullReference', () => {
   it('accepts what docker pull accepts and shows the normalised name', () => {
-    expect(checkPullReference('busybox')).toEqual({ ok: true, normalised: 'docker.io/library/busybox:latest', empty: false });
-    expect(checkPullReference(' 127.0.0.1:5000/team/app:1.0 ')).toMatchObject({ ok: true, normalised: '127.0.0.1:5000/team/app:1.0' });
+    expect(checkPullReference('busybox')).toEqual({
+      ok: true,
+      normalised: 'docker.io/library/busybox:latest',
+      empty: false,
+    });
+    expect(checkPullReference(' 127.0.0.1:5000/team/app:1.0 ')).toMatchObject({
+      ok: true,
+      normalised: '127.0.0.1:5000/team/app:1.0',
+    });
   });
 
   it('is quiet while empty and explains a malformed reference', () => {
@@ -45,12 +52,20 @@ describe('checkPullReference', () => {
 
 describe('tagTarget', () => {
   it('splits a name into repository and tag, latest by default', () => {
-    expect(tagTarget('127.0.0.1:5000/team/app:1.0')).toEqual({ ok: true, repository: '127.0.0.1:5000/team/app', tag: '1.0', shown: '127.0.0.1:5000/team/app:1.0' });
+    expect(tagTarget('127.0.0.1:5000/team/app:1.0')).toEqual({
+      ok: true,
+      repository: '127.0.0.1:5000/team/app',
+      tag: '1.0',
+      shown: '127.0.0.1:5000/team/app:1.0',
+    });
     expect(tagTarget('myapp')).toEqual({ ok: true, repository: 'myapp', tag: 'latest', shown: 'myapp:latest' });
   });
 
   it('refuses a digest, an empty name and a malformed one', () => {
-    expect(tagTarget(`app@sha256:${'a'.repeat(64)}`)).toMatchObject({ ok: false, message: expect.stringMatching(/digest/) });
+    expect(tagTarget(`app@sha256:${'a'.repeat(64)}`)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/digest/),
+    });
     expect(tagTarget('')).toMatchObject({ ok: false });
     expect(tagTarget('app:')).toMatchObject({ ok: false, message: expect.stringMatching(/tag cannot be empty/) });
   });
@@ -58,7 +73,9 @@ describe('tagTarget', () => {
 
 describe('pruneOutcome', () => {
   it('says what was deleted and the space reclaimed', () => {
-    expect(pruneOutcome({ deleted: ['a', 'b', 'c'], spaceReclaimedBytes: 120 * 1024 ** 2 })).toBe('Deleted 3 images and layers, reclaimed 120 MiB.');
+    expect(pruneOutcome({ deleted: ['a', 'b', 'c'], spaceReclaimedBytes: 120 * 1024 ** 2 })).toBe(
+      'Deleted 3 images and layers, reclaimed 120 MiB.',
+    );
     expect(pruneOutcome({ deleted: [], spaceReclaimedBytes: 0 })).toBe('Nothing to remove: no image matched.');
   });
 });

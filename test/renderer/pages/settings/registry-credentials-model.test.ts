@@ -1,6 +1,9 @@
 // Settings → Registry credentials: both choices with their words, the encrypted one disabled with the core's reason.
 import { describe, expect, it } from 'vitest';
-import { credentialStorageOptions, savedStorageText } from '../../../../renderer/src/pages/settings/registry-credentials-model';
+import {
+  credentialStorageOptions,
+  savedStorageText,
+} from '../../../../renderer/src/pages/settings/registry-credentials-model';
 
 describe('credentialStorageOptions', () => {
   it('offers both where encryption is available', () => {
@@ -12,7 +15,8 @@ describe('credentialStorageOptions', () => {
   });
 
   it("disables the encrypted choice with the core's reason where it is unavailable", () => {
-    const reason = 'Encrypted credential storage needs the Berth desktop app (Electron safeStorage); serve mode has no OS keychain to encrypt with.';
+    const reason =
+      'Encrypted credential storage needs the Berth desktop app (Electron safeStorage); serve mode has no OS keychain to encrypt with.';
     const [config, encrypted] = credentialStorageOptions({ encryptionAvailable: false, encryptionProblem: reason });
     expect(config.disabledReason).toBeNull();
     expect(encrypted.disabledReason).toBe(reason);

@@ -2,7 +2,22 @@
 // changes: recharts draws with SVG attributes, which do not resolve var() reliably.
 import { useSyncExternalStore } from 'react';
 
-const names = ['cpu', 'mem', 'rx', 'tx', 'read', 'write', 'pids', 'limit', 'swap', 'throttle', 'oom', 'ended', 'grid', 'axis'] as const;
+const names = [
+  'cpu',
+  'mem',
+  'rx',
+  'tx',
+  'read',
+  'write',
+  'pids',
+  'limit',
+  'swap',
+  'throttle',
+  'oom',
+  'ended',
+  'grid',
+  'axis',
+] as const;
 
 export type ChartColors = Record<(typeof names)[number], string>;
 

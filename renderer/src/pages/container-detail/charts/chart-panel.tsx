@@ -30,9 +30,7 @@ export function ChartPanel({ title, label, legend, summary, height = 180, childr
   return (
     <section className="panel chart-panel" aria-labelledby={id}>
       <header className="chart-header">
-        <h2 id={id}>
-          {title}
-        </h2>
+        <h2 id={id}>{title}</h2>
         <ChartLegend items={legend} />
       </header>
       <ChartImage label={label} height={height}>
@@ -60,7 +58,10 @@ function ChartLegend({ items }: { items: readonly LegendItem[] }) {
   return (
     <ul className="chart-legend" aria-hidden="true">
       {items.map((item) => (
-        <li key={item.label} className={item.kind === 'note' ? 'chart-legend-item chart-legend-note' : 'chart-legend-item'}>
+        <li
+          key={item.label}
+          className={item.kind === 'note' ? 'chart-legend-item chart-legend-note' : 'chart-legend-item'}
+        >
           {item.kind !== 'note' && <Swatch color={item.color} kind={item.kind} />}
           {item.label}
         </li>
@@ -78,7 +79,17 @@ function Swatch({ color, kind }: Pick<LegendItem, 'color' | 'kind'>) {
       {kind === 'marker' ? (
         <line x1={9} x2={9} y1={0} y2={10} stroke={color} strokeWidth={1.5} strokeDasharray="2 2" />
       ) : (
-        kind !== 'band' && <line x1={0} x2={18} y1={kind === 'area' ? 3 : 5} y2={kind === 'area' ? 3 : 5} stroke={color} strokeWidth={2} strokeDasharray={dash} />
+        kind !== 'band' && (
+          <line
+            x1={0}
+            x2={18}
+            y1={kind === 'area' ? 3 : 5}
+            y2={kind === 'area' ? 3 : 5}
+            stroke={color}
+            strokeWidth={2}
+            strokeDasharray={dash}
+          />
+        )
       )}
     </svg>
   );

@@ -15,7 +15,13 @@ export const liveSeriesProps = { isAnimationActive: false, connectNulls: false, 
 
 /** A usage area: the live line and a light fill in the same colour. */
 export function usageAreaProps(color: string, options: { strokeWidth?: number; fillOpacity?: number } = {}) {
-  return { ...liveSeriesProps, stroke: color, fill: color, strokeWidth: options.strokeWidth ?? 1.5, fillOpacity: options.fillOpacity ?? 0.14 };
+  return {
+    ...liveSeriesProps,
+    stroke: color,
+    fill: color,
+    strokeWidth: options.strokeWidth ?? 1.5,
+    fillOpacity: options.fillOpacity ?? 0.14,
+  };
 }
 
 export function timeAxisProps(data: ChartData, colors: ChartColors) {
@@ -35,7 +41,12 @@ export function timeAxisProps(data: ChartData, colors: ChartColors) {
   };
 }
 
-export function valueAxisProps(ticks: readonly number[], format: (value: number) => string, colors: ChartColors, width = 64) {
+export function valueAxisProps(
+  ticks: readonly number[],
+  format: (value: number) => string,
+  colors: ChartColors,
+  width = 64,
+) {
   return {
     domain: [0, ticks[ticks.length - 1]],
     ticks: [...ticks],
@@ -50,7 +61,12 @@ export function valueAxisProps(ticks: readonly number[], format: (value: number)
 }
 
 /** The limit as dashed segments, one per stretch with one value; the newest stretch carries the label. */
-export function limitLines(segments: readonly LimitSegment[], color: string, label: string, options: { dash?: string; yAxisId?: string } = {}): ReactElement[] {
+export function limitLines(
+  segments: readonly LimitSegment[],
+  color: string,
+  label: string,
+  options: { dash?: string; yAxisId?: string } = {},
+): ReactElement[] {
   return segments.map((segment, i) => (
     <ReferenceLine
       key={`limit-${label}-${segment.from}`}
@@ -64,13 +80,21 @@ export function limitLines(segments: readonly LimitSegment[], color: string, lab
       strokeWidth={1.5}
       strokeDasharray={options.dash ?? '6 4'}
       ifOverflow="visible"
-      label={i === segments.length - 1 ? { value: label, position: 'insideBottomRight', fill: color, fontSize: 11, offset: 6 } : undefined}
+      label={
+        i === segments.length - 1
+          ? { value: label, position: 'insideBottomRight', fill: color, fontSize: 11, offset: 6 }
+          : undefined
+      }
     />
   ));
 }
 
 /** Vertical markers: "stopped" where the series ended, "OOM kill" where the kill count rose. */
-export function markerLines(data: ChartData, colors: ChartColors, options: { oom?: boolean; yAxisId?: string } = {}): ReactElement[] {
+export function markerLines(
+  data: ChartData,
+  colors: ChartColors,
+  options: { oom?: boolean; yAxisId?: string } = {},
+): ReactElement[] {
   const yAxisId = options.yAxisId ?? 0;
   const ended = data.endedAt.map((t) => (
     <ReferenceLine
@@ -117,7 +141,11 @@ export function chartTooltip(describe: (row: ChartRow) => TooltipLine[]): ReactE
   );
 }
 
-function TooltipBody({ active, payload, describe }: TooltipContentProps & { describe: (row: ChartRow) => TooltipLine[] }) {
+function TooltipBody({
+  active,
+  payload,
+  describe,
+}: TooltipContentProps & { describe: (row: ChartRow) => TooltipLine[] }) {
   const row = payload?.[0]?.payload as ChartRow | undefined;
   if (!active || !row) return null;
   return (

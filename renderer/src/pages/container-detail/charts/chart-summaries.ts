@@ -20,8 +20,10 @@ const describers: Record<SummaryKind, (values: LatestStats['values']) => string>
     const cores = valueOf(values, 'cpuLimitCores');
     const throttled = valueOf(values, 'throttledPercent');
     const share = shareOfLimit(cpu, cores === null ? null : cores * 100);
-    const limit = cores === null ? 'no CPU limit' : `limit ${formatCores(cores)}${share === null ? '' : ` (${share} % of limit)`}`;
-    const throttling = throttled !== null && throttled > 0 ? ` · throttled in ${Math.round(throttled)} % of periods` : '';
+    const limit =
+      cores === null ? 'no CPU limit' : `limit ${formatCores(cores)}${share === null ? '' : ` (${share} % of limit)`}`;
+    const throttling =
+      throttled !== null && throttled > 0 ? ` · throttled in ${Math.round(throttled)} % of periods` : '';
     return `CPU ${formatPercent(cpu)} of one core · ${limit}${throttling}`;
   },
   memory(values) {
@@ -29,12 +31,17 @@ const describers: Record<SummaryKind, (values: LatestStats['values']) => string>
     const limit = valueOf(values, 'memLimitBytes');
     const swap = valueOf(values, 'swapLimitBytes');
     const share = shareOfLimit(used, limit);
-    const limitText = limit === null ? 'no memory limit' : `limit ${formatBytes(limit)}${share === null ? '' : ` (${share} % of limit)`}`;
+    const limitText =
+      limit === null
+        ? 'no memory limit'
+        : `limit ${formatBytes(limit)}${share === null ? '' : ` (${share} % of limit)`}`;
     const swapText = swap === null ? '' : ` · memory + swap limit ${formatBytes(swap)}`;
     return `Memory ${used === null ? '—' : formatBytes(used)} · ${limitText}${swapText}`;
   },
-  network: (values) => `Network received ${formatRate(valueOf(values, 'netRxBytesPerSec'))} · sent ${formatRate(valueOf(values, 'netTxBytesPerSec'))}`,
-  disk: (values) => `Disk read ${formatRate(valueOf(values, 'blkReadBytesPerSec'))} · written ${formatRate(valueOf(values, 'blkWriteBytesPerSec'))}`,
+  network: (values) =>
+    `Network received ${formatRate(valueOf(values, 'netRxBytesPerSec'))} · sent ${formatRate(valueOf(values, 'netTxBytesPerSec'))}`,
+  disk: (values) =>
+    `Disk read ${formatRate(valueOf(values, 'blkReadBytesPerSec'))} · written ${formatRate(valueOf(values, 'blkWriteBytesPerSec'))}`,
   pids(values) {
     const pids = valueOf(values, 'pids');
     const limit = valueOf(values, 'pidsLimit');

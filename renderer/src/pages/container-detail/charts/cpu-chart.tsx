@@ -16,13 +16,25 @@ const margin = { top: 10, right: 12, bottom: 6, left: 0 };
 const stripMargin = { top: 8, right: 12, bottom: 0, left: 0 };
 const percent = (value: number) => `${Math.round(value)} %`;
 
-export function CpuChart({ name, data, latest, colors }: { name: string; data: ChartData; latest: LatestStats | null; colors: ChartColors }) {
+export function CpuChart({
+  name,
+  data,
+  latest,
+  colors,
+}: {
+  name: string;
+  data: ChartData;
+  latest: LatestStats | null;
+  colors: ChartColors;
+}) {
   const cores = valueOf(latest?.values, 'cpuLimitCores');
   // Headroom above the highest value or limit, so the limit's label clears the top (and the "stopped" label).
   const ticks = linearTicks(Math.max(10, maxOf(data, ['cpu', 'cpuLimit']) * 1.3));
   const legend: LegendItem[] = [
     { label: 'usage', color: colors.cpu, kind: 'area' },
-    cores === null ? { label: 'no CPU limit', color: colors.axis, kind: 'note' } : { label: `limit ${formatCores(cores)}`, color: colors.limit, kind: 'dashed' },
+    cores === null
+      ? { label: 'no CPU limit', color: colors.axis, kind: 'note' }
+      : { label: `limit ${formatCores(cores)}`, color: colors.limit, kind: 'dashed' },
     { label: 'throttled', color: colors.throttle, kind: 'band' },
   ];
   return (
@@ -37,12 +49,7 @@ export function CpuChart({ name, data, latest, colors }: { name: string; data: C
         <CartesianGrid vertical={false} stroke={colors.grid} />
         <XAxis {...timeAxisProps(data, colors)} hide />
         <YAxis {...valueAxisProps(ticks, percent, colors)} />
-        <Area
-          dataKey="cpu"
-          name="CPU"
-          type="linear"
-          {...usageAreaProps(colors.cpu)}
-        />
+        <Area dataKey="cpu" name="CPU" type="linear" {...usageAreaProps(colors.cpu)} />
         {limitLines(limitSegments(data, 'cpuLimit'), colors.limit, cores === null ? '' : `limit ${formatCores(cores)}`)}
         {markerLines(data, colors)}
         {chartTooltip((row) => [

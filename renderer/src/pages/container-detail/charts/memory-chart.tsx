@@ -13,31 +13,50 @@ import { chartSummary } from './chart-summaries';
 
 const margin = { top: 10, right: 12, bottom: 0, left: 0 };
 
-export function MemoryChart({ name, data, latest, colors }: { name: string; data: ChartData; latest: LatestStats | null; colors: ChartColors }) {
+export function MemoryChart({
+  name,
+  data,
+  latest,
+  colors,
+}: {
+  name: string;
+  data: ChartData;
+  latest: LatestStats | null;
+  colors: ChartColors;
+}) {
   const limit = valueOf(latest?.values, 'memLimitBytes');
   const swap = valueOf(latest?.values, 'swapLimitBytes');
   // Headroom above the highest value or limit, so the limit's label clears the top (and the "stopped" label).
   const ticks = binaryTicks(Math.max(1024 * 1024, maxOf(data, ['mem', 'memLimit', 'swapLimit']) * 1.3));
   const legend: LegendItem[] = [
     { label: 'used', color: colors.mem, kind: 'area' },
-    limit === null ? { label: 'no memory limit', color: colors.axis, kind: 'note' } : { label: `limit ${formatBytes(limit)}`, color: colors.limit, kind: 'dashed' },
-    ...(swap === null ? [] : [{ label: `memory + swap ${formatBytes(swap)}`, color: colors.swap, kind: 'dotted' as const }]),
+    limit === null
+      ? { label: 'no memory limit', color: colors.axis, kind: 'note' }
+      : { label: `limit ${formatBytes(limit)}`, color: colors.limit, kind: 'dashed' },
+    ...(swap === null
+      ? []
+      : [{ label: `memory + swap ${formatBytes(swap)}`, color: colors.swap, kind: 'dotted' as const }]),
     ...(data.oomAt.length > 0 ? [{ label: 'OOM kill', color: colors.oom, kind: 'marker' as const }] : []),
   ];
   return (
-    <ChartPanel title="Memory" label={`Memory usage of ${name}, with its limit`} legend={legend} summary={chartSummary('memory', latest)}>
+    <ChartPanel
+      title="Memory"
+      label={`Memory usage of ${name}, with its limit`}
+      legend={legend}
+      summary={chartSummary('memory', latest)}
+    >
       <ComposedChart data={data.rows} margin={margin} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke={colors.grid} />
         <XAxis {...timeAxisProps(data, colors)} />
         <YAxis {...valueAxisProps(ticks, formatBytes, colors)} />
-        <Area
-          dataKey="mem"
-          name="Memory"
-          type="linear"
-          {...usageAreaProps(colors.mem)}
-        />
+        <Area dataKey="mem" name="Memory" type="linear" {...usageAreaProps(colors.mem)} />
         {limitLines(limitSegments(data, 'memLimit'), colors.limit, limit === null ? '' : `limit ${formatBytes(limit)}`)}
-        {limitLines(limitSegments(data, 'swapLimit'), colors.swap, swap === null ? '' : `memory + swap ${formatBytes(swap)}`, { dash: '1.5 3' })}
+        {limitLines(
+          limitSegments(data, 'swapLimit'),
+          colors.swap,
+          swap === null ? '' : `memory + swap ${formatBytes(swap)}`,
+          { dash: '1.5 3' },
+        )}
         {markerLines(data, colors, { oom: true })}
         {chartTooltip((row) => [
           { label: 'used', value: row.mem === null ? '—' : formatBytes(row.mem) },

@@ -11,16 +11,33 @@ import { chartSummary } from './chart-summaries';
 
 const margin = { top: 10, right: 12, bottom: 0, left: 0 };
 
-export function PidsChart({ name, data, latest, colors }: { name: string; data: ChartData; latest: LatestStats | null; colors: ChartColors }) {
+export function PidsChart({
+  name,
+  data,
+  latest,
+  colors,
+}: {
+  name: string;
+  data: ChartData;
+  latest: LatestStats | null;
+  colors: ChartColors;
+}) {
   const limit = valueOf(latest?.values, 'pidsLimit');
   // Headroom above the highest value or limit, so the limit's label clears the top (and the "stopped" label).
   const ticks = linearTicks(Math.max(4, maxOf(data, ['pids', 'pidsLimit']) * 1.3)).map(Math.round);
   const legend: LegendItem[] = [
     { label: 'processes', color: colors.pids, kind: 'line' },
-    limit === null ? { label: 'no process limit', color: colors.axis, kind: 'note' } : { label: `limit ${limit}`, color: colors.limit, kind: 'dashed' },
+    limit === null
+      ? { label: 'no process limit', color: colors.axis, kind: 'note' }
+      : { label: `limit ${limit}`, color: colors.limit, kind: 'dashed' },
   ];
   return (
-    <ChartPanel title="Processes" label={`Processes in ${name}, with their limit`} legend={legend} summary={chartSummary('pids', latest)}>
+    <ChartPanel
+      title="Processes"
+      label={`Processes in ${name}, with their limit`}
+      legend={legend}
+      summary={chartSummary('pids', latest)}
+    >
       <LineChart data={data.rows} margin={margin} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke={colors.grid} />
         <XAxis {...timeAxisProps(data, colors)} />

@@ -27,10 +27,23 @@ export interface RateChartProps {
 }
 
 export function RateChart({ title, label, series, data, summary, colors }: RateChartProps) {
-  const ticks = binaryTicks(Math.max(1024, maxOf(data, series.map((s) => s.key)) * 1.05));
+  const ticks = binaryTicks(
+    Math.max(
+      1024,
+      maxOf(
+        data,
+        series.map((s) => s.key),
+      ) * 1.05,
+    ),
+  );
   const perSecond = (value: number) => (value === 0 ? '0' : `${formatBytes(value)}/s`);
   return (
-    <ChartPanel title={title} label={label} legend={series.map((s) => ({ label: s.label, color: s.color, kind: 'line' as const }))} summary={summary}>
+    <ChartPanel
+      title={title}
+      label={label}
+      legend={series.map((s) => ({ label: s.label, color: s.color, kind: 'line' as const }))}
+      summary={summary}
+    >
       <LineChart data={data.rows} margin={margin} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke={colors.grid} />
         <XAxis {...timeAxisProps(data, colors)} />

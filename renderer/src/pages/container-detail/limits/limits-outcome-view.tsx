@@ -6,7 +6,8 @@ import { enforcedChanges, type LimitsOutcome } from '../../../limits/limits-outc
 
 export function LimitsOutcomeView({ outcome, onDismiss }: { outcome: LimitsOutcome | null; onDismiss: () => void }) {
   if (!outcome) return null;
-  if (outcome.kind === 'error') return <ErrorAlert title={outcome.title} message={outcome.message} onDismiss={onDismiss} />;
+  if (outcome.kind === 'error')
+    return <ErrorAlert title={outcome.title} message={outcome.message} onDismiss={onDismiss} />;
   if (outcome.kind === 'cancelled') {
     return (
       <p role="status" className="limits-note">
@@ -27,7 +28,9 @@ export function LimitsOutcomeView({ outcome, onDismiss }: { outcome: LimitsOutco
     <div role="status" className="limits-success">
       <div className="limits-success-head">
         <strong>{outcome.kind === 'applied' ? 'Applied.' : 'Undone.'}</strong>
-        <span>{changes.length > 0 ? ' The engine now enforces:' : ' The engine enforces the same limits as before.'}</span>
+        <span>
+          {changes.length > 0 ? ' The engine now enforces:' : ' The engine enforces the same limits as before.'}
+        </span>
         <Button className="button button-quiet button-small limits-dismiss" onPress={onDismiss}>
           Dismiss
         </Button>

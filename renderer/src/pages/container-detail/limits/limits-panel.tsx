@@ -51,7 +51,9 @@ export function LimitsPanel({ container }: { container: ContainerSummary }) {
         <h2 id={titleId}>Limits</h2>
         <span className="limit-field-note">{limitsHeadline(view)}</span>
       </header>
-      {query.error && <QueryError what={`the limits of ${name}`} error={query.error} onRetry={() => void query.refetch()} />}
+      {query.error && (
+        <QueryError what={`the limits of ${name}`} error={query.error} onRetry={() => void query.refetch()} />
+      )}
       {query.isPending && <p className="muted">Loading limits…</p>}
       {view && draft.value && (
         <>

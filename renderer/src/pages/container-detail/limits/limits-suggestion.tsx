@@ -33,23 +33,42 @@ export function LimitsSuggestion({ id, onApply, isDisabled }: LimitsSuggestionPr
         <h3 id={titleId} className="limits-section-title">
           Suggestions
         </h3>
-        <Button className="button button-secondary button-small" onPress={() => suggest.mutate({ id })} isPending={suggest.isPending} isDisabled={isDisabled}>
+        <Button
+          className="button button-secondary button-small"
+          onPress={() => suggest.mutate({ id })}
+          isPending={suggest.isPending}
+          isDisabled={isDisabled}
+        >
           Suggest limits
         </Button>
       </div>
-      {!suggest.data && !error && <p className="limit-field-note">Limits that fit this container's recent use: CPU at its 95th percentile and memory at its peak, with headroom.</p>}
+      {!suggest.data && !error && (
+        <p className="limit-field-note">
+          Limits that fit this container's recent use: CPU at its 95th percentile and memory at its peak, with headroom.
+        </p>
+      )}
       {notYet && (
         <p role="status" className="limits-note">
           {error.message}
         </p>
       )}
-      {error && !notYet && <ErrorAlert title="Could not suggest limits" message={error.message} onDismiss={() => suggest.reset()} />}
+      {error && !notYet && (
+        <ErrorAlert title="Could not suggest limits" message={error.message} onDismiss={() => suggest.reset()} />
+      )}
       {suggest.data && <SuggestionBody suggestion={suggest.data} onApply={onApply} isDisabled={isDisabled} />}
     </section>
   );
 }
 
-function SuggestionBody({ suggestion, onApply, isDisabled }: { suggestion: Suggestion; onApply: (change: LimitsChange) => void; isDisabled: boolean }) {
+function SuggestionBody({
+  suggestion,
+  onApply,
+  isDisabled,
+}: {
+  suggestion: Suggestion;
+  onApply: (change: LimitsChange) => void;
+  isDisabled: boolean;
+}) {
   const { suggested, basis } = suggestion;
   return (
     <div className="limits-suggestion-body" role="group" aria-label="Suggested limits">

@@ -3,7 +3,11 @@
 import { DockerdProvider } from '../../../../../main/core/engines/dockerd/dockerd-provider';
 import { consoleLogger } from '../../../../../main/core/logger';
 
-const provider = new DockerdProvider({ name: process.env.BERTH_TEST_ENGINE ?? 'crash', env: process.env, log: consoleLogger });
+const provider = new DockerdProvider({
+  name: process.env.BERTH_TEST_ENGINE ?? 'crash',
+  env: process.env,
+  log: consoleLogger,
+});
 provider.start().then(
   () => process.stdout.write('running\n'),
   (error: Error) => {

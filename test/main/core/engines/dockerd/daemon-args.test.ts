@@ -31,16 +31,22 @@ describe('engineLayout', () => {
   });
 
   it('keeps a rootless engine under XDG_RUNTIME_DIR, and says what to do without one', () => {
-    expect(engineLayout('dev', { HOME: '/home/me', XDG_RUNTIME_DIR: '/run/user/1000' }, true).socketPath).toBe('/run/user/1000/berth/dev/docker.sock');
+    expect(engineLayout('dev', { HOME: '/home/me', XDG_RUNTIME_DIR: '/run/user/1000' }, true).socketPath).toBe(
+      '/run/user/1000/berth/dev/docker.sock',
+    );
     expect(() => engineLayout('dev', { HOME: '/home/me' }, true)).toThrow(/XDG_RUNTIME_DIR/);
   });
 
   it('refuses a runtime folder too long for a unix socket', () => {
-    expect(() => engineLayout('dev', { BERTH_RUNTIME_DIR: `/tmp/${'x'.repeat(100)}` }, false)).toThrow(/BERTH_RUNTIME_DIR/);
+    expect(() => engineLayout('dev', { BERTH_RUNTIME_DIR: `/tmp/${'x'.repeat(100)}` }, false)).toThrow(
+      /BERTH_RUNTIME_DIR/,
+    );
   });
 
   it('gives different engines different bridges', () => {
-    expect(engineLayout('a', { BERTH_RUNTIME_DIR: '/r' }, false).bridgeName).not.toBe(engineLayout('b', { BERTH_RUNTIME_DIR: '/r' }, false).bridgeName);
+    expect(engineLayout('a', { BERTH_RUNTIME_DIR: '/r' }, false).bridgeName).not.toBe(
+      engineLayout('b', { BERTH_RUNTIME_DIR: '/r' }, false).bridgeName,
+    );
   });
 });
 
@@ -80,7 +86,7 @@ describe('dockerdArgs', () => {
 });
 
 describe('containerdConfig', () => {
-  it('keeps root, state and sockets in the engine\'s folders', () => {
+  it("keeps root, state and sockets in the engine's folders", () => {
     const layout = engineLayout('dev', { BERTH_DATA_DIR: '/d', BERTH_RUNTIME_DIR: '/r' }, false);
     const toml = containerdConfig(layout);
     expect(toml).toContain('root = "/d/engines/dev/containerd"');

@@ -3,7 +3,13 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dockerdSupport, NEEDS_ROOT, NOT_INSTALLED, whichIn, type DockerdFacts } from '../../../../../main/core/engines/dockerd/dockerd-availability';
+import {
+  dockerdSupport,
+  NEEDS_ROOT,
+  NOT_INSTALLED,
+  whichIn,
+  type DockerdFacts,
+} from '../../../../../main/core/engines/dockerd/dockerd-availability';
 
 function facts(uid: number, installed: string[], platform: NodeJS.Platform = 'linux'): DockerdFacts {
   return { platform, uid, which: (command) => (installed.includes(command) ? `/usr/bin/${command}` : null) };
@@ -22,17 +28,31 @@ describe('dockerdSupport', () => {
   });
 
   it('names what else is missing', () => {
-    expect(dockerdSupport(facts(0, ['dockerd'])).reason).toBe('containerd and runc are not installed, which dockerd needs: sudo apt install docker.io');
+    expect(dockerdSupport(facts(0, ['dockerd'])).reason).toBe(
+      'containerd and runc are not installed, which dockerd needs: sudo apt install docker.io',
+    );
   });
 
   it('runs rootless for a user with dockerd-rootless.sh and rootlesskit, and says how to set it up otherwise', () => {
-    expect(dockerdSupport(facts(1000, [...engine, 'dockerd-rootless.sh', 'rootlesskit']))).toEqual({ available: true, mode: 'rootless', reason: null });
-    expect(dockerdSupport(facts(1000, [...engine, 'dockerd-rootless.sh']))).toMatchObject({ available: false, reason: NEEDS_ROOT });
-    expect(dockerdSupport(facts(1000, engine)).reason).toBe('Berth needs root or rootless docker (dockerd-rootless-setuptool.sh install) to run its own engine');
+    expect(dockerdSupport(facts(1000, [...engine, 'dockerd-rootless.sh', 'rootlesskit']))).toEqual({
+      available: true,
+      mode: 'rootless',
+      reason: null,
+    });
+    expect(dockerdSupport(facts(1000, [...engine, 'dockerd-rootless.sh']))).toMatchObject({
+      available: false,
+      reason: NEEDS_ROOT,
+    });
+    expect(dockerdSupport(facts(1000, engine)).reason).toBe(
+      'Berth needs root or rootless docker (dockerd-rootless-setuptool.sh install) to run its own engine',
+    );
   });
 
   it('is Linux only', () => {
-    expect(dockerdSupport(facts(0, engine, 'darwin'))).toMatchObject({ available: false, reason: expect.stringMatching(/Linux only/) });
+    expect(dockerdSupport(facts(0, engine, 'darwin'))).toMatchObject({
+      available: false,
+      reason: expect.stringMatching(/Linux only/),
+    });
   });
 });
 

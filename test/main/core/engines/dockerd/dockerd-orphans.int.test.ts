@@ -9,7 +9,14 @@ import { DockerdProvider } from '../../../../../main/core/engines/dockerd/docker
 import type { EngineLayout } from '../../../../../main/core/engines/dockerd/engine-layout';
 import { silentLogger } from '../../../../../main/core/logger';
 import { isAlive } from '../../../../harness/run-command';
-import { layoutOf, leftoversOf, nothingLeft, ownedEngineDirs, uniqueEngineName, type OwnedEngineDirs } from './owned-engine-fixture';
+import {
+  layoutOf,
+  leftoversOf,
+  nothingLeft,
+  ownedEngineDirs,
+  uniqueEngineName,
+  type OwnedEngineDirs,
+} from './owned-engine-fixture';
 
 let dirs: OwnedEngineDirs;
 let name: string;
@@ -18,7 +25,10 @@ let other: ChildProcess | null = null;
 
 /** Starts the engine from another Node process (tsx as a loader, so killing it kills that Berth). */
 function startInAnotherBerth(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'crashed-berth-fixture.ts')], { env: { ...dirs.env, BERTH_TEST_ENGINE: name }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'crashed-berth-fixture.ts')], {
+    env: { ...dirs.env, BERTH_TEST_ENGINE: name },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -26,7 +36,9 @@ function startInAnotherBerth(): Promise<ChildProcess> {
       if (output.includes('running')) resolve(child);
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`[test] the other Berth exited (${code}) before its engine ran:\n${output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`[test] the other Berth exited (${code}) before its engine ran:\n${output}`)),
+    );
   });
 }
 

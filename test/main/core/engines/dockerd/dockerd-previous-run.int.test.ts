@@ -12,7 +12,14 @@ import { silentLogger } from '../../../../../main/core/logger';
 import { pullImage } from '../../../../harness/busybox-image';
 import { harness } from '../../../../harness/context';
 import { isAlive } from '../../../../harness/run-command';
-import { layoutOf, leftoversOf, nothingLeft, ownedEngineDirs, uniqueEngineName, type OwnedEngineDirs } from './owned-engine-fixture';
+import {
+  layoutOf,
+  leftoversOf,
+  nothingLeft,
+  ownedEngineDirs,
+  uniqueEngineName,
+  type OwnedEngineDirs,
+} from './owned-engine-fixture';
 
 // Node itself runs the fixture (tsx as a loader, not its CLI): the CLI would run it in a child process, and
 // killing the CLI would leave that child, the "crashed Berth", alive after the test.
@@ -25,7 +32,10 @@ let provider: DockerdProvider | null = null;
 
 /** Starts the engine from another Node process and waits until it says the engine runs. */
 function startInAnotherBerth(): Promise<ChildProcess> {
-  const child = spawn(nodeWithTsx[0], [...nodeWithTsx.slice(1), join(__dirname, 'crashed-berth-fixture.ts')], { env: { ...dirs.env, BERTH_TEST_ENGINE: name }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(nodeWithTsx[0], [...nodeWithTsx.slice(1), join(__dirname, 'crashed-berth-fixture.ts')], {
+    env: { ...dirs.env, BERTH_TEST_ENGINE: name },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -33,7 +43,9 @@ function startInAnotherBerth(): Promise<ChildProcess> {
       if (output.includes('running')) resolve(child);
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`[test] the other Berth exited (${code}) before its engine ran:\n${output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`[test] the other Berth exited (${code}) before its engine ran:\n${output}`)),
+    );
   });
 }
 
@@ -56,11 +68,13 @@ afterAll(async () => {
 });
 
 describe('a Berth-owned engine after Berth crashed', () => {
-  it('stops the previous run\'s daemons cleanly and starts again with the container still there', async () => {
+  it("stops the previous run's daemons cleanly and starts again with the container still there", async () => {
     crashed = await startInAnotherBerth();
     const docker = new Dockerode({ socketPath: layout.socketPath });
     await pullImage(docker, harness().registryImage);
-    await (await docker.createContainer({ name: 'survivor', Image: harness().registryImage, Cmd: ['sleep', '3600'] })).start();
+    await (
+      await docker.createContainer({ name: 'survivor', Image: harness().registryImage, Cmd: ['sleep', '3600'] })
+    ).start();
     const oldDockerd = Number((await readFile(layout.dockerdPidfile, 'utf8')).trim());
     const oldContainerd = Number((await readFile(layout.containerdPidfile, 'utf8')).trim());
 
@@ -72,10 +86,14 @@ describe('a Berth-owned engine after Berth crashed', () => {
 
     provider = new DockerdProvider({ name, env: dirs.env, log: silentLogger });
     await provider.start();
-    expect(provider.logs().join('\n')).toMatch(/a dockerd of a previous Berth run was still serving .* stopped it cleanly/);
+    expect(provider.logs().join('\n')).toMatch(
+      /a dockerd of a previous Berth run was still serving .* stopped it cleanly/,
+    );
     expect(isAlive(oldDockerd)).toBe(false);
     expect(isAlive(oldContainerd)).toBe(false);
-    const survivor = (await docker.listContainers({ all: true })).find((summary) => summary.Names.includes('/survivor'));
+    const survivor = (await docker.listContainers({ all: true })).find((summary) =>
+      summary.Names.includes('/survivor'),
+    );
     // Stopped by dockerd's own shutdown (SIGTERM, then SIGKILL after the timeout), not lost.
     expect(survivor?.State).toBe('exited');
 

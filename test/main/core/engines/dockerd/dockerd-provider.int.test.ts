@@ -14,7 +14,14 @@ import type { ProviderState } from '../../../../../main/shared/engine-manager-ty
 import { pullImage } from '../../../../harness/busybox-image';
 import { harness } from '../../../../harness/context';
 import { waitUntil } from '../../../../harness/run-command';
-import { layoutOf, leftoversOf, nothingLeft, ownedEngineDirs, uniqueEngineName, type OwnedEngineDirs } from './owned-engine-fixture';
+import {
+  layoutOf,
+  leftoversOf,
+  nothingLeft,
+  ownedEngineDirs,
+  uniqueEngineName,
+  type OwnedEngineDirs,
+} from './owned-engine-fixture';
 
 const CONTAINER = 'berth-owned-sleeper';
 let dirs: OwnedEngineDirs;
@@ -64,7 +71,11 @@ describe('DockerdProvider on this machine', () => {
     expect(info.DockerRootDir).not.toBe(harness().dataRoot);
 
     await pullImage(docker(), harness().registryImage);
-    const container = await docker().createContainer({ name: CONTAINER, Image: harness().registryImage, Cmd: ['sleep', '3600'] });
+    const container = await docker().createContainer({
+      name: CONTAINER,
+      Image: harness().registryImage,
+      Cmd: ['sleep', '3600'],
+    });
     await container.start();
     expect((await container.inspect()).State.Running).toBe(true);
     expect(provider.logs().some((line) => line.startsWith('[dockerd] '))).toBe(true);
@@ -90,9 +101,13 @@ describe('DockerdProvider on this machine', () => {
 
   it('is reached by the real docker CLI through its context', async () => {
     expect(provider.dockerContext()).toBe(`berth-${name}`);
-    const { stdout } = await promisify(execFile)('/usr/bin/docker', ['--context', `berth-${name}`, 'ps', '-a', '--format', '{{.Names}} {{.State}}'], {
-      env: { PATH: dirs.env.PATH, HOME: dirs.env.HOME, DOCKER_CONFIG: dirs.dockerConfig },
-    });
+    const { stdout } = await promisify(execFile)(
+      '/usr/bin/docker',
+      ['--context', `berth-${name}`, 'ps', '-a', '--format', '{{.Names}} {{.State}}'],
+      {
+        env: { PATH: dirs.env.PATH, HOME: dirs.env.HOME, DOCKER_CONFIG: dirs.dockerConfig },
+      },
+    );
     expect(stdout.trim().split('\n')).toContain(`${CONTAINER} running`);
   });
 

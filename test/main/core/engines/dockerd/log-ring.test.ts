@@ -14,6 +14,9 @@ describe('LogRing', () => {
     stop();
     ring.push(['e', 'f', 'g', 'h']);
     expect(ring.all()).toEqual(['f', 'g', 'h']);
-    expect(seen).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(seen).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
   });
 });

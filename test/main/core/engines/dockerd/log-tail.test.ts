@@ -22,7 +22,14 @@ describe('LogTail rotation while running', () => {
     const seen: string[] = [];
     const errors: Error[] = [];
     const cap = 64 * 1024;
-    const tail = new LogTail(file, 'dockerd', 0, (lines) => seen.push(...lines), (error) => errors.push(error), cap);
+    const tail = new LogTail(
+      file,
+      'dockerd',
+      0,
+      (lines) => seen.push(...lines),
+      (error) => errors.push(error),
+      cap,
+    );
     const line = (index: number) => `line ${String(index).padStart(6, '0')} ${'x'.repeat(90)}\n`;
     let written = 0;
     let largest = 0;
@@ -48,7 +55,13 @@ describe('LogTail rotation while running', () => {
     const file = join(dir, 'containerd.log');
     const writer = await open(file, 'a');
     const seen: string[] = [];
-    const tail = new LogTail(file, 'containerd', 0, (lines) => seen.push(...lines), () => undefined);
+    const tail = new LogTail(
+      file,
+      'containerd',
+      0,
+      (lines) => seen.push(...lines),
+      () => undefined,
+    );
     await writer.write('first line, quite a long one\n');
     await tail.flush();
     await writer.truncate(0);

@@ -13,7 +13,14 @@ import { silentLogger } from '../../../../../main/core/logger';
 import { harness } from '../../../../harness/context';
 import { waitUntil } from '../../../../harness/run-command';
 import { callCore as call } from '../../core-call';
-import { layoutOf, leftoversOf, nothingLeft, ownedEngineDirs, uniqueEngineName, type OwnedEngineDirs } from './owned-engine-fixture';
+import {
+  layoutOf,
+  leftoversOf,
+  nothingLeft,
+  ownedEngineDirs,
+  uniqueEngineName,
+  type OwnedEngineDirs,
+} from './owned-engine-fixture';
 
 let dirs: OwnedEngineDirs;
 let env: NodeJS.ProcessEnv;
@@ -62,7 +69,14 @@ describe('a Berth-owned engine through the core', () => {
     expect((await core.connection.reconnect()).state).toBe('connected');
 
     const added = await call(core, 'engines:add-owned', { name });
-    expect(added).toMatchObject({ id, kind: 'berth-dockerd', providerState: 'running', connection: { state: 'connected' }, dockerContext: `berth-${name}`, canStop: true });
+    expect(added).toMatchObject({
+      id,
+      kind: 'berth-dockerd',
+      providerState: 'running',
+      connection: { state: 'connected' },
+      dockerContext: `berth-${name}`,
+      canStop: true,
+    });
     const listed = await call(core, 'engines:list', {});
     expect(listed.map((engine) => [engine.id, engine.connection.state])).toEqual([
       ['discovered', 'connected'],
@@ -70,7 +84,14 @@ describe('a Berth-owned engine through the core', () => {
     ]);
 
     const owned = new Dockerode({ socketPath: layout.socketPath });
-    await owned.pull(harness().registryImage).then((stream) => new Promise((resolve, reject) => owned.modem.followProgress(stream, (error) => (error ? reject(error) : resolve(undefined)))));
+    await owned
+      .pull(harness().registryImage)
+      .then(
+        (stream) =>
+          new Promise((resolve, reject) =>
+            owned.modem.followProgress(stream, (error) => (error ? reject(error) : resolve(undefined))),
+          ),
+      );
     await owned.createContainer({ name: ownedOnly, Image: harness().registryImage, Cmd: ['sleep', '3600'] });
     expect(await containerNames(core)).toContain(harnessOnly);
     expect(await containerNames(core)).not.toContain(ownedOnly);
@@ -80,8 +101,13 @@ describe('a Berth-owned engine through the core', () => {
     expect(await containerNames(core)).not.toContain(harnessOnly);
 
     expect((await call(core, 'engines:stop', { id })).providerState).toBe('stopped');
-    expect(await waitUntil(async () => (await call(core, 'engine:status', {})).state === 'unreachable', 30_000)).toBe(true);
-    expect((await call(core, 'engines:list', {})).find((engine) => engine.id === id)?.connection).toMatchObject({ state: 'unreachable', reason: `${name} is stopped.` });
+    expect(await waitUntil(async () => (await call(core, 'engine:status', {})).state === 'unreachable', 30_000)).toBe(
+      true,
+    );
+    expect((await call(core, 'engines:list', {})).find((engine) => engine.id === id)?.connection).toMatchObject({
+      state: 'unreachable',
+      reason: `${name} is stopped.`,
+    });
     expect(await leftoversOf(layout)).toEqual(nothingLeft);
 
     const started = await call(core, 'engines:start', { id });
@@ -98,7 +124,12 @@ describe('a Berth-owned engine through the core', () => {
     const owned = async () => (await call(core, 'engines:list', {})).find((engine) => engine.id === id);
     // It was the active engine when the last core closed, so it starts with Berth again.
     expect(await waitUntil(async () => (await owned())?.connection.state === 'connected', 60_000)).toBe(true);
-    expect(await owned()).toMatchObject({ active: true, providerState: 'running', removable: true, dockerContext: `berth-${name}` });
+    expect(await owned()).toMatchObject({
+      active: true,
+      providerState: 'running',
+      removable: true,
+      dockerContext: `berth-${name}`,
+    });
     expect(await containerNames(core)).toContain(ownedOnly);
 
     const remaining = await call(core, 'engines:remove', { id, deleteData: true });

@@ -38,7 +38,14 @@ export async function ownedEngineDirs(label: string): Promise<OwnedEngineDirs> {
       await rm(dir, { recursive: true, force: true });
     }
   };
-  return { env, dataDir: env.BERTH_DATA_DIR!, runtimeDir, dockerConfig: env.DOCKER_CONFIG!, configDir: env.BERTH_CONFIG_DIR!, cleanup };
+  return {
+    env,
+    dataDir: env.BERTH_DATA_DIR!,
+    runtimeDir,
+    dockerConfig: env.DOCKER_CONFIG!,
+    configDir: env.BERTH_CONFIG_DIR!,
+    cleanup,
+  };
 }
 
 /** A name no other test run uses, so its containerd namespace and folders are this test's alone. */
@@ -67,7 +74,12 @@ export async function leftoversOf(layout: EngineLayout): Promise<Leftovers> {
   processes.delete(process.pid);
   const mounts = [...(await mountsUnder(layout.runtimeDir)), ...(await mountsUnder(layout.engineDir))];
   const rules = await runCommand('iptables', ['-t', 'nat', '-S', 'POSTROUTING']);
-  return { processes: [...processes], mounts, bridge: await bridgeExists(layout.bridgeName), rule: rules.includes(`! -o ${layout.bridgeName} `) };
+  return {
+    processes: [...processes],
+    mounts,
+    bridge: await bridgeExists(layout.bridgeName),
+    rule: rules.includes(`! -o ${layout.bridgeName} `),
+  };
 }
 
 export const nothingLeft: Leftovers = { processes: [], mounts: [], bridge: false, rule: false };

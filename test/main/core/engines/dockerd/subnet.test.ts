@@ -11,7 +11,13 @@ const routes = JSON.stringify([
   { type: 'local', dst: '10.213.2.1', dev: 'br-b', table: 'local' },
 ]);
 const addrs = JSON.stringify([
-  { ifname: 'lo', addr_info: [{ family: 'inet', local: '127.0.0.1', prefixlen: 8 }, { family: 'inet6', local: '::1', prefixlen: 128 }] },
+  {
+    ifname: 'lo',
+    addr_info: [
+      { family: 'inet', local: '127.0.0.1', prefixlen: 8 },
+      { family: 'inet6', local: '::1', prefixlen: 128 },
+    ],
+  },
   { ifname: 'vpn0', addr_info: [{ family: 'inet', local: '10.213.1.9', prefixlen: 24 }] },
 ]);
 
@@ -33,8 +39,12 @@ describe('takenNetworks', () => {
 
 describe('overlaps', () => {
   it('compares on the shorter prefix', () => {
-    expect(overlaps({ base: parseIpv4('10.0.0.0')!, prefix: 8 }, { base: parseIpv4('10.213.5.0')!, prefix: 24 })).toBe(true);
-    expect(overlaps({ base: parseIpv4('10.213.4.0')!, prefix: 24 }, { base: parseIpv4('10.213.5.0')!, prefix: 24 })).toBe(false);
+    expect(overlaps({ base: parseIpv4('10.0.0.0')!, prefix: 8 }, { base: parseIpv4('10.213.5.0')!, prefix: 24 })).toBe(
+      true,
+    );
+    expect(
+      overlaps({ base: parseIpv4('10.213.4.0')!, prefix: 24 }, { base: parseIpv4('10.213.5.0')!, prefix: 24 }),
+    ).toBe(false);
   });
 });
 

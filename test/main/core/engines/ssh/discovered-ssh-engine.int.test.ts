@@ -91,51 +91,90 @@ describe('an ssh:// engine from the environment', () => {
 
     const asking = await settledDiscovered((view) => view.hostKey !== undefined, 'a host key question');
     expect(asking.hostKey).toEqual({ host: '127.0.0.1', port: sshd.port, keyType: 'ssh-ed25519', fingerprint });
-    expect(asking.connection).toMatchObject({ state: 'unreachable', retryAt: null, endpoint: { host: sshd.address, source: 'DOCKER_HOST' } });
-    expect(asking.connection.state === 'unreachable' && asking.connection.reason).toContain('trust it on the Engine page');
+    expect(asking.connection).toMatchObject({
+      state: 'unreachable',
+      retryAt: null,
+      endpoint: { host: sshd.address, source: 'DOCKER_HOST' },
+    });
+    expect(asking.connection.state === 'unreachable' && asking.connection.reason).toContain(
+      'trust it on the Engine page',
+    );
     await expect(call('containers:list', { all: true })).rejects.toMatchObject({ code: 'ENGINE_UNREACHABLE' });
     // Not retried by itself: the one handshake that saw the key, and no login.
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(await sshd.acceptedLogins()).toBe(0);
 
-    await expect(call('engines:trust-host-key', { id: 'discovered', fingerprint: 'SHA256:not-the-one' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      call('engines:trust-host-key', { id: 'discovered', fingerprint: 'SHA256:not-the-one' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(readFile(knownHosts, 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
 
     const trusted = await call('engines:trust-host-key', { id: 'discovered', fingerprint });
     expect(trusted.hostKey).toBeUndefined();
-    expect(trusted.connection).toMatchObject({ state: 'connected', endpoint: { host: sshd.address, source: 'DOCKER_HOST' } });
+    expect(trusted.connection).toMatchObject({
+      state: 'connected',
+      endpoint: { host: sshd.address, source: 'DOCKER_HOST' },
+    });
     expect(await readFile(knownHosts, 'utf8')).toContain(`[127.0.0.1]:${sshd.port} ssh-ed25519 `);
     const containers = await call('containers:list', { all: true });
     expect(containers.map((summary) => summary.id)).toContain(container!.id);
     expect(await sshd.acceptedLogins()).toBe(1);
     const log = (await call('engines:logs', { id: 'discovered' })).join('\n');
-    expect(log).toContain(`the engine socket on root@127.0.0.1:${sshd.port} is ${harness().socketPath} (DOCKER_HOST on that machine)`);
+    expect(log).toContain(
+      `the engine socket on root@127.0.0.1:${sshd.port} is ${harness().socketPath} (DOCKER_HOST on that machine)`,
+    );
 
     // The machine comes back with another host key (reinstalled, or someone in between): refused, never retried.
     await sshd.restart({ newHostKey: true });
-    const refused = await settledDiscovered((view) => view.connection.state === 'unreachable' && view.connection.retryAt === null, 'refused');
+    const refused = await settledDiscovered(
+      (view) => view.connection.state === 'unreachable' && view.connection.retryAt === null,
+      'refused',
+    );
     expect(refused.connection.state === 'unreachable' && refused.connection.reason).toMatch(/man-in-the-middle/);
     expect(refused.hostKey).toBeUndefined();
     await expect(call('containers:list', { all: true })).rejects.toMatchObject({ code: 'HOST_KEY_MISMATCH' });
-    await expect(call('engines:trust-host-key', { id: 'discovered', fingerprint: await sshd.hostFingerprint() })).rejects.toMatchObject({ code: 'HOST_KEY_MISMATCH' });
+    await expect(
+      call('engines:trust-host-key', { id: 'discovered', fingerprint: await sshd.hostFingerprint() }),
+    ).rejects.toMatchObject({ code: 'HOST_KEY_MISMATCH' });
     await expect(call('engine:reconnect', {})).resolves.toMatchObject({ state: 'unreachable', retryAt: null });
     expect(await sshd.acceptedLogins()).toBe(1);
   });
 
   it('a docker context naming ssh://: the same question, then containers over SSH', async () => {
-    const contextDir = join(dir, 'context', 'docker', 'contexts', 'meta', createHash('sha256').update('box').digest('hex'));
+    const contextDir = join(
+      dir,
+      'context',
+      'docker',
+      'contexts',
+      'meta',
+      createHash('sha256').update('box').digest('hex'),
+    );
     await mkdir(contextDir, { recursive: true });
-    await writeFile(join(contextDir, 'meta.json'), JSON.stringify({ Name: 'box', Metadata: {}, Endpoints: { docker: { Host: sshd.address, SkipTLSVerify: false } } }));
+    await writeFile(
+      join(contextDir, 'meta.json'),
+      JSON.stringify({
+        Name: 'box',
+        Metadata: {},
+        Endpoints: { docker: { Host: sshd.address, SkipTLSVerify: false } },
+      }),
+    );
     await writeFile(join(dir, 'context', 'docker', 'config.json'), JSON.stringify({ currentContext: 'box' }));
     const logins = await sshd.acceptedLogins();
     await startCore('context', sshd.clientKeyPath, {});
 
     const asking = await settledDiscovered((view) => view.hostKey !== undefined, 'a host key question');
-    expect(asking.connection).toMatchObject({ state: 'unreachable', retryAt: null, endpoint: { host: sshd.address, source: 'context', label: 'box' } });
+    expect(asking.connection).toMatchObject({
+      state: 'unreachable',
+      retryAt: null,
+      endpoint: { host: sshd.address, source: 'context', label: 'box' },
+    });
     expect(asking.hostKey?.fingerprint).toBe(await sshd.hostFingerprint());
     expect(await sshd.acceptedLogins()).toBe(logins);
 
-    const trusted = await call('engines:trust-host-key', { id: 'discovered', fingerprint: asking.hostKey!.fingerprint });
+    const trusted = await call('engines:trust-host-key', {
+      id: 'discovered',
+      fingerprint: asking.hostKey!.fingerprint,
+    });
     expect(trusted.connection).toMatchObject({ state: 'connected', endpoint: { source: 'context', label: 'box' } });
     expect((await call('containers:list', { all: true })).map((summary) => summary.id)).toContain(container!.id);
     expect(await sshd.acceptedLogins()).toBe(logins + 1);
@@ -151,8 +190,13 @@ describe('an ssh:// engine from the environment', () => {
     const before = await sshd.connectionsEnded();
     await startCore('refused', strangerKey, { DOCKER_HOST: sshd.address });
 
-    const refused = await settledDiscovered((view) => view.connection.state === 'unreachable' && view.connection.retryAt === null, 'refused');
-    expect(refused.connection.state === 'unreachable' && refused.connection.reason).toContain(`SSH login as root@127.0.0.1:${sshd.port} failed: the server refused the key file`);
+    const refused = await settledDiscovered(
+      (view) => view.connection.state === 'unreachable' && view.connection.retryAt === null,
+      'refused',
+    );
+    expect(refused.connection.state === 'unreachable' && refused.connection.reason).toContain(
+      `SSH login as root@127.0.0.1:${sshd.port} failed: the server refused the key file`,
+    );
     await waitUntil(async () => (await sshd.connectionsEnded()) > before, 5_000);
     const afterFirst = await sshd.connectionsEnded();
     expect(afterFirst - before).toBe(1);

@@ -1,7 +1,13 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendKnownHost, fingerprintOf, hostKeyAlgorithms, hostKeyOf, knownHostsPath } from '../../../../../main/core/engines/ssh/host-key';
+import {
+  appendKnownHost,
+  fingerprintOf,
+  hostKeyAlgorithms,
+  hostKeyOf,
+  knownHostsPath,
+} from '../../../../../main/core/engines/ssh/host-key';
 import { keygenFingerprint } from '../../../../harness/private-sshd';
 import { runCommand } from '../../../../harness/run-command';
 
@@ -43,7 +49,12 @@ describe('host key', () => {
 
   it('asks first for the host key types known_hosts already has for that host', () => {
     const text = '[box]:2222 ssh-rsa AAAA\nother ecdsa-sha2-nistp256 BBBB\n';
-    expect(hostKeyAlgorithms(text, 'box', 2222).slice(0, 4)).toEqual(['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa', 'ssh-ed25519']);
+    expect(hostKeyAlgorithms(text, 'box', 2222).slice(0, 4)).toEqual([
+      'rsa-sha2-512',
+      'rsa-sha2-256',
+      'ssh-rsa',
+      'ssh-ed25519',
+    ]);
     expect(hostKeyAlgorithms(text, 'box', 22)[0]).toBe('ssh-ed25519');
   });
 });

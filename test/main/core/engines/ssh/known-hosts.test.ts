@@ -1,7 +1,13 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entryMatches, hostToken, knownHostLine, lookupHostKey, parseKnownHosts } from '../../../../../main/core/engines/ssh/known-hosts';
+import {
+  entryMatches,
+  hostToken,
+  knownHostLine,
+  lookupHostKey,
+  parseKnownHosts,
+} from '../../../../../main/core/engines/ssh/known-hosts';
 import { runCommand } from '../../../../harness/run-command';
 
 // Real keys (the type and blob fields of `.pub` files), made by ssh-keygen once for the file.
@@ -10,7 +16,12 @@ const keys: Record<'ed25519' | 'ecdsa' | 'rsa' | 'other', { keyType: string; key
 
 beforeAll(async () => {
   dir = await mkdtemp(`${tmpdir()}/berth-known-hosts-`);
-  for (const [name, type] of [['ed25519', 'ed25519'], ['ecdsa', 'ecdsa'], ['rsa', 'rsa'], ['other', 'ed25519']] as const) {
+  for (const [name, type] of [
+    ['ed25519', 'ed25519'],
+    ['ecdsa', 'ecdsa'],
+    ['rsa', 'rsa'],
+    ['other', 'ed25519'],
+  ] as const) {
     await runCommand('ssh-keygen', ['-q', '-t', type, '-N', '', '-f', `${dir}/${name}`]);
     const [keyType, key] = (await readFile(`${dir}/${name}.pub`, 'utf8')).split(' ');
     keys[name] = { keyType, key };
@@ -43,13 +54,19 @@ describe('known_hosts', () => {
 
   it('matches entries hashed by ssh-keygen -H, for port 22 and [host]:port', async () => {
     const file = `${dir}/hashed`;
-    await writeFile(file, `box ${keys.ed25519.keyType} ${keys.ed25519.key}\n[box]:2200 ${keys.rsa.keyType} ${keys.rsa.key}\n`);
+    await writeFile(
+      file,
+      `box ${keys.ed25519.keyType} ${keys.ed25519.key}\n[box]:2200 ${keys.rsa.keyType} ${keys.rsa.key}\n`,
+    );
     await runCommand('ssh-keygen', ['-q', '-H', '-f', file]);
     const text = await readFile(file, 'utf8');
     expect(parseKnownHosts(text).every((entry) => entry.hosts.startsWith('|1|'))).toBe(true);
     expect(lookupHostKey(text, 'box', 22, keys.ed25519).state).toBe('known');
     expect(lookupHostKey(text, 'box', 2200, keys.rsa).state).toBe('known');
-    expect(lookupHostKey(text, 'box', 2200, keys.ed25519)).toEqual({ state: 'unknown', otherTypes: [keys.rsa.keyType] });
+    expect(lookupHostKey(text, 'box', 2200, keys.ed25519)).toEqual({
+      state: 'unknown',
+      otherTypes: [keys.rsa.keyType],
+    });
     expect(lookupHostKey(text, 'other', 22, keys.ed25519).state).toBe('unknown');
   });
 
@@ -60,7 +77,10 @@ describe('known_hosts', () => {
 
   it('asks (does not refuse) when only keys of other types are known, as ssh does', () => {
     const text = `box ${keys.rsa.keyType} ${keys.rsa.key}\nbox ${keys.ecdsa.keyType} ${keys.ecdsa.key}\n`;
-    expect(lookupHostKey(text, 'box', 22, keys.ed25519)).toEqual({ state: 'unknown', otherTypes: [keys.rsa.keyType, keys.ecdsa.keyType] });
+    expect(lookupHostKey(text, 'box', 22, keys.ed25519)).toEqual({
+      state: 'unknown',
+      otherTypes: [keys.rsa.keyType, keys.ecdsa.keyType],
+    });
   });
 
   it('refuses a key marked @revoked even when another line lists it', () => {

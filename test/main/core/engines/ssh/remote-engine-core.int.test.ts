@@ -49,15 +49,31 @@ afterAll(async () => {
 
 describe('a remote engine through the router', () => {
   it('asks to trust the host key, adds the engine, and lists its containers over SSH', async () => {
-    const request = { name: 'box', host: sshd.address, identityFile: sshd.clientKeyPath, socketPath: harness().socketPath };
+    const request = {
+      name: 'box',
+      host: sshd.address,
+      identityFile: sshd.clientKeyPath,
+      socketPath: harness().socketPath,
+    };
     const asked = await call('engines:add-remote', request);
     const fingerprint = await sshd.hostFingerprint();
-    expect(asked).toEqual({ outcome: 'trust-needed', hostKey: { host: '127.0.0.1', port: sshd.port, keyType: 'ssh-ed25519', fingerprint } });
+    expect(asked).toEqual({
+      outcome: 'trust-needed',
+      hostKey: { host: '127.0.0.1', port: sshd.port, keyType: 'ssh-ed25519', fingerprint },
+    });
     expect((await call('engines:list', {})).map((engine) => engine.id)).not.toContain('ssh-box');
 
     const added = await call('engines:add-remote', { ...request, trustFingerprint: fingerprint });
     if (added.outcome !== 'added') throw new Error(`[test] not added: ${JSON.stringify(added)}`);
-    expect(added.engine).toMatchObject({ id: 'ssh-box', kind: 'ssh', host: sshd.address, providerState: 'external', canStart: false, canStop: false, connection: { state: 'connected' } });
+    expect(added.engine).toMatchObject({
+      id: 'ssh-box',
+      kind: 'ssh',
+      host: sshd.address,
+      providerState: 'external',
+      canStart: false,
+      canStop: false,
+      connection: { state: 'connected' },
+    });
     expect(await readFile(join(dir, 'known_hosts'), 'utf8')).toContain(`[127.0.0.1]:${sshd.port} ssh-ed25519 `);
 
     const views = await call('engines:set-active', { id: 'ssh-box' });
@@ -65,6 +81,8 @@ describe('a remote engine through the router', () => {
     const containers = await call('containers:list', { all: true });
     expect(containers.map((summary) => summary.id)).toContain(container!.id);
     expect(await sshd.acceptedLogins()).toBe(1);
-    expect((await call('engines:logs', { id: 'ssh-box' })).join('\n')).toContain(`connected to root@127.0.0.1:${sshd.port}`);
+    expect((await call('engines:logs', { id: 'ssh-box' })).join('\n')).toContain(
+      `connected to root@127.0.0.1:${sshd.port}`,
+    );
   });
 });

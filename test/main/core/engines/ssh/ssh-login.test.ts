@@ -18,8 +18,18 @@ afterAll(async () => {
 
 describe('sshLogin', () => {
   it('takes user and port from the address, else USER and 22', () => {
-    expect(sshLogin({ host: 'ssh://ops@box:2222' }, { USER: 'me' })).toEqual({ host: 'box', port: 2222, username: 'ops', label: 'ops@box:2222' });
-    expect(sshLogin({ host: 'ssh://box' }, { USER: 'me' })).toEqual({ host: 'box', port: 22, username: 'me', label: 'me@box' });
+    expect(sshLogin({ host: 'ssh://ops@box:2222' }, { USER: 'me' })).toEqual({
+      host: 'box',
+      port: 2222,
+      username: 'ops',
+      label: 'ops@box:2222',
+    });
+    expect(sshLogin({ host: 'ssh://box' }, { USER: 'me' })).toEqual({
+      host: 'box',
+      port: 22,
+      username: 'me',
+      label: 'me@box',
+    });
   });
 
   it('refuses an address that is not ssh://', () => {
@@ -65,7 +75,10 @@ describe('sshDefaultAuthChoices', () => {
       await copyFile(`${dir}/plain`, `${home}/.ssh/id_ed25519`);
       await copyFile(`${dir}/locked`, `${home}/.ssh/id_rsa`);
       const choices = sshDefaultAuthChoices(login, { HOME: home, SSH_AUTH_SOCK: '/tmp/agent.sock' });
-      expect(choices.map((choice) => choice.label)).toEqual(['the keys in your ssh agent (SSH_AUTH_SOCK=/tmp/agent.sock)', `the key file ${home}/.ssh/id_ed25519`]);
+      expect(choices.map((choice) => choice.label)).toEqual([
+        'the keys in your ssh agent (SSH_AUTH_SOCK=/tmp/agent.sock)',
+        `the key file ${home}/.ssh/id_ed25519`,
+      ]);
       expect(sshDefaultAuthChoices(login, { HOME: home }).map((choice) => choice.method.type)).toEqual(['publickey']);
     } finally {
       await rm(home, { recursive: true, force: true });
@@ -83,7 +96,10 @@ describe('sshDefaultAuthChoices', () => {
       } catch (error) {
         thrown = error;
       }
-      expect(thrown).toMatchObject({ code: 'INVALID_PAYLOAD', message: expect.stringMatching(/no ssh agent.*Skipped: .*id_ed25519.*passphrase.*ssh-add/s) });
+      expect(thrown).toMatchObject({
+        code: 'INVALID_PAYLOAD',
+        message: expect.stringMatching(/no ssh agent.*Skipped: .*id_ed25519.*passphrase.*ssh-add/s),
+      });
     } finally {
       await rm(home, { recursive: true, force: true });
     }

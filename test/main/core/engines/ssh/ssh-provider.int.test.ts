@@ -21,13 +21,27 @@ let env: NodeJS.ProcessEnv;
 const cleanup: Array<() => Promise<void>> = [];
 
 function config(overrides: Partial<SshEngineConfig> = {}): SshEngineConfig {
-  return { id: 'ssh-test', name: 'test', kind: 'ssh', host: sshd.address, identityFile: sshd.clientKeyPath, socketPath: harness().socketPath, ...overrides };
+  return {
+    id: 'ssh-test',
+    name: 'test',
+    kind: 'ssh',
+    host: sshd.address,
+    identityFile: sshd.clientKeyPath,
+    socketPath: harness().socketPath,
+    ...overrides,
+  };
 }
 
 /** A provider and the engine connection the registry would give it, both ended after the file. */
 function connect(engineConfig: SshEngineConfig): { provider: SshProvider; connection: EngineConnection } {
   const provider = new SshProvider({ config: engineConfig, env, log: silentLogger });
-  const connection = new EngineConnection({ discover: () => provider.discover(), log: silentLogger, createClient: () => provider.createClient(), retryMinMs: 200, retryMaxMs: 1000 });
+  const connection = new EngineConnection({
+    discover: () => provider.discover(),
+    log: silentLogger,
+    createClient: () => provider.createClient(),
+    retryMinMs: 200,
+    retryMaxMs: 1000,
+  });
   cleanup.push(async () => {
     await connection.stop();
     await provider.dispose();
@@ -36,7 +50,8 @@ function connect(engineConfig: SshEngineConfig): { provider: SshProvider; connec
 }
 
 async function settled(connection: EngineConnection, state: 'connected' | 'unreachable'): Promise<void> {
-  if (!(await waitUntil(() => connection.status.state === state, 30_000))) throw new Error(`[test] not ${state}: ${JSON.stringify(connection.status)}`);
+  if (!(await waitUntil(() => connection.status.state === state, 30_000)))
+    throw new Error(`[test] not ${state}: ${JSON.stringify(connection.status)}`);
 }
 
 beforeAll(async () => {
@@ -54,7 +69,12 @@ afterAll(async () => {
 describe('remote engine over SSH', () => {
   it('asks about an unknown host key with the fingerprint ssh-keygen shows, and logs in nowhere', async () => {
     const question = await checkHostKey(config(), env);
-    expect(question).toEqual({ host: '127.0.0.1', port: sshd.port, keyType: 'ssh-ed25519', fingerprint: await sshd.hostFingerprint() });
+    expect(question).toEqual({
+      host: '127.0.0.1',
+      port: sshd.port,
+      keyType: 'ssh-ed25519',
+      fingerprint: await sshd.hostFingerprint(),
+    });
     await expect(readFile(env.BERTH_SSH_KNOWN_HOSTS!, 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await sshd.acceptedLogins()).toBe(0);
   });
@@ -64,7 +84,12 @@ describe('remote engine over SSH', () => {
     connection.start();
     await settled(connection, 'unreachable');
     expect(connection.status).toMatchObject({ reason: expect.stringContaining('is not in'), retryAt: null });
-    expect(provider.viewFacts().hostKey).toEqual({ host: '127.0.0.1', port: sshd.port, keyType: 'ssh-ed25519', fingerprint: await sshd.hostFingerprint() });
+    expect(provider.viewFacts().hostKey).toEqual({
+      host: '127.0.0.1',
+      port: sshd.port,
+      keyType: 'ssh-ed25519',
+      fingerprint: await sshd.hostFingerprint(),
+    });
     expect(await sshd.acceptedLogins()).toBe(0);
     await connection.stop();
   });
@@ -93,11 +118,15 @@ describe('remote engine over SSH', () => {
     const local = new Dockerode({ socketPath: harness().socketPath });
     const created = await runIdleContainer(local, harness().busyboxImage);
     cleanup.push(() => created.remove({ force: true }));
-    expect(await waitUntil(() => events.some((event) => event.Action === 'start' && event.Actor.ID === created.id), 15_000)).toBe(true);
+    expect(
+      await waitUntil(() => events.some((event) => event.Action === 'start' && event.Actor.ID === created.id), 15_000),
+    ).toBe(true);
 
     for (let i = 0; i < 20; i += 1) await docker.ping();
     // A stats stream holds its own channel while the event stream keeps its one.
-    const stream = (await docker.getContainer(created.id).stats({ stream: true })) as NodeJS.ReadableStream & { destroy(): void };
+    const stream = (await docker.getContainer(created.id).stats({ stream: true })) as NodeJS.ReadableStream & {
+      destroy(): void;
+    };
     const frame = await new Promise<Buffer>((resolve, reject) => stream.once('data', resolve).once('error', reject));
     stream.destroy();
     expect(JSON.parse(frame.toString())).toHaveProperty('read');
@@ -126,7 +155,9 @@ describe('remote engine over SSH', () => {
     connection.start();
     await settled(connection, 'connected');
     await sshd.restart();
-    expect(await waitUntil(() => provider.tunnel.opened === 2 && connection.status.state === 'connected', 30_000)).toBe(true);
+    expect(await waitUntil(() => provider.tunnel.opened === 2 && connection.status.state === 'connected', 30_000)).toBe(
+      true,
+    );
     expect(String(await connection.client().ping())).toBe('OK');
     expect(provider.logs().join('\n')).toMatch(/dropped[\s\S]*reconnecting[\s\S]*SSH connection #2/);
   });
@@ -145,19 +176,30 @@ describe('remote engine over SSH', () => {
     const refused = connect(config({ identityFile: wrongKey })).connection;
     refused.start();
     await settled(refused, 'unreachable');
-    expect(refused.status).toMatchObject({ reason: expect.stringContaining(`SSH login as root@127.0.0.1:${sshd.port} failed: the server refused the key file ${wrongKey}`) });
+    expect(refused.status).toMatchObject({
+      reason: expect.stringContaining(
+        `SSH login as root@127.0.0.1:${sshd.port} failed: the server refused the key file ${wrongKey}`,
+      ),
+    });
 
     const missing = connect(config({ socketPath: '/nonexistent/docker.sock' })).connection;
     missing.start();
     await settled(missing, 'unreachable');
-    expect(missing.status).toMatchObject({ reason: expect.stringContaining('There is no engine socket at /nonexistent/docker.sock') });
+    expect(missing.status).toMatchObject({
+      reason: expect.stringContaining('There is no engine socket at /nonexistent/docker.sock'),
+    });
   });
 
   it('refuses a changed host key as a possible attack, connecting nowhere', async () => {
     await sshd.restart({ newHostKey: true });
     const before = await sshd.acceptedLogins();
-    await expect(checkHostKey(config(), env)).rejects.toMatchObject({ code: 'HOST_KEY_MISMATCH', message: expect.stringMatching(/man-in-the-middle[\s\S]*line 1 of/) });
-    await expect(checkHostKey(config(), env, await sshd.hostFingerprint())).rejects.toMatchObject({ code: 'HOST_KEY_MISMATCH' });
+    await expect(checkHostKey(config(), env)).rejects.toMatchObject({
+      code: 'HOST_KEY_MISMATCH',
+      message: expect.stringMatching(/man-in-the-middle[\s\S]*line 1 of/),
+    });
+    await expect(checkHostKey(config(), env, await sshd.hostFingerprint())).rejects.toMatchObject({
+      code: 'HOST_KEY_MISMATCH',
+    });
     const { connection } = connect(config());
     connection.start();
     await settled(connection, 'unreachable');

@@ -46,7 +46,10 @@ describe('TunnelAgent', () => {
       const containers = await docker.listContainers({ all: true });
       expect(containers[0].Id).toBe('abc');
       expect(opened).toBe(2);
-      expect(seen.map((request) => `${request.method} ${request.url}`)).toEqual(['GET /_ping', 'GET /containers/json?all=true']);
+      expect(seen.map((request) => `${request.method} ${request.url}`)).toEqual([
+        'GET /_ping',
+        'GET /containers/json?all=true',
+      ]);
     } finally {
       if (previous === undefined) delete process.env.DOCKER_HOST;
       else process.env.DOCKER_HOST = previous;

@@ -1,6 +1,10 @@
 // Which accelerator a VM gets: the candidates per platform, the probe's verdict, and BERTH_VM_ACCEL.
 import { describe, expect, it } from 'vitest';
-import { acceleratorCandidates, chooseAccelerator, forcedAccelerator } from '../../../../../main/core/engines/vm/accelerator';
+import {
+  acceleratorCandidates,
+  chooseAccelerator,
+  forcedAccelerator,
+} from '../../../../../main/core/engines/vm/accelerator';
 
 describe('accelerator choice', () => {
   it('probes the platform accelerator, then software emulation', () => {
@@ -12,8 +16,18 @@ describe('accelerator choice', () => {
   });
 
   it('picks the fastest to reach init, so a nested /dev/kvm slower than tcg loses', () => {
-    expect(chooseAccelerator([{ accel: 'kvm', initMs: 30_000 }, { accel: 'tcg', initMs: 9_000 }])).toBe('tcg');
-    expect(chooseAccelerator([{ accel: 'kvm', initMs: 900 }, { accel: 'tcg', initMs: null }])).toBe('kvm');
+    expect(
+      chooseAccelerator([
+        { accel: 'kvm', initMs: 30_000 },
+        { accel: 'tcg', initMs: 9_000 },
+      ]),
+    ).toBe('tcg');
+    expect(
+      chooseAccelerator([
+        { accel: 'kvm', initMs: 900 },
+        { accel: 'tcg', initMs: null },
+      ]),
+    ).toBe('kvm');
   });
 
   it('falls back to tcg when no candidate reached init', () => {

@@ -20,7 +20,8 @@ const configure = readFileSync(join(repo, 'scripts/vm/configure-rootfs.sh'), 'ut
 
 describe('berth-init against guest-protocol', () => {
   it('uses the disks, mount point, socket and fw_cfg entry of the contract', () => {
-    for (const value of [protocol.DATA_DISK_DEVICE, protocol.DATA_MOUNT, protocol.GUEST_DOCKER_SOCKET]) expect(init).toContain(value);
+    for (const value of [protocol.DATA_DISK_DEVICE, protocol.DATA_MOUNT, protocol.GUEST_DOCKER_SOCKET])
+      expect(init).toContain(value);
     expect(init).toContain(`/sys/firmware/qemu_fw_cfg/by_name/${protocol.FW_CFG_AUTHORIZED_KEYS}/raw`);
     expect(init).toContain('modprobe -a virtio_net qemu_fw_cfg');
   });
@@ -32,7 +33,8 @@ describe('berth-init against guest-protocol', () => {
   });
 
   it('prints every boot phase, the power-off phase and the host key with the markers the host parses', () => {
-    for (const phase of [...protocol.bootPhases, protocol.POWEROFF_PHASE]) expect(init).toMatch(new RegExp(`phase ${phase}\\b`));
+    for (const phase of [...protocol.bootPhases, protocol.POWEROFF_PHASE])
+      expect(init).toMatch(new RegExp(`phase ${phase}\\b`));
     expect(init).toContain(`printf '${protocol.PHASE_MARKER} %s %s\\n'`);
     expect(init).toContain(`echo "${protocol.HOSTKEY_MARKER} $key_type $key_b64"`);
     // The host key line must come before sshd starts: the host pins the key from the console.
@@ -58,7 +60,10 @@ describe('berth-guest-stats', () => {
 
   const full = 'a'.repeat(64);
   const bare = 'b'.repeat(64);
-  file(`cg/docker/${full}/cpu.stat`, 'usage_usec 1234567\nuser_usec 1000\nsystem_usec 234\nnr_periods 10\nnr_throttled 3\nthrottled_usec 4567\n');
+  file(
+    `cg/docker/${full}/cpu.stat`,
+    'usage_usec 1234567\nuser_usec 1000\nsystem_usec 234\nnr_periods 10\nnr_throttled 3\nthrottled_usec 4567\n',
+  );
   file(`cg/docker/${full}/memory.current`, '1048576\n');
   file(`cg/docker/${full}/memory.max`, '268435456\n');
   file(`cg/docker/${full}/memory.stat`, 'anon 8192\nfile 4096\nactive_file 0\ninactive_file 4096\n');
@@ -66,7 +71,10 @@ describe('berth-guest-stats', () => {
   file(`cg/docker/${full}/memory.events`, 'low 0\nhigh 0\nmax 2\noom 1\noom_kill 1\n');
   file(`cg/docker/${full}/pids.current`, '3\n');
   file(`cg/docker/${full}/pids.max`, 'max\n');
-  file(`cg/docker/${full}/io.stat`, '8:0 rbytes=100 wbytes=200 rios=1 wios=2 dbytes=0 dios=0\n253:0 rbytes=5000000000 wbytes=50 rios=1 wios=2\n');
+  file(
+    `cg/docker/${full}/io.stat`,
+    '8:0 rbytes=100 wbytes=200 rios=1 wios=2 dbytes=0 dios=0\n253:0 rbytes=5000000000 wbytes=50 rios=1 wios=2\n',
+  );
   file(`cg/docker/${full}/cgroup.procs`, '42\n43\n');
   file(
     'proc/42/net/dev',
@@ -81,10 +89,18 @@ describe('berth-guest-stats', () => {
 
   async function frames(ticks: number): Promise<GuestStatsFrame[]> {
     const { stdout } = await run('bash', [join(guest, 'berth-guest-stats'), '50'], {
-      env: { ...process.env, BERTH_CGROUP_ROOT: join(root, 'cg'), BERTH_PROC_ROOT: join(root, 'proc'), BERTH_STATS_TICKS: String(ticks) },
+      env: {
+        ...process.env,
+        BERTH_CGROUP_ROOT: join(root, 'cg'),
+        BERTH_PROC_ROOT: join(root, 'proc'),
+        BERTH_STATS_TICKS: String(ticks),
+      },
       timeout: 10_000,
     });
-    return stdout.trim().split('\n').map((line) => JSON.parse(line) as GuestStatsFrame);
+    return stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as GuestStatsFrame);
   }
 
   it('prints one frame per tick with every container and the fixture values', async () => {

@@ -19,7 +19,11 @@ describe('HostSocket', () => {
     const previous = process.umask(0o000);
     let socket: HostSocket;
     try {
-      socket = await HostSocket.listen(path, async () => new PassThrough(), () => undefined);
+      socket = await HostSocket.listen(
+        path,
+        async () => new PassThrough(),
+        () => undefined,
+      );
     } finally {
       process.umask(previous);
     }

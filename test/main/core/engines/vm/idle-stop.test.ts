@@ -17,7 +17,11 @@ function scripted(answers: Array<number | Error>): IdleStopOptions['runningConta
   });
 }
 
-function idleStop(minutes: number, runningContainers: IdleStopOptions['runningContainers'], timing: Partial<IdleStopOptions> = {}) {
+function idleStop(
+  minutes: number,
+  runningContainers: IdleStopOptions['runningContainers'],
+  timing: Partial<IdleStopOptions> = {},
+) {
   const stop = vi.fn<(reason: string) => void>();
   const note = vi.fn<(line: string) => void>();
   const idle = new IdleStop({ minutes, runningContainers, stop, note, ...timing });

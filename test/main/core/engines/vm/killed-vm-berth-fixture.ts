@@ -4,7 +4,11 @@ import { consoleLogger } from '../../../../../main/core/logger';
 import { newVmConfig } from '../../../../../main/core/engines/vm/vm-config';
 import { VmProvider } from '../../../../../main/core/engines/vm/vm-provider';
 
-const provider = new VmProvider({ config: newVmConfig({ name: process.env.BERTH_TEST_VM ?? 'killed', cpus: 2, memoryMiB: 1024, diskGiB: 8 }), env: process.env, log: consoleLogger });
+const provider = new VmProvider({
+  config: newVmConfig({ name: process.env.BERTH_TEST_VM ?? 'killed', cpus: 2, memoryMiB: 1024, diskGiB: 8 }),
+  env: process.env,
+  log: consoleLogger,
+});
 provider.start().then(
   () => process.stdout.write(`running ${provider.qemuPid()}\n`),
   (error: Error) => {

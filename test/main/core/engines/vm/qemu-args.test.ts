@@ -43,7 +43,10 @@ describe('qemuArgs', () => {
       'if=none,id=os,file=/data/vms/berth/os.img,format=raw,cache=writeback,discard=unmap',
       'if=none,id=data,file=/data/vms/berth/data.img,format=raw,cache=writeback,discard=unmap',
     ]);
-    expect(optionAfter(qemuArgs(inputs), '-device').filter((device) => device.startsWith('virtio-blk-pci'))).toEqual(['virtio-blk-pci,drive=os', 'virtio-blk-pci,drive=data']);
+    expect(optionAfter(qemuArgs(inputs), '-device').filter((device) => device.startsWith('virtio-blk-pci'))).toEqual([
+      'virtio-blk-pci,drive=os',
+      'virtio-blk-pci,drive=data',
+    ]);
   });
 
   it('forwards only SSH from 127.0.0.1, reads the console on stdio with a log file, QMP on a unix socket, the key through fw_cfg', () => {
@@ -52,7 +55,9 @@ describe('qemuArgs', () => {
     expect(optionAfter(args, '-chardev')).toEqual(['stdio,id=console,signal=off,logfile=/data/vms/berth/serial.log']);
     expect(optionAfter(args, '-serial')).toEqual(['chardev:console']);
     expect(optionAfter(args, '-qmp')).toEqual(['unix:/run/berth/vm-berth/qmp.sock,server=on,wait=off']);
-    expect(optionAfter(args, '-fw_cfg')).toEqual(['name=opt/berth/authorized_keys,file=/data/vms/berth/id_ed25519.pub']);
+    expect(optionAfter(args, '-fw_cfg')).toEqual([
+      'name=opt/berth/authorized_keys,file=/data/vms/berth/id_ed25519.pub',
+    ]);
   });
 
   it('passes the host CPU through with kvm', () => {
@@ -77,9 +82,11 @@ describe('qemuArgs', () => {
 });
 
 describe('qemuArgs sandbox', () => {
-  it("confines QEMU with seccomp: no spawning, no privilege changes, no scheduling control, no obsolete calls", () => {
+  it('confines QEMU with seccomp: no spawning, no privilege changes, no scheduling control, no obsolete calls', () => {
     const args = qemuArgs(inputs);
-    expect(args[args.indexOf('-sandbox') + 1]).toBe('on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny');
+    expect(args[args.indexOf('-sandbox') + 1]).toBe(
+      'on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny',
+    );
     expect(qemuArgs({ ...inputs, sandbox: true })).toContain('-sandbox');
   });
 

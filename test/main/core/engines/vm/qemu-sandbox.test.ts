@@ -16,7 +16,11 @@ describe('sandboxSupported', () => {
     const dir = await mkdtemp(join(tmpdir(), 'berth-qemu-'));
     try {
       const fake = join(dir, 'qemu-system-x86_64');
-      await writeFile(fake, '#!/bin/sh\necho "qemu-system-x86_64: -sandbox support is not enabled in this QEMU binary" >&2\nexit 1\n', { mode: 0o755 });
+      await writeFile(
+        fake,
+        '#!/bin/sh\necho "qemu-system-x86_64: -sandbox support is not enabled in this QEMU binary" >&2\nexit 1\n',
+        { mode: 0o755 },
+      );
       await expect(sandboxSupported(fake)).resolves.toBe(false);
       await expect(sandboxSupported(join(dir, 'absent'))).resolves.toBe(false);
     } finally {

@@ -21,7 +21,10 @@ afterEach(async () => {
 });
 
 /** A QMP peer: `onConnect` writes what it wants; `onLine` answers each line the client sends. */
-async function peer(onConnect: (socket: net.Socket) => void, onLine: (socket: net.Socket, line: string) => void = () => undefined): Promise<string> {
+async function peer(
+  onConnect: (socket: net.Socket) => void,
+  onLine: (socket: net.Socket, line: string) => void = () => undefined,
+): Promise<string> {
   const path = join(dir, 'qmp.sock');
   server = net.createServer((socket) => {
     socket.on('error', () => undefined);
@@ -88,6 +91,8 @@ describe('qmpCommand', () => {
     await new Promise((resolve) => server!.close(resolve));
     server = null;
     const silent = await peer(() => undefined);
-    await expect(qmpCommand(silent, 'system_powerdown', 200)).rejects.toThrow(/did not answer system_powerdown within 200 ms/);
+    await expect(qmpCommand(silent, 'system_powerdown', 200)).rejects.toThrow(
+      /did not answer system_powerdown within 200 ms/,
+    );
   });
 });

@@ -5,7 +5,11 @@ import { LineSplitter, parseSerialLine } from '../../../../../main/core/engines/
 describe('parseSerialLine', () => {
   it('reads boot phases with the guest uptime, also after kernel output on the same line', () => {
     expect(parseSerialLine('BERTH-PHASE init 1.23')).toEqual({ type: 'phase', phase: 'init', uptimeS: 1.23 });
-    expect(parseSerialLine('[    2.1] random: crng initBERTH-PHASE ssh 4\r')).toEqual({ type: 'phase', phase: 'ssh', uptimeS: 4 });
+    expect(parseSerialLine('[    2.1] random: crng initBERTH-PHASE ssh 4\r')).toEqual({
+      type: 'phase',
+      phase: 'ssh',
+      uptimeS: 4,
+    });
     expect(parseSerialLine('BERTH-PHASE engine')).toEqual({ type: 'phase', phase: 'engine', uptimeS: null });
     expect(parseSerialLine('BERTH-PHASE poweroff 99.5')).toMatchObject({ phase: 'poweroff' });
   });
@@ -19,13 +23,19 @@ describe('parseSerialLine', () => {
     const rcu = '[   25.130626] rcu: INFO: rcu_preempt detected stalls on CPUs/tasks:';
     expect(parseSerialLine(rcu)).toEqual({ type: 'stall', line: rcu.trim() });
     expect(parseSerialLine('[ 40.1] rcu: INFO: rcu_sched self-detected stall on CPU')).toMatchObject({ type: 'stall' });
-    expect(parseSerialLine('[ 58.7] watchdog: BUG: soft lockup - CPU#0 stuck for 46s! [udev-worker:120]')).toMatchObject({ type: 'stall' });
+    expect(
+      parseSerialLine('[ 58.7] watchdog: BUG: soft lockup - CPU#0 stuck for 46s! [udev-worker:120]'),
+    ).toMatchObject({ type: 'stall' });
     // The follow-up lines of the same report are not new stalls.
     expect(parseSerialLine('[   25.13] rcu: rcu_preempt kthread starved for 5252 jiffies!')).toBeNull();
   });
 
   it('reads the host key line', () => {
-    expect(parseSerialLine('BERTH-HOSTKEY ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMvQ root@berth')).toEqual({ type: 'hostkey', keyType: 'ssh-ed25519', key: 'AAAAC3NzaC1lZDI1NTE5AAAAIMvQ' });
+    expect(parseSerialLine('BERTH-HOSTKEY ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMvQ root@berth')).toEqual({
+      type: 'hostkey',
+      keyType: 'ssh-ed25519',
+      key: 'AAAAC3NzaC1lZDI1NTE5AAAAIMvQ',
+    });
   });
 });
 

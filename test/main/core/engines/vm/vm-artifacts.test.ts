@@ -6,7 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ssh2 from 'ssh2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ensureDataDisk, findImageDir, installOsDisk, kernelFileOf, loadImage, manifestSha256, sha256File } from '../../../../../main/core/engines/vm/vm-artifacts';
+import {
+  ensureDataDisk,
+  findImageDir,
+  installOsDisk,
+  kernelFileOf,
+  loadImage,
+  manifestSha256,
+  sha256File,
+} from '../../../../../main/core/engines/vm/vm-artifacts';
 import { ensureVmKey } from '../../../../../main/core/engines/vm/vm-key';
 
 let dir: string;
@@ -26,7 +34,8 @@ async function fakeImage(folder: string): Promise<void> {
   await writeFile(join(folder, 'os.raw'), 'root filesystem');
   execFileSync('zstd', ['-q', '-f', join(folder, 'os.raw'), '-o', join(folder, 'os.img.zst')]);
   const artifacts: Record<string, { sha256: string }> = {};
-  for (const name of ['vmlinux', 'initrd', 'os.img.zst']) artifacts[name] = { sha256: await sha256File(join(folder, name)) };
+  for (const name of ['vmlinux', 'initrd', 'os.img.zst'])
+    artifacts[name] = { sha256: await sha256File(join(folder, name)) };
   await writeFile(join(folder, 'manifest.json'), JSON.stringify({ boot: { kernel: 'vmlinux' }, artifacts }));
 }
 
@@ -81,7 +90,11 @@ describe('the VM key pair', () => {
   it('is made once, in an OpenSSH format ssh2 and ssh-keygen read', async () => {
     const pair = await ensureVmKey(join(dir, 'k', 'id'), join(dir, 'k', 'id.pub'), 'berth-vm-test');
     expect(ssh2.utils.parseKey(pair.privateKey)).not.toBeInstanceOf(Error);
-    expect(execFileSync('ssh-keygen', ['-y', '-f', join(dir, 'k', 'id')]).toString().trim()).toBe(pair.publicKey);
+    expect(
+      execFileSync('ssh-keygen', ['-y', '-f', join(dir, 'k', 'id')])
+        .toString()
+        .trim(),
+    ).toBe(pair.publicKey);
     expect((await stat(join(dir, 'k', 'id'))).mode & 0o777).toBe(0o600);
     expect(await ensureVmKey(join(dir, 'k', 'id'), join(dir, 'k', 'id.pub'), 'other')).toEqual(pair);
   });

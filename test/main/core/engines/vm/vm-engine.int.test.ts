@@ -18,7 +18,14 @@ import { statsFields } from '../../../../../main/shared/stats-types';
 import { harness } from '../../../../harness/context';
 import { waitUntil } from '../../../../harness/run-command';
 import { HubRecorder } from '../../hub-recorder';
-import { ensureVmImage, IMAGE_BUILD_TIMEOUT_MS, processesMentioning, tearDownVmTest, vmTestDirs, type VmTestDirs } from './vm-fixture';
+import {
+  ensureVmImage,
+  IMAGE_BUILD_TIMEOUT_MS,
+  processesMentioning,
+  tearDownVmTest,
+  vmTestDirs,
+  type VmTestDirs,
+} from './vm-fixture';
 import { callCore } from '../../core-call';
 
 const MiB = 1024 * 1024;
@@ -40,8 +47,15 @@ async function vmView() {
 }
 
 async function waitForEngine(): Promise<void> {
-  const ready = await waitUntil(async () => (await vmView())?.connection.state === 'connected', READY_DEADLINE_MS, 1_000);
-  if (!ready) throw new Error(`the VM engine did not get ready within ${READY_DEADLINE_MS / 1000} s; its log:\n${(await call('engines:logs', { id })).slice(-60).join('\n')}`);
+  const ready = await waitUntil(
+    async () => (await vmView())?.connection.state === 'connected',
+    READY_DEADLINE_MS,
+    1_000,
+  );
+  if (!ready)
+    throw new Error(
+      `the VM engine did not get ready within ${READY_DEADLINE_MS / 1000} s; its log:\n${(await call('engines:logs', { id })).slice(-60).join('\n')}`,
+    );
 }
 
 beforeAll(async () => {
@@ -55,61 +69,91 @@ beforeAll(async () => {
 afterAll(() => tearDownVmTest(core, vmDir, dirs), 120_000);
 
 describe('the VM engine (QEMU, software emulation)', () => {
-  it('boots, runs a limited container, answers the docker CLI, powers off, and keeps the container', { timeout: 900_000 }, async () => {
-    const added = await call('engines:add-vm', { name, cpus: 2, memoryMiB: 1024, diskGiB: 8 });
-    expect(added).toMatchObject({ id, kind: 'vm', dockerContext: contextName });
-    await call('engines:set-active', { id });
-    await waitForEngine();
-    const phases = (await vmView())?.bootPhases ?? [];
-    console.info(`[vm-test] boot phases: ${phases.map((phase) => `${phase.phase}=${(phase.atMs / 1000).toFixed(1)}s`).join(' ')}`);
-    expect(phases.map((phase) => phase.phase)).toEqual(expect.arrayContaining(['qemu', 'init', 'ssh', 'engine', 'ready']));
+  it(
+    'boots, runs a limited container, answers the docker CLI, powers off, and keeps the container',
+    { timeout: 900_000 },
+    async () => {
+      const added = await call('engines:add-vm', { name, cpus: 2, memoryMiB: 1024, diskGiB: 8 });
+      expect(added).toMatchObject({ id, kind: 'vm', dockerContext: contextName });
+      await call('engines:set-active', { id });
+      await waitForEngine();
+      const phases = (await vmView())?.bootPhases ?? [];
+      console.info(
+        `[vm-test] boot phases: ${phases.map((phase) => `${phase.phase}=${(phase.atMs / 1000).toFixed(1)}s`).join(' ')}`,
+      );
+      expect(phases.map((phase) => phase.phase)).toEqual(
+        expect.arrayContaining(['qemu', 'init', 'ssh', 'engine', 'ready']),
+      );
 
-    // The busybox image travels from the harness engine into the guest through the tunnel.
-    const vmDocker = core!.engines.connectionOf(id).client();
-    const exported = await new Dockerode({ socketPath: harness().socketPath }).getImage(harness().busyboxImage).get();
-    const loading = await vmDocker.loadImage(exported);
-    await new Promise((resolve, reject) => vmDocker.modem.followProgress(loading, (error) => (error ? reject(error) : resolve(undefined))));
+      // The busybox image travels from the harness engine into the guest through the tunnel.
+      const vmDocker = core!.engines.connectionOf(id).client();
+      const exported = await new Dockerode({ socketPath: harness().socketPath }).getImage(harness().busyboxImage).get();
+      const loading = await vmDocker.loadImage(exported);
+      await new Promise((resolve, reject) =>
+        vmDocker.modem.followProgress(loading, (error) => (error ? reject(error) : resolve(undefined))),
+      );
 
-    const spec = { ...emptyRunSpec(harness().busyboxImage), name: containerName, command: ['sh', '-c', 'trap "exit 0" TERM; sleep 3600 & wait'], limits: { memoryBytes: 64 * MiB, cpus: 0.5 } };
-    const [run] = await call('containers:run', { spec });
-    expect(run).toMatchObject({ name: containerName });
-    expect((await call('limits:get', { id: containerName })).limits).toMatchObject({ memoryBytes: 64 * MiB, cpus: 0.5 });
-    const applied = await call('limits:apply', { id: containerName, change: { memoryBytes: 96 * MiB, cpus: 1 } });
-    expect(applied.after).toMatchObject({ memoryBytes: 96 * MiB, cpus: 1 });
-    expect((await call('limits:get', { id: containerName })).limits).toMatchObject({ memoryBytes: 96 * MiB, cpus: 1 });
-    // Swap limits too: the guest's engine accounts swap (it runs in a cgroup of its own, see berth-init).
-    const view = await call('limits:get', { id: containerName });
-    expect(view.capabilities.swapLimitSupported).toBe(true);
-    const swapped = await call('limits:apply', { id: containerName, change: { memorySwapBytes: 160 * MiB } });
-    expect(swapped.after).toMatchObject({ memoryBytes: 96 * MiB, memorySwapBytes: 160 * MiB });
-    expect((await call('limits:get', { id: containerName })).limits.memorySwapBytes).toBe(160 * MiB);
+      const spec = {
+        ...emptyRunSpec(harness().busyboxImage),
+        name: containerName,
+        command: ['sh', '-c', 'trap "exit 0" TERM; sleep 3600 & wait'],
+        limits: { memoryBytes: 64 * MiB, cpus: 0.5 },
+      };
+      const [run] = await call('containers:run', { spec });
+      expect(run).toMatchObject({ name: containerName });
+      expect((await call('limits:get', { id: containerName })).limits).toMatchObject({
+        memoryBytes: 64 * MiB,
+        cpus: 0.5,
+      });
+      const applied = await call('limits:apply', { id: containerName, change: { memoryBytes: 96 * MiB, cpus: 1 } });
+      expect(applied.after).toMatchObject({ memoryBytes: 96 * MiB, cpus: 1 });
+      expect((await call('limits:get', { id: containerName })).limits).toMatchObject({
+        memoryBytes: 96 * MiB,
+        cpus: 1,
+      });
+      // Swap limits too: the guest's engine accounts swap (it runs in a cgroup of its own, see berth-init).
+      const view = await call('limits:get', { id: containerName });
+      expect(view.capabilities.swapLimitSupported).toBe(true);
+      const swapped = await call('limits:apply', { id: containerName, change: { memorySwapBytes: 160 * MiB } });
+      expect(swapped.after).toMatchObject({ memoryBytes: 96 * MiB, memorySwapBytes: 160 * MiB });
+      expect((await call('limits:get', { id: containerName })).limits.memorySwapBytes).toBe(160 * MiB);
 
-    // Stats from the in-guest collector: the live limit (96 MiB) arrives in its samples.
-    const recorder = new HubRecorder(core!.hub);
-    const watch = await call('stats:watch', { ids: [run!.id] });
-    expect(watch.collector).toBe('guest');
-    const memLimit = statsFields.indexOf('memLimitBytes');
-    const tick = await recorder.next('stats:tick', (t) => t.samples.some((sample) => sample.id === run!.id && sample.v[memLimit] === 96 * MiB), 30_000, 'a guest stats sample with the live limit');
-    const sample = tick.payload.samples.find((entry) => entry.id === run!.id)!;
-    expect(sample.v[statsFields.indexOf('memBytes')]).toBeGreaterThan(0);
-    recorder.dispose();
-    await call('stats:watch', { ids: [] });
+      // Stats from the in-guest collector: the live limit (96 MiB) arrives in its samples.
+      const recorder = new HubRecorder(core!.hub);
+      const watch = await call('stats:watch', { ids: [run!.id] });
+      expect(watch.collector).toBe('guest');
+      const memLimit = statsFields.indexOf('memLimitBytes');
+      const tick = await recorder.next(
+        'stats:tick',
+        (t) => t.samples.some((sample) => sample.id === run!.id && sample.v[memLimit] === 96 * MiB),
+        30_000,
+        'a guest stats sample with the live limit',
+      );
+      const sample = tick.payload.samples.find((entry) => entry.id === run!.id)!;
+      expect(sample.v[statsFields.indexOf('memBytes')]).toBeGreaterThan(0);
+      recorder.dispose();
+      await call('stats:watch', { ids: [] });
 
-    const cli = await promisify(execFile)('/usr/bin/docker', ['--context', contextName, 'ps', '--format', '{{.Names}}'], { env: { ...process.env, DOCKER_CONFIG: dirs!.env.DOCKER_CONFIG, DOCKER_HOST: '' }, timeout: 60_000 });
-    expect(cli.stdout.split('\n')).toContain(containerName);
+      const cli = await promisify(execFile)(
+        '/usr/bin/docker',
+        ['--context', contextName, 'ps', '--format', '{{.Names}}'],
+        { env: { ...process.env, DOCKER_CONFIG: dirs!.env.DOCKER_CONFIG, DOCKER_HOST: '' }, timeout: 60_000 },
+      );
+      expect(cli.stdout.split('\n')).toContain(containerName);
 
-    expect((await call('engines:stop', { id })).providerState).toBe('stopped');
-    expect(await processesMentioning(vmDir)).toEqual([]);
-    expect(existsSync(vmLayout(name, dirs!.env).hostSocket)).toBe(false);
+      expect((await call('engines:stop', { id })).providerState).toBe('stopped');
+      expect(await processesMentioning(vmDir)).toEqual([]);
+      expect(existsSync(vmLayout(name, dirs!.env).hostSocket)).toBe(false);
 
-    const started = await call('engines:start', { id });
-    expect(started.providerState).toBe('running');
-    await waitForEngine();
-    const names = (await call('containers:list', { all: true })).map((container) => container.name);
-    expect(names).toContain(containerName);
+      const started = await call('engines:start', { id });
+      expect(started.providerState).toBe('running');
+      await waitForEngine();
+      const names = (await call('containers:list', { all: true })).map((container) => container.name);
+      expect(names).toContain(containerName);
 
-    await call('engines:remove', { id, deleteData: true });
-    expect(await processesMentioning(vmDir)).toEqual([]);
-    expect(existsSync(vmDir)).toBe(false);
-  });
+      await call('engines:remove', { id, deleteData: true });
+      expect(await processesMentioning(vmDir)).toEqual([]);
+      expect(existsSync(vmDir)).toBe(false);
+    },
+  );
 });

@@ -21,7 +21,9 @@ export async function ensureVmImage(): Promise<string> {
     let text = '';
     child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`build-image.sh failed (exit ${code}):\n${text.slice(-3000)}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(text) : reject(new Error(`build-image.sh failed (exit ${code}):\n${text.slice(-3000)}`)),
+    );
   });
   const printed = output.match(/(?:done in \d+ s|cached): (\S+)/);
   return printed ? printed[1] : findImageDir(process.env);
@@ -72,7 +74,11 @@ export async function killProcessesMentioning(marker: string): Promise<void> {
 }
 
 /** A VM test's afterAll: closes its core (which stops its VMs), then kills whatever QEMU of `vmDir` is left. */
-export async function tearDownVmTest(core: { close(): Promise<void> } | null, vmDir: string, dirs: VmTestDirs | null): Promise<void> {
+export async function tearDownVmTest(
+  core: { close(): Promise<void> } | null,
+  vmDir: string,
+  dirs: VmTestDirs | null,
+): Promise<void> {
   try {
     await core?.close();
   } finally {

@@ -10,7 +10,11 @@ import { DOWNLOAD_LIMITS, downloadImage, resolveImageDir } from '../../../../../
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 const sha = (data: string) => createHash('sha256').update(data).digest('hex');
-const artifacts: Record<string, string> = { vmlinuz: 'kernel bytes', initrd: 'initrd bytes', 'os.img.zst': 'disk bytes' };
+const artifacts: Record<string, string> = {
+  vmlinuz: 'kernel bytes',
+  initrd: 'initrd bytes',
+  'os.img.zst': 'disk bytes',
+};
 
 let served: Record<string, string>;
 let server: Server;
@@ -18,7 +22,9 @@ let url: string;
 let cache: string;
 
 beforeEach(async () => {
-  const manifest = JSON.stringify({ artifacts: Object.fromEntries(Object.entries(artifacts).map(([name, data]) => [name, { sha256: sha(data) }])) });
+  const manifest = JSON.stringify({
+    artifacts: Object.fromEntries(Object.entries(artifacts).map(([name, data]) => [name, { sha256: sha(data) }])),
+  });
   served = { 'manifest.json': manifest, ...artifacts };
   server = createServer((req, res) => {
     const body = served[(req.url ?? '').replace('/image/', '')];
@@ -39,26 +45,37 @@ const env = (extra: Record<string, string>) => ({ BERTH_VM_CACHE: cache, ...extr
 
 describe('resolveImageDir with a download URL', () => {
   it('downloads a verified image into the cache, and reuses it', async () => {
-    const dir = await resolveImageDir(env({ BERTH_VM_IMAGE_URL: url, BERTH_VM_IMAGE_SHA256: sha(served['manifest.json']!) }));
+    const dir = await resolveImageDir(
+      env({ BERTH_VM_IMAGE_URL: url, BERTH_VM_IMAGE_SHA256: sha(served['manifest.json']!) }),
+    );
     expect(await readFile(join(dir, 'os.img.zst'), 'utf8')).toBe('disk bytes');
     served = {};
     expect(await resolveImageDir(env({ BERTH_VM_IMAGE_URL: url, BERTH_VM_IMAGE_SHA256: sha('anything') }))).toBe(dir);
   });
 
   it('refuses a manifest whose sha256 is not the configured one, keeping nothing', async () => {
-    await expect(resolveImageDir(env({ BERTH_VM_IMAGE_URL: url, BERTH_VM_IMAGE_SHA256: sha('another manifest') }))).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/refusing it/) });
+    await expect(
+      resolveImageDir(env({ BERTH_VM_IMAGE_URL: url, BERTH_VM_IMAGE_SHA256: sha('another manifest') })),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/refusing it/) });
     expect(await readdir(cache)).toEqual([]);
   });
 
   it('refuses an artifact that does not match the manifest, keeping nothing', async () => {
     served.initrd = 'tampered';
-    await expect(resolveImageDir(env({ BERTH_VM_IMAGE_URL: url, BERTH_VM_IMAGE_SHA256: sha(served['manifest.json']!) }))).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/initrd has sha256/) });
+    await expect(
+      resolveImageDir(env({ BERTH_VM_IMAGE_URL: url, BERTH_VM_IMAGE_SHA256: sha(served['manifest.json']!) })),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/initrd has sha256/) });
     expect(await readdir(cache)).toEqual([]);
   });
 
   it('will not download without the manifest hash, and says how to get an image otherwise', async () => {
-    await expect(resolveImageDir(env({ BERTH_VM_IMAGE_URL: url }))).rejects.toMatchObject({ message: expect.stringMatching(/without BERTH_VM_IMAGE_SHA256/) });
-    await expect(resolveImageDir(env({}))).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/npm run vm:image/) });
+    await expect(resolveImageDir(env({ BERTH_VM_IMAGE_URL: url }))).rejects.toMatchObject({
+      message: expect.stringMatching(/without BERTH_VM_IMAGE_SHA256/),
+    });
+    await expect(resolveImageDir(env({}))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/npm run vm:image/),
+    });
   });
 
   it('prefers BERTH_VM_IMAGE_DIR', async () => {
@@ -92,12 +109,22 @@ describe('downloadImage limits', () => {
   });
 
   const manifestWith = (sizes: Record<string, number>) =>
-    JSON.stringify({ artifacts: Object.fromEntries(Object.entries(artifacts).map(([name, data]) => [name, { sha256: sha(data), size: sizes[name] ?? data.length }])) });
+    JSON.stringify({
+      artifacts: Object.fromEntries(
+        Object.entries(artifacts).map(([name, data]) => [
+          name,
+          { sha256: sha(data), size: sizes[name] ?? data.length },
+        ]),
+      ),
+    });
 
   it('gives up on a server that accepts and never answers, within the idle time', async () => {
     behave = () => undefined;
     const started = Date.now();
-    await expect(downloadImage(base, sha('x'), cache, limits)).rejects.toMatchObject({ code: 'ENGINE_UNREACHABLE', message: expect.stringMatching(/sent nothing for 0.3 s/) });
+    await expect(downloadImage(base, sha('x'), cache, limits)).rejects.toMatchObject({
+      code: 'ENGINE_UNREACHABLE',
+      message: expect.stringMatching(/sent nothing for 0.3 s/),
+    });
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(await readdir(cache)).toEqual([]);
   });
@@ -111,7 +138,9 @@ describe('downloadImage limits', () => {
         res.write(artifacts[name]!.slice(0, 4));
       }
     };
-    await expect(downloadImage(base, sha(manifest), cache, limits)).rejects.toMatchObject({ message: expect.stringMatching(/sent nothing for 0.3 s/) });
+    await expect(downloadImage(base, sha(manifest), cache, limits)).rejects.toMatchObject({
+      message: expect.stringMatching(/sent nothing for 0.3 s/),
+    });
     expect(await readdir(cache)).toEqual([]);
   });
 
@@ -122,7 +151,9 @@ describe('downloadImage limits', () => {
       res.on('close', () => clearInterval(timer));
     };
     const started = Date.now();
-    await expect(downloadImage(base, sha('x'), cache, { ...limits, manifestBytes: 1024 * 1024 })).rejects.toMatchObject({ message: expect.stringMatching(/took longer than 2 s/) });
+    await expect(downloadImage(base, sha('x'), cache, { ...limits, manifestBytes: 1024 * 1024 })).rejects.toMatchObject(
+      { message: expect.stringMatching(/took longer than 2 s/) },
+    );
     expect(Date.now() - started).toBeLessThan(4_000);
   });
 
@@ -131,7 +162,10 @@ describe('downloadImage limits', () => {
       res.writeHead(200);
       res.end('x'.repeat(10_000));
     };
-    await expect(downloadImage(base, sha('x'), cache, limits)).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/larger than the 4096 bytes/) });
+    await expect(downloadImage(base, sha('x'), cache, limits)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/larger than the 4096 bytes/),
+    });
     behave = (_name, res) => {
       res.writeHead(200, { 'content-length': String(1024 ** 3) });
       res.write('{');
@@ -157,7 +191,10 @@ describe('downloadImage limits', () => {
         pump();
       }
     };
-    await expect(downloadImage(base, sha(manifest), cache, limits)).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/os.img.zst is larger than the 10 bytes/) });
+    await expect(downloadImage(base, sha(manifest), cache, limits)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/os.img.zst is larger than the 10 bytes/),
+    });
     expect(sent).toBeLessThan(64 * 1024 * 1024);
     expect(await readdir(cache)).toEqual([]);
   });

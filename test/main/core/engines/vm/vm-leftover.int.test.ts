@@ -11,7 +11,14 @@ import { newVmConfig } from '../../../../../main/core/engines/vm/vm-config';
 import { vmLayout } from '../../../../../main/core/engines/vm/vm-layout';
 import { VmProvider } from '../../../../../main/core/engines/vm/vm-provider';
 import { isAlive } from '../../../../harness/run-command';
-import { ensureVmImage, IMAGE_BUILD_TIMEOUT_MS, killProcessesMentioning, processesMentioning, vmTestDirs, type VmTestDirs } from './vm-fixture';
+import {
+  ensureVmImage,
+  IMAGE_BUILD_TIMEOUT_MS,
+  killProcessesMentioning,
+  processesMentioning,
+  vmTestDirs,
+  type VmTestDirs,
+} from './vm-fixture';
 
 const name = `killed${Math.random().toString(36).slice(2, 6)}`;
 let dirs: VmTestDirs | null = null;
@@ -29,7 +36,10 @@ afterAll(async () => {
 
 /** Boots the VM from another Node process (tsx as a loader, so killing it kills the "Berth") and returns QEMU's pid. */
 function bootInAnotherBerth(env: NodeJS.ProcessEnv): Promise<number> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'killed-vm-berth-fixture.ts')], { env: { ...env, BERTH_TEST_VM: name }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'killed-vm-berth-fixture.ts')], {
+    env: { ...env, BERTH_TEST_VM: name },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   killed = child;
   return new Promise((resolve, reject) => {
     let output = '';
@@ -39,7 +49,9 @@ function bootInAnotherBerth(env: NodeJS.ProcessEnv): Promise<number> {
       if (pid) resolve(Number(pid));
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`[test] the other Berth exited (${code}) before its VM ran:\n${output.slice(-4000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`[test] the other Berth exited (${code}) before its VM ran:\n${output.slice(-4000)}`)),
+    );
   });
 }
 
@@ -54,13 +66,19 @@ describe('a VM whose Berth was killed (QEMU, software emulation)', () => {
     expect(isAlive(qemuPid)).toBe(true);
     expect(existsSync(layout.qemuPidfile)).toBe(true);
 
-    const next = new VmProvider({ config: newVmConfig({ name, cpus: 2, memoryMiB: 1024, diskGiB: 8 }), env, log: silentLogger });
+    const next = new VmProvider({
+      config: newVmConfig({ name, cpus: 2, memoryMiB: 1024, diskGiB: 8 }),
+      env,
+      log: silentLogger,
+    });
     await next.leftoverChecked();
     expect(isAlive(qemuPid)).toBe(false);
     expect(await processesMentioning(layout.vmDir)).toEqual([]);
     expect(existsSync(layout.qemuPidfile)).toBe(false);
     const log = next.logs().join('\n');
-    expect(log).toMatch(new RegExp(`the QEMU of a previous Berth run \\(pid ${qemuPid}\\) still runs this VM: powering it down`));
+    expect(log).toMatch(
+      new RegExp(`the QEMU of a previous Berth run \\(pid ${qemuPid}\\) still runs this VM: powering it down`),
+    );
     // The guest's own power-down (its init stops the engine and syncs), not a kill.
     expect(log).toMatch(/the previous run's QEMU powered down/);
     await next.dispose();

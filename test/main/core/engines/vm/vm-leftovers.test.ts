@@ -28,8 +28,12 @@ afterEach(async () => {
 
 /** A "Berth" (outer shell) running a "QEMU" (inner shell whose arguments name the QMP socket); both pids. */
 async function berthWithQemu(): Promise<{ berth: number; qemu: number }> {
-  const outer = spawn('sh', ['-c', `sh -c 'sleep 60; :' ${layout.qmpSocket} & echo $!; wait`], { stdio: ['ignore', 'pipe', 'ignore'] });
-  const qemu = await new Promise<number>((resolve) => outer.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))));
+  const outer = spawn('sh', ['-c', `sh -c 'sleep 60; :' ${layout.qmpSocket} & echo $!; wait`], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const qemu = await new Promise<number>((resolve) =>
+    outer.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))),
+  );
   started.push(outer.pid!, qemu);
   return { berth: outer.pid!, qemu };
 }
@@ -52,10 +56,12 @@ describe('stopLeftoverQemu', () => {
     expect(await stopLeftoverQemu(layout, 500, (line) => lines.push(line))).toBe('killed');
     expect(isAlive(qemu)).toBe(false);
     expect(existsSync(layout.qemuPidfile)).toBe(false);
-    expect(lines.join('\n')).toMatch(new RegExp(`the QEMU of a previous Berth run \\(pid ${qemu}\\) still runs this VM`));
+    expect(lines.join('\n')).toMatch(
+      new RegExp(`the QEMU of a previous Berth run \\(pid ${qemu}\\) still runs this VM`),
+    );
   });
 
-  it('only removes a pidfile whose pid is not this VM\'s QEMU (a reused pid)', async () => {
+  it("only removes a pidfile whose pid is not this VM's QEMU (a reused pid)", async () => {
     await writeFile(layout.qemuPidfile, qemuPidfileText(process.pid, 1));
     expect(await stopLeftoverQemu(layout, 500, () => undefined)).toBe('stale');
     expect(existsSync(layout.qemuPidfile)).toBe(false);

@@ -19,7 +19,10 @@ beforeAll(async () => {
   // The console of a guest that reached its init and then hung (the RCU report comes ~21 s into the hang).
   // `exec -a` keeps QEMU's arguments (the VM's disks under dirs.base) in the hung process's command line, so the
   // leftover check below sees it.
-  await writeFile(fakeQemu, `#!/bin/bash\necho 'BERTH-PHASE init 2.30'\necho '[   25.130626] rcu: INFO: rcu_preempt detected stalls on CPUs/tasks:'\nexec -a "hung-qemu $*" sleep 300\n`);
+  await writeFile(
+    fakeQemu,
+    `#!/bin/bash\necho 'BERTH-PHASE init 2.30'\necho '[   25.130626] rcu: INFO: rcu_preempt detected stalls on CPUs/tasks:'\nexec -a "hung-qemu $*" sleep 300\n`,
+  );
   await chmod(fakeQemu, 0o755);
 }, IMAGE_BUILD_TIMEOUT_MS);
 
@@ -32,7 +35,9 @@ describe('a guest that reports a stalled CPU while booting', () => {
     const config = newVmConfig({ name: 'stall', cpus: 2, memoryMiB: 1024, diskGiB: 2 });
     const vm = new VmProvider({ config, env: { ...dirs!.env, BERTH_QEMU: fakeQemu }, log: silentLogger });
     try {
-      await expect(vm.start()).rejects.toThrow(/reported a stalled CPU while booting \("\[ +25\.130626\] rcu: INFO: rcu_preempt detected stalls/);
+      await expect(vm.start()).rejects.toThrow(
+        /reported a stalled CPU while booting \("\[ +25\.130626\] rcu: INFO: rcu_preempt detected stalls/,
+      );
       const log = vm.logs().join('\n');
       expect(log).toContain('Booting again (attempt 2 of 3)');
       expect(log).toContain('Booting again (attempt 3 of 3)');

@@ -19,7 +19,14 @@ import type { Channel, RequestOf, ResponseOf } from '../../../../../main/shared/
 import type { EngineView } from '../../../../../main/shared/engine-manager-types';
 import { harness } from '../../../../harness/context';
 import { waitUntil } from '../../../../harness/run-command';
-import { ensureVmImage, IMAGE_BUILD_TIMEOUT_MS, processesMentioning, tearDownVmTest, vmTestDirs, type VmTestDirs } from './vm-fixture';
+import {
+  ensureVmImage,
+  IMAGE_BUILD_TIMEOUT_MS,
+  processesMentioning,
+  tearDownVmTest,
+  vmTestDirs,
+  type VmTestDirs,
+} from './vm-fixture';
 import { callCore } from '../../core-call';
 
 const READY_DEADLINE_MS = 300_000;
@@ -45,7 +52,11 @@ async function vmLog(): Promise<string> {
 }
 
 /** Polls engines:list until `match` holds for one list; returns that list, or throws with the VM's log. */
-async function listWhen(match: (views: EngineView[]) => boolean, timeoutMs: number, what: string): Promise<EngineView[]> {
+async function listWhen(
+  match: (views: EngineView[]) => boolean,
+  timeoutMs: number,
+  what: string,
+): Promise<EngineView[]> {
   let seen: EngineView[] = [];
   const done = await waitUntil(
     async () => {
@@ -55,7 +66,10 @@ async function listWhen(match: (views: EngineView[]) => boolean, timeoutMs: numb
     timeoutMs,
     500,
   );
-  if (!done) throw new Error(`${what} not within ${timeoutMs / 1000} s; engines: ${JSON.stringify(seen.map(({ id: engine, active, providerState, connection }) => ({ engine, active, providerState, connection: connection.state })))}; the VM's log:\n${await vmLog()}`);
+  if (!done)
+    throw new Error(
+      `${what} not within ${timeoutMs / 1000} s; engines: ${JSON.stringify(seen.map(({ id: engine, active, providerState, connection }) => ({ engine, active, providerState, connection: connection.state })))}; the VM's log:\n${await vmLog()}`,
+    );
   return seen;
 }
 
@@ -67,9 +81,21 @@ beforeAll(async () => {
   dirs.env.DOCKER_HOST = harness().dockerHost;
   vmDir = vmLayout(name, dirs.env).vmDir;
   // What Berth itself would save for a VM set to start with it and to stop when idle, the harness engine active.
-  const vm: VmEngineConfig = { id, name, kind: 'vm', cpus: 2, memoryMiB: 1024, diskGiB: 8, startWithBerth: true, idleStopMinutes: 1 };
+  const vm: VmEngineConfig = {
+    id,
+    name,
+    kind: 'vm',
+    cpus: 2,
+    memoryMiB: 1024,
+    diskGiB: 8,
+    startWithBerth: true,
+    idleStopMinutes: 1,
+  };
   await mkdir(dirs.env.BERTH_CONFIG_DIR!, { recursive: true });
-  await writeFile(join(dirs.env.BERTH_CONFIG_DIR!, 'settings.json'), `${JSON.stringify({ engines: [vm], activeEngineId: DISCOVERED_ID }, null, 2)}\n`);
+  await writeFile(
+    join(dirs.env.BERTH_CONFIG_DIR!, 'settings.json'),
+    `${JSON.stringify({ engines: [vm], activeEngineId: DISCOVERED_ID }, null, 2)}\n`,
+  );
   core = createCore({ log: silentLogger, transport: 'websocket', env: dirs.env, vmIdleTiming: IDLE_TIMING });
 }, IMAGE_BUILD_TIMEOUT_MS);
 
@@ -80,7 +106,11 @@ describe('a VM that starts with Berth while another engine is active (QEMU, soft
     // A settings file the schema refused would be moved aside, and the VM would simply never appear.
     expect((await call('settings:get', {})).fileProblem).toBeNull();
 
-    const ready = await listWhen((views) => viewOf(views, id)?.connection.state === 'connected', READY_DEADLINE_MS, 'the VM engine connected');
+    const ready = await listWhen(
+      (views) => viewOf(views, id)?.connection.state === 'connected',
+      READY_DEADLINE_MS,
+      'the VM engine connected',
+    );
     expect(viewOf(ready, id)).toMatchObject({ kind: 'vm', active: false, providerState: 'running' });
     expect(viewOf(ready, DISCOVERED_ID)).toMatchObject({ active: true, host: harness().dockerHost });
     expect(ready.filter((view) => view.active).map((view) => view.id)).toEqual([DISCOVERED_ID]);
@@ -91,7 +121,11 @@ describe('a VM that starts with Berth while another engine is active (QEMU, soft
 
     // No container runs in the fresh VM: idle stop powers it off after one (shortened) idle minute.
     // The connection hears of it at once too (not at its next health check).
-    const stopped = await listWhen((views) => viewOf(views, id)?.providerState === 'stopped' && viewOf(views, id)?.connection.state !== 'connected', IDLE_STOP_DEADLINE_MS, 'the VM stopped by idle stop, its connection down');
+    const stopped = await listWhen(
+      (views) => viewOf(views, id)?.providerState === 'stopped' && viewOf(views, id)?.connection.state !== 'connected',
+      IDLE_STOP_DEADLINE_MS,
+      'the VM stopped by idle stop, its connection down',
+    );
     expect(viewOf(stopped, id)).toMatchObject({ active: false, canStart: true });
     expect(viewOf(stopped, DISCOVERED_ID)).toMatchObject({ active: true });
     const log = await call('engines:logs', { id });

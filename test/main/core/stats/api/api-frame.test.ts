@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { dockerCpuPercent, frameThrottledPercent, frameToReading, isStoppedFrame, type StatsFrame } from '../../../../../main/core/stats/api/api-frame';
+import {
+  dockerCpuPercent,
+  frameThrottledPercent,
+  frameToReading,
+  isStoppedFrame,
+  type StatsFrame,
+} from '../../../../../main/core/stats/api/api-frame';
 import type { ContainerFacts } from '../../../../../main/core/stats/collector';
 import { cpuLimitFromHostConfig } from '../../../../../main/core/stats/container-facts';
 import { RawReading } from '../../../../../main/core/stats/derive';
@@ -48,9 +54,14 @@ describe('engine stats frames', () => {
     // 502712007 ns of container time over 1970000000 ns of system time, on 2 CPUs.
     expect(dockerCpuPercent(v1Frame)).toBeCloseTo((502712007 / 1970000000) * 2 * 100, 6);
     // A stream's first frame has empty previous values: no CPU % yet.
-    expect(dockerCpuPercent({ ...v1Frame, precpu_stats: { cpu_usage: { total_usage: 0 }, system_cpu_usage: 0 } })).toBeNaN();
+    expect(
+      dockerCpuPercent({ ...v1Frame, precpu_stats: { cpu_usage: { total_usage: 0 }, system_cpu_usage: 0 } }),
+    ).toBeNaN();
     // Without online_cpus, the number of per-CPU entries.
-    expect(dockerCpuPercent({ ...v1Frame, cpu_stats: { ...v1Frame.cpu_stats, online_cpus: undefined } })).toBeCloseTo(51.04, 1);
+    expect(dockerCpuPercent({ ...v1Frame, cpu_stats: { ...v1Frame.cpu_stats, online_cpus: undefined } })).toBeCloseTo(
+      51.04,
+      1,
+    );
   });
 
   it('throttled % within the frame', () => {
@@ -85,7 +96,12 @@ describe('engine stats frames', () => {
     const v2Frame: StatsFrame = {
       ...v1Frame,
       memory_stats: { usage: 1000, limit: 2000, stats: { inactive_file: 300 } },
-      blkio_stats: { io_service_bytes_recursive: [{ op: 'read', value: 7 }, { op: 'write', value: 9 }] },
+      blkio_stats: {
+        io_service_bytes_recursive: [
+          { op: 'read', value: 7 },
+          { op: 'write', value: 9 },
+        ],
+      },
       networks: undefined,
     };
     frameToReading(v2Frame, facts, 0, 5, reading);

@@ -1,7 +1,12 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CgroupCollector } from '../../../../../main/core/stats/cgroup/cgroup-collector';
-import { CollectorUnavailableError, ContainerGoneError, ReadStatus, type ContainerFacts } from '../../../../../main/core/stats/collector';
+import {
+  CollectorUnavailableError,
+  ContainerGoneError,
+  ReadStatus,
+  type ContainerFacts,
+} from '../../../../../main/core/stats/collector';
 import { RawReading } from '../../../../../main/core/stats/derive';
 import { createFixture, v1Container, v2Container, type CgroupFixture } from './cgroup-fixture';
 
@@ -11,10 +16,30 @@ const MiB = 1024 ** 2;
 let fixture: CgroupFixture;
 
 function facts(overrides: Partial<ContainerFacts> = {}): ContainerFacts {
-  return { id, name: 'web', running: true, pid, hostNetwork: false, cpuLimitCores: NaN, memorySwapBytes: NaN, pidsLimit: NaN, ...overrides };
+  return {
+    id,
+    name: 'web',
+    running: true,
+    pid,
+    hostNetwork: false,
+    cpuLimitCores: NaN,
+    memorySwapBytes: NaN,
+    pidsLimit: NaN,
+    ...overrides,
+  };
 }
 
-const counters = { cpuNs: 5e9, periods: 10, throttled: 4, memUsage: 80 * MiB, inactiveFile: 5 * MiB, oomKills: 1, pids: 3, blkRead: 4096, blkWrite: 512 };
+const counters = {
+  cpuNs: 5e9,
+  periods: 10,
+  throttled: 4,
+  memUsage: 80 * MiB,
+  inactiveFile: 5 * MiB,
+  oomKills: 1,
+  pids: 3,
+  blkRead: 4096,
+  blkWrite: 512,
+};
 /** `counters` as a reading holds them, whichever cgroup version's files they were written to. */
 const countersRead = {
   cpuNs: counters.cpuNs,
@@ -40,7 +65,12 @@ afterEach(() => fixture.remove());
 
 describe('CgroupCollector on a v1 tree', () => {
   it('reads counters and limits, and sees new values on every read through the same open files', () => {
-    const write = v1Container(fixture, id, pid, { quotaUs: 50_000, memLimit: 128 * MiB, memsw: 256 * MiB, pidsMax: '100' });
+    const write = v1Container(fixture, id, pid, {
+      quotaUs: 50_000,
+      memLimit: 128 * MiB,
+      memsw: 256 * MiB,
+      pidsMax: '100',
+    });
     write(counters, { lo: [9, 9], eth0: [1000, 10], eth1: [24, 0] });
     const collector = new CgroupCollector({ procRoot: fixture.procRoot, cgroupRoot: fixture.cgroupRoot });
     const handle = collector.open(facts(), { cgroupVersion: '1', hostMemoryBytes: 24 * 1024 * MiB });
@@ -64,7 +94,10 @@ describe('CgroupCollector on a v1 tree', () => {
   it('limits are re-read when the engine reports an update, not on every read', () => {
     const write = v1Container(fixture, id, pid, { memsw: null });
     write(counters);
-    const handle = new CgroupCollector({ procRoot: fixture.procRoot, cgroupRoot: fixture.cgroupRoot }).open(facts(), { cgroupVersion: '1', hostMemoryBytes: 0 });
+    const handle = new CgroupCollector({ procRoot: fixture.procRoot, cgroupRoot: fixture.cgroupRoot }).open(facts(), {
+      cgroupVersion: '1',
+      hostMemoryBytes: 0,
+    });
     const reading = new RawReading();
     handle.read(reading);
     expect(reading.cpuLimitCores).toBeNaN();
@@ -81,9 +114,14 @@ describe('CgroupCollector on a v1 tree', () => {
 
   it('reads files larger than the shared buffer whole (a host with hundreds of interfaces)', () => {
     const write = v1Container(fixture, id, pid);
-    const interfaces = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`veth${i}`, [1, 2] as [number, number]]));
+    const interfaces = Object.fromEntries(
+      Array.from({ length: 400 }, (_, i) => [`veth${i}`, [1, 2] as [number, number]]),
+    );
     write({ ...counters, cpuNs: 7e9 }, interfaces);
-    const handle = new CgroupCollector({ procRoot: fixture.procRoot, cgroupRoot: fixture.cgroupRoot }).open(facts(), { cgroupVersion: '1', hostMemoryBytes: 0 });
+    const handle = new CgroupCollector({ procRoot: fixture.procRoot, cgroupRoot: fixture.cgroupRoot }).open(facts(), {
+      cgroupVersion: '1',
+      hostMemoryBytes: 0,
+    });
     const reading = new RawReading();
     handle.read(reading);
     expect([reading.netRx, reading.netTx]).toEqual([400, 800]);
@@ -97,7 +135,10 @@ describe('CgroupCollector on a v1 tree', () => {
   it('host network: no network counters, and net/dev is not opened', () => {
     v1Container(fixture, id, pid)(counters);
     const before = openFds();
-    const handle = new CgroupCollector({ procRoot: fixture.procRoot, cgroupRoot: fixture.cgroupRoot }).open(facts({ hostNetwork: true }), { cgroupVersion: '1', hostMemoryBytes: 0 });
+    const handle = new CgroupCollector({ procRoot: fixture.procRoot, cgroupRoot: fixture.cgroupRoot }).open(
+      facts({ hostNetwork: true }),
+      { cgroupVersion: '1', hostMemoryBytes: 0 },
+    );
     const reading = new RawReading();
     handle.read(reading);
     expect(reading.netRx).toBeNaN();
@@ -109,10 +150,16 @@ describe('CgroupCollector on a v1 tree', () => {
 
   it('a process that is gone is ContainerGoneError; a foreign cgroup is CollectorUnavailableError', () => {
     const collector = new CgroupCollector({ procRoot: fixture.procRoot, cgroupRoot: fixture.cgroupRoot });
-    expect(() => collector.open(facts({ pid: 9999 }), { cgroupVersion: '1', hostMemoryBytes: 0 })).toThrow(ContainerGoneError);
-    expect(() => collector.open(facts({ running: false, pid: 0 }), { cgroupVersion: '1', hostMemoryBytes: 0 })).toThrow(ContainerGoneError);
+    expect(() => collector.open(facts({ pid: 9999 }), { cgroupVersion: '1', hostMemoryBytes: 0 })).toThrow(
+      ContainerGoneError,
+    );
+    expect(() => collector.open(facts({ running: false, pid: 0 }), { cgroupVersion: '1', hostMemoryBytes: 0 })).toThrow(
+      ContainerGoneError,
+    );
     fixture.procFile(`${pid}/cgroup`, '4:memory:/\n2:cpuacct:/\n');
-    expect(() => collector.open(facts(), { cgroupVersion: '1', hostMemoryBytes: 0 })).toThrow(CollectorUnavailableError);
+    expect(() => collector.open(facts(), { cgroupVersion: '1', hostMemoryBytes: 0 })).toThrow(
+      CollectorUnavailableError,
+    );
   });
 
   it('a failed open leaves no file open', () => {
@@ -121,16 +168,26 @@ describe('CgroupCollector on a v1 tree', () => {
     rmSync(`${fixture.cgroupRoot}/memory/docker/${id}/memory.stat`);
     const before = openFds();
     const collector = new CgroupCollector({ procRoot: fixture.procRoot, cgroupRoot: fixture.cgroupRoot });
-    expect(() => collector.open(facts(), { cgroupVersion: '1', hostMemoryBytes: 0 })).toThrow(CollectorUnavailableError);
+    expect(() => collector.open(facts(), { cgroupVersion: '1', hostMemoryBytes: 0 })).toThrow(
+      CollectorUnavailableError,
+    );
     expect(openFds()).toBe(before);
   });
 });
 
 describe('CgroupCollector on a v2 tree', () => {
   it('reads cpu.stat, memory, events, pids, io.stat and the limits', () => {
-    const write = v2Container(fixture, id, pid, { cpuMax: '50000 100000', memMax: String(128 * MiB), swapMax: String(64 * MiB), pidsMax: '50' });
+    const write = v2Container(fixture, id, pid, {
+      cpuMax: '50000 100000',
+      memMax: String(128 * MiB),
+      swapMax: String(64 * MiB),
+      pidsMax: '50',
+    });
     write(counters, { lo: [1, 1], eth0: [300, 200] });
-    const handle = new CgroupCollector({ procRoot: fixture.procRoot, cgroupRoot: fixture.cgroupRoot }).open(facts(), { cgroupVersion: '2', hostMemoryBytes: 0 });
+    const handle = new CgroupCollector({ procRoot: fixture.procRoot, cgroupRoot: fixture.cgroupRoot }).open(facts(), {
+      cgroupVersion: '2',
+      hostMemoryBytes: 0,
+    });
     const reading = new RawReading();
     expect(handle.read(reading)).toBe(ReadStatus.Fresh);
     expect(reading).toMatchObject({
@@ -148,7 +205,10 @@ describe('CgroupCollector on a v2 tree', () => {
 
   it('"max" everywhere reads as no limit', () => {
     v2Container(fixture, id, pid)(counters);
-    const handle = new CgroupCollector({ procRoot: fixture.procRoot, cgroupRoot: fixture.cgroupRoot }).open(facts(), { cgroupVersion: '', hostMemoryBytes: 0 });
+    const handle = new CgroupCollector({ procRoot: fixture.procRoot, cgroupRoot: fixture.cgroupRoot }).open(facts(), {
+      cgroupVersion: '',
+      hostMemoryBytes: 0,
+    });
     const reading = new RawReading();
     handle.read(reading);
     expect(reading.cpuLimitCores).toBeNaN();

@@ -38,7 +38,9 @@ export function netDev(interfaces: Record<string, [rx: number, tx: number]>): st
     'Inter-|   Receive                                                |  Transmit',
     ' face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed',
   ];
-  const lines = Object.entries(interfaces).map(([name, [rx, tx]]) => `${name.padStart(6)}: ${rx} 11 0 0 0 0 0 0 ${tx} 7 0 0 0 0 0 0`);
+  const lines = Object.entries(interfaces).map(
+    ([name, [rx, tx]]) => `${name.padStart(6)}: ${rx} 11 0 0 0 0 0 0 ${tx} 7 0 0 0 0 0 0`,
+  );
   return [...header, ...lines, ''].join('\n');
 }
 
@@ -58,22 +60,31 @@ export interface V1Counters {
  * A v1 container under the cgroupfs driver (`/docker/<id>`), with cpu and cpuacct in a combined mount
  * `cpu,cpuacct` as Debian and Ubuntu mount them. Returns a function that rewrites the counters.
  */
-export function v1Container(fixture: CgroupFixture, id: string, pid: number, options: { quotaUs?: number; memLimit?: number; memsw?: number | null; pidsMax?: string } = {}) {
+export function v1Container(
+  fixture: CgroupFixture,
+  id: string,
+  pid: number,
+  options: { quotaUs?: number; memLimit?: number; memsw?: number | null; pidsMax?: string } = {},
+) {
   const path = `/docker/${id}`;
-  fixture.procFile(`${pid}/cgroup`, [
-    `12:pids:${path}`,
-    `11:blkio:${path}`,
-    `4:memory:${path}`,
-    `3:cpu,cpuacct:${path}`,
-    `1:name=systemd:${path}`,
-    `0::${path}`,
-    '',
-  ].join('\n'));
+  fixture.procFile(
+    `${pid}/cgroup`,
+    [
+      `12:pids:${path}`,
+      `11:blkio:${path}`,
+      `4:memory:${path}`,
+      `3:cpu,cpuacct:${path}`,
+      `1:name=systemd:${path}`,
+      `0::${path}`,
+      '',
+    ].join('\n'),
+  );
   const cpu = `cpu,cpuacct${path}`;
   fixture.cgroupFile(`${cpu}/cpu.cfs_quota_us`, `${options.quotaUs ?? -1}\n`);
   fixture.cgroupFile(`${cpu}/cpu.cfs_period_us`, '100000\n');
   fixture.cgroupFile(`memory${path}/memory.limit_in_bytes`, `${options.memLimit ?? 9223372036854771712}\n`);
-  if (options.memsw !== null) fixture.cgroupFile(`memory${path}/memory.memsw.limit_in_bytes`, `${options.memsw ?? 9223372036854771712}\n`);
+  if (options.memsw !== null)
+    fixture.cgroupFile(`memory${path}/memory.memsw.limit_in_bytes`, `${options.memsw ?? 9223372036854771712}\n`);
   fixture.cgroupFile(`pids${path}/pids.max`, `${options.pidsMax ?? 'max'}\n`);
   return (c: V1Counters, net: Record<string, [number, number]> = { lo: [5, 5], eth0: [0, 0] }) => {
     fixture.cgroupFile(`${cpu}/cpuacct.usage`, `${c.cpuNs}\n`);
@@ -94,7 +105,12 @@ export function v1Container(fixture: CgroupFixture, id: string, pid: number, opt
 }
 
 /** A v2 container under the systemd driver (`/system.slice/docker-<id>.scope`). */
-export function v2Container(fixture: CgroupFixture, id: string, pid: number, options: { cpuMax?: string; memMax?: string; swapMax?: string | null; pidsMax?: string } = {}) {
+export function v2Container(
+  fixture: CgroupFixture,
+  id: string,
+  pid: number,
+  options: { cpuMax?: string; memMax?: string; swapMax?: string | null; pidsMax?: string } = {},
+) {
   const path = `/system.slice/docker-${id}.scope`;
   fixture.procFile(`${pid}/cgroup`, `0::${path}\n`);
   fixture.cgroupFile('cgroup.controllers', 'cpuset cpu io memory pids\n');
@@ -109,7 +125,10 @@ export function v2Container(fixture: CgroupFixture, id: string, pid: number, opt
     );
     fixture.cgroupFile(`${path}/memory.current`, `${c.memUsage}\n`);
     fixture.cgroupFile(`${path}/memory.stat`, `anon 1\nfile 2\nactive_file 0\ninactive_file ${c.inactiveFile}\n`);
-    fixture.cgroupFile(`${path}/memory.events`, `low 0\nhigh 0\nmax 3\noom 1\noom_kill ${c.oomKills}\noom_group_kill 0\n`);
+    fixture.cgroupFile(
+      `${path}/memory.events`,
+      `low 0\nhigh 0\nmax 3\noom 1\noom_kill ${c.oomKills}\noom_group_kill 0\n`,
+    );
     fixture.cgroupFile(`${path}/pids.current`, `${c.pids}\n`);
     fixture.cgroupFile(
       `${path}/io.stat`,

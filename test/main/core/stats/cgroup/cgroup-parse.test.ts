@@ -46,7 +46,10 @@ describe('parsing kernel files from bytes', () => {
 
   it('v1 blkio: Read and Write summed over devices, not the totals', () => {
     const reading = new RawReading();
-    readBlkioV1(...bytes('8:0 Read 4096\n8:0 Write 100\n8:0 Total 4196\n8:16 Read 1\n8:16 Write 2\nTotal 4199\n'), reading);
+    readBlkioV1(
+      ...bytes('8:0 Read 4096\n8:0 Write 100\n8:0 Total 4196\n8:16 Read 1\n8:16 Write 2\nTotal 4199\n'),
+      reading,
+    );
     expect([reading.blkRead, reading.blkWrite]).toEqual([4097, 102]);
     readBlkioV1(...bytes('Total 0\n'), reading);
     expect([reading.blkRead, reading.blkWrite]).toEqual([0, 0]);
@@ -54,7 +57,12 @@ describe('parsing kernel files from bytes', () => {
 
   it('v2 io.stat: rbytes and wbytes summed over devices', () => {
     const reading = new RawReading();
-    readIoStatV2(...bytes('8:0 rbytes=4096 wbytes=512 rios=1 wios=1 dbytes=7 dios=1\n253:1 rbytes=10 wbytes=20 rios=1 wios=1 dbytes=0 dios=0\n'), reading);
+    readIoStatV2(
+      ...bytes(
+        '8:0 rbytes=4096 wbytes=512 rios=1 wios=1 dbytes=7 dios=1\n253:1 rbytes=10 wbytes=20 rios=1 wios=1 dbytes=0 dios=0\n',
+      ),
+      reading,
+    );
     expect([reading.blkRead, reading.blkWrite]).toEqual([4106, 532]);
   });
 

@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { detectCgroupVersion, findCgroupDirs, parseProcCgroup } from '../../../../../main/core/stats/cgroup/cgroup-paths';
+import {
+  detectCgroupVersion,
+  findCgroupDirs,
+  parseProcCgroup,
+} from '../../../../../main/core/stats/cgroup/cgroup-paths';
 import { CollectorUnavailableError } from '../../../../../main/core/stats/collector';
 import { createFixture, type CgroupFixture } from './cgroup-fixture';
 
@@ -29,7 +33,17 @@ describe('parseProcCgroup', () => {
 describe('findCgroupDirs', () => {
   it('v1 cgroupfs with separate mounts (this machine: /sys/fs/cgroup/{cpu,cpuacct,memory,...}/docker/<id>)', () => {
     for (const controller of ['cpu', 'cpuacct', 'memory', 'pids', 'blkio']) dir(`${controller}/docker/${id}`);
-    const text = ['9:pids:/docker/ID', '7:blkio:/docker/ID', '4:memory:/docker/ID', '2:cpuacct:/docker/ID', '1:cpu:/docker/ID', '0::/docker/ID', ''].join('\n').replaceAll('ID', id);
+    const text = [
+      '9:pids:/docker/ID',
+      '7:blkio:/docker/ID',
+      '4:memory:/docker/ID',
+      '2:cpuacct:/docker/ID',
+      '1:cpu:/docker/ID',
+      '0::/docker/ID',
+      '',
+    ]
+      .join('\n')
+      .replaceAll('ID', id);
     const root = fixture.cgroupRoot;
     expect(findCgroupDirs(text, { cgroupRoot: root, version: '1', containerId: id })).toEqual({
       version: 1,
@@ -69,22 +83,35 @@ describe('findCgroupDirs', () => {
     });
     // Without the engine's word, the mounted hierarchy tells.
     expect(detectCgroupVersion(fixture.cgroupRoot)).toBe('2');
-    expect(findCgroupDirs(`0::${path}\n`, { cgroupRoot: fixture.cgroupRoot, version: '', containerId: id })).toMatchObject({ version: 2 });
+    expect(
+      findCgroupDirs(`0::${path}\n`, { cgroupRoot: fixture.cgroupRoot, version: '', containerId: id }),
+    ).toMatchObject({ version: 2 });
   });
 
   it('refuses a cgroup that does not name the container (a pid from another machine or namespace)', () => {
     dir('memory/docker/other');
     dir('cpuacct/docker/other');
-    const attempt = () => findCgroupDirs('4:memory:/docker/other\n2:cpuacct:/docker/other\n', { cgroupRoot: fixture.cgroupRoot, version: '1', containerId: id });
+    const attempt = () =>
+      findCgroupDirs('4:memory:/docker/other\n2:cpuacct:/docker/other\n', {
+        cgroupRoot: fixture.cgroupRoot,
+        version: '1',
+        containerId: id,
+      });
     expect(attempt).toThrow(CollectorUnavailableError);
     expect(attempt).toThrow(/does not name the container/);
     fixture.cgroupFile('cgroup.controllers', 'cpu\n');
-    expect(() => findCgroupDirs('0::/\n', { cgroupRoot: fixture.cgroupRoot, version: '2', containerId: id })).toThrow(/does not name the container/);
+    expect(() => findCgroupDirs('0::/\n', { cgroupRoot: fixture.cgroupRoot, version: '2', containerId: id })).toThrow(
+      /does not name the container/,
+    );
   });
 
   it('says what is missing when the directories are not under this root', () => {
     const text = `4:memory:/docker/${id}\n2:cpuacct:/docker/${id}\n`;
-    expect(() => findCgroupDirs(text, { cgroupRoot: fixture.cgroupRoot, version: '1', containerId: id })).toThrow(/not under/);
-    expect(() => findCgroupDirs(`4:memory:/docker/${id}\n`, { cgroupRoot: fixture.cgroupRoot, version: '1', containerId: id })).toThrow(/no cpuacct cgroup/);
+    expect(() => findCgroupDirs(text, { cgroupRoot: fixture.cgroupRoot, version: '1', containerId: id })).toThrow(
+      /not under/,
+    );
+    expect(() =>
+      findCgroupDirs(`4:memory:/docker/${id}\n`, { cgroupRoot: fixture.cgroupRoot, version: '1', containerId: id }),
+    ).toThrow(/no cpuacct cgroup/);
   });
 });

@@ -17,9 +17,23 @@ const script = join(__dirname, '../../../../../scripts/vm/guest/berth-guest-stat
 const MiB = 1024 ** 2;
 const id = 'c'.repeat(64);
 const pid = 4242;
-const facts: ContainerFacts = { id, name: 'web', running: true, pid: 0, hostNetwork: false, cpuLimitCores: NaN, memorySwapBytes: NaN, pidsLimit: NaN };
+const facts: ContainerFacts = {
+  id,
+  name: 'web',
+  running: true,
+  pid: 0,
+  hostNetwork: false,
+  cpuLimitCores: NaN,
+  memorySwapBytes: NaN,
+  pidsLimit: NaN,
+};
 const engine = { cgroupVersion: '2', hostMemoryBytes: 0 };
-const connected = { state: 'connected', endpoint: { host: 'ssh://vm', source: 'berth' }, info: {}, since: 0 } as unknown as EngineStatus;
+const connected = {
+  state: 'connected',
+  endpoint: { host: 'ssh://vm', source: 'berth' },
+  info: {},
+  since: 0,
+} as unknown as EngineStatus;
 
 interface Counters {
   usageUsec: number;

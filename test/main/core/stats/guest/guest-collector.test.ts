@@ -16,15 +16,33 @@ const MiB = 1024 ** 2;
 const id = 'a'.repeat(64);
 const other = 'b'.repeat(64);
 const engine = { cgroupVersion: '2', hostMemoryBytes: 1024 * MiB };
-const facts = (containerId = id): ContainerFacts => ({ id: containerId, name: containerId.slice(0, 3), running: true, pid: 0, hostNetwork: false, cpuLimitCores: 0.5, memorySwapBytes: 512 * MiB, pidsLimit: NaN });
-const remote = { state: 'connected', endpoint: { host: 'ssh://vm', source: 'berth' }, info: {}, since: 0 } as unknown as EngineStatus;
+const facts = (containerId = id): ContainerFacts => ({
+  id: containerId,
+  name: containerId.slice(0, 3),
+  running: true,
+  pid: 0,
+  hostNetwork: false,
+  cpuLimitCores: 0.5,
+  memorySwapBytes: 512 * MiB,
+  pidsLimit: NaN,
+});
+const remote = {
+  state: 'connected',
+  endpoint: { host: 'ssh://vm', source: 'berth' },
+  info: {},
+  since: 0,
+} as unknown as EngineStatus;
 const client = () => ({ getContainer: () => ({ stats: async () => new PassThrough() }) }) as unknown as Dockerode;
 
 let sources: FakeGuestSource[];
 let offer: boolean;
 let warnings: string[];
 let fellBack: number;
-const log: Logger = { info: () => undefined, warn: (line) => warnings.push(line), error: (line) => warnings.push(line) };
+const log: Logger = {
+  info: () => undefined,
+  warn: (line) => warnings.push(line),
+  error: (line) => warnings.push(line),
+};
 
 function chooser(choice: StatsCollectorChoice = 'auto'): CollectorChoice {
   const result = new CollectorChoice({
@@ -87,7 +105,12 @@ describe('GuestCollector through a series', () => {
     expect(sample()).toBe(ReadStatus.Fresh);
     expect(row[col.memBytes]).toBe(80 * MiB);
     expect(Number.isNaN(row[col.cpuPercent])).toBe(true);
-    stream().push(frame(12_000, guestEntry(id, { cpuUsec: 2_000_000, rxBytes: 5000, txBytes: 900, readBytes: 8192, writeBytes: 4096, pids: 5 })));
+    stream().push(
+      frame(
+        12_000,
+        guestEntry(id, { cpuUsec: 2_000_000, rxBytes: 5000, txBytes: 900, readBytes: 8192, writeBytes: 4096, pids: 5 }),
+      ),
+    );
     await flush();
     expect(sample()).toBe(ReadStatus.Fresh);
     // 1 s of CPU over 2 s of the guest's clock.
@@ -174,7 +197,12 @@ describe('GuestCollector through a series', () => {
   it('skips an unreadable line with one log line and carries on', async () => {
     const { sample, row } = collect(chooser());
     await flush();
-    stream().push(frame(1000, guestEntry(id)), '{"t": 2000, "c": [', '[1,2]', frame(2000, guestEntry(id, { cpuUsec: 1_100_000 })));
+    stream().push(
+      frame(1000, guestEntry(id)),
+      '{"t": 2000, "c": [',
+      '[1,2]',
+      frame(2000, guestEntry(id, { cpuUsec: 1_100_000 })),
+    );
     await flush();
     expect(warnings.filter((line) => line.includes('unreadable in-guest stats line'))).toHaveLength(2);
     expect(sample()).toBe(ReadStatus.Fresh);
@@ -235,7 +263,9 @@ describe('CollectorChoice with an in-guest collector', () => {
     await flush();
     expect(fellBack).toBe(1);
     expect(choice.kind).toBe('api');
-    expect(warnings.join('\n')).toMatch(/in-guest stats collector stopped \(berth-guest-stats: not found\): using the engine stats API/);
+    expect(warnings.join('\n')).toMatch(
+      /in-guest stats collector stopped \(berth-guest-stats: not found\): using the engine stats API/,
+    );
     expect(sample()).toBe(ReadStatus.Gone);
     expect(opened.handle.goneReason).toMatch(/not found/);
     const again = choice.open(facts(), engine);

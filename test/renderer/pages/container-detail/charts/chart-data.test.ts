@@ -34,7 +34,16 @@ describe('chartData', () => {
   });
 
   it('keeps the times the series ended', () => {
-    const data = chartData(windowOf([[1000, { cpuPercent: 1 }], [2000, null]], 0, 3000));
+    const data = chartData(
+      windowOf(
+        [
+          [1000, { cpuPercent: 1 }],
+          [2000, null],
+        ],
+        0,
+        3000,
+      ),
+    );
     expect(data.endedAt).toEqual([2000]);
     expect(data.rows.at(-1)?.cpu).toBeNull();
   });

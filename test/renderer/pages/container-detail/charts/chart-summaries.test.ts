@@ -19,15 +19,19 @@ describe('chartSummary', () => {
   });
 
   it('says memory against its limit and the memory + swap limit', () => {
-    expect(chartSummary('memory', latest({ memBytes: 48.2 * MiB, memLimitBytes: 512 * MiB, swapLimitBytes: 1024 * MiB }))).toBe(
-      'Memory 48.2 MiB · limit 512 MiB (9 % of limit) · memory + swap limit 1 GiB',
-    );
+    expect(
+      chartSummary('memory', latest({ memBytes: 48.2 * MiB, memLimitBytes: 512 * MiB, swapLimitBytes: 1024 * MiB })),
+    ).toBe('Memory 48.2 MiB · limit 512 MiB (9 % of limit) · memory + swap limit 1 GiB');
     expect(chartSummary('memory', latest({ memBytes: 2048 }))).toBe('Memory 2 KiB · no memory limit');
   });
 
   it('says rates and processes', () => {
-    expect(chartSummary('network', latest({ netRxBytesPerSec: 1536, netTxBytesPerSec: 0 }))).toBe('Network received 1.5 KiB/s · sent 0 B/s');
-    expect(chartSummary('disk', latest({ blkReadBytesPerSec: null, blkWriteBytesPerSec: 10 }))).toBe('Disk read — · written 10 B/s');
+    expect(chartSummary('network', latest({ netRxBytesPerSec: 1536, netTxBytesPerSec: 0 }))).toBe(
+      'Network received 1.5 KiB/s · sent 0 B/s',
+    );
+    expect(chartSummary('disk', latest({ blkReadBytesPerSec: null, blkWriteBytesPerSec: 10 }))).toBe(
+      'Disk read — · written 10 B/s',
+    );
     expect(chartSummary('pids', latest({ pids: 3, pidsLimit: 100 }))).toBe('Processes 3 · limit 100');
     expect(chartSummary('pids', latest({ pids: 3 }))).toBe('Processes 3 · no process limit');
   });

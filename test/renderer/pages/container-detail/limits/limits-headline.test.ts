@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { LimitsCapabilities } from '../../../../../main/shared/limits-types';
 import { limitsHeadline } from '../../../../../renderer/src/pages/container-detail/limits/limits-headline';
 
-const caps: LimitsCapabilities = { engineCpus: 2, cores: [0, 1], engineMemoryBytes: 1024, swapLimitSupported: true, fixed: [] };
+const caps: LimitsCapabilities = {
+  engineCpus: 2,
+  cores: [0, 1],
+  engineMemoryBytes: 1024,
+  swapLimitSupported: true,
+  fixed: [],
+};
 
 describe('limitsHeadline', () => {
   it("says Docker's behaviour by default, and the engine's notice where it has one (Podman)", () => {
