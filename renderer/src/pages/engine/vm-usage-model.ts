@@ -86,7 +86,8 @@ export function usageRows(
       bars: [
         ...(usage ? [sizeBar('VM', 'vm', usage.memUsedBytes, memTotal)] : []),
         // QEMU's resident memory: what the host gives the VM now; it falls as the guest frees pages (balloon).
-        ...(usage?.hostMemBytes != null ? [sizeBar('On the host', 'host', usage.hostMemBytes, memTotal)] : []),
+        // Not a share of the VM's memory: it includes QEMU itself (under emulation, its translated code too).
+        ...(usage?.hostMemBytes != null ? [hostMemoryBar(usage.hostMemBytes, memTotal)] : []),
         ...(containers ? [sizeBar('Containers', 'containers', containers.memBytes, memTotal)] : []),
       ],
     },
@@ -111,6 +112,10 @@ export function compactSummary(result: VmCompactResult): string {
   return result.shrunkBytes > 0
     ? `The disk file shrank by ${formatBytes(result.shrunkBytes)} (${sizes}).`
     : `Nothing to give back: the disk file stays at ${formatBytes(result.afterBytes)}.`;
+}
+
+function hostMemoryBar(bytes: number, total: number): UsageBar {
+  return bar('On the host', 'host', total > 0 ? (bytes / total) * 100 : 0, `${formatBytes(bytes)} in QEMU`);
 }
 
 function sizeBar(label: string, kind: UsageBar['kind'], used: number, total: number): UsageBar {

@@ -42,12 +42,17 @@ describe('usageRows', () => {
     expect(disk.bars.map((bar) => bar.text)).toEqual(['8 GiB of 32 GiB (25%)', '4 GiB of 32 GiB (13%)']);
   });
 
+  it("says QEMU's memory as a size, not a share: it includes QEMU itself and can pass the VM's", () => {
+    const [, memory] = usageRows(size, { ...usage, hostMemBytes: 3 * GIB }, null, null);
+    expect(memory.bars[1]).toEqual({ label: 'On the host', kind: 'host', percent: 100, text: '3 GiB in QEMU' });
+  });
+
   it("puts the host's cost (QEMU's memory, the disk file's real size) between the VM and its containers", () => {
     const withHost = { ...usage, hostMemBytes: 1.5 * GIB, hostDiskBytes: 9 * GIB };
     const [, memory, disk] = usageRows(size, withHost, { running: 1, cpuPercent: 80, memBytes: GIB / 2 }, 4 * GIB);
     expect(memory.bars.map((bar) => [bar.label, bar.kind, bar.text])).toEqual([
       ['VM', 'vm', '1 GiB of 2 GiB (50%)'],
-      ['On the host', 'host', '1.5 GiB of 2 GiB (75%)'],
+      ['On the host', 'host', '1.5 GiB in QEMU'],
       ['Containers', 'containers', '512 MiB of 2 GiB (25%)'],
     ]);
     expect(disk.bars.map((bar) => [bar.label, bar.text])).toEqual([
