@@ -5,9 +5,9 @@
 import type { Client } from 'ssh2';
 import { BerthError } from '../../../shared/errors';
 import { execInGuest } from './guest-exec';
-import { DATA_MOUNT } from './guest-protocol';
+import { DATA_DISK_DEVICE, DATA_MOUNT } from './guest-protocol';
 
-const DATA_DEVICE = 'vdb';
+const DATA_DEVICE = DATA_DISK_DEVICE.replace(/^\/dev\//, '');
 export const TRIM_COMMAND = [
   `read -r max </sys/block/${DATA_DEVICE}/queue/discard_max_bytes`,
   `[ "$max" -gt 0 ] || { echo "${DATA_DEVICE} takes no discards (discard_max_bytes=$max)" >&2; exit 3; }`,
