@@ -1,14 +1,16 @@
 // `npm run bench:vm`: the VM engine's boot, from QEMU's start to the engine answering through the SSH tunnel
 // (median of 3, with the guest's phases), next to a kernel-only boot of the same kernel in the same run, and
-// the idle VM's CPU over 60 s. Needs the image (`npm run vm:image`) and root; everything under a temp folder.
-// Last line: `ratio=<ready/kernel> ready_s=<x> kernel_s=<y> idle_cpu_pct=<z>`.
+// the idle VM's CPU over 60 s, then what the VM gives back to the host (vm-give-back.ts: memory a container frees,
+// disk a removed container used). Needs the image (`npm run vm:image`) and root; everything under a temp folder.
+// Last line: `ratio=<ready/kernel> ready_s=<x> kernel_s=<y> idle_cpu_pct=<z> mem_returned_pct=<m> disk_returned_pct=<d>`.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findImageDir, kernelFileOf } from '../main/core/engines/vm/vm-artifacts';
 import { VmProvider } from '../main/core/engines/vm/vm-provider';
 import type { Logger } from '../main/core/logger';
-import { markdownTable, median } from './table';
+import { fmt, markdownTable, median } from './table';
+import { measureDisk, measureMemory, prepareGiveBack, type GiveBack } from './vm-give-back';
 import { buildPoweroffInitrd, kernelOnlyBoot } from './vm-kernel-only';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
     const boots: Array<{ readyS: number; phases: string }> = [];
     const kernelOnly: number[] = [];
     let idleCpuPct = Number.NaN;
+    const giveBack: GiveBack[] = [];
     for (let run = 0; run < runs; run += 1) {
       kernelOnly.push(await kernelOnlyBoot(kernel, initrd, accel, cpus, memoryMiB));
       const vm = new VmProvider({
@@ -80,6 +83,8 @@ async function main(): Promise<void> {
           const before = cpuSeconds(pid);
           await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000));
           idleCpuPct = ((cpuSeconds(pid) - before) / idleSeconds) * 100;
+          await prepareGiveBack(vm);
+          giveBack.push(await measureMemory(vm), await measureDisk(vm, vm.layout.dataDisk));
         }
       } finally {
         await vm.stop('benchmark run done');
@@ -100,8 +105,23 @@ async function main(): Promise<void> {
     console.log(
       `\nidle VM (engine up, no containers) over ${idleSeconds} s, from ${settleSeconds} s after ready: ${idleCpuPct.toFixed(2)} % of one host core`,
     );
+    console.log('\nWhat the VM gives back to the host (same VM, after the idle window):\n');
     console.log(
-      `ratio=${(readyS / kernelS).toFixed(2)} ready_s=${readyS.toFixed(1)} kernel_s=${kernelS.toFixed(1)} idle_cpu_pct=${idleCpuPct.toFixed(2)}`,
+      markdownTable(
+        ['what', 'before (MiB)', 'peak (MiB)', 'after (MiB)', 'returned (%)', 'lowest at (s after the free)'],
+        giveBack.map((row) => [
+          row.what,
+          fmt(row.beforeMiB, 0),
+          fmt(row.peakMiB, 0),
+          fmt(row.afterMiB, 0),
+          fmt(row.returnedPct, 1),
+          fmt(row.afterS, 1),
+        ]),
+      ),
+    );
+    const [memory, disk] = giveBack;
+    console.log(
+      `ratio=${(readyS / kernelS).toFixed(2)} ready_s=${readyS.toFixed(1)} kernel_s=${kernelS.toFixed(1)} idle_cpu_pct=${idleCpuPct.toFixed(2)} mem_returned_pct=${fmt(memory?.returnedPct, 1)} disk_returned_pct=${fmt(disk?.returnedPct, 1)}`,
     );
   } finally {
     rmSync(base, { recursive: true, force: true });

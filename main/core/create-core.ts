@@ -95,6 +95,7 @@ export function createCore(options: CoreOptions): Core {
     'engines:logs': async (request) => engines.logs(request.id),
     'engines:disk-usage': (request) => engines.diskUsage(request.id),
     'engines:vm-usage': (request) => engines.vmUsage(request.id),
+    'engines:vm-compact': (request) => engines.vmCompact(request.id),
     'engines:diagnostics': async () => ({
       text: await buildDiagnostics({
         version,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ContainerSummary, ContainersChanged } from './container-types';
 import type { EngineStatus, NetworkSummary, VolumeSummary } from './engine-types';
 import type { ImageSummary, ImageDetail, ImageHistoryEntry, ImagePruneResult, ImageRemoveResult } from './image-types';
-import type { AddRemoteResult, EngineDiskUsage, EngineView, VmUsage } from './engine-manager-types';
+import type { AddRemoteResult, EngineDiskUsage, EngineView, VmCompactResult, VmUsage } from './engine-manager-types';
 import { registryCredentialStorages, type KnownRegistry, type LoginResult } from './registry-types';
 import type { ReplicaGroup, RunResult } from './run-types';
 import { publishInterfaces, type SettingsView } from './settings-types';
@@ -228,6 +228,8 @@ export const channels = {
   'engines:disk-usage': channel<typeof engineIdRequest, EngineDiskUsage>(engineIdRequest),
   /** A running VM's memory, CPU (over one second) and data disk as the guest sees them. */
   'engines:vm-usage': channel<typeof engineIdRequest, VmUsage>(engineIdRequest),
+  /** Trims a running VM's data disk now (the guest's fstrim) and says how much the disk file shrank. */
+  'engines:vm-compact': channel<typeof engineIdRequest, VmCompactResult>(engineIdRequest),
   /** Versions, engines, settings and recent engine log lines as text, secrets redacted, for a bug report. */
   'engines:diagnostics': channel<typeof none, { text: string }>(none),
   'containers:list': channel<typeof containersListRequest, ContainerSummary[]>(containersListRequest),

@@ -72,6 +72,20 @@ export interface VmUsage {
   /** The engine's data filesystem (`/var/lib/berth`). */
   diskTotalBytes: number;
   diskUsedBytes: number;
+  /** QEMU's resident memory on the host (VmRSS), null where it cannot be read (not a Linux host). */
+  hostMemBytes: number | null;
+  /** The data disk file's allocated blocks on the host (not its apparent size), null where unreadable. */
+  hostDiskBytes: number | null;
+}
+
+/** What `engines:vm-compact` did: the guest's fstrim, and the data disk file's allocated size around it. */
+export interface VmCompactResult {
+  /** What fstrim says it discarded (free space it told the disk about, not all of it was allocated). */
+  trimmedBytes: number;
+  beforeBytes: number;
+  afterBytes: number;
+  /** beforeBytes − afterBytes, never below 0. */
+  shrunkBytes: number;
 }
 
 export interface DiskUsageRow {

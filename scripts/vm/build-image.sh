@@ -62,6 +62,7 @@ debootstrap --variant=minbase --include="$packages" "$suite" "$rootfs" "$mirror"
   { tail -20 "$work/debootstrap.log" >&2; die "debootstrap failed (log above)"; }
 
 kver="$(basename "$(ls -d "$rootfs"/lib/modules/* | head -1)")"
+bash "$here/check-kernel-config.sh" "$rootfs" "$kver"
 log "kernel $kver; configuring the guest"
 bash "$here/configure-rootfs.sh" "$rootfs" "$kver"
 

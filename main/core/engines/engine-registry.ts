@@ -6,6 +6,7 @@ import type {
   EngineConfig,
   EngineDiskUsage,
   EngineView,
+  VmCompactResult,
   VmUsage,
 } from '../../shared/engine-manager-types';
 import type { EngineStatus } from '../../shared/engine-types';
@@ -224,6 +225,13 @@ export class EngineRegistry {
     return provider.usage();
   }
 
+  /** Trims a running VM engine's data disk now; how much its file on the host shrank. */
+  async vmCompact(id: string): Promise<VmCompactResult> {
+    const { provider, name } = this.entryFor(id);
+    if (!(provider instanceof VmProvider)) throw new BerthError('CONFLICT', `${name} is not a VM.`);
+    return provider.compact();
+  }
+
   /** The connection of an engine, for diagnostics and tests. */
   connectionOf(id: string): EngineConnection {
     return this.entryFor(id).connection;
@@ -313,6 +321,8 @@ export class EngineRegistry {
         // Retries report each new retryAt as a status; the views change only when what they show does.
         if (lastViewed !== (lastViewed = viewedStatusKey(connection.status))) this.changed();
       }),
+      // A VM trims its data disk after removals, so the host gets the space back (disk-give-back.ts).
+      ...(provider instanceof VmProvider ? [connection.onEngineEvent((event) => provider.engineEvent(event))] : []),
       provider.onChange((change) => {
         if (change.lines?.length) this.options.hub.emit('engines:log', { id, lines: change.lines });
         if (!change.state) return;

@@ -80,6 +80,9 @@ export function qemuArgs(inputs: QemuInputs): string[] {
     `user,id=net0,hostfwd=tcp:127.0.0.1:${inputs.sshPort}-:22`,
     '-device',
     'virtio-net-pci,netdev=net0',
+    // Memory the guest frees goes back to the host: the guest reports free pages and QEMU discards them.
+    '-device',
+    'virtio-balloon-pci,free-page-reporting=on',
     // Entropy from the host, so sshd's first key generation and the engine's start do not wait for it.
     '-device',
     'virtio-rng-pci',

@@ -4,9 +4,10 @@
 // guest engine's socket served on the host behind a docker context for the docker CLI.
 import { rm } from 'node:fs/promises';
 import type Dockerode from 'dockerode';
-import type { EngineView, ProviderState, VmUsage } from '../../../shared/engine-manager-types';
+import type { EngineView, ProviderState, VmCompactResult, VmUsage } from '../../../shared/engine-manager-types';
 import { BerthError } from '../../../shared/errors';
 import type { DiscoveryResult } from '../../connection/discover';
+import type { EngineEvent } from '../../connection/engine-event';
 import type { Logger } from '../../logger';
 import { contextNameFor, removeDockerContext, writeDockerContext } from '../docker-context';
 import { LogRing } from '../dockerd/log-ring';
@@ -15,6 +16,9 @@ import { guestStatsOverSsh } from '../../guest-stats/guest-ssh-source';
 import type { GuestStatsSource } from '../../guest-stats/guest-source';
 import type { SshTunnel } from '../ssh/ssh-tunnel';
 import { TunnelAgent, tunnelledClient } from '../ssh/tunnel-agent';
+import { DiskGiveBack } from './disk-give-back';
+import { trimGuestDisk } from './disk-trim';
+import { execInGuest, type GuestOutput } from './guest-exec';
 import { GUEST_DOCKER_SOCKET } from './guest-protocol';
 import { HostSocket } from './host-socket';
 import { IdleStop, type IdleTiming } from './idle-stop';
@@ -22,7 +26,9 @@ import type { QemuExit, QemuProcess } from './qemu-process';
 import { GUEST_USER, VmBoot, type BootedVm, type BootPhase } from './vm-boot';
 import type { VmEngineConfig } from './vm-config';
 import { vmLayout, type VmLayout } from './vm-layout';
+import { readHostUsage } from './vm-host-usage';
 import { readVmUsage } from './vm-usage';
+import type { TrimTiming } from './trim-schedule';
 import { stopLeftoverQemu } from './vm-leftovers';
 
 export interface VmProviderOptions {
@@ -31,6 +37,8 @@ export interface VmProviderOptions {
   log: Logger;
   /** Tests shorten idle stop with it (a real minute is too long to wait for); absent, the minutes are real. */
   idleTiming?: IdleTiming;
+  /** When the data disk is trimmed (trim-schedule.ts); absent, TRIM_TIMING. */
+  trimTiming?: TrimTiming;
 }
 
 export const STOP_DEADLINE_MS = 30_000;
@@ -50,6 +58,7 @@ export class VmProvider implements EngineProvider {
   private starting: Promise<void> | null = null;
   private hostSocket: HostSocket | null = null;
   private idle: IdleStop | null = null;
+  private giveBack: DiskGiveBack | null = null;
   private phases: BootPhase[] = [];
   /** A QEMU of a previous Berth run is stopped at once, whether or not this VM starts now; a boot waits for it. */
   private readonly leftover: Promise<void>;
@@ -92,7 +101,32 @@ export class VmProvider implements EngineProvider {
   async usage(): Promise<VmUsage> {
     if (!this.booted || this.current !== 'running')
       throw new BerthError('CONFLICT', `${this.options.config.name} is not running: start it to see what it uses.`);
-    return readVmUsage(await this.booted.tunnel.liveClient());
+    const { qemu, tunnel } = this.booted;
+    const [guest, host] = await Promise.all([
+      readVmUsage(await tunnel.liveClient()),
+      readHostUsage(qemu.pid, this.layout.dataDisk),
+    ]);
+    return { ...guest, ...host };
+  }
+
+  /** Trims the data disk now (disk-give-back.ts) and says how much its file on the host shrank. */
+  compact(): Promise<VmCompactResult> {
+    if (!this.giveBack || this.current !== 'running')
+      return Promise.reject(
+        new BerthError('CONFLICT', `${this.options.config.name} is not running: start it to compact its disk.`),
+      );
+    return this.giveBack.compact();
+  }
+
+  /** The engine's events (the registry forwards its connection's): removals schedule a trim. */
+  engineEvent(event: EngineEvent): void {
+    this.giveBack?.engineEvent(event);
+  }
+
+  /** One shell command in the guest over the VM's SSH connection (benchmarks and tests look inside with it). */
+  async runInGuest(command: string, deadlineMs = 60_000): Promise<GuestOutput> {
+    if (!this.booted) throw new BerthError('CONFLICT', `${this.options.config.name} is not running.`);
+    return execInGuest(await this.booted.tunnel.liveClient(), command, deadlineMs);
   }
 
   /** QEMU's process id while it runs (tests check nothing is left behind). */
@@ -228,6 +262,12 @@ export class VmProvider implements EngineProvider {
     );
     this.note(`[vm] engine ready; docker context ${context.name} → unix://${this.layout.hostSocket}`);
     this.watchIdle();
+    this.giveBack = new DiskGiveBack({
+      trim: async () => trimGuestDisk(await booted.tunnel.liveClient()),
+      dataDisk: this.layout.dataDisk,
+      note: (line) => this.note(line),
+      timing: this.options.trimTiming,
+    });
     this.setState('running');
   }
 
@@ -260,6 +300,8 @@ export class VmProvider implements EngineProvider {
   private async release(): Promise<void> {
     this.idle?.dispose();
     this.idle = null;
+    this.giveBack?.dispose();
+    this.giveBack = null;
     await this.hostSocket?.close();
     this.hostSocket = null;
     await rm(this.layout.hostSocket, { force: true });

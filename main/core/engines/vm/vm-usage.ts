@@ -1,16 +1,20 @@
 // What a running VM uses, as the guest sees it: one short shell command over the VM's existing SSH connection
 // (memory, two CPU counter reads a second apart, the data disk), and the pure parser of its output.
-import type { Client, ClientChannel } from 'ssh2';
+import type { Client } from 'ssh2';
 import type { VmUsage } from '../../../shared/engine-manager-types';
 import { BerthError } from '../../../shared/errors';
+import { execInGuest } from './guest-exec';
 import { DATA_MOUNT } from './guest-protocol';
+
+/** What the guest itself says; the host's side (QEMU's memory, the disk file) comes from vm-host-usage.ts. */
+export type GuestUsage = Omit<VmUsage, 'hostMemBytes' | 'hostDiskBytes'>;
 
 /** One command, so one channel and one round trip; `sleep 1` spaces the two CPU counter reads. */
 export const VM_USAGE_COMMAND = `cat /proc/meminfo; head -1 /proc/stat; sleep 1; head -1 /proc/stat; df -B1 -P ${DATA_MOUNT}`;
 const USAGE_DEADLINE_MS = 10_000;
 
 /** Parses the command's output; throws a BerthError naming what was missing, so a changed guest is obvious. */
-export function parseVmUsage(text: string): VmUsage {
+export function parseVmUsage(text: string): GuestUsage {
   const lines = text.split('\n');
   const meminfo = (key: string): number | null => {
     const line = lines.find((candidate) => candidate.startsWith(`${key}:`));
@@ -47,33 +51,10 @@ export function busyPercent(first: string, second: string): number {
 }
 
 /** Runs the command on `ssh` and parses what it printed. */
-export async function readVmUsage(ssh: Client): Promise<VmUsage> {
-  const channel = await new Promise<ClientChannel>((resolve, reject) => {
-    try {
-      ssh.exec(VM_USAGE_COMMAND, (error, opened) => (error ? reject(error) : resolve(opened)));
-    } catch (error) {
-      // ssh2 throws at once when the connection is already gone.
-      reject(error);
-    }
-  });
-  const chunks: Buffer[] = [];
-  const errors: Buffer[] = [];
-  channel.on('data', (chunk: Buffer) => chunks.push(chunk));
-  channel.stderr.on('data', (chunk: Buffer) => errors.push(chunk));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      channel.close();
-      reject(new BerthError('ENGINE_UNREACHABLE', `The VM did not answer within ${USAGE_DEADLINE_MS / 1000} s.`));
-    }, USAGE_DEADLINE_MS);
-    channel.once('close', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-  const text = Buffer.concat(chunks).toString('utf8');
-  const stderr = Buffer.concat(errors).toString('utf8').trim();
+export async function readVmUsage(ssh: Client): Promise<GuestUsage> {
+  const { stdout, stderr } = await execInGuest(ssh, VM_USAGE_COMMAND, USAGE_DEADLINE_MS);
   try {
-    return parseVmUsage(text);
+    return parseVmUsage(stdout);
   } catch (error) {
     // The guest's own complaint (e.g. df's) says more than "could not read".
     throw stderr ? new BerthError('INTERNAL', `${(error as Error).message} (${stderr})`) : error;

@@ -1,6 +1,6 @@
-// VM vs containers: what the VM was given, what the guest uses (`engines:vm-usage`, every few seconds while
-// shown) and what its running containers use (the live stats, streamed for the active engine only), so a
-// user sees where the resources go.
+// VM vs containers: what the VM was given, what the guest uses and what it costs the host (`engines:vm-usage`,
+// every few seconds while shown; Compact gives freed disk space back), and what its running containers use (the
+// live stats, streamed for the active engine only), so a user sees where the resources go.
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Meter } from 'react-aria-components';
@@ -9,6 +9,7 @@ import { QueryError } from '../../components/query-error';
 import { channelKey } from '../../data/channel-query';
 import { useBerthClient } from '../../data/client-context';
 import { useAllLatestStats, useStatsWatch } from '../../stats/use-stats';
+import { VmCompact } from './vm-compact';
 import { containersUse, usageRows, type ContainersUse, type UsageRow } from './vm-usage-model';
 
 const REFRESH_MS = 5_000;
@@ -65,6 +66,7 @@ function VmUsageBody({ engine, containers }: { engine: EngineView; containers: C
           <UsageRowView key={row.resource} row={row} />
         ))}
       </div>
+      {running && <VmCompact id={id} />}
       {running && containers && (
         <p className="muted">{`${containers.running} running ${containers.running === 1 ? 'container' : 'containers'}; the VM's share includes the engine and the guest system.`}</p>
       )}
@@ -99,10 +101,7 @@ function UsageRowView({ row }: { row: UsageRow }) {
                 <span className="mono">{valueText}</span>
               </div>
               <div className="vm-usage-bar">
-                <div
-                  className={`vm-usage-fill${bar.label === 'VM' ? '' : ' vm-usage-fill-containers'}`}
-                  style={{ width: `${percentage}%` }}
-                />
+                <div className={`vm-usage-fill vm-usage-fill-${bar.kind}`} style={{ width: `${percentage}%` }} />
               </div>
             </>
           )}

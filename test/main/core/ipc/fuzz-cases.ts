@@ -53,6 +53,7 @@ const bases: Record<Channel, Record<string, unknown>> = {
   'engines:logs': { id: 'fuzz-absent' },
   'engines:disk-usage': { id: 'fuzz-absent' },
   'engines:vm-usage': { id: 'fuzz-absent' },
+  'engines:vm-compact': { id: 'fuzz-absent' },
   'engines:diagnostics': {},
   'containers:list': { all: true },
   'containers:start': { id: absentContainer },

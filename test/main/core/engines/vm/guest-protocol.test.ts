@@ -23,7 +23,7 @@ describe('berth-init against guest-protocol', () => {
     for (const value of [protocol.DATA_DISK_DEVICE, protocol.DATA_MOUNT, protocol.GUEST_DOCKER_SOCKET])
       expect(init).toContain(value);
     expect(init).toContain(`/sys/firmware/qemu_fw_cfg/by_name/${protocol.FW_CFG_AUTHORIZED_KEYS}/raw`);
-    expect(init).toContain('modprobe -a virtio_net qemu_fw_cfg');
+    expect(init).toContain('modprobe -a virtio_net virtio_balloon qemu_fw_cfg');
   });
 
   it('configures the static network of the contract', () => {

@@ -49,6 +49,10 @@ describe('qemuArgs', () => {
     ]);
   });
 
+  it('gives freed guest memory back: a balloon device with free page reporting', () => {
+    expect(optionAfter(qemuArgs(inputs), '-device')).toContain('virtio-balloon-pci,free-page-reporting=on');
+  });
+
   it('forwards only SSH from 127.0.0.1, reads the console on stdio with a log file, QMP on a unix socket, the key through fw_cfg', () => {
     const args = qemuArgs(inputs);
     expect(optionAfter(args, '-netdev')).toEqual(['user,id=net0,hostfwd=tcp:127.0.0.1:40022-:22']);

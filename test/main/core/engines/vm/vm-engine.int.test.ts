@@ -1,7 +1,8 @@
 // The VM engine end to end, under software emulation: boot the guest image with QEMU (tcg) through Berth's
 // core, wait for its engine through the SSH tunnel, load the harness's busybox image into it, run a
 // container with limits and change them live, reach it with the real docker CLI through the `berth-<name>`
-// context, see its stats come from the in-guest collector (one SSH channel for all containers), power off
+// context, see its stats come from the in-guest collector (one SSH channel for all containers), see memory and
+// disk that containers freed given back to the host (vm-give-back-checks.ts), power off
 // leaving no QEMU behind, and boot again to find the container kept on the data disk.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -27,6 +28,8 @@ import {
   type VmTestDirs,
 } from './vm-fixture';
 import { callCore } from '../../core-call';
+import { checkDiskGivenBack, checkMemoryGivenBack } from './vm-give-back-checks';
+import { checkGiveBackOnPage } from './vm-give-back-page';
 
 const MiB = 1024 * 1024;
 const READY_DEADLINE_MS = 300_000;
@@ -133,6 +136,11 @@ describe('the VM engine (QEMU, software emulation)', () => {
       expect(sample.v[statsFields.indexOf('memBytes')]).toBeGreaterThan(0);
       recorder.dispose();
       await call('stats:watch', { ids: [] });
+
+      // What the VM gives back to the host: memory a container frees, disk a removed container used.
+      await checkMemoryGivenBack(call, id, vmDocker, harness().busyboxImage);
+      await checkDiskGivenBack(call, id, vmDocker, harness().busyboxImage);
+      await checkGiveBackOnPage(core!, name);
 
       const cli = await promisify(execFile)(
         '/usr/bin/docker',
