@@ -1,7 +1,9 @@
 // `npm run bench:vm`: the VM engine's boot, from QEMU's start to the engine answering through the SSH tunnel
 // (median of 3, with the guest's phases), next to a kernel-only boot of the same kernel in the same run, and
-// the idle VM's CPU over 60 s. Needs the image (`npm run vm:image`) and root; everything under a temp folder.
-// Last line: `ratio=<ready/kernel> ready_s=<x> kernel_s=<y> idle_cpu_pct=<z>`.
+// the idle VM's CPU over 60 s, and a container's published port reached through Berth's forward against a
+// plain OpenSSH `ssh -L` tunnel (vm-ports.ts). Needs the image (`npm run vm:image`) and root; everything under
+// a temp folder. `-- --ports-only` boots once and measures only the ports.
+// Last line: `ratio=<ready/kernel> ready_s=<x> kernel_s=<y> idle_cpu_pct=<z> port_rtt_ratio=<berth/ssh -L> …`.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +12,12 @@ import { VmProvider } from '../main/core/engines/vm/vm-provider';
 import type { Logger } from '../main/core/logger';
 import { markdownTable, median } from './table';
 import { buildPoweroffInitrd, kernelOnlyBoot } from './vm-kernel-only';
+import { measurePorts, type PathResult } from './vm-ports';
 
-const runs = Number(process.env.BENCH_RUNS ?? 3);
+const portsOnly = process.argv.includes('--ports-only');
+const runs = portsOnly ? 1 : Number(process.env.BENCH_RUNS ?? 3);
+const portRounds = Number(process.env.BENCH_PORT_ROUNDS ?? 30);
+const portDownloads = Number(process.env.BENCH_PORT_DOWNLOADS ?? 3);
 const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
 // The first seconds after ready are the engine finishing its start-up (about 8 % of a core for ~5 s under
 // emulation); a VM is idle for most of its life, so the idle window starts after this settle time, said so.
@@ -48,8 +54,9 @@ async function main(): Promise<void> {
     const boots: Array<{ readyS: number; phases: string }> = [];
     const kernelOnly: number[] = [];
     let idleCpuPct = Number.NaN;
+    let ports: PathResult[] = [];
     for (let run = 0; run < runs; run += 1) {
-      kernelOnly.push(await kernelOnlyBoot(kernel, initrd, accel, cpus, memoryMiB));
+      if (!portsOnly) kernelOnly.push(await kernelOnlyBoot(kernel, initrd, accel, cpus, memoryMiB));
       const vm = new VmProvider({
         config: {
           id: 'vm-bench',
@@ -73,7 +80,8 @@ async function main(): Promise<void> {
           readyS: ready.atMs / 1000,
           phases: phases.map((phase) => `${phase.phase} ${(phase.atMs / 1000).toFixed(1)}`).join(' · '),
         });
-        if (run === runs - 1) {
+        if (run === runs - 1) ports = await measurePorts(vm, portRounds, portDownloads);
+        if (run === runs - 1 && !portsOnly) {
           // The engine idles (no container), as a VM does most of its life.
           await new Promise((resolve) => setTimeout(resolve, settleSeconds * 1000));
           const pid = vm.qemuPid()!;
@@ -87,21 +95,33 @@ async function main(): Promise<void> {
       }
     }
     const readyS = median(boots.map((boot) => boot.readyS));
-    const kernelS = median(kernelOnly);
+    const kernelS = portsOnly ? Number.NaN : median(kernelOnly);
     console.log(
       `\nVM boot under ${accel}, ${cpus} CPUs, ${memoryMiB} MiB, ${runs} runs (same kernel, same machine, same run):\n`,
     );
     console.log(
       markdownTable(
         ['run', 'QEMU start → engine ready (s)', 'phases (s since QEMU start)', 'kernel-only boot (s)'],
-        boots.map((boot, i) => [String(i + 1), boot.readyS.toFixed(1), boot.phases, kernelOnly[i]!.toFixed(1)]),
+        boots.map((boot, i) => [String(i + 1), boot.readyS.toFixed(1), boot.phases, kernelOnly[i]?.toFixed(1) ?? '—']),
       ),
     );
     console.log(
       `\nidle VM (engine up, no containers) over ${idleSeconds} s, from ${settleSeconds} s after ready: ${idleCpuPct.toFixed(2)} % of one host core`,
     );
     console.log(
-      `ratio=${(readyS / kernelS).toFixed(2)} ready_s=${readyS.toFixed(1)} kernel_s=${kernelS.toFixed(1)} idle_cpu_pct=${idleCpuPct.toFixed(2)}`,
+      `\na container's published port (busybox httpd in the VM), ${portRounds} GETs of a 3-byte file (fresh connection each) and ${portDownloads} downloads of 100 MiB per path, alternating:\n`,
+    );
+    console.log(
+      markdownTable(
+        ['path to the port', 'median HTTP round trip (ms)', 'median 100 MiB download (MiB/s)'],
+        ports.map((p) => [p.path, p.rttMs.toFixed(1), p.mibPerS.toFixed(1)]),
+      ),
+    );
+    const [berth, berthSsh, openSsh] = ports;
+    console.log(
+      `ratio=${(readyS / kernelS).toFixed(2)} ready_s=${readyS.toFixed(1)} kernel_s=${kernelS.toFixed(1)} idle_cpu_pct=${idleCpuPct.toFixed(2)}` +
+        ` port_rtt_ratio=${(berth!.rttMs / openSsh!.rttMs).toFixed(2)} port_rtt_ms=${berth!.rttMs.toFixed(1)} ssh_l_rtt_ms=${openSsh!.rttMs.toFixed(1)}` +
+        ` berth_ssh_rtt_ms=${berthSsh!.rttMs.toFixed(1)} port_mib_s=${berth!.mibPerS.toFixed(1)} ssh_l_mib_s=${openSsh!.mibPerS.toFixed(1)} berth_ssh_mib_s=${berthSsh!.mibPerS.toFixed(1)}`,
     );
   } finally {
     rmSync(base, { recursive: true, force: true });
