@@ -66,7 +66,12 @@ async function serveFiles(engine: Dockerode, wide: number, local: number): Promi
       },
     },
   });
+  const started = Date.now();
   await container.start();
+  if (process.env.BENCH_VERBOSE) console.info(`${new Date().toISOString()} [bench] container started`);
+  void waitForHttp(wide).then(() =>
+    console.info(`[bench] 127.0.0.1:${wide} answered ${Date.now() - started} ms after the container's start`),
+  );
   return container;
 }
 

@@ -26,7 +26,10 @@ const accel = process.env.BERTH_VM_ACCEL ?? 'tcg';
 const cpus = 2;
 const memoryMiB = 1024;
 const log: Logger = {
-  info: () => undefined,
+  // BENCH_VERBOSE=1 shows the VM's own lines (port forwards opening, with when), for looking into a slow path.
+  info: (message) => {
+    if (process.env.BENCH_VERBOSE) console.info(`${new Date().toISOString()} ${message}`);
+  },
   warn: (message) => console.warn(message),
   error: (message, error) => console.error(message, error),
 };

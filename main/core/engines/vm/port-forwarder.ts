@@ -69,6 +69,7 @@ export class PortForwarder {
 
   private async reconcile(): Promise<void> {
     if (this.disposed) return;
+    const began = Date.now();
     const [containers, publishAll] = await Promise.all([this.options.list(), this.options.publishAll()]);
     if (this.disposed) return;
     this.desired = desiredForwards(containers, publishAll);
@@ -80,6 +81,10 @@ export class PortForwarder {
     const wanted = new Set(this.desired.forwards.map((forward) => forward.key));
     for (const key of this.problems.keys()) if (!wanted.has(key)) this.problems.delete(key);
     for (const forward of plan.add) await this.openOne(forward);
+    if (plan.add.length > 0 || plan.remove.length > 0)
+      this.options.note(
+        `[ports] resynced in ${Date.now() - began} ms: ${this.active.size} listening, ${this.problems.size} with a problem`,
+      );
     this.announce();
   }
 
