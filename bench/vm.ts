@@ -1,8 +1,11 @@
 // `npm run bench:vm`: the VM engine's boot, from QEMU's start to the engine answering through the SSH tunnel
 // (median of 3, with the guest's phases), next to a kernel-only boot of the same kernel in the same run, and
-// the idle VM's CPU over 60 s, then what the VM gives back to the host (vm-give-back.ts: memory a container frees,
-// disk a removed container used). Needs the image (`npm run vm:image`) and root; everything under a temp folder.
-// Last line: `ratio=<ready/kernel> ready_s=<x> kernel_s=<y> idle_cpu_pct=<z> mem_returned_pct=<m> disk_returned_pct=<d>`.
+// the idle VM's CPU over 60 s, a container's published port reached through Berth's forward against a plain
+// OpenSSH `ssh -L` tunnel (vm-ports.ts), then what the VM gives back to the host (vm-give-back.ts: memory a
+// container frees, disk a removed container used). Needs the image (`npm run vm:image`) and root; everything
+// under a temp folder. `-- --ports-only` boots once and measures only the ports.
+// Last line: `ratio=<ready/kernel> ready_s=<x> kernel_s=<y> idle_cpu_pct=<z> port_rtt_ratio=<berth/ssh -L> …
+// mem_returned_pct=<m> disk_returned_pct=<d>`.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,8 +15,12 @@ import type { Logger } from '../main/core/logger';
 import { fmt, markdownTable, median } from './table';
 import { measureDisk, measureMemory, prepareGiveBack, type GiveBack } from './vm-give-back';
 import { buildPoweroffInitrd, kernelOnlyBoot } from './vm-kernel-only';
+import { measurePorts, type PathResult } from './vm-ports';
 
-const runs = Number(process.env.BENCH_RUNS ?? 3);
+const portsOnly = process.argv.includes('--ports-only');
+const runs = portsOnly ? 1 : Number(process.env.BENCH_RUNS ?? 3);
+const portRounds = Number(process.env.BENCH_PORT_ROUNDS ?? 30);
+const portDownloads = Number(process.env.BENCH_PORT_DOWNLOADS ?? 3);
 const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
 // The first seconds after ready are the engine finishing its start-up (about 8 % of a core for ~5 s under
 // emulation); a VM is idle for most of its life, so the idle window starts after this settle time, said so.
@@ -22,7 +29,10 @@ const accel = process.env.BERTH_VM_ACCEL ?? 'tcg';
 const cpus = 2;
 const memoryMiB = 1024;
 const log: Logger = {
-  info: () => undefined,
+  // BENCH_VERBOSE=1 shows the VM's own lines (port forwards opening, with when), for looking into a slow path.
+  info: (message) => {
+    if (process.env.BENCH_VERBOSE) console.info(`${new Date().toISOString()} ${message}`);
+  },
   warn: (message) => console.warn(message),
   error: (message, error) => console.error(message, error),
 };
@@ -51,8 +61,9 @@ async function main(): Promise<void> {
     const kernelOnly: number[] = [];
     let idleCpuPct = Number.NaN;
     const giveBack: GiveBack[] = [];
+    let ports: PathResult[] = [];
     for (let run = 0; run < runs; run += 1) {
-      kernelOnly.push(await kernelOnlyBoot(kernel, initrd, accel, cpus, memoryMiB));
+      if (!portsOnly) kernelOnly.push(await kernelOnlyBoot(kernel, initrd, accel, cpus, memoryMiB));
       const vm = new VmProvider({
         config: {
           id: 'vm-bench',
@@ -76,7 +87,8 @@ async function main(): Promise<void> {
           readyS: ready.atMs / 1000,
           phases: phases.map((phase) => `${phase.phase} ${(phase.atMs / 1000).toFixed(1)}`).join(' · '),
         });
-        if (run === runs - 1) {
+        if (run === runs - 1) ports = await measurePorts(vm, portRounds, portDownloads);
+        if (run === runs - 1 && !portsOnly) {
           // The engine idles (no container), as a VM does most of its life.
           await new Promise((resolve) => setTimeout(resolve, settleSeconds * 1000));
           const pid = vm.qemuPid()!;
@@ -92,36 +104,51 @@ async function main(): Promise<void> {
       }
     }
     const readyS = median(boots.map((boot) => boot.readyS));
-    const kernelS = median(kernelOnly);
+    const kernelS = portsOnly ? Number.NaN : median(kernelOnly);
     console.log(
       `\nVM boot under ${accel}, ${cpus} CPUs, ${memoryMiB} MiB, ${runs} runs (same kernel, same machine, same run):\n`,
     );
     console.log(
       markdownTable(
         ['run', 'QEMU start → engine ready (s)', 'phases (s since QEMU start)', 'kernel-only boot (s)'],
-        boots.map((boot, i) => [String(i + 1), boot.readyS.toFixed(1), boot.phases, kernelOnly[i]!.toFixed(1)]),
+        boots.map((boot, i) => [String(i + 1), boot.readyS.toFixed(1), boot.phases, kernelOnly[i]?.toFixed(1) ?? '—']),
       ),
     );
     console.log(
       `\nidle VM (engine up, no containers) over ${idleSeconds} s, from ${settleSeconds} s after ready: ${idleCpuPct.toFixed(2)} % of one host core`,
     );
-    console.log('\nWhat the VM gives back to the host (same VM, after the idle window):\n');
+    console.log(
+      `\na container's published port (busybox httpd in the VM), ${portRounds} GETs of a 3-byte file (fresh connection each) and ${portDownloads} downloads of 100 MiB per path, alternating:\n`,
+    );
     console.log(
       markdownTable(
-        ['what', 'before (MiB)', 'peak (MiB)', 'after (MiB)', 'returned (%)', 'lowest at (s after the free)'],
-        giveBack.map((row) => [
-          row.what,
-          fmt(row.beforeMiB, 0),
-          fmt(row.peakMiB, 0),
-          fmt(row.afterMiB, 0),
-          fmt(row.returnedPct, 1),
-          fmt(row.afterS, 1),
-        ]),
+        ['path to the port', 'median HTTP round trip (ms)', 'median 100 MiB download (MiB/s)'],
+        ports.map((p) => [p.path, p.rttMs.toFixed(1), p.mibPerS.toFixed(1)]),
       ),
     );
+    if (!portsOnly) {
+      console.log('\nWhat the VM gives back to the host (same VM, after the idle window):\n');
+      console.log(
+        markdownTable(
+          ['what', 'before (MiB)', 'peak (MiB)', 'after (MiB)', 'returned (%)', 'lowest at (s after the free)'],
+          giveBack.map((row) => [
+            row.what,
+            fmt(row.beforeMiB, 0),
+            fmt(row.peakMiB, 0),
+            fmt(row.afterMiB, 0),
+            fmt(row.returnedPct, 1),
+            fmt(row.afterS, 1),
+          ]),
+        ),
+      );
+    }
+    const [berth, berthSsh, openSsh] = ports;
     const [memory, disk] = giveBack;
     console.log(
-      `ratio=${(readyS / kernelS).toFixed(2)} ready_s=${readyS.toFixed(1)} kernel_s=${kernelS.toFixed(1)} idle_cpu_pct=${idleCpuPct.toFixed(2)} mem_returned_pct=${fmt(memory?.returnedPct, 1)} disk_returned_pct=${fmt(disk?.returnedPct, 1)}`,
+      `ratio=${(readyS / kernelS).toFixed(2)} ready_s=${readyS.toFixed(1)} kernel_s=${kernelS.toFixed(1)} idle_cpu_pct=${idleCpuPct.toFixed(2)}` +
+        ` port_rtt_ratio=${(berth!.rttMs / openSsh!.rttMs).toFixed(2)} port_rtt_ms=${berth!.rttMs.toFixed(1)} ssh_l_rtt_ms=${openSsh!.rttMs.toFixed(1)}` +
+        ` berth_ssh_rtt_ms=${berthSsh!.rttMs.toFixed(1)} port_mib_s=${berth!.mibPerS.toFixed(1)} ssh_l_mib_s=${openSsh!.mibPerS.toFixed(1)} berth_ssh_mib_s=${berthSsh!.mibPerS.toFixed(1)}` +
+        ` mem_returned_pct=${fmt(memory?.returnedPct, 1)} disk_returned_pct=${fmt(disk?.returnedPct, 1)}`,
     );
   } finally {
     rmSync(base, { recursive: true, force: true });

@@ -61,7 +61,9 @@ export function createCore(options: CoreOptions): Core {
   const settings = new SettingsStore({ env, log, secretCipher });
   const engines = new EngineRegistry({ env, hub, log, settings, vmIdleTiming: options.vmIdleTiming });
   const connection = engines.active;
-  const containers = new ContainersService(connection, hub);
+  const containers = new ContainersService(connection, hub, log, (id, protocol, port) =>
+    engines.portProblem(id, protocol, port),
+  );
   const images = new ImagesService(connection, hub, log);
   const volumes = new VolumesService(connection);
   const networks = new NetworksService(connection);
@@ -138,7 +140,12 @@ export function createCore(options: CoreOptions): Core {
     'replicas:list': () => replicas.list(),
     'replicas:scale': (request) => replicas.scale(request.name, request.replicas),
     'settings:get': async () => settings.view(await settings.get()),
-    'settings:update': async (request) => settings.view(await settings.update(request)),
+    'settings:update': async (request) => {
+      const updated = settings.view(await settings.update(request));
+      // VM engines' forwarded ports follow Settings → Published ports.
+      if (request.publishInterface) engines.resyncPorts();
+      return updated;
+    },
     'volumes:list': () => volumes.list(),
     'networks:list': () => networks.list(),
   };

@@ -6,6 +6,8 @@ export interface PortBinding {
   publicPort: number | null;
   ip: string | null;
   protocol: 'tcp' | 'udp' | 'sctp';
+  /** Engines in a VM: why this port is not reachable on this computer (its host port is taken, say); absent when it is. */
+  problem?: string;
 }
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';

@@ -58,8 +58,24 @@ export interface EngineView {
   bootPhases?: Array<{ phase: string; atMs: number }>;
   /** VM engines: what the VM was given (its settings), and the accelerator of the running VM. */
   vm?: { cpus: number; memoryMiB: number; diskGiB: number; accel?: string };
+  /** VM engines: each port the VM's containers publish, as forwarded to this computer, problems included. */
+  portForwards?: PortForwardView[];
   /** Engines over SSH whose host key is not in known_hosts yet: the question to answer (`engines:trust-host-key`). */
   hostKey?: HostKeyQuestion;
+}
+
+/** One published port of a container in a VM, listening on this computer at the same port (or why not). */
+export interface PortForwardView {
+  protocol: 'tcp' | 'udp' | 'sctp';
+  hostPort: number;
+  /** Where it listens on this computer: `127.0.0.1` and `::1`, or `0.0.0.0` and `::` (Settings → Published ports). */
+  hostAddresses: string[];
+  containerId: string;
+  containerName: string;
+  /** `qemu`: QEMU's user network forwards it; `ssh`: through the VM's SSH connection (a port bound on the guest's loopback). */
+  via: 'qemu' | 'ssh';
+  /** Why it is not (fully) listening, e.g. the host port is taken by another program; null when it is. */
+  problem: string | null;
 }
 
 /** What a running VM uses, read in the guest (`engines:vm-usage`). */

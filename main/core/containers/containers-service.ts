@@ -1,6 +1,6 @@
 // Containers: the list, the start/stop/remove actions, and turning the engine's container events into
 // `containers:changed` hub events (plus a resync after every reconnection) so the UI refetches when needed.
-import type { ContainerSummary } from '../../shared/container-types';
+import type { ContainerSummary, PortBinding } from '../../shared/container-types';
 import { forwardChanges, type Change } from '../connection/changed-events';
 import type { EngineEvent } from '../connection/engine-connection';
 import type { EngineLink } from '../connection/engine-link';
@@ -39,6 +39,9 @@ function isAlreadyDone(error: unknown): boolean {
   return (error as { statusCode?: number } | null)?.statusCode === 304;
 }
 
+/** Why a published port is not reachable on this computer (a VM engine's forward failed), if it is not. */
+export type PortProblemOf = (containerId: string, protocol: string, hostPort: number) => string | undefined;
+
 export class ContainersService {
   private readonly unsubscribe: () => void;
 
@@ -46,13 +49,22 @@ export class ContainersService {
     private readonly connection: EngineLink,
     hub: Pick<EventHub, 'emit'>,
     private readonly log: Logger = consoleLogger,
+    private readonly portProblem: PortProblemOf = () => undefined,
   ) {
     this.unsubscribe = forwardChanges(connection, hub, 'containers:changed', containerChange);
   }
 
   async list(options: { all?: boolean } = {}): Promise<ContainerSummary[]> {
     const containers = await this.connection.client().listContainers({ all: options.all ?? false });
-    return containers.map(toContainerSummary);
+    return containers.map((info) => {
+      const summary = toContainerSummary(info);
+      return { ...summary, ports: summary.ports.map((port) => this.withProblem(summary.id, port)) };
+    });
+  }
+
+  private withProblem(id: string, port: PortBinding): PortBinding {
+    const problem = port.publicPort === null ? undefined : this.portProblem(id, port.protocol, port.publicPort);
+    return problem ? { ...port, problem } : port;
   }
 
   async start(id: string): Promise<{ id: string }> {

@@ -232,6 +232,17 @@ export class EngineRegistry {
     return provider.compact();
   }
 
+  /** Why a container of the active engine cannot be reached at its published port here (VM engines), if so. */
+  portProblem(containerId: string, protocol: string, hostPort: number): string | undefined {
+    const active = this.activeId ? this.entries.get(this.activeId) : undefined;
+    return active?.provider.portProblem?.(containerId, protocol, hostPort);
+  }
+
+  /** The forwarded ports of every VM again, now (Settings → Published ports changed). */
+  resyncPorts(): void {
+    for (const entry of this.entries.values()) entry.provider.resyncPorts?.();
+  }
+
   /** The connection of an engine, for diagnostics and tests. */
   connectionOf(id: string): EngineConnection {
     return this.entryFor(id).connection;
@@ -288,7 +299,10 @@ export class EngineRegistry {
     if (this.options.providerFor) return this.options.providerFor(config);
     const { env, log } = this.options;
     if (config.kind === 'berth-dockerd') return new DockerdProvider({ name: config.name, env, log });
-    if (config.kind === 'vm') return new VmProvider({ config, env, log, idleTiming: this.options.vmIdleTiming });
+    if (config.kind === 'vm') {
+      const publishAll = async () => (await this.options.settings.get()).publishInterface === 'all';
+      return new VmProvider({ config, env, log, idleTiming: this.options.vmIdleTiming, publishAll });
+    }
     return new SshProvider({ config, env, log });
   }
 
@@ -321,10 +335,14 @@ export class EngineRegistry {
         // Retries report each new retryAt as a status; the views change only when what they show does.
         if (lastViewed !== (lastViewed = viewedStatusKey(connection.status))) this.changed();
       }),
-      // A VM trims its data disk after removals, so the host gets the space back (disk-give-back.ts).
-      ...(provider instanceof VmProvider ? [connection.onEngineEvent((event) => provider.engineEvent(event))] : []),
+      ...(provider.watchEngine ? [provider.watchEngine(connection)] : []),
       provider.onChange((change) => {
         if (change.lines?.length) this.options.hub.emit('engines:log', { id, lines: change.lines });
+        if (change.ports) {
+          this.changed();
+          // The containers list shows each port's problem: the active engine's list is stale now.
+          if (this.activeId === id) this.options.hub.emit('containers:changed', { id: null, action: 'ports' });
+        }
         if (!change.state) return;
         this.changed();
         // Stops and starts that the provider made on its own (idle stop, start with Berth, a crash) reach the

@@ -1,5 +1,7 @@
 // A container's ports: `8080→80/tcp` labels, published TCP ports as links that open in the browser.
-// Plain anchors with target=_blank: Electron's shell opens them externally, a browser in a new tab.
+// Plain anchors with target=_blank: Electron's shell opens them externally, a browser in a new tab. A port a
+// VM engine could not forward to this computer is marked, with its reason on hover and for screen readers
+// (the Engine page lists it in full).
 import type { PortBinding } from '@shared/container-types';
 import { portEntries } from '../format/ports';
 
@@ -9,7 +11,13 @@ export function PortList({ ports }: { ports: readonly PortBinding[] }) {
   return (
     <span className="port-list">
       {entries.map((entry) =>
-        entry.href ? (
+        entry.problem ? (
+          <span key={entry.key} className="port-problem" title={entry.problem}>
+            <span aria-hidden="true">⚠ </span>
+            {entry.label}
+            <span className="visually-hidden">: not reachable here. {entry.problem}</span>
+          </span>
+        ) : entry.href ? (
           <a key={entry.key} href={entry.href} target="_blank" rel="noopener noreferrer" className="port-link">
             {entry.label}
           </a>

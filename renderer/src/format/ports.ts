@@ -8,6 +8,8 @@ export interface PortEntry {
   label: string;
   /** `http://localhost:8080/` (all interfaces) or `http://127.0.0.1:8080/` (bound there) for a published TCP port; null otherwise. */
   href: string | null;
+  /** Why it is not reachable on this computer (a VM engine's forward failed); then there is no link. */
+  problem?: string;
 }
 
 const wildcardIps = new Set(['', '0.0.0.0', '::']);
@@ -24,14 +26,27 @@ export function portEntries(ports: readonly PortBinding[]): PortEntry[] {
     const target = `${port.privatePort}/${port.protocol}`;
     const label =
       port.publicPort === null ? target : `${host ? `${bracketed(host)}:` : ''}${port.publicPort}→${target}`;
-    if (entries.has(label)) continue;
+    const known = entries.get(label);
+    if (known) {
+      // The engine's twin (0.0.0.0 and ::) of a port with a problem carries the same problem.
+      if (port.problem && !known.problem) Object.assign(known, { problem: port.problem, href: null });
+      continue;
+    }
     const href =
-      port.publicPort !== null && port.protocol === 'tcp' ? `http://${linkHost(host ?? '')}:${port.publicPort}/` : null;
-    entries.set(label, { key: label, label, href, sort: [port.privatePort, port.publicPort ?? -1, port.protocol] });
+      port.publicPort !== null && port.protocol === 'tcp' && !port.problem
+        ? `http://${linkHost(host ?? '')}:${port.publicPort}/`
+        : null;
+    entries.set(label, {
+      key: label,
+      label,
+      href,
+      ...(port.problem && { problem: port.problem }),
+      sort: [port.privatePort, port.publicPort ?? -1, port.protocol],
+    });
   }
   return [...entries.values()]
     .sort((a, b) => a.sort[0] - b.sort[0] || a.sort[1] - b.sort[1] || a.sort[2].localeCompare(b.sort[2]))
-    .map(({ key, label, href }) => ({ key, label, href }));
+    .map(({ sort: _sort, ...entry }) => entry);
 }
 
 /**

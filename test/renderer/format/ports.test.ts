@@ -45,4 +45,11 @@ describe('portEntries', () => {
     );
     expect(labels).toEqual(['2222→22/tcp', '80/tcp', '9000→8080/tcp']);
   });
+
+  it('carries a VM forward problem, from either twin, and drops the link that would reach another program', () => {
+    const problem = 'TCP 127.0.0.1:8080 is already in use by another program on this computer.';
+    expect(portEntries([tcp(80, 8080, '0.0.0.0'), { ...tcp(80, 8080, '::'), problem }])).toEqual([
+      { key: '8080→80/tcp', label: '8080→80/tcp', href: null, problem },
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
-// Just enough of QEMU's machine protocol (QMP) to power a VM down the way a power button does: connect to its
-// unix socket, leave capabilities negotiation, send one command and wait for its answer. Whatever arrives on
+// Just enough of QEMU's machine protocol (QMP) to power a VM down the way a power button does and to change
+// its user network's port forwards: connect to its unix socket, leave capabilities negotiation, send one
+// command (with its arguments, if any) and wait for its answer. Whatever arrives on
 // the socket is untrusted input: a line that is not a JSON object, or one that never ends, fails this one
 // command with an error and never throws out of the socket's handlers (which would crash the process).
 import net from 'node:net';
@@ -21,7 +22,12 @@ function parseMessage(line: string): QmpMessage | Error {
   return parsed as QmpMessage;
 }
 
-export async function qmpCommand(socketPath: string, command: string, timeoutMs = 5_000): Promise<unknown> {
+export async function qmpCommand(
+  socketPath: string,
+  command: string,
+  timeoutMs = 5_000,
+  args?: Record<string, unknown>,
+): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(socketPath);
     let buffer = '';
@@ -49,7 +55,7 @@ export async function qmpCommand(socketPath: string, command: string, timeoutMs 
         );
       else if ('return' in message && !negotiated) {
         negotiated = true;
-        socket.write(`${JSON.stringify({ execute: command })}\n`);
+        socket.write(`${JSON.stringify(args ? { execute: command, arguments: args } : { execute: command })}\n`);
       } else if ('return' in message) finish(null, message.return);
     }
     socket.setEncoding('utf8');
@@ -73,4 +79,14 @@ export async function qmpCommand(socketPath: string, command: string, timeoutMs 
       }
     });
   });
+}
+
+/**
+ * A monitor command through QMP (`human-monitor-command`), for what QMP has no command of its own for
+ * (`hostfwd_add`, `hostfwd_remove`). Resolves with the monitor's text: commands that fail often say so there
+ * rather than as a QMP error.
+ */
+export async function monitorCommand(socketPath: string, commandLine: string, timeoutMs = 5_000): Promise<string> {
+  const answer = await qmpCommand(socketPath, 'human-monitor-command', timeoutMs, { 'command-line': commandLine });
+  return typeof answer === 'string' ? answer.trim() : '';
 }

@@ -1,7 +1,8 @@
 // A container engine inside a small Linux VM that Berth runs with QEMU (vm-boot.ts boots it): its lifecycle
 // (start, power-down stop with a kill deadline, crash detection with the console's tail in the log, idle
 // stop), the engine reached through one persistent SSH connection (ssh-tunnel.ts + tunnel-agent.ts), and the
-// guest engine's socket served on the host behind a docker context for the docker CLI.
+// guest engine's socket served on the host behind a docker context for the docker CLI, and the containers'
+// published ports listening on this computer (vm-ports.ts).
 import { rm } from 'node:fs/promises';
 import type Dockerode from 'dockerode';
 import type { EngineView, ProviderState, VmCompactResult, VmUsage } from '../../../shared/engine-manager-types';
@@ -11,7 +12,8 @@ import type { EngineEvent } from '../../connection/engine-event';
 import type { Logger } from '../../logger';
 import { contextNameFor, removeDockerContext, writeDockerContext } from '../docker-context';
 import { LogRing } from '../dockerd/log-ring';
-import type { EngineProvider, ProviderControl } from '../engine-provider';
+import type { EngineLink } from '../../connection/engine-link';
+import type { EngineProvider, ProviderChange, ProviderControl } from '../engine-provider';
 import { guestStatsOverSsh } from '../../guest-stats/guest-ssh-source';
 import type { GuestStatsSource } from '../../guest-stats/guest-source';
 import type { SshTunnel } from '../ssh/ssh-tunnel';
@@ -30,6 +32,7 @@ import { readHostUsage } from './vm-host-usage';
 import { readVmUsage } from './vm-usage';
 import type { TrimTiming } from './trim-schedule';
 import { stopLeftoverQemu } from './vm-leftovers';
+import { VmPorts } from './vm-ports';
 
 export interface VmProviderOptions {
   config: VmEngineConfig;
@@ -39,11 +42,13 @@ export interface VmProviderOptions {
   idleTiming?: IdleTiming;
   /** When the data disk is trimmed (trim-schedule.ts); absent, TRIM_TIMING. */
   trimTiming?: TrimTiming;
+  /** Settings → Published ports says all interfaces (forwarded ports then listen on all, when the container's do). */
+  publishAll?: () => Promise<boolean>;
 }
 
 export const STOP_DEADLINE_MS = 30_000;
 const CRASH_TAIL_LINES = 30;
-type Listener = (change: { state?: ProviderState; lines?: string[] }) => void;
+type Listener = (change: ProviderChange) => void;
 
 export class VmProvider implements EngineProvider {
   readonly kind = 'vm' as const;
@@ -60,12 +65,20 @@ export class VmProvider implements EngineProvider {
   private idle: IdleStop | null = null;
   private giveBack: DiskGiveBack | null = null;
   private phases: BootPhase[] = [];
+  private readonly ports: VmPorts;
   /** A QEMU of a previous Berth run is stopped at once, whether or not this VM starts now; a boot waits for it. */
   private readonly leftover: Promise<void>;
 
   constructor(private readonly options: VmProviderOptions) {
     this.layout = vmLayout(options.config.name, options.env);
     this.agent = new TunnelAgent(() => this.openChannel());
+    this.ports = new VmPorts({
+      publishAll: options.publishAll ?? (() => Promise.resolve(false)),
+      note: (line) => this.note(line),
+      changed: () => {
+        for (const listener of [...this.listeners]) listener({ ports: true });
+      },
+    });
     this.leftover = stopLeftoverQemu(this.layout, STOP_DEADLINE_MS, (line) => this.note(line)).then(
       () => undefined,
       (error: Error) => this.note(`[vm] could not stop the QEMU a previous run left: ${error.message}`),
@@ -91,10 +104,37 @@ export class VmProvider implements EngineProvider {
   }
 
   /** What the Engine page shows of a VM: its boot phases, its size, and the accelerator while it runs. */
-  viewFacts(): Pick<EngineView, 'bootPhases' | 'vm'> {
+  viewFacts(): Pick<EngineView, 'bootPhases' | 'vm' | 'portForwards'> {
     const { cpus, memoryMiB, diskGiB } = this.options.config;
     const accel = this.booted?.accel;
-    return { bootPhases: this.bootPhases(), vm: { cpus, memoryMiB, diskGiB, ...(accel && { accel }) } };
+    return {
+      bootPhases: this.bootPhases(),
+      vm: { cpus, memoryMiB, diskGiB, ...(accel && { accel }) },
+      portForwards: this.ports.views(),
+    };
+  }
+
+  /** The engine's events drive the forwarded ports, and removals schedule a trim of the data disk. */
+  watchEngine(link: Pick<EngineLink, 'onEngineEvent' | 'onConnected'>): () => void {
+    const unwatchPorts = this.ports.watch(link);
+    const unwatchRemovals = link.onEngineEvent((event) => this.engineEvent(event));
+    return () => {
+      unwatchPorts();
+      unwatchRemovals();
+    };
+  }
+
+  portProblem(containerId: string, protocol: string, hostPort: number): string | undefined {
+    return this.ports.problemOf(containerId, protocol, hostPort);
+  }
+
+  resyncPorts(): void {
+    this.ports.resync();
+  }
+
+  /** Resolves when the forwarded ports match the guest's containers as of now (tests, the bench). */
+  portsSettled(): Promise<void> {
+    return this.ports.settled();
   }
 
   /** Memory, CPU over one second and the data disk, read in the guest over the VM's one SSH connection. */
@@ -118,7 +158,7 @@ export class VmProvider implements EngineProvider {
     return this.giveBack.compact();
   }
 
-  /** The engine's events (the registry forwards its connection's): removals schedule a trim. */
+  /** An engine event: a removal schedules a trim (disk-give-back.ts). */
   engineEvent(event: EngineEvent): void {
     this.giveBack?.engineEvent(event);
   }
@@ -268,6 +308,11 @@ export class VmProvider implements EngineProvider {
       note: (line) => this.note(line),
       timing: this.options.trimTiming,
     });
+    this.ports.start({
+      qmpSocket: this.layout.qmpSocket,
+      sshClient: () => booted.tunnel.liveClient(),
+      engine: this.createClient(),
+    });
     this.setState('running');
   }
 
@@ -302,6 +347,7 @@ export class VmProvider implements EngineProvider {
     this.idle = null;
     this.giveBack?.dispose();
     this.giveBack = null;
+    await this.ports.stop();
     await this.hostSocket?.close();
     this.hostSocket = null;
     await rm(this.layout.hostSocket, { force: true });

@@ -1,6 +1,6 @@
 // The selected engine: its state (with the reason when unreachable), controls, what it reports about itself,
-// for a VM its boot phases and what it and its containers use, its docker context, disk usage and live log;
-// an engine over SSH with an unknown host key asks to trust it first.
+// for a VM its boot phases, what it and its containers use and its forwarded ports, its docker context, disk
+// usage and live log; an engine over SSH with an unknown host key asks to trust it first.
 import { useId } from 'react';
 import type { EngineView } from '@shared/engine-manager-types';
 import { EngineControls } from './engine-controls';
@@ -12,6 +12,7 @@ import { EngineLogPanel } from './engine-log-panel';
 import { HostKeyTrust } from './host-key-trust';
 import { BootPhases } from './boot-phases';
 import { VmUsagePanel } from './vm-usage-panel';
+import { PortForwardsPanel } from './port-forwards-panel';
 
 export function EngineDetails({ engine }: { engine: EngineView }) {
   const titleId = useId();
@@ -40,6 +41,7 @@ export function EngineDetails({ engine }: { engine: EngineView }) {
       )}
       {engine.kind === 'vm' && <BootPhases engine={engine} />}
       {engine.kind === 'vm' && engine.vm && <VmUsagePanel engine={engine} />}
+      {engine.kind === 'vm' && <PortForwardsPanel engine={engine} />}
       {engine.dockerContext && <DockerContextHint context={engine.dockerContext} />}
       <DiskUsagePanel id={engine.id} connected={connection.state === 'connected'} />
       <EngineLogPanel key={engine.id} id={engine.id} name={engine.name} />

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { QMP_MAX_LINE, qmpCommand } from '../../../../../main/core/engines/vm/qmp-client';
+import { monitorCommand, QMP_MAX_LINE, qmpCommand } from '../../../../../main/core/engines/vm/qmp-client';
 
 let dir: string;
 let server: net.Server | null = null;
@@ -94,5 +94,25 @@ describe('qmpCommand', () => {
     await expect(qmpCommand(silent, 'system_powerdown', 200)).rejects.toThrow(
       /did not answer system_powerdown within 200 ms/,
     );
+  });
+
+  it('sends a monitor command line as the arguments of human-monitor-command and returns its text', async () => {
+    const sent: unknown[] = [];
+    const path = await peer(
+      (socket) => socket.write(greeting),
+      (socket, line) => {
+        const message = JSON.parse(line) as { execute: string };
+        sent.push(message);
+        if (message.execute === 'qmp_capabilities') socket.write('{"return": {}}\n');
+        else socket.write('{"return": "Could not set up host forwarding rule\\r\\n"}\n');
+      },
+    );
+    await expect(monitorCommand(path, 'hostfwd_add net0 tcp:127.0.0.1:1-:1')).resolves.toBe(
+      'Could not set up host forwarding rule',
+    );
+    expect(sent[1]).toEqual({
+      execute: 'human-monitor-command',
+      arguments: { 'command-line': 'hostfwd_add net0 tcp:127.0.0.1:1-:1' },
+    });
   });
 });

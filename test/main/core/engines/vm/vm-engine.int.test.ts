@@ -1,9 +1,10 @@
 // The VM engine end to end, under software emulation: boot the guest image with QEMU (tcg) through Berth's
 // core, wait for its engine through the SSH tunnel, load the harness's busybox image into it, run a
 // container with limits and change them live, reach it with the real docker CLI through the `berth-<name>`
-// context, see its stats come from the in-guest collector (one SSH channel for all containers), see memory and
-// disk that containers freed given back to the host (vm-give-back-checks.ts), power off
-// leaving no QEMU behind, and boot again to find the container kept on the data disk.
+// context, see its stats come from the in-guest collector (one SSH channel for all containers), reach its
+// containers' published ports on this computer (vm-port-checks.ts), see memory and disk that containers freed
+// given back to the host (vm-give-back-checks.ts), power off leaving no QEMU behind, and boot again to find the
+// container kept on the data disk.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -30,6 +31,7 @@ import {
 import { callCore } from '../../core-call';
 import { checkDiskGivenBack, checkMemoryGivenBack } from './vm-give-back-checks';
 import { checkGiveBackOnPage } from './vm-give-back-page';
+import { checkPublishedPorts } from './vm-port-checks';
 
 const MiB = 1024 * 1024;
 const READY_DEADLINE_MS = 300_000;
@@ -148,6 +150,8 @@ describe('the VM engine (QEMU, software emulation)', () => {
         { env: { ...process.env, DOCKER_CONFIG: dirs!.env.DOCKER_CONFIG, DOCKER_HOST: '' }, timeout: 60_000 },
       );
       expect(cli.stdout.split('\n')).toContain(containerName);
+
+      await checkPublishedPorts(call, vmDocker, harness().busyboxImage, id);
 
       expect((await call('engines:stop', { id })).providerState).toBe('stopped');
       expect(await processesMentioning(vmDir)).toEqual([]);
