@@ -4,6 +4,7 @@
 // per-machine public key through fw_cfg, and QEMU confined by its seccomp sandbox where the build has one.
 import { FW_CFG_AUTHORIZED_KEYS, kernelCommandLine } from './guest-protocol';
 import { SANDBOX_OPTION } from './qemu-sandbox';
+import { virtfsArgs } from './shared-folders';
 
 export type Accelerator = 'kvm' | 'hvf' | 'whpx' | 'tcg';
 export type GuestArch = 'x86_64' | 'arm64';
@@ -25,6 +26,8 @@ export interface QemuInputs {
   snapshot?: boolean;
   /** QEMU's seccomp sandbox (qemu-sandbox.ts); on unless the build is known to lack it. */
   sandbox?: boolean;
+  /** Host folders exported over virtio-9p (shared-folders.ts). */
+  shares?: string[];
 }
 
 export function qemuBinary(arch: GuestArch): string {
@@ -91,6 +94,7 @@ export function qemuArgs(inputs: QemuInputs): string[] {
     `unix:${escapeOption(inputs.qmpSocket)},server=on,wait=off`,
     '-fw_cfg',
     `name=${FW_CFG_AUTHORIZED_KEYS},file=${escapeOption(inputs.authorizedKeysFile)}`,
+    ...virtfsArgs(inputs.shares ?? []),
     ...(inputs.snapshot ? ['-snapshot'] : []),
     ...(inputs.sandbox === false ? [] : ['-sandbox', SANDBOX_OPTION]),
   ];

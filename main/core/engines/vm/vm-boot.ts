@@ -70,6 +70,8 @@ export interface BootDeps {
   phase(phase: BootPhase): void;
   /** Resolves when the engine answers through the tunnel; rejects otherwise. */
   ping(tunnel: SshTunnel): Promise<void>;
+  /** Host folders to export to the guest (share-mount.ts checked they exist). */
+  shares?: string[];
 }
 
 export interface BootedVm {
@@ -179,7 +181,8 @@ export class VmBoot {
     const { binary, sandbox } = this.program;
     return new QemuProcess({
       binary,
-      args: qemuArgs({ ...inputs, sandbox }),
+      // An accelerator probe (a snapshot boot) needs no shares.
+      args: qemuArgs({ ...inputs, sandbox, shares: inputs.snapshot ? [] : this.deps.shares }),
       qmpSocket: inputs.qmpSocket,
       onLine: (line) => this.deps.serial(line),
       onEvent,

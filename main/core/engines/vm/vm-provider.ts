@@ -23,6 +23,8 @@ import { GUEST_USER, VmBoot, type BootedVm, type BootPhase } from './vm-boot';
 import type { VmEngineConfig } from './vm-config';
 import { vmLayout, type VmLayout } from './vm-layout';
 import { readVmUsage } from './vm-usage';
+import { exportableFolders, mountShares } from './share-mount';
+import { sharedFoldersOf } from './shared-folders';
 import { stopLeftoverQemu } from './vm-leftovers';
 
 export interface VmProviderOptions {
@@ -93,6 +95,11 @@ export class VmProvider implements EngineProvider {
     if (!this.booted || this.current !== 'running')
       throw new BerthError('CONFLICT', `${this.options.config.name} is not running: start it to see what it uses.`);
     return readVmUsage(await this.booted.tunnel.liveClient());
+  }
+
+  /** The host folders this VM shares (its setting, else the user's home): bind mounts must lie inside them. */
+  sharedFolders(): string[] {
+    return sharedFoldersOf(this.options.config, this.options.env);
   }
 
   /** QEMU's process id while it runs (tests check nothing is left behind). */
@@ -186,7 +193,9 @@ export class VmProvider implements EngineProvider {
     this.phases = [];
     this.setState('starting');
     await this.leftover;
+    const shares = await exportableFolders(this.sharedFolders(), (line) => this.note(line));
     const boot = new VmBoot({
+      shares,
       config: this.options.config,
       env: this.options.env,
       layout: this.layout,
@@ -215,6 +224,7 @@ export class VmProvider implements EngineProvider {
       throw error;
     }
     const booted = this.booted;
+    await mountShares(await booted.tunnel.liveClient(), shares, (line) => this.note(line));
     void booted.qemu.exited.then((exit) => this.exitedOnItsOwn(booted.qemu, exit));
     this.hostSocket = await HostSocket.listen(
       this.layout.hostSocket,
