@@ -6,6 +6,8 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +28,7 @@ import {
   vmTestDirs,
   type VmTestDirs,
 } from './vm-fixture';
+import { checkSharedFolder } from './vm-shares-check';
 import { callCore } from '../../core-call';
 
 const MiB = 1024 * 1024;
@@ -62,6 +65,8 @@ beforeAll(async () => {
   const imageDir = await ensureVmImage();
   dirs = await vmTestDirs(imageDir);
   dirs.env.DOCKER_HOST = harness().dockerHost;
+  // The VM shares the user's home by default: here a temp folder stands in for it (vm-shares-check.ts).
+  dirs.env.HOME = await mkdir(join(dirs.base, 'home'), { recursive: true }).then(() => join(dirs!.base, 'home'));
   vmDir = vmLayout(name, dirs.env).vmDir;
   core = createCore({ log: silentLogger, transport: 'websocket', env: dirs.env });
 }, IMAGE_BUILD_TIMEOUT_MS);
@@ -133,6 +138,9 @@ describe('the VM engine (QEMU, software emulation)', () => {
       expect(sample.v[statsFields.indexOf('memBytes')]).toBeGreaterThan(0);
       recorder.dispose();
       await call('stats:watch', { ids: [] });
+
+      await checkSharedFolder(call, vmDocker, dirs!.env.HOME!);
+      expect((await call('engines:logs', { id })).join('\n')).toContain('shared folders mounted over virtio-9p');
 
       const cli = await promisify(execFile)(
         '/usr/bin/docker',
