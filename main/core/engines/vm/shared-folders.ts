@@ -11,8 +11,9 @@ export const NINEP_MSIZE = 262_144;
 /**
  * `none`: files are created with QEMU's own user, and the guest's chown is tried and its failure ignored. QEMU
  * runs as the user who runs Berth, so on the host the files a container writes belong to that user (root
- * containers included); `passthrough` would fail such writes for a non-root QEMU and `mapped-xattr` would hide
- * the guest's owners and modes in xattrs that host tools do not read.
+ * containers included); a root QEMU's chown succeeds, so there files keep the container's owner.
+ * `passthrough` would fail such writes for a non-root QEMU and `mapped-xattr` would hide the guest's owners and
+ * modes in xattrs that host tools do not read.
  */
 export const NINEP_SECURITY_MODEL = 'none';
 
