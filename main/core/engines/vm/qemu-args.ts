@@ -4,7 +4,6 @@
 // per-machine public key through fw_cfg, and QEMU confined by its seccomp sandbox where the build has one.
 import { FW_CFG_AUTHORIZED_KEYS, kernelCommandLine } from './guest-protocol';
 import { SANDBOX_OPTION } from './qemu-sandbox';
-import { virtfsArgs } from './shared-folders';
 
 export type Accelerator = 'kvm' | 'hvf' | 'whpx' | 'tcg';
 export type GuestArch = 'x86_64' | 'arm64';
@@ -26,8 +25,8 @@ export interface QemuInputs {
   snapshot?: boolean;
   /** QEMU's seccomp sandbox (qemu-sandbox.ts); on unless the build is known to lack it. */
   sandbox?: boolean;
-  /** Host folders exported over virtio-9p (shared-folders.ts). */
-  shares?: string[];
+  /** The shared folders' options (share-session.ts: virtiofs or virtio-9p). */
+  shareArgs?: string[];
 }
 
 export function qemuBinary(arch: GuestArch): string {
@@ -94,7 +93,7 @@ export function qemuArgs(inputs: QemuInputs): string[] {
     `unix:${escapeOption(inputs.qmpSocket)},server=on,wait=off`,
     '-fw_cfg',
     `name=${FW_CFG_AUTHORIZED_KEYS},file=${escapeOption(inputs.authorizedKeysFile)}`,
-    ...virtfsArgs(inputs.shares ?? []),
+    ...(inputs.shareArgs ?? []),
     ...(inputs.snapshot ? ['-snapshot'] : []),
     ...(inputs.sandbox === false ? [] : ['-sandbox', SANDBOX_OPTION]),
   ];

@@ -4,7 +4,7 @@
 import { stat } from 'node:fs/promises';
 import type { Client } from 'ssh2';
 import { guestExec } from './guest-exec';
-import { guestPathOf, mountCommand, NINEP_SECURITY_MODEL } from './shared-folders';
+import { guestPathOf, mountCommand, NINEP_SECURITY_MODEL, type ShareMechanism } from './shared-folders';
 
 const MOUNT_DEADLINE_MS = 30_000;
 
@@ -21,14 +21,20 @@ export async function exportableFolders(folders: string[], note: (line: string) 
 }
 
 /** Mounts the exported folders in the guest; a failure is logged (the engine still runs without them). */
-export async function mountShares(ssh: Client, folders: string[], note: (line: string) => void): Promise<boolean> {
+export async function mountShares(
+  ssh: Client,
+  folders: string[],
+  mechanism: ShareMechanism,
+  note: (line: string) => void,
+): Promise<boolean> {
   if (folders.length === 0) return true;
-  const result = await guestExec(ssh, mountCommand(folders), MOUNT_DEADLINE_MS).catch(
+  const result = await guestExec(ssh, mountCommand(folders, mechanism), MOUNT_DEADLINE_MS).catch(
     (error: Error) => ({ code: null, stdout: '', stderr: error.message }) as const,
   );
   const list = folders.map(guestPathOf).join(', ');
   if (result.code === 0) {
-    note(`[vm] shared folders mounted over virtio-9p (security_model=${NINEP_SECURITY_MODEL}): ${list}`);
+    const how = mechanism === 'virtiofs' ? 'virtiofs' : `virtio-9p (security_model=${NINEP_SECURITY_MODEL})`;
+    note(`[vm] shared folders mounted over ${how}: ${list}`);
     return true;
   }
   note(

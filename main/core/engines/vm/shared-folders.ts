@@ -62,12 +62,17 @@ export function guestPathOf(folder: string): string {
   return posix.join('/', drive, ...folder.slice(parsed.root.length).split(/[\\/]+/));
 }
 
+export type ShareMechanism = 'virtiofs' | '9p';
+
 /** One shell command (run over SSH after boot) that mounts every share, skipping any already mounted. */
-export function mountCommand(folders: string[]): string {
+export function mountCommand(folders: string[], mechanism: ShareMechanism = '9p'): string {
+  const mount =
+    mechanism === 'virtiofs'
+      ? 'mount -t virtiofs'
+      : `mount -t 9p -o trans=virtio,version=9p2000.L,msize=${NINEP_MSIZE}`;
   const steps = folders.map((folder, index) => {
     const path = shellQuote(guestPathOf(folder));
-    const options = `trans=virtio,version=9p2000.L,msize=${NINEP_MSIZE}`;
-    return `{ mountpoint -q ${path} || { mkdir -p ${path} && mount -t 9p -o ${options} ${shareTag(index)} ${path}; }; }`;
+    return `{ mountpoint -q ${path} || { mkdir -p ${path} && ${mount} ${shareTag(index)} ${path}; }; }`;
   });
-  return ['modprobe 9pnet_virtio', ...steps].join(' && ');
+  return [mechanism === 'virtiofs' ? 'modprobe virtiofs' : 'modprobe 9pnet_virtio', ...steps].join(' && ');
 }

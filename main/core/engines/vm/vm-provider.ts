@@ -23,7 +23,8 @@ import { GUEST_USER, VmBoot, type BootedVm, type BootPhase } from './vm-boot';
 import type { VmEngineConfig } from './vm-config';
 import { vmLayout, type VmLayout } from './vm-layout';
 import { readVmUsage } from './vm-usage';
-import { exportableFolders, mountShares } from './share-mount';
+import { exportableFolders } from './share-mount';
+import { ShareSession } from './share-session';
 import { sharedFoldersOf } from './shared-folders';
 import { stopLeftoverQemu } from './vm-leftovers';
 
@@ -53,6 +54,7 @@ export class VmProvider implements EngineProvider {
   private hostSocket: HostSocket | null = null;
   private idle: IdleStop | null = null;
   private phases: BootPhase[] = [];
+  private shares: ShareSession | null = null;
   /** A QEMU of a previous Berth run is stopped at once, whether or not this VM starts now; a boot waits for it. */
   private readonly leftover: Promise<void>;
 
@@ -156,6 +158,7 @@ export class VmProvider implements EngineProvider {
     await this.release();
     const exit = await booted.qemu.powerDown(STOP_DEADLINE_MS, (line) => this.note(line));
     this.note(`[vm] QEMU exited (${describeExit(exit)})`);
+    this.shares?.stop();
     await rm(this.layout.qemuPidfile, { force: true });
     this.booted = null;
     this.setState('stopped');
@@ -177,6 +180,7 @@ export class VmProvider implements EngineProvider {
   async dispose(): Promise<void> {
     await this.release();
     if (this.booted) await this.booted.qemu.kill();
+    this.shares?.stop();
     await rm(this.layout.qemuPidfile, { force: true });
     this.booted = null;
     this.agent.destroy();
@@ -193,9 +197,17 @@ export class VmProvider implements EngineProvider {
     this.phases = [];
     this.setState('starting');
     await this.leftover;
-    const shares = await exportableFolders(this.sharedFolders(), (line) => this.note(line));
+    const { env, config } = this.options;
+    const shares = new ShareSession({
+      folders: await exportableFolders(this.sharedFolders(), (line) => this.note(line)),
+      runtimeDir: this.layout.runtimeDir,
+      env,
+      memoryMiB: config.memoryMiB,
+      note: (line) => this.note(line),
+    });
+    this.shares = shares;
     const boot = new VmBoot({
-      shares,
+      shareArgs: () => shares.qemuArgs(),
       config: this.options.config,
       env: this.options.env,
       layout: this.layout,
@@ -220,11 +232,12 @@ export class VmProvider implements EngineProvider {
       this.booted = await boot.run();
     } catch (error) {
       this.note(`[vm] could not start: ${(error as Error).message}`);
+      shares.stop();
       this.setState('stopped');
       throw error;
     }
     const booted = this.booted;
-    await mountShares(await booted.tunnel.liveClient(), shares, (line) => this.note(line));
+    await shares.mount(await booted.tunnel.liveClient());
     void booted.qemu.exited.then((exit) => this.exitedOnItsOwn(booted.qemu, exit));
     this.hostSocket = await HostSocket.listen(
       this.layout.hostSocket,

@@ -50,7 +50,7 @@ describe('shared folders', () => {
 
   it('reach the QEMU command line only when there are some', () => {
     expect(qemuArgs(inputs)).not.toContain('-virtfs');
-    const args = qemuArgs({ ...inputs, shares: ['/home/me'] });
+    const args = qemuArgs({ ...inputs, shareArgs: virtfsArgs(['/home/me']) });
     expect(args[args.indexOf('-virtfs') + 1]).toContain('path=/home/me,mount_tag=berth0');
   });
 
@@ -61,6 +61,13 @@ describe('shared folders', () => {
       "{ mountpoint -q '/home/me' || { mkdir -p '/home/me' && mount -t 9p -o trans=virtio,version=9p2000.L,msize=262144 berth0 '/home/me'; }; }",
     );
     expect(command).toContain(`berth1 '/srv/it'\\''s'`);
+  });
+
+  it('are mounted with virtiofs when that is what QEMU got', () => {
+    const command = mountCommand(['/home/me'], 'virtiofs');
+    expect(command).toBe(
+      "modprobe virtiofs && { mountpoint -q '/home/me' || { mkdir -p '/home/me' && mount -t virtiofs berth0 '/home/me'; }; }",
+    );
   });
 
   it('keep POSIX paths and give a Windows path its POSIX spelling in the guest', () => {
