@@ -1,8 +1,11 @@
 // `npm run bench:vm`: the VM engine's boot, from QEMU's start to the engine answering through the SSH tunnel
 // (median of 3, with the guest's phases), next to a kernel-only boot of the same kernel in the same run, and
 // the idle VM's CPU over 60 s. Needs the image (`npm run vm:image`) and root; everything under a temp folder.
-// Last line: `ratio=<ready/kernel> ready_s=<x> kernel_s=<y> idle_cpu_pct=<z>`.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// After the idle window, a shared folder (virtiofs, or virtio-9p with BERTH_VM_SHARES=9p) against the VM's data
+// disk, in a container (vm-shares.ts).
+// Last line: `ratio=<ready/kernel> ready_s=<x> kernel_s=<y> idle_cpu_pct=<z> share_read_ratio=<a> share_meta_ratio=<b>`
+// (the ratios: time on the shared folder / time on the data disk).
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findImageDir, kernelFileOf } from '../main/core/engines/vm/vm-artifacts';
@@ -10,6 +13,7 @@ import { VmProvider } from '../main/core/engines/vm/vm-provider';
 import type { Logger } from '../main/core/logger';
 import { markdownTable, median } from './table';
 import { buildPoweroffInitrd, kernelOnlyBoot } from './vm-kernel-only';
+import { measureShares, type ShareTimes } from './vm-shares';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
@@ -48,6 +52,10 @@ async function main(): Promise<void> {
     const boots: Array<{ readyS: number; phases: string }> = [];
     const kernelOnly: number[] = [];
     let idleCpuPct = Number.NaN;
+    let shares: ShareTimes | null = null;
+    let mechanism = '?';
+    const sharedDir = join(base, 'shared');
+    mkdirSync(sharedDir);
     for (let run = 0; run < runs; run += 1) {
       kernelOnly.push(await kernelOnlyBoot(kernel, initrd, accel, cpus, memoryMiB));
       const vm = new VmProvider({
@@ -60,6 +68,7 @@ async function main(): Promise<void> {
           diskGiB: 8,
           startWithBerth: false,
           idleStopMinutes: null,
+          sharedFolders: [sharedDir],
         },
         env,
         log,
@@ -80,6 +89,10 @@ async function main(): Promise<void> {
           const before = cpuSeconds(pid);
           await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000));
           idleCpuPct = ((cpuSeconds(pid) - before) / idleSeconds) * 100;
+          shares = await measureShares(vm.createClient(), base, sharedDir);
+          // virtiofs where its daemon runs, else virtio-9p (BERTH_VM_SHARES=9p forces it): the VM's log says which.
+          const mounted = vm.logs().find((line) => line.includes('shared folders mounted over'));
+          mechanism = /mounted over (\S+)/.exec(mounted ?? '')?.[1] ?? '?';
         }
       } finally {
         await vm.stop('benchmark run done');
@@ -100,8 +113,30 @@ async function main(): Promise<void> {
     console.log(
       `\nidle VM (engine up, no containers) over ${idleSeconds} s, from ${settleSeconds} s after ready: ${idleCpuPct.toFixed(2)} % of one host core`,
     );
+    const s = shares as ShareTimes | null;
+    if (!s) throw new Error('[bench] the shared folder was not measured');
+    console.log(`\nshared folder (${mechanism}) against the VM's data disk, in one container (s):\n`);
     console.log(
-      `ratio=${(readyS / kernelS).toFixed(2)} ready_s=${readyS.toFixed(1)} kernel_s=${kernelS.toFixed(1)} idle_cpu_pct=${idleCpuPct.toFixed(2)}`,
+      markdownTable(
+        ['work', 'shared folder', 'data disk', 'shared / disk'],
+        [
+          [
+            `read a ${256} MiB file`,
+            s.readShareS.toFixed(2),
+            s.readDiskS.toFixed(2),
+            (s.readShareS / s.readDiskS).toFixed(2),
+          ],
+          [
+            'create + stat + delete 5,000 files',
+            s.metaShareS.toFixed(2),
+            s.metaDiskS.toFixed(2),
+            (s.metaShareS / s.metaDiskS).toFixed(2),
+          ],
+        ],
+      ),
+    );
+    console.log(
+      `ratio=${(readyS / kernelS).toFixed(2)} ready_s=${readyS.toFixed(1)} kernel_s=${kernelS.toFixed(1)} idle_cpu_pct=${idleCpuPct.toFixed(2)} share_read_ratio=${(s.readShareS / s.readDiskS).toFixed(2)} share_meta_ratio=${(s.metaShareS / s.metaDiskS).toFixed(2)}`,
     );
   } finally {
     rmSync(base, { recursive: true, force: true });
