@@ -92,7 +92,7 @@ async function main(): Promise<void> {
           shares = await measureShares(vm.createClient(), base, sharedDir);
           // virtiofs where its daemon runs, else virtio-9p (BERTH_VM_SHARES=9p forces it): the VM's log says which.
           const mounted = vm.logs().find((line) => line.includes('shared folders mounted over'));
-          mechanism = /mounted over (\S+)/.exec(mounted ?? '')?.[1] ?? '?';
+          mechanism = /mounted over (virtiofs|virtio-9p)/.exec(mounted ?? '')?.[1] ?? '?';
         }
       } finally {
         await vm.stop('benchmark run done');
