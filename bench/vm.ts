@@ -1,12 +1,14 @@
 // `npm run bench:vm`: the VM engine's boot, from QEMU's start to the engine answering through the SSH tunnel
 // (median of 3, with the guest's phases), next to a kernel-only boot of the same kernel in the same run, and
 // the idle VM's CPU over 60 s, a container's published port reached through Berth's forward against a plain
-// OpenSSH `ssh -L` tunnel (vm-ports.ts), then what the VM gives back to the host (vm-give-back.ts: memory a
-// container frees, disk a removed container used). Needs the image (`npm run vm:image`) and root; everything
-// under a temp folder. `-- --ports-only` boots once and measures only the ports.
+// OpenSSH `ssh -L` tunnel (vm-ports.ts), what the VM gives back to the host (vm-give-back.ts: memory a container
+// frees, disk a removed container used), and a shared folder (virtiofs, or virtio-9p with BERTH_VM_SHARES=9p)
+// against the VM's data disk in a container (vm-shares.ts). Needs the image (`npm run vm:image`) and root;
+// everything under a temp folder. `-- --ports-only` boots once and measures only the ports.
 // Last line: `ratio=<ready/kernel> ready_s=<x> kernel_s=<y> idle_cpu_pct=<z> port_rtt_ratio=<berth/ssh -L> …
-// mem_returned_pct=<m> disk_returned_pct=<d>`.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// mem_returned_pct=<m> disk_returned_pct=<d> share_read_ratio=<a> share_meta_ratio=<b>` (the share ratios are
+// speeds: time on the data disk / time on the shared folder, so 1 is as fast as the disk).
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findImageDir, kernelFileOf } from '../main/core/engines/vm/vm-artifacts';
@@ -16,6 +18,7 @@ import { fmt, markdownTable, median } from './table';
 import { measureDisk, measureMemory, prepareGiveBack, type GiveBack } from './vm-give-back';
 import { buildPoweroffInitrd, kernelOnlyBoot } from './vm-kernel-only';
 import { measurePorts, type PathResult } from './vm-ports';
+import { measureShares, type ShareTimes } from './vm-shares';
 
 const portsOnly = process.argv.includes('--ports-only');
 const runs = portsOnly ? 1 : Number(process.env.BENCH_RUNS ?? 3);
@@ -62,6 +65,10 @@ async function main(): Promise<void> {
     let idleCpuPct = Number.NaN;
     const giveBack: GiveBack[] = [];
     let ports: PathResult[] = [];
+    let shares: ShareTimes | null = null;
+    let mechanism = '?';
+    const sharedDir = join(base, 'shared');
+    mkdirSync(sharedDir);
     for (let run = 0; run < runs; run += 1) {
       if (!portsOnly) kernelOnly.push(await kernelOnlyBoot(kernel, initrd, accel, cpus, memoryMiB));
       const vm = new VmProvider({
@@ -74,6 +81,7 @@ async function main(): Promise<void> {
           diskGiB: 8,
           startWithBerth: false,
           idleStopMinutes: null,
+          sharedFolders: [sharedDir],
         },
         env,
         log,
@@ -97,6 +105,10 @@ async function main(): Promise<void> {
           idleCpuPct = ((cpuSeconds(pid) - before) / idleSeconds) * 100;
           await prepareGiveBack(vm);
           giveBack.push(await measureMemory(vm), await measureDisk(vm, vm.layout.dataDisk));
+          shares = await measureShares(vm.createClient(), base, sharedDir);
+          // virtiofs where its daemon runs, else virtio-9p (BERTH_VM_SHARES=9p forces it): the VM's log says which.
+          const mounted = vm.logs().find((line) => line.includes('shared folders mounted over'));
+          mechanism = /mounted over (virtiofs|virtio-9p)/.exec(mounted ?? '')?.[1] ?? '?';
         }
       } finally {
         await vm.stop('benchmark run done');
@@ -117,6 +129,7 @@ async function main(): Promise<void> {
     console.log(
       `\nidle VM (engine up, no containers) over ${idleSeconds} s, from ${settleSeconds} s after ready: ${idleCpuPct.toFixed(2)} % of one host core`,
     );
+    const s = shares as ShareTimes | null;
     console.log(
       `\na container's published port (busybox httpd in the VM), ${portRounds} GETs of a 3-byte file (fresh connection each) and ${portDownloads} downloads of 100 MiB per path, alternating:\n`,
     );
@@ -142,13 +155,36 @@ async function main(): Promise<void> {
         ),
       );
     }
+    if (s) {
+      console.log(`\nshared folder (${mechanism}) against the VM's data disk, in one container (s):\n`);
+      console.log(
+        markdownTable(
+          ['work', 'shared folder', 'data disk', 'speed: disk time / share time'],
+          [
+            [
+              'read a 256 MiB file',
+              s.readShareS.toFixed(2),
+              s.readDiskS.toFixed(2),
+              (s.readDiskS / s.readShareS).toFixed(2),
+            ],
+            [
+              'create + stat + delete 5,000 files',
+              s.metaShareS.toFixed(2),
+              s.metaDiskS.toFixed(2),
+              (s.metaDiskS / s.metaShareS).toFixed(2),
+            ],
+          ],
+        ),
+      );
+    }
     const [berth, berthSsh, openSsh] = ports;
     const [memory, disk] = giveBack;
     console.log(
       `ratio=${(readyS / kernelS).toFixed(2)} ready_s=${readyS.toFixed(1)} kernel_s=${kernelS.toFixed(1)} idle_cpu_pct=${idleCpuPct.toFixed(2)}` +
         ` port_rtt_ratio=${(berth!.rttMs / openSsh!.rttMs).toFixed(2)} port_rtt_ms=${berth!.rttMs.toFixed(1)} ssh_l_rtt_ms=${openSsh!.rttMs.toFixed(1)}` +
         ` berth_ssh_rtt_ms=${berthSsh!.rttMs.toFixed(1)} port_mib_s=${berth!.mibPerS.toFixed(1)} ssh_l_mib_s=${openSsh!.mibPerS.toFixed(1)} berth_ssh_mib_s=${berthSsh!.mibPerS.toFixed(1)}` +
-        ` mem_returned_pct=${fmt(memory?.returnedPct, 1)} disk_returned_pct=${fmt(disk?.returnedPct, 1)}`,
+        ` mem_returned_pct=${fmt(memory?.returnedPct, 1)} disk_returned_pct=${fmt(disk?.returnedPct, 1)}` +
+        ` share_read_ratio=${fmt(s ? s.readDiskS / s.readShareS : undefined, 2)} share_meta_ratio=${fmt(s ? s.metaDiskS / s.metaShareS : undefined, 2)}`,
     );
   } finally {
     rmSync(base, { recursive: true, force: true });

@@ -77,7 +77,13 @@ export function createCore(options: CoreOptions): Core {
     berthStore: { credentials, storage: async () => (await settings.get()).registryCredentials },
   });
   const transfers = new TransferManager({ connection, hub, registries, log });
-  const run = new RunService({ connection, transfers, settings, log });
+  const run = new RunService({
+    connection,
+    transfers,
+    settings,
+    log,
+    sharedFolders: () => engines.activeSharedFolders(),
+  });
   const replicas = new ReplicasService({ connection, run, log });
 
   const handlers: Handlers = {

@@ -34,6 +34,8 @@ export type EngineConfig =
       startWithBerth: boolean;
       /** Power the VM off after this many minutes without a running container; null: never. */
       idleStopMinutes: number | null;
+      /** Host folders the guest mounts at the same path (virtio-9p); absent: the user's home. */
+      sharedFolders?: string[];
     };
 
 export interface EngineView {

@@ -11,6 +11,7 @@ import type {
 } from '../../shared/engine-manager-types';
 import type { EngineStatus } from '../../shared/engine-types';
 import { BerthError } from '../../shared/errors';
+import type { SharedFoldersOfActive } from '../run/shared-folder-check';
 import { EngineConnection } from '../connection/engine-connection';
 import { viewedStatusKey } from '../connection/status-key';
 import type { EventHub } from '../ipc/event-hub';
@@ -97,6 +98,13 @@ export class EngineRegistry {
     for (const config of saved.engines)
       if (config.kind === 'vm' && config.startWithBerth && config.id !== activeId) this.startWithBerth(config.id);
     this.watchForEmbeddedDefault(saved.engines.length);
+  }
+
+  /** The active engine's shared folders when it is a VM, for the run path's bind mount check. */
+  activeSharedFolders(): SharedFoldersOfActive | null {
+    const entry = this.activeId ? this.entries.get(this.activeId) : undefined;
+    if (!entry || !(entry.provider instanceof VmProvider)) return null;
+    return { engineName: entry.name, folders: entry.provider.sharedFolders() };
   }
 
   views(): EngineView[] {

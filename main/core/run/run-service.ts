@@ -14,6 +14,7 @@ import { createOptions } from './create-options';
 import { ensureImage, type EnsuredImage, type ImagePuller } from './ensure-image';
 import { portsFromInspect } from './inspect-ports';
 import { engineCapabilities, runLimitsError } from './run-limits';
+import { bindOutsideSharesError, type SharedFoldersOfActive } from './shared-folder-check';
 
 export interface RunServiceOptions {
   connection: Pick<EngineLink, 'client' | 'status'>;
@@ -21,6 +22,8 @@ export interface RunServiceOptions {
   /** Berth's settings (the SettingsStore), for one-click runs: the default limit profile and publish interface. */
   settings: { get(): Promise<BerthSettings> };
   log: Logger;
+  /** The active engine's shared folders when it is a VM (bind mounts must lie in them); null otherwise. */
+  sharedFolders?: () => SharedFoldersOfActive | null;
 }
 
 /** A container to create: its full spec (name included). */
@@ -93,8 +96,10 @@ export class RunService {
     return exposed.length === 0 ? { ...result, warnings: [...result.warnings, warning] } : result;
   }
 
-  /** Refuses broken limits before anything else, then makes sure the image is here. */
+  /** Refuses broken limits and unshared bind mounts before anything else, then makes sure the image is here. */
   private async prepare(docker: Dockerode, spec: RunSpec): Promise<EnsuredImage> {
+    const unshared = bindOutsideSharesError(spec.mounts, this.options.sharedFolders?.() ?? null);
+    if (unshared) throw unshared;
     const status = this.options.connection.status;
     const caps = await engineCapabilities(docker, status.state === 'connected' ? status.info.product : 'docker');
     const invalid = runLimitsError(spec.limits, spec.restartPolicy, caps);

@@ -30,6 +30,16 @@ const engineConfig = z.discriminatedUnion('kind', [
       diskGiB: z.number().int().min(VM_BOUNDS.diskGiB[0]).max(VM_BOUNDS.diskGiB[1]),
       startWithBerth: z.boolean(),
       idleStopMinutes: z.number().int().min(1).max(10_080).nullable(),
+      // Absolute host paths (POSIX, or a Windows drive path); absent means the user's home.
+      sharedFolders: z
+        .array(
+          z
+            .string()
+            .regex(/^(\/|[A-Za-z]:[\\/])/, 'must be an absolute path')
+            .max(4096),
+        )
+        .max(32)
+        .optional(),
     })
     .strict(),
 ]);

@@ -25,6 +25,8 @@ export interface QemuInputs {
   snapshot?: boolean;
   /** QEMU's seccomp sandbox (qemu-sandbox.ts); on unless the build is known to lack it. */
   sandbox?: boolean;
+  /** The shared folders' options (share-session.ts: virtiofs or virtio-9p). */
+  shareArgs?: string[];
 }
 
 export function qemuBinary(arch: GuestArch): string {
@@ -94,6 +96,7 @@ export function qemuArgs(inputs: QemuInputs): string[] {
     `unix:${escapeOption(inputs.qmpSocket)},server=on,wait=off`,
     '-fw_cfg',
     `name=${FW_CFG_AUTHORIZED_KEYS},file=${escapeOption(inputs.authorizedKeysFile)}`,
+    ...(inputs.shareArgs ?? []),
     ...(inputs.snapshot ? ['-snapshot'] : []),
     ...(inputs.sandbox === false ? [] : ['-sandbox', SANDBOX_OPTION]),
   ];

@@ -70,6 +70,8 @@ export interface BootDeps {
   phase(phase: BootPhase): void;
   /** Resolves when the engine answers through the tunnel; rejects otherwise. */
   ping(tunnel: SshTunnel): Promise<void>;
+  /** QEMU's options for the shared folders, asked before each boot (share-session.ts). */
+  shareArgs?: () => Promise<string[]>;
 }
 
 export interface BootedVm {
@@ -228,7 +230,8 @@ export class VmBoot {
     const sshPort = await freeLocalPort();
     let hostKey: { keyType: string; key: string } | null = null;
     let stalled: GuestStalled | null = null;
-    const qemu = this.spawn(this.inputs(base, base.accel, sshPort), (event, atMs) => {
+    const shareArgs = (await this.deps.shareArgs?.()) ?? [];
+    const qemu = this.spawn({ ...this.inputs(base, base.accel, sshPort), shareArgs }, (event, atMs) => {
       if (event.type === 'hostkey') hostKey = { keyType: event.keyType, key: event.key };
       else if (event.type === 'stall') stalled ??= new GuestStalled(event.line);
       else if (event.phase !== 'poweroff') this.deps.phase({ phase: event.phase, atMs });

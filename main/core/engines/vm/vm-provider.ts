@@ -31,6 +31,9 @@ import { vmLayout, type VmLayout } from './vm-layout';
 import { readHostUsage } from './vm-host-usage';
 import { readVmUsage } from './vm-usage';
 import type { TrimTiming } from './trim-schedule';
+import { exportableFolders } from './share-mount';
+import { ShareSession } from './share-session';
+import { sharedFoldersOf } from './shared-folders';
 import { stopLeftoverQemu } from './vm-leftovers';
 import { VmPorts } from './vm-ports';
 
@@ -66,6 +69,7 @@ export class VmProvider implements EngineProvider {
   private giveBack: DiskGiveBack | null = null;
   private phases: BootPhase[] = [];
   private readonly ports: VmPorts;
+  private shares: ShareSession | null = null;
   /** A QEMU of a previous Berth run is stopped at once, whether or not this VM starts now; a boot waits for it. */
   private readonly leftover: Promise<void>;
 
@@ -169,6 +173,11 @@ export class VmProvider implements EngineProvider {
     return execInGuest(await this.booted.tunnel.liveClient(), command, deadlineMs);
   }
 
+  /** The host folders this VM shares (its setting, else the user's home): bind mounts must lie inside them. */
+  sharedFolders(): string[] {
+    return sharedFoldersOf(this.options.config, this.options.env);
+  }
+
   /** QEMU's process id while it runs (tests check nothing is left behind). */
   qemuPid(): number | undefined {
     return this.booted?.qemu.pid;
@@ -223,6 +232,7 @@ export class VmProvider implements EngineProvider {
     await this.release();
     const exit = await booted.qemu.powerDown(STOP_DEADLINE_MS, (line) => this.note(line));
     this.note(`[vm] QEMU exited (${describeExit(exit)})`);
+    this.shares?.stop();
     await rm(this.layout.qemuPidfile, { force: true });
     this.booted = null;
     this.setState('stopped');
@@ -244,6 +254,7 @@ export class VmProvider implements EngineProvider {
   async dispose(): Promise<void> {
     await this.release();
     if (this.booted) await this.booted.qemu.kill();
+    this.shares?.stop();
     await rm(this.layout.qemuPidfile, { force: true });
     this.booted = null;
     this.agent.destroy();
@@ -260,7 +271,17 @@ export class VmProvider implements EngineProvider {
     this.phases = [];
     this.setState('starting');
     await this.leftover;
+    const { env, config } = this.options;
+    const shares = new ShareSession({
+      folders: await exportableFolders(this.sharedFolders(), (line) => this.note(line)),
+      runtimeDir: this.layout.runtimeDir,
+      env,
+      memoryMiB: config.memoryMiB,
+      note: (line) => this.note(line),
+    });
+    this.shares = shares;
     const boot = new VmBoot({
+      shareArgs: () => shares.qemuArgs(),
       config: this.options.config,
       env: this.options.env,
       layout: this.layout,
@@ -285,10 +306,12 @@ export class VmProvider implements EngineProvider {
       this.booted = await boot.run();
     } catch (error) {
       this.note(`[vm] could not start: ${(error as Error).message}`);
+      shares.stop();
       this.setState('stopped');
       throw error;
     }
     const booted = this.booted;
+    await shares.mount(await booted.tunnel.liveClient());
     void booted.qemu.exited.then((exit) => this.exitedOnItsOwn(booted.qemu, exit));
     this.hostSocket = await HostSocket.listen(
       this.layout.hostSocket,

@@ -8,6 +8,8 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +30,7 @@ import {
   vmTestDirs,
   type VmTestDirs,
 } from './vm-fixture';
+import { checkSharedFolder } from './vm-shares-check';
 import { callCore } from '../../core-call';
 import { checkDiskGivenBack, checkMemoryGivenBack } from './vm-give-back-checks';
 import { checkGiveBackOnPage } from './vm-give-back-page';
@@ -67,6 +70,8 @@ beforeAll(async () => {
   const imageDir = await ensureVmImage();
   dirs = await vmTestDirs(imageDir);
   dirs.env.DOCKER_HOST = harness().dockerHost;
+  // The VM shares the user's home by default: here a temp folder stands in for it (vm-shares-check.ts).
+  dirs.env.HOME = await mkdir(join(dirs.base, 'home'), { recursive: true }).then(() => join(dirs!.base, 'home'));
   vmDir = vmLayout(name, dirs.env).vmDir;
   core = createCore({ log: silentLogger, transport: 'websocket', env: dirs.env });
 }, IMAGE_BUILD_TIMEOUT_MS);
@@ -143,6 +148,9 @@ describe('the VM engine (QEMU, software emulation)', () => {
       await checkMemoryGivenBack(call, id, vmDocker, harness().busyboxImage);
       await checkDiskGivenBack(call, id, vmDocker, harness().busyboxImage);
       await checkGiveBackOnPage(core!, name);
+      await checkSharedFolder(call, vmDocker, dirs!.env.HOME!);
+      // virtiofsd is installed and Berth runs as root here: virtiofs serves the first boot.
+      expect((await call('engines:logs', { id })).join('\n')).toContain('shared folders mounted over virtiofs');
 
       const cli = await promisify(execFile)(
         '/usr/bin/docker',
@@ -157,9 +165,13 @@ describe('the VM engine (QEMU, software emulation)', () => {
       expect(await processesMentioning(vmDir)).toEqual([]);
       expect(existsSync(vmLayout(name, dirs!.env).hostSocket)).toBe(false);
 
+      // The second boot uses virtio-9p, the fallback where virtiofs cannot run (the provider reads this env).
+      dirs!.env.BERTH_VM_SHARES = '9p';
       const started = await call('engines:start', { id });
       expect(started.providerState).toBe('running');
       await waitForEngine();
+      expect((await call('engines:logs', { id })).join('\n')).toContain('shared folders mounted over virtio-9p');
+      await checkSharedFolder(call, core!.engines.connectionOf(id).client(), dirs!.env.HOME!);
       const names = (await call('containers:list', { all: true })).map((container) => container.name);
       expect(names).toContain(containerName);
 
