@@ -36,7 +36,8 @@ export interface VfkitInputs {
  * so a path with a comma cannot be passed at all: refused here with the path, rather than misread by vfkit.
  */
 function deviceValue(value: string, what: string): string {
-  if (value.includes(',')) throw new Error(`vfkit cannot take ${what} ${value}: its device options cannot hold a comma`);
+  if (value.includes(','))
+    throw new Error(`vfkit cannot take ${what} ${value}: its device options cannot hold a comma`);
   return value;
 }
 
@@ -74,7 +75,9 @@ export function vfkitArgs(inputs: VfkitInputs): string[] {
     ...device(
       `virtio-vsock,port=${ENGINE_VSOCK_PORT},socketURL=${deviceValue(inputs.engineSocket, 'the engine socket')},connect`,
     ),
-    ...device(`virtio-vsock,port=${SSH_VSOCK_PORT},socketURL=${deviceValue(inputs.sshSocket, 'the SSH socket')},connect`),
+    ...device(
+      `virtio-vsock,port=${SSH_VSOCK_PORT},socketURL=${deviceValue(inputs.sshSocket, 'the SSH socket')},connect`,
+    ),
     ...inputs.sharedFolders.flatMap((folder, index) =>
       device(`virtio-fs,sharedDir=${deviceValue(folder, 'the shared folder')},mountTag=${shareTag(index)}`),
     ),

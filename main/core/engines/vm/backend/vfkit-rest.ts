@@ -69,7 +69,9 @@ function request(socketPath: string, method: string, body: string | null, timeou
         });
       },
     );
-    req.setTimeout(timeoutMs, () => req.destroy(new Error(`vfkit did not answer ${method} /vm/state in ${timeoutMs} ms`)));
+    req.setTimeout(timeoutMs, () =>
+      req.destroy(new Error(`vfkit did not answer ${method} /vm/state in ${timeoutMs} ms`)),
+    );
     req.on('error', reject);
     req.end(body ?? undefined);
   });

@@ -205,6 +205,8 @@ describe('VfkitBackend', () => {
     const t = setup();
     expect(t.backend.traits.saveResume.supported).toBe(false);
     await expect(t.backend.save()).rejects.toBeInstanceOf(UnsupportedByBackend);
-    await expect(t.backend.resume()).rejects.toThrow(/resume is not supported by the vfkit backend: .*saveMachineStateTo/);
+    await expect(t.backend.resume()).rejects.toThrow(
+      /resume is not supported by the vfkit backend: .*saveMachineStateTo/,
+    );
   });
 });
