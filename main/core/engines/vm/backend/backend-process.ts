@@ -1,7 +1,7 @@
 // The processes a backend runs (vfkit, wsl.exe), behind a small interface so unit tests drive a backend's state
 // machine with a scripted process instead of a hypervisor this machine does not have; spawnProcess is the real
 // one. Also the wait loop the backends share: poll a check until it answers, the process dies or time runs out.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 
 export interface ProcessExit {
   code: number | null;
@@ -81,4 +81,32 @@ export async function pollUntil<T>(
     if (Date.now() > deadline) throw new Error(`waited ${options.deadlineMs / 1000} s for ${what} in vain`);
     await sleep(options.intervalMs);
   }
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: Buffer;
+  stderr: Buffer;
+}
+
+/** One short command to completion, as bytes (wsl.exe's may be UTF-16LE), `stdin` written to it first. */
+export function runProcess(
+  binary: string,
+  args: string[],
+  options: { stdin?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      binary,
+      args,
+      { encoding: 'buffer', env: options.env, timeout: options.timeoutMs ?? 120_000, maxBuffer: 4 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const failed = error as (Error & { code?: unknown }) | null;
+        const code = failed ? (typeof failed.code === 'number' ? failed.code : null) : 0;
+        const said = failed && code === null ? Buffer.from(`\n${failed.message}`) : Buffer.alloc(0);
+        resolve({ code, stdout, stderr: Buffer.concat([stderr, said]) });
+      },
+    );
+    child.stdin?.end(options.stdin ?? '');
+  });
 }
