@@ -14,7 +14,14 @@ export type Capability = { supported: true; how: string } | { supported: false; 
 /** How the guest engine is reached once `start` resolves. */
 export type EngineAccess =
   /** An SSH server on this computer's loopback (QEMU's forward, WSL's localhost forwarding); the engine's socket over it. */
-  | { kind: 'ssh'; host: '127.0.0.1'; port: number; user: string }
+  | {
+      kind: 'ssh';
+      host: '127.0.0.1';
+      port: number;
+      user: string;
+      /** The guest's host key when the backend read it over a trusted channel (WSL); QEMU pins it from the console. */
+      hostKey?: { keyType: string; key: string };
+    }
   /** The engine's own socket as a unix socket on this computer (vfkit's vsock device), plus SSH on another one. */
   | { kind: 'unix'; engineSocket: string; sshSocket: string; user: string };
 
