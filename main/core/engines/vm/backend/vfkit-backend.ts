@@ -128,6 +128,11 @@ export class VfkitBackend implements VmBackend {
     }
   }
 
+  /**
+   * REST "Stop" is Virtualization.framework's requestStop, a power button press the guest's init may act on or
+   * ignore; berth-init powers off on the ACPI button through acpid, which is assumed (not checked: no Mac here) to
+   * see VZ's request on x86_64 and arm64 alike. A guest that ignores it is forced with HardStop at the deadline.
+   */
   async stop(deadlineMs: number): Promise<StopOutcome> {
     const child = this.child;
     if (this.machine.is('stopped', 'failed') || !child || child.exit()) {

@@ -22,7 +22,9 @@ export function wslImportArgs(distro: string, installDir: string, rootfsTar: str
 }
 
 /**
- * A command in the distribution as root. `--exec` runs it without a shell, so its words reach Linux as given;
+ * A command in the distribution as root. `--exec` runs it without a shell, so its words reach Linux as given
+ * (assumed: Node quotes each argument by the MSVC rules when it builds wsl.exe's command line, and wsl.exe splits
+ * it back by the same rules; to check on Windows with a word holding spaces, as wslAuthorizeKeyCommand's does);
  * `--cd /` keeps wsl.exe from translating the Windows working directory (which may not exist in /mnt).
  */
 export function wslRunArgs(distro: string, command: string[]): string[] {

@@ -8,7 +8,7 @@
 // and reuses the provider's one-connection code (tunnel, host socket, stats, guest commands) unchanged.
 // Written against Microsoft's documentation (no Windows here): unit tests drive it with a scripted wsl.exe.
 import { wslPathOf } from '../../../../shared/wsl-path';
-import { describeExit, pollUntil, sleep, type BackendChild, type Spawner } from './backend-process';
+import { describeExit, pollUntil, runProcess, sleep, type BackendChild, type Spawner } from './backend-process';
 import { BackendStateMachine, type BackendState } from './backend-state';
 import {
   WSL_ENV,
@@ -39,6 +39,11 @@ export interface WslResult {
 
 /** One short wsl.exe call to completion, `stdin` written to it first; the real one is runProcess. */
 export type WslRunner = (args: string[], stdin?: string) => Promise<WslResult>;
+
+/** The real runner: wsl.exe (or whatever `wslExe` names) with WSL_UTF8=1 added to `env`. */
+export function wslRunner(wslExe: string, env: NodeJS.ProcessEnv): WslRunner {
+  return (args, stdin) => runProcess(wslExe, args, { stdin, env: { ...env, ...WSL_ENV } });
+}
 
 export interface WslTiming {
   readyDeadlineMs: number;

@@ -3,7 +3,7 @@
 // past its deadline (both end with --terminate); a wsl.exe that exits early; WSL missing; a WSL 1 distribution.
 import { describe, expect, it } from 'vitest';
 import type { WslResult } from '../../../../../../main/core/engines/vm/backend/wsl-backend';
-import { WslBackend, type WslBackendDeps } from '../../../../../../main/core/engines/vm/backend/wsl-backend';
+import { WslBackend, wslRunner, type WslBackendDeps } from '../../../../../../main/core/engines/vm/backend/wsl-backend';
 import { UnsupportedByBackend } from '../../../../../../main/core/engines/vm/backend/vm-backend';
 import { fakeSpawner } from './fake-child';
 
@@ -218,5 +218,14 @@ describe('WslBackend', () => {
     expect(saveResume.supported).toBe(false);
     await expect(t.backend.save()).rejects.toBeInstanceOf(UnsupportedByBackend);
     await expect(t.backend.resume()).rejects.toThrow(/no per-distribution suspend/);
+  });
+});
+
+describe('wslRunner', () => {
+  it('runs the given binary with WSL_UTF8=1 added to the environment, and stdin written', async () => {
+    const run = wslRunner('/bin/sh', { PATH: process.env.PATH, KEEP: 'yes' });
+    const result = await run(['-c', 'printf "%s %s " "$WSL_UTF8" "$KEEP"; cat'], 'key');
+    expect(result.code).toBe(0);
+    expect(result.stdout.toString()).toBe('1 yes key');
   });
 });
