@@ -11,7 +11,7 @@ import type { VmProvider } from '../main/core/engines/vm/vm-provider';
 import { buildBusyboxImage } from '../test/harness/busybox-image';
 import { median } from './table';
 
-const IMAGE = 'berth-bench/busybox:latest';
+export const IMAGE = 'berth-bench/busybox:latest';
 const BIG_MIB = 100;
 
 export interface PathResult {
@@ -66,17 +66,18 @@ async function serveFiles(engine: Dockerode, wide: number, local: number): Promi
       },
     },
   });
-  const started = Date.now();
+  // How soon a port answers after the start is vm-port-ready.ts's (this server writes 100 MiB before it listens).
   await container.start();
-  if (process.env.BENCH_VERBOSE) console.info(`${new Date().toISOString()} [bench] container started`);
-  void waitForHttp(wide).then(() =>
-    console.info(`[bench] 127.0.0.1:${wide} answered ${Date.now() - started} ms after the container's start`),
-  );
   return container;
 }
 
 /** `ssh -N -L` with the VM's own key and pinned host key, to the guest's published port on its loopback. */
-function openSshTunnel(vm: VmProvider, localPort: number, guestPort: number): ChildProcess {
+export function openSshTunnel(
+  vm: VmProvider,
+  localPort: number,
+  guestPort: number,
+  stderr: 'inherit' | 'ignore' = 'inherit',
+): ChildProcess {
   const sshPort = /:(\d+)$/.exec(vm.host)?.[1];
   if (!sshPort) throw new Error(`[bench] the VM is not running (${vm.host})`);
   const args = [
@@ -97,7 +98,7 @@ function openSshTunnel(vm: VmProvider, localPort: number, guestPort: number): Ch
     `127.0.0.1:${localPort}:127.0.0.1:${guestPort}`,
     'root@127.0.0.1',
   ];
-  const child = spawn('ssh', args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn('ssh', args, { stdio: ['ignore', 'ignore', stderr] });
   child.on('exit', (code) => {
     if (code) console.error(`[bench] ssh -L exited with ${code}`);
   });
@@ -118,7 +119,7 @@ async function waitForHttp(port: number, deadlineMs = 60_000): Promise<void> {
 }
 
 /** Milliseconds from connecting to the last byte of a GET on a fresh connection (busybox httpd closes each). */
-function timeGet(port: number, path: string, expectBytes?: number): Promise<number> {
+export function timeGet(port: number, path: string, expectBytes?: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const request = http.get({ host: '127.0.0.1', port, path, agent: false }, (response) => {

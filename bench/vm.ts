@@ -3,9 +3,11 @@
 // the idle VM's CPU over 60 s, a container's published port reached through Berth's forward against a plain
 // OpenSSH `ssh -L` tunnel (vm-ports.ts), what the VM gives back to the host (vm-give-back.ts: memory a container
 // frees, disk a removed container used), and a shared folder (virtiofs, or virtio-9p with BERTH_VM_SHARES=9p)
-// against the VM's data disk in a container (vm-shares.ts). Needs the image (`npm run vm:image`) and root;
-// everything under a temp folder. `-- --ports-only` boots once and measures only the ports.
+// against the VM's data disk in a container (vm-shares.ts), and how soon a published port answers here after
+// `docker start` against the same server inside the VM (vm-port-ready.ts). Needs the image (`npm run vm:image`)
+// and root; everything under a temp folder. `-- --ports-only` boots once and measures only the ports.
 // Last line: `ratio=<ready/kernel> ready_s=<x> kernel_s=<y> idle_cpu_pct=<z> port_rtt_ratio=<berth/ssh -L> …
+// port_ready_s=<s> guest_ready_s=<s> port_ready_ratio=<port/guest> …
 // mem_returned_pct=<m> disk_returned_pct=<d> share_read_ratio=<a> share_meta_ratio=<b>` (the share ratios are
 // speeds: time on the data disk / time on the shared folder, so 1 is as fast as the disk).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,6 +19,7 @@ import type { Logger } from '../main/core/logger';
 import { fmt, markdownTable, median } from './table';
 import { measureDisk, measureMemory, prepareGiveBack, type GiveBack } from './vm-give-back';
 import { buildPoweroffInitrd, kernelOnlyBoot } from './vm-kernel-only';
+import { measurePortReady, readySummary, type PortReady } from './vm-port-ready';
 import { measurePorts, type PathResult } from './vm-ports';
 import { measureShares, type ShareTimes } from './vm-shares';
 
@@ -24,6 +27,8 @@ const portsOnly = process.argv.includes('--ports-only');
 const runs = portsOnly ? 1 : Number(process.env.BENCH_RUNS ?? 3);
 const portRounds = Number(process.env.BENCH_PORT_ROUNDS ?? 30);
 const portDownloads = Number(process.env.BENCH_PORT_DOWNLOADS ?? 3);
+// Containers per probe for port_ready_s (each probe gets this many, alternating).
+const readyRounds = Number(process.env.BENCH_PORT_READY_ROUNDS ?? 7);
 const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
 // The first seconds after ready are the engine finishing its start-up (about 8 % of a core for ~5 s under
 // emulation); a VM is idle for most of its life, so the idle window starts after this settle time, said so.
@@ -65,6 +70,7 @@ async function main(): Promise<void> {
     let idleCpuPct = Number.NaN;
     const giveBack: GiveBack[] = [];
     let ports: PathResult[] = [];
+    let portReady: PortReady = { hostS: [], guestS: [], eventS: [], startCallS: [] };
     let shares: ShareTimes | null = null;
     let mechanism = '?';
     const sharedDir = join(base, 'shared');
@@ -95,7 +101,10 @@ async function main(): Promise<void> {
           readyS: ready.atMs / 1000,
           phases: phases.map((phase) => `${phase.phase} ${(phase.atMs / 1000).toFixed(1)}`).join(' · '),
         });
-        if (run === runs - 1) ports = await measurePorts(vm, portRounds, portDownloads);
+        if (run === runs - 1) {
+          ports = await measurePorts(vm, portRounds, portDownloads);
+          portReady = await measurePortReady(vm, log, readyRounds);
+        }
         if (run === runs - 1 && !portsOnly) {
           // The engine idles (no container), as a VM does most of its life.
           await new Promise((resolve) => setTimeout(resolve, settleSeconds * 1000));
@@ -126,9 +135,10 @@ async function main(): Promise<void> {
         boots.map((boot, i) => [String(i + 1), boot.readyS.toFixed(1), boot.phases, kernelOnly[i]?.toFixed(1) ?? '—']),
       ),
     );
-    console.log(
-      `\nidle VM (engine up, no containers) over ${idleSeconds} s, from ${settleSeconds} s after ready: ${idleCpuPct.toFixed(2)} % of one host core`,
-    );
+    if (!portsOnly)
+      console.log(
+        `\nidle VM (engine up, no containers) over ${idleSeconds} s, from ${settleSeconds} s after ready: ${idleCpuPct.toFixed(2)} % of one host core`,
+      );
     const s = shares as ShareTimes | null;
     console.log(
       `\na container's published port (busybox httpd in the VM), ${portRounds} GETs of a 3-byte file (fresh connection each) and ${portDownloads} downloads of 100 MiB per path, alternating:\n`,
@@ -177,11 +187,38 @@ async function main(): Promise<void> {
         ),
       );
     }
+    const readyMedians = readySummary(portReady);
+    console.log(
+      `\nhow soon a published port answers after \`docker start\` returns (busybox httpd, listening at once; ${readyRounds} containers per probe, alternating; Berth's forward driven by the engine's events):\n`,
+    );
+    const spread = (values: number[]) =>
+      values.length ? `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}` : '—';
+    console.log(
+      markdownTable(
+        ['what', 'median (s)', 'range (s)', 'containers'],
+        [
+          [
+            "127.0.0.1:<port> on this computer, Berth's forward (port_ready_s)",
+            portReady.hostS,
+            portReady.hostS.length,
+          ],
+          ['the same server inside the VM, over ssh -L (guest_ready_s)', portReady.guestS, portReady.guestS.length],
+          ["the container's start event reaching Berth", portReady.eventS, portReady.eventS.length],
+          ['`docker start` itself (over the VM SSH connection)', portReady.startCallS, portReady.startCallS.length],
+        ].map(([what, values, n]) => [
+          String(what),
+          fmt(median(values as number[]), 2),
+          spread(values as number[]),
+          String(n),
+        ]),
+      ),
+    );
     const [berth, berthSsh, openSsh] = ports;
     const [memory, disk] = giveBack;
     console.log(
       `ratio=${(readyS / kernelS).toFixed(2)} ready_s=${readyS.toFixed(1)} kernel_s=${kernelS.toFixed(1)} idle_cpu_pct=${idleCpuPct.toFixed(2)}` +
         ` port_rtt_ratio=${(berth!.rttMs / openSsh!.rttMs).toFixed(2)} port_rtt_ms=${berth!.rttMs.toFixed(1)} ssh_l_rtt_ms=${openSsh!.rttMs.toFixed(1)}` +
+        ` port_ready_s=${fmt(readyMedians.portS, 2)} guest_ready_s=${fmt(readyMedians.guestS, 2)} port_ready_ratio=${fmt(readyMedians.portS / readyMedians.guestS, 2)}` +
         ` berth_ssh_rtt_ms=${berthSsh!.rttMs.toFixed(1)} port_mib_s=${berth!.mibPerS.toFixed(1)} ssh_l_mib_s=${openSsh!.mibPerS.toFixed(1)} berth_ssh_mib_s=${berthSsh!.mibPerS.toFixed(1)}` +
         ` mem_returned_pct=${fmt(memory?.returnedPct, 1)} disk_returned_pct=${fmt(disk?.returnedPct, 1)}` +
         ` share_read_ratio=${fmt(s ? s.readDiskS / s.readShareS : undefined, 2)} share_meta_ratio=${fmt(s ? s.metaDiskS / s.metaShareS : undefined, 2)}`,

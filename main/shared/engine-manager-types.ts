@@ -70,7 +70,10 @@ export interface EngineView {
 export interface PortForwardView {
   protocol: 'tcp' | 'udp' | 'sctp';
   hostPort: number;
-  /** Where it listens on this computer: `127.0.0.1` and `::1`, or `0.0.0.0` and `::` (Settings → Published ports). */
+  /**
+   * Where it really listens on this computer: of `127.0.0.1` and `::1` (or `0.0.0.0` and `::`, Settings → Published
+   * ports), those whose listener is open; one that failed is left out and its reason is in `problem`.
+   */
   hostAddresses: string[];
   containerId: string;
   containerName: string;

@@ -24,4 +24,14 @@ export class ContainersPage {
   filter(): Locator {
     return this.page.getByRole('searchbox', { name: 'Filter containers' });
   }
+
+  /** A published TCP port's link in the container's row, named by its label (`8080→80/tcp`). */
+  portLink(name: string, label: string): Locator {
+    return this.row(name).getByRole('link', { name: label, exact: true });
+  }
+
+  /** A published port marked as not reachable here; its reason is in its title and read to screen readers. */
+  portProblem(name: string, label: string): Locator {
+    return this.row(name).locator('.port-problem').filter({ hasText: label });
+  }
 }

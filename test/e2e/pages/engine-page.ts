@@ -60,6 +60,26 @@ export class EnginePage {
     await dialog.waitFor({ state: 'detached', timeout });
   }
 
+  /** Adds a Linux VM (QEMU) with the dialog's default size; the dialog closes once the core answered. */
+  async addVm(name: string, timeout = 300_000): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add engine…' }).click();
+    const dialog = this.addDialog();
+    await dialog.getByRole('radio', { name: 'Linux VM (QEMU)' }).check();
+    await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+    await dialog.getByRole('button', { name: 'Add engine', exact: true }).click();
+    await dialog.waitFor({ state: 'detached', timeout });
+  }
+
+  /** A VM engine's Forwarded ports panel in its details. */
+  forwardedPorts(name: string): Locator {
+    return this.details(name).getByRole('region', { name: 'Forwarded ports', exact: true });
+  }
+
+  /** The panel's row of a host port (`8080/tcp`), by its row header. */
+  forwardedPort(name: string, hostPort: number, protocol = 'tcp'): Locator {
+    return this.forwardedPorts(name).getByRole('row', { name: new RegExp(`^${hostPort}/${protocol}\\b`) });
+  }
+
   /** Fills the dialog for a remote engine over SSH and presses Add engine; the dialog stays open for its answer. */
   async addRemote(name: string, address: string, keyFile: string, socketPath: string): Promise<Locator> {
     await this.page.getByRole('button', { name: 'Add engine…' }).click();

@@ -9,6 +9,11 @@ import { desiredForwards, forwardViews, planForwards, type Desired, type Desired
 
 export interface ForwardHandle {
   close(): Promise<void>;
+  /**
+   * False when nothing was opened because this computer lacks the address (no IPv6 loopback): not a problem to
+   * report, but the Engine page must not list the address as listening either.
+   */
+  listens?: boolean;
 }
 
 export interface PortForwarderOptions {
@@ -47,7 +52,10 @@ export class PortForwarder {
   }
 
   views(): PortForwardView[] {
-    return forwardViews(this.desired, this.problems);
+    const listening = new Set(
+      [...this.active].filter(([, entry]) => entry.handle.listens !== false).map(([key]) => key),
+    );
+    return forwardViews(this.desired, this.problems, listening);
   }
 
   /** Why a container's published port is not reachable on this computer, if it is not. */

@@ -118,8 +118,16 @@ export function planForwards(
   return { add, remove };
 }
 
-/** The Engine page's rows: one per container port, its host addresses together, their problems joined. */
-export function forwardViews(desired: Desired, problems: ReadonlyMap<string, string>): PortForwardView[] {
+/**
+ * The Engine page's rows: one per container port, the host addresses that really listen (keys in `listening`)
+ * together, the problems of those that do not joined. An address whose listener failed or is not open yet is
+ * left out, so the row never claims a port answers where it does not.
+ */
+export function forwardViews(
+  desired: Desired,
+  problems: ReadonlyMap<string, string>,
+  listening: ReadonlySet<string>,
+): PortForwardView[] {
   const rows = new Map<string, PortForwardView>();
   for (const forward of desired.forwards) {
     const id = `${forward.container.id}/${forward.protocol}/${forward.hostPort}`;
@@ -132,7 +140,7 @@ export function forwardViews(desired: Desired, problems: ReadonlyMap<string, str
       via: forward.via,
       problem: null,
     };
-    row.hostAddresses.push(forward.hostAddress);
+    if (listening.has(forward.key)) row.hostAddresses.push(forward.hostAddress);
     const problem = problems.get(forward.key);
     if (problem) row.problem = row.problem ? `${row.problem} ${problem}` : problem;
     rows.set(id, row);

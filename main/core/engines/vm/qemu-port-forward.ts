@@ -39,7 +39,7 @@ export async function openQemuForward(
     await inner.close();
     if (!isMissingAddress(error, hostAddress)) throw error;
     note(`[ports] this computer has no ${hostAddress}: ${protocol} ${hostPort} listens on IPv4 only`);
-    return { close: () => Promise.resolve() };
+    return { close: () => Promise.resolve(), listens: false };
   }
 }
 

@@ -19,7 +19,7 @@ export async function openSshForward(
   } catch (error) {
     if (!isMissingAddress(error, forward.hostAddress)) throw error;
     note(`[ports] this computer has no ${forward.hostAddress}: tcp ${forward.hostPort} listens on IPv4 only`);
-    return { close: () => Promise.resolve() };
+    return { close: () => Promise.resolve(), listens: false };
   }
 }
 

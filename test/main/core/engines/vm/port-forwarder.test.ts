@@ -13,7 +13,7 @@ function web(port: number, id = 'web'): Dockerode.ContainerInfo {
   } as Dockerode.ContainerInfo;
 }
 
-function setup(options: { taken?: Set<string>; gate?: Promise<void> } = {}) {
+function setup(options: { taken?: Set<string>; missing?: Set<string>; gate?: Promise<void> } = {}) {
   let containers: Dockerode.ContainerInfo[] = [];
   const open = new Set<string>();
   const lines: string[] = [];
@@ -28,6 +28,8 @@ function setup(options: { taken?: Set<string>; gate?: Promise<void> } = {}) {
     publishAll: async () => false,
     open: async (forward: DesiredForward) => {
       if (options.taken?.has(forward.key)) throw new Error(`${forward.key} is already in use`);
+      // What the mechanisms return when this computer has no such address (no IPv6 loopback).
+      if (options.missing?.has(forward.key)) return { close: async () => undefined, listens: false };
       open.add(forward.key);
       return { close: async () => void open.delete(forward.key) };
     },
@@ -65,6 +67,10 @@ describe('PortForwarder', () => {
     await t.forwarder.resync();
     expect([...t.open]).toEqual(['tcp/::1/8080']);
     expect(t.forwarder.problemOf('web', 'tcp', 8080)).toMatch(/already in use/);
+    // The Engine page lists where it listens, not the address that failed.
+    expect(t.forwarder.views()).toEqual([
+      expect.objectContaining({ hostAddresses: ['::1'], problem: expect.stringMatching(/already in use/) }),
+    ]);
     expect(t.forwarder.problemOf('web', 'udp', 8080)).toBeUndefined();
     expect(t.lines.filter((line) => line.includes('already in use'))).toHaveLength(1);
     await t.forwarder.resync();
@@ -73,6 +79,16 @@ describe('PortForwarder', () => {
     await t.forwarder.resync();
     expect(t.forwarder.problemOf('web', 'tcp', 8080)).toBeUndefined();
     expect(t.open.size).toBe(2);
+    expect(t.forwarder.views()[0]!.hostAddresses).toEqual(['127.0.0.1', '::1']);
+  });
+
+  it('leaves out an address this computer does not have, without calling it a problem', async () => {
+    const t = setup({ missing: new Set(['tcp/::1/8080']) });
+    t.set([web(8080)]);
+    await t.forwarder.resync();
+    expect(t.forwarder.views()).toEqual([
+      expect.objectContaining({ hostPort: 8080, hostAddresses: ['127.0.0.1'], problem: null }),
+    ]);
   });
 
   it('coalesces resyncs asked for while one runs into one more run', async () => {

@@ -109,17 +109,24 @@ describe('forwardViews', () => {
       false,
     );
     const problems = new Map([['tcp/127.0.0.1/8080', 'TCP 127.0.0.1:8080 is already in use by another program.']]);
-    expect(forwardViews(desired, problems)).toEqual([
+    expect(forwardViews(desired, problems, new Set(['tcp/::1/8080']))).toEqual([
       expect.objectContaining({ hostPort: 53, protocol: 'udp', problem: expect.stringMatching(/UDP/) }),
       {
         protocol: 'tcp',
         hostPort: 8080,
-        hostAddresses: ['127.0.0.1', '::1'],
+        hostAddresses: ['::1'],
         containerId: 'web',
         containerName: 'web-name',
         via: 'qemu',
         problem: 'TCP 127.0.0.1:8080 is already in use by another program.',
       },
     ]);
+  });
+
+  it('lists only the addresses that listen: none while a listener is not open yet, both once they are', () => {
+    const desired = desiredForwards([container('web', [{ IP: '0.0.0.0', PublicPort: 8080 }])], false);
+    expect(forwardViews(desired, new Map(), new Set())[0]).toMatchObject({ hostAddresses: [], problem: null });
+    const both = new Set(['tcp/127.0.0.1/8080', 'tcp/::1/8080']);
+    expect(forwardViews(desired, new Map(), both)[0]).toMatchObject({ hostAddresses: ['127.0.0.1', '::1'] });
   });
 });
