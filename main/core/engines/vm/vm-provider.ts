@@ -116,7 +116,14 @@ export class VmProvider implements EngineProvider {
     const accel = this.booted?.accel;
     return {
       bootPhases: this.bootPhases(),
-      vm: { cpus, memoryMiB, diskGiB, ...(accel && { accel }) },
+      vm: {
+        cpus,
+        memoryMiB,
+        diskGiB,
+        ...(accel && { accel }),
+        sharedFolders: sharedFoldersOf(this.options.config, this.options.env),
+        mountedFolders: this.booted ? this.bootFolders : null,
+      },
       portForwards: this.ports.views(),
     };
   }
@@ -182,6 +189,11 @@ export class VmProvider implements EngineProvider {
    */
   sharedFolders(): string[] {
     return (this.booted && this.bootFolders) || sharedFoldersOf(this.options.config, this.options.env);
+  }
+
+  /** A new shared folders setting: the next start mounts it; a running VM keeps what it mounted. */
+  setSharedFolders(folders: string[]): void {
+    this.options.config = { ...this.options.config, sharedFolders: folders };
   }
 
   /** QEMU's process id while it runs (tests check nothing is left behind). */
