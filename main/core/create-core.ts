@@ -104,6 +104,7 @@ export function createCore(options: CoreOptions): Core {
     'engines:disk-usage': (request) => engines.diskUsage(request.id),
     'engines:vm-usage': (request) => engines.vmUsage(request.id),
     'engines:vm-compact': (request) => engines.vmCompact(request.id),
+    'engines:vm-shared-folders': (request) => engines.setVmSharedFolders(request.id, request.folders),
     'engines:diagnostics': async () => ({
       text: await buildDiagnostics({
         version,

@@ -8,6 +8,7 @@ import type { AddRemoteResult, EngineDiskUsage, EngineView, VmCompactResult, VmU
 import { registryCredentialStorages, type KnownRegistry, type LoginResult } from './registry-types';
 import type { ReplicaGroup, RunResult } from './run-types';
 import { publishInterfaces, type SettingsView } from './settings-types';
+import { sharedFoldersProblem } from './shared-folder-rules';
 import type { StatsHistory, StatsTick, StatsWatchResult } from './stats-types';
 import type { Transfer } from './transfer-types';
 import {
@@ -203,6 +204,15 @@ const addVmEngineRequest = z
   })
   .strict();
 const removeEngineRequest = z.object({ id: engineId, deleteData: z.boolean().optional() }).strict();
+/** The host's platform where the payload is checked (the core; a renderer without `process` checks as POSIX). */
+const checkingPlatform = (globalThis as { process?: { platform?: string } }).process?.platform ?? 'linux';
+const vmSharedFoldersRequest = z
+  .object({ id: engineId, folders: z.array(z.string().trim().min(1).max(4096)).max(32) })
+  .strict()
+  .superRefine((request, context) => {
+    const problem = sharedFoldersProblem(request.folders, checkingPlatform);
+    if (problem) context.addIssue({ code: 'custom', path: ['folders'], message: problem });
+  });
 const trustHostKeyRequest = z.object({ id: engineId, fingerprint: z.string().min(1).max(200) }).strict();
 
 export const channels = {
@@ -230,6 +240,8 @@ export const channels = {
   'engines:vm-usage': channel<typeof engineIdRequest, VmUsage>(engineIdRequest),
   /** Trims a running VM's data disk now (the guest's fstrim) and says how much the disk file shrank. */
   'engines:vm-compact': channel<typeof engineIdRequest, VmCompactResult>(engineIdRequest),
+  /** A VM engine's shared folders setting (absolute, existing, no duplicates or nesting, no guest system folder); applies at its next start. */
+  'engines:vm-shared-folders': channel<typeof vmSharedFoldersRequest, EngineView>(vmSharedFoldersRequest),
   /** Versions, engines, settings and recent engine log lines as text, secrets redacted, for a bug report. */
   'engines:diagnostics': channel<typeof none, { text: string }>(none),
   'containers:list': channel<typeof containersListRequest, ContainerSummary[]>(containersListRequest),

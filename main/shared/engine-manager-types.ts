@@ -59,7 +59,16 @@ export interface EngineView {
   /** VM engines: host ms since QEMU started at which each boot phase was seen (qemu, init, ssh, engine, ready). */
   bootPhases?: Array<{ phase: string; atMs: number }>;
   /** VM engines: what the VM was given (its settings), and the accelerator of the running VM. */
-  vm?: { cpus: number; memoryMiB: number; diskGiB: number; accel?: string };
+  vm?: {
+    cpus: number;
+    memoryMiB: number;
+    diskGiB: number;
+    accel?: string;
+    /** Its shared folders setting (else the user's home), as the next start mounts them. */
+    sharedFolders?: string[];
+    /** The folders the running VM mounted at its start; null when it is not running. */
+    mountedFolders?: string[] | null;
+  };
   /** VM engines: each port the VM's containers publish, as forwarded to this computer, problems included. */
   portForwards?: PortForwardView[];
   /** Engines over SSH whose host key is not in known_hosts yet: the question to answer (`engines:trust-host-key`). */

@@ -29,6 +29,7 @@ import { findImageDir } from './vm/vm-artifacts';
 import type { IdleTiming } from './vm/idle-stop';
 import { newVmConfig, vmEngineId, type AddVmRequest } from './vm/vm-config';
 import { VmProvider } from './vm/vm-provider';
+import { assertHostFolders } from './vm/host-folders';
 import { StatusNarrator, type NarratedEngine } from './status-narrator';
 
 export const DISCOVERED_ID = 'discovered';
@@ -238,6 +239,20 @@ export class EngineRegistry {
     const { provider, name } = this.entryFor(id);
     if (!(provider instanceof VmProvider)) throw new BerthError('CONFLICT', `${name} is not a VM.`);
     return provider.compact();
+  }
+
+  /** A VM engine's shared folders (checked in shape at the boundary; here, that each is a folder on this host). */
+  async setVmSharedFolders(id: string, folders: string[]): Promise<EngineView> {
+    const entry = this.entryFor(id);
+    const { provider, name, config } = entry;
+    if (!(provider instanceof VmProvider) || config?.kind !== 'vm')
+      throw new BerthError('CONFLICT', `${name} is not a VM: only a VM engine has shared folders.`);
+    await assertHostFolders(folders);
+    entry.config = { ...config, sharedFolders: folders };
+    provider.setSharedFolders(folders);
+    await this.persist();
+    this.changed();
+    return this.view(entry);
   }
 
   /** Why a container of the active engine cannot be reached at its published port here (VM engines), if so. */

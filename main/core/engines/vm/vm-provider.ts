@@ -23,6 +23,7 @@ import { trimGuestDisk } from './disk-trim';
 import { execInGuest, type GuestOutput } from './guest-exec';
 import { GUEST_DOCKER_SOCKET } from './guest-protocol';
 import { HostSocket } from './host-socket';
+import { createRefusal } from './create-bind-check';
 import { IdleStop, type IdleTiming } from './idle-stop';
 import type { QemuExit, QemuProcess } from './qemu-process';
 import { GUEST_USER, VmBoot, type BootedVm, type BootPhase } from './vm-boot';
@@ -70,6 +71,8 @@ export class VmProvider implements EngineProvider {
   private phases: BootPhase[] = [];
   private readonly ports: VmPorts;
   private shares: ShareSession | null = null;
+  /** The folders the running VM was started with: a changed setting applies at the next start. */
+  private bootFolders: string[] | null = null;
   /** A QEMU of a previous Berth run is stopped at once, whether or not this VM starts now; a boot waits for it. */
   private readonly leftover: Promise<void>;
 
@@ -113,7 +116,14 @@ export class VmProvider implements EngineProvider {
     const accel = this.booted?.accel;
     return {
       bootPhases: this.bootPhases(),
-      vm: { cpus, memoryMiB, diskGiB, ...(accel && { accel }) },
+      vm: {
+        cpus,
+        memoryMiB,
+        diskGiB,
+        ...(accel && { accel }),
+        sharedFolders: sharedFoldersOf(this.options.config, this.options.env),
+        mountedFolders: this.booted ? this.bootFolders : null,
+      },
       portForwards: this.ports.views(),
     };
   }
@@ -173,9 +183,17 @@ export class VmProvider implements EngineProvider {
     return execInGuest(await this.booted.tunnel.liveClient(), command, deadlineMs);
   }
 
-  /** The host folders this VM shares (its setting, else the user's home): bind mounts must lie inside them. */
+  /**
+   * The host folders this VM shares: while it runs, those it was started with (a running VM keeps its mounts);
+   * otherwise its setting, else the user's home. Bind mounts must lie inside them.
+   */
   sharedFolders(): string[] {
-    return sharedFoldersOf(this.options.config, this.options.env);
+    return (this.booted && this.bootFolders) || sharedFoldersOf(this.options.config, this.options.env);
+  }
+
+  /** A new shared folders setting: the next start mounts it; a running VM keeps what it mounted. */
+  setSharedFolders(folders: string[]): void {
+    this.options.config = { ...this.options.config, sharedFolders: folders };
   }
 
   /** QEMU's process id while it runs (tests check nothing is left behind). */
@@ -272,8 +290,10 @@ export class VmProvider implements EngineProvider {
     this.setState('starting');
     await this.leftover;
     const { env, config } = this.options;
+    const folders = await exportableFolders(sharedFoldersOf(config, env), (line) => this.note(line));
+    this.bootFolders = folders;
     const shares = new ShareSession({
-      folders: await exportableFolders(this.sharedFolders(), (line) => this.note(line)),
+      folders,
       runtimeDir: this.layout.runtimeDir,
       env,
       memoryMiB: config.memoryMiB,
@@ -313,11 +333,13 @@ export class VmProvider implements EngineProvider {
     const booted = this.booted;
     await shares.mount(await booted.tunnel.liveClient());
     void booted.qemu.exited.then((exit) => this.exitedOnItsOwn(booted.qemu, exit));
-    this.hostSocket = await HostSocket.listen(
-      this.layout.hostSocket,
-      () => booted.tunnel.openChannel(),
-      (line) => this.note(line),
-    );
+    this.hostSocket = await HostSocket.listen({
+      path: this.layout.hostSocket,
+      openChannel: () => booted.tunnel.openChannel(),
+      note: (line) => this.note(line),
+      // The folders this boot shares (mounted above); a changed setting applies at the next start.
+      judgeCreate: (body) => createRefusal(body, { engineName: config.name, folders }),
+    });
     const context = await writeDockerContext(
       this.options.env,
       this.options.config.name,

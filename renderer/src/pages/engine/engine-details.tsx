@@ -13,6 +13,7 @@ import { HostKeyTrust } from './host-key-trust';
 import { BootPhases } from './boot-phases';
 import { VmUsagePanel } from './vm-usage-panel';
 import { PortForwardsPanel } from './port-forwards-panel';
+import { VmSharedFolders } from './vm-shared-folders';
 
 export function EngineDetails({ engine }: { engine: EngineView }) {
   const titleId = useId();
@@ -42,6 +43,7 @@ export function EngineDetails({ engine }: { engine: EngineView }) {
       {engine.kind === 'vm' && <BootPhases engine={engine} />}
       {engine.kind === 'vm' && engine.vm && <VmUsagePanel engine={engine} />}
       {engine.kind === 'vm' && <PortForwardsPanel engine={engine} />}
+      {engine.kind === 'vm' && engine.vm && <VmSharedFolders key={`shared-folders-${engine.id}`} engine={engine} />}
       {engine.dockerContext && <DockerContextHint context={engine.dockerContext} />}
       <DiskUsagePanel id={engine.id} connected={connection.state === 'connected'} />
       <EngineLogPanel key={engine.id} id={engine.id} name={engine.name} />

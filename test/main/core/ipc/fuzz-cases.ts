@@ -54,6 +54,7 @@ const bases: Record<Channel, Record<string, unknown>> = {
   'engines:disk-usage': { id: 'fuzz-absent' },
   'engines:vm-usage': { id: 'fuzz-absent' },
   'engines:vm-compact': { id: 'fuzz-absent' },
+  'engines:vm-shared-folders': { id: 'fuzz-absent', folders: ['/tmp/berth-fuzz-absent'] },
   'engines:diagnostics': {},
   'containers:list': { all: true },
   'containers:start': { id: absentContainer },

@@ -23,7 +23,7 @@ describe('the shared folder check', () => {
     expect(error?.code).toBe('CONFLICT');
     expect(error?.message).toContain('/opt/data is outside the folders the VM engine "dev" shares');
     expect(error?.message).toContain('Shared folders setting: /home/me');
-    expect(error?.message).toContain('sharedFolders');
+    expect(error?.message).toContain("Add the folder to that engine's Shared folders (on Berth's Engine page");
   });
 
   it('passes volumes, binds inside, and engines that are not VMs', () => {
