@@ -111,7 +111,7 @@ async function main(): Promise<void> {
           mechanism = /mounted over (virtiofs|virtio-9p)/.exec(mounted ?? '')?.[1] ?? '?';
         }
       } finally {
-        await vm.stop('benchmark run done');
+        await vm.stop('benchmark run done', 'power-off');
         await vm.dispose();
       }
     }
