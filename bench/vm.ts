@@ -4,7 +4,8 @@
 // OpenSSH `ssh -L` tunnel (vm-ports.ts), what the VM gives back to the host (vm-give-back.ts: memory a container
 // frees, disk a removed container used), and a shared folder (virtiofs, or virtio-9p with BERTH_VM_SHARES=9p)
 // against the VM's data disk in a container (vm-shares.ts). Needs the image (`npm run vm:image`) and root;
-// everything under a temp folder. `-- --ports-only` boots once and measures only the ports.
+// everything under a temp folder. `-- --ports-only` boots once and measures only the ports; `-- --resume-only`
+// measures only the warm start (vm-resume.ts: suspend and resume against a kernel-only boot).
 // Last line: `ratio=<ready/kernel> ready_s=<x> kernel_s=<y> idle_cpu_pct=<z> port_rtt_ratio=<berth/ssh -L> …
 // mem_returned_pct=<m> disk_returned_pct=<d> share_read_ratio=<a> share_meta_ratio=<b>` (the share ratios are
 // speeds: time on the data disk / time on the shared folder, so 1 is as fast as the disk).
@@ -17,10 +18,13 @@ import type { Logger } from '../main/core/logger';
 import { fmt, markdownTable, median } from './table';
 import { measureDisk, measureMemory, prepareGiveBack, type GiveBack } from './vm-give-back';
 import { buildPoweroffInitrd, kernelOnlyBoot } from './vm-kernel-only';
+import { resumeBench } from './vm-resume';
 import { measurePorts, type PathResult } from './vm-ports';
 import { measureShares, type ShareTimes } from './vm-shares';
 
 const portsOnly = process.argv.includes('--ports-only');
+/** `-- --resume-only`: only the warm start (vm-resume.ts). */
+const resumeOnly = process.argv.includes('--resume-only');
 const runs = portsOnly ? 1 : Number(process.env.BENCH_RUNS ?? 3);
 const portRounds = Number(process.env.BENCH_PORT_ROUNDS ?? 30);
 const portDownloads = Number(process.env.BENCH_PORT_DOWNLOADS ?? 3);
@@ -60,6 +64,10 @@ async function main(): Promise<void> {
     const imageDir = await findImageDir(env);
     const kernel = join(imageDir, kernelFileOf(JSON.parse(readFileSync(join(imageDir, 'manifest.json'), 'utf8'))));
     const initrd = buildPoweroffInitrd(base);
+    if (resumeOnly) {
+      await resumeBench({ env, log, kernel, initrd, accel, cpus, memoryMiB, runs });
+      return;
+    }
     const boots: Array<{ readyS: number; phases: string }> = [];
     const kernelOnly: number[] = [];
     let idleCpuPct = Number.NaN;
