@@ -25,8 +25,26 @@ interface Round {
   kernelS: number;
   saveS: number;
   stateMiB: number;
+  /** From start() to the engine answering (the `ready` phase). */
   resumeS: number;
+  /** From start() to QEMU's spawn: Berth's own work before it. */
+  beforeQemuS: number;
+  /** start() returned: the host socket, docker context and port forwards are in place too. */
+  startS: number;
   phases: string;
+}
+
+/** Seconds from now until the provider's phases include `ready` (its state listeners hear of each phase). */
+function readyAfter(vm: VmProvider): { startedAt: number; ready: Promise<number> } {
+  const startedAt = performance.now();
+  const ready = new Promise<number>((resolve) => {
+    const stop = vm.onChange(() => {
+      if (!vm.bootPhases().some((phase) => phase.phase === 'ready')) return;
+      stop();
+      resolve((performance.now() - startedAt) / 1000);
+    });
+  });
+  return { startedAt, ready };
 }
 
 async function timed(work: () => Promise<void>): Promise<number> {
@@ -50,8 +68,11 @@ export async function resumeBench(inputs: ResumeBenchInputs): Promise<void> {
         throw new Error(`[bench] the VM did not suspend: ${vm.logs().slice(-10).join('\n')}`);
       const stateMiB = statSync(vm.layout.savedState).size / 1024 ** 2;
       const kernelS = await kernelOnlyBoot(kernel, initrd, accel, cpus, memoryMiB);
-      const resumeS = await timed(() => vm.start());
+      const watch = readyAfter(vm);
+      const startS = await timed(() => vm.start());
+      const resumeS = await watch.ready;
       const phases = vm.bootPhases();
+      const readyAtS = (phases.find((phase) => phase.phase === 'ready')?.atMs ?? Number.NaN) / 1000;
       if (!phases.some((phase) => phase.phase === 'resumed'))
         throw new Error(`[bench] the VM booted instead of resuming: ${vm.logs().slice(-10).join('\n')}`);
       rounds.push({
@@ -59,6 +80,8 @@ export async function resumeBench(inputs: ResumeBenchInputs): Promise<void> {
         saveS,
         stateMiB,
         resumeS,
+        beforeQemuS: resumeS - readyAtS,
+        startS,
         phases: phases.map((phase) => `${phase.phase} ${phase.atMs / 1000}`).join(' · '),
       });
     }
@@ -79,7 +102,9 @@ export async function resumeBench(inputs: ResumeBenchInputs): Promise<void> {
         'save (s)',
         'state (MiB)',
         'Start → engine answers (s)',
+        'of which Berth before QEMU (s)',
         'resume phases (s since QEMU start)',
+        'start() returned (s)',
       ],
       rounds.map((round, i) => [
         String(i + 1),
@@ -87,7 +112,9 @@ export async function resumeBench(inputs: ResumeBenchInputs): Promise<void> {
         round.saveS.toFixed(2),
         round.stateMiB.toFixed(0),
         round.resumeS.toFixed(2),
+        round.beforeQemuS.toFixed(2),
         round.phases,
+        round.startS.toFixed(2),
       ]),
     ),
   );

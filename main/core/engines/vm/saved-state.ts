@@ -3,9 +3,7 @@
 // shared folders) and the guest's SSH host key, which a resumed guest does not print again. A state is resumed
 // only when the fingerprint of the VM about to start equals the saved one; the first difference is named in the
 // log when it is discarded.
-import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { createReadStream } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { z } from 'zod';
@@ -68,21 +66,21 @@ export function comparableArgs(args: string[], sshPort: number): string[] {
   );
 }
 
-/** sha256 over the files in order (the kernel and initrd; the OS disk by the stamp naming its image). */
-export async function digestFiles(files: string[]): Promise<string> {
-  const hash = createHash('sha256');
-  for (const file of files) {
-    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-    hash.update('\0');
+/** `qemu-system-… --version`'s first line (the build matters: a device's saved layout changes between versions). */
+export function qemuVersionOf(binary: string): Promise<string> {
+  // Asked once per binary and run of Berth: the answer is on every boot's path.
+  let answer = versions.get(binary);
+  if (!answer) {
+    answer = promisify(execFile)(binary, ['--version'], { timeout: 10_000 }).then(({ stdout }) =>
+      stdout.split('\n')[0].trim(),
+    );
+    answer.catch(() => versions.delete(binary));
+    versions.set(binary, answer);
   }
-  return hash.digest('hex');
+  return answer;
 }
 
-/** `qemu-system-… --version`'s first line (the build matters: a device's saved layout changes between versions). */
-export async function qemuVersionOf(binary: string): Promise<string> {
-  const { stdout } = await promisify(execFile)(binary, ['--version'], { timeout: 10_000 });
-  return stdout.split('\n')[0].trim();
-}
+const versions = new Map<string, Promise<string>>();
 
 /** The saved state's description, or why it cannot be used ("missing", not JSON, not of this shape). */
 export async function readSavedState(layout: VmLayout): Promise<SavedStateMeta | { problem: string }> {

@@ -5,7 +5,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { open, rm } from 'node:fs/promises';
 import net from 'node:net';
-import { pipeline } from 'node:stream/promises';
 
 function exitOf(child: ChildProcess, what: string): Promise<void> {
   let stderr = '';
@@ -30,16 +29,18 @@ export interface Receiving {
 /** Listens on `socketPath` for QEMU's one connection and writes what it sends to `file`, compressed. */
 export async function receiveState(zstd: string, socketPath: string, file: string): Promise<Receiving> {
   await rm(socketPath, { force: true });
-  const server = net.createServer();
+  // Paused on connect: Berth must not read a byte of the socket it hands to zstd.
+  const server = net.createServer({ pauseOnConnect: true });
   let compressor: ChildProcess | null = null;
   const done = new Promise<void>((resolve, reject) => {
     server.once('connection', (socket) => {
       server.close();
       // Level 1 with two threads: the save is bound by this, and a higher level saves little on mostly-zero pages.
-      const child = spawn(zstd, ['-1', '-T2', '-q', '-f', '-o', file], { stdio: ['pipe', 'ignore', 'pipe'] });
+      // The socket itself is zstd's input: the bytes do not pass through Berth's event loop.
+      const child = spawn(zstd, ['-1', '-T2', '-q', '-f', '-o', file], { stdio: [socket, 'ignore', 'pipe'] });
       compressor = child;
-      const exited = exitOf(child, 'zstd');
-      Promise.all([pipeline(socket, child.stdin!), exited])
+      exitOf(child, 'zstd')
+        .finally(() => socket.destroy())
         .then(() => syncFile(file))
         .then(resolve, reject);
     });
@@ -61,14 +62,12 @@ export async function receiveState(zstd: string, socketPath: string, file: strin
 export async function sendState(zstd: string, socketPath: string, file: string): Promise<void> {
   const socket = net.connect(socketPath);
   await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
-  const child = spawn(zstd, ['-dc', '-q', file], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = exitOf(child, 'zstd -dc');
+  // The socket itself is zstd's output: the bytes do not pass through Berth's event loop.
+  const child = spawn(zstd, ['-dc', '-q', file], { stdio: ['ignore', socket, 'pipe'] });
   try {
-    await Promise.all([pipeline(child.stdout!, socket), exited]);
-  } catch (error) {
-    child.kill('SIGKILL');
+    await exitOf(child, 'zstd -dc');
+  } finally {
     socket.destroy();
-    throw error;
   }
 }
 

@@ -26,12 +26,12 @@ import { QemuProcess } from './qemu-process';
 import { sandboxSupported } from './qemu-sandbox';
 import { toolCommand } from '../../tool-path';
 import type { SerialEvent } from './serial-lines';
-import { ensureDataDisk, installOsDisk, loadImage } from './vm-artifacts';
+import { ensureDataDisk, installOsDisk, loadImage, verifyArtifact, type VmImage } from './vm-artifacts';
 import { resolveImageDir } from './vm-image-source';
 import type { VmEngineConfig } from './vm-config';
 import { ensureVmKey } from './vm-key';
 import type { VmLayout } from './vm-layout';
-import { comparableArgs, digestFiles, qemuVersionOf, type VmFingerprint } from './saved-state';
+import { comparableArgs, qemuVersionOf, type VmFingerprint } from './saved-state';
 import type { ShareMechanism } from './shared-folders';
 import { pinHostKey, vmTunnel, type HostKey } from './vm-ssh-access';
 import { tryResume } from './vm-resume';
@@ -136,7 +136,9 @@ export class VmBoot {
     await ensurePrivateDir(dirname(layout.runtimeDir));
     await ensurePrivateDir(layout.runtimeDir);
     const imageDir = await resolveImageDir(env);
-    const image = await loadImage(imageDir);
+    // The kernel and initrd are checked against the manifest before a cold boot only: a resumed guest runs the
+    // kernel in its saved memory, and hashing the 60 MB vmlinux would cost a resume a quarter of a second.
+    const image = await loadImage(imageDir, []);
     if (await installOsDisk(image, layout.osDisk, layout.osDiskStamp)) note(`[vm] OS disk unpacked from ${imageDir}`);
     const before = await ensureDataDisk(layout.dataDisk, config.diskGiB);
     if (before === 0) note(`[vm] data disk created (${config.diskGiB} GiB, sparse)`);
@@ -152,11 +154,13 @@ export class VmBoot {
     };
     this.program = await this.qemuProgram();
     const accel = await this.accelerator(base);
-    const resumed = await this.resume({ ...base, accel }, image.kernel, image.initrd);
+    const resumed = await this.resume({ ...base, accel }, image);
     if (resumed) return resumed;
+    await verifyArtifact(image.kernel, image.sha256.kernel);
+    await verifyArtifact(image.initrd, image.sha256.initrd);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.boot({ ...base, accel });
+        return await this.boot({ ...base, accel }, image);
       } catch (error) {
         if (!(error instanceof GuestStalled) || attempt >= BOOT_ATTEMPTS) throw error;
         note(`[vm] ${error.message} Booting again (attempt ${attempt + 1} of ${BOOT_ATTEMPTS}).`);
@@ -194,8 +198,7 @@ export class VmBoot {
   /** A saved state that fits resumed (vm-resume.ts), else null after a note saying why it was not. */
   private async resume(
     base: Parameters<VmBoot['inputs']>[0] & { accel: Accelerator },
-    kernel: string,
-    initrd: string,
+    image: VmImage,
   ): Promise<BootedVm | null> {
     const { layout, env, note } = this.deps;
     if (!existsSync(layout.savedState) && !existsSync(layout.savedStateMeta)) return null;
@@ -210,7 +213,7 @@ export class VmBoot {
       zstd,
       sshPort,
       accel: base.accel,
-      fingerprint: () => this.fingerprint(inputs, [kernel, initrd, layout.osDiskStamp]),
+      fingerprint: () => this.fingerprint(inputs, image),
       spawn: (extraArgs) => this.started(this.spawn(inputs, () => undefined, extraArgs)),
       phase: this.deps.phase,
       ping: this.deps.ping,
@@ -218,13 +221,13 @@ export class VmBoot {
   }
 
   /** What a saved state of a VM started with `inputs` must match (saved-state.ts). */
-  private async fingerprint(inputs: QemuInputs, imageFiles: string[]): Promise<VmFingerprint> {
+  private async fingerprint(inputs: QemuInputs, image: VmImage): Promise<VmFingerprint> {
     const { config } = this.deps;
     const shares = this.deps.shareFacts?.() ?? { folders: [], mechanism: '9p' as const };
-    const [image, qemuVersion] = await Promise.all([digestFiles(imageFiles), qemuVersionOf(this.program.binary)]);
     return {
-      image,
-      qemuVersion,
+      // The manifest's sha256 of each artifact (the OS disk is unpacked from os.img.zst, re-unpacked when it changes).
+      image: Object.values(image.sha256).sort().join(' '),
+      qemuVersion: await qemuVersionOf(this.program.binary),
       accel: inputs.accel,
       cpus: config.cpus,
       memoryMiB: config.memoryMiB,
@@ -293,14 +296,17 @@ export class VmBoot {
     return chosen;
   }
 
-  private async boot(base: Parameters<VmBoot['inputs']>[0] & { accel: Accelerator }): Promise<BootedVm> {
+  private async boot(
+    base: Parameters<VmBoot['inputs']>[0] & { accel: Accelerator },
+    image: VmImage,
+  ): Promise<BootedVm> {
     const { config, env, layout, note } = this.deps;
     const sshPort = await freeLocalPort();
     let hostKey: { keyType: string; key: string } | null = null;
     let stalled: GuestStalled | null = null;
     const shareArgs = (await this.deps.shareArgs?.()) ?? [];
     const inputs = { ...this.inputs(base, base.accel, sshPort), shareArgs };
-    const fingerprint = this.fingerprint(inputs, [base.kernel, base.initrd, layout.osDiskStamp]);
+    const fingerprint = this.fingerprint(inputs, image);
     fingerprint.catch(() => undefined);
     const qemu = this.spawn(inputs, (event, atMs) => {
       if (event.type === 'hostkey') hostKey = { keyType: event.keyType, key: event.key };

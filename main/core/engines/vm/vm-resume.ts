@@ -11,7 +11,8 @@ import { discardSavedState, fingerprintDifference, readSavedState, type VmFinger
 import type { BootedVm, BootPhase } from './vm-boot';
 import type { VmLayout } from './vm-layout';
 import { pinHostKey, vmTunnel } from './vm-ssh-access';
-import { INCOMING_ARGS, loadVm } from './vm-suspend';
+import { incomingArgs, loadVm } from './vm-suspend';
+import { rm } from 'node:fs/promises';
 
 /** A resumed guest's engine is already running: it answers within seconds or something is wrong. */
 const RESUMED_READY_DEADLINE_MS = 60_000;
@@ -35,15 +36,21 @@ export interface ResumeContext {
 /** The resumed VM, or null (after a note saying why) when the VM must boot cold. */
 export async function tryResume(context: ResumeContext): Promise<BootedVm | null> {
   const { layout, note } = context;
+  let qemu: QemuProcess | null = null;
   try {
+    // QEMU starts while the state's description is checked: its start-up is the longer of the two.
+    await rm(layout.loadSocket, { force: true });
+    qemu = await context.spawn(incomingArgs(layout));
     const [saved, current] = await Promise.all([readSavedState(layout), context.fingerprint()]);
     const why = 'problem' in saved ? saved.problem : fingerprintDifference(saved.fingerprint, current);
     if ('problem' in saved || why) {
+      await qemu.kill();
       note(`[vm] saved state discarded: ${why}; booting`);
       return null;
     }
-    return await resume(context, saved.hostKey, current);
+    return await resume(context, qemu, saved.hostKey, current);
   } catch (error) {
+    await qemu?.kill();
     note(`[vm] saved state discarded: the resume failed (${(error as Error).message}); booting`);
     return null;
   } finally {
@@ -53,11 +60,11 @@ export async function tryResume(context: ResumeContext): Promise<BootedVm | null
 
 async function resume(
   context: ResumeContext,
+  qemu: QemuProcess,
   hostKey: BootedVm['hostKey'],
   fingerprint: VmFingerprint,
 ): Promise<BootedVm> {
   const { layout, env, note, sshPort } = context;
-  const qemu = await context.spawn(INCOMING_ARGS);
   context.phase({ phase: 'qemu', atMs: 0 });
   note(`[vm] QEMU started to resume the saved state (pid ${qemu.pid}, SSH on 127.0.0.1:${sshPort})`);
   const tunnel = vmTunnel(layout, env, sshPort, note);
@@ -70,7 +77,6 @@ async function resume(
     return { qemu, sshPort, tunnel, accel: context.accel, fingerprint, hostKey, zstd: context.zstd, resumed: true };
   } catch (error) {
     tunnel.dispose();
-    await qemu.kill();
     throw error;
   }
 }

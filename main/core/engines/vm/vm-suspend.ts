@@ -1,6 +1,7 @@
 // Suspending a running VM to a file and resuming it, over QMP. Save: pause the guest, migrate its state into
 // Berth's socket (compressed into state.bin.partial, synced), describe it in state.json, move it into place, quit
 // QEMU. Resume: a QEMU started with the same arguments plus `-incoming defer -S` is fed the file and continued.
+import { existsSync } from 'node:fs';
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { QemuProcess } from './qemu-process';
 import { qmpCommand } from './qmp-client';
@@ -10,18 +11,20 @@ import type { VmLayout } from './vm-layout';
 
 /** A 1–2 GiB guest saves in seconds here; a minute means something is stuck. */
 const MIGRATION_DEADLINE_MS = 120_000;
-const POLL_MS = 50;
+const POLL_MS = 20;
 /** QEMU caps migration at 32 MiB/s by default (meant for a live migration over a network): a paused guest has no reason to wait. */
 const UNLIMITED_BANDWIDTH = 1024 ** 4;
 
-/** The arguments a resuming QEMU gets on top of the machine's own. */
-export const INCOMING_ARGS = ['-incoming', 'defer', '-S'];
+/** The arguments a resuming QEMU gets on top of the machine's own: it listens for its state from the start. */
+export function incomingArgs(layout: VmLayout): string[] {
+  return ['-incoming', `unix:${layout.loadSocket}`, '-S'];
+}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-async function until<T>(what: string, qemu: QemuProcess, poll: () => Promise<T | null>): Promise<T> {
+async function until<T>(what: string, qemu: QemuProcess, poll: () => Promise<T | null>, everyMs = POLL_MS): Promise<T> {
   const deadline = Date.now() + MIGRATION_DEADLINE_MS;
   for (;;) {
     if (!qemu.running)
@@ -29,7 +32,7 @@ async function until<T>(what: string, qemu: QemuProcess, poll: () => Promise<T |
     const value = await poll();
     if (value !== null) return value;
     if (Date.now() > deadline) throw new Error(`${what} did not happen within ${MIGRATION_DEADLINE_MS / 1000} s`);
-    await sleep(POLL_MS);
+    await sleep(everyMs);
   }
 }
 
@@ -76,18 +79,11 @@ export async function saveVm({ layout, qemu, zstd, meta }: SaveInputs): Promise<
   return { bytes: (await stat(layout.savedState)).size };
 }
 
-/** Feeds a QEMU started with INCOMING_ARGS the saved state and continues the guest; throws if it cannot. */
+/** Feeds a QEMU started with incomingArgs the saved state and continues the guest; throws if it cannot. */
 export async function loadVm(layout: VmLayout, qemu: QemuProcess, zstd: string): Promise<void> {
   const qmp = (command: string, args?: Record<string, unknown>) => qmpCommand(layout.qmpSocket, command, 10_000, args);
-  // QMP's socket appears a moment after QEMU starts.
-  await until("QEMU's QMP socket", qemu, () =>
-    qmp('query-status').then(
-      () => true,
-      () => null,
-    ),
-  );
-  await rm(layout.loadSocket, { force: true });
-  await qmp('migrate-incoming', { uri: `unix:${layout.loadSocket}` });
+  // QEMU's socket appears a moment after it starts (a socket a previous QEMU left is removed before it starts).
+  await until('QEMU listened for the state', qemu, async () => (existsSync(layout.loadSocket) ? true : null), 5);
   await sendState(zstd, layout.loadSocket, layout.savedState);
   await until('the state was loaded', qemu, async () => {
     const { status } = (await qmp('query-status')) as { status?: string };
