@@ -71,7 +71,9 @@ async function resume(
   try {
     await Promise.all([loadVm(layout, qemu, context.zstd), pinHostKey(layout, sshPort, hostKey)]);
     context.phase({ phase: 'resumed', atMs: Date.now() - qemu.startedAt });
-    const [clock] = await Promise.all([setGuestClock(await tunnel.liveClient()), waitForEngine(context, qemu, tunnel)]);
+    const ssh = await tunnel.liveClient();
+    context.phase({ phase: 'ssh', atMs: Date.now() - qemu.startedAt });
+    const [clock] = await Promise.all([setGuestClock(ssh), waitForEngine(context, qemu, tunnel)]);
     note(`[vm] guest clock set from the host's (now ${clock.errorMs} ms off)`);
     context.phase({ phase: 'ready', atMs: Date.now() - qemu.startedAt });
     return { qemu, sshPort, tunnel, accel: context.accel, fingerprint, hostKey, zstd: context.zstd, resumed: true };

@@ -77,7 +77,7 @@ describe('VM warm start (QEMU, software emulation)', () => {
 
     await provider.start();
     const phases = provider.bootPhases().map((phase) => phase.phase);
-    expect(phases).toEqual(['qemu', 'resumed', 'ready']);
+    expect(phases).toEqual(['qemu', 'resumed', 'ssh', 'ready']);
     console.info(
       `[vm-test] resume phases: ${provider
         .bootPhases()
