@@ -5,7 +5,8 @@
 // frees, disk a removed container used), and a shared folder (virtiofs, or virtio-9p with BERTH_VM_SHARES=9p)
 // against the VM's data disk in a container (vm-shares.ts), and how soon a published port answers here after
 // `docker start` against the same server inside the VM (vm-port-ready.ts). Needs the image (`npm run vm:image`)
-// and root; everything under a temp folder. `-- --ports-only` boots once and measures only the ports.
+// and root; everything under a temp folder. `-- --ports-only` boots once and measures only the ports;
+// `-- --resume-only` measures only the warm start (vm-resume.ts: suspend and resume against a kernel-only boot).
 // Last line: `ratio=<ready/kernel> ready_s=<x> kernel_s=<y> idle_cpu_pct=<z> port_rtt_ratio=<berth/ssh -L> …
 // port_ready_s=<s> guest_ready_s=<s> port_ready_ratio=<port/guest> …
 // mem_returned_pct=<m> disk_returned_pct=<d> share_read_ratio=<a> share_meta_ratio=<b>` (the share ratios are
@@ -20,10 +21,13 @@ import { fmt, markdownTable, median } from './table';
 import { measureDisk, measureMemory, prepareGiveBack, type GiveBack } from './vm-give-back';
 import { buildPoweroffInitrd, kernelOnlyBoot } from './vm-kernel-only';
 import { measurePortReady, readySummary, type PortReady } from './vm-port-ready';
+import { resumeBench } from './vm-resume';
 import { measurePorts, type PathResult } from './vm-ports';
 import { measureShares, type ShareTimes } from './vm-shares';
 
 const portsOnly = process.argv.includes('--ports-only');
+/** `-- --resume-only`: only the warm start (vm-resume.ts). */
+const resumeOnly = process.argv.includes('--resume-only');
 const runs = portsOnly ? 1 : Number(process.env.BENCH_RUNS ?? 3);
 const portRounds = Number(process.env.BENCH_PORT_ROUNDS ?? 30);
 const portDownloads = Number(process.env.BENCH_PORT_DOWNLOADS ?? 3);
@@ -65,6 +69,10 @@ async function main(): Promise<void> {
     const imageDir = await findImageDir(env);
     const kernel = join(imageDir, kernelFileOf(JSON.parse(readFileSync(join(imageDir, 'manifest.json'), 'utf8'))));
     const initrd = buildPoweroffInitrd(base);
+    if (resumeOnly) {
+      await resumeBench({ env, log, kernel, initrd, accel, cpus, memoryMiB, runs });
+      return;
+    }
     const boots: Array<{ readyS: number; phases: string }> = [];
     const kernelOnly: number[] = [];
     let idleCpuPct = Number.NaN;
@@ -120,7 +128,7 @@ async function main(): Promise<void> {
           mechanism = /mounted over (virtiofs|virtio-9p)/.exec(mounted ?? '')?.[1] ?? '?';
         }
       } finally {
-        await vm.stop('benchmark run done');
+        await vm.stop('benchmark run done', 'power-off');
         await vm.dispose();
       }
     }

@@ -201,6 +201,8 @@ const addVmEngineRequest = z
     cpus: z.number().int().min(1).max(64).optional(),
     memoryMiB: z.number().int().min(512).max(262_144).optional(),
     diskGiB: z.number().int().min(4).max(4096).optional(),
+    /** Stop saves the VM's state and Start resumes it (default true). */
+    suspendOnStop: z.boolean().optional(),
   })
   .strict();
 const removeEngineRequest = z.object({ id: engineId, deleteData: z.boolean().optional() }).strict();

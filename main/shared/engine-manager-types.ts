@@ -36,6 +36,8 @@ export type EngineConfig =
       idleStopMinutes: number | null;
       /** Host folders the guest mounts at the same path (virtio-9p); absent: the user's home. */
       sharedFolders?: string[];
+      /** Stop (and quitting Berth) saves the VM's state and Start resumes it; absent (older files): true. */
+      suspendOnStop?: boolean;
     };
 
 export interface EngineView {

@@ -144,6 +144,22 @@ describe('Engine page', () => {
     await fact.getByText(`${running} running of ${total}`).waitFor({ timeout: 5_000 });
   });
 
+  it('offers a Linux VM that suspends instead of shutting down, on by default', async () => {
+    const engines = new EnginePage(page);
+    await engines.open();
+    await page.getByRole('button', { name: 'Add engine…' }).click();
+    const dialog = engines.addDialog();
+    await dialog.getByRole('radio', { name: 'Linux VM (QEMU)' }).check();
+    const suspend = dialog.getByRole('checkbox', { name: /^Suspend the VM instead of shutting it down/ });
+    expect(await suspend.isChecked()).toBe(true);
+    await page.screenshot({ path: 'test-results/add-vm-suspend.png' });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: 'test-results/add-vm-suspend-dark.png' });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('adds a Berth engine, stops and starts it from the page, and made active it is what the Containers page shows', async () => {
     const engines = new EnginePage(page);
     await engines.open();

@@ -209,7 +209,11 @@ export class EngineRegistry {
         'CONFLICT',
         'The discovered engine comes from your environment (DOCKER_HOST, docker context or default socket): Berth cannot remove it.',
       );
-    if (entry.provider.state() === 'running' || entry.provider.state() === 'starting') await entry.provider.stop();
+    if (entry.provider.state() === 'running' || entry.provider.state() === 'starting')
+      // A VM being removed is powered down: saving its state only to delete it would make the removal wait.
+      await (entry.provider instanceof VmProvider
+        ? entry.provider.stop('removing it', 'power-off')
+        : entry.provider.stop());
     await this.drop(entry);
     await entry.provider.remove?.({ deleteData });
     if (this.activeId === id) this.activate(DISCOVERED_ID);

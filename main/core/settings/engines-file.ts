@@ -40,6 +40,7 @@ const engineConfig = z.discriminatedUnion('kind', [
         )
         .max(32)
         .optional(),
+      suspendOnStop: z.boolean().optional(),
     })
     .strict(),
 ]);

@@ -26,6 +26,11 @@ export class ShareSession {
     return this.current;
   }
 
+  /** The folders shared with the guest. */
+  get folders(): string[] {
+    return this.options.folders;
+  }
+
   /** QEMU's options for one boot; starts virtiofs's daemons when virtiofs is used. */
   async qemuArgs(): Promise<string[]> {
     this.stop();

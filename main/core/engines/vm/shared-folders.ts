@@ -76,3 +76,11 @@ export function mountCommand(folders: string[], mechanism: ShareMechanism = '9p'
   });
   return [mechanism === 'virtiofs' ? 'modprobe virtiofs' : 'modprobe 9pnet_virtio', ...steps].join(' && ');
 }
+
+/** Unmounts every share that is mounted (before a VM's state is saved: QEMU refuses to save a mounted 9p export). */
+export function unmountCommand(folders: string[]): string {
+  return folders
+    .map((folder) => shellQuote(guestPathOf(folder)))
+    .map((path) => `{ ! mountpoint -q ${path} || umount ${path}; }`)
+    .join(' && ');
+}

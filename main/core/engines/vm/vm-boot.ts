@@ -1,13 +1,14 @@
 // Boots a VM engine once: prepares its disks and key, picks the accelerator (forced, remembered, or probed),
 // starts QEMU, follows the boot phases on the serial console, pins the host key the console shows, and
 // waits until the guest engine answers `/_ping` through the SSH tunnel. Each phase's host time since QEMU
-// started is recorded for the Engine page and the bench.
+// started is recorded for the Engine page and the bench. A saved state that fits the machine is resumed instead
+// (vm-resume.ts), and every boot carries the fingerprint a later save records.
 import { arch as hostArch, cpus, platform as hostPlatform } from 'node:os';
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { BerthError } from '../../../shared/errors';
-import { knownHostLine } from '../ssh/known-hosts';
-import { SshTunnel } from '../ssh/ssh-tunnel';
+import type { SshTunnel } from '../ssh/ssh-tunnel';
 import {
   acceleratorCandidates,
   chooseAccelerator,
@@ -17,7 +18,6 @@ import {
   rememberAccelerator,
   type ProbeResult,
 } from './accelerator';
-import { GUEST_DOCKER_SOCKET } from './guest-protocol';
 import { guestArchOf, qemuArgs, qemuBinary, type Accelerator, type QemuInputs } from './qemu-args';
 import { freeLocalPort } from '../free-local-port';
 import { ensurePrivateDir } from '../private-dir';
@@ -26,14 +26,17 @@ import { QemuProcess } from './qemu-process';
 import { sandboxSupported } from './qemu-sandbox';
 import { toolCommand } from '../../tool-path';
 import type { SerialEvent } from './serial-lines';
-import { ensureDataDisk, installOsDisk, loadImage } from './vm-artifacts';
+import { ensureDataDisk, installOsDisk, loadImage, verifyArtifact, type VmImage } from './vm-artifacts';
 import { resolveImageDir } from './vm-image-source';
 import type { VmEngineConfig } from './vm-config';
 import { ensureVmKey } from './vm-key';
 import type { VmLayout } from './vm-layout';
+import { comparableArgs, qemuVersionOf, type VmFingerprint } from './saved-state';
+import type { ShareMechanism } from './shared-folders';
+import { pinHostKey, vmTunnel, type HostKey } from './vm-ssh-access';
+import { tryResume } from './vm-resume';
 
-/** The guest's init authorizes the fw_cfg key for root (the image has no other login). */
-export const GUEST_USER = 'root';
+export { GUEST_USER } from './vm-ssh-access';
 export const READY_DEADLINE_MS = 300_000;
 const PING_RETRY_MS = 100;
 /**
@@ -72,6 +75,8 @@ export interface BootDeps {
   ping(tunnel: SshTunnel): Promise<void>;
   /** QEMU's options for the shared folders, asked before each boot (share-session.ts). */
   shareArgs?: () => Promise<string[]>;
+  /** The folders shared in this boot and how (asked after shareArgs), for the saved state's fingerprint. */
+  shareFacts?: () => { folders: string[]; mechanism: ShareMechanism };
 }
 
 export interface BootedVm {
@@ -79,6 +84,13 @@ export interface BootedVm {
   sshPort: number;
   tunnel: SshTunnel;
   accel: Accelerator;
+  /** What a save of this VM records, so that a resume can tell whether the state still fits. */
+  fingerprint: VmFingerprint;
+  hostKey: HostKey;
+  /** The zstd that compresses a saved state. */
+  zstd: string;
+  /** Resumed from a saved state (containers kept running), not booted. */
+  resumed: boolean;
 }
 
 function sleep(ms: number): Promise<void> {
@@ -124,7 +136,9 @@ export class VmBoot {
     await ensurePrivateDir(dirname(layout.runtimeDir));
     await ensurePrivateDir(layout.runtimeDir);
     const imageDir = await resolveImageDir(env);
-    const image = await loadImage(imageDir);
+    // The kernel and initrd are checked against the manifest before a cold boot only: a resumed guest runs the
+    // kernel in its saved memory, and hashing the 60 MB vmlinux would cost a resume a quarter of a second.
+    const image = await loadImage(imageDir, []);
     if (await installOsDisk(image, layout.osDisk, layout.osDiskStamp)) note(`[vm] OS disk unpacked from ${imageDir}`);
     const before = await ensureDataDisk(layout.dataDisk, config.diskGiB);
     if (before === 0) note(`[vm] data disk created (${config.diskGiB} GiB, sparse)`);
@@ -140,9 +154,13 @@ export class VmBoot {
     };
     this.program = await this.qemuProgram();
     const accel = await this.accelerator(base);
+    const resumed = await this.resume({ ...base, accel }, image);
+    if (resumed) return resumed;
+    await verifyArtifact(image.kernel, image.sha256.kernel);
+    await verifyArtifact(image.initrd, image.sha256.initrd);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.boot({ ...base, accel });
+        return await this.boot({ ...base, accel }, image);
       } catch (error) {
         if (!(error instanceof GuestStalled) || attempt >= BOOT_ATTEMPTS) throw error;
         note(`[vm] ${error.message} Booting again (attempt ${attempt + 1} of ${BOOT_ATTEMPTS}).`);
@@ -177,11 +195,64 @@ export class VmBoot {
     return { binary, sandbox };
   }
 
-  private spawn(inputs: QemuInputs, onEvent: (event: SerialEvent, atMs: number) => void): QemuProcess {
+  /** A saved state that fits resumed (vm-resume.ts), else null after a note saying why it was not. */
+  private async resume(
+    base: Parameters<VmBoot['inputs']>[0] & { accel: Accelerator },
+    image: VmImage,
+  ): Promise<BootedVm | null> {
+    const { layout, env, note } = this.deps;
+    if (!existsSync(layout.savedState) && !existsSync(layout.savedStateMeta)) return null;
+    const sshPort = await freeLocalPort();
+    const shareArgs = (await this.deps.shareArgs?.()) ?? [];
+    const inputs = { ...this.inputs(base, base.accel, sshPort), shareArgs };
+    const zstd = toolCommand('zstd', env);
+    return tryResume({
+      layout,
+      env,
+      note,
+      zstd,
+      sshPort,
+      accel: base.accel,
+      fingerprint: () => this.fingerprint(inputs, image),
+      spawn: (extraArgs) => this.started(this.spawn(inputs, () => undefined, extraArgs)),
+      phase: this.deps.phase,
+      ping: this.deps.ping,
+    });
+  }
+
+  /** What a saved state of a VM started with `inputs` must match (saved-state.ts). */
+  private async fingerprint(inputs: QemuInputs, image: VmImage): Promise<VmFingerprint> {
+    const { config } = this.deps;
+    const shares = this.deps.shareFacts?.() ?? { folders: [], mechanism: '9p' as const };
+    return {
+      // The manifest's sha256 of each artifact (the OS disk is unpacked from os.img.zst, re-unpacked when it changes).
+      image: Object.values(image.sha256).sort().join(' '),
+      qemuVersion: await qemuVersionOf(this.program.binary),
+      accel: inputs.accel,
+      cpus: config.cpus,
+      memoryMiB: config.memoryMiB,
+      diskGiB: config.diskGiB,
+      shares: shares.folders,
+      shareMechanism: shares.folders.length === 0 ? 'none' : shares.mechanism,
+      args: comparableArgs(qemuArgs({ ...inputs, sandbox: this.program.sandbox }), inputs.sshPort),
+    };
+  }
+
+  /** Remembers a started QEMU in its pidfile, found again by the next start if this Berth is killed (vm-leftovers.ts). */
+  private async started(qemu: QemuProcess): Promise<QemuProcess> {
+    if (qemu.pid !== undefined) await writeFile(this.deps.layout.qemuPidfile, qemuPidfileText(qemu.pid, process.pid));
+    return qemu;
+  }
+
+  private spawn(
+    inputs: QemuInputs,
+    onEvent: (event: SerialEvent, atMs: number) => void,
+    extraArgs: string[] = [],
+  ): QemuProcess {
     const { binary, sandbox } = this.program;
     return new QemuProcess({
       binary,
-      args: qemuArgs({ ...inputs, sandbox }),
+      args: [...qemuArgs({ ...inputs, sandbox }), ...extraArgs],
       qmpSocket: inputs.qmpSocket,
       onLine: (line) => this.deps.serial(line),
       onEvent,
@@ -225,43 +296,47 @@ export class VmBoot {
     return chosen;
   }
 
-  private async boot(base: Parameters<VmBoot['inputs']>[0] & { accel: Accelerator }): Promise<BootedVm> {
+  private async boot(
+    base: Parameters<VmBoot['inputs']>[0] & { accel: Accelerator },
+    image: VmImage,
+  ): Promise<BootedVm> {
     const { config, env, layout, note } = this.deps;
     const sshPort = await freeLocalPort();
     let hostKey: { keyType: string; key: string } | null = null;
     let stalled: GuestStalled | null = null;
     const shareArgs = (await this.deps.shareArgs?.()) ?? [];
-    const qemu = this.spawn({ ...this.inputs(base, base.accel, sshPort), shareArgs }, (event, atMs) => {
+    const inputs = { ...this.inputs(base, base.accel, sshPort), shareArgs };
+    const fingerprint = this.fingerprint(inputs, image);
+    fingerprint.catch(() => undefined);
+    const qemu = this.spawn(inputs, (event, atMs) => {
       if (event.type === 'hostkey') hostKey = { keyType: event.keyType, key: event.key };
       else if (event.type === 'stall') stalled ??= new GuestStalled(event.line);
       else if (event.phase !== 'poweroff') this.deps.phase({ phase: event.phase, atMs });
     });
     this.deps.phase({ phase: 'qemu', atMs: 0 });
-    // Found again by the next start if this Berth is killed while the VM runs (vm-leftovers.ts).
-    if (qemu.pid !== undefined) await writeFile(layout.qemuPidfile, qemuPidfileText(qemu.pid, process.pid));
+    await this.started(qemu);
     note(
       `[vm] QEMU started (pid ${qemu.pid}, ${base.accel}, ${config.cpus} CPUs, ${config.memoryMiB} MiB, SSH on 127.0.0.1:${sshPort})`,
     );
-    const tunnel = new SshTunnel({
-      config: {
-        host: `ssh://${GUEST_USER}@127.0.0.1:${sshPort}`,
-        identityFile: layout.privateKey,
-        socketPath: GUEST_DOCKER_SOCKET,
-      },
-      // The VM's own known_hosts, holding only the key its console printed: never the user's, never trust on first use.
-      env: { ...env, BERTH_SSH_KNOWN_HOSTS: layout.knownHosts },
-      note,
-    });
+    const tunnel = vmTunnel(layout, env, sshPort, note);
     try {
       const stall = (): Error | null => stalled;
       await until('its SSH host key on the console', () => hostKey !== null, qemu, READY_DEADLINE_MS, stall);
-      const pinned = hostKey as unknown as { keyType: string; key: string };
-      await writeFile(layout.knownHosts, `${knownHostLine('127.0.0.1', sshPort, pinned.keyType, pinned.key)}\n`, {
-        mode: 0o600,
-      });
+      const pinned = hostKey as unknown as HostKey;
+      await pinHostKey(layout, sshPort, pinned);
       await this.waitForEngine(qemu, tunnel, stall);
       this.deps.phase({ phase: 'ready', atMs: Date.now() - qemu.startedAt });
-      return { qemu, sshPort, tunnel, accel: base.accel };
+      const zstd = toolCommand('zstd', env);
+      return {
+        qemu,
+        sshPort,
+        tunnel,
+        accel: base.accel,
+        fingerprint: await fingerprint,
+        hostKey: pinned,
+        zstd,
+        resumed: false,
+      };
     } catch (error) {
       tunnel.dispose();
       await qemu.kill();

@@ -11,6 +11,7 @@ export interface AddVmRequest {
   cpus?: number;
   memoryMiB?: number;
   diskGiB?: number;
+  suspendOnStop?: boolean;
 }
 
 export function vmEngineId(name: string): string {
@@ -27,5 +28,6 @@ export function newVmConfig(request: AddVmRequest): VmEngineConfig {
     diskGiB: request.diskGiB ?? VM_DEFAULTS.diskGiB,
     startWithBerth: false,
     idleStopMinutes: null,
+    suspendOnStop: request.suspendOnStop ?? true,
   };
 }

@@ -24,6 +24,12 @@ export interface VmLayout {
   qemuPidfile: string;
   /** The guest engine's socket, served on the host for the docker CLI. */
   hostSocket: string;
+  /** A suspended VM's memory and devices, zstd-compressed (vm-suspend.ts), and what it was saved from (saved-state.ts). */
+  savedState: string;
+  savedStateMeta: string;
+  /** Where QEMU sends its state on save, and reads it from on resume (Berth compresses and decompresses between). */
+  saveSocket: string;
+  loadSocket: string;
 }
 
 /** `$BERTH_RUNTIME_DIR`, else `$XDG_RUNTIME_DIR/berth`, else root's `/run/berth`, else a folder under tmp. */
@@ -39,7 +45,9 @@ export function vmLayout(name: string, env: NodeJS.ProcessEnv): VmLayout {
   const runtimeDir = join(vmRuntimeBase(env), `vm-${name}`);
   const hostSocket = join(runtimeDir, 'docker.sock');
   const qmpSocket = join(runtimeDir, 'qmp.sock');
-  for (const socket of [hostSocket, qmpSocket]) {
+  const saveSocket = join(runtimeDir, 'save.sock');
+  const loadSocket = join(runtimeDir, 'load.sock');
+  for (const socket of [hostSocket, qmpSocket, saveSocket, loadSocket]) {
     if (Buffer.byteLength(socket) > MAX_SOCKET_PATH) {
       throw new BerthError(
         'CONFLICT',
@@ -61,5 +69,9 @@ export function vmLayout(name: string, env: NodeJS.ProcessEnv): VmLayout {
     qmpSocket,
     qemuPidfile: join(runtimeDir, 'qemu.pid'),
     hostSocket,
+    savedState: join(vmDir, 'state.bin'),
+    savedStateMeta: join(vmDir, 'state.json'),
+    saveSocket,
+    loadSocket,
   };
 }

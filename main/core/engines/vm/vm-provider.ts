@@ -2,7 +2,9 @@
 // (start, power-down stop with a kill deadline, crash detection with the console's tail in the log, idle
 // stop), the engine reached through one persistent SSH connection (ssh-tunnel.ts + tunnel-agent.ts), and the
 // guest engine's socket served on the host behind a docker context for the docker CLI, and the containers'
-// published ports listening on this computer (vm-ports.ts).
+// published ports listening on this computer (vm-ports.ts). With its setting on, a stop suspends the VM to a
+// file instead (vm-suspend-stop.ts) and the next start resumes it (vm-resume.ts), its guest clock kept to the
+// host's (guest-clock.ts).
 import { rm } from 'node:fs/promises';
 import type Dockerode from 'dockerode';
 import type { EngineView, ProviderState, VmCompactResult, VmUsage } from '../../../shared/engine-manager-types';
@@ -37,6 +39,9 @@ import { ShareSession } from './share-session';
 import { sharedFoldersOf } from './shared-folders';
 import { stopLeftoverQemu } from './vm-leftovers';
 import { VmPorts } from './vm-ports';
+import { ClockJumpWatch, setGuestClock } from './guest-clock';
+import { discardSavedState } from './saved-state';
+import { planStop, suspendVm } from './vm-suspend-stop';
 
 export interface VmProviderOptions {
   config: VmEngineConfig;
@@ -73,6 +78,7 @@ export class VmProvider implements EngineProvider {
   private shares: ShareSession | null = null;
   /** The folders the running VM was started with: a changed setting applies at the next start. */
   private bootFolders: string[] | null = null;
+  private clock: ClockJumpWatch | null = null;
   /** A QEMU of a previous Berth run is stopped at once, whether or not this VM starts now; a boot waits for it. */
   private readonly leftover: Promise<void>;
 
@@ -241,15 +247,37 @@ export class VmProvider implements EngineProvider {
     return this.starting;
   }
 
-  async stop(reason = 'asked to stop'): Promise<void> {
+  /**
+   * Suspends the VM when its setting says so and nothing in it would break (stop-plan.ts), else powers it
+   * down; `power-off` always powers down (the VM is being removed).
+   */
+  async stop(reason = 'asked to stop', mode: 'suspend-if-set' | 'power-off' = 'suspend-if-set'): Promise<void> {
     if (this.starting) await this.starting.catch(() => undefined);
     const booted = this.booted;
     if (!booted) return;
     this.setState('stopping');
+    this.clock?.stop();
+    this.clock = null;
+    const suspendOnStop = mode === 'suspend-if-set' && this.options.config.suspendOnStop !== false;
+    const plan = await planStop(suspendOnStop, this.shares, this.createClient());
+    if (plan.suspend) {
+      this.note(`[vm] suspending (${reason})`);
+      const release = () => this.release();
+      if (
+        await suspendVm({ booted, layout: this.layout, shares: this.shares, release, note: (line) => this.note(line) })
+      ) {
+        await this.stopped();
+        return;
+      }
+    } else if (plan.why) this.note(`[vm] shutting down instead of suspending: ${plan.why}`);
     this.note(`[vm] powering down (${reason})`);
     await this.release();
     const exit = await booted.qemu.powerDown(STOP_DEADLINE_MS, (line) => this.note(line));
     this.note(`[vm] QEMU exited (${describeExit(exit)})`);
+    await this.stopped();
+  }
+
+  private async stopped(): Promise<void> {
     this.shares?.stop();
     await rm(this.layout.qemuPidfile, { force: true });
     this.booted = null;
@@ -270,6 +298,7 @@ export class VmProvider implements EngineProvider {
   }
 
   async dispose(): Promise<void> {
+    this.clock?.stop();
     await this.release();
     if (this.booted) await this.booted.qemu.kill();
     this.shares?.stop();
@@ -282,6 +311,8 @@ export class VmProvider implements EngineProvider {
   async remove(options: { deleteData: boolean }): Promise<void> {
     await removeDockerContext(this.options.env, this.options.config.name);
     await rm(this.layout.runtimeDir, { recursive: true, force: true });
+    // A saved state is of no use without its engine, and would be resumed by an engine of the same name added later.
+    await discardSavedState(this.layout);
     if (options.deleteData) await rm(this.layout.vmDir, { recursive: true, force: true });
   }
 
@@ -302,6 +333,7 @@ export class VmProvider implements EngineProvider {
     this.shares = shares;
     const boot = new VmBoot({
       shareArgs: () => shares.qemuArgs(),
+      shareFacts: () => ({ folders: shares.folders, mechanism: shares.mechanism }),
       config: this.options.config,
       env: this.options.env,
       layout: this.layout,
@@ -331,7 +363,9 @@ export class VmProvider implements EngineProvider {
       throw error;
     }
     const booted = this.booted;
+    // After a resume the shares were unmounted for the save: mounted again as after a boot.
     await shares.mount(await booted.tunnel.liveClient());
+    this.clock = new ClockJumpWatch({ jumped: (byMs) => void this.syncClock(booted, byMs) }).start();
     void booted.qemu.exited.then((exit) => this.exitedOnItsOwn(booted.qemu, exit));
     this.hostSocket = await HostSocket.listen({
       path: this.layout.hostSocket,
@@ -359,6 +393,18 @@ export class VmProvider implements EngineProvider {
       engine: this.createClient(),
     });
     this.setState('running');
+  }
+
+  /** The host's clock jumped (it slept): the guest's is as far behind, and set again. */
+  private async syncClock(booted: BootedVm, byMs: number): Promise<void> {
+    try {
+      const { errorMs } = await setGuestClock(await booted.tunnel.liveClient());
+      this.note(
+        `[vm] the host's clock jumped by ${(byMs / 1000).toFixed(1)} s: guest clock set again (${errorMs} ms off)`,
+      );
+    } catch (error) {
+      this.note(`[vm] the host's clock jumped but the guest's could not be set: ${(error as Error).message}`);
+    }
   }
 
   private watchIdle(): void {

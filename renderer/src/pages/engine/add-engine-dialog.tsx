@@ -3,7 +3,7 @@
 // known yet comes back as a question with its fingerprint; Trust sends the same request with that fingerprint.
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { Button, Form, Label, Radio, RadioGroup } from 'react-aria-components';
+import { Button, Checkbox, Form, Label, Radio, RadioGroup } from 'react-aria-components';
 import type { EngineView, HostKeyQuestion } from '@shared/engine-manager-types';
 import { BerthError } from '@shared/errors';
 import { ErrorAlert } from '../../components/error-alert';
@@ -34,6 +34,7 @@ export function AddEngineDialog({ engines, onAdded, onClose }: AddEngineDialogPr
   const [question, setQuestion] = useState<HostKeyQuestion | null>(null);
   const [hostCpus] = useState(hostCpuCount);
   const [vmSize, setVmSize] = useState(() => defaultVmSize(hostCpus));
+  const [suspendOnStop, setSuspendOnStop] = useState(true);
   const refresh = (_: unknown, queries: QueryClient) => void queries.invalidateQueries({ queryKey: enginesKey });
   const addOwned = useChannelMutation('engines:add-owned', refresh);
   const addRemote = useChannelMutation('engines:add-remote', refresh);
@@ -73,7 +74,13 @@ export function AddEngineDialog({ engines, onAdded, onClose }: AddEngineDialogPr
     if (choice === 'vm') {
       if (size.cpus.ok && size.memoryMiB.ok && size.diskGiB.ok)
         addVm.mutate(
-          { name, cpus: size.cpus.value, memoryMiB: size.memoryMiB.value, diskGiB: size.diskGiB.value },
+          {
+            name,
+            cpus: size.cpus.value,
+            memoryMiB: size.memoryMiB.value,
+            diskGiB: size.diskGiB.value,
+            suspendOnStop,
+          },
           { onSuccess: added },
         );
       return;
@@ -185,6 +192,16 @@ export function AddEngineDialog({ engines, onAdded, onClose }: AddEngineDialogPr
               reset();
             }}
           />
+        )}
+        {choice === 'vm' && (
+          <Checkbox className="checkbox checkbox-labelled" isSelected={suspendOnStop} onChange={setSuspendOnStop}>
+            <span className="checkbox-box" aria-hidden="true">
+              <svg viewBox="0 0 12 12" className="checkbox-mark" focusable="false">
+                <polyline points="2.5 6.5 5 9 9.5 3.5" className="checkbox-check" />
+              </svg>
+            </span>
+            Suspend the VM instead of shutting it down (Start resumes it with its containers still running)
+          </Checkbox>
         )}
         {choice === 'remote' && (
           <>

@@ -10,6 +10,14 @@ export const BOOT_STEPS = [
   { phase: 'ready', label: 'ready' },
 ] as const;
 
+/** A VM resumed from its saved state (warm start): no kernel or engine start, the state loaded instead. */
+export const RESUME_STEPS = [
+  { phase: 'qemu', label: 'QEMU' },
+  { phase: 'resumed', label: 'state loaded' },
+  { phase: 'ssh', label: 'SSH' },
+  { phase: 'ready', label: 'ready' },
+] as const;
+
 export type BootStepState = 'done' | 'current' | 'pending' | 'missed';
 
 export interface BootStep {
@@ -32,9 +40,10 @@ export function bootTimeline(
 ): BootTimeline {
   const reached = new Map((view.bootPhases ?? []).map((entry) => [entry.phase, entry.atMs]));
   const starting = view.providerState === 'starting';
+  const order: ReadonlyArray<{ phase: string; label: string }> = reached.has('resumed') ? RESUME_STEPS : BOOT_STEPS;
   // The first step not reached yet is the one the VM is in while it starts; after a failed boot it is missed.
-  const firstMissing = BOOT_STEPS.findIndex((step) => !reached.has(step.phase));
-  const steps = BOOT_STEPS.map((step, index): BootStep => {
+  const firstMissing = order.findIndex((step) => !reached.has(step.phase));
+  const steps = order.map((step, index): BootStep => {
     const atMs = reached.get(step.phase);
     if (atMs !== undefined) return { ...step, at: seconds(atMs), state: 'done' };
     if (index === firstMissing && reached.size > 0)
@@ -51,7 +60,8 @@ function summaryOf(
   nowMs: number | null,
 ): string {
   const ready = reached.get('ready');
-  if (ready !== undefined) return `Ready in ${seconds(ready)} after QEMU started.`;
+  if (ready !== undefined)
+    return `${reached.has('resumed') ? 'Resumed' : 'Ready'} in ${seconds(ready)} after QEMU started.`;
   const current = steps.find((step) => step.state === 'current');
   if (current) return `Booting: waiting for ${current.label}${nowMs !== null ? ` (${seconds(nowMs)} so far)` : ''}.`;
   if (state === 'starting') return 'Booting: starting QEMU.';

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../../../../main/core/logger';
-import { dropDuplicateEngines } from '../../../../main/core/settings/engines-file';
+import { newVmConfig } from '../../../../main/core/engines/vm/vm-config';
+import { dropDuplicateEngines, enginesFileSchema } from '../../../../main/core/settings/engines-file';
 import { SettingsStore } from '../../../../main/core/settings/settings-store';
 
 let dir: string;
@@ -58,5 +59,15 @@ describe('SettingsStore with a repeated engine', () => {
     expect(warnings.join('\n')).toMatch(/\[settings\].*engines\[2\]/);
     await store.update({ defaultRunLimits: { pidsLimit: 20 } });
     expect(JSON.parse(await readFile(file, 'utf8')).engines).toEqual([dev, vm]);
+  });
+});
+
+describe('a VM engine suspendOnStop setting', () => {
+  it('accepts a file without it (older Berth: read as on) and with it, and refuses a value that is not a boolean', () => {
+    expect(enginesFileSchema.safeParse({ engines: [vm] }).success).toBe(true);
+    expect(enginesFileSchema.safeParse({ engines: [{ ...vm, suspendOnStop: false }] }).success).toBe(true);
+    expect(enginesFileSchema.safeParse({ engines: [{ ...vm, suspendOnStop: 'yes' }] }).success).toBe(false);
+    expect(newVmConfig({ name: 'one' }).suspendOnStop).toBe(true);
+    expect(newVmConfig({ name: 'one', suspendOnStop: false }).suspendOnStop).toBe(false);
   });
 });

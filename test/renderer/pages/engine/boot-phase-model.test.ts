@@ -22,6 +22,20 @@ describe('bootTimeline', () => {
     expect(timeline.summary).toBe('Ready in 8.3 s after QEMU started.');
   });
 
+  it('shows a resumed VM (warm start) as its own steps: QEMU, state loaded, SSH, ready', () => {
+    const timeline = bootTimeline({
+      providerState: 'running',
+      bootPhases: phases(['qemu', 0], ['resumed', 900], ['ssh', 1400], ['ready', 1800]),
+    });
+    expect(timeline.steps.map((step) => `${step.label} ${step.at}`)).toEqual([
+      'QEMU 0.0 s',
+      'state loaded 0.9 s',
+      'SSH 1.4 s',
+      'ready 1.8 s',
+    ]);
+    expect(timeline.summary).toBe('Resumed in 1.8 s after QEMU started.');
+  });
+
   it('marks the step a starting VM waits for', () => {
     const timeline = bootTimeline({ providerState: 'starting', bootPhases: phases(['qemu', 0], ['init', 2100]) });
     expect(timeline.steps.map((step) => step.state)).toEqual(['done', 'done', 'current', 'pending', 'pending']);

@@ -2,8 +2,8 @@
 // VmBoot.run (disks, key, accelerator, QEMU, console phases, host key pinned, engine answering over SSH); stop is
 // QemuProcess.powerDown (QMP system_powerdown, SIGKILL after the deadline). What reaches the guest (the SSH
 // tunnel, host socket, port forwards, shares' daemons) stays the provider's, which releases it before a stop as
-// it does now. Save/resume are the QEMU path's QMP migration, which is being added beside this (issue 14 item 5):
-// until it lands here they say so.
+// it does now. Save/resume are the provider's QMP migration to a file (vm-suspend-stop.ts on stop, vm-resume.ts in
+// VmBoot.run on start); this adapter does not drive them itself yet, and says so.
 import { guestPathOf } from '../shared-folders';
 import { GUEST_USER, VmBoot, type BootDeps, type BootedVm } from '../vm-boot';
 import { BackendStateMachine, type BackendState } from './backend-state';
@@ -38,8 +38,8 @@ export const QEMU_TRAITS: BackendTraits = {
   saveResume: {
     supported: false,
     reason:
-      "not through this adapter yet: the QEMU path's suspend (QMP migration to a compressed file) is being added " +
-      'beside it, and save/resume will delegate to it once both are merged',
+      "not through this adapter yet: the provider's QEMU path saves on stop and resumes on start (QMP migration to " +
+      'a compressed file, vm-suspend-stop.ts and vm-resume.ts); this adapter does not delegate to it yet',
   },
 };
 

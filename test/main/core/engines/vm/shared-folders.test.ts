@@ -6,6 +6,7 @@ import {
   guestPathOf,
   mountCommand,
   sharedFoldersOf,
+  unmountCommand,
   virtfsArgs,
 } from '../../../../../main/core/engines/vm/shared-folders';
 import { newVmConfig } from '../../../../../main/core/engines/vm/vm-config';
@@ -61,6 +62,12 @@ describe('shared folders', () => {
       "{ mountpoint -q '/home/me' || { mkdir -p '/home/me' && mount -t 9p -o trans=virtio,version=9p2000.L,msize=262144 berth0 '/home/me'; }; }",
     );
     expect(command).toContain(`berth1 '/srv/it'\\''s'`);
+  });
+
+  it('are unmounted before a save, each only when mounted, quoted', () => {
+    expect(unmountCommand(['/home/me', "/srv/it's"])).toBe(
+      "{ ! mountpoint -q '/home/me' || umount '/home/me'; } && { ! mountpoint -q '/srv/it'\\''s' || umount '/srv/it'\\''s'; }",
+    );
   });
 
   it('are mounted with virtiofs when that is what QEMU got', () => {
