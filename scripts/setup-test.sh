@@ -28,8 +28,10 @@ set -euo pipefail
 #                      runc. Nothing else: the service runs as root (no uidmap, slirp4netns or fuse-overlayfs,
 #                      which are for rootless Podman), its containers have no network (no iptables) and no
 #                      --init (no catatonit).
+#   docker-compose     Compose 1.29, the CLI Berth runs for a compose file's up and down (no `docker compose` v2
+#                      plugin is packaged in Debian 12)
 packages=(docker.io busybox-static docker-registry chromium apache2-utils iproute2 xvfb fonts-dejavu-core openssh-server openssh-client
-  debootstrap qemu-system-x86 qemu-utils e2fsprogs zstd cpio xz-utils podman)
+  debootstrap qemu-system-x86 qemu-utils e2fsprogs zstd cpio xz-utils podman docker-compose)
 # dockerd confines containers with AppArmor when the kernel enables it, and then needs apparmor_parser.
 if [[ "$(cat /sys/module/apparmor/parameters/enabled 2>/dev/null || true)" == "Y" ]]; then
   packages+=(apparmor)

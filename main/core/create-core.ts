@@ -22,6 +22,7 @@ import type { SecretCipher } from './registries/secret-cipher';
 import { ReplicasService } from './run/replicas-service';
 import { RunService } from './run/run-service';
 import { SettingsStore } from './settings/settings-store';
+import { StreamRegistry } from './streams/stream-registry';
 import { TransferManager } from './transfers/transfer-manager';
 
 export interface CoreOptions {
@@ -85,6 +86,7 @@ export function createCore(options: CoreOptions): Core {
     sharedFolders: () => engines.activeSharedFolders(),
   });
   const replicas = new ReplicasService({ connection, run, log });
+  const streams = new StreamRegistry(hub, { log });
 
   const handlers: Handlers = {
     'app:info': async () => ({ version, transport: options.transport, platform: process.platform }),
@@ -155,6 +157,7 @@ export function createCore(options: CoreOptions): Core {
     },
     'volumes:list': () => volumes.list(),
     'networks:list': () => networks.list(),
+    'streams:close': async (request, client) => streams.close(request.id, client.id),
   };
 
   engines.start().catch((error: unknown) => log.error('[engines] could not set up the engines', error));
@@ -164,8 +167,12 @@ export function createCore(options: CoreOptions): Core {
     log,
     connection,
     engines,
-    releaseClient: (clientId) => stats.releaseClient(clientId),
+    releaseClient: (clientId) => {
+      stats.releaseClient(clientId);
+      streams.releaseClient(clientId);
+    },
     close: async () => {
+      streams.dispose();
       limits.dispose();
       transfers.dispose();
       images.dispose();

@@ -17,6 +17,11 @@ export function isTrustedSender(
   return isMainFrameOfOurWindow && frame.url.split('#')[0] === pageUrl;
 }
 
+/** The ClientContext id of a window's renderer; events sent with `emitTo` reach only that window. */
+function clientIdOf(webContentsId: number): string {
+  return `window-${webContentsId}`;
+}
+
 export function attachIpcAdapter(core: Core, rendererIndexPath: string): () => void {
   const pageUrl = pathToFileURL(rendererIndexPath).href;
   const trackedContents = new Set<number>();
@@ -27,7 +32,7 @@ export function attachIpcAdapter(core: Core, rendererIndexPath: string): () => v
       return fail('UNKNOWN_CHANNEL', 'Requests are accepted only from Berth’s own window.');
     }
     const contents = event.sender;
-    const client = { id: `window-${contents.id}` };
+    const client = { id: clientIdOf(contents.id) };
     if (!trackedContents.has(contents.id)) {
       trackedContents.add(contents.id);
       // A reload or a closed window is a client gone: drop what the core kept for it (its stats watches).
@@ -43,9 +48,11 @@ export function attachIpcAdapter(core: Core, rendererIndexPath: string): () => v
     return core.router.handle(channel, payload, client);
   });
 
-  const unsubscribe = core.hub.subscribe((event, payload) => {
+  const unsubscribe = core.hub.subscribe((event, payload, to) => {
     for (const window of BrowserWindow.getAllWindows()) {
-      if (!window.isDestroyed()) window.webContents.send(ipcEventChannel, event, payload);
+      if (window.isDestroyed()) continue;
+      if (to !== undefined && to !== clientIdOf(window.webContents.id)) continue;
+      window.webContents.send(ipcEventChannel, event, payload);
     }
   });
 

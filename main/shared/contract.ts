@@ -11,6 +11,8 @@ import { publishInterfaces, type SettingsView } from './settings-types';
 import { sharedFoldersProblem } from './shared-folder-rules';
 import type { StatsHistory, StatsTick, StatsWatchResult } from './stats-types';
 import type { Transfer } from './transfer-types';
+import type { StreamData, StreamEnd } from './stream-types';
+import { channel, containerRef, none, streamId } from './channels/channel-kit';
 import {
   restartPolicyNames,
   type BulkLimitsResult,
@@ -19,17 +21,9 @@ import {
   type LimitsSuggestion,
 } from './limits-types';
 
-/** Declares a channel: the schema validates what arrives, the phantom type documents what is returned. */
-function channel<Req extends z.ZodType, Res>(request: Req) {
-  return { request, response: undefined as unknown as Res };
-}
+export { containerRef };
 
-/** A container's id (full or short) or its name, as the engine accepts in its paths. */
-export const containerRef = z
-  .string()
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/, 'must be a container id or name (letters, digits, _ . -)');
-
-const none = z.object({}).strict();
+const streamCloseRequest = z.object({ id: streamId }).strict();
 const containersListRequest = z.object({ all: z.boolean().optional() }).strict();
 const containerIdRequest = z.object({ id: containerRef }).strict();
 const containerStopRequest = z
@@ -285,6 +279,8 @@ export const channels = {
   'settings:update': channel<typeof settingsUpdateRequest, SettingsView>(settingsUpdateRequest),
   'volumes:list': channel<typeof none, VolumeSummary[]>(none),
   'networks:list': channel<typeof none, NetworkSummary[]>(none),
+  /** Closes one of this client's streams (a log follow, a terminal, a build's output); closing twice is fine. */
+  'streams:close': channel<typeof streamCloseRequest, { id: string }>(streamCloseRequest),
 } as const;
 
 export interface AppInfo {
@@ -307,6 +303,10 @@ export interface EventPayloads {
   'engines:changed': EngineView[];
   /** New log lines of an engine Berth runs. */
   'engines:log': { id: string; lines: string[] };
+  /** Output of a stream this client opened (sent to that client only). */
+  'stream:data': StreamData;
+  /** A stream ended; nothing more comes for its id. */
+  'stream:end': StreamEnd;
 }
 
 export type Channel = keyof typeof channels;

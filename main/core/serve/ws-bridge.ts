@@ -30,10 +30,12 @@ export function createBridge(options: BridgeOptions): Bridge {
   let count = 0;
   // One subscription for all clients, so each event (a stats tick every second) is serialised once however
   // many windows are open.
-  const unsubscribe = options.hub.subscribe((event, payload) => {
+  const unsubscribe = options.hub.subscribe((event, payload, to) => {
     if (clients.size === 0) return;
+    const targets = [...clients.values()].filter((client) => to === undefined || client.id === to);
+    if (targets.length === 0) return;
     const text = JSON.stringify({ type: 'event', event, payload } satisfies WsServerFrame);
-    for (const client of clients.values()) client.push(text);
+    for (const client of targets) client.push(text);
   });
 
   return {

@@ -1,9 +1,8 @@
-// A container's page (#/containers/:id): its name, image and state with the same actions as its row in
-// the list, and two tabs: Stats (live charts against its limits) and Info. When the container is removed
+// A container's page (#/containers/:id?tab=…): its name, image and state with the same actions as its row
+// in the list, and its tabs (container-tabs.tsx). When the container is removed
 // while the page is open, the page says so and keeps its last known facts and stats.
-import { useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
 import { Page } from '../../components/page';
 import { QueryError } from '../../components/query-error';
@@ -11,8 +10,7 @@ import { StateBadge } from '../../components/state-badge';
 import { containersListRequest, useChannelQuery } from '../../data/channel-query';
 import { ContainerRowActions } from '../containers/container-row-actions';
 import { useContainerActions } from '../containers/use-container-actions';
-import { ContainerInfoTab } from './container-info-tab';
-import { StatsTab } from './stats-tab';
+import { containerTabs, defaultContainerTab } from './container-tabs';
 import { useResolvedContainer } from './use-resolved-container';
 import { RemoveContainerDialog } from '../containers/remove-container-dialog';
 
@@ -23,7 +21,11 @@ export function ContainerDetailPage() {
   const query = useChannelQuery('containers:list', containersListRequest, { staleTime: Infinity });
   const { container, gone } = useResolvedContainer(query.data, ref);
   const actions = useContainerActions();
-  const [tab, setTab] = useState<Key>('stats');
+  const [search, setSearch] = useSearchParams();
+  const asked = search.get('tab');
+  const tab = containerTabs.some((each) => each.id === asked) ? (asked as string) : defaultContainerTab;
+  const setTab = (key: Key) =>
+    setSearch(key === defaultContainerTab ? {} : { tab: String(key) }, { replace: true, preventScrollReset: true });
 
   if (!container) {
     return (
@@ -74,19 +76,17 @@ export function ContainerDetailPage() {
       )}
       <Tabs selectedKey={tab} onSelectionChange={setTab} className="tabs">
         <TabList aria-label={`Views of ${container.name}`} className="tab-list">
-          <Tab id="stats" className="tab">
-            Stats
-          </Tab>
-          <Tab id="info" className="tab">
-            Info
-          </Tab>
+          {containerTabs.map((each) => (
+            <Tab key={each.id} id={each.id} className="tab">
+              {each.label}
+            </Tab>
+          ))}
         </TabList>
-        <TabPanel id="stats" className="tab-panel">
-          <StatsTab container={container} gone={gone} />
-        </TabPanel>
-        <TabPanel id="info" className="tab-panel">
-          <ContainerInfoTab container={container} />
-        </TabPanel>
+        {containerTabs.map((each) => (
+          <TabPanel key={each.id} id={each.id} className="tab-panel">
+            {each.render({ container, gone })}
+          </TabPanel>
+        ))}
       </Tabs>
       <RemoveContainerDialog actions={actions} />
     </Page>

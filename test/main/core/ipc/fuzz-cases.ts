@@ -105,6 +105,7 @@ const bases: Record<Channel, Record<string, unknown>> = {
   'settings:update': { defaultRunLimits: { cpus: 1, cpusetCpus: '0' }, registryCredentials: 'docker-config' },
   'volumes:list': {},
   'networks:list': {},
+  'streams:close': { id: '00000000-0000-4000-8000-000000000000' },
 };
 
 /** Strings an attacker or a confused client might send where a name, an id or a reference belongs. */

@@ -1,0 +1,53 @@
+// `npm run bench:ops`: everyday operations (logs, terminal) in Chromium through `berth serve`, each next to the
+// docker CLI doing the same in the same run, against a private engine (root needed). Prints a table, then
+// one line of key=value figures.
+import { launchChromium } from '../test/harness/browser';
+import { buildBusyboxImage } from '../test/harness/busybox-image';
+import { PrivateEngine } from '../test/harness/private-engine';
+import { startServe } from '../test/harness/serve-process';
+import type { OpsFigure, OpsPart } from './ops-context';
+import { fmt, markdownTable } from './table';
+
+/** The parts, in the order they run. */
+const parts: { name: string; run: OpsPart }[] = [];
+
+async function main(): Promise<void> {
+  const engine = await PrivateEngine.start({ name: 'bench-ops' });
+  const browser = await launchChromium();
+  const figures: OpsFigure[] = [];
+  try {
+    const image = 'berth-bench/busybox:latest';
+    await buildBusyboxImage(engine.docker(), image);
+    const serve = await startServe(engine.dockerHost);
+    try {
+      for (const part of parts) {
+        console.log(`[bench:ops] ${part.name}…`);
+        figures.push(...(await part.run({ engine, image, serveUrl: serve.url, browser })));
+      }
+    } finally {
+      await serve.stop();
+    }
+  } finally {
+    await browser.close();
+    await engine.destroy();
+  }
+  console.log(
+    `\n${markdownTable(
+      ['what', 'Berth', 'peer', 'unit', 'figure', 'goal'],
+      figures.map((f) => [
+        f.what,
+        fmt(f.berth, 1),
+        fmt(f.peer ?? undefined, 1),
+        f.unit,
+        `${f.key}=${fmt(f.value, 2)}`,
+        f.goal,
+      ]),
+    )}\n`,
+  );
+  console.log(figures.map((f) => `${f.key}=${fmt(f.value, 2)}`).join(' '));
+}
+
+main().catch((error: unknown) => {
+  console.error('[bench:ops] failed:', error);
+  process.exit(1);
+});
