@@ -8,6 +8,8 @@ import type { EngineLink } from './connection/engine-link';
 import { buildDiagnostics } from './engines/diagnostics';
 import { EngineRegistry } from './engines/engine-registry';
 import type { IdleTiming } from './engines/vm/idle-stop';
+import { ExecSessions } from './exec/exec-sessions';
+import { execHandlers } from './exec/exec-handlers';
 import { EventHub } from './ipc/event-hub';
 import { Router, type Handlers } from './ipc/router';
 import type { Logger } from './logger';
@@ -87,6 +89,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const replicas = new ReplicasService({ connection, run, log });
   const streams = new StreamRegistry(hub, { log });
+  const execSessions = new ExecSessions({ connection, streams, log });
 
   const handlers: Handlers = {
     'app:info': async () => ({ version, transport: options.transport, platform: process.platform }),
@@ -157,6 +160,7 @@ export function createCore(options: CoreOptions): Core {
     },
     'volumes:list': () => volumes.list(),
     'networks:list': () => networks.list(),
+    ...execHandlers(execSessions),
     'streams:close': async (request, client) => streams.close(request.id, client.id),
   };
 
@@ -169,9 +173,11 @@ export function createCore(options: CoreOptions): Core {
     engines,
     releaseClient: (clientId) => {
       stats.releaseClient(clientId);
+      execSessions.releaseClient(clientId);
       streams.releaseClient(clientId);
     },
     close: async () => {
+      execSessions.dispose();
       streams.dispose();
       limits.dispose();
       transfers.dispose();

@@ -29,8 +29,17 @@ export interface StreamRegistryOptions {
   flushChars?: number;
 }
 
+/** Per stream: a terminal sends each small write at once (an echoed keystroke must not wait for the timer). */
+export interface StreamOpenOptions {
+  /** Send what was written as soon as the current burst of writes is over (one event per burst), not on the timer. */
+  immediate?: boolean;
+}
+
 interface OpenStream {
   clientId: string;
+  immediate: boolean;
+  /** An immediate stream's flush is queued for the end of the current burst. */
+  flushQueued: boolean;
   label: string;
   pending: StreamChunk[];
   pendingChars: number;
@@ -56,9 +65,24 @@ export class StreamRegistry {
 
   /** Opens a stream for a client under its chosen id; a source that fails to start rejects here and leaves
    * nothing open. */
-  async open(clientId: string, id: string, label: string, source: StreamSource): Promise<StreamOpened> {
+  async open(
+    clientId: string,
+    id: string,
+    label: string,
+    source: StreamSource,
+    options: StreamOpenOptions = {},
+  ): Promise<StreamOpened> {
     if (this.streams.has(id)) throw new BerthError('CONFLICT', `A stream with the id ${id} is already open.`);
-    const stream: OpenStream = { clientId, label, pending: [], pendingChars: 0, stop: null, ended: false };
+    const stream: OpenStream = {
+      clientId,
+      immediate: options.immediate ?? false,
+      flushQueued: false,
+      label,
+      pending: [],
+      pendingChars: 0,
+      stop: null,
+      ended: false,
+    };
     this.streams.set(id, stream);
     const sink = this.sinkFor(id, stream);
     try {
@@ -111,6 +135,15 @@ export class StreamRegistry {
         else stream.pending.push({ fd, text });
         stream.pendingChars += text.length;
         if (stream.pendingChars >= this.flushChars) this.flush(id, stream);
+        else if (stream.immediate && !stream.flushQueued) {
+          // setImmediate runs after the I/O callbacks of this turn: the chunks a socket delivers together go
+          // out as one event.
+          stream.flushQueued = true;
+          setImmediate(() => {
+            stream.flushQueued = false;
+            if (!stream.ended) this.flush(id, stream);
+          });
+        }
       },
       end: (result = {}) => this.finish(id, stream, result),
       get closed() {

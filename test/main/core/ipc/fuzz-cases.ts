@@ -105,6 +105,16 @@ const bases: Record<Channel, Record<string, unknown>> = {
   'settings:update': { defaultRunLimits: { cpus: 1, cpusetCpus: '0' }, registryCredentials: 'docker-config' },
   'volumes:list': {},
   'networks:list': {},
+  'exec:open': { streamId: '00000000-0000-4000-8000-000000000001', id: absentContainer, cols: 80, rows: 24 },
+  'exec:input': { streamId: '00000000-0000-4000-8000-000000000001', data: 'ls\r' },
+  'exec:resize': { streamId: '00000000-0000-4000-8000-000000000001', cols: 80, rows: 24 },
+  'exec:sessions': { id: absentContainer },
+  'exec:attach': {
+    streamId: '00000000-0000-4000-8000-000000000001',
+    sessionId: '00000000-0000-4000-8000-000000000002',
+    cols: 80,
+    rows: 24,
+  },
   'streams:close': { id: '00000000-0000-4000-8000-000000000000' },
 };
 

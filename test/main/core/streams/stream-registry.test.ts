@@ -103,4 +103,32 @@ describe('StreamRegistry', () => {
     expect(events.map((each) => each.event)).toEqual(['stream:data', 'stream:end']);
     expect(events[1].payload).toMatchObject({ error: { code: 'NOT_FOUND', message: 'gone' } });
   });
+
+  it('sends the writes of an immediate stream after the current burst, without waiting for the timer', async () => {
+    const { hub, events } = recordingHub();
+    registry = new StreamRegistry(hub, { flushMs: 60_000 });
+    let sink!: StreamSink;
+    await registry.open(
+      'c',
+      idA,
+      'terminal',
+      (given) => {
+        sink = given;
+        return () => undefined;
+      },
+      { immediate: true },
+    );
+    sink.write('stdout', 'e');
+    sink.write('stdout', 'cho');
+    expect(events).toHaveLength(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual([
+      { event: 'stream:data', payload: { id: idA, chunks: [{ fd: 'stdout', text: 'echo' }] }, to: 'c' },
+    ]);
+    // A client gone before the burst ended hears nothing.
+    sink.write('stdout', 'late');
+    registry.releaseClient('c');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toHaveLength(1);
+  });
 });
