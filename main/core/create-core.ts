@@ -3,6 +3,8 @@
 import { homedir } from 'node:os';
 import { version } from '../../package.json';
 import type { AppInfo } from '../shared/contract';
+import { ComposeService } from './compose/compose-service';
+import { composeHandlers } from './compose/compose-handlers';
 import { ContainersService } from './containers/containers-service';
 import type { EngineLink } from './connection/engine-link';
 import { buildDiagnostics } from './engines/diagnostics';
@@ -90,6 +92,7 @@ export function createCore(options: CoreOptions): Core {
   const replicas = new ReplicasService({ connection, run, log });
   const streams = new StreamRegistry(hub, { log });
   const execSessions = new ExecSessions({ connection, streams, log });
+  const compose = new ComposeService({ env, connection, engines: () => engines.views(), streams, log });
 
   const handlers: Handlers = {
     'app:info': async () => ({ version, transport: options.transport, platform: process.platform }),
@@ -161,6 +164,7 @@ export function createCore(options: CoreOptions): Core {
     'volumes:list': () => volumes.list(),
     'networks:list': () => networks.list(),
     ...execHandlers(execSessions),
+    ...composeHandlers(compose, env),
     'streams:close': async (request, client) => streams.close(request.id, client.id),
   };
 

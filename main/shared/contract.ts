@@ -14,6 +14,7 @@ import type { Transfer } from './transfer-types';
 import type { StreamData, StreamEnd } from './stream-types';
 import { channel, containerRef, none, streamId } from './channels/channel-kit';
 import { execChannels } from './channels/exec-channels';
+import { composeChannels } from './channels/compose-channels';
 import {
   restartPolicyNames,
   type BulkLimitsResult,
@@ -281,6 +282,7 @@ export const channels = {
   'volumes:list': channel<typeof none, VolumeSummary[]>(none),
   'networks:list': channel<typeof none, NetworkSummary[]>(none),
   ...execChannels,
+  ...composeChannels,
   /** Closes one of this client's streams (a log follow, a terminal, a build's output); closing twice is fine. */
   'streams:close': channel<typeof streamCloseRequest, { id: string }>(streamCloseRequest),
 } as const;
