@@ -13,6 +13,7 @@ import { Router, type Handlers } from './ipc/router';
 import type { Logger } from './logger';
 import { ImagesService } from './resources/images-service';
 import { NetworksService } from './resources/networks-service';
+import { networksHandlers } from './networks/networks-handlers';
 import { VolumesService } from './resources/volumes-service';
 import { StatsService, type StatsCollectorChoice } from './stats/stats-service';
 import { LimitsService } from './limits/limits-service';
@@ -157,6 +158,7 @@ export function createCore(options: CoreOptions): Core {
     },
     'volumes:list': () => volumes.list(),
     'networks:list': () => networks.list(),
+    ...networksHandlers(networks),
     'streams:close': async (request, client) => streams.close(request.id, client.id),
   };
 
