@@ -17,6 +17,7 @@ import { Router, type Handlers } from './ipc/router';
 import type { Logger } from './logger';
 import { ImagesService } from './resources/images-service';
 import { NetworksService } from './resources/networks-service';
+import { networksHandlers } from './networks/networks-handlers';
 import { VolumesService } from './resources/volumes-service';
 import { StatsService, type StatsCollectorChoice } from './stats/stats-service';
 import { LimitsService } from './limits/limits-service';
@@ -165,6 +166,7 @@ export function createCore(options: CoreOptions): Core {
     'networks:list': () => networks.list(),
     ...execHandlers(execSessions),
     ...composeHandlers(compose, env),
+    ...networksHandlers(networks),
     'streams:close': async (request, client) => streams.close(request.id, client.id),
   };
 

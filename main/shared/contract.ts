@@ -15,6 +15,7 @@ import type { StreamData, StreamEnd } from './stream-types';
 import { channel, containerRef, none, streamId } from './channels/channel-kit';
 import { execChannels } from './channels/exec-channels';
 import { composeChannels } from './channels/compose-channels';
+import { networksChannels } from './channels/networks-channels';
 import {
   restartPolicyNames,
   type BulkLimitsResult,
@@ -283,6 +284,7 @@ export const channels = {
   'networks:list': channel<typeof none, NetworkSummary[]>(none),
   ...execChannels,
   ...composeChannels,
+  ...networksChannels,
   /** Closes one of this client's streams (a log follow, a terminal, a build's output); closing twice is fine. */
   'streams:close': channel<typeof streamCloseRequest, { id: string }>(streamCloseRequest),
 } as const;

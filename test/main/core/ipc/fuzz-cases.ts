@@ -118,6 +118,19 @@ const bases: Record<Channel, Record<string, unknown>> = {
   'compose:cli': {},
   'compose:up': { streamId: '00000000-0000-4000-8000-000000000001', file: '/nonexistent/berth-fuzz/compose.yaml' },
   'compose:down': { streamId: '00000000-0000-4000-8000-000000000002', file: '/nonexistent/berth-fuzz/compose.yaml' },
+  // A driver no engine has, so even an accepted create is refused; prune only what carries a label nobody uses.
+  'networks:create': {
+    name: 'berth-fuzz-network',
+    driver: 'berth-fuzz-absent-driver',
+    internal: true,
+    labels: [{ key: 'berth.fuzz', value: '1' }],
+    subnet: '10.250.250.0/24',
+  },
+  'networks:inspect': { id: 'berth-fuzz-network' },
+  'networks:remove': { id: 'berth-fuzz-network' },
+  'networks:prune': { label: 'berth.fuzz.absent=never' },
+  'networks:connect': { network: 'berth-fuzz-network', container: absentContainer, aliases: ['fuzz'] },
+  'networks:disconnect': { network: 'berth-fuzz-network', container: absentContainer, force: false },
   'streams:close': { id: '00000000-0000-4000-8000-000000000000' },
 };
 
