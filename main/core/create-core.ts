@@ -6,6 +6,7 @@ import type { AppInfo } from '../shared/contract';
 import { ComposeService } from './compose/compose-service';
 import { composeHandlers } from './compose/compose-handlers';
 import { ContainersService } from './containers/containers-service';
+import { lifecycleHandlers } from './containers/lifecycle-handlers';
 import type { EngineLink } from './connection/engine-link';
 import { buildDiagnostics } from './engines/diagnostics';
 import { EngineRegistry } from './engines/engine-registry';
@@ -128,7 +129,7 @@ export function createCore(options: CoreOptions): Core {
     'containers:list': (request) => containers.list({ all: request.all ?? true }),
     'containers:start': (request) => containers.start(request.id),
     'containers:stop': (request) => containers.stop(request.id, request.timeoutSeconds),
-    'containers:remove': (request) => containers.remove(request.id, request.force ?? false),
+    'containers:remove': (request) => containers.remove(request.id, request.force ?? false, request.volumes ?? false),
     'stats:watch': (request, client) => stats.watch(client.id, { all: request.all ?? false, ids: request.ids ?? [] }),
     'stats:history': async (request) => stats.history(request.id, request.seconds),
     'limits:get': (request) => limits.get(request.id),
@@ -153,6 +154,11 @@ export function createCore(options: CoreOptions): Core {
     'registries:logout': (request) => registries.logout(request.registry),
     'containers:run': (request) => run.run(request.spec, request.replicas ?? 1),
     'containers:run-quick': (request) => run.quickRun(request.image),
+    'containers:create': async (request) => {
+      const [created] = await run.run(request.spec, 1, { start: false });
+      if (!created) throw new Error('[run] the create made no container');
+      return created;
+    },
     'replicas:list': () => replicas.list(),
     'replicas:scale': (request) => replicas.scale(request.name, request.replicas),
     'settings:get': async () => settings.view(await settings.get()),
@@ -167,6 +173,7 @@ export function createCore(options: CoreOptions): Core {
     ...execHandlers(execSessions),
     ...composeHandlers(compose, env),
     ...networksHandlers(networks),
+    ...lifecycleHandlers({ connection, lifecycle: containers.lifecycle, log }),
     'streams:close': async (request, client) => streams.close(request.id, client.id),
   };
 

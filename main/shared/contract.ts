@@ -16,6 +16,7 @@ import { channel, containerRef, none, streamId } from './channels/channel-kit';
 import { execChannels } from './channels/exec-channels';
 import { composeChannels } from './channels/compose-channels';
 import { networksChannels } from './channels/networks-channels';
+import { containerActionChannels } from './channels/container-action-channels';
 import {
   restartPolicyNames,
   type BulkLimitsResult,
@@ -32,7 +33,9 @@ const containerIdRequest = z.object({ id: containerRef }).strict();
 const containerStopRequest = z
   .object({ id: containerRef, timeoutSeconds: z.number().int().min(0).max(600).optional() })
   .strict();
-const containerRemoveRequest = z.object({ id: containerRef, force: z.boolean().optional() }).strict();
+const containerRemoveRequest = z
+  .object({ id: containerRef, force: z.boolean().optional(), volumes: z.boolean().optional() })
+  .strict();
 /** Declarative: the whole set this client wants stats for, replacing its previous set. */
 const statsWatchRequest = z
   .object({ all: z.boolean().optional(), ids: z.array(containerRef).max(1000).optional() })
@@ -155,6 +158,7 @@ const runSpec = z
   })
   .strict();
 const runRequest = z.object({ spec: runSpec, replicas: z.number().int().min(1).max(50).optional() }).strict();
+const createRequest = z.object({ spec: runSpec }).strict();
 const quickRunRequest = z.object({ image: referenceText.min(1) }).strict();
 const replicaScaleRequest = z.object({ name: containerRef, replicas: z.number().int().min(0).max(50) }).strict();
 const settingsUpdateRequest = z
@@ -275,6 +279,8 @@ export const channels = {
   'containers:run': channel<typeof runRequest, RunResult[]>(runRequest),
   /** One-click run: generated name, every exposed port published, the default limit profile. */
   'containers:run-quick': channel<typeof quickRunRequest, RunResult>(quickRunRequest),
+  /** The run dialog's "Create only": the container made as `containers:run` would, not started. */
+  'containers:create': channel<typeof createRequest, RunResult>(createRequest),
   'replicas:list': channel<typeof none, ReplicaGroup[]>(none),
   'replicas:scale': channel<typeof replicaScaleRequest, ReplicaGroup>(replicaScaleRequest),
   'settings:get': channel<typeof none, SettingsView>(none),
@@ -285,6 +291,7 @@ export const channels = {
   ...execChannels,
   ...composeChannels,
   ...networksChannels,
+  ...containerActionChannels,
   /** Closes one of this client's streams (a log follow, a terminal, a build's output); closing twice is fine. */
   'streams:close': channel<typeof streamCloseRequest, { id: string }>(streamCloseRequest),
 } as const;

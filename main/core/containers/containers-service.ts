@@ -1,4 +1,4 @@
-// Containers: the list, the start/stop/remove actions, and turning the engine's container events into
+// Containers: the list, the start/stop/remove actions (ContainerLifecycle), and turning the engine's container events into
 // `containers:changed` hub events (plus a resync after every reconnection) so the UI refetches when needed.
 import type { ContainerSummary, PortBinding } from '../../shared/container-types';
 import { forwardChanges, type Change } from '../connection/changed-events';
@@ -6,6 +6,7 @@ import type { EngineEvent } from '../connection/engine-connection';
 import type { EngineLink } from '../connection/engine-link';
 import type { EventHub } from '../ipc/event-hub';
 import { consoleLogger, type Logger } from '../logger';
+import { ContainerLifecycle } from './container-lifecycle';
 import { toContainerSummary } from './container-summary';
 
 /** Actions that change nothing the container list shows; forwarding them would only cause refetches. */
@@ -34,23 +35,20 @@ function containerChange(event: EngineEvent): Change | null {
   return action ? { id: event.Actor.ID, action } : null;
 }
 
-/** An engine status code meaning "already in that state": for a dashboard, the request is then fulfilled. */
-function isAlreadyDone(error: unknown): boolean {
-  return (error as { statusCode?: number } | null)?.statusCode === 304;
-}
-
 /** Why a published port is not reachable on this computer (a VM engine's forward failed), if it is not. */
 export type PortProblemOf = (containerId: string, protocol: string, hostPort: number) => string | undefined;
 
 export class ContainersService {
   private readonly unsubscribe: () => void;
+  readonly lifecycle: ContainerLifecycle;
 
   constructor(
     private readonly connection: EngineLink,
     hub: Pick<EventHub, 'emit'>,
-    private readonly log: Logger = consoleLogger,
+    log: Logger = consoleLogger,
     private readonly portProblem: PortProblemOf = () => undefined,
   ) {
+    this.lifecycle = new ContainerLifecycle(connection, log);
     this.unsubscribe = forwardChanges(connection, hub, 'containers:changed', containerChange);
   }
 
@@ -67,32 +65,17 @@ export class ContainersService {
     return problem ? { ...port, problem } : port;
   }
 
-  async start(id: string): Promise<{ id: string }> {
-    try {
-      await this.connection.client().getContainer(id).start();
-    } catch (error) {
-      if (!isAlreadyDone(error)) throw error;
-      this.log.info(`[containers] ${id} was already running`);
-    }
-    return { id };
+  // The actions live in ContainerLifecycle (races with the engine said plainly); these keep their old callers.
+  start(id: string): Promise<{ id: string }> {
+    return this.lifecycle.start(id);
   }
 
-  async stop(id: string, timeoutSeconds?: number): Promise<{ id: string }> {
-    try {
-      await this.connection
-        .client()
-        .getContainer(id)
-        .stop(timeoutSeconds === undefined ? {} : { t: timeoutSeconds });
-    } catch (error) {
-      if (!isAlreadyDone(error)) throw error;
-      this.log.info(`[containers] ${id} was already stopped`);
-    }
-    return { id };
+  stop(id: string, timeoutSeconds?: number): Promise<{ id: string }> {
+    return this.lifecycle.stop(id, timeoutSeconds);
   }
 
-  async remove(id: string, force = false): Promise<{ id: string }> {
-    await this.connection.client().getContainer(id).remove({ force });
-    return { id };
+  remove(id: string, force = false, volumes = false): Promise<{ id: string }> {
+    return this.lifecycle.remove(id, { force, volumes });
   }
 
   dispose(): void {

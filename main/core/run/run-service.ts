@@ -32,10 +32,13 @@ type Planned = RunSpec & { name: string };
 export class RunService {
   constructor(private readonly options: RunServiceOptions) {}
 
-  /** Creates and starts `replicas` containers; for more than one they are `<base>-1..N`, one replica group. */
-  async run(spec: RunSpec, replicas = 1): Promise<RunResult[]> {
+  /**
+   * Creates and starts `replicas` containers; for more than one they are `<base>-1..N`, one replica group.
+   * `start: false` only creates them (the run dialog's "Create only").
+   */
+  async run(spec: RunSpec, replicas = 1, options: { start?: boolean } = {}): Promise<RunResult[]> {
     const docker = this.options.connection.client();
-    return this.runPrepared(docker, spec, replicas, await this.prepare(docker, spec));
+    return this.runPrepared(docker, spec, replicas, await this.prepare(docker, spec), options.start ?? true);
   }
 
   private async runPrepared(
@@ -43,11 +46,12 @@ export class RunService {
     spec: RunSpec,
     replicas: number,
     image: EnsuredImage,
+    start = true,
   ): Promise<RunResult[]> {
     const taken = takenNames(await docker.listContainers({ all: true }));
     if (replicas <= 1) {
       const name = spec.name ?? generateName(spec.image, (candidate) => taken.has(candidate));
-      return this.createAll(docker, [{ ...spec, name }], image);
+      return this.createAll(docker, [{ ...spec, name }], image, start);
     }
     const indices = Array.from({ length: replicas }, (_, i) => i + 1);
     const base =
@@ -60,6 +64,7 @@ export class RunService {
       docker,
       indices.map((i) => replicaSpec(spec, base, i) as Planned),
       image,
+      start,
     );
   }
 
@@ -107,7 +112,12 @@ export class RunService {
     return ensureImage(docker, this.options.transfers, spec.image);
   }
 
-  private async createAll(docker: Dockerode, planned: Planned[], image: EnsuredImage): Promise<RunResult[]> {
+  private async createAll(
+    docker: Dockerode,
+    planned: Planned[],
+    image: EnsuredImage,
+    start = true,
+  ): Promise<RunResult[]> {
     const created: Dockerode.Container[] = [];
     let step = 'created';
     let current: Planned | undefined;
@@ -116,6 +126,7 @@ export class RunService {
         step = 'created';
         const container = await docker.createContainer(createOptions(current, current.name));
         created.push(container);
+        if (!start) continue;
         step = 'started';
         await container.start();
       }

@@ -92,12 +92,15 @@ describe('ContainersService actions', () => {
     expect(container.stop).toHaveBeenCalledWith({ t: 3 });
   });
 
-  it('lets other engine errors through to the router', async () => {
+  it('says plainly that a container the engine no longer has is gone, keeping its words', async () => {
     const missing = Object.assign(new Error('no such container'), { statusCode: 404 });
     const fake = fakeConnection({
       getContainer: () => ({ remove: vi.fn().mockRejectedValue(missing) }),
     } as unknown as Partial<Dockerode>);
     const service = new ContainersService(fake.connection, new EventHub(), silentLogger);
-    await expect(service.remove('nope', true)).rejects.toBe(missing);
+    await expect(service.remove('nope', true)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'The container nope no longer exists (the engine says: no such container).',
+    });
   });
 });
