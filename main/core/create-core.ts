@@ -16,6 +16,8 @@ import { NetworksService } from './resources/networks-service';
 import { VolumesService } from './resources/volumes-service';
 import { StatsService, type StatsCollectorChoice } from './stats/stats-service';
 import { LimitsService } from './limits/limits-service';
+import { logsHandlers } from './logs/logs-handlers';
+import { LogsService } from './logs/logs-service';
 import { credentialsFileFor, EncryptedCredentials } from './registries/encrypted-credentials';
 import { RegistriesService } from './registries/registries-service';
 import type { SecretCipher } from './registries/secret-cipher';
@@ -157,6 +159,7 @@ export function createCore(options: CoreOptions): Core {
     },
     'volumes:list': () => volumes.list(),
     'networks:list': () => networks.list(),
+    ...logsHandlers(new LogsService(connection, streams)),
     'streams:close': async (request, client) => streams.close(request.id, client.id),
   };
 
