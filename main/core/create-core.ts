@@ -22,6 +22,8 @@ import { networksHandlers } from './networks/networks-handlers';
 import { VolumesService } from './resources/volumes-service';
 import { StatsService, type StatsCollectorChoice } from './stats/stats-service';
 import { LimitsService } from './limits/limits-service';
+import { logsHandlers } from './logs/logs-handlers';
+import { LogsService } from './logs/logs-service';
 import { credentialsFileFor, EncryptedCredentials } from './registries/encrypted-credentials';
 import { RegistriesService } from './registries/registries-service';
 import type { SecretCipher } from './registries/secret-cipher';
@@ -174,6 +176,7 @@ export function createCore(options: CoreOptions): Core {
     ...composeHandlers(compose, env),
     ...networksHandlers(networks),
     ...lifecycleHandlers({ connection, lifecycle: containers.lifecycle, log }),
+    ...logsHandlers(new LogsService(connection, streams)),
     'streams:close': async (request, client) => streams.close(request.id, client.id),
   };
 

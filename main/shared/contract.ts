@@ -17,6 +17,7 @@ import { execChannels } from './channels/exec-channels';
 import { composeChannels } from './channels/compose-channels';
 import { networksChannels } from './channels/networks-channels';
 import { containerActionChannels } from './channels/container-action-channels';
+import { logsChannels } from './channels/logs-channels';
 import {
   restartPolicyNames,
   type BulkLimitsResult,
@@ -292,6 +293,7 @@ export const channels = {
   ...composeChannels,
   ...networksChannels,
   ...containerActionChannels,
+  ...logsChannels,
   /** Closes one of this client's streams (a log follow, a terminal, a build's output); closing twice is fine. */
   'streams:close': channel<typeof streamCloseRequest, { id: string }>(streamCloseRequest),
 } as const;

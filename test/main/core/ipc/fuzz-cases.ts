@@ -154,6 +154,8 @@ const bases: Record<Channel, Record<string, unknown>> = {
   'networks:prune': { label: 'berth.fuzz.absent=never' },
   'networks:connect': { network: 'berth-fuzz-network', container: absentContainer, aliases: ['fuzz'] },
   'networks:disconnect': { network: 'berth-fuzz-network', container: absentContainer, force: false },
+  'logs:follow': { streamId: '00000000-0000-4000-8000-000000000001', id: absentContainer, tail: 10 },
+  'logs:fetch': { id: absentContainer, before: '2026-01-01T00:00:00.000000000Z', limit: 10 },
   'streams:close': { id: '00000000-0000-4000-8000-000000000000' },
 };
 
