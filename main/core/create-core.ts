@@ -11,6 +11,7 @@ import type { IdleTiming } from './engines/vm/idle-stop';
 import { EventHub } from './ipc/event-hub';
 import { Router, type Handlers } from './ipc/router';
 import type { Logger } from './logger';
+import { inspectHandlers } from './inspect/inspect-handlers';
 import { ImagesService } from './resources/images-service';
 import { NetworksService } from './resources/networks-service';
 import { VolumesService } from './resources/volumes-service';
@@ -157,6 +158,7 @@ export function createCore(options: CoreOptions): Core {
     },
     'volumes:list': () => volumes.list(),
     'networks:list': () => networks.list(),
+    ...inspectHandlers({ connection, portProblem: (id, protocol, port) => engines.portProblem(id, protocol, port) }),
     'streams:close': async (request, client) => streams.close(request.id, client.id),
   };
 

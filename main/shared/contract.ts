@@ -13,6 +13,7 @@ import type { StatsHistory, StatsTick, StatsWatchResult } from './stats-types';
 import type { Transfer } from './transfer-types';
 import type { StreamData, StreamEnd } from './stream-types';
 import { channel, containerRef, none, streamId } from './channels/channel-kit';
+import { inspectChannels } from './channels/inspect-channels';
 import {
   restartPolicyNames,
   type BulkLimitsResult,
@@ -279,6 +280,7 @@ export const channels = {
   'settings:update': channel<typeof settingsUpdateRequest, SettingsView>(settingsUpdateRequest),
   'volumes:list': channel<typeof none, VolumeSummary[]>(none),
   'networks:list': channel<typeof none, NetworkSummary[]>(none),
+  ...inspectChannels,
   /** Closes one of this client's streams (a log follow, a terminal, a build's output); closing twice is fine. */
   'streams:close': channel<typeof streamCloseRequest, { id: string }>(streamCloseRequest),
 } as const;

@@ -105,6 +105,9 @@ const bases: Record<Channel, Record<string, unknown>> = {
   'settings:update': { defaultRunLimits: { cpus: 1, cpusetCpus: '0' }, registryCredentials: 'docker-config' },
   'volumes:list': {},
   'networks:list': {},
+  'containers:inspect': { id: absentContainer },
+  'containers:top': { id: absentContainer },
+  'containers:changes': { id: absentContainer },
   'streams:close': { id: '00000000-0000-4000-8000-000000000000' },
 };
 
