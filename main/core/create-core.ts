@@ -16,6 +16,7 @@ import { execHandlers } from './exec/exec-handlers';
 import { EventHub } from './ipc/event-hub';
 import { Router, type Handlers } from './ipc/router';
 import type { Logger } from './logger';
+import { inspectHandlers } from './inspect/inspect-handlers';
 import { ImagesService } from './resources/images-service';
 import { NetworksService } from './resources/networks-service';
 import { networksHandlers } from './networks/networks-handlers';
@@ -177,6 +178,7 @@ export function createCore(options: CoreOptions): Core {
     ...networksHandlers(networks),
     ...lifecycleHandlers({ connection, lifecycle: containers.lifecycle, log }),
     ...logsHandlers(new LogsService(connection, streams)),
+    ...inspectHandlers({ connection, portProblem: (id, protocol, port) => engines.portProblem(id, protocol, port) }),
     'streams:close': async (request, client) => streams.close(request.id, client.id),
   };
 

@@ -18,6 +18,7 @@ import { composeChannels } from './channels/compose-channels';
 import { networksChannels } from './channels/networks-channels';
 import { containerActionChannels } from './channels/container-action-channels';
 import { logsChannels } from './channels/logs-channels';
+import { inspectChannels } from './channels/inspect-channels';
 import {
   restartPolicyNames,
   type BulkLimitsResult,
@@ -294,6 +295,7 @@ export const channels = {
   ...networksChannels,
   ...containerActionChannels,
   ...logsChannels,
+  ...inspectChannels,
   /** Closes one of this client's streams (a log follow, a terminal, a build's output); closing twice is fine. */
   'streams:close': channel<typeof streamCloseRequest, { id: string }>(streamCloseRequest),
 } as const;

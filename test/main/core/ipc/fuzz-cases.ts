@@ -156,6 +156,9 @@ const bases: Record<Channel, Record<string, unknown>> = {
   'networks:disconnect': { network: 'berth-fuzz-network', container: absentContainer, force: false },
   'logs:follow': { streamId: '00000000-0000-4000-8000-000000000001', id: absentContainer, tail: 10 },
   'logs:fetch': { id: absentContainer, before: '2026-01-01T00:00:00.000000000Z', limit: 10 },
+  'containers:inspect': { id: absentContainer },
+  'containers:top': { id: absentContainer },
+  'containers:changes': { id: absentContainer },
   'streams:close': { id: '00000000-0000-4000-8000-000000000000' },
 };
 
