@@ -26,6 +26,8 @@ export interface ComposeServiceOptions {
   engines: () => EngineView[];
   streams: Pick<StreamRegistry, 'open'>;
   log: Logger;
+  /** Where the CLI is looked for; findComposeCli unless a unit test stands in for a computer without one. */
+  findCli?: (env: NodeJS.ProcessEnv) => Promise<ComposeInvocation | null>;
 }
 
 export interface UpRequest {
@@ -93,7 +95,7 @@ export class ComposeService {
   }
 
   private async cli(): Promise<ComposeInvocation> {
-    const cli = await findComposeCli(this.options.env);
+    const cli = await (this.options.findCli ?? findComposeCli)(this.options.env);
     if (cli) return cli;
     throw new BerthError(
       'NOT_FOUND',

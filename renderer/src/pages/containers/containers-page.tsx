@@ -16,6 +16,8 @@ import { useMediaQuery } from '../../lib/use-media-query';
 import { relativeTimeTickMs, useNow } from '../../lib/use-now';
 import { filterContainers } from '../../model/container-filter';
 import { useStatsWatch } from '../../stats/use-stats';
+import { ComposeProjects } from '../../compose/compose-projects';
+import { ComposeUpButton } from '../../compose/compose-up-dialog';
 import { containerColumns } from './container-columns';
 import { BulkLimitsDialog } from './bulk-limits-dialog';
 import { useContainerActions } from './use-container-actions';
@@ -70,6 +72,7 @@ export function ContainersPage() {
           >
             Set limits…
           </Button>
+          <ComposeUpButton />
         </>
       }
     >
@@ -78,6 +81,7 @@ export function ContainersPage() {
       )}
       {query.error && <QueryError what="containers" error={query.error} onRetry={() => void query.refetch()} />}
       {query.data && <EngineAwayNotice what="containers" updatedAt={query.dataUpdatedAt} />}
+      <ComposeProjects containers={all} />
       <DataTable<ContainerSummary>
         label="Containers"
         columns={columns}
