@@ -23,6 +23,9 @@ import { ReplicasService } from './run/replicas-service';
 import { RunService } from './run/run-service';
 import { SettingsStore } from './settings/settings-store';
 import { StreamRegistry } from './streams/stream-registry';
+import { BuildService } from './build/build-service';
+import { buildHandlers } from './build/build-handlers';
+import { volumeHandlers } from './volumes/volume-handlers';
 import { TransferManager } from './transfers/transfer-manager';
 
 export interface CoreOptions {
@@ -87,6 +90,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const replicas = new ReplicasService({ connection, run, log });
   const streams = new StreamRegistry(hub, { log });
+  const build = new BuildService(connection, streams, log);
 
   const handlers: Handlers = {
     'app:info': async () => ({ version, transport: options.transport, platform: process.platform }),
@@ -157,6 +161,8 @@ export function createCore(options: CoreOptions): Core {
     },
     'volumes:list': () => volumes.list(),
     'networks:list': () => networks.list(),
+    ...buildHandlers(build),
+    ...volumeHandlers(volumes),
     'streams:close': async (request, client) => streams.close(request.id, client.id),
   };
 

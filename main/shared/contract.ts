@@ -2,7 +2,7 @@
 // pushed event with its payload type. Main, preload and renderer share it; nothing else names channels.
 import { z } from 'zod';
 import type { ContainerSummary, ContainersChanged } from './container-types';
-import type { EngineStatus, NetworkSummary, VolumeSummary } from './engine-types';
+import type { EngineStatus, NetworkSummary } from './engine-types';
 import type { ImageSummary, ImageDetail, ImageHistoryEntry, ImagePruneResult, ImageRemoveResult } from './image-types';
 import type { AddRemoteResult, EngineDiskUsage, EngineView, VmCompactResult, VmUsage } from './engine-manager-types';
 import { registryCredentialStorages, type KnownRegistry, type LoginResult } from './registry-types';
@@ -13,6 +13,9 @@ import type { StatsHistory, StatsTick, StatsWatchResult } from './stats-types';
 import type { Transfer } from './transfer-types';
 import type { StreamData, StreamEnd } from './stream-types';
 import { channel, containerRef, none, streamId } from './channels/channel-kit';
+import { buildChannels } from './channels/build-channels';
+import { volumeChannels } from './channels/volume-channels';
+import type { VolumeItem } from './volume-types';
 import {
   restartPolicyNames,
   type BulkLimitsResult,
@@ -277,8 +280,10 @@ export const channels = {
   'settings:get': channel<typeof none, SettingsView>(none),
   /** Changes the fields present; 'encrypted' credentials are refused (CONFLICT) where encryption is unavailable. */
   'settings:update': channel<typeof settingsUpdateRequest, SettingsView>(settingsUpdateRequest),
-  'volumes:list': channel<typeof none, VolumeSummary[]>(none),
+  'volumes:list': channel<typeof none, VolumeItem[]>(none),
   'networks:list': channel<typeof none, NetworkSummary[]>(none),
+  ...buildChannels,
+  ...volumeChannels,
   /** Closes one of this client's streams (a log follow, a terminal, a build's output); closing twice is fine. */
   'streams:close': channel<typeof streamCloseRequest, { id: string }>(streamCloseRequest),
 } as const;
