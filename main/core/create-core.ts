@@ -32,6 +32,9 @@ import { ReplicasService } from './run/replicas-service';
 import { RunService } from './run/run-service';
 import { SettingsStore } from './settings/settings-store';
 import { StreamRegistry } from './streams/stream-registry';
+import { BuildService } from './build/build-service';
+import { buildHandlers } from './build/build-handlers';
+import { volumeHandlers } from './volumes/volume-handlers';
 import { TransferManager } from './transfers/transfer-manager';
 
 export interface CoreOptions {
@@ -98,6 +101,7 @@ export function createCore(options: CoreOptions): Core {
   const streams = new StreamRegistry(hub, { log });
   const execSessions = new ExecSessions({ connection, streams, log });
   const compose = new ComposeService({ env, connection, engines: () => engines.views(), streams, log });
+  const build = new BuildService(connection, streams, log);
 
   const handlers: Handlers = {
     'app:info': async () => ({ version, transport: options.transport, platform: process.platform }),
@@ -179,6 +183,8 @@ export function createCore(options: CoreOptions): Core {
     ...lifecycleHandlers({ connection, lifecycle: containers.lifecycle, log }),
     ...logsHandlers(new LogsService(connection, streams)),
     ...inspectHandlers({ connection, portProblem: (id, protocol, port) => engines.portProblem(id, protocol, port) }),
+    ...buildHandlers(build),
+    ...volumeHandlers(volumes),
     'streams:close': async (request, client) => streams.close(request.id, client.id),
   };
 

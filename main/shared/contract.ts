@@ -2,7 +2,7 @@
 // pushed event with its payload type. Main, preload and renderer share it; nothing else names channels.
 import { z } from 'zod';
 import type { ContainerSummary, ContainersChanged } from './container-types';
-import type { EngineStatus, NetworkSummary, VolumeSummary } from './engine-types';
+import type { EngineStatus, NetworkSummary } from './engine-types';
 import type { ImageSummary, ImageDetail, ImageHistoryEntry, ImagePruneResult, ImageRemoveResult } from './image-types';
 import type { AddRemoteResult, EngineDiskUsage, EngineView, VmCompactResult, VmUsage } from './engine-manager-types';
 import { registryCredentialStorages, type KnownRegistry, type LoginResult } from './registry-types';
@@ -19,6 +19,9 @@ import { networksChannels } from './channels/networks-channels';
 import { containerActionChannels } from './channels/container-action-channels';
 import { logsChannels } from './channels/logs-channels';
 import { inspectChannels } from './channels/inspect-channels';
+import { buildChannels } from './channels/build-channels';
+import { volumeChannels } from './channels/volume-channels';
+import type { VolumeItem } from './volume-types';
 import {
   restartPolicyNames,
   type BulkLimitsResult,
@@ -288,7 +291,7 @@ export const channels = {
   'settings:get': channel<typeof none, SettingsView>(none),
   /** Changes the fields present; 'encrypted' credentials are refused (CONFLICT) where encryption is unavailable. */
   'settings:update': channel<typeof settingsUpdateRequest, SettingsView>(settingsUpdateRequest),
-  'volumes:list': channel<typeof none, VolumeSummary[]>(none),
+  'volumes:list': channel<typeof none, VolumeItem[]>(none),
   'networks:list': channel<typeof none, NetworkSummary[]>(none),
   ...execChannels,
   ...composeChannels,
@@ -296,6 +299,8 @@ export const channels = {
   ...containerActionChannels,
   ...logsChannels,
   ...inspectChannels,
+  ...buildChannels,
+  ...volumeChannels,
   /** Closes one of this client's streams (a log follow, a terminal, a build's output); closing twice is fine. */
   'streams:close': channel<typeof streamCloseRequest, { id: string }>(streamCloseRequest),
 } as const;

@@ -159,6 +159,25 @@ const bases: Record<Channel, Record<string, unknown>> = {
   'containers:inspect': { id: absentContainer },
   'containers:top': { id: absentContainer },
   'containers:changes': { id: absentContainer },
+  'images:build': {
+    streamId: '00000000-0000-4000-8000-0000000000b1',
+    context: '/nonexistent/berth-fuzz-context',
+    dockerfile: 'Dockerfile',
+    tag: 'berth-fuzz/absent:never',
+    buildArgs: [{ key: 'FUZZ', value: '1' }],
+    target: 'fuzz',
+    noCache: true,
+  },
+  // A driver the engine does not have: refused before anything is created, whatever the name.
+  'volumes:create': {
+    name: 'berth-fuzz-never',
+    driver: 'berth-fuzz-no-such-driver',
+    labels: [{ key: 'a', value: 'b' }],
+  },
+  'volumes:inspect': { name: 'berth-fuzz-absent' },
+  'volumes:remove': { name: 'berth-fuzz-absent', force: false },
+  'volumes:prune': {},
+  'volumes:sizes': {},
   'streams:close': { id: '00000000-0000-4000-8000-000000000000' },
 };
 
