@@ -3,6 +3,7 @@
 import { NavLink } from 'react-router';
 import { Icon } from '../components/icons';
 import { navItems } from './nav-items';
+import { CommandCenter } from '../palette/command-center';
 
 export function Sidebar() {
   return (
@@ -11,6 +12,7 @@ export function Sidebar() {
         <span className="brand-mark">B</span>
         <span className="brand-name">Berth</span>
       </div>
+      <CommandCenter />
       <nav aria-label="Main">
         <ul className="nav-list">
           {navItems.map((item) => (

@@ -3,6 +3,7 @@
 // and Prune for the unused ones. The list refreshes on the engine's image events.
 import { useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
+import { useSearchParams } from 'react-router';
 import type { ImageSummary } from '@shared/image-types';
 import { DataTable } from '../../components/data-table';
 import { EngineAwayNotice } from '../../components/engine-away-notice';
@@ -30,7 +31,14 @@ const filterFields = (image: ImageSummary) => [...image.repoTags, shortId(image.
 export function ImagesPage() {
   // Image events keep this list fresh; the engine's container counts change without them, hence no Infinity.
   const query = useChannelQuery('images:list', {});
-  const [filter, setFilter] = useState('');
+  // `?q=` comes from the command palette's "Image …" commands.
+  const asked = useSearchParams()[0].get('q');
+  const [filter, setFilter] = useState(asked ?? '');
+  const [seen, setSeen] = useState(asked);
+  if (asked !== seen) {
+    setSeen(asked);
+    if (asked !== null) setFilter(asked);
+  }
   const [pruning, setPruning] = useState(false);
   const actions = useImageActions();
   const now = useNow(relativeTimeTickMs);
