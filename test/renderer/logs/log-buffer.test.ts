@@ -87,7 +87,12 @@ describe('LogBuffer', () => {
   it('holds 100k lines at its 50k bound', () => {
     const buffer = new LogBuffer();
     for (let batch = 0; batch < 100; batch += 1)
-      buffer.append(lines(buffer, Array.from({ length: 1000 }, (_, i) => `line ${batch * 1000 + i}`)));
+      buffer.append(
+        lines(
+          buffer,
+          Array.from({ length: 1000 }, (_, i) => `line ${batch * 1000 + i}`),
+        ),
+      );
     expect(buffer.size).toBe(50_000);
     expect(buffer.lines[0].text).toBe('line 50000');
     expect(buffer.lines.at(-1)?.text).toBe('line 99999');
