@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { ContainerSummary } from '@shared/container-types';
 import { ContainerInfoTab } from './container-info-tab';
+import { LogsTab } from './logs/logs-tab';
 import { StatsTab } from './stats-tab';
 
 export interface ContainerTabProps {
@@ -22,6 +23,7 @@ export type ContainerTabId = 'stats' | 'logs' | 'terminal' | 'files' | 'isolatio
 
 export const containerTabs: ContainerTab[] = [
   { id: 'stats', label: 'Stats', render: (props) => <StatsTab {...props} /> },
+  { id: 'logs', label: 'Logs', render: (props) => <LogsTab {...props} /> },
   { id: 'info', label: 'Info', render: ({ container }) => <ContainerInfoTab container={container} /> },
 ];
 
