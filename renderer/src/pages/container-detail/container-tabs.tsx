@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { ContainerSummary } from '@shared/container-types';
 import { ContainerInfoTab } from './container-info-tab';
 import { StatsTab } from './stats-tab';
+import { TerminalTab } from './terminal-tab';
 
 export interface ContainerTabProps {
   container: ContainerSummary;
@@ -22,6 +23,7 @@ export type ContainerTabId = 'stats' | 'logs' | 'terminal' | 'files' | 'isolatio
 
 export const containerTabs: ContainerTab[] = [
   { id: 'stats', label: 'Stats', render: (props) => <StatsTab {...props} /> },
+  { id: 'terminal', label: 'Terminal', render: (props) => <TerminalTab {...props} /> },
   { id: 'info', label: 'Info', render: ({ container }) => <ContainerInfoTab container={container} /> },
 ];
 
