@@ -5,6 +5,7 @@ import type { ContainerSummary } from '@shared/container-types';
 import { ContainerInfoTab } from './container-info-tab';
 import { LogsTab } from './logs/logs-tab';
 import { StatsTab } from './stats-tab';
+import { TerminalTab } from './terminal-tab';
 
 export interface ContainerTabProps {
   container: ContainerSummary;
@@ -24,6 +25,7 @@ export type ContainerTabId = 'stats' | 'logs' | 'terminal' | 'files' | 'isolatio
 export const containerTabs: ContainerTab[] = [
   { id: 'stats', label: 'Stats', render: (props) => <StatsTab {...props} /> },
   { id: 'logs', label: 'Logs', render: (props) => <LogsTab {...props} /> },
+  { id: 'terminal', label: 'Terminal', render: (props) => <TerminalTab {...props} /> },
   { id: 'info', label: 'Info', render: ({ container }) => <ContainerInfoTab container={container} /> },
 ];
 
