@@ -3,6 +3,8 @@
 import type { ReactNode } from 'react';
 import type { ContainerSummary } from '@shared/container-types';
 import { ContainerInfoTab } from './container-info-tab';
+import { InspectTab } from './inspect/inspect-tab';
+import { IsolationTab } from './isolation/isolation-tab';
 import { StatsTab } from './stats-tab';
 
 export interface ContainerTabProps {
@@ -22,6 +24,8 @@ export type ContainerTabId = 'stats' | 'logs' | 'terminal' | 'files' | 'isolatio
 
 export const containerTabs: ContainerTab[] = [
   { id: 'stats', label: 'Stats', render: (props) => <StatsTab {...props} /> },
+  { id: 'isolation', label: 'Isolation', render: (props) => <IsolationTab {...props} /> },
+  { id: 'inspect', label: 'Inspect', render: (props) => <InspectTab {...props} /> },
   { id: 'info', label: 'Info', render: ({ container }) => <ContainerInfoTab container={container} /> },
 ];
 
