@@ -42,6 +42,7 @@ beforeAll(async () => {
     name,
     Cmd: ['sh', '-c', 'mkdir /work && echo hi > /work/written.txt && exec sleep 3600'],
     Env: ['DB_PASSWORD=hunter2-e2e', 'GREETING=hello'],
+    Healthcheck: { Test: ['CMD-SHELL', 'echo checked'], Interval: 1_000_000_000 },
     Labels: { [TEST_LABEL]: '1', 'berth.e2e': 'inspect' },
     ExposedPorts: { '80/tcp': {} },
     HostConfig: { PortBindings: { '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] } },
@@ -75,9 +76,15 @@ describe('the Inspect tab', () => {
     expect(await tabs.envRow('DB_PASSWORD').textContent()).not.toContain('hunter2-e2e');
     expect(await tabs.jsonText().textContent()).not.toContain('hunter2-e2e');
 
+    // The health check's first runs arrive with the container list's next refresh (its status says healthy).
+    await expect
+      .poll(() => tabs.section('Health').textContent(), { timeout: 20_000 })
+      .toMatch(/Status\s*healthy[\s\S]*checked/);
+
     await tabs.reveal('DB_PASSWORD').click();
     await expect.poll(() => tabs.envRow('DB_PASSWORD').textContent()).toContain('hunter2-e2e');
     await tabs.envRow('DB_PASSWORD').getByRole('button', { name: 'Hide DB_PASSWORD' }).waitFor();
+    await screenshots('inspect-tab');
 
     // "written.txt" is in the command, which the JSON carries as Cmd and Args (Path is "sh").
     await tabs.jsonSearch().fill('written.txt');
@@ -88,7 +95,7 @@ describe('the Inspect tab', () => {
     await tabs.jsonSearch().fill('no-such-text-anywhere');
     await expect.poll(() => tabs.jsonCount().textContent()).toBe('No matches');
     await tabs.jsonSearch().fill('berth.e2e');
-    await screenshots('inspect-tab');
+    await screenshots('inspect-json');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // The Inspect tab of a container's page: readable sections of the engine's inspect (command, health, env
 // with secrets masked, labels, mounts, ports, networks) above the full JSON with search and copy.
 import type { ContainerTabProps } from '../container-tabs';
+import { Fact } from '../../../components/fact';
 import { PortList } from '../../../components/port-list';
 import { QueryError } from '../../../components/query-error';
 import { CommandSection } from './command-section';
@@ -37,10 +38,11 @@ export function InspectTab({ container, gone }: ContainerTabProps) {
       </section>
       <section className="panel inspect-section" aria-labelledby="inspect-network">
         <h2 id="inspect-network">Ports and networks</h2>
-        <p>
-          <span className="muted">Ports: </span>
-          <PortList ports={view.ports} />
-        </p>
+        <dl className="facts">
+          <Fact label="Ports">
+            <PortList ports={view.ports} />
+          </Fact>
+        </dl>
         <NetworksTable networks={view.networks} mode={view.networkMode} />
       </section>
       <JsonView raw={view.raw} />

@@ -3,6 +3,7 @@
 // filesystem (image layers, mounts, its own changes) and its limits (cgroups, tuned on the Stats tab).
 import { Button } from 'react-aria-components';
 import { Link } from 'react-router';
+import { Fact } from '../../../components/fact';
 import { PortList } from '../../../components/port-list';
 import { QueryError } from '../../../components/query-error';
 import { containerTabPath, type ContainerTabProps } from '../container-tabs';
@@ -38,10 +39,11 @@ export function IsolationTab({ container, gone }: ContainerTabProps) {
         ) : view ? (
           <>
             <NetworksTable networks={view.networks} mode={view.networkMode} />
-            <p>
-              <span className="muted">Published ports (open in the browser): </span>
-              <PortList ports={view.ports} />
-            </p>
+            <dl className="facts">
+              <Fact label="Published ports">
+                <PortList ports={view.ports} />
+              </Fact>
+            </dl>
           </>
         ) : (
           <p className="muted">Loading…</p>

@@ -28,7 +28,8 @@ function ProcessTable({ top, name }: { top: ContainerTopView; name: string }) {
             <th scope="col">Host PID</th>
             {columns.map((index) => (
               <th scope="col" key={index}>
-                {top.titles[index]}
+                {/* The engine's PPID is a host PID too. */}
+                {top.titles[index] === 'PPID' ? 'Host PPID' : top.titles[index]}
               </th>
             ))}
           </tr>
