@@ -4,13 +4,10 @@ import type { ContainerSummary } from '@shared/container-types';
 import type { ContainerTopView } from '@shared/inspect-types';
 import { useContainerLook } from '../inspect/use-container-look';
 
-/** `docker top`'s columns without PID, which the two PID columns replace. */
-function otherColumns(top: ContainerTopView): number[] {
-  return top.titles.map((_, index) => index).filter((index) => top.titles[index] !== 'PID');
-}
+/** Docker's and Podman's titles of the command column. */
+const commandTitles = new Set(['CMD', 'COMMAND']);
 
 function ProcessTable({ top, name }: { top: ContainerTopView; name: string }) {
-  const columns = otherColumns(top);
   const first = top.processes.find((process) => process.containerPid === 1);
   return (
     <>
@@ -26,10 +23,9 @@ function ProcessTable({ top, name }: { top: ContainerTopView; name: string }) {
           <tr>
             <th scope="col">PID inside</th>
             <th scope="col">Host PID</th>
-            {columns.map((index) => (
+            {top.titles.map((title, index) => (
               <th scope="col" key={index}>
-                {/* The engine's PPID is a host PID too. */}
-                {top.titles[index] === 'PPID' ? 'Host PPID' : top.titles[index]}
+                {title}
               </th>
             ))}
           </tr>
@@ -39,9 +35,9 @@ function ProcessTable({ top, name }: { top: ContainerTopView; name: string }) {
             <tr key={process.hostPid ?? `row-${row}`}>
               <td className="numeric">{process.containerPid ?? '—'}</td>
               <td className="numeric">{process.hostPid ?? '—'}</td>
-              {columns.map((index) => (
-                <td key={index} className={top.titles[index] === 'CMD' ? 'mono kv-value' : 'numeric'}>
-                  {process.values[index] ?? ''}
+              {process.values.map((value, index) => (
+                <td key={index} className={commandTitles.has(top.titles[index]) ? 'mono kv-value' : 'numeric'}>
+                  {value}
                 </td>
               ))}
             </tr>
