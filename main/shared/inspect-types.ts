@@ -88,15 +88,15 @@ export interface ProcessView {
   hostPid: number | null;
   /** The PID inside the container's namespace (1 for its main process); null when not known. */
   containerPid: number | null;
-  /** Every column of the engine's answer, matching `titles`. */
+  /** The other columns of the engine's answer, matching `titles`. */
   values: string[];
 }
 
 export interface ContainerTopView {
-  /** The engine's column titles (`UID`, `PID`, `PPID`, …, `CMD`). */
+  /** The engine's column titles without its PID columns (`UID`, `PPID (host)`, …, `CMD`). */
   titles: string[];
   processes: ProcessView[];
-  /** Why container PIDs are absent (an engine not on this computer, /proc not readable); null when present. */
+  /** Why container (or host) PIDs are absent, in a sentence (an engine not on this computer…); null when present. */
   containerPidsUnavailable: string | null;
 }
 

@@ -8,6 +8,7 @@ import type { EngineLink } from '../connection/engine-link';
 import { engineMessage } from '../connection/engine-errors';
 import { containerPids } from './container-pids';
 import { toInspectView } from './inspect-view';
+import { podmanTopArgs, topTable, type TopAnswer } from './top-table';
 import type { PortProblemOf } from '../containers/containers-service';
 
 /** The engine's `Kind` numbers for a change (`docker diff` letters): 0 changed, 1 added, 2 deleted. */
@@ -52,34 +53,40 @@ export class InspectService {
     const info = await container.inspect();
     const name = info.Name.replace(/^\//, '') || ref;
     if (!info.State.Running) throw notRunning(name);
-    let answer: { Titles?: string[] | null; Processes?: string[][] | null };
+    const podman = this.isPodman();
+    let answer: TopAnswer;
     try {
-      answer = (await container.top()) as typeof answer;
+      answer = (await container.top(podman ? { ps_args: podmanTopArgs } : {})) as TopAnswer;
     } catch (error) {
       // It stopped between the two calls: the engine says "is not running" with a 409 (Docker) or 500 (Podman).
       if (/not running/i.test(engineMessage(error))) throw notRunning(name);
       throw error;
     }
-    const titles = answer.Titles ?? [];
-    const rows = answer.Processes ?? [];
-    const pidColumn = titles.indexOf('PID');
-    const hostPids = rows.map((row) => (pidColumn < 0 ? NaN : Number(row[pidColumn])));
-    const valid = hostPids.filter((pid) => Number.isInteger(pid) && pid > 0);
-    const lookup =
-      pidColumn < 0
-        ? { unavailable: 'the engine’s answer has no PID column' }
-        : this.isLocal()
-          ? await containerPids(this.procRoot, info.Id, valid)
-          : { unavailable: 'the engine does not run on this computer, so its PIDs cannot be looked up here' };
-    const pids = 'pids' in lookup ? lookup.pids : null;
+    if (podman) {
+      const table = topTable(answer, { host: 'HPID', container: 'PID', ppidIs: 'inside' });
+      const missing = table.processes.some((process) => process.hostPid === null);
+      return {
+        titles: table.titles,
+        processes: table.processes,
+        containerPidsUnavailable: missing ? 'Host PIDs are not available: Podman did not report them all.' : null,
+      };
+    }
+    const table = topTable(answer, { host: 'PID', container: null, ppidIs: 'host' });
+    const hostPids = table.processes.flatMap((process) => (process.hostPid === null ? [] : [process.hostPid]));
+    const lookup = !table.hasHostPids
+      ? { unavailable: 'the engine’s answer has no PID column' }
+      : this.isLocal()
+        ? await containerPids(this.procRoot, info.Id, hostPids)
+        : { unavailable: 'the engine does not run on this computer, so its PIDs cannot be looked up here' };
+    const pids = 'pids' in lookup ? lookup.pids : new Map<number, number>();
     return {
-      titles,
-      processes: rows.map((values, index) => {
-        const hostPid = Number.isInteger(hostPids[index]) && hostPids[index] > 0 ? hostPids[index] : null;
-        return { hostPid, containerPid: (hostPid !== null && pids?.get(hostPid)) || null, values };
-      }),
+      titles: table.titles,
+      processes: table.processes.map((process) => ({
+        ...process,
+        containerPid: process.hostPid === null ? null : (pids.get(process.hostPid) ?? null),
+      })),
       containerPidsUnavailable:
-        'unavailable' in lookup ? `Container PIDs are not available: ${lookup.unavailable}.` : null,
+        'unavailable' in lookup ? `Container PIDs are not available for this engine: ${lookup.unavailable}.` : null,
     };
   }
 
@@ -91,6 +98,11 @@ export class InspectService {
       .filter((change) => typeof change.Path === 'string' && typeof change.Kind === 'number')
       .map((change) => ({ path: change.Path as string, kind: changeKinds[change.Kind as number] ?? 'C' }));
     return { changes: changes.sort((a, b) => a.path.localeCompare(b.path)) };
+  }
+
+  private isPodman(): boolean {
+    const status = this.options.connection.status;
+    return status.state === 'connected' && status.info.product === 'podman';
   }
 
   /** As the cgroup stats collector decides: a unix socket and a /proc here (each PID is then checked too). */
