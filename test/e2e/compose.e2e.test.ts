@@ -1,6 +1,6 @@
 // End to end in Chromium: a two-service compose file brought up from the Containers page's "Up from compose
 // file…" dialog (the CLI's output streamed into it) shows as one project with 2/2 running; its row opens to
-// list both containers; Down from the project's menu takes it away and the project row goes. A file with an
+// list both containers; Stop and Start act on both; Down from the project's menu takes it away and the project row goes. A file with an
 // error shows compose's message and a failed exit. Screenshots light and dark.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -102,6 +102,12 @@ describe('Compose from the Containers page', () => {
     // Summed usage arrives with the first stats ticks.
     await row.filter({ hasText: /CPU .*Memory/ }).waitFor({ timeout: 20_000 });
     await shoot('project');
+
+    // The project's actions act on all its containers.
+    await compose.projectAction(project, 'Stop');
+    await row.filter({ hasText: '0/2 running' }).waitFor({ timeout: 60_000 });
+    await compose.projectAction(project, 'Start');
+    await row.filter({ hasText: '2/2 running' }).waitFor({ timeout: 60_000 });
 
     await compose.projectAction(project, 'Down…');
     const down = compose.downDialog(project);

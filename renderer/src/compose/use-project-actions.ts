@@ -2,6 +2,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { ContainerSummary } from '@shared/container-types';
+import { errorMessage } from '@shared/error-message';
 import { useBerthClient } from '../data/client-context';
 import { failureSummary, runProjectAction, type ProjectAction } from './project-actions';
 
@@ -24,6 +25,9 @@ export function useProjectActions() {
       try {
         const message = failureSummary(action, await runProjectAction(client, action, containers));
         if (message) setFailure({ project, action, message });
+      } catch (error) {
+        // The request as a whole failed (engine gone, refused): nothing was done to any container.
+        setFailure({ project, action, message: errorMessage(error) });
       } finally {
         setPending((map) => {
           const next = new Map(map);

@@ -46,7 +46,7 @@ export class ComposePanel {
     await this.project(name)
       .getByRole('button', { name: `Actions for project ${name}` })
       .click();
-    await this.page.getByRole('menuitem', { name: action }).click();
+    await this.page.getByRole('menuitem', { name: action, exact: true }).click();
   }
 
   downDialog(name: string): Locator {
