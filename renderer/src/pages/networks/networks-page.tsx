@@ -1,50 +1,23 @@
-// The Networks page: each network's driver, scope, subnets and whether it is internal (no outside access).
+// The Networks page: each network's driver, scope, subnets and whether it is internal (no outside access),
+// with Create and Prune, and per row Inspect (attached containers, connect, disconnect) and Remove. The
+// engine's refusals (a built-in network, one in use) show as they come, in plain words.
+import { useMemo, useState } from 'react';
+import { Button } from 'react-aria-components';
 import type { NetworkSummary } from '@shared/engine-types';
-import type { TableColumn } from '../../components/data-table';
-import { shortId } from '../../model/text-filter';
-import { ResourceListPage } from '../../components/resource-list-page';
-
-const columns: TableColumn<NetworkSummary>[] = [
-  {
-    id: 'name',
-    name: 'Name',
-    isRowHeader: true,
-    width: '2fr',
-    minWidth: 160,
-    sortValue: (n) => n.name,
-    render: (n) => n.name,
-  },
-  {
-    id: 'id',
-    name: 'Network ID',
-    width: 140,
-    sortValue: (n) => n.id,
-    render: (n) => <span className="mono">{shortId(n.id)}</span>,
-  },
-  { id: 'driver', name: 'Driver', width: 110, sortValue: (n) => n.driver, render: (n) => n.driver },
-  { id: 'scope', name: 'Scope', width: 100, sortValue: (n) => n.scope, render: (n) => n.scope },
-  {
-    id: 'subnets',
-    name: 'Subnets',
-    width: '1.5fr',
-    minWidth: 140,
-    render: (n) =>
-      n.subnets.length ? (
-        <span className="mono truncate" title={n.subnets.join(', ')}>
-          {n.subnets.join(', ')}
-        </span>
-      ) : (
-        <span className="muted">—</span>
-      ),
-  },
-  {
-    id: 'internal',
-    name: 'Internal',
-    width: 100,
-    sortValue: (n) => (n.internal ? 1 : 0),
-    render: (n) => (n.internal ? 'Yes' : 'No'),
-  },
-];
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { DataTable } from '../../components/data-table';
+import { EngineAwayNotice } from '../../components/engine-away-notice';
+import { ErrorAlert } from '../../components/error-alert';
+import { FilterField } from '../../components/filter-field';
+import { Page } from '../../components/page';
+import { QueryError } from '../../components/query-error';
+import { useChannelMutation, useChannelQuery } from '../../data/channel-query';
+import { matchesWords, shortId } from '../../model/text-filter';
+import { CreateNetworkDialog } from './create-network-dialog';
+import { networkColumns } from './network-columns';
+import { NetworkInspectDialog } from './network-inspect-dialog';
+import { PruneNetworksDialog } from './prune-networks-dialog';
+import '../../styles/networks.css';
 
 const filterFields = (network: NetworkSummary) => [
   network.name,
@@ -54,18 +27,96 @@ const filterFields = (network: NetworkSummary) => [
 ];
 
 export function NetworksPage() {
+  const query = useChannelQuery('networks:list', {});
+  const [filter, setFilter] = useState('');
+  const [dialog, setDialog] = useState<'create' | 'prune' | null>(null);
+  const [inspecting, setInspecting] = useState<NetworkSummary | null>(null);
+  const [removing, setRemoving] = useState<NetworkSummary | null>(null);
+  const remove = useChannelMutation(
+    'networks:remove',
+    (_, queries) => void queries.invalidateQueries({ queryKey: ['networks:list'] }),
+  );
+  const columns = useMemo(
+    () =>
+      networkColumns({
+        inspect: setInspecting,
+        remove: (network) => {
+          remove.reset();
+          setRemoving(network);
+        },
+      }),
+    // `remove.reset` is stable; the columns need not change with the mutation's state.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+  const all = useMemo(() => query.data ?? [], [query.data]);
+  const shown = useMemo(() => all.filter((network) => matchesWords(filterFields(network), filter)), [all, filter]);
+  const counted = `${all.length} ${all.length === 1 ? 'network' : 'networks'}`;
+  const empty = query.isPending
+    ? 'Loading networks…'
+    : query.isError
+      ? 'Networks could not be loaded.'
+      : all.length === 0
+        ? 'No networks'
+        : 'No networks match';
+
   return (
-    <ResourceListPage
-      channel="networks:list"
+    <Page
       title="Networks"
-      noun="networks"
-      singular="network"
-      placeholder="Name, id, driver or subnet"
-      columns={columns}
-      getId={(network) => network.id}
-      getTextValue={(network) => network.name}
-      filterFields={filterFields}
-      defaultSort={{ column: 'name', direction: 'ascending' }}
-    />
+      fill
+      subtitle={query.data ? (shown.length === all.length ? counted : `${shown.length} of ${counted}`) : undefined}
+      toolbar={
+        <>
+          <FilterField
+            label="Filter networks"
+            placeholder="Name, id, driver or subnet"
+            value={filter}
+            onChange={setFilter}
+          />
+          <Button className="button button-secondary" onPress={() => setDialog('prune')}>
+            Prune…
+          </Button>
+          <Button className="button" onPress={() => setDialog('create')}>
+            Create network
+          </Button>
+        </>
+      }
+    >
+      {query.error && <QueryError what="networks" error={query.error} onRetry={() => void query.refetch()} />}
+      {query.data && <EngineAwayNotice what="networks" updatedAt={query.dataUpdatedAt} />}
+      {remove.error && (
+        <ErrorAlert
+          title={`Could not remove ${remove.variables?.id ?? 'the network'}`}
+          message={remove.error.message}
+          onDismiss={() => remove.reset()}
+        />
+      )}
+      <DataTable<NetworkSummary>
+        label="Networks"
+        columns={columns}
+        items={shown}
+        getId={(network) => network.id}
+        getTextValue={(network) => network.name}
+        defaultSort={{ column: 'name', direction: 'ascending' }}
+        emptyState={<strong>{empty}</strong>}
+      />
+      {dialog === 'create' && <CreateNetworkDialog onClose={() => setDialog(null)} />}
+      {dialog === 'prune' && <PruneNetworksDialog onClose={() => setDialog(null)} />}
+      {inspecting && (
+        <NetworkInspectDialog id={inspecting.id} name={inspecting.name} onClose={() => setInspecting(null)} />
+      )}
+      <ConfirmDialog
+        isOpen={removing !== null}
+        title={`Remove ${removing?.name ?? ''}?`}
+        confirmLabel="Remove"
+        onCancel={() => setRemoving(null)}
+        onConfirm={() => {
+          if (removing) remove.mutate({ id: removing.name });
+          setRemoving(null);
+        }}
+      >
+        The network is deleted. The engine refuses while a container is connected to it.
+      </ConfirmDialog>
+    </Page>
   );
 }
