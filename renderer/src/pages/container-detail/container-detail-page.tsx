@@ -13,6 +13,8 @@ import { useContainerActions } from '../containers/use-container-actions';
 import { containerTabs, defaultContainerTab } from './container-tabs';
 import { useResolvedContainer } from './use-resolved-container';
 import { RemoveContainerDialog } from '../containers/remove-container-dialog';
+import { RenameContainerDialog } from '../containers/rename-container-dialog';
+import { ExitInfoPanel } from './exit-info-panel';
 
 const breadcrumb = <Link to="/containers">Containers</Link>;
 
@@ -57,9 +59,7 @@ export function ContainerDetailPage() {
             <ContainerRowActions
               container={container}
               pending={actions.pending.get(container.id)}
-              onStart={actions.start}
-              onStop={actions.stop}
-              onRemove={actions.askRemove}
+              onAction={actions.perform}
             />
           )}
         </div>
@@ -71,7 +71,8 @@ export function ContainerDetailPage() {
           <Link to="/containers">Back to containers</Link>
         </div>
       )}
-      {actions.error && (
+      {!gone && <ExitInfoPanel container={container} />}
+      {actions.error && !actions.renaming && (
         <ErrorAlert title={actions.error.title} message={actions.error.message} onDismiss={actions.dismissError} />
       )}
       <Tabs selectedKey={tab} onSelectionChange={setTab} className="tabs">
@@ -89,6 +90,7 @@ export function ContainerDetailPage() {
         ))}
       </Tabs>
       <RemoveContainerDialog actions={actions} />
+      <RenameContainerDialog actions={actions} />
     </Page>
   );
 }

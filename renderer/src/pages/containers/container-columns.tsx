@@ -92,16 +92,10 @@ export function containerColumns(
       id: 'actions',
       name: 'Actions',
       hideName: true,
-      width: 80,
-      minWidth: 80,
+      width: 112,
+      minWidth: 112,
       render: (c) => (
-        <ContainerRowActions
-          container={c}
-          pending={actions.pending.get(c.id)}
-          onStart={actions.onStart}
-          onStop={actions.onStop}
-          onRemove={actions.onRemove}
-        />
+        <ContainerRowActions container={c} pending={actions.pending.get(c.id)} onAction={actions.onAction} />
       ),
     },
   ];

@@ -1,51 +1,106 @@
-// The buttons at the end of a container's row, named after the container ("Stop web-1") so each is
-// unambiguous to a screen reader and to tests. A running action shows a spinner on its button.
+// The controls of a container's row and its page's toolbar: the main action its state allows (start, stop or
+// resume) as a button, Remove, and a menu with the rest (restart, pause, kill with a choice of signal, rename).
+// Names carry the container's name ("Stop web-1") so each is unambiguous to a screen reader and to tests.
+import {
+  Button,
+  Menu,
+  MenuItem,
+  MenuTrigger,
+  Popover,
+  Separator,
+  SubmenuTrigger,
+  type Key,
+} from 'react-aria-components';
+import { killSignals, type KillSignal } from '@shared/container-action-types';
 import type { ContainerSummary } from '@shared/container-types';
 import { IconButton } from '../../components/icon-button';
-import { isStopped } from '../../model/container-filter';
-import type { ContainerAction } from './use-container-actions';
+import { actionLabels, allowedActions, type ContainerAction } from '../../model/container-actions';
 
 export interface RowActionsProps {
   container: ContainerSummary;
   pending: ContainerAction | undefined;
-  onStart: (c: ContainerSummary) => void;
-  onStop: (c: ContainerSummary) => void;
-  onRemove: (c: ContainerSummary) => void;
+  onAction: (action: ContainerAction, container: ContainerSummary, signal?: KillSignal) => void;
 }
 
-export function ContainerRowActions({ container, pending, onStart, onStop, onRemove }: RowActionsProps) {
+/** The one action shown as a button: what a user most often wants in that state. */
+const primaryActions: readonly ContainerAction[] = ['start', 'unpause', 'stop'];
+const menuActions: readonly ContainerAction[] = ['restart', 'pause', 'stop', 'rename'];
+
+export function ContainerRowActions({ container, pending, onAction }: RowActionsProps) {
   const busy = pending !== undefined;
   const name = container.name;
+  const allowed = allowedActions(container.state);
+  const primary = primaryActions.find((action) => allowed.includes(action));
+  const inMenu = menuActions.filter((action) => allowed.includes(action) && action !== primary);
+  const onMenu = (key: Key) => {
+    const [action, signal] = String(key).split(':') as [ContainerAction, KillSignal | undefined];
+    onAction(action, container, signal);
+  };
   return (
     <div className="row-actions">
-      {isStopped(container) ? (
+      {primary && (
         <IconButton
-          label={`Start ${name}`}
-          tooltip="Start"
-          icon="start"
+          label={`${actionLabels[primary]} ${name}`}
+          tooltip={actionLabels[primary]}
+          icon={primary === 'stop' ? 'stop' : 'start'}
           isDisabled={busy}
-          isBusy={pending === 'start'}
-          onPress={() => onStart(container)}
-        />
-      ) : (
-        <IconButton
-          label={`Stop ${name}`}
-          tooltip="Stop"
-          icon="stop"
-          isDisabled={busy}
-          isBusy={pending === 'stop'}
-          onPress={() => onStop(container)}
+          isBusy={pending === primary}
+          onPress={() => onAction(primary, container)}
         />
       )}
-      <IconButton
-        label={`Remove ${name}`}
-        tooltip="Remove"
-        icon="remove"
-        tone="danger"
-        isDisabled={busy}
-        isBusy={pending === 'remove'}
-        onPress={() => onRemove(container)}
-      />
+      {allowed.includes('remove') && (
+        <IconButton
+          label={`Remove ${name}`}
+          tooltip="Remove"
+          icon="remove"
+          tone="danger"
+          isDisabled={busy}
+          isBusy={pending === 'remove'}
+          onPress={() => onAction('remove', container)}
+        />
+      )}
+      <MenuTrigger>
+        <Button aria-label={`More actions for ${name}`} className="icon-button" isDisabled={busy}>
+          <svg viewBox="0 0 20 20" width={16} height={16} aria-hidden="true" focusable="false">
+            <circle cx="4.5" cy="10" r="1.5" fill="currentColor" />
+            <circle cx="10" cy="10" r="1.5" fill="currentColor" />
+            <circle cx="15.5" cy="10" r="1.5" fill="currentColor" />
+          </svg>
+        </Button>
+        <Popover className="menu-popover" placement="bottom end">
+          <Menu className="menu" aria-label={`Actions for ${name}`} onAction={onMenu}>
+            {inMenu.map((action) => (
+              <MenuItem key={action} id={action} className="menu-item">
+                {actionLabels[action]}
+              </MenuItem>
+            ))}
+            {allowed.includes('kill') && (
+              <SubmenuTrigger>
+                <MenuItem id="kill-menu" className="menu-item menu-item-danger" textValue="Kill">
+                  Kill ›
+                </MenuItem>
+                <Popover className="menu-popover" placement="end top">
+                  <Menu className="menu" aria-label={`Signal to send to ${name}`} onAction={onMenu}>
+                    {killSignals.map((signal) => (
+                      <MenuItem key={signal} id={`kill:${signal}`} className="menu-item mono">
+                        {signal}
+                      </MenuItem>
+                    ))}
+                  </Menu>
+                </Popover>
+              </SubmenuTrigger>
+            )}
+            {allowed.includes('remove') && (
+              <>
+                <Separator className="menu-separator" />
+                <MenuItem id="remove" className="menu-item menu-item-danger">
+                  Remove…
+                </MenuItem>
+              </>
+            )}
+          </Menu>
+        </Popover>
+      </MenuTrigger>
     </div>
   );
 }

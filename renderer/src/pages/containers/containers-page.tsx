@@ -1,5 +1,5 @@
 // The Containers page: every container (running and stopped), filterable, with live CPU and memory and
-// start/stop/remove per row, and rows to select for "Set limits…" on several at once. The list comes from
+// the lifecycle actions per row, and rows to select for "Set limits…" or a bulk action on several at once. The list comes from
 // containers:list {all: true} and refreshes on the engine's container events; the live columns come from the
 // stats store, watching every running container.
 import { useMemo, useState } from 'react';
@@ -22,6 +22,8 @@ import { containerColumns } from './container-columns';
 import { BulkLimitsDialog } from './bulk-limits-dialog';
 import { useContainerActions } from './use-container-actions';
 import { RemoveContainerDialog } from './remove-container-dialog';
+import { RenameContainerDialog } from './rename-container-dialog';
+import { BulkActionBar } from './bulk-action-bar';
 
 export function ContainersPage() {
   // Events keep this list fresh: it never goes stale on a timer.
@@ -35,10 +37,10 @@ export function ContainersPage() {
   useStatsWatch({ all: true });
   const all = useMemo(() => query.data ?? [], [query.data]);
   const shown = useMemo(() => filterContainers(all, filter, showStopped), [all, filter, showStopped]);
-  const { pending, start, stop, askRemove } = actions;
+  const { pending, perform } = actions;
   const columns = useMemo(
-    () => containerColumns({ nowMs: now, wide }, { pending, onStart: start, onStop: stop, onRemove: askRemove }),
-    [now, wide, pending, start, stop, askRemove],
+    () => containerColumns({ nowMs: now, wide }, { pending, onAction: perform }),
+    [now, wide, pending, perform],
   );
   const running = all.filter((c) => c.state === 'running').length;
   const [selectedKeys, setSelectedKeys] = useState<Selection>(new Set());
@@ -76,12 +78,13 @@ export function ContainersPage() {
         </>
       }
     >
-      {actions.error && (
+      {actions.error && !actions.renaming && (
         <ErrorAlert title={actions.error.title} message={actions.error.message} onDismiss={actions.dismissError} />
       )}
       {query.error && <QueryError what="containers" error={query.error} onRetry={() => void query.refetch()} />}
       {query.data && <EngineAwayNotice what="containers" updatedAt={query.dataUpdatedAt} />}
       <ComposeProjects containers={all} />
+      <BulkActionBar selected={selected} onRemoved={() => setSelectedKeys(new Set())} />
       <DataTable<ContainerSummary>
         label="Containers"
         columns={columns}
@@ -95,6 +98,7 @@ export function ContainersPage() {
       />
       <BulkLimitsDialog containers={selected} isOpen={bulkOpen} onClose={() => setBulkOpen(false)} />
       <RemoveContainerDialog actions={actions} />
+      <RenameContainerDialog actions={actions} />
     </Page>
   );
 }
