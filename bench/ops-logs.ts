@@ -103,24 +103,29 @@ async function followLongTasks(context: OpsBenchContext, page: Page): Promise<Op
   await page.evaluate(() => (window.location.hash = '#/containers'));
   await page.getByRole('heading', { name: 'Containers', level: 1 }).waitFor();
   await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
+    const w = window as unknown as { __longTasks: { at: number; ms: number }[] };
     w.__longTasks = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+      for (const entry of list.getEntries()) w.__longTasks.push({ at: entry.startTime, ms: entry.duration });
     }).observe({ type: 'longtask' });
   });
-  await page.evaluate((hash) => (window.location.hash = hash), `#/containers/${container.id}?tab=logs`);
+  const opened = await page.evaluate((hash) => {
+    window.location.hash = hash;
+    return performance.now();
+  }, `#/containers/${container.id}?tab=logs`);
   await page.locator('.log-row').first().waitFor({ timeout: 60_000 });
   const firstSeq = await lastTick(page);
   const started = Date.now();
   await page.waitForTimeout(followSeconds * 1000);
   const lastSeq = await lastTick(page);
   const seconds = (Date.now() - started) / 1000;
-  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  const longTasks = await page.evaluate(
+    () => (window as unknown as { __longTasks: { at: number; ms: number }[] }).__longTasks,
+  );
   await container.remove({ force: true });
   const rate = (lastSeq - firstSeq) / seconds;
   console.log(
-    `[bench:ops] follow: ${rate.toFixed(0)} lines/s shown, long tasks ${JSON.stringify(longTasks.map(Math.round))}`,
+    `[bench:ops] follow: ${rate.toFixed(0)} lines/s shown, long tasks (ms, at s after opening) ${JSON.stringify(longTasks.map((t) => [Math.round(t.ms), ((t.at - opened) / 1000).toFixed(1)]))}`,
   );
   return [
     {

@@ -14,6 +14,9 @@ export const initialTail = 5000;
 export const pageSize = 5000;
 /** Text parsed per frame at most: a burst (a tail of long lines) is spread over frames, not one long task. */
 const charsPerFrame = 512 * 1024;
+/** At most this often the buffer changes: each change makes the virtualiser lay out every row it holds again
+ * (50k at the bound), so a fast container's lines are taken in a few batches a second, not one per frame. */
+const minAppendMs = 150;
 
 export interface LogRange {
   /** Unix seconds, or undefined for no bound. */
@@ -45,6 +48,8 @@ export function useLogFollow(containerId: string, range: LogRange, buffer: LogBu
     const parser = new LineParser();
     const queue: StreamChunk[] = [];
     let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let lastDrain = 0;
     let ended: StreamEnd | null = null;
     // A since bound means nothing older is wanted.
     buffer.reset(range.since === undefined);
@@ -52,6 +57,7 @@ export function useLogFollow(containerId: string, range: LogRange, buffer: LogBu
 
     const drain = () => {
       frame = 0;
+      lastDrain = performance.now();
       if (!active) return;
       let chars = 0;
       const taken: StreamChunk[] = [];
@@ -67,7 +73,14 @@ export function useLogFollow(containerId: string, range: LogRange, buffer: LogBu
       else if (ended) setFollow({ state: 'ended', end: ended });
     };
     const schedule = () => {
-      if (frame === 0) frame = requestAnimationFrame(drain);
+      if (frame !== 0 || timer !== null) return;
+      const wait = minAppendMs - (performance.now() - lastDrain);
+      if (wait <= 0 || ended) frame = requestAnimationFrame(drain);
+      else
+        timer = setTimeout(() => {
+          timer = null;
+          if (active) frame = requestAnimationFrame(drain);
+        }, wait);
     };
 
     const opening = openStream(
@@ -98,6 +111,7 @@ export function useLogFollow(containerId: string, range: LogRange, buffer: LogBu
     return () => {
       active = false;
       if (frame) cancelAnimationFrame(frame);
+      if (timer) clearTimeout(timer);
       opening
         .then((stream) => stream.close())
         .catch(() => {
