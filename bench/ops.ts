@@ -6,10 +6,11 @@ import { buildBusyboxImage } from '../test/harness/busybox-image';
 import { PrivateEngine } from '../test/harness/private-engine';
 import { startServe } from '../test/harness/serve-process';
 import type { OpsFigure, OpsPart } from './ops-context';
+import { execRtt } from './ops-exec';
 import { fmt, markdownTable } from './table';
 
 /** The parts, in the order they run. */
-const parts: { name: string; run: OpsPart }[] = [];
+const parts: { name: string; run: OpsPart }[] = [{ name: 'exec_rtt_ratio', run: execRtt }];
 
 async function main(): Promise<void> {
   const engine = await PrivateEngine.start({ name: 'bench-ops' });
