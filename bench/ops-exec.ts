@@ -12,13 +12,6 @@ const run = promisify(execFile);
 const keystrokes = 100;
 const peerScript = fileURLToPath(new URL('./exec-peer.py', import.meta.url));
 
-declare global {
-  interface Window {
-    /** Set by `arm`: resolves to the ms from the next keydown to the next `x` in the terminal's rows. */
-    __berthEcho?: Promise<number>;
-  }
-}
-
 export async function execRtt({ engine, image, serveUrl, browser }: OpsBenchContext): Promise<OpsFigure[]> {
   const name = 'bench-exec';
   const container = await runTestContainer(engine.docker(), {
@@ -64,7 +57,7 @@ async function berthTimes(serveUrl: string, browser: OpsBenchContext['browser'],
     for (let index = 0; index < keystrokes; index += 1) {
       await page.evaluate(arm);
       await page.keyboard.press('x');
-      times.push(await page.evaluate(() => window.__berthEcho!));
+      times.push(Number(await page.evaluate('window.__berthEcho')));
       if (index % 30 === 29) {
         await page.keyboard.press('Control+U');
         await page.waitForTimeout(100);
@@ -76,18 +69,16 @@ async function berthTimes(serveUrl: string, browser: OpsBenchContext['browser'],
   }
 }
 
-/** Runs in the page: times from the keydown xterm.js receives to the DOM change that shows one more `x`. */
-function arm(): void {
-  const rows = document.querySelector('.xterm-rows')!;
-  const input = document.querySelector('.xterm-helper-textarea')!;
-  const count = () => (rows.textContent?.match(/x/g) ?? []).length;
+/** Runs in the page: times from the keydown xterm.js receives to the DOM change that shows one more `x`. A string,
+ * because tsx's compiled functions call a `__name` helper the page does not have. */
+const arm = `(() => {
+  const rows = document.querySelector('.xterm-rows');
+  const input = document.querySelector('.xterm-helper-textarea');
+  const count = () => (rows.textContent.match(/x/g) || []).length;
   const before = count();
   window.__berthEcho = new Promise((resolve) => {
-    let pressedAt = Number.NaN;
-    const onKey = (event: Event) => {
-      pressedAt = event.timeStamp;
-    };
-    input.addEventListener('keydown', onKey, { capture: true, once: true });
+    let pressedAt = NaN;
+    input.addEventListener('keydown', (event) => { pressedAt = event.timeStamp; }, { capture: true, once: true });
     const observer = new MutationObserver(() => {
       if (count() <= before) return;
       observer.disconnect();
@@ -95,4 +86,4 @@ function arm(): void {
     });
     observer.observe(rows, { childList: true, subtree: true, characterData: true });
   });
-}
+})()`;
