@@ -11,6 +11,11 @@ import { fmt, markdownTable } from './table';
 
 /** The parts, in the order they run. */
 const parts: { name: string; run: OpsPart }[] = [{ name: 'logs', run: logsPart }];
+import { execRtt } from './ops-exec';
+import { fmt, markdownTable } from './table';
+
+/** The parts, in the order they run. */
+const parts: { name: string; run: OpsPart }[] = [{ name: 'exec_rtt_ratio', run: execRtt }];
 
 async function main(): Promise<void> {
   const engine = await PrivateEngine.start({ name: 'bench-ops' });
