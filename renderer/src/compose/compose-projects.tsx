@@ -20,7 +20,7 @@ export function ComposeProjects({ containers }: { containers: readonly Container
   const onAction = (action: ProjectMenuAction, group: ProjectGroup) => {
     if (action === 'down') setDownOf(group);
     else if (action === 'remove') setRemoveOf(group);
-    else void actions.run(group.name, action, group.containers);
+    else void actions.run(group.name, action);
   };
 
   // The dialogs stay mounted when the last project goes (a finished Down still shows its output).
@@ -54,7 +54,7 @@ export function ComposeProjects({ containers }: { containers: readonly Container
         <ComposeDownDialog
           project={downOf}
           onClose={() => setDownOf(null)}
-          onRemoveContainers={() => void actions.run(downOf.name, 'remove', downOf.containers)}
+          onRemoveContainers={() => void actions.run(downOf.name, 'remove')}
         />
       )}
       <ConfirmDialog
@@ -63,7 +63,7 @@ export function ComposeProjects({ containers }: { containers: readonly Container
         confirmLabel="Remove"
         onCancel={() => setRemoveOf(null)}
         onConfirm={() => {
-          if (removeOf) void actions.run(removeOf.name, 'remove', removeOf.containers);
+          if (removeOf) void actions.run(removeOf.name, 'remove');
           setRemoveOf(null);
         }}
       >

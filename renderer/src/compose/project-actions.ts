@@ -1,8 +1,6 @@
-// Start, stop, restart and remove of a whole compose project, with one result per container so one failure
-// never hides the others. Until the core's `containers:bulk` is in this build, each container is asked in turn
-// through the single-container channels; the results have the same shape.
-import type { ContainerSummary } from '@shared/container-types';
-import { errorMessage } from '@shared/error-message';
+// Start, stop, restart and remove of a whole compose project through the core's `containers:bulk` (every
+// container with the project's label, found by the core at the moment it acts), with one result per container
+// so one failure never hides the others.
 import type { BerthClient } from '../ipc/berth-client';
 
 export type ProjectAction = 'start' | 'stop' | 'restart' | 'remove';
@@ -17,26 +15,15 @@ export interface ProjectActionResult {
 export async function runProjectAction(
   client: BerthClient,
   action: ProjectAction,
-  containers: readonly ContainerSummary[],
+  project: string,
 ): Promise<ProjectActionResult[]> {
-  return Promise.all(
-    containers.map(async (container) => {
-      const id = container.id;
-      try {
-        if (action === 'start' || action === 'restart') {
-          if (action === 'restart' && container.state === 'running') await client.invoke('containers:stop', { id });
-          await client.invoke('containers:start', { id });
-        } else if (action === 'stop') {
-          if (container.state === 'running') await client.invoke('containers:stop', { id });
-        } else {
-          await client.invoke('containers:remove', { id, force: true });
-        }
-        return { id, name: container.name, ok: true, error: null };
-      } catch (error) {
-        return { id, name: container.name, ok: false, error: errorMessage(error) };
-      }
-    }),
-  );
+  // Remove confirms first (compose-projects.tsx), and says running containers are stopped: force does that.
+  const { results } = await client.invoke('containers:bulk', {
+    action,
+    project,
+    ...(action === 'remove' ? { force: true } : {}),
+  });
+  return results.map((result) => ({ ...result, error: result.error?.message ?? null }));
 }
 
 /** The sentence under a project after an action: which containers failed and why; null when all went well. */

@@ -1,7 +1,6 @@
 // Which project has an action under way, and the last failure per project (kept until dismissed).
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import type { ContainerSummary } from '@shared/container-types';
 import { errorMessage } from '@shared/error-message';
 import { useBerthClient } from '../data/client-context';
 import { failureSummary, runProjectAction, type ProjectAction } from './project-actions';
@@ -19,11 +18,11 @@ export function useProjectActions() {
   const [failure, setFailure] = useState<ProjectFailure | null>(null);
 
   const run = useCallback(
-    async (project: string, action: ProjectAction, containers: readonly ContainerSummary[]) => {
+    async (project: string, action: ProjectAction) => {
       setPending((map) => new Map(map).set(project, action));
       setFailure(null);
       try {
-        const message = failureSummary(action, await runProjectAction(client, action, containers));
+        const message = failureSummary(action, await runProjectAction(client, action, project));
         if (message) setFailure({ project, action, message });
       } catch (error) {
         // The request as a whole failed (engine gone, refused): nothing was done to any container.
