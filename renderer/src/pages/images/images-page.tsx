@@ -1,6 +1,7 @@
 // The Images page: the pull box and the transfers it starts at the top, then the local images (tags, short
 // id, size, age, how many containers use them) with Run, Inspect, History, Tag, Push and Remove per row,
-// and Prune for the unused ones. The list refreshes on the engine's image events.
+// Build… for an image from a folder, and Prune for the unused ones. The list refreshes on the engine's image
+// events.
 import { useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ImageSummary } from '@shared/image-types';
@@ -15,6 +16,7 @@ import { formatBytes } from '../../format/bytes';
 import { relativeTimeTickMs, useNow } from '../../lib/use-now';
 import { matchesWords, shortId } from '../../model/text-filter';
 import { TransfersPanel } from '../../transfers/transfers-panel';
+import { BuildDialog } from './build/build-dialog';
 import { HistoryDialog } from './history-dialog';
 import { imageColumns } from './image-columns';
 import { imageName } from './image-model';
@@ -32,6 +34,7 @@ export function ImagesPage() {
   const query = useChannelQuery('images:list', {});
   const [filter, setFilter] = useState('');
   const [pruning, setPruning] = useState(false);
+  const [building, setBuilding] = useState(false);
   const actions = useImageActions();
   const now = useNow(relativeTimeTickMs);
   const { act } = actions;
@@ -48,6 +51,9 @@ export function ImagesPage() {
       toolbar={
         <>
           <FilterField label="Filter images" placeholder="Repository, tag or id" value={filter} onChange={setFilter} />
+          <Button className="button button-secondary" onPress={() => setBuilding(true)}>
+            Build…
+          </Button>
           <Button className="button button-secondary" onPress={() => setPruning(true)}>
             Prune…
           </Button>
@@ -85,6 +91,7 @@ export function ImagesPage() {
       {open?.kind === 'tag' && <TagDialog image={open.image} onClose={actions.close} />}
       {open?.kind === 'remove' && <RemoveImageDialog image={open.image} onClose={actions.close} />}
       <PruneDialog isOpen={pruning} onClose={() => setPruning(false)} />
+      {building && <BuildDialog onClose={() => setBuilding(false)} />}
     </Page>
   );
 }
