@@ -66,7 +66,7 @@ export class BuildService {
     const ignored = context.ignored > 0 ? `, ${context.ignored} left out by .dockerignore` : '';
     sink.write(
       'system',
-      `Sending the build context to the engine: ${context.files} files, ${sizeText(context.bytes)}${ignored}\n`,
+      `Sending the build context to the engine: ${context.files} ${context.files === 1 ? 'file' : 'files'}, ${sizeText(context.bytes)}${ignored}\n`,
     );
     const options = {
       dockerfile: context.dockerfile,

@@ -1,6 +1,7 @@
 // The Images page: the pull box and the transfers it starts at the top, then the local images (tags, short
 // id, size, age, how many containers use them) with Run, Inspect, History, Tag, Push and Remove per row,
-// and Prune for the unused ones. The list refreshes on the engine's image events.
+// Build… for an image from a folder, and Prune for the unused ones. The list refreshes on the engine's image
+// events.
 import { useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useSearchParams } from 'react-router';
@@ -16,6 +17,7 @@ import { formatBytes } from '../../format/bytes';
 import { relativeTimeTickMs, useNow } from '../../lib/use-now';
 import { matchesWords, shortId } from '../../model/text-filter';
 import { TransfersPanel } from '../../transfers/transfers-panel';
+import { BuildDialog } from './build/build-dialog';
 import { HistoryDialog } from './history-dialog';
 import { imageColumns } from './image-columns';
 import { imageName } from './image-model';
@@ -40,6 +42,7 @@ export function ImagesPage() {
     if (asked !== null) setFilter(asked);
   }
   const [pruning, setPruning] = useState(false);
+  const [building, setBuilding] = useState(false);
   const actions = useImageActions();
   const now = useNow(relativeTimeTickMs);
   const { act } = actions;
@@ -56,6 +59,9 @@ export function ImagesPage() {
       toolbar={
         <>
           <FilterField label="Filter images" placeholder="Repository, tag or id" value={filter} onChange={setFilter} />
+          <Button className="button button-secondary" onPress={() => setBuilding(true)}>
+            Build…
+          </Button>
           <Button className="button button-secondary" onPress={() => setPruning(true)}>
             Prune…
           </Button>
@@ -93,6 +99,7 @@ export function ImagesPage() {
       {open?.kind === 'tag' && <TagDialog image={open.image} onClose={actions.close} />}
       {open?.kind === 'remove' && <RemoveImageDialog image={open.image} onClose={actions.close} />}
       <PruneDialog isOpen={pruning} onClose={() => setPruning(false)} />
+      {building && <BuildDialog onClose={() => setBuilding(false)} />}
     </Page>
   );
 }

@@ -54,7 +54,7 @@ describe('images:build', () => {
     expect(end.error).toBeNull();
     expect(end.exitCode).toBe(0);
     const text = build.text();
-    expect(text).toMatch(/Sending the build context to the engine: 1 files, \d+ B/);
+    expect(text).toMatch(/Sending the build context to the engine: 1 file, \d+ B/);
     expect(text).toContain('Step 2/2 : RUN echo hi > /hi');
     const built = parseBuiltImage(text);
     expect(built?.tag).toBe(`${repo}:one`);
