@@ -6,16 +6,15 @@ import { buildBusyboxImage } from '../test/harness/busybox-image';
 import { PrivateEngine } from '../test/harness/private-engine';
 import { startServe } from '../test/harness/serve-process';
 import type { OpsFigure, OpsPart } from './ops-context';
+import { execRtt } from './ops-exec';
 import { logsPart } from './ops-logs';
 import { fmt, markdownTable } from './table';
 
 /** The parts, in the order they run. */
-const parts: { name: string; run: OpsPart }[] = [{ name: 'logs', run: logsPart }];
-import { execRtt } from './ops-exec';
-import { fmt, markdownTable } from './table';
-
-/** The parts, in the order they run. */
-const parts: { name: string; run: OpsPart }[] = [{ name: 'exec_rtt_ratio', run: execRtt }];
+const parts: { name: string; run: OpsPart }[] = [
+  { name: 'logs', run: logsPart },
+  { name: 'exec_rtt_ratio', run: execRtt },
+];
 
 async function main(): Promise<void> {
   const engine = await PrivateEngine.start({ name: 'bench-ops' });
