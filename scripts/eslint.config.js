@@ -39,6 +39,7 @@ const coreLayers = [
   ['process'],
   ['guest-stats'],
   ['connection'],
+  ['streams'],
   ['stats'],
   ['limits'],
   ['containers', 'registries'],
@@ -47,6 +48,8 @@ const coreLayers = [
   ['settings'],
   ['engines'],
   ['ipc'],
+  // The everyday-work services, each with its handlers (typed from the router), wired by create-core.
+  ['logs', 'exec', 'inspect', 'build', 'volumes', 'networks', 'compose'],
   ['create-core'],
   ['serve'],
   ['cli'],

@@ -7,7 +7,7 @@ import { BerthError } from '../../shared/errors';
 import type { NetworkDetail, NetworkPruneResult } from '../../shared/network-types';
 import type { EngineLink } from '../connection/engine-link';
 import { engineMessage } from '../connection/engine-errors';
-import { predefinedNetworks, toNetworkDetail } from '../networks/network-detail';
+import { predefinedNetworks, toNetworkDetail } from './network-detail';
 
 export function toNetworkSummary(network: Dockerode.NetworkInspectInfo): NetworkSummary {
   return {

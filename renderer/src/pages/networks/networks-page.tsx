@@ -36,18 +36,18 @@ export function NetworksPage() {
     'networks:remove',
     (_, queries) => void queries.invalidateQueries({ queryKey: ['networks:list'] }),
   );
+  // `reset` is stable, so the columns do not change with the mutation's state.
+  const resetRemove = remove.reset;
   const columns = useMemo(
     () =>
       networkColumns({
         inspect: setInspecting,
         remove: (network) => {
-          remove.reset();
+          resetRemove();
           setRemoving(network);
         },
       }),
-    // `remove.reset` is stable; the columns need not change with the mutation's state.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [],
+    [resetRemove],
   );
   const all = useMemo(() => query.data ?? [], [query.data]);
   const shown = useMemo(() => all.filter((network) => matchesWords(filterFields(network), filter)), [all, filter]);

@@ -1,7 +1,22 @@
-// A two-column name/value table for the Inspect tab's labels (and any other plain key/value list).
+// A two-column name/value table for the Inspect tab's labels and environment (and any plain key/value list).
+import type { ReactNode } from 'react';
 import type { KeyValue } from '@shared/inspect-types';
 
-export function KeyValueTable({ rows, empty }: { rows: readonly KeyValue[]; empty: string }) {
+/** How a value shows by default: as text, or "(empty)". */
+export function plainValue({ value }: KeyValue): ReactNode {
+  return value || <span className="muted">(empty)</span>;
+}
+
+export function KeyValueTable({
+  rows,
+  empty,
+  renderValue = plainValue,
+}: {
+  rows: readonly KeyValue[];
+  empty: string;
+  /** The value cell's content; the environment masks secret values here. */
+  renderValue?: (row: KeyValue) => ReactNode;
+}) {
   if (rows.length === 0) return <p className="muted">{empty}</p>;
   return (
     <table className="plain-table kv-table">
@@ -12,12 +27,13 @@ export function KeyValueTable({ rows, empty }: { rows: readonly KeyValue[]; empt
         </tr>
       </thead>
       <tbody>
-        {rows.map(({ key, value }) => (
-          <tr key={key}>
+        {rows.map((row, index) => (
+          // Keys repeat in an environment (the engine keeps the last one); the index keeps rows apart.
+          <tr key={`${row.key}-${index}`}>
             <th scope="row" className="mono">
-              {key}
+              {row.key}
             </th>
-            <td className="mono kv-value">{value || <span className="muted">(empty)</span>}</td>
+            <td className="mono kv-value">{renderValue(row)}</td>
           </tr>
         ))}
       </tbody>
