@@ -20,7 +20,11 @@ const pageErrors: string[] = [];
 const script = [
   'i=1; while [ $i -le 300 ]; do echo "filler line $i"; i=$((i+1)); done',
   'echo "first needle here"',
+  // The engine copies stdout and stderr separately: without a pause, the stderr line can be stored before
+  // filler lines still being copied, far above the rows the view draws.
+  'sleep 0.5',
   'echo "an error on stderr" >&2',
+  'sleep 0.5',
   'printf "\\033[32mgreen text\\033[0m and plain\\n"',
   'echo "second needle, and a third needle"',
   'sleep 3600',
