@@ -48,7 +48,8 @@ describe("Berth's dockerd", () => {
     await pullImage(docker, harness().registryImage);
     const container = await docker.createContainer({
       Image: harness().registryImage,
-      Cmd: ['sh', '-c', 'trap "exit 0" TERM; nc -lk -p 8080 -e true & wait'],
+      // busybox httpd, as the other port tests use: Debian's busybox builds do not all have `nc -k`.
+      Cmd: ['sh', '-c', 'mkdir /www && exec httpd -f -p 8080 -h /www'],
       ExposedPorts: { '8080/tcp': {} },
       // What `docker run -p 8080` sends: no address, a free port.
       HostConfig: { PortBindings: { '8080/tcp': [{ HostIp: '', HostPort: '' }] } },
