@@ -90,6 +90,17 @@ describe('Terminal tab', () => {
     await terminal.type('echo fresh\n');
     await terminal.waitForText(/^fresh$/m);
     expect(await terminal.text()).not.toMatch(/^hello$/m);
+
+    // New session ends the one it replaces, with what its shell was running.
+    const sleeping = async () =>
+      ((await docker.getContainer(name).top()).Processes ?? []).some((row: string[]) =>
+        row.join(' ').includes('sleep 4343'),
+      );
+    await terminal.type('sleep 4343\n');
+    await expect.poll(sleeping, { timeout: 10_000 }).toBe(true);
+    await terminal.newSessionButton().click();
+    await page.locator('.terminal-now').filter({ hasText: '/bin/sh' }).waitFor({ timeout: 15_000 });
+    await expect.poll(sleeping, { timeout: 10_000 }).toBe(false);
     await page.emulateMedia({ colorScheme: 'light' });
 
     expect(pageErrors).toEqual([]);
@@ -105,7 +116,7 @@ describe('Terminal tab', () => {
       .getByRole('status')
       .filter({ hasText: `${stopped} is not running (exited)` })
       .waitFor();
-    expect(await page.getByRole('button', { name: 'New session' }).isDisabled()).toBe(true);
+    expect(await new TerminalTab(page).newSessionButton().isDisabled()).toBe(true);
     await page.screenshot({ path: '/tmp/terminal-stopped.png' });
   });
 });

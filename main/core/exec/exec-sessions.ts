@@ -8,8 +8,9 @@
 //   most one stream shows a session; attaching again ends the older stream. A session that ended while detached
 //   is kept (ended) until it is attached once: the page then sees its last output and how it ended.
 // - A session ends when the shell exits (the stream ends with its exit code) or the container stops (the
-//   stream ends with a message saying so). The client going away ends its sessions (the hijacked connection is
-//   closed, which hangs the shell up); a client keeps at most 8, the oldest ended or detached one making room.
+//   stream ends with a message saying so). Closing a session (its tab, or the client going away) hangs its shell
+//   up in the container (shell-pid.ts: closing the connection alone leaves it running); a client keeps at most
+//   8, the oldest ended or detached one making room.
 import { StringDecoder } from 'node:string_decoder';
 import type { Duplex } from 'node:stream';
 import type Dockerode from 'dockerode';
@@ -21,6 +22,7 @@ import { consoleLogger, type Logger } from '../logger';
 import type { StreamRegistry, StreamSink } from '../streams/stream-registry';
 import { ReplayBuffer } from './replay-buffer';
 import { chooseShell } from './shell-choice';
+import { hangUpCommand, shellCommand, ShellPidScanner } from './shell-pid';
 import { shellEnding, type SessionEnd } from './shell-ending';
 
 const maxSessionsPerClient = 8;
@@ -29,8 +31,11 @@ interface Session {
   view: ExecSessionView;
   clientId: string;
   label: string;
+  container: Dockerode.Container;
   exec: Dockerode.Exec;
   socket: Duplex;
+  /** Finds the shell's pid in its first output, for the hang-up. */
+  pid: ShellPidScanner;
   replay: ReplayBuffer;
   ended: SessionEnd | null;
   attached: { streamId: string; sink: StreamSink } | null;
@@ -118,6 +123,13 @@ export class ExecSessions {
       .sort((a, b) => b.startedAt - a.startedAt);
   }
 
+  /** Ends a session of this client; one that is already gone is not an error (closing twice is harmless). */
+  close(clientId: string, sessionId: string): { ok: true } {
+    const session = this.sessions.get(sessionId);
+    if (session && session.clientId === clientId) this.discard(session);
+    return { ok: true };
+  }
+
   releaseClient(clientId: string): void {
     for (const session of [...this.sessions.values()]) {
       if (session.clientId === clientId) this.discard(session);
@@ -143,7 +155,7 @@ export class ExecSessions {
     this.makeRoom(clientId);
     const shell = await chooseShell(container, name, request);
     const exec = await container.exec({
-      Cmd: [shell],
+      Cmd: shellCommand(shell),
       User: request.user,
       Env: ['TERM=xterm-256color'],
       AttachStdin: true,
@@ -163,8 +175,10 @@ export class ExecSessions {
       },
       clientId,
       label: name,
+      container,
       exec,
       socket,
+      pid: new ShellPidScanner(),
       replay: new ReplayBuffer(this.options.replayChars),
       ended: null,
       attached: null,
@@ -180,13 +194,13 @@ export class ExecSessions {
 
   private pipe(session: Session, container: Dockerode.Container): void {
     const decoder = new StringDecoder('utf8');
-    session.socket.on('data', (chunk: Buffer) => this.output(session, decoder.write(chunk)));
+    session.socket.on('data', (chunk: Buffer) => this.output(session, session.pid.take(decoder.write(chunk))));
     session.socket.on('error', (error) => this.log.warn(`[exec] terminal in ${session.label}: ${error.message}`));
     let ending = false;
     const onEnd = () => {
       if (ending) return;
       ending = true;
-      this.output(session, decoder.end());
+      this.output(session, session.pid.take(decoder.end()) + session.pid.flush());
       void shellEnding(session.exec, container, session.label).then((end) => this.ended(session, end));
     };
     session.socket.on('end', onEnd);
@@ -253,12 +267,29 @@ export class ExecSessions {
     this.discard(spare);
   }
 
-  /** Forgets a session and hangs its shell up (closing the connection closes the TTY). */
+  /** Forgets a session and hangs its shell up. */
   private discard(session: Session): void {
     this.sessions.delete(session.view.sessionId);
     session.attached?.sink.end({});
     session.attached = null;
     session.socket.destroy();
+    void this.hangUp(session);
+  }
+
+  /** Ends the shell of a session that has not ended by itself (see shell-pid.ts), as the session's user. */
+  private async hangUp(session: Session): Promise<void> {
+    const pid = session.pid.pid;
+    if (session.ended || pid === null) return;
+    try {
+      const exec = await session.container.exec({
+        Cmd: hangUpCommand(session.view.shell, pid),
+        User: session.view.user || undefined,
+      });
+      await exec.start({ Detach: true });
+    } catch (error) {
+      // A container that stopped meanwhile took the shell with it.
+      this.log.warn(`[exec] hanging up the terminal shell in ${session.label}: ${String(error)}`);
+    }
   }
 }
 

@@ -26,6 +26,7 @@ const execInputRequest = z.object({ streamId, data: z.string().min(1).max(65_536
 const execResizeRequest = z.object({ streamId, cols, rows }).strict();
 const execSessionsRequest = z.object({ id: containerRef }).strict();
 const execAttachRequest = z.object({ streamId, sessionId, cols, rows }).strict();
+const execCloseRequest = z.object({ sessionId }).strict();
 
 export const execChannels = {
   /** Starts a shell with a TTY in a running container; its output is the stream. */
@@ -37,4 +38,6 @@ export const execChannels = {
   'exec:sessions': channel<typeof execSessionsRequest, ExecSessionView[]>(execSessionsRequest),
   /** Shows a session on a new stream: what it printed lately (bounded), then what follows. */
   'exec:attach': channel<typeof execAttachRequest, ExecSessionView & StreamOpened>(execAttachRequest),
+  /** Ends a session of this client: its shell, and what the shell runs, are hung up in the container. */
+  'exec:close': channel<typeof execCloseRequest, { ok: true }>(execCloseRequest),
 } as const;

@@ -32,6 +32,8 @@ export class TerminalLink {
   private generation = 0;
   /** The generation whose stream has ended (it may end before its request is answered). */
   private endedGeneration = -1;
+  /** The session shown now, which New session ends (only the newest session is ever shown again). */
+  private sessionId: string | null = null;
   /** Typed while a session was starting: sent once it runs, so the first keystrokes after Restart are not lost. */
   private early: string[] = [];
 
@@ -54,9 +56,15 @@ export class TerminalLink {
     }
   }
 
-  /** A new session (the restart button); the terminal is cleared first. */
+  /** A new session (the restart button) in place of the one shown, which is ended; the terminal is cleared first. */
   async restart(containerId: string, choice: ShellChoice): Promise<void> {
+    const previous = this.sessionId;
     const generation = this.begin();
+    if (previous) {
+      this.client
+        .invoke('exec:close', { sessionId: previous })
+        .catch((error: unknown) => console.warn('[terminal] the previous session was not closed', error));
+    }
     this.term.reset();
     try {
       await this.open(containerId, choice, generation);
@@ -100,6 +108,7 @@ export class TerminalLink {
 
   private begin(): number {
     this.early = [];
+    this.sessionId = null;
     this.generation += 1;
     this.stream?.close();
     this.stream = null;
@@ -125,6 +134,7 @@ export class TerminalLink {
     );
     const session = opened as ExecOpened | null;
     if (!this.adopt(stream, generation) || !session) return;
+    this.sessionId = session.sessionId;
     this.onState({ phase: 'running', shell: session.shell, user: session.user });
     this.term.focus();
   }
@@ -143,6 +153,7 @@ export class TerminalLink {
       this.handlers(generation),
     );
     if (!this.adopt(stream, generation)) return;
+    this.sessionId = view.sessionId;
     // An ended session replays and ends at once: its end handler has already said so.
     if (view.running) this.onState({ phase: 'running', shell: view.shell, user: view.user });
     this.term.focus();

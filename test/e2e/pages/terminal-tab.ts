@@ -34,6 +34,11 @@ export class TerminalTab {
     return this.page.getByRole('button', { name: 'Restart session' });
   }
 
+  /** The toolbar's button that replaces the running session with a new one. */
+  newSessionButton(): Locator {
+    return this.page.getByRole('button', { name: 'New session' });
+  }
+
   /** What the terminal shows, rows joined by newlines, non-breaking spaces as spaces. */
   async text(): Promise<string> {
     const rows = await this.page.locator('.xterm-rows > div').allTextContents();

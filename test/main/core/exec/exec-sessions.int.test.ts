@@ -118,6 +118,30 @@ describe('terminal sessions', () => {
     expect(noShell.message).toMatch(/has no shell: tried \/bin\/bash, \/bin\/sh/);
   });
 
+  it('ends the shell and what it runs in the container when the session is closed, or its client goes away', async () => {
+    const container = t.docker.getContainer(running);
+    const sleeping = async (marker: string) =>
+      ((await container.top()).Processes ?? []).some((row: string[]) => row.join(' ').includes(marker));
+    const startSleep = async (client: string, marker: string) => {
+      const streamId = t.newStreamId();
+      const opened = await t.as(client, 'exec:open', { streamId, id: running, ...size });
+      await t.as(client, 'exec:input', { streamId, data: `${marker}\r` });
+      await expect.poll(() => sleeping(marker), { timeout: 10_000 }).toBe(true);
+      return opened.sessionId;
+    };
+    // Nothing a terminal started may outlive it: a shell left behind per closed session would pile up.
+    const closed = await startSleep('c1', 'sleep 4242');
+    await t.as('c1', 'exec:close', { sessionId: closed });
+    await expect.poll(() => sleeping('sleep 4242'), { timeout: 10_000 }).toBe(false);
+    const left = await t.as('c1', 'exec:sessions', { id: running });
+    expect(left.map((each) => each.sessionId)).not.toContain(closed);
+    await expect(t.as('c1', 'exec:close', { sessionId: closed })).resolves.toEqual({ ok: true });
+
+    await startSleep('c4', 'sleep 4243');
+    t.core.releaseClient('c4');
+    await expect.poll(() => sleeping('sleep 4243'), { timeout: 10_000 }).toBe(false);
+  });
+
   it('ends the sessions of a client that goes away', async () => {
     const streamId = t.newStreamId();
     await t.as('c3', 'exec:open', { streamId, id: running, ...size });

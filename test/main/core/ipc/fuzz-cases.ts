@@ -138,6 +138,7 @@ const bases: Record<Channel, Record<string, unknown>> = {
     cols: 80,
     rows: 24,
   },
+  'exec:close': { sessionId: '00000000-0000-4000-8000-000000000002' },
   'compose:cli': {},
   'compose:up': { streamId: '00000000-0000-4000-8000-000000000001', file: '/nonexistent/berth-fuzz/compose.yaml' },
   'compose:down': { streamId: '00000000-0000-4000-8000-000000000002', file: '/nonexistent/berth-fuzz/compose.yaml' },
