@@ -1,13 +1,8 @@
-// The tabs of a container's page, in order. The selected one is in the address (`?tab=logs`), so a link, the
-// command palette or the back button can open a container at a given tab.
-import type { ReactNode } from 'react';
+// Each tab's content, loaded the first time it is shown: the charts (recharts) and the terminal (xterm.js) are
+// most of the renderer's code, and a page that shows logs needs neither. The list itself is container-tab-list.ts.
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import type { ContainerSummary } from '@shared/container-types';
-import { ContainerInfoTab } from './container-info-tab';
-import { LogsTab } from './logs/logs-tab';
-import { InspectTab } from './inspect/inspect-tab';
-import { IsolationTab } from './isolation/isolation-tab';
-import { StatsTab } from './stats-tab';
-import { TerminalTab } from './terminal-tab';
+import { containerTabList, type ContainerTabId, type ContainerTabInfo } from './container-tab-list';
 
 export interface ContainerTabProps {
   container: ContainerSummary;
@@ -15,29 +10,37 @@ export interface ContainerTabProps {
   gone: boolean;
 }
 
-export interface ContainerTab {
-  id: ContainerTabId;
-  label: string;
+export interface ContainerTab extends ContainerTabInfo {
   render(props: ContainerTabProps): ReactNode;
 }
 
-/** Every tab's id, including those other parts of the UI link to. */
-export type ContainerTabId = 'stats' | 'logs' | 'terminal' | 'files' | 'isolation' | 'inspect' | 'info';
+const content: Partial<Record<ContainerTabId, ComponentType<ContainerTabProps>>> = {
+  stats: lazy(() => import('./stats-tab').then((module) => ({ default: module.StatsTab }))),
+  logs: lazy(() => import('./logs/logs-tab').then((module) => ({ default: module.LogsTab }))),
+  terminal: lazy(() => import('./terminal-tab').then((module) => ({ default: module.TerminalTab }))),
+  isolation: lazy(() => import('./isolation/isolation-tab').then((module) => ({ default: module.IsolationTab }))),
+  inspect: lazy(() => import('./inspect/inspect-tab').then((module) => ({ default: module.InspectTab }))),
+  info: lazy(() =>
+    import('./container-info-tab').then((module) => ({
+      default: ({ container }: ContainerTabProps) => <module.ContainerInfoTab container={container} />,
+    })),
+  ),
+};
 
-export const containerTabs: ContainerTab[] = [
-  { id: 'stats', label: 'Stats', render: (props) => <StatsTab {...props} /> },
-  { id: 'logs', label: 'Logs', render: (props) => <LogsTab {...props} /> },
-  { id: 'terminal', label: 'Terminal', render: (props) => <TerminalTab {...props} /> },
-  { id: 'isolation', label: 'Isolation', render: (props) => <IsolationTab {...props} /> },
-  { id: 'inspect', label: 'Inspect', render: (props) => <InspectTab {...props} /> },
-  { id: 'info', label: 'Info', render: ({ container }) => <ContainerInfoTab container={container} /> },
-];
+const loading = <p className="muted">Loading…</p>;
 
-export const defaultContainerTab: ContainerTabId = 'stats';
-
-/** The address of a container's page at a tab. */
-export function containerTabPath(ref: string, tab: ContainerTabId = defaultContainerTab): string {
-  return tab === defaultContainerTab
-    ? `/containers/${encodeURIComponent(ref)}`
-    : `/containers/${encodeURIComponent(ref)}?tab=${tab}`;
-}
+export const containerTabs: ContainerTab[] = containerTabList.flatMap((tab) => {
+  const Content = content[tab.id];
+  return Content
+    ? [
+        {
+          ...tab,
+          render: (props: ContainerTabProps) => (
+            <Suspense fallback={loading}>
+              <Content {...props} />
+            </Suspense>
+          ),
+        },
+      ]
+    : [];
+});
