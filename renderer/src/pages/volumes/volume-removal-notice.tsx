@@ -1,0 +1,20 @@
+// What the last Remove did: the refusals (a volume in use, with the containers named) as an alert, and what
+// was removed beside them, so a refusal of one never hides what happened to the others.
+import type { VolumeRemoval } from './use-volume-removal';
+import { ErrorAlert } from '../../components/error-alert';
+import { volumeLabel } from './volume-label';
+
+export function VolumeRemovalNotice({ outcome, onDismiss }: { outcome: VolumeRemoval; onDismiss: () => void }) {
+  const { removed, refused } = outcome;
+  if (refused.length === 0) return null;
+  const removedText = removed.length ? ` Removed: ${removed.map(volumeLabel).join(', ')}.` : '';
+  const title =
+    refused.length === 1 && removed.length === 0
+      ? `Could not remove ${volumeLabel(refused[0]!.name)}`
+      : `Could not remove ${refused.length} of ${refused.length + removed.length} volumes`;
+  const message =
+    refused.length === 1 && removed.length === 0
+      ? refused[0]!.message
+      : refused.map((each) => `${volumeLabel(each.name)}: ${each.message}`).join(' ') + removedText;
+  return <ErrorAlert title={title} message={message} onDismiss={onDismiss} />;
+}
