@@ -1,7 +1,8 @@
 // End to end in Chromium against `berth serve` and the private engine: create a named volume with a label in
 // the dialog and see it listed with its details; a volume a container uses shows the container in Used by,
-// and Remove is refused with the containers named; an unused volume is removed; prune removes an unused
-// anonymous volume and says so. Screenshots in light and dark.
+// and Remove is refused with the containers named; an unused volume is removed, from its row and among
+// selected ones (the one in use is kept and said); prune removes an unused anonymous volume and says so.
+// Screenshots in light and dark.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_LABEL } from '../harness/containers';
@@ -103,13 +104,39 @@ describe('Volumes page', () => {
     await alert.getByRole('button', { name: 'Dismiss' }).click();
   });
 
-  it('removes an unused volume', async () => {
+  it('removes an unused volume from its row', async () => {
     const volumes = new VolumesPage(session.page);
     await volumes.row(spare).waitFor();
     await volumes.remove(spare);
     await volumes.row(spare).waitFor({ state: 'detached' });
     await expect(session.docker.getVolume(spare).inspect()).rejects.toMatchObject({ statusCode: 404 });
     expect(await volumes.alert().count()).toBe(0);
+  });
+
+  it('removes the selected volumes: the unused one goes, the one in use stays with its container named', async () => {
+    const unused = `e2e-vol-bulk-${suffix}`;
+    volumesMade.push(unused);
+    await session.docker.createVolume({ Name: unused, Labels: { [TEST_LABEL]: '1' } });
+    const volumes = new VolumesPage(session.page);
+    await session.page.reload();
+    await volumes.open();
+    await volumes.select(unused);
+    await volumes.select(used);
+    const bar = session.page.getByRole('toolbar', { name: 'Actions on the selected volumes' });
+    expect(await bar.textContent()).toContain('2 selected');
+    await bar.getByRole('button', { name: 'Remove…' }).click();
+    const confirm = session.page.getByRole('alertdialog', { name: 'Remove 2 volumes?' });
+    await shots(session.page, 'volumes-remove-selected');
+    await confirm.getByRole('button', { name: 'Remove 2' }).click();
+    const alert = volumes.alert();
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Could not remove 1 of 2 volumes');
+    expect(await alert.textContent()).toContain(`It is used by ${user}`);
+    expect(await alert.textContent()).toContain(`Removed: ${unused}.`);
+    await volumes.row(unused).waitFor({ state: 'detached' });
+    await volumes.row(used).waitFor();
+    await shots(session.page, 'volumes-remove-selected-result');
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
   });
 
   it('prunes an unused anonymous volume and says how many went and the space reclaimed', async () => {

@@ -58,6 +58,11 @@ export class VolumesPage {
     await dialog.waitFor({ state: 'detached' });
   }
 
+  /** Ticks a row's checkbox (React Aria names it "Select"). */
+  async select(name: string): Promise<void> {
+    await this.row(name).getByRole('checkbox').check();
+  }
+
   async remove(name: string): Promise<void> {
     await this.page.getByRole('button', { name: `Remove ${name}`, exact: true }).click();
     await this.page

@@ -7,14 +7,16 @@ import { volumeLabel } from './volume-label';
 export function VolumeRemovalNotice({ outcome, onDismiss }: { outcome: VolumeRemoval; onDismiss: () => void }) {
   const { removed, refused } = outcome;
   if (refused.length === 0) return null;
-  const removedText = removed.length ? ` Removed: ${removed.map(volumeLabel).join(', ')}.` : '';
-  const title =
-    refused.length === 1 && removed.length === 0
-      ? `Could not remove ${volumeLabel(refused[0]!.name)}`
-      : `Could not remove ${refused.length} of ${refused.length + removed.length} volumes`;
-  const message =
-    refused.length === 1 && removed.length === 0
-      ? refused[0]!.message
-      : refused.map((each) => `${volumeLabel(each.name)}: ${each.message}`).join(' ') + removedText;
+  const single = refused.length === 1 && removed.length === 0;
+  const title = single
+    ? `Could not remove ${volumeLabel(refused[0]!.name)}`
+    : `Could not remove ${refused.length} of ${refused.length + removed.length} volumes`;
+  // The core's refusal names the volume; any other error is prefixed with it.
+  const reasons = refused.map((each) =>
+    each.message.includes(each.name) ? each.message : `${volumeLabel(each.name)}: ${each.message}`,
+  );
+  const message = [removed.length ? `Removed: ${removed.map(volumeLabel).join(', ')}.` : '', ...reasons]
+    .filter(Boolean)
+    .join(' ');
   return <ErrorAlert title={title} message={message} onDismiss={onDismiss} />;
 }
