@@ -2,7 +2,6 @@
 // see it attached with its address, disconnect it, remove the network; removing the built-in bridge is
 // refused in plain words. Screenshots in light and dark.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import Docker from 'dockerode';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { harness } from '../harness/context';
 import { runIdleContainer } from '../harness/containers';
 import { startServe, type ServeProcess } from '../harness/serve-process';
 import { NetworksPage } from './pages/networks-page';
+import { shots } from './screenshots';
 
 let serve: ServeProcess;
 let browser: Browser;
@@ -19,7 +19,6 @@ let docker: Docker;
 const suffix = randomBytes(3).toString('hex');
 const network = `e2e-net-${suffix}`;
 const member = `e2e-net-member-${suffix}`;
-const shots = process.env.BERTH_SCREENSHOTS ?? 'test-results';
 
 beforeAll(async () => {
   docker = new Docker({ socketPath: harness().socketPath });
@@ -28,7 +27,6 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(serve.url);
-  mkdirSync(shots, { recursive: true });
 });
 
 afterAll(async () => {
@@ -44,13 +42,7 @@ afterAll(async () => {
   await serve?.stop();
 });
 
-async function screenshots(name: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: `${shots}/${name}-${scheme}.png` });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+const screenshots = (name: string) => shots(page, name);
 
 describe('Networks page', () => {
   it('creates a network, connects a container, shows its address, disconnects it and removes the network', async () => {

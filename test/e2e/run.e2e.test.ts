@@ -3,7 +3,7 @@
 // docker run preview says --memory and the name; Run lands on the new container's page, running, with live
 // stats against its limit; the engine has the limit. Invalid input is refused in place, before any request.
 // Three replicas land on the Replicas page, scale down and are removed; a default limit saved in Settings is
-// what one-click Run gives a new container.
+// what one-click Run gives a new container. "Create only" makes the container and lands on its page, not running.
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_LABEL } from '../harness/containers';
@@ -11,6 +11,7 @@ import { harness } from '../harness/context';
 import { limitsSessionForFile, MiB } from './limits-session';
 import { ContainerDetailPage } from './pages/container-detail-page';
 import { RunDialog } from './pages/run-dialog';
+import { shots } from './screenshots';
 
 const session = limitsSessionForFile();
 const group = `e2e-group-${randomBytes(3).toString('hex')}`;
@@ -153,6 +154,29 @@ describe('run dialog', () => {
     await session.page.screenshot({ path: 'test-results/run-dialog-conflict.png' });
     await run.button('Cancel').click();
     await run.dialog().waitFor({ state: 'detached' });
+  });
+
+  it('creates a container without starting it ("Create only") and lands on its page, which offers Start', async () => {
+    const created = `e2e-created-${randomBytes(3).toString('hex')}`;
+    const run = new RunDialog(session.page);
+    await run.openImages();
+    await run.open(harness().busyboxImage);
+    await run.textbox('Name').fill(created);
+    await run.textbox('Command').fill('sleep 3600');
+    await run.addLabel(TEST_LABEL, '1');
+    await run.tab('General').click();
+    await shots(session.page, 'run-dialog-create-only');
+    await run.button('Create only').click();
+    const detail = new ContainerDetailPage(session.page);
+    await detail.heading(created).waitFor({ timeout: 20_000 });
+    const main = session.page.getByRole('main');
+    await main.locator('.detail-toolbar .badge', { hasText: 'created' }).waitFor({ timeout: 10_000 });
+    await main.getByRole('button', { name: `Start ${created}` }).waitFor();
+    await shots(session.page, 'run-created');
+    const inspect = await session.docker.getContainer(created).inspect();
+    expect(inspect.State.Status).toBe('created');
+    expect(inspect.State.Running).toBe(false);
+    expect(inspect.Config.Cmd).toEqual(['sleep', '3600']);
   });
 });
 

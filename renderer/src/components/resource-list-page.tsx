@@ -1,7 +1,8 @@
-// A read-only page listing one kind of engine object in a filterable table: Images, Volumes and Networks
-// are this page with their own columns.
-import { useMemo, useState } from 'react';
-import type { SortDescriptor } from 'react-aria-components';
+// A page listing one kind of engine object in a filterable table with its count: Images, Volumes and Networks
+// are this page with their own columns, and the pages that act on their objects add toolbar buttons, notices
+// over the table (an engine's refusal), row selection and their dialogs.
+import { useMemo, useState, type ReactNode } from 'react';
+import type { Selection, SortDescriptor } from 'react-aria-components';
 import type { RequestOf, ResponseOf } from '@shared/contract';
 import { DataTable, type TableColumn } from './data-table';
 import { EngineAwayNotice } from './engine-away-notice';
@@ -29,6 +30,16 @@ export interface ResourceListPageProps<C extends ListChannel> {
   /** The texts the filter searches. */
   filterFields: (item: ItemOf<C>) => readonly (string | null | undefined)[];
   defaultSort: SortDescriptor;
+  /** Buttons after the filter (Prune…, Create…). */
+  actions?: ReactNode;
+  /** Above the table: an action's refusal, a bar of actions on the selected rows. */
+  notices?: ReactNode;
+  /** Rows can be selected (checkboxes) for actions on several at once. */
+  selection?: { selectedKeys: Selection; onSelectionChange: (keys: Selection) => void };
+  /** Values outside the items that cells render from (sizes asked for apart): rows re-render on change. */
+  dependencies?: readonly unknown[];
+  /** The page's dialogs. */
+  children?: ReactNode;
 }
 
 export function ResourceListPage<C extends ListChannel>(props: ResourceListPageProps<C>) {
@@ -57,10 +68,16 @@ export function ResourceListPage<C extends ListChannel>(props: ResourceListPageP
       title={title}
       subtitle={subtitle}
       fill
-      toolbar={<FilterField label={label} placeholder={props.placeholder} value={filter} onChange={setFilter} />}
+      toolbar={
+        <>
+          <FilterField label={label} placeholder={props.placeholder} value={filter} onChange={setFilter} />
+          {props.actions}
+        </>
+      }
     >
       {query.error && <QueryError what={noun} error={query.error} onRetry={() => void query.refetch()} />}
       {query.data && <EngineAwayNotice what={noun} updatedAt={query.dataUpdatedAt} />}
+      {props.notices}
       <DataTable<ItemOf<C>>
         label={title}
         columns={props.columns}
@@ -69,7 +86,10 @@ export function ResourceListPage<C extends ListChannel>(props: ResourceListPageP
         getTextValue={props.getTextValue}
         defaultSort={props.defaultSort}
         emptyState={<strong>{empty}</strong>}
+        selection={props.selection}
+        dependencies={props.dependencies}
       />
+      {props.children}
     </Page>
   );
 }

@@ -4,7 +4,7 @@
 // start from the default profile in Settings; the engine-wide capabilities come from engine:status
 // (engine-capabilities.ts), since limits:get answers only for existing containers. Ports are published on
 // the interface Settings chose (127.0.0.1 unless the user said otherwise). A refusal from the core shows here
-// and keeps everything typed.
+// and keeps everything typed. "Create only" makes the same container without starting it.
 import { useMemo, useState } from 'react';
 import {
   Button,
@@ -115,11 +115,11 @@ function RunDialogForm({ image, defaults, publishInterface, settingsError, onClo
   const update = (patch: Partial<RunForm>) => setForm((previous) => ({ ...previous, ...patch }));
   const sectionProps = { form, update, problems: check.problems };
 
-  const run = () => {
+  const run = (createOnly: boolean) => {
     // Pressed while a limit was being typed: the press committed it first, and it may be wrong.
     if (!check.spec) return;
     submit.mutate(
-      { spec: check.spec, replicas: check.replicas },
+      { spec: check.spec, replicas: check.replicas, createOnly },
       {
         // Back to where the cause can be fixed (the name, the limits), beside the error.
         onError: (error) => {
@@ -208,11 +208,22 @@ function RunDialogForm({ image, defaults, publishInterface, settingsError, onClo
         <Button className="button button-secondary" onPress={onClose}>
           Cancel
         </Button>
+        {/* Several replicas are a group the Replicas page runs; one container can wait to be started. */}
+        {check.replicas === 1 && (
+          <Button
+            className="button button-secondary"
+            onPress={() => run(true)}
+            isDisabled={submit.isPending || (!typing && check.spec === null)}
+            isPending={submit.isPending && submit.variables.createOnly === true}
+          >
+            Create only
+          </Button>
+        )}
         <Button
           className="button"
-          onPress={run}
+          onPress={() => run(false)}
           isDisabled={submit.isPending || (!typing && check.spec === null)}
-          isPending={submit.isPending}
+          isPending={submit.isPending && submit.variables.createOnly !== true}
         >
           {check.replicas > 1 ? `Run ${check.replicas} replicas` : 'Run'}
         </Button>

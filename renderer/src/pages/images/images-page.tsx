@@ -22,7 +22,7 @@ import { HistoryDialog } from './history-dialog';
 import { imageColumns } from './image-columns';
 import { imageName } from './image-model';
 import { InspectDialog } from './inspect-dialog';
-import { PruneDialog } from './prune-dialog';
+import { PruneImagesDialog } from './prune-dialog';
 import { PullBox } from './pull-box';
 import { RemoveImageDialog } from './remove-image-dialog';
 import { TagDialog } from './tag-dialog';
@@ -98,7 +98,7 @@ export function ImagesPage() {
       {open?.kind === 'history' && <HistoryDialog image={open.image} onClose={actions.close} />}
       {open?.kind === 'tag' && <TagDialog image={open.image} onClose={actions.close} />}
       {open?.kind === 'remove' && <RemoveImageDialog image={open.image} onClose={actions.close} />}
-      <PruneDialog isOpen={pruning} onClose={() => setPruning(false)} />
+      <PruneImagesDialog isOpen={pruning} onClose={() => setPruning(false)} />
       {building && <BuildDialog onClose={() => setBuilding(false)} />}
     </Page>
   );

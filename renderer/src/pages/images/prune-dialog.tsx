@@ -1,13 +1,12 @@
 // Prune: removes dangling images only (`docker image prune`) or every image no container uses (`-a`), then
 // says how much was deleted and how much space came back.
 import { useState } from 'react';
-import { Button, Label, Radio, RadioGroup, Text } from 'react-aria-components';
-import { ErrorAlert } from '../../components/error-alert';
+import { Label, Radio, RadioGroup, Text } from 'react-aria-components';
+import { PruneDialog } from '../../components/prune-dialog';
 import { useChannelMutation } from '../../data/channel-query';
-import { DialogFrame } from '../../components/dialog-frame';
 import { pruneOutcome } from './image-model';
 
-export function PruneDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
+export function PruneImagesDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
   const [scope, setScope] = useState<'dangling' | 'unused'>('dangling');
   const mutation = useChannelMutation(
     'images:prune',
@@ -20,37 +19,10 @@ export function PruneDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () 
   const done = mutation.data;
 
   return (
-    <DialogFrame
+    <PruneDialog
       isOpen={isOpen}
-      onClose={close}
-      isDismissable={!mutation.isPending}
       title="Prune images"
-      actions={
-        done ? (
-          <Button className="button" onPress={close} autoFocus>
-            Close
-          </Button>
-        ) : (
-          <>
-            <Button className="button button-secondary" onPress={close} autoFocus>
-              Cancel
-            </Button>
-            <Button
-              className="button button-danger"
-              isDisabled={mutation.isPending}
-              onPress={() => mutation.mutate({ all: scope === 'unused' })}
-            >
-              {mutation.isPending ? 'Pruning…' : 'Prune'}
-            </Button>
-          </>
-        )
-      }
-    >
-      {done ? (
-        <p role="status" className="prune-outcome">
-          {pruneOutcome(done)}
-        </p>
-      ) : (
+      explanation={
         <RadioGroup
           className="radio-group"
           value={scope}
@@ -71,8 +43,12 @@ export function PruneDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () 
             also removes tagged images no container uses; they must be pulled again to run.
           </Text>
         </RadioGroup>
-      )}
-      {mutation.error && <ErrorAlert title="Could not prune" message={mutation.error.message} />}
-    </DialogFrame>
+      }
+      result={done ? pruneOutcome(done) : null}
+      pending={mutation.isPending}
+      error={mutation.error}
+      onPrune={() => mutation.mutate({ all: scope === 'unused' })}
+      onClose={close}
+    />
   );
 }

@@ -42,7 +42,7 @@ export function ConnectContainerForm({ network }: { network: NetworkDetail }) {
         submit();
       }}
     >
-      <h3 className="network-subheading">Connect a container</h3>
+      <h3 className="dialog-subheading">Connect a container</h3>
       <div className="network-connect-row">
         <Select
           className="select form-field"

@@ -1,9 +1,8 @@
 // Create network: name, driver, internal (no way out of the host), an address range, labels. Problems show
 // under their field as typed; the engine's refusal (a name taken, an unknown driver) shows in the dialog.
 import { useState } from 'react';
-import { Button, Checkbox, FieldError, Form, Label, Text, TextArea, TextField } from 'react-aria-components';
-import { DialogFrame } from '../../components/dialog-frame';
-import { ErrorAlert } from '../../components/error-alert';
+import { Checkbox, FieldError, Label, Text, TextArea, TextField } from 'react-aria-components';
+import { FormDialog } from '../../components/form-dialog';
 import { ReferenceField } from '../../components/reference-field';
 import { useChannelMutation } from '../../data/channel-query';
 import { emptyNetworkForm, networkCreateRequest, networkFormProblems, type NetworkForm } from './network-form';
@@ -29,83 +28,65 @@ export function CreateNetworkDialog({ onClose }: { onClose: () => void }) {
     if (Object.keys(problems).length > 0) return;
     mutation.mutate(networkCreateRequest(form), { onSuccess: onClose });
   };
-  const formId = 'create-network-form';
 
   return (
-    <DialogFrame
-      isOpen
-      onClose={onClose}
-      isDismissable={!mutation.isPending}
+    <FormDialog
       title="Create network"
-      actions={
-        <>
-          <Button className="button button-secondary" onPress={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" form={formId} className="button" isDisabled={mutation.isPending}>
-            {mutation.isPending ? 'Creating…' : 'Create'}
-          </Button>
-        </>
-      }
+      formId="create-network-form"
+      submitLabel="Create"
+      pendingLabel="Creating…"
+      pending={mutation.isPending}
+      error={mutation.error && { title: 'Could not create the network', message: mutation.error.message }}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <Form
-        id={formId}
-        className="dialog-form"
-        validationBehavior="aria"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <ReferenceField
-          label="Name"
-          value={form.name}
-          onChange={set('name')}
-          error={shown('name')}
-          description="Containers on it reach each other by name."
-          autoFocus
+      <ReferenceField
+        label="Name"
+        value={form.name}
+        onChange={set('name')}
+        error={shown('name')}
+        description="Containers on it reach each other by name."
+        autoFocus
+      />
+      <ReferenceField
+        label="Driver"
+        value={form.driver}
+        onChange={set('driver')}
+        error={shown('driver')}
+        description="bridge: a private network on this engine's host. macvlan and ipvlan: addresses on the host's own network."
+      />
+      <ReferenceField
+        label="Subnet (optional)"
+        value={form.subnet}
+        onChange={set('subnet')}
+        error={shown('subnet')}
+        placeholder="10.10.0.0/24"
+        description="Empty: the engine picks a free range."
+      />
+      <TextField className="form-field" value={form.labels} onChange={set('labels')} isInvalid={!!shown('labels')}>
+        <Label className="field-label">Labels (optional)</Label>
+        <TextArea
+          className="text-field-input text-field-textarea mono"
+          rows={2}
+          placeholder="team=web"
+          spellCheck={false}
         />
-        <ReferenceField
-          label="Driver"
-          value={form.driver}
-          onChange={set('driver')}
-          error={shown('driver')}
-          description="bridge: a private network on this engine's host. macvlan and ipvlan: addresses on the host's own network."
-        />
-        <ReferenceField
-          label="Subnet (optional)"
-          value={form.subnet}
-          onChange={set('subnet')}
-          error={shown('subnet')}
-          placeholder="10.10.0.0/24"
-          description="Empty: the engine picks a free range."
-        />
-        <TextField className="form-field" value={form.labels} onChange={set('labels')} isInvalid={!!shown('labels')}>
-          <Label className="field-label">Labels (optional)</Label>
-          <TextArea
-            className="text-field-input text-field-textarea mono"
-            rows={2}
-            placeholder="team=web"
-            spellCheck={false}
-          />
-          {shown('labels') ? (
-            <FieldError className="text-field-error">{shown('labels')}</FieldError>
-          ) : (
-            <Text slot="description" className="field-description">
-              One key=value per line.
-            </Text>
-          )}
-        </TextField>
-        <Checkbox className="checkbox network-checkbox" isSelected={form.internal} onChange={set('internal')}>
-          <span className="checkbox-box" aria-hidden="true">
-            <svg viewBox="0 0 12 12" className="checkbox-mark" focusable="false">
-              <polyline points="2.5 6.5 5 9 9.5 3.5" className="checkbox-check" />
-            </svg>
-          </span>
-          Internal: its containers reach each other but not the outside world
-        </Checkbox>
-      </Form>
-      {mutation.error && <ErrorAlert title="Could not create the network" message={mutation.error.message} />}
-    </DialogFrame>
+        {shown('labels') ? (
+          <FieldError className="text-field-error">{shown('labels')}</FieldError>
+        ) : (
+          <Text slot="description" className="field-description">
+            One key=value per line.
+          </Text>
+        )}
+      </TextField>
+      <Checkbox className="checkbox network-checkbox" isSelected={form.internal} onChange={set('internal')}>
+        <span className="checkbox-box" aria-hidden="true">
+          <svg viewBox="0 0 12 12" className="checkbox-mark" focusable="false">
+            <polyline points="2.5 6.5 5 9 9.5 3.5" className="checkbox-check" />
+          </svg>
+        </span>
+        Internal: its containers reach each other but not the outside world
+      </Checkbox>
+    </FormDialog>
   );
 }

@@ -25,7 +25,7 @@ export function networkColumns(actions: NetworkRowActions): TableColumn<NetworkS
       minWidth: 160,
       sortValue: (n) => n.name,
       render: (n) => (
-        <span className="network-name">
+        <span className="name-with-badge">
           <span className="truncate">{n.name}</span>
           {isPredefined(n) && <span className="badge badge-created">built in</span>}
         </span>

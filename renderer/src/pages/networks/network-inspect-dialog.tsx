@@ -54,11 +54,11 @@ export function NetworkInspectDialog({ id, name, onClose }: { id: string; name: 
       {detail && (
         <>
           <Facts detail={detail} />
-          <h3 className="network-subheading">Containers ({detail.containers.length})</h3>
+          <h3 className="dialog-subheading">Containers ({detail.containers.length})</h3>
           {detail.containers.length === 0 ? (
             <p className="muted">No container is connected to {name}.</p>
           ) : (
-            <table className="network-members" aria-label={`Containers on ${name}`}>
+            <table className="member-table" aria-label={`Containers on ${name}`}>
               <thead>
                 <tr>
                   <th scope="col">Container</th>

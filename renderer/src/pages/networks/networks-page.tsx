@@ -5,18 +5,15 @@ import { useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { NetworkSummary } from '@shared/engine-types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { DataTable } from '../../components/data-table';
-import { EngineAwayNotice } from '../../components/engine-away-notice';
 import { ErrorAlert } from '../../components/error-alert';
-import { FilterField } from '../../components/filter-field';
-import { Page } from '../../components/page';
-import { QueryError } from '../../components/query-error';
-import { useChannelMutation, useChannelQuery } from '../../data/channel-query';
-import { matchesWords, shortId } from '../../model/text-filter';
+import { ResourceListPage } from '../../components/resource-list-page';
+import { useChannelMutation } from '../../data/channel-query';
+import { shortId } from '../../model/text-filter';
 import { CreateNetworkDialog } from './create-network-dialog';
 import { networkColumns } from './network-columns';
 import { NetworkInspectDialog } from './network-inspect-dialog';
 import { PruneNetworksDialog } from './prune-networks-dialog';
+import '../../styles/detail-dialog.css';
 import '../../styles/networks.css';
 
 const filterFields = (network: NetworkSummary) => [
@@ -27,8 +24,6 @@ const filterFields = (network: NetworkSummary) => [
 ];
 
 export function NetworksPage() {
-  const query = useChannelQuery('networks:list', {});
-  const [filter, setFilter] = useState('');
   const [dialog, setDialog] = useState<'create' | 'prune' | null>(null);
   const [inspecting, setInspecting] = useState<NetworkSummary | null>(null);
   const [removing, setRemoving] = useState<NetworkSummary | null>(null);
@@ -49,30 +44,21 @@ export function NetworksPage() {
       }),
     [resetRemove],
   );
-  const all = useMemo(() => query.data ?? [], [query.data]);
-  const shown = useMemo(() => all.filter((network) => matchesWords(filterFields(network), filter)), [all, filter]);
-  const counted = `${all.length} ${all.length === 1 ? 'network' : 'networks'}`;
-  const empty = query.isPending
-    ? 'Loading networks…'
-    : query.isError
-      ? 'Networks could not be loaded.'
-      : all.length === 0
-        ? 'No networks'
-        : 'No networks match';
 
   return (
-    <Page
+    <ResourceListPage
+      channel="networks:list"
       title="Networks"
-      fill
-      subtitle={query.data ? (shown.length === all.length ? counted : `${shown.length} of ${counted}`) : undefined}
-      toolbar={
+      noun="networks"
+      singular="network"
+      placeholder="Name, id, driver or subnet"
+      columns={columns}
+      getId={(network) => network.id}
+      getTextValue={(network) => network.name}
+      filterFields={filterFields}
+      defaultSort={{ column: 'name', direction: 'ascending' }}
+      actions={
         <>
-          <FilterField
-            label="Filter networks"
-            placeholder="Name, id, driver or subnet"
-            value={filter}
-            onChange={setFilter}
-          />
           <Button className="button button-secondary" onPress={() => setDialog('prune')}>
             Prune…
           </Button>
@@ -81,25 +67,16 @@ export function NetworksPage() {
           </Button>
         </>
       }
+      notices={
+        remove.error && (
+          <ErrorAlert
+            title={`Could not remove ${remove.variables?.id ?? 'the network'}`}
+            message={remove.error.message}
+            onDismiss={() => remove.reset()}
+          />
+        )
+      }
     >
-      {query.error && <QueryError what="networks" error={query.error} onRetry={() => void query.refetch()} />}
-      {query.data && <EngineAwayNotice what="networks" updatedAt={query.dataUpdatedAt} />}
-      {remove.error && (
-        <ErrorAlert
-          title={`Could not remove ${remove.variables?.id ?? 'the network'}`}
-          message={remove.error.message}
-          onDismiss={() => remove.reset()}
-        />
-      )}
-      <DataTable<NetworkSummary>
-        label="Networks"
-        columns={columns}
-        items={shown}
-        getId={(network) => network.id}
-        getTextValue={(network) => network.name}
-        defaultSort={{ column: 'name', direction: 'ascending' }}
-        emptyState={<strong>{empty}</strong>}
-      />
       {dialog === 'create' && <CreateNetworkDialog onClose={() => setDialog(null)} />}
       {dialog === 'prune' && <PruneNetworksDialog onClose={() => setDialog(null)} />}
       {inspecting && (
@@ -117,6 +94,6 @@ export function NetworksPage() {
       >
         The network is deleted. The engine refuses while a container is connected to it.
       </ConfirmDialog>
-    </Page>
+    </ResourceListPage>
   );
 }

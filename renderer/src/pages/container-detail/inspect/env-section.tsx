@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { KeyValue } from '@shared/inspect-types';
 import { looksSecret, maskedText } from '../../../model/secret-env';
-import { KeyValueTable, plainValue } from './key-value-table';
+import { KeyValueTable, plainValue } from '../../../components/key-value-table';
 
 export function EnvSection({ env }: { env: readonly KeyValue[] }) {
   const [shown, setShown] = useState<ReadonlySet<string>>(new Set());

@@ -8,7 +8,7 @@ import { CommandSection } from './command-section';
 import { EnvSection } from './env-section';
 import { HealthSection } from './health-section';
 import { JsonView } from './json-view';
-import { KeyValueTable } from './key-value-table';
+import { KeyValueTable } from '../../../components/key-value-table';
 import { MountsTable } from './mounts-table';
 import { NetworksTable } from './networks-table';
 import { useContainerLook } from './use-container-look';

@@ -1,4 +1,4 @@
-// A two-column name/value table for the Inspect tab's labels and environment (and any plain key/value list).
+// A two-column name/value table: a container's labels and environment, a volume's labels and options.
 import type { ReactNode } from 'react';
 import type { KeyValue } from '@shared/inspect-types';
 
