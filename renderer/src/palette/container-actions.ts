@@ -1,14 +1,17 @@
-// The actions the palette and the keyboard offer on a container, one entry each: which states offer it, its
-// key on the container's page, whether it asks first, and the channel it calls. Restart, pause and kill join
-// this list as one entry each once their channels exist.
+// The actions the palette and the keyboard offer on a container, one entry each: which states offer it (the
+// same rules as the rows and the container page, from model/container-actions), its key on the container's
+// page, whether it asks first, and the channel it calls.
 import type { ContainerSummary } from '@shared/container-types';
 import type { BerthClient } from '../ipc/berth-client';
+import { actionLabels, isAllowed, type ContainerAction } from '../model/container-actions';
 import { isStopped } from '../model/container-filter';
 
 export interface ContainerActionSpec {
-  id: string;
+  id: ContainerAction;
   /** "Start": the command reads "Start web-1". */
   verb: string;
+  /** Other words it is found by ("unpause" finds Resume). */
+  keywords?: readonly string[];
   /** Its key on the container's page; two actions may share one when no state offers both (start/stop). */
   key?: string;
   offeredFor(container: ContainerSummary): boolean;
@@ -17,26 +20,67 @@ export interface ContainerActionSpec {
   run(client: BerthClient, container: ContainerSummary): Promise<unknown>;
 }
 
+const offeredBy =
+  (action: ContainerAction) =>
+  (container: ContainerSummary): boolean =>
+    isAllowed(container.state, action);
+
 export const containerActions: readonly ContainerActionSpec[] = [
   {
     id: 'start',
-    verb: 'Start',
+    verb: actionLabels.start,
     key: 's',
-    offeredFor: (container) => isStopped(container),
+    offeredFor: offeredBy('start'),
     run: (client, container) => client.invoke('containers:start', { id: container.id }),
   },
   {
     id: 'stop',
-    verb: 'Stop',
+    verb: actionLabels.stop,
     key: 's',
-    offeredFor: (container) => !isStopped(container),
+    offeredFor: offeredBy('stop'),
     run: (client, container) => client.invoke('containers:stop', { id: container.id }),
+  },
+  {
+    id: 'restart',
+    verb: actionLabels.restart,
+    key: 'r',
+    offeredFor: offeredBy('restart'),
+    run: (client, container) => client.invoke('containers:restart', { id: container.id }),
+  },
+  {
+    id: 'pause',
+    verb: actionLabels.pause,
+    keywords: ['freeze', 'suspend'],
+    key: 'p',
+    offeredFor: offeredBy('pause'),
+    run: (client, container) => client.invoke('containers:pause', { id: container.id }),
+  },
+  {
+    id: 'unpause',
+    verb: actionLabels.unpause,
+    keywords: ['unpause', 'thaw'],
+    key: 'p',
+    offeredFor: offeredBy('unpause'),
+    run: (client, container) => client.invoke('containers:unpause', { id: container.id }),
+  },
+  {
+    // No single key: a stray press would end a process without warning. The row's menu offers other signals.
+    id: 'kill',
+    verb: actionLabels.kill,
+    keywords: ['sigkill', 'signal'],
+    offeredFor: offeredBy('kill'),
+    confirm: (container) => ({
+      title: `Kill ${container.name}?`,
+      body: 'SIGKILL ends its processes at once: they get no chance to finish writes or clean up.',
+      confirmLabel: 'Kill',
+    }),
+    run: (client, container) => client.invoke('containers:kill', { id: container.id, signal: 'SIGKILL' }),
   },
   {
     id: 'remove',
     verb: 'Remove',
     key: 'x',
-    offeredFor: () => true,
+    offeredFor: offeredBy('remove'),
     confirm: (container) => ({
       title: `Remove ${container.name}?`,
       body: isStopped(container)
