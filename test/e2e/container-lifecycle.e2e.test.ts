@@ -1,7 +1,8 @@
 // End to end in Chromium through `berth serve` and the private engine, as a user does it: restart a container
 // from its row; remove three selected containers with the bulk bar while one of them is removed elsewhere
-// first; an exited container's page with its exit code and last lines; an OOM-killed one. Every outcome is
-// checked against the engine. Screenshots (light and dark) of each step go to BERTH_SCREENSHOTS.
+// first; an exited container's page with its exit code and last lines; an OOM-killed one; a paused one; the
+// questions before remove and kill. Every outcome is checked against the engine. Screenshots (light and dark)
+// of each step go to BERTH_SCREENSHOTS.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import Docker from 'dockerode';
@@ -11,6 +12,7 @@ import { launchChromium } from '../harness/browser';
 import { removeTestContainers, runIdleContainer, runTestContainer } from '../harness/containers';
 import { harness } from '../harness/context';
 import { startServe, type ServeProcess } from '../harness/serve-process';
+import { CommandPalette } from './pages/command-palette';
 import { ContainerDetailPage } from './pages/container-detail-page';
 import { ContainersPage } from './pages/containers-page';
 
@@ -100,6 +102,23 @@ describe('container lifecycle', () => {
     await containers.row(name).filter({ hasText: 'running' }).waitFor({ timeout: 10_000 });
     await containers.rowButton(name, 'Stop').waitFor();
     await shoot('list');
+
+    // Asked first, and nothing happens on Cancel: remove from the row, kill from the palette.
+    await containers.rowButton(name, 'Remove').click();
+    const remove = containers.confirmDialog(`Remove ${name}?`);
+    expect(await remove.textContent()).toContain('It is running: it is stopped first.');
+    await shoot('remove-confirm');
+    await remove.getByRole('button', { name: 'Cancel' }).click();
+    const palette = new CommandPalette(page);
+    await palette.openWithKeys();
+    await palette.search().fill(`kill ${name}`);
+    await palette.item(`Kill ${name}`).click();
+    const kill = containers.confirmDialog(`Kill ${name}?`);
+    await kill.waitFor();
+    await shoot('kill-confirm');
+    await kill.getByRole('button', { name: 'Cancel' }).click();
+    await kill.waitFor({ state: 'detached' });
+    expect((await container.inspect()).State.Running).toBe(true);
   });
 
   it('bulk-removes three containers, two running; one removed elsewhere first is reported, the others go', async () => {
@@ -134,7 +153,7 @@ describe('container lifecycle', () => {
     expect(await containers.bulkResult(first).textContent()).toContain('done');
     expect(await containers.bulkResult(stopped).textContent()).toContain('done');
     const failure = (await containers.bulkResult(second).textContent()) ?? '';
-    expect(failure).toMatch(/failed: .*(no such container|not found|already removed)/i);
+    expect(failure).toMatch(/failed: it no longer exists \(removed elsewhere\)/);
     await shoot('bulk-results');
     await results.getByRole('button', { name: 'Close' }).click();
 
@@ -193,9 +212,11 @@ describe('container lifecycle', () => {
     await detail.open(name);
     await detail.heading(name).waitFor();
     await detail.actionButton('Resume', name).waitFor({ timeout: 10_000 });
+    await page.getByRole('region', { name: 'Paused', exact: true }).waitFor();
     await shoot('paused');
     await detail.actionButton('Resume', name).click();
     await expect.poll(async () => (await container.inspect()).State.Status, { timeout: 10_000 }).toBe('running');
     await detail.actionButton('Stop', name).waitFor({ timeout: 10_000 });
+    await page.getByRole('region', { name: 'Paused', exact: true }).waitFor({ state: 'detached' });
   });
 });

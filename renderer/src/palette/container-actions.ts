@@ -3,7 +3,7 @@
 // page, whether it asks first, and the channel it calls.
 import type { ContainerSummary } from '@shared/container-types';
 import type { BerthClient } from '../ipc/berth-client';
-import { actionLabels, isAllowed, type ContainerAction } from '../model/container-actions';
+import { actionLabels, isAllowed, removeConsequence, type ContainerAction } from '../model/container-actions';
 import { isStopped } from '../model/container-filter';
 
 export interface ContainerActionSpec {
@@ -25,44 +25,26 @@ const offeredBy =
   (container: ContainerSummary): boolean =>
     isAllowed(container.state, action);
 
+type PlainAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause';
+
+/** An action that needs only the container's id and asks nothing first. */
+function plain(id: PlainAction, key: string, keywords?: readonly string[]): ContainerActionSpec {
+  return {
+    id,
+    verb: actionLabels[id],
+    keywords,
+    key,
+    offeredFor: offeredBy(id),
+    run: (client, container) => client.invoke(`containers:${id}`, { id: container.id }),
+  };
+}
+
 export const containerActions: readonly ContainerActionSpec[] = [
-  {
-    id: 'start',
-    verb: actionLabels.start,
-    key: 's',
-    offeredFor: offeredBy('start'),
-    run: (client, container) => client.invoke('containers:start', { id: container.id }),
-  },
-  {
-    id: 'stop',
-    verb: actionLabels.stop,
-    key: 's',
-    offeredFor: offeredBy('stop'),
-    run: (client, container) => client.invoke('containers:stop', { id: container.id }),
-  },
-  {
-    id: 'restart',
-    verb: actionLabels.restart,
-    key: 'r',
-    offeredFor: offeredBy('restart'),
-    run: (client, container) => client.invoke('containers:restart', { id: container.id }),
-  },
-  {
-    id: 'pause',
-    verb: actionLabels.pause,
-    keywords: ['freeze', 'suspend'],
-    key: 'p',
-    offeredFor: offeredBy('pause'),
-    run: (client, container) => client.invoke('containers:pause', { id: container.id }),
-  },
-  {
-    id: 'unpause',
-    verb: actionLabels.unpause,
-    keywords: ['unpause', 'thaw'],
-    key: 'p',
-    offeredFor: offeredBy('unpause'),
-    run: (client, container) => client.invoke('containers:unpause', { id: container.id }),
-  },
+  plain('start', 's'),
+  plain('stop', 's'),
+  plain('restart', 'r'),
+  plain('pause', 'p', ['freeze', 'suspend']),
+  plain('unpause', 'p', ['unpause', 'thaw']),
   {
     // No single key: a stray press would end a process without warning. The row's menu offers other signals.
     id: 'kill',
@@ -83,9 +65,7 @@ export const containerActions: readonly ContainerActionSpec[] = [
     offeredFor: offeredBy('remove'),
     confirm: (container) => ({
       title: `Remove ${container.name}?`,
-      body: isStopped(container)
-        ? 'The container and its writable layer are deleted. Its image and named volumes stay.'
-        : 'It is running: it is stopped first, then the container and its writable layer are deleted. Its image and named volumes stay.',
+      body: removeConsequence(!isStopped(container)),
       confirmLabel: 'Remove',
     }),
     // A running container cannot be removed without force; the question said it will be stopped.
