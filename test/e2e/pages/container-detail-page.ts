@@ -46,7 +46,7 @@ export class ContainerDetailPage {
     await this.page.evaluate((hash) => (window.location.hash = hash), `#/containers/${ref}`);
   }
 
-  /** How a stopped container ended: the region titled by its headline ("Exited with code 3 …", "Killed: out of memory …"). */
+  /** How a stopped container ended: the region titled by its headline ("Exited with code 3 …", "Killed: …"). */
   exitPanel(): Locator {
     return this.page.getByRole('region', { name: /^(Exited|Died|Killed|Not running|Created|Could not)/ });
   }
