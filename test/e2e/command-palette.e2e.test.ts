@@ -1,6 +1,7 @@
 // End to end in Chromium against `berth serve` and the private engine: Ctrl+K, a container's name typed,
 // Enter lands on its page; a single-key shortcut opens a tab, and does nothing while typing in a field; ? lists
-// the shortcuts; the palette's button opens it too. Screenshots in light and dark.
+// the shortcuts; the palette's button opens it too; a container paused and resumed from the palette, checked
+// against the engine. Screenshots in light and dark.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import Docker from 'dockerode';
@@ -102,5 +103,35 @@ describe('command palette and shortcuts', () => {
     expect(await item.textContent()).toMatch(/G.*I/);
     await item.click();
     await page.getByRole('heading', { name: 'Images', level: 1 }).waitFor();
+  });
+
+  it('pauses a container from the palette and resumes it (found by "unpause"): the engine agrees each time', async () => {
+    const palette = new CommandPalette(page);
+    const container = docker.getContainer(name);
+    await palette.openWithKeys();
+    await palette.search().fill(`pause ${name}`);
+    await palette.item(`Pause ${name}`).click();
+    await palette.dialog().waitFor({ state: 'detached' });
+    await expect.poll(async () => (await container.inspect()).State.Status, { timeout: 10_000 }).toBe('paused');
+
+    // The palette offers by state: once the list has the container paused, Resume is there and Pause is not.
+    await expect
+      .poll(
+        async () => {
+          await palette.openWithKeys();
+          await palette.search().fill(`unpause ${name}`);
+          const offered = await palette.item(`Resume ${name}`).isVisible();
+          if (!offered) await page.keyboard.press('Escape');
+          return offered;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    await palette.search().fill(`pause ${name}`);
+    expect(await palette.item(`Pause ${name}`).count()).toBe(0);
+    await palette.search().fill(`unpause ${name}`);
+    await palette.item(`Resume ${name}`).click();
+    await palette.dialog().waitFor({ state: 'detached' });
+    await expect.poll(async () => (await container.inspect()).State.Status, { timeout: 10_000 }).toBe('running');
   });
 });

@@ -34,3 +34,22 @@ export function coalesce(run: () => void, windowMs: number): Coalesced {
     },
   };
 }
+
+/** Runs a function once, `quietMs` after the last of a series of calls (each call pushes it back). */
+export function afterQuiet(run: () => void, quietMs: number): Coalesced {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const cancel = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
+  return {
+    call() {
+      cancel();
+      timer = setTimeout(() => {
+        timer = null;
+        run();
+      }, quietMs);
+    },
+    cancel,
+  };
+}

@@ -1,5 +1,6 @@
 // Keeps the query cache in step with the core's pushed events: container changes invalidate the container
-// list and containers' limits (coalesced; a `docker update` elsewhere shows in an open Limits panel), image
+// list and containers' limits (coalesced, and once more when the events settle; a `docker update` elsewhere
+// shows in an open Limits panel), image
 // changes (pull, tag, untag, delete, push) invalidate the image list, inspect and history (coalesced: a
 // prune or a pull sends a burst), engine status and the engine list land in the cache, a switch of the active
 // engine refetches everything (every list is that engine's), and a reconnected bridge refetches everything.
@@ -8,9 +9,11 @@ import type { EngineView } from '@shared/engine-manager-types';
 import type { BerthClient } from '../ipc/berth-client';
 import { onBridgeCatchUp } from '../ipc/bridge-state';
 import { applyEngineStatus, channelKey } from './channel-query';
-import { coalesce } from './coalesce';
+import { afterQuiet, coalesce } from './coalesce';
 
 export const containersCoalesceMs = 120;
+/** The list is fetched once more this long after the last container event. */
+export const containersSettleMs = 600;
 
 export const enginesKey = channelKey('engines:list', {});
 
@@ -36,11 +39,15 @@ export function applyEngineViews(queries: QueryClient, engines: EngineView[], la
 
 /** Returns the function that stops syncing. */
 export function syncQueriesWithEvents(client: BerthClient, queries: QueryClient, coalesceMs = containersCoalesceMs) {
-  const containersChanged = coalesce(() => {
+  const refreshContainers = () => {
     void queries.invalidateQueries({ queryKey: ['containers:list'] });
     void queries.invalidateQueries({ queryKey: ['limits:get'] });
     void queries.invalidateQueries({ queryKey: ['replicas:list'] });
-  }, coalesceMs);
+  };
+  const containersChanged = coalesce(refreshContainers, coalesceMs);
+  // The engine sends `die` before its list says exited (Docker 20.10: 70-100 ms later on an idle machine), so
+  // a list fetched on the event alone can show a stopped container running until its next event.
+  const containersSettled = afterQuiet(refreshContainers, containersSettleMs);
   const imagesChanged = coalesce(() => {
     void queries.invalidateQueries({ queryKey: ['images:list'] });
     void queries.invalidateQueries({ queryKey: ['images:inspect'] });
@@ -48,7 +55,10 @@ export function syncQueriesWithEvents(client: BerthClient, queries: QueryClient,
   }, coalesceMs);
   let lastActive: string | null | undefined;
   const stops = [
-    client.on('containers:changed', () => containersChanged.call()),
+    client.on('containers:changed', () => {
+      containersChanged.call();
+      containersSettled.call();
+    }),
     client.on('images:changed', () => imagesChanged.call()),
     client.on('engine:status', (status) => applyEngineStatus(queries, status)),
     client.on('engines:changed', (engines) => (lastActive = applyEngineViews(queries, engines, lastActive))),
@@ -57,6 +67,7 @@ export function syncQueriesWithEvents(client: BerthClient, queries: QueryClient,
   if (client.bridge) stops.push(onBridgeCatchUp(client.bridge, () => void queries.invalidateQueries()));
   return () => {
     containersChanged.cancel();
+    containersSettled.cancel();
     imagesChanged.cancel();
     for (const stop of stops) stop();
   };

@@ -47,3 +47,9 @@ export const actionVerbs: Record<ContainerAction, string> = {
   rename: 'rename',
   remove: 'remove',
 };
+
+/** What removing one container does, for every question that asks first (row, page, palette). */
+export function removeConsequence(running: boolean): string {
+  const deleted = 'The container and its writable layer are deleted; its image and named volumes are kept.';
+  return running ? `It is running: it is stopped first. ${deleted}` : deleted;
+}

@@ -40,4 +40,24 @@ export class ContainerDetailPage {
   removedNotice(name: string): Locator {
     return this.page.getByRole('status').filter({ hasText: `${name} was removed` });
   }
+
+  /** Opens the page of a container by id or name, as a link to it would. */
+  async open(ref: string): Promise<void> {
+    await this.page.evaluate((hash) => (window.location.hash = hash), `#/containers/${ref}`);
+  }
+
+  /** How a stopped container ended: the region titled by its headline ("Exited with code 3 …", "Killed: …"). */
+  exitPanel(): Locator {
+    return this.page.getByRole('region', { name: /^(Exited|Died|Killed|Not running|Created|Could not)/ });
+  }
+
+  /** The last lines it printed, in the exit panel. */
+  lastOutput(): Locator {
+    return this.exitPanel().getByLabel('Last output', { exact: true });
+  }
+
+  /** A toolbar action on the page, named with the container ("Resume web-1"). */
+  actionButton(label: string, name: string): Locator {
+    return this.page.getByRole('button', { name: `${label} ${name}`, exact: true });
+  }
 }

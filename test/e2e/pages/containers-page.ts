@@ -34,4 +34,51 @@ export class ContainersPage {
   portProblem(name: string, label: string): Locator {
     return this.row(name).locator('.port-problem').filter({ hasText: label });
   }
+
+  /** A row's action button, named with the container ("Stop web-1", "Remove web-1"). */
+  rowButton(name: string, label: string): Locator {
+    return this.row(name).getByRole('button', { name: `${label} ${name}`, exact: true });
+  }
+
+  /** Opens a row's "More actions" menu and picks an item (Restart, Pause, Rename…). */
+  async rowMenuAction(name: string, item: string): Promise<void> {
+    await this.row(name)
+      .getByRole('button', { name: `More actions for ${name}`, exact: true })
+      .click();
+    await this.page
+      .getByRole('menu', { name: `Actions for ${name}` })
+      .getByRole('menuitem', { name: item, exact: true })
+      .click();
+  }
+
+  /** Ticks a row's checkbox, as a person selecting it for a bulk action. */
+  async select(name: string): Promise<void> {
+    await this.row(name).getByRole('checkbox').check();
+  }
+
+  bulkBar(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Actions on the selected containers' });
+  }
+
+  bulkButton(label: string): Locator {
+    return this.bulkBar().getByRole('button', { name: label, exact: true });
+  }
+
+  /** A question asked before a destructive action, found by its title ("Remove 3 containers?"). */
+  confirmDialog(title: string | RegExp): Locator {
+    return this.page.getByRole('alertdialog', { name: title });
+  }
+
+  /** The dialog with a bulk action's results, titled "Removed 2 of 3 containers". */
+  bulkResults(): Locator {
+    return this.page.getByRole('dialog', { name: /^\w+ \d+ of \d+ containers?$/ });
+  }
+
+  /** One container's line in the bulk results. */
+  bulkResult(name: string): Locator {
+    return this.bulkResults()
+      .getByRole('list', { name: 'Results by container' })
+      .getByRole('listitem')
+      .filter({ hasText: name });
+  }
 }

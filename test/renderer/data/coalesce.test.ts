@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { coalesce } from '../../../renderer/src/data/coalesce';
+import { afterQuiet, coalesce } from '../../../renderer/src/data/coalesce';
 
 describe('coalesce', () => {
   beforeEach(() => {
@@ -31,6 +31,22 @@ describe('coalesce', () => {
     coalesced.call();
     coalesced.call();
     coalesced.cancel();
+    vi.advanceTimersByTime(500);
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('afterQuiet runs once, a quiet period after the last of a series of calls', () => {
+    const run = vi.fn();
+    const settled = afterQuiet(run, 100);
+    for (let i = 0; i < 5; i++) {
+      settled.call();
+      vi.advanceTimersByTime(60);
+    }
+    expect(run).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(40);
+    expect(run).toHaveBeenCalledTimes(1);
+    settled.call();
+    settled.cancel();
     vi.advanceTimersByTime(500);
     expect(run).toHaveBeenCalledTimes(1);
   });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EngineView } from '../../../main/shared/engine-manager-types';
 import type { EngineStatus } from '../../../main/shared/engine-types';
 import type { RawTransport } from '../../../main/shared/transport';
-import { syncQueriesWithEvents } from '../../../renderer/src/data/event-sync';
+import { containersSettleMs, syncQueriesWithEvents } from '../../../renderer/src/data/event-sync';
 import { BerthClient } from '../../../renderer/src/ipc/berth-client';
 import type { Bridge, BridgeState } from '../../../renderer/src/ipc/bridge-state';
 import { createStore } from '../../../renderer/src/lib/store';
@@ -64,7 +64,7 @@ describe('syncQueriesWithEvents', () => {
     vi.useRealTimers();
   });
 
-  it('refetches the container list once per burst of container events', async () => {
+  it('refetches the container list once per burst of container events, and once more when they settle', async () => {
     const { raw, emit } = fakeTransport();
     stops.push(syncQueriesWithEvents(new BerthClient(raw, 'electron', null), queries, 120));
     await vi.runOnlyPendingTimersAsync();
@@ -75,6 +75,17 @@ describe('syncQueriesWithEvents', () => {
     await vi.advanceTimersByTimeAsync(150);
     expect(fetches['containers:list']).toBe(3);
     expect(fetches['images:list']).toBe(1);
+    // Settled: once more when the events have been quiet a while, since the engine's list can trail them.
+    await vi.advanceTimersByTimeAsync(containersSettleMs);
+    expect(fetches['containers:list']).toBe(4);
+    // A lone event (a container that died): at once, and again once settled.
+    emit('containers:changed', { id: 'c1', action: 'die' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetches['containers:list']).toBe(5);
+    await vi.advanceTimersByTimeAsync(containersSettleMs);
+    expect(fetches['containers:list']).toBe(6);
+    await vi.advanceTimersByTimeAsync(2 * containersSettleMs);
+    expect(fetches['containers:list']).toBe(6);
   });
 
   it('refetches the image list once per burst of image events, leaving containers alone', async () => {

@@ -5,6 +5,8 @@ import type { ContainerSummary } from '../../../main/shared/container-types';
 import type { PaletteContext } from '../../../renderer/src/palette/command-types';
 import { commandProviders } from '../../../renderer/src/palette/providers/all-providers';
 import { navigationKeys } from '../../../renderer/src/palette/providers/navigation-commands';
+import type { BerthClient } from '../../../renderer/src/ipc/berth-client';
+import { containerActions } from '../../../renderer/src/palette/container-actions';
 import { containerRows } from '../../../renderer/src/palette/shortcuts-help';
 import { navItems } from '../../../renderer/src/shell/nav-items';
 
@@ -25,6 +27,7 @@ function container(name: string, state: ContainerSummary['state']): ContainerSum
 
 const web = container('web', 'running');
 const db = container('db', 'exited');
+const cache = container('cache', 'paused');
 const tabs = [
   { id: 'stats', label: 'Stats' },
   { id: 'logs', label: 'Logs' },
@@ -34,7 +37,7 @@ const tabs = [
 function context(current: ContainerSummary | null): PaletteContext {
   return {
     navigate: vi.fn(),
-    containers: [web, db],
+    containers: [web, db, cache],
     images: [{ id: 'sha256:abcdef0123456789', repoTags: ['nginx:1.27'], sizeBytes: 1, created: 0, containers: 0 }],
     current,
     tabs,
@@ -90,6 +93,51 @@ describe('palette providers', () => {
     expect(ctx.act).toHaveBeenCalledWith('start', db);
   });
 
+  it('offers restart, pause, resume and kill by state, one entry each, as the rows do', () => {
+    const titles = all(context(null)).map((c) => c.title);
+    const actionsOf = (name: string) =>
+      titles.filter((title) => title.endsWith(` ${name}`) && !title.startsWith('Go to') && !title.includes(' of '));
+    expect(actionsOf('web')).toEqual(['Stop web', 'Restart web', 'Pause web', 'Kill web', 'Remove web']);
+    expect(actionsOf('db')).toEqual(['Start db', 'Restart db', 'Remove db']);
+    expect(actionsOf('cache')).toEqual(['Stop cache', 'Resume cache', 'Kill cache', 'Remove cache']);
+  });
+
+  it('finds Resume by "unpause", gives pause and resume one key, and runs kill through act (which asks first)', () => {
+    const ctx = context(cache);
+    const commands = all(ctx);
+    const resume = commands.find((c) => c.title === 'Resume cache')!;
+    expect(resume.keywords).toContain('unpause');
+    expect(resume.shortcut).toEqual(['p']);
+    expect(all(context(web)).find((c) => c.title === 'Pause web')?.shortcut).toEqual(['p']);
+    const kill = commands.find((c) => c.title === 'Kill cache')!;
+    // A stray key must not end a process: kill has none.
+    expect(kill.shortcut).toBeUndefined();
+    kill.run();
+    expect(ctx.act).toHaveBeenCalledWith('kill', cache);
+  });
+
+  it('asks before a kill and sends SIGKILL; pause, resume and restart call their channels', async () => {
+    const invoke = vi.fn().mockResolvedValue({ id: web.id });
+    const client = { invoke } as unknown as BerthClient;
+    const byId = (id: string) => containerActions.find((action) => action.id === id)!;
+    expect(byId('kill').confirm?.(web).title).toBe('Kill web?');
+    await byId('kill').run(client, web);
+    expect(invoke).toHaveBeenLastCalledWith('containers:kill', { id: web.id, signal: 'SIGKILL' });
+    for (const id of ['pause', 'unpause', 'restart']) {
+      expect(byId(id).confirm).toBeUndefined();
+      await byId(id).run(client, web);
+      expect(invoke).toHaveBeenLastCalledWith(`containers:${id}`, { id: web.id });
+    }
+  });
+
+  it('offers only remove for a dead container and nothing for one being removed', () => {
+    const dead = container('gone', 'dead');
+    const removing = container('leaving', 'removing');
+    const ctx = { ...context(null), containers: [dead, removing] };
+    const actions = all(ctx).filter((c) => c.id.includes(':action:'));
+    expect(actions.map((c) => c.title)).toEqual(['Remove gone']);
+  });
+
   it('sends an image to the Images page filtered to it', () => {
     const ctx = context(null);
     all(ctx)
@@ -104,6 +152,8 @@ describe('palette providers', () => {
       'Logs=l',
       'Info=n',
       'Start or stop=s',
+      'Restart=r',
+      'Pause or resume=p',
       'Remove=x',
     ]);
   });

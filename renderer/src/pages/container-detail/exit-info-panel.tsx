@@ -1,5 +1,6 @@
 // Shown on a container's page while it is not running: how it ended (exit code, when, the signal or OOM kill,
 // the engine's error) and its last output. This is what a user whose one-click Run exited at once needs.
+// A paused container gets a short word on what pausing means instead.
 import { useQuery } from '@tanstack/react-query';
 import type { ContainerSummary } from '@shared/container-types';
 import { RelativeTime } from '../../components/relative-time';
@@ -13,6 +14,7 @@ import '../../styles/container-actions.css';
 const liveStates = new Set(['running', 'paused', 'restarting', 'removing']);
 
 export function ExitInfoPanel({ container }: { container: ContainerSummary }) {
+  if (container.state === 'paused') return <PausedNote />;
   if (liveStates.has(container.state)) return null;
   return <ExitInfoContent container={container} />;
 }
@@ -68,6 +70,19 @@ function ExitInfoContent({ container }: { container: ContainerSummary }) {
           <p className="muted">It printed nothing.</p>
         )
       ) : null}
+    </section>
+  );
+}
+
+function PausedNote() {
+  return (
+    <section className="exit-info exit-info-paused" aria-labelledby="paused-note-title" role="region">
+      <h2 id="paused-note-title" className="exit-info-title">
+        Paused
+      </h2>
+      <p className="exit-info-reason">
+        Its processes are frozen where they stood: they use no CPU and keep their memory. Resume to let them go on.
+      </p>
     </section>
   );
 }

@@ -5,13 +5,15 @@ import type { ExitInfo } from '@shared/container-action-types';
 export function exitHeadline(info: ExitInfo): string {
   if (info.state === 'created') return info.engineError ? 'Could not start' : 'Created, never started';
   if (info.exitCode === null) return `Not running (${info.state})`;
+  if (info.oomKilled) return `Killed: out of memory (exit code ${info.exitCode})`;
   const verb = info.state === 'dead' ? 'Died' : 'Exited';
   return `${verb} with code ${info.exitCode}`;
 }
 
 export function exitReasons(info: ExitInfo): string[] {
   const reasons: string[] = [];
-  if (info.oomKilled) reasons.push('The kernel killed it for using more memory than its limit allows (out of memory).');
+  if (info.oomKilled)
+    reasons.push('The kernel ended it for using more memory than its limit allows: raise the limit or use less.');
   else if (info.signal)
     reasons.push(`Ended by ${info.signal}${info.signal === 'SIGKILL' ? ' (a kill, or a stop that timed out)' : ''}.`);
   else if (info.exitCode !== null && info.exitCode !== 0 && info.state !== 'created')

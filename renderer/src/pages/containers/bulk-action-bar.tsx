@@ -8,9 +8,15 @@ import type { ContainerSummary } from '@shared/container-types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { actionLabels } from '../../model/container-actions';
 import { BulkActionResults } from './bulk-action-results';
+import '../../styles/bulk-limits.css';
 import '../../styles/container-actions.css';
 import { RemoveVolumesCheckbox } from './remove-container-dialog';
 import { useBulkActions } from './use-bulk-actions';
+
+/** Names in alphabetical order, however the table is sorted: easier to check against what one meant. */
+function byName(names: string[]): string[] {
+  return names.sort((a, b) => a.localeCompare(b));
+}
 
 const simpleActions: readonly BulkAction[] = ['start', 'stop', 'restart', 'pause', 'unpause'];
 
@@ -88,9 +94,9 @@ export function BulkActionBar({
         }}
       >
         <p>
-          {selected.map((c) => c.name).join(', ')}
+          <span className="bulk-names">{byName(selected.map((c) => c.name)).join(', ')}</span>
           {running > 0 ? ` — ${running} running: they are stopped first.` : '.'} Their writable layers are deleted;
-          named volumes are kept.
+          their images and named volumes are kept.
         </p>
         <RemoveVolumesCheckbox isSelected={volumes} onChange={setVolumes} />
       </ConfirmDialog>

@@ -3,6 +3,8 @@ import { Button } from 'react-aria-components';
 import { DialogFrame } from '../../components/dialog-frame';
 import { actionVerbs } from '../../model/container-actions';
 import type { BulkOutcome } from './use-bulk-actions';
+import { failureText } from './bulk-failure-text';
+import '../../styles/bulk-limits.css';
 
 const pastTense: Record<BulkOutcome['action'], string> = {
   start: 'Started',
@@ -34,12 +36,14 @@ export function BulkActionResults({ outcome, onClose }: { outcome: BulkOutcome; 
         </p>
       ) : (
         <ul className="bulk-results-list" aria-label="Results by container">
-          {outcome.results.map((entry) => (
-            <li key={entry.id} className={entry.ok ? 'bulk-result bulk-result-ok' : 'bulk-result bulk-result-failed'}>
-              <strong className="bulk-result-name">{entry.name}</strong>{' '}
-              <span>{entry.ok ? 'done' : `failed: ${entry.error?.message ?? 'unknown error'}`}</span>
-            </li>
-          ))}
+          {[...outcome.results]
+            .sort((a, b) => a.name.localeCompare(b.name))
+            .map((entry) => (
+              <li key={entry.id} className={entry.ok ? 'bulk-result bulk-result-ok' : 'bulk-result bulk-result-failed'}>
+                <strong className="bulk-result-name">{entry.name}</strong>{' '}
+                <span>{entry.ok ? 'done' : `failed: ${failureText(entry)}`}</span>
+              </li>
+            ))}
         </ul>
       )}
     </DialogFrame>

@@ -92,8 +92,9 @@ export function containerColumns(
       id: 'actions',
       name: 'Actions',
       hideName: true,
-      width: 112,
-      minWidth: 112,
+      // Three 28 px buttons, two gaps and the cell's padding.
+      width: 128,
+      minWidth: 128,
       render: (c) => (
         <ContainerRowActions container={c} pending={actions.pending.get(c.id)} onAction={actions.onAction} />
       ),

@@ -32,8 +32,9 @@ export function ContainersPage() {
   const [showStopped, setShowStopped] = useState(true);
   const actions = useContainerActions();
   const now = useNow(relativeTimeTickMs);
-  // Below this the Created column goes, so CPU and Memory keep readable widths (the sidebar is icons only).
-  const wide = useMediaQuery('(min-width: 1200px)');
+  // Below this the Created column goes: with it the columns' least widths (1050 px) overflow the space beside
+  // the sidebar and the row's actions scroll out of sight.
+  const wide = useMediaQuery('(min-width: 1320px)');
   useStatsWatch({ all: true });
   const all = useMemo(() => query.data ?? [], [query.data]);
   const shown = useMemo(() => filterContainers(all, filter, showStopped), [all, filter, showStopped]);

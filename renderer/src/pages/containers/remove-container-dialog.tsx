@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { Checkbox } from 'react-aria-components';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { removeConsequence } from '../../model/container-actions';
 import { isStopped } from '../../model/container-filter';
 import type { ContainerActions } from './use-container-actions';
 
@@ -25,11 +26,7 @@ export function RemoveContainerDialog({ actions }: { actions: ContainerActions }
         close();
       }}
     >
-      <p>
-        {container && !isStopped(container)
-          ? 'This container is running: it will be stopped and removed. Its writable layer is deleted.'
-          : 'The container and its writable layer are deleted. Named volumes are kept.'}
-      </p>
+      <p>{removeConsequence(container !== null && !isStopped(container))}</p>
       <RemoveVolumesCheckbox isSelected={volumes} onChange={setVolumes} />
     </ConfirmDialog>
   );

@@ -34,7 +34,10 @@ export function useBulkActions() {
         // The remove dialog said running ones are stopped first.
         const force = action === 'remove' ? true : undefined;
         const { results } = await client.invoke('containers:bulk', { action, ids, force, ...options });
-        setOutcome({ action, results, error: null });
+        // A container gone before the core looked it up comes back under its id: name it as the user saw it.
+        const names = new Map(containers.map((container) => [container.id, container.name]));
+        const named = results.map((entry) => ({ ...entry, name: names.get(entry.id) ?? entry.name }));
+        setOutcome({ action, results: named, error: null });
       } catch (caught) {
         setOutcome({ action, results: [], error: errorMessage(caught) });
       } finally {

@@ -47,7 +47,7 @@ function commandsFor(context: PaletteContext, container: ContainerSummary, isCur
       id: `${prefix}:${container.id}:action:${action.id}`,
       title: `${action.verb} ${name}`,
       section,
-      keywords: [...keywords, action.id],
+      keywords: [...keywords, action.id, ...(action.keywords ?? [])],
       shortcut: isCurrent && action.key ? [action.key] : undefined,
       run: () => context.act(action.id, container),
     });
