@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { ContainerSummary } from '@shared/container-types';
 import { ContainerInfoTab } from './container-info-tab';
+import { FilesTab } from './files/files-tab';
 import { LogsTab } from './logs/logs-tab';
 import { InspectTab } from './inspect/inspect-tab';
 import { IsolationTab } from './isolation/isolation-tab';
@@ -28,6 +29,7 @@ export const containerTabs: ContainerTab[] = [
   { id: 'stats', label: 'Stats', render: (props) => <StatsTab {...props} /> },
   { id: 'logs', label: 'Logs', render: (props) => <LogsTab {...props} /> },
   { id: 'terminal', label: 'Terminal', render: (props) => <TerminalTab {...props} /> },
+  { id: 'files', label: 'Files', render: (props) => <FilesTab {...props} /> },
   { id: 'isolation', label: 'Isolation', render: (props) => <IsolationTab {...props} /> },
   { id: 'inspect', label: 'Inspect', render: (props) => <InspectTab {...props} /> },
   { id: 'info', label: 'Info', render: ({ container }) => <ContainerInfoTab container={container} /> },
