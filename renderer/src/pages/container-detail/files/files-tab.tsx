@@ -18,7 +18,8 @@ import { saveDownload, toBase64, uploadProblem } from './file-transfer';
 import { PathBreadcrumb } from './path-breadcrumb';
 import '../../../styles/files.css';
 
-type Outcome = { tone: 'ok'; message: string } | { tone: 'error'; title: string; message: string };
+/** The result of the last download or upload, shown while the folder it was made in is shown. */
+type Outcome = ({ tone: 'ok'; message: string } | { tone: 'error'; title: string; message: string }) & { path: string };
 
 function useFolderPath(): [string, (path: string) => void] {
   const [search, setSearch] = useSearchParams();
@@ -41,7 +42,8 @@ export function FilesTab({ container, gone }: ContainerTabProps) {
   const queries = useQueryClient();
   const now = useNow(relativeTimeTickMs);
   const [path, go] = useFolderPath();
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [lastOutcome, setOutcome] = useState<Outcome | null>(null);
+  const outcome = lastOutcome?.path === path ? lastOutcome : null;
   const [downloading, setDownloading] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
   const listKey = ['files:list', { id: container.id, path }] as const;
@@ -58,15 +60,20 @@ export function FilesTab({ container, gone }: ContainerTabProps) {
   };
 
   const download = useCallback(
-    async (target: string, name: string) => {
+    async (target: string, name: string, folder: string) => {
       setDownloading(name);
       setOutcome(null);
       try {
         const file = await client.invoke('files:download', { id: container.id, path: target });
         saveDownload(file);
-        setOutcome({ tone: 'ok', message: `Downloaded ${file.name} (${formatBytes(file.bytes)}).` });
+        setOutcome({ tone: 'ok', message: `Downloaded ${file.name} (${formatBytes(file.bytes)}).`, path: folder });
       } catch (error) {
-        setOutcome({ tone: 'error', title: `Could not download ${target}`, message: (error as Error).message });
+        setOutcome({
+          tone: 'error',
+          title: `Could not download ${target}`,
+          message: (error as Error).message,
+          path: folder,
+        });
       } finally {
         setDownloading(null);
       }
@@ -79,17 +86,17 @@ export function FilesTab({ container, gone }: ContainerTabProps) {
     if (files.length === 0) return;
     setOutcome(null);
     const problem = uploadProblem(files);
-    if (problem) return setOutcome({ tone: 'error', title: 'Nothing was uploaded', message: problem });
+    if (problem) return setOutcome({ tone: 'error', title: 'Nothing was uploaded', message: problem, path });
     setUploading(true);
     try {
       const payload = await Promise.all(files.map(async (file) => ({ name: file.name, base64: await toBase64(file) })));
       const result = await client.invoke('files:upload', { id: container.id, folder: path, files: payload });
       const bytes = result.files.reduce((sum, file) => sum + file.bytes, 0);
       const names = result.files.map((file) => file.name).join(', ');
-      setOutcome({ tone: 'ok', message: `Uploaded ${names} (${formatBytes(bytes)}) into ${result.folder}.` });
+      setOutcome({ tone: 'ok', message: `Uploaded ${names} (${formatBytes(bytes)}) into ${result.folder}.`, path });
       await queries.invalidateQueries({ queryKey: listKey });
     } catch (error) {
-      setOutcome({ tone: 'error', title: `Could not upload into ${path}`, message: (error as Error).message });
+      setOutcome({ tone: 'error', title: `Could not upload into ${path}`, message: (error as Error).message, path });
     } finally {
       setUploading(false);
     }
@@ -101,7 +108,7 @@ export function FilesTab({ container, gone }: ContainerTabProps) {
       fileColumns({
         nowMs: now,
         downloading,
-        onDownload: (entry: FileEntry) => void download(joinContainerPath(path, entry.name), entry.name),
+        onDownload: (entry: FileEntry) => void download(joinContainerPath(path, entry.name), entry.name, path),
       }),
     [now, downloading, path, download],
   );
@@ -121,7 +128,7 @@ export function FilesTab({ container, gone }: ContainerTabProps) {
             aria-label={`Download folder ${path} as a tar`}
             isPending={downloading === path}
             isDisabled={downloading !== null}
-            onPress={() => void download(path, path)}
+            onPress={() => void download(path, path, path)}
           >
             Download folder
           </Button>
