@@ -49,8 +49,11 @@ export function walkArchive(source: Readable, visitor: ArchiveVisitor, limits: W
       if (bytes > limits.maxBytes) finish(null, true);
     });
     source.on('error', (error) => finish(error));
-    // The engine closed the connection before the tar's end: what was read stands, the rest is missing.
-    source.on('close', () => setImmediate(() => finish(null, !source.readableEnded)));
+    // The engine closed the connection before the tar's end: what was read stands, the rest is missing. (After
+    // a normal end the extract may still be parsing what it was given: its 'finish' settles the walk then.)
+    source.on('close', () => {
+      if (!source.readableEnded) finish(null, true);
+    });
     extract.on('error', (error) => finish(error));
     extract.on('finish', () => finish(null));
     onEntry(extract, (header, stream, next) => {

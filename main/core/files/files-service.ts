@@ -8,7 +8,7 @@ import { baseName } from '../../shared/container-path';
 import { BerthError } from '../../shared/errors';
 import type { FileDownload, FileEntry, FileUploadResult, FolderListing } from '../../shared/files-types';
 import type { EngineLink } from '../connection/engine-link';
-import { noSuchPath, uploadRefusal } from './archive-errors';
+import { engineCause, noSuchPath, uploadRefusal } from './archive-errors';
 import { statPath, type PathStat } from './archive-stat';
 import { readAllCapped, walkArchive, type WalkLimits } from './archive-walk';
 import { kindOfTarType, modeOctal, modeString } from './file-mode';
@@ -17,6 +17,8 @@ import { tar, type TarHeader } from './tar';
 
 /** A folder like `/` streams the whole root filesystem: read this much of it at most. */
 export const LIST_LIMITS: WalkLimits = { maxBytes: 256 * 1024 * 1024, maxEntries: 200_000, maxMs: 4_000 };
+/** Entries a listing gives at most: about 220 bytes of JSON each, so one reply stays near 1 MiB. */
+export const MAX_LISTED = 5_000;
 
 export interface FilesServiceOptions {
   connection: EngineLink;
@@ -58,19 +60,26 @@ export class FilesService {
       throw new BerthError('CONFLICT', `${path} in ${target.name} is a file, not a folder: download it instead.`);
     const names = this.owners.names(target.id, target.container);
     // `/.` asks for the folder's content; it also follows a link to a folder, which `path` alone would not.
-    const response = (await target.container.getArchive({ path: `${path === '/' ? '' : path}/.` })) as Readable;
+    const response = await this.folderArchive(target, path, stat);
     const headers: TarHeader[] = [];
-    const { truncated } = await walkArchive(
+    let full = false;
+    const walk = await walkArchive(
       response,
       {
         entry: (header) => {
           const name = relativeName(header.name);
-          if (name !== '' && name !== '.' && !name.includes('/')) headers.push({ ...header, name });
+          if (name === '' || name === '.' || name.includes('/')) return 'skip';
+          if (headers.length >= MAX_LISTED) {
+            full = true;
+            return 'stop';
+          }
+          headers.push({ ...header, name });
           return 'skip';
         },
       },
       this.listLimits,
     );
+    const truncated = walk.truncated || full;
     const { users, groups } = await names;
     const entries = headers.map((header): FileEntry => {
       const uid = header.uid ?? 0;
@@ -153,10 +162,24 @@ export class FilesService {
     return stat;
   }
 
+  /** The archive of a folder's content; a link that leads to a file is refused as a file would be. */
+  private async folderArchive(target: Target, path: string, stat: PathStat): Promise<Readable> {
+    try {
+      return (await target.container.getArchive({ path: `${path === '/' ? '' : path}/.` })) as Readable;
+    } catch (error) {
+      if (stat.kind === 'symlink' && /not a directory/i.test(engineCause(error)))
+        throw new BerthError(
+          'CONFLICT',
+          `${path} in ${target.name} is a link to ${stat.linkTarget ?? 'a file'}, which is not a folder: download it instead.`,
+        );
+      throw error;
+    }
+  }
+
   private async readFile(target: Target, path: string): Promise<Buffer> {
     const response = (await target.container.getArchive({ path })) as Readable;
     let content: Buffer | null = null;
-    await walkArchive(
+    const { truncated } = await walkArchive(
       response,
       {
         entry: (header) => (header.type === 'file' || header.type === 'contig-file' ? 'read' : 'stop'),
@@ -168,6 +191,11 @@ export class FilesService {
       // The stat said it is at most 4 MiB; a little more for the tar's headers and padding.
       { maxBytes: DOWNLOAD_BYTES_LIMIT + 64 * 1024, maxEntries: 2, maxMs: 30_000 },
     );
+    if (truncated)
+      throw new BerthError(
+        'ENGINE_ERROR',
+        `The engine did not send all of ${path} (it may have grown past 4 MiB while being read); try again.`,
+      );
     if (!content) throw new BerthError('ENGINE_ERROR', `The engine's archive of ${path} held no file.`);
     return content;
   }

@@ -2,6 +2,7 @@
 // stopped container (names, sizes, modes, owners from the container's own /etc/passwd), downloads of a file and
 // of a folder, uploads, and the refusals: no such path, a file as the upload folder, a read-only root, a file
 // over the download cap, names that are not plain file names.
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,7 +80,9 @@ const setup = [
   'printf "hello files" > /data/hello.txt',
   'chmod 640 /data/hello.txt',
   'ln -s hello.txt /data/link',
+  'ln -s /data/sub /data/to-sub',
   'head -c 5242880 /dev/zero > /data/big.bin',
+  'mkdir /mid && head -c 3999000 /dev/urandom > /mid/random.bin && sha256sum /mid/random.bin > /mid/random.sum',
 ].join(' && ');
 
 beforeAll(async () => {
@@ -130,7 +133,15 @@ describe('files:list', () => {
       kind: 'symlink',
       linkTarget: 'hello.txt',
     });
-    expect(listing.entries.map((entry) => entry.name)).toEqual(['big.bin', 'hello.txt', 'link', 'sub', 'up']);
+    expect(listing.entries.map((entry) => entry.name)).toEqual(['big.bin', 'hello.txt', 'link', 'sub', 'to-sub', 'up']);
+  });
+
+  it('follows a link to a folder, and refuses a link to a file as not a folder', async () => {
+    const through = await call('files:list', { id: running.id, path: '/data/to-sub' });
+    expect(through.entries.map((entry) => entry.name)).toEqual(['note.txt']);
+    const toFile = await failure('files:list', { id: running.id, path: '/data/link' });
+    expect(toFile.code).toBe('CONFLICT');
+    expect(toFile.message).toContain('not a folder');
   });
 
   it('lists a stopped container too', async () => {
@@ -160,7 +171,17 @@ describe('files:list', () => {
     expect(listing.truncated).toBe(true);
     // The cut response was destroyed: the next calls are answered.
     const again = await call('files:list', { id: running.id, path: '/data' });
-    expect(again.entries.length).toBe(5);
+    expect(again.entries.length).toBe(6);
+  });
+
+  it('gives at most 5,000 entries of a folder with more, marked truncated', async () => {
+    const many = await container('berth-files-many', 'mkdir /many && cd /many && seq 1 6000 | xargs touch');
+    await many.wait();
+    const started = Date.now();
+    const listing = await call('files:list', { id: many.id, path: '/many' });
+    console.info(`[files] listed ${listing.entries.length} of 6000 entries in ${Date.now() - started} ms`);
+    expect(listing.entries.length).toBe(5000);
+    expect(listing.truncated).toBe(true);
   });
 });
 
@@ -169,6 +190,14 @@ describe('files:download', () => {
     const file = await call('files:download', { id: running.id, path: '/data/hello.txt' });
     expect(file).toMatchObject({ name: 'hello.txt', kind: 'file', bytes: 11 });
     expect(Buffer.from(file.base64, 'base64').toString('utf8')).toBe('hello files');
+  });
+
+  it('gives a file just under the cap byte for byte', async () => {
+    const file = await call('files:download', { id: stopped.id, path: '/mid/random.bin' });
+    expect(file.bytes).toBe(3999000);
+    const sum = await call('files:download', { id: stopped.id, path: '/mid/random.sum' });
+    const digest = createHash('sha256').update(Buffer.from(file.base64, 'base64')).digest('hex');
+    expect(Buffer.from(sum.base64, 'base64').toString('utf8').split(' ')[0]).toBe(digest);
   });
 
   it('gives a folder as a tar holding its files', async () => {

@@ -154,7 +154,8 @@ export function FilesTab({ container, gone }: ContainerTabProps) {
       )}
       {listing.data?.truncated && listing.data.path === path && (
         <p role="status" className="notice notice-warning">
-          This folder’s tree is too big to read whole, so only the entries found first are listed.
+          This folder is too big to list whole: only the entries read first are shown (at most 5,000, or what the engine
+          sent in 4 seconds).
         </p>
       )}
       {listing.error ? (
