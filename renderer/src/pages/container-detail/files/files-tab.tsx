@@ -52,6 +52,8 @@ export function FilesTab({ container, gone }: ContainerTabProps) {
     queryFn: () => client.invoke('files:list', { id: container.id, path }),
     enabled: !gone,
     retry: false,
+    // The engine tars the folder's whole tree for each listing: not again just because the window got focus.
+    refetchOnWindowFocus: false,
   });
 
   const open = (next: string) => {
