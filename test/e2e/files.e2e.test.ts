@@ -21,6 +21,7 @@ let browser: Browser;
 let page: Page;
 let docker: Dockerode;
 let container: Dockerode.Container;
+let stopped: Dockerode.Container;
 const name = `e2e-files-${randomBytes(3).toString('hex')}`;
 const pageErrors: string[] = [];
 const shots = process.env.BERTH_SHOTS_DIR ?? 'test-results';
@@ -47,6 +48,14 @@ beforeAll(async () => {
     StopTimeout: 1,
   });
   await container.start();
+  stopped = await docker.createContainer({
+    Image: harness().busyboxImage,
+    name: `${name}-stopped`,
+    Cmd: ['sh', '-c', 'mkdir /kept && printf "left behind" > /kept/last-words.txt'],
+    Labels: { [TEST_LABEL]: '1', 'berth.e2e': 'files' },
+  });
+  await stopped.start();
+  await stopped.wait();
   serve = await startServe(harness().dockerHost);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', acceptDownloads: true });
@@ -61,6 +70,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await container?.remove({ force: true }).catch(() => undefined);
+  await stopped?.remove({ force: true }).catch(() => undefined);
   await browser?.close();
   await serve?.stop();
 });
@@ -129,6 +139,15 @@ describe('the Files tab', () => {
     // The trail still leads up from a path that does not exist.
     await files.breadcrumbStep('/').click();
     await files.row('/', 'work').waitFor({ timeout: 10_000 });
+  });
+
+  it('browses a stopped container too', async () => {
+    const files = new FilesTab(page);
+    const base = `${new URL(page.url()).origin}${new URL(page.url()).pathname}`;
+    await page.goto(`${base}#/containers/${name}-stopped?tab=files&path=/kept`);
+    await files.row('/kept', 'last-words.txt').waitFor({ timeout: 15_000 });
+    expect(await files.row('/kept', 'last-words.txt').textContent()).toContain('11 B');
+    expect(await files.panel(`${name}-stopped`).textContent()).toContain('is not running');
   });
 
   it('looks right in light and dark', async () => {
