@@ -35,6 +35,7 @@ import { StreamRegistry } from './streams/stream-registry';
 import { BuildService } from './build/build-service';
 import { buildHandlers } from './build/build-handlers';
 import { volumeHandlers } from './volumes/volume-handlers';
+import { filesHandlers } from './files/files-handlers';
 import { TransferManager } from './transfers/transfer-manager';
 
 export interface CoreOptions {
@@ -185,6 +186,7 @@ export function createCore(options: CoreOptions): Core {
     ...inspectHandlers({ connection, portProblem: (id, protocol, port) => engines.portProblem(id, protocol, port) }),
     ...buildHandlers(build),
     ...volumeHandlers(volumes),
+    ...filesHandlers({ connection }),
     'streams:close': async (request, client) => streams.close(request.id, client.id),
   };
 

@@ -21,6 +21,7 @@ import { logsChannels } from './channels/logs-channels';
 import { inspectChannels } from './channels/inspect-channels';
 import { buildChannels } from './channels/build-channels';
 import { volumeChannels } from './channels/volume-channels';
+import { filesChannels } from './channels/files-channels';
 import type { VolumeItem } from './volume-types';
 import {
   restartPolicyNames,
@@ -301,6 +302,7 @@ export const channels = {
   ...inspectChannels,
   ...buildChannels,
   ...volumeChannels,
+  ...filesChannels,
   /** Closes one of this client's streams (a log follow, a terminal, a build's output); closing twice is fine. */
   'streams:close': channel<typeof streamCloseRequest, { id: string }>(streamCloseRequest),
 } as const;

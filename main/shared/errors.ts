@@ -23,6 +23,8 @@ export const errorCodes = [
   'ENGINE_UNREACHABLE',
   'NOT_FOUND',
   'CONFLICT',
+  /** Too big to carry over IPC (a download over its cap); the message says what to use instead. */
+  'TOO_LARGE',
   'ENGINE_REFUSED',
   'ENGINE_ERROR',
   'TRANSPORT_CLOSED',

@@ -48,6 +48,8 @@ export interface DataTableProps<T> {
   rowHeight?: number;
   /** Several rows can be selected, each with a checkbox (and a select-all one in the header). */
   selection?: { selectedKeys: Selection; onSelectionChange: (keys: Selection) => void };
+  /** What Enter or a click on a row does (the Files tab opens a folder); rows are plain when absent. */
+  onRowAction?: (id: string) => void;
 }
 
 export function DataTable<T>(props: DataTableProps<T>) {
@@ -61,6 +63,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
     dependencies = [],
     rowHeight = 44,
     selection,
+    onRowAction,
   } = props;
   const [sort, setSort] = useState<SortDescriptor | undefined>(props.defaultSort);
   const sorted = useMemo(() => sortItems(items, columns, sort), [items, columns, sort]);
@@ -74,6 +77,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
         selectionMode={selection ? 'multiple' : 'none'}
         selectedKeys={selection?.selectedKeys}
         onSelectionChange={selection?.onSelectionChange}
+        onRowAction={onRowAction ? (key) => onRowAction(String(key)) : undefined}
       >
         <TableHeader>
           {selection && (

@@ -15,6 +15,7 @@ export const containerTabList: readonly ContainerTabInfo[] = [
   { id: 'stats', label: 'Stats' },
   { id: 'logs', label: 'Logs' },
   { id: 'terminal', label: 'Terminal' },
+  { id: 'files', label: 'Files' },
   { id: 'isolation', label: 'Isolation' },
   { id: 'inspect', label: 'Inspect' },
   { id: 'info', label: 'Info' },

@@ -18,6 +18,7 @@ const content: Partial<Record<ContainerTabId, ComponentType<ContainerTabProps>>>
   stats: lazy(() => import('./stats-tab').then((module) => ({ default: module.StatsTab }))),
   logs: lazy(() => import('./logs/logs-tab').then((module) => ({ default: module.LogsTab }))),
   terminal: lazy(() => import('./terminal-tab').then((module) => ({ default: module.TerminalTab }))),
+  files: lazy(() => import('./files/files-tab').then((module) => ({ default: module.FilesTab }))),
   isolation: lazy(() => import('./isolation/isolation-tab').then((module) => ({ default: module.IsolationTab }))),
   inspect: lazy(() => import('./inspect/inspect-tab').then((module) => ({ default: module.InspectTab }))),
   info: lazy(() =>

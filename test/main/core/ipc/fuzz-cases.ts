@@ -179,6 +179,10 @@ const bases: Record<Channel, Record<string, unknown>> = {
   'volumes:remove': { name: 'berth-fuzz-absent', force: false },
   'volumes:prune': {},
   'volumes:sizes': {},
+  'files:list': { id: absentContainer, path: '/etc' },
+  'files:download': { id: absentContainer, path: '/etc/hostname' },
+  // An absent container: the upload fails at its inspect, before anything is written anywhere.
+  'files:upload': { id: absentContainer, folder: '/tmp', files: [{ name: 'fuzz.txt', base64: 'ZnV6eg==', mode: 420 }] },
   'streams:close': { id: '00000000-0000-4000-8000-000000000000' },
 };
 
