@@ -170,7 +170,9 @@ export class HistoryStore {
       }
       if (container.removalPending) {
         container.removalPending = false;
-        await writeFile(join(container.dir, removedMarker), String(container.removedAt));
+        const marker = String(container.removedAt);
+        await writeFile(join(container.dir, removedMarker), marker);
+        container.bytes += Buffer.byteLength(marker);
       }
       container.lastWriteMs = Date.now();
     }
