@@ -5,17 +5,18 @@
 // containers dropped first), and a removed container's history is kept `removedRetentionDays`, then swept.
 
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { statsFields, type StatsTick, type StatsValues } from '../../../shared/stats-types';
 import { silentLogger, type Logger } from '../../logger';
 import { assertContainerId } from './container-id';
 import { ContainerHistory } from './container-history';
+import { FileHandles } from './file-handles';
 import type { HistoryRange, HistoryRow } from './history-row';
 import { rangeRows } from './range-rows';
 import { tierFileMaxBytes } from './record-codec';
 import { containersOverCap, expiredContainers } from './store-bounds';
 import { removedMarker, scanStore } from './store-scan';
-import { readTierFile, writeTierRows } from './tier-file';
+import { readTierRows, readTierState, writeTierRows } from './tier-file';
 import { historyTiers, tierFor, type HistoryTier } from './tiers';
 
 export interface HistoryStoreOptions {
@@ -28,11 +29,14 @@ export interface HistoryStoreOptions {
   totalCapBytes?: number;
   removedRetentionDays?: number;
   tiers?: readonly HistoryTier[];
+  /** Tier files kept open between flushes (least recently written closed first). */
+  maxOpenFiles?: number;
   log?: Logger;
 }
 
 const dayMs = 24 * 60 * 60 * 1000;
 const width = statsFields.length;
+const flushConcurrency = 32;
 
 /** The most one container's files can take (all tiers full): the per-container cap. */
 export function containerMaxBytes(tiers: readonly HistoryTier[] = historyTiers): number {
@@ -41,6 +45,7 @@ export function containerMaxBytes(tiers: readonly HistoryTier[] = historyTiers):
 
 export class HistoryStore {
   private readonly containers = new Map<string, ContainerHistory>();
+  private readonly handles: FileHandles;
   private readonly now: () => number;
   private readonly tiers: readonly HistoryTier[];
   private readonly totalCapBytes: number;
@@ -60,6 +65,7 @@ export class HistoryStore {
     this.totalCapBytes = options.totalCapBytes ?? 512 * 1024 * 1024;
     this.retentionMs = (options.removedRetentionDays ?? 7) * dayMs;
     this.log = options.log ?? silentLogger;
+    this.handles = new FileHandles(options.maxOpenFiles ?? 384);
   }
 
   static async open(options: HistoryStoreOptions): Promise<HistoryStore> {
@@ -109,9 +115,9 @@ export class HistoryStore {
     const tierIndex = this.tiers.indexOf(tierFor(from, this.now(), this.tiers));
     const tier = this.tiers[tierIndex]!;
     const container = this.containers.get(id);
-    const onDisk = container ? await readTierFile(container.filePath(tier), tier, statsFields) : undefined;
-    const memory = container?.series[tierIndex]!.memoryRows() ?? [];
-    const disk = onDisk?.records.map((record) => record.row) ?? [];
+    if (!container) return { id, tier: tier.name, stepMs: tier.stepMs, rows: [] };
+    const disk = await readTierRows(container.filePath(tier), tier, statsFields, from, to);
+    const memory = container.series[tierIndex]!.memoryRows();
     return { id, tier: tier.name, stepMs: tier.stepMs, rows: rangeRows(tier, width, disk, memory, from, to) };
   }
 
@@ -146,39 +152,52 @@ export class HistoryStore {
     clearInterval(this.timer);
     for (const container of this.containers.values()) container.finishBuckets();
     await this.flush();
+    await this.handles.closeAll();
     this.closed = true;
   }
 
   private async flushOnce(): Promise<void> {
-    for (const container of [...this.containers.values()]) {
-      if (!container.hasPending() || this.containers.get(container.id) !== container) continue;
+    const due = [...this.containers.values()].filter((container) => container.hasPending());
+    // A few containers at a time: enough to keep the thread pool busy, few enough that the handles in use stay
+    // far below the handle cache's size (it never closes one a write is using).
+    for (let at = 0; at < due.length; at += flushConcurrency)
+      await Promise.all(due.slice(at, at + flushConcurrency).map((container) => this.flushContainer(container)));
+    await this.sweep();
+    for (const id of containersOverCap(this.containers.values(), this.totalCapBytes))
+      await this.drop(id, 'the store is over its total cap');
+  }
+
+  private async flushContainer(container: ContainerHistory): Promise<void> {
+    try {
       if (!container.dirMade) await mkdir(container.dir, { recursive: true });
       container.dirMade = true;
-      for (const [index, series] of container.series.entries()) {
-        if (series.pending.length === 0) continue;
-        series.inFlight = series.pending;
-        series.pending = [];
-        try {
-          await this.writeSeries(container, index, series.inFlight);
-        } catch (error) {
-          // Losing this batch beats retrying it forever: the next flush starts from what the file says.
-          container.files[index] = undefined;
-          this.log.error(`[stats-history] could not write ${container.filePath(series.tier)}`, error);
-        } finally {
-          series.inFlight = [];
-        }
-      }
+      await Promise.all(container.series.map((_, index) => this.flushSeries(container, index)));
       if (container.removalPending) {
         container.removalPending = false;
         const marker = String(container.removedAt);
         await writeFile(join(container.dir, removedMarker), marker);
         container.bytes += Buffer.byteLength(marker);
       }
-      container.lastWriteMs = Date.now();
+    } catch (error) {
+      this.log.error(`[stats-history] could not write the history of ${container.id.slice(0, 12)}`, error);
     }
-    await this.sweep();
-    for (const id of containersOverCap(this.containers.values(), this.totalCapBytes))
-      await this.drop(id, 'the store is over its total cap');
+    container.lastWriteMs = Date.now();
+  }
+
+  private async flushSeries(container: ContainerHistory, index: number): Promise<void> {
+    const series = container.series[index]!;
+    if (series.pending.length === 0) return;
+    series.inFlight = series.pending;
+    series.pending = [];
+    try {
+      await this.writeSeries(container, index, series.inFlight);
+    } catch (error) {
+      // Losing this batch beats retrying it forever: the next flush starts from what the file says.
+      container.files[index] = undefined;
+      this.log.error(`[stats-history] could not write ${container.filePath(series.tier)}`, error);
+    } finally {
+      series.inFlight = [];
+    }
   }
 
   private async writeSeries(container: ContainerHistory, index: number, rows: HistoryRow[]) {
@@ -186,7 +205,7 @@ export class HistoryStore {
     const path = container.filePath(tier);
     let state = container.files[index];
     if (!state) {
-      const contents = await readTierFile(path, tier, statsFields);
+      const contents = await readTierState(path, tier, statsFields);
       if (contents.replaced) this.log.warn(`[stats-history] ${path} is in another format: starting it afresh`);
       state = contents.state;
       container.files[index] = state;
@@ -199,6 +218,7 @@ export class HistoryStore {
       statsFields,
       state,
       rows.filter((row) => row.t > state.lastT),
+      this.handles,
     );
     container.bytes += state.bytes - before;
   }
@@ -208,6 +228,7 @@ export class HistoryStore {
     if (!container) return;
     this.containers.delete(id);
     container.dirMade = false;
+    await this.handles.closeUnder(container.dir + sep);
     await rm(container.dir, { recursive: true, force: true });
     this.log.info(`[stats-history] dropped the history of ${id.slice(0, 12)}: ${why}`);
   }

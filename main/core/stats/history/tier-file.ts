@@ -2,16 +2,20 @@
 // flush's rows go in at most two writes (the batch may wrap past the file's end). The header is written once,
 // when the file is made, so a flush never rewrites it; where writing resumes is found from the records.
 
-import { open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeAt, type FileHandles } from './file-handles';
 import type { HistoryRow } from './history-row';
 import {
-  decodeRecord,
+  decodeRow,
   encodeHeader,
   encodeRecord,
+  floatView,
   headerMatches,
   headerSize,
+  recordIsValid,
+  recordSeq,
   recordSize,
-  type DecodedRecord,
+  recordTime,
 } from './record-codec';
 import type { HistoryTier } from './tiers';
 
@@ -26,50 +30,78 @@ export interface TierFileState {
   bytes: number;
 }
 
-export interface TierFileContents {
+const emptyState = (): TierFileState => ({ nextSeq: 1, lastT: -Infinity, fresh: true, bytes: 0 });
+
+/** The file's bytes; undefined when it does not exist. */
+async function readIfThere(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+interface Slot {
+  seq: number;
+  offset: number;
+}
+
+/**
+ * The valid records' slots, oldest first, of the newest lap only (after a wrap a slot may hold a record a full
+ * lap older than its neighbours). `keep` looks at a record's time before its crc is checked, so a read of a
+ * short range checks and decodes only the records in it.
+ */
+function validSlots(buffer: Buffer, tier: HistoryTier, size: number, keep: (t: number) => boolean): Slot[] {
+  const slots: Slot[] = [];
+  for (let offset = headerSize; offset + size <= buffer.length; offset += size) {
+    if (!keep(recordTime(buffer, offset)) || !recordIsValid(buffer, offset, size)) continue;
+    const seq = recordSeq(buffer, offset);
+    // A valid record in the wrong slot is not this file's (a copy or a bug): trust only what lines up.
+    if (headerSize + (seq % tier.capacity) * size === offset) slots.push({ seq, offset });
+  }
+  slots.sort((a, b) => a.seq - b.seq);
+  const newest = slots[slots.length - 1];
+  return newest ? slots.filter((slot) => slot.seq > newest.seq - tier.capacity) : [];
+}
+
+export interface TierFileRead {
   state: TierFileState;
-  /** Valid records, oldest first. */
-  records: DecodedRecord[];
   /** The file existed but had a foreign or older header (it will be replaced). */
   replaced: boolean;
 }
 
-const emptyState = (): TierFileState => ({ nextSeq: 1, lastT: -Infinity, fresh: true, bytes: 0 });
-
-export async function readTierFile(
-  path: string,
-  tier: HistoryTier,
-  fields: readonly string[],
-): Promise<TierFileContents> {
-  let buffer: Buffer;
-  try {
-    buffer = await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return { state: emptyState(), records: [], replaced: false };
-    throw error;
-  }
-  if (!headerMatches(buffer, tier, fields))
-    return { state: { ...emptyState(), bytes: buffer.length }, records: [], replaced: true };
-  const width = fields.length;
-  const size = recordSize(tier, width);
-  const records: DecodedRecord[] = [];
-  for (let offset = headerSize; offset + size <= buffer.length; offset += size) {
-    const record = decodeRecord(buffer, offset, size, width, tier.keepsRange);
-    // A valid record in the wrong slot is not this file's (a copy or a bug): trust only what lines up.
-    if (record && headerSize + (record.seq % tier.capacity) * size === offset) records.push(record);
-  }
-  records.sort((a, b) => a.seq - b.seq);
-  const newest = records[records.length - 1];
-  // After a wrap, a slot may hold a record a full lap older than its neighbours: keep the last lap only.
-  const kept = newest ? records.filter((record) => record.seq > newest.seq - tier.capacity) : [];
+/** Where writing resumes in a tier file: its newest valid record. */
+export async function readTierState(path: string, tier: HistoryTier, fields: readonly string[]): Promise<TierFileRead> {
+  const buffer = await readIfThere(path);
+  if (!buffer) return { state: emptyState(), replaced: false };
+  if (!headerMatches(buffer, tier, fields)) return { state: { ...emptyState(), bytes: buffer.length }, replaced: true };
+  const slots = validSlots(buffer, tier, recordSize(tier, fields.length), () => true);
+  const newest = slots[slots.length - 1];
   const state: TierFileState = {
     nextSeq: newest ? newest.seq + 1 : 1,
-    lastT: kept.reduce((latest, record) => Math.max(latest, record.row.t), -Infinity),
+    lastT: slots.reduce((latest, slot) => Math.max(latest, recordTime(buffer, slot.offset)), -Infinity),
     fresh: false,
     bytes: buffer.length,
   };
-  return { state, records: kept, replaced: false };
+  return { state, replaced: false };
+}
+
+/** The rows of a tier file with time in [from, to], oldest first; none from a missing or foreign file. */
+export async function readTierRows(
+  path: string,
+  tier: HistoryTier,
+  fields: readonly string[],
+  from: number,
+  to: number,
+): Promise<HistoryRow[]> {
+  const buffer = await readIfThere(path);
+  if (!buffer || !headerMatches(buffer, tier, fields)) return [];
+  const width = fields.length;
+  const floats = floatView(buffer);
+  return validSlots(buffer, tier, recordSize(tier, width), (t) => t >= from && t <= to).map((slot) =>
+    decodeRow(buffer, floats, slot.offset, width, tier.keepsRange),
+  );
 }
 
 /** Appends `rows` (oldest first, all later than `state.lastT`) and updates `state`. */
@@ -79,6 +111,7 @@ export async function writeTierRows(
   fields: readonly string[],
   state: TierFileState,
   rows: readonly HistoryRow[],
+  handles: FileHandles,
 ): Promise<void> {
   if (rows.length === 0) return;
   const width = fields.length;
@@ -86,9 +119,9 @@ export async function writeTierRows(
   // More rows than slots: only the newest lap can survive anyway.
   const batch = rows.length > tier.capacity ? rows.slice(rows.length - tier.capacity) : rows;
   const firstSeq = state.nextSeq + (rows.length - batch.length);
-  const handle = await open(path, state.fresh ? 'w+' : 'r+');
+  const fd = await handles.get(path, state.fresh);
   try {
-    if (state.fresh) await handle.write(encodeHeader(tier, fields), 0, headerSize, 0);
+    if (state.fresh) await writeAt(fd, encodeHeader(tier, fields), 0);
     const firstSlot = firstSeq % tier.capacity;
     const untilEnd = Math.min(batch.length, tier.capacity - firstSlot);
     for (const [from, to, slot] of [
@@ -99,12 +132,14 @@ export async function writeTierRows(
       const buffer = Buffer.allocUnsafe((to - from) * size);
       for (let i = from; i < to; i += 1)
         encodeRecord(buffer, (i - from) * size, firstSeq + i, batch[i]!, width, tier.keepsRange);
-      await handle.write(buffer, 0, buffer.length, headerSize + slot * size);
+      await writeAt(fd, buffer, headerSize + slot * size);
     }
     const reached = headerSize + Math.min(firstSlot + batch.length, tier.capacity) * size;
     state.bytes = state.fresh ? reached : Math.max(state.bytes, reached);
-  } finally {
-    await handle.close();
+  } catch (error) {
+    // A handle that failed once is not trusted again: the next flush opens the file anew.
+    await handles.close(path);
+    throw error;
   }
   state.fresh = false;
   state.nextSeq = firstSeq + batch.length;
