@@ -53,7 +53,7 @@ export class HistoryStore {
   private readonly log: Logger;
   private timer?: NodeJS.Timeout;
   private running: Promise<void> = Promise.resolve();
-  private queued?: Promise<void>;
+  private queuedFlush?: Promise<void>;
   private closed = false;
 
   private constructor(
@@ -80,7 +80,8 @@ export class HistoryStore {
     }
     const interval = options.flushIntervalMs ?? 5_000;
     if (interval > 0) {
-      store.timer = setInterval(() => void store.flush(), interval);
+      // A failed flush is logged where it fails (see `exclusive`); the timer only has to not leave it unhandled.
+      store.timer = setInterval(() => store.flush().catch(() => undefined), interval);
       store.timer.unref();
     }
     return store;
@@ -102,8 +103,10 @@ export class HistoryStore {
   /** The container is gone: its history stays `removedRetentionDays` from now, then a sweep drops it. */
   markRemoved(id: string): void {
     this.assertOpen();
-    const container = this.containerFor(id);
-    if (container.removedAt !== undefined) return;
+    assertContainerId(id);
+    // Nothing recorded, nothing to keep.
+    const container = this.containers.get(id);
+    if (!container || container.removedAt !== undefined) return;
     container.finishBuckets();
     container.removedAt = this.now();
     container.removalPending = true;
@@ -121,22 +124,18 @@ export class HistoryStore {
     return { id, tier: tier.name, stepMs: tier.stepMs, rows: rangeRows(tier, width, disk, memory, from, to) };
   }
 
-  /** Writes every buffered row; one flush runs at a time, and a call during one runs once it ends. */
+  /** Writes every buffered row; a call while a flush waits to run joins that one. */
   flush(): Promise<void> {
-    if (this.queued) return this.queued;
-    const next = this.running.then(() => {
-      this.queued = undefined;
+    this.queuedFlush ??= this.exclusive(() => {
+      this.queuedFlush = undefined;
       return this.flushOnce();
     });
-    this.queued = next;
-    this.running = next.catch((error: unknown) => this.log.error('[stats-history] flush failed', error));
-    return next;
+    return this.queuedFlush;
   }
 
   /** Drops removed containers whose retention has passed. Runs after each flush too. */
-  async sweep(): Promise<void> {
-    for (const id of expiredContainers(this.containers.values(), this.now(), this.retentionMs))
-      await this.drop(id, 'removed longer than the retention');
+  sweep(): Promise<void> {
+    return this.exclusive(() => this.sweepNow());
   }
 
   /** Bytes the store's files take, as tracked (what the total cap is checked against). */
@@ -162,7 +161,7 @@ export class HistoryStore {
     // far below the handle cache's size (it never closes one a write is using).
     for (let at = 0; at < due.length; at += flushConcurrency)
       await Promise.all(due.slice(at, at + flushConcurrency).map((container) => this.flushContainer(container)));
-    await this.sweep();
+    await this.sweepNow();
     for (const id of containersOverCap(this.containers.values(), this.totalCapBytes))
       await this.drop(id, 'the store is over its total cap');
   }
@@ -182,6 +181,18 @@ export class HistoryStore {
       this.log.error(`[stats-history] could not write the history of ${container.id.slice(0, 12)}`, error);
     }
     container.lastWriteMs = Date.now();
+  }
+
+  /** Runs `work` after everything queued before it: flushes and sweeps never overlap (nor two flushes). */
+  private exclusive(work: () => Promise<void>): Promise<void> {
+    const next = this.running.then(work);
+    this.running = next.catch((error: unknown) => this.log.error('[stats-history] flush or sweep failed', error));
+    return next;
+  }
+
+  private async sweepNow(): Promise<void> {
+    for (const id of expiredContainers(this.containers.values(), this.now(), this.retentionMs))
+      await this.drop(id, 'removed longer than the retention');
   }
 
   private async flushSeries(container: ContainerHistory, index: number): Promise<void> {

@@ -1,4 +1,4 @@
-import { open, stat, truncate } from 'node:fs/promises';
+import { open, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { headerSize, recordSize } from '../../../../../main/core/stats/history/record-codec';
@@ -109,5 +109,23 @@ describe('history persistence', () => {
     seen.forEach((cpus, i) => expect(cpus.slice(0, i + 1)).toEqual(Array.from({ length: i + 1 }, (_, n) => n)));
     await store.close();
     expect(await cpusAfterReopen(dir, clock, id, t0)).toEqual(Array.from({ length: 30 }, (_, n) => n));
+  });
+
+  it('logs a container whose files cannot be written and still writes the others', async () => {
+    const dir = await tempDir();
+    const clock = new FakeClock();
+    const [blocked, fine] = [containerId(6), containerId(7)];
+    // A plain file where the container's folder should go: its folder cannot be made.
+    await writeFile(join(dir, blocked), 'in the way');
+    const errors: string[] = [];
+    const log = { info: () => undefined, warn: () => undefined, error: (message: string) => errors.push(message) };
+    const store = await openStore(clock, { dir, log });
+    const t0 = Math.floor(clock.ms / 1000) * 1000;
+    store.append(blocked, t0, sample(1));
+    store.append(fine, t0, sample(2));
+    clock.ms = t0 + 1000;
+    await store.close();
+    expect(errors).toEqual([`[stats-history] could not write the history of ${blocked.slice(0, 12)}`]);
+    expect(await cpusAfterReopen(dir, clock, fine, t0)).toEqual([2]);
   });
 });
