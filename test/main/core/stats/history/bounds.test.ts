@@ -62,7 +62,7 @@ describe('history bounds', () => {
     // The survivors are the newest containers.
     expect(left).toContain(containerId(499));
     expect(left).not.toContain(containerId(0));
-  });
+  }, 60_000); // 500 containers' files made and dropped on a shared 2-core machine
 
   it('drops a removed container after its retention days, not before, across a restart', async () => {
     const dir = await tempDir();
