@@ -1,0 +1,48 @@
+// One container's part of the store: its three tiers' unflushed rows, what is known of its files, and the
+// footprint the store's bounds are decided from.
+
+import { join } from 'node:path';
+import type { StatsValues } from '../../../shared/stats-types';
+import type { ContainerFootprint } from './store-bounds';
+import type { TierFileState } from './tier-file';
+import { TierSeries } from './tier-series';
+import type { HistoryTier } from './tiers';
+
+export class ContainerHistory implements ContainerFootprint {
+  readonly series: TierSeries[];
+  /** Per tier, once read from disk (lazily, at the first flush or read that needs it). */
+  readonly files: Array<TierFileState | undefined>;
+  bytes = 0;
+  lastWriteMs = 0;
+  removedAt?: number;
+  /** Its folder exists (found there, or made by an earlier flush). */
+  dirMade = false;
+  /** The removal marker still has to be written. */
+  removalPending = false;
+
+  constructor(
+    readonly id: string,
+    readonly dir: string,
+    tiers: readonly HistoryTier[],
+    width: number,
+  ) {
+    this.series = tiers.map((tier) => new TierSeries(tier, width));
+    this.files = tiers.map(() => undefined);
+  }
+
+  filePath(tier: HistoryTier): string {
+    return join(this.dir, `${tier.name}.bin`);
+  }
+
+  add(t: number, values: StatsValues | null): void {
+    for (const series of this.series) series.add(t, values);
+  }
+
+  finishBuckets(): void {
+    for (const series of this.series) series.finishBucket();
+  }
+
+  hasPending(): boolean {
+    return this.removalPending || this.series.some((series) => series.pending.length > 0);
+  }
+}
