@@ -60,13 +60,13 @@ export const armKeystroke = `(() => {
 })()`;
 
 /** A page with xterm.js alone that echoes each keystroke itself, at once: the floor of any terminal drawn by
- * xterm.js in this browser (no network, no container), in the same size and font as Berth's. */
+ * xterm.js in this browser (no network, no container), in the same size, font and (steady) cursor as Berth's. */
 export function floorPage(xtermScript: string, xtermCss: string): string {
   return `<!doctype html><html><head><style>${xtermCss}</style></head>
 <body style="margin:0"><div id="host" style="width:1200px;height:700px"></div>
 <script>${xtermScript}</script>
 <script>
-  const term = new Terminal({ fontFamily: 'monospace', fontSize: 13, cursorBlink: true, scrollback: 5000 });
+  const term = new Terminal({ fontFamily: 'monospace', fontSize: 13, cursorBlink: false, scrollback: 5000 });
   term.open(document.getElementById('host'));
   term.onData((data) => term.write(data === '\\x15' ? '\\r\\x1b[K/ # ' : data));
   term.write('/ # ');
