@@ -124,11 +124,21 @@ async function floorTimes(browser: Browser): Promise<KeystrokeTimes[]> {
       floorPage(readFileSync(`${xtermDir}lib/xterm.js`, 'utf8'), readFileSync(`${xtermDir}css/xterm.css`, 'utf8')),
     );
     await page.locator('.xterm-rows').filter({ hasText: '/ #' }).waitFor({ timeout: 10_000 });
+    const frames = (await page.evaluate(frameTimes)) as number[];
+    const frameMs = median(frames.slice(1).map((time, index) => time - frames[index]!));
+    console.log(`[bench:ops] exec: one frame of this Chromium lasts ${frameMs.toFixed(1)} ms (median of 60)`);
     return await typeAndTime(page);
   } finally {
     await page.close();
   }
 }
+
+/** The start times of 61 animation frames in a row. */
+const frameTimes = `new Promise((resolve) => {
+  const times = [];
+  const step = (time) => (times.push(time) < 61 ? requestAnimationFrame(step) : resolve(times));
+  requestAnimationFrame(step);
+})`;
 
 /** Types `x` 100 times, one at a time, each timed by the page (Ctrl-U clears the line before it wraps). */
 async function typeAndTime(page: Page): Promise<KeystrokeTimes[]> {
