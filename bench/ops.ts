@@ -16,7 +16,17 @@ const parts: { name: string; run: OpsPart }[] = [
   { name: 'exec_rtt_ratio', run: execRtt },
 ];
 
+/** `tsx bench/ops.ts [part…]` runs only the named parts (`logs`, `exec`); none runs them all. */
+function chosenParts(names: string[]): typeof parts {
+  if (names.length === 0) return parts;
+  const chosen = parts.filter((part) => names.some((name) => part.name.startsWith(name)));
+  if (chosen.length === 0)
+    throw new Error(`[bench:ops] no part named ${names.join(', ')}: ${parts.map((p) => p.name).join(', ')}`);
+  return chosen;
+}
+
 async function main(): Promise<void> {
+  const selected = chosenParts(process.argv.slice(2));
   const engine = await PrivateEngine.start({ name: 'bench-ops' });
   const browser = await launchChromium();
   const figures: OpsFigure[] = [];
@@ -25,7 +35,7 @@ async function main(): Promise<void> {
     await buildBusyboxImage(engine.docker(), image);
     const serve = await startServe(engine.dockerHost);
     try {
-      for (const part of parts) {
+      for (const part of selected) {
         console.log(`[bench:ops] ${part.name}…`);
         figures.push(...(await part.run({ engine, image, serveUrl: serve.url, browser })));
       }

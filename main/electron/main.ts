@@ -5,6 +5,7 @@ import { createCore, type Core } from '../core/create-core';
 import { consoleLogger } from '../core/logger';
 import { installCrashPolicy } from '../core/process/crash-policy';
 import { QUIT_DEADLINE_MS, stopWithin, waitForQuitSignal } from '../core/process/quit-on-signal';
+import { applyChromiumSwitches } from './chromium-switches';
 import { attachIpcAdapter } from './ipc-adapter';
 import { createMainWindow, rendererIndexPath } from './main-window';
 import { safeStorageCipher } from './safe-storage-cipher';
@@ -13,6 +14,8 @@ import { attachTransferIndicator } from './transfer-indicator';
 
 const log = consoleLogger;
 app.enableSandbox();
+// Before ready: Chromium reads its switches when it starts.
+applyChromiumSwitches(app);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
