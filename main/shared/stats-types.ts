@@ -28,6 +28,16 @@ export const statsFields = [
 
 export type StatsField = (typeof statsFields)[number];
 
+/**
+ * Where each field sits in a row (`v[F.memBytes]`): the one index the core writes and the renderer reads, so
+ * a quantity has one name from the collector to the chart.
+ */
+export const F = Object.freeze(Object.fromEntries(statsFields.map((field, index) => [field, index]))) as {
+  readonly [K in StatsField]: number;
+};
+
+export const statsFieldCount = statsFields.length;
+
 /** One container's values at one tick, in `statsFields` order; null = unknown or unlimited. */
 export type StatsValues = Array<number | null>;
 

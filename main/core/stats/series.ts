@@ -1,9 +1,9 @@
 // Owns one container's stats series: its ring of history, the collector handle while it is collected, and the
 // two readings whose difference makes each row. A series outlives segments: when the container stops or nobody
 // watches it, collection ends with a gap row, and a later start continues the same ring after the gap.
-import type { StatsCollectorKind } from '../../shared/stats-types';
+import { statsFieldCount, type StatsCollectorKind } from '../../shared/stats-types';
 import { ReadStatus, type ContainerFacts, type StatsHandle } from './collector';
-import { deriveRow, fieldCount, RawReading } from './derive';
+import { deriveRow, RawReading } from './derive';
 import { StatsRing } from './ring-buffer';
 
 /**
@@ -34,7 +34,7 @@ export class Series {
     /** Readings closer together than this are not turned into a row: rates over a few ms are mostly noise. */
     private readonly minRowGapMs: number,
   ) {
-    this.ring = new StatsRing(capacity, fieldCount);
+    this.ring = new StatsRing(capacity, statsFieldCount);
   }
 
   /** Starts a segment; reads a baseline at once so the first tick already has rates. */

@@ -2,8 +2,8 @@
 // Charts draw them at once rather than up to a tick later, when the next sample carries them. They are not a
 // sample: nothing measured is known at their time, so every other field of their row stays null (unknown).
 import type { ContainerLimits } from '@shared/limits-types';
-import { statsFields, type StatsField, type StatsValues } from '@shared/stats-types';
-import { fieldIndex, type SeriesWindow } from './series-window';
+import { F, statsFields, type StatsField, type StatsValues } from '@shared/stats-types';
+import type { SeriesWindow } from './series-window';
 
 /** The stats fields that are limits (null = unlimited), the ones an apply's answer says. */
 export const limitStatsFields = [
@@ -34,7 +34,7 @@ export function limitsAsStats(limits: ContainerLimits): LimitStats {
 /** A stats row with the confirmed limits in place of the sampled ones (what chart labels and summaries read). */
 export function withConfirmedValues(values: StatsValues, confirmed: ConfirmedLimits): StatsValues {
   const next = [...values];
-  for (const field of limitStatsFields) next[fieldIndex[field]] = confirmed.limits[field];
+  for (const field of limitStatsFields) next[F[field]] = confirmed.limits[field];
   return next;
 }
 

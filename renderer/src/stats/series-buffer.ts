@@ -1,10 +1,8 @@
 // One container's recent stats as a ring buffer: times in a Float64Array, each field in its own
 // Float64Array (NaN = null), and a flag per row marking where the series ended (container stopped or
 // removed). Bounded by row count; old rows fall off the front. Rows stay sorted by time, one per time.
-import { statsFields, type StatsValues } from '@shared/stats-types';
+import { statsFieldCount, statsFields, type StatsValues } from '@shared/stats-types';
 import { emptyWindow, type SeriesWindow } from './series-window';
-
-const fieldCount = statsFields.length;
 
 /** A row to merge: `values` null is an "ended" marker. */
 export interface SeriesRow {
@@ -160,7 +158,7 @@ export class SeriesBuffer {
     const at = this.slot(i);
     this.times[at] = t;
     this.ended[at] = values === null ? 1 : 0;
-    for (let f = 0; f < fieldCount; f += 1) {
+    for (let f = 0; f < statsFieldCount; f += 1) {
       const value = values?.[f];
       this.columns[f][at] = typeof value === 'number' && Number.isFinite(value) ? value : Number.NaN;
     }

@@ -1,6 +1,6 @@
 // What charts and sparklines read: one container's stats over a time window, column by column, oldest
 // first. Null values break lines (unknown, unlimited, or a gap where the series ended or data is missing).
-import { statsFields, type StatsField } from '@shared/stats-types';
+import { F, statsFields, type StatsField } from '@shared/stats-types';
 
 export interface SeriesWindow {
   /** The window's span in epoch ms; charts use it as the x domain so an empty stretch still shows. */
@@ -20,11 +20,8 @@ export function emptyWindow(from: number, to: number): SeriesWindow {
   return { from, to, t: [], columns, endedAt: [], breaks: [] };
 }
 
-/** The index of a field in a stats row (`statsFields` order). */
-export const fieldIndex = Object.fromEntries(statsFields.map((field, i) => [field, i])) as Record<StatsField, number>;
-
 /** Field `field` of a stats row; null when the row is missing it or says unknown/unlimited. */
 export function valueOf(values: ReadonlyArray<number | null> | null | undefined, field: StatsField): number | null {
-  const value = values?.[fieldIndex[field]];
+  const value = values?.[F[field]];
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }

@@ -1,10 +1,10 @@
 // The per-container ring buffer: order, dedupe by time, merging history, bounds, and windows with gaps.
 import { describe, expect, it } from 'vitest';
 import { SeriesBuffer } from '../../../renderer/src/stats/series-buffer';
-import { fieldIndex } from '../../../renderer/src/stats/series-window';
+import { F } from '../../../main/shared/stats-types';
 import { row } from './fixtures';
 
-const cpu = fieldIndex.cpuPercent;
+const cpu = F.cpuPercent;
 
 function times(buffer: SeriesBuffer): number[] {
   return buffer.rows().map((r) => r.t);
@@ -59,7 +59,7 @@ describe('SeriesBuffer', () => {
     const buffer = new SeriesBuffer(100);
     buffer.push(1000, row({ cpuPercent: 5, cpuLimitCores: null }));
     buffer.push(2000, null);
-    expect(buffer.valueAt(0, fieldIndex.cpuLimitCores)).toBeNull();
+    expect(buffer.valueAt(0, F.cpuLimitCores)).toBeNull();
     expect(buffer.isEndedAt(1)).toBe(true);
     expect(buffer.rows()[1].values).toBeNull();
   });

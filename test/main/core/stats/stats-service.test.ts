@@ -6,10 +6,9 @@ import type { EngineConnection, EngineEvent } from '../../../../main/core/connec
 import { toErrorInfo } from '../../../../main/core/connection/engine-errors';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
-import { col } from '../../../../main/core/stats/derive';
+import { F, type StatsTick } from '../../../../main/shared/stats-types';
 import { StatsService } from '../../../../main/core/stats/stats-service';
 import type { EngineInfo, EngineStatus } from '../../../../main/shared/engine-types';
-import type { StatsTick } from '../../../../main/shared/stats-types';
 import { HubRecorder } from '../hub-recorder';
 import { createFixture, v1Container, type CgroupFixture, type V1Counters } from './cgroup/cgroup-fixture';
 
@@ -165,8 +164,8 @@ describe('StatsService', () => {
     expect(result).toEqual({ collector: 'cgroup', intervalMs: 50, historySeconds: 1, watching: [web.id, db.id] });
     const tick = await nextTick((t) => t.samples.length === 2, 'both containers in one tick');
     const values = tick.payload.samples.find((s) => s.id === web.id)?.v;
-    expect(values?.[col.memBytes]).toBe(48 * MiB);
-    expect(values?.[col.memLimitBytes]).toBe(128 * MiB);
+    expect(values?.[F.memBytes]).toBe(48 * MiB);
+    expect(values?.[F.memLimitBytes]).toBe(128 * MiB);
     expect(ticks().every((t) => t.samples.length <= 2)).toBe(true);
   });
 
@@ -211,7 +210,7 @@ describe('StatsService', () => {
     v1Container(fixture, web.id, 77, { memLimit: 128 * MiB })({ ...counters, memUsage: 10 * MiB, inactiveFile: 0 });
     connection.event('start', web.id);
     const again = await nextTick((t) => t.samples.some((s) => s.id === web.id), 'samples of the new segment');
-    expect(again.payload.samples[0].v[col.memBytes]).toBe(10 * MiB);
+    expect(again.payload.samples[0].v[F.memBytes]).toBe(10 * MiB);
     expect(ticks().filter((t) => t.ended.length > 0)).toHaveLength(1);
   });
 
@@ -288,10 +287,10 @@ describe('StatsService', () => {
   it('an engine `update` event refreshes the limits', async () => {
     const web = addContainer('web');
     await service.watch('client', { all: false, ids: [web.id] });
-    await nextTick((t) => t.samples.length === 1 && t.samples[0].v[col.cpuLimitCores] === null, 'no CPU limit yet');
+    await nextTick((t) => t.samples.length === 1 && t.samples[0].v[F.cpuLimitCores] === null, 'no CPU limit yet');
     fixture.cgroupFile(`cpu,cpuacct/docker/${web.id}/cpu.cfs_quota_us`, '150000\n');
     connection.event('update', web.id);
-    await nextTick((t) => t.samples[0]?.v[col.cpuLimitCores] === 1.5, 'the new CPU limit');
+    await nextTick((t) => t.samples[0]?.v[F.cpuLimitCores] === 1.5, 'the new CPU limit');
   });
 
   it('a client released while its watch is under way is not brought back by it', async () => {
