@@ -1,5 +1,5 @@
 // The shape of live container stats on the wire: compact rows in one fixed field order, one tick event per
-// second for all watched containers, and column-oriented history for charts.
+// second for all watched containers, and history as the same rows (time + values), oldest first.
 
 /** The order of values in every stats row. Rates are per second over the last tick. */
 export const statsFields = [
@@ -66,9 +66,15 @@ export interface StatsWatchResult {
   watching: string[];
 }
 
-/** Column-oriented history of one container, oldest first: `values[f][i]` is field f at time `t[i]`. */
+/** One row of a container's series: its values at time `t`, as a tick carries them (`tick.t` + a sample's `v`). */
+export interface StatsRow {
+  /** Epoch milliseconds, on the core's clock. */
+  t: number;
+  v: StatsValues;
+}
+
+/** History of one container, oldest first: the rows its ticks carried (all null where the series had a gap). */
 export interface StatsHistory {
   id: string;
-  t: number[];
-  values: Record<StatsField, Array<number | null>>;
+  rows: StatsRow[];
 }

@@ -2,11 +2,7 @@
 // allocated once, overwritten oldest-first when full. NaN stands for null, so a row of NaN marks a gap
 // (the container stopped, or nobody watched it for a while) where charts break the line.
 
-export interface RingColumns {
-  t: number[];
-  /** columns[f][i] is field f of row i, oldest first; null where the ring holds NaN. */
-  columns: Array<Array<number | null>>;
-}
+import type { StatsRow } from '../../shared/stats-types';
 
 export class StatsRing {
   private readonly times: Float64Array;
@@ -56,24 +52,30 @@ export class StatsRing {
     return this.count === 0 ? NaN : this.times[(this.head - 1 + this.capacity) % this.capacity];
   }
 
-  /** Rows with time >= `since`, oldest first, as columns. */
-  toColumns(since = -Infinity): RingColumns {
+  /** The newest row, null when empty; NaN turns into null as on the wire. */
+  newest(): StatsRow | null {
+    return this.count === 0 ? null : this.rowAt((this.head - 1 + this.capacity) % this.capacity);
+  }
+
+  /** Rows with time >= `since`, oldest first, in the shape ticks carry them. */
+  toRows(since = -Infinity): StatsRow[] {
     const oldest = (this.head - this.count + this.capacity) % this.capacity;
-    let skip = 0;
-    while (skip < this.count && this.times[(oldest + skip) % this.capacity] < since) skip += 1;
-    const n = this.count - skip;
-    const t = new Array<number>(n);
-    const columns = Array.from({ length: this.width }, () => new Array<number | null>(n));
-    for (let i = 0; i < n; i += 1) {
-      const slot = (oldest + skip + i) % this.capacity;
-      t[i] = this.times[slot];
-      const base = slot * this.width;
-      for (let f = 0; f < this.width; f += 1) {
-        const value = this.values[base + f];
-        columns[f][i] = Number.isNaN(value) ? null : value;
-      }
+    const rows: StatsRow[] = [];
+    for (let i = 0; i < this.count; i += 1) {
+      const slot = (oldest + i) % this.capacity;
+      if (this.times[slot] >= since) rows.push(this.rowAt(slot));
     }
-    return { t, columns };
+    return rows;
+  }
+
+  private rowAt(slot: number): StatsRow {
+    const base = slot * this.width;
+    const v = new Array<number | null>(this.width);
+    for (let f = 0; f < this.width; f += 1) {
+      const value = this.values[base + f];
+      v[f] = Number.isNaN(value) ? null : value;
+    }
+    return { t: this.times[slot], v };
   }
 
   private newestIsGap(): boolean {

@@ -8,12 +8,7 @@
 import type Dockerode from 'dockerode';
 import type { EngineInfo } from '../../shared/engine-types';
 import { BerthError } from '../../shared/errors';
-import {
-  statsFields,
-  type StatsCollectorKind,
-  type StatsHistory,
-  type StatsWatchResult,
-} from '../../shared/stats-types';
+import type { StatsCollectorKind, StatsHistory, StatsWatchResult } from '../../shared/stats-types';
 import type { EngineEvent } from '../connection/engine-connection';
 import type { EngineLink } from '../connection/engine-link';
 import { toErrorInfo } from '../connection/engine-errors';
@@ -121,11 +116,7 @@ export class StatsService {
         'NOT_FOUND',
         `Berth has no stats history for ${ref}: it keeps history only for running containers someone watches.`,
       );
-    const { t, columns } = series.ring.toColumns(Date.now() - (seconds ?? this.historySeconds) * 1000);
-    const values = Object.fromEntries(
-      statsFields.map((field, index) => [field, columns[index]]),
-    ) as StatsHistory['values'];
-    return { id: series.id, t, values };
+    return { id: series.id, rows: series.ring.toRows(Date.now() - (seconds ?? this.historySeconds) * 1000) };
   }
 
   /** Which collector reads a container now (tests and diagnostics); null when it is not being collected. */

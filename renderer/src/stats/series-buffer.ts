@@ -4,10 +4,10 @@
 import { statsFieldCount, statsFields, type StatsValues } from '@shared/stats-types';
 import { emptyWindow, type SeriesWindow } from './series-window';
 
-/** A row to merge: `values` null is an "ended" marker. */
+/** A row to merge, as ticks and history carry them; `v` null is an "ended" marker. */
 export interface SeriesRow {
   t: number;
-  values: StatsValues | null;
+  v: StatsValues | null;
 }
 
 export class SeriesBuffer {
@@ -56,7 +56,7 @@ export class SeriesBuffer {
   push(t: number, values: StatsValues | null): void {
     const last = this.lastTime;
     if (last !== null && t < last) {
-      this.merge([{ t, values }]);
+      this.merge([{ t, v: values }]);
       return;
     }
     if (last !== null && t === last) {
@@ -94,7 +94,7 @@ export class SeriesBuffer {
     if (kept.length > this.capacity) this.resize(Math.min(this.maxRows, Math.max(kept.length, this.capacity * 2)));
     for (const row of kept) {
       this.size += 1;
-      this.write(this.size - 1, row.t, row.values);
+      this.write(this.size - 1, row.t, row.v);
     }
   }
 
@@ -111,7 +111,7 @@ export class SeriesBuffer {
     for (let i = 0; i < this.size; i += 1) {
       rows.push({
         t: this.timeAt(i),
-        values: this.isEndedAt(i) ? null : statsFields.map((_, f) => this.valueAt(i, f)),
+        v: this.isEndedAt(i) ? null : statsFields.map((_, f) => this.valueAt(i, f)),
       });
     }
     return rows;

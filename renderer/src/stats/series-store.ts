@@ -3,10 +3,10 @@
 // `useSyncExternalStore` needs). No query cache: a tick a second would churn it for nothing. Also holds the
 // limits the engine confirmed after an apply, drawn at once until a sample from that time on carries them.
 import type { StatsHistory, StatsTick, StatsValues } from '@shared/stats-types';
-import { statsFields } from '@shared/stats-types';
+import { statsFieldCount } from '@shared/stats-types';
 import { CountedKeys } from '../lib/counted-keys';
 import { appendConfirmedRow, type ConfirmedLimits, type LimitStats } from './confirmed-limits';
-import { SeriesBuffer, type SeriesRow } from './series-buffer';
+import { SeriesBuffer } from './series-buffer';
 import type { SeriesWindow } from './series-window';
 
 export interface LatestStats {
@@ -80,7 +80,7 @@ export class SeriesStore {
     // Slightly behind the core by the tick's delivery time; only ever compared with sample times.
     this.clockOffset = tick.t - this.now();
     for (const sample of tick.samples) {
-      if (!Array.isArray(sample.v) || sample.v.length !== statsFields.length) continue;
+      if (!Array.isArray(sample.v) || sample.v.length !== statsFieldCount) continue;
       // A sample from the confirmation's time on reads the limits itself: it takes over.
       if ((this.confirmed.get(sample.id)?.t ?? Infinity) <= tick.t) this.confirmed.delete(sample.id);
       const series = this.seriesFor(sample.id);
@@ -112,17 +112,14 @@ export class SeriesStore {
   }
 
   mergeHistory(history: StatsHistory): void {
-    const rows: SeriesRow[] = history.t.map((t, i) => ({
-      t,
-      values: statsFields.map((field) => history.values[field]?.[i] ?? null),
-    }));
+    const rows = history.rows.filter((row) => Array.isArray(row.v) && row.v.length === statsFieldCount);
     if (rows.length === 0) return;
     const series = this.seriesFor(history.id);
     series.buffer.merge(rows);
     series.buffer.dropBefore(Math.max(this.tickT, series.buffer.lastTime ?? 0) - this.retentionMs);
     if (!series.latest) {
       const last = rows.reduce((newest, row) => (row.t > newest.t ? row : newest));
-      series.latest = { id: history.id, t: last.t, values: last.values ?? [], ended: null };
+      series.latest = { id: history.id, t: last.t, values: last.v, ended: null };
     }
     series.version += 1;
     this.changed();

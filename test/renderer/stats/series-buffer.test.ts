@@ -32,7 +32,7 @@ describe('SeriesBuffer', () => {
     const buffer = new SeriesBuffer(100);
     buffer.push(3000, row({ cpuPercent: 30 }));
     buffer.push(4000, row({ cpuPercent: 40 }));
-    buffer.merge([1000, 2000, 3000].map((t) => ({ t, values: row({ cpuPercent: t / 1000 }) })));
+    buffer.merge([1000, 2000, 3000].map((t) => ({ t, v: row({ cpuPercent: t / 1000 }) })));
     expect(times(buffer)).toEqual([1000, 2000, 3000, 4000]);
     expect(buffer.valueAt(2, cpu)).toBe(30);
   });
@@ -43,7 +43,7 @@ describe('SeriesBuffer', () => {
     expect(buffer.length).toBe(10);
     expect(times(buffer)[0]).toBe(16_000);
     expect(buffer.lastTime).toBe(25_000);
-    buffer.merge([{ t: 500, values: row({}) }]);
+    buffer.merge([{ t: 500, v: row({}) }]);
     expect(buffer.length).toBe(10);
     expect(times(buffer)[0]).toBe(16_000);
   });
@@ -61,7 +61,7 @@ describe('SeriesBuffer', () => {
     buffer.push(2000, null);
     expect(buffer.valueAt(0, F.cpuLimitCores)).toBeNull();
     expect(buffer.isEndedAt(1)).toBe(true);
-    expect(buffer.rows()[1].values).toBeNull();
+    expect(buffer.rows()[1].v).toBeNull();
   });
 
   describe('window', () => {

@@ -9,13 +9,11 @@ describe('StatsRing', () => {
     ring.push(1, row(10, NaN));
     ring.push(2, row(20, 2));
     expect(ring.length).toBe(2);
-    expect(ring.toColumns()).toEqual({
-      t: [1, 2],
-      columns: [
-        [10, 20],
-        [null, 2],
-      ],
-    });
+    expect(ring.toRows()).toEqual([
+      { t: 1, v: [10, null] },
+      { t: 2, v: [20, 2] },
+    ]);
+    expect(ring.newest()).toEqual({ t: 2, v: [20, 2] });
   });
 
   it('wraps around: overwrites the oldest rows and never holds more than its capacity', () => {
@@ -25,7 +23,11 @@ describe('StatsRing', () => {
       ring.push(i, row(i * 10));
       expect(ring.length).toBe(Math.min(i, 3));
     }
-    expect(ring.toColumns()).toEqual({ t: [8, 9, 10], columns: [[80, 90, 100]] });
+    expect(ring.toRows()).toEqual([
+      { t: 8, v: [80] },
+      { t: 9, v: [90] },
+      { t: 10, v: [100] },
+    ]);
     expect(ring.newestTime()).toBe(10);
     // The typed arrays are allocated once: memory does not grow with rows pushed.
     expect(ring.byteSize).toBe(bytes);
@@ -35,25 +37,27 @@ describe('StatsRing', () => {
   it('returns only rows at or after `since`, across the wrap point', () => {
     const ring = new StatsRing(4, 1);
     for (let i = 1; i <= 6; i += 1) ring.push(i * 1000, row(i));
-    expect(ring.toColumns(4500)).toEqual({ t: [5000, 6000], columns: [[5, 6]] });
-    expect(ring.toColumns(10_000)).toEqual({ t: [], columns: [[]] });
+    expect(ring.toRows(4500)).toEqual([
+      { t: 5000, v: [5] },
+      { t: 6000, v: [6] },
+    ]);
+    expect(ring.toRows(10_000)).toEqual([]);
   });
 
   it('marks a gap once, and not in an empty ring', () => {
     const ring = new StatsRing(5, 2);
     ring.pushGap(1);
     expect(ring.length).toBe(0);
+    expect(ring.newest()).toBeNull();
     ring.push(2, row(1, 1));
     ring.pushGap(3);
     ring.pushGap(4);
     ring.push(5, row(2, 2));
-    expect(ring.toColumns()).toEqual({
-      t: [2, 3, 5],
-      columns: [
-        [1, null, 2],
-        [1, null, 2],
-      ],
-    });
+    expect(ring.toRows()).toEqual([
+      { t: 2, v: [1, 1] },
+      { t: 3, v: [null, null] },
+      { t: 5, v: [2, 2] },
+    ]);
   });
 
   it("copies the row: later changes to the caller's array do not reach history", () => {
@@ -61,7 +65,7 @@ describe('StatsRing', () => {
     const reused = row(1);
     ring.push(1, reused);
     reused[0] = 99;
-    expect(ring.toColumns().columns[0]).toEqual([1]);
+    expect(ring.toRows()[0].v).toEqual([1]);
   });
 
   it('refuses a capacity that is not a positive integer', () => {

@@ -7,7 +7,7 @@ import { discoverEngine } from '../../../../main/core/connection/discover';
 import { EngineConnection } from '../../../../main/core/connection/engine-connection';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import type { Logger } from '../../../../main/core/logger';
-import { F, type StatsTick } from '../../../../main/shared/stats-types';
+import { F, statsFieldCount, type StatsTick } from '../../../../main/shared/stats-types';
 import { StatsService, type StatsCollectorChoice } from '../../../../main/core/stats/stats-service';
 import { harness } from '../../../harness/context';
 import { removeTestContainers, runIdleContainer, runTestContainer } from '../../../harness/containers';
@@ -259,9 +259,9 @@ describe('StatsService with a real engine', () => {
       await pause(200);
       // Asking for more seconds than the ring holds: the ring's bound is what limits the answer.
       const history = service.history(busy, 60);
-      longest = Math.max(longest, history.t.length);
-      expect(history.t.length).toBeLessThanOrEqual(10);
-      expect(history.values.memBytes).toHaveLength(history.t.length);
+      longest = Math.max(longest, history.rows.length);
+      expect(history.rows.length).toBeLessThanOrEqual(10);
+      for (const row of history.rows) expect(row.v).toHaveLength(statsFieldCount);
     }
     expect(longest).toBe(10);
   });

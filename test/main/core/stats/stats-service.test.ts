@@ -193,7 +193,7 @@ describe('StatsService', () => {
     // No tick without anything to collect: the timer stopped.
     expect(ticks().length).toBe(count);
     // The history stays a while for a client that comes back.
-    expect(service.history('web').t.length).toBeGreaterThan(0);
+    expect(service.history('web').rows.length).toBeGreaterThan(0);
   });
 
   it('a stopped container ends its series once; a restart begins a new segment after a gap', async () => {
@@ -205,7 +205,7 @@ describe('StatsService', () => {
     connection.event('die', web.id, { exitCode: '137' });
     expect((await ended).payload.ended).toEqual([{ id: web.id, reason: 'the container exited with code 137' }]);
     // Still watched (by id), no longer collected.
-    expect(service.history(web.id).values.memBytes.at(-1)).toBeNull();
+    expect(service.history(web.id).rows.at(-1)?.v[F.memBytes]).toBeNull();
     connection.containers.get(web.id)!.State = { Running: true, Pid: 77 };
     v1Container(fixture, web.id, 77, { memLimit: 128 * MiB })({ ...counters, memUsage: 10 * MiB, inactiveFile: 0 });
     connection.event('start', web.id);
@@ -258,16 +258,27 @@ describe('StatsService', () => {
     expect((await service.watch('client', { all: true, ids: [] })).watching).toEqual([db.id]);
   });
 
+  it('history rows have the shape tick rows have: the same {t, v} the ticks carried, oldest first', async () => {
+    const web = addContainer('web');
+    await service.watch('client', { all: false, ids: [web.id] });
+    await nextTick((t) => t.samples.length === 1, 'a first sample');
+    await nextTick((t) => t.samples.length === 1, 'a second sample');
+    const fromTicks = ticks().flatMap((t) => t.samples.filter((s) => s.id === web.id).map((s) => ({ t: t.t, v: s.v })));
+    const { rows } = service.history(web.id);
+    expect(rows.slice(-fromTicks.length)).toEqual(fromTicks);
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['t', 'v']);
+  });
+
   it('history is bounded by historySeconds at intervalMs', async () => {
     const web = addContainer('web');
     await service.watch('client', { all: false, ids: [web.id] });
     const bound = 1000 / 50;
     for (let i = 0; i < 15; i += 1) {
       await pause(100);
-      expect(service.history(web.id).t.length).toBeLessThanOrEqual(bound);
+      expect(service.history(web.id).rows.length).toBeLessThanOrEqual(bound);
     }
-    expect(service.history(web.id).t.length).toBeGreaterThanOrEqual(bound - 2);
-    expect(service.history(web.id, 1).values.cpuPercent.length).toBeLessThanOrEqual(bound);
+    expect(service.history(web.id).rows.length).toBeGreaterThanOrEqual(bound - 2);
+    expect(service.history(web.id, 1).rows.length).toBeLessThanOrEqual(bound);
   });
 
   it('pauses while the engine is away and resumes when it is back', async () => {
