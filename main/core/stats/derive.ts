@@ -127,6 +127,23 @@ export function deriveRow(
   row[F.oomKills] = finite(current.oomKills) && finite(oomBase) ? Math.max(0, current.oomKills - oomBase) : NaN;
 }
 
+/** The limits the engine enforces, as a limits update reports them (null = unlimited). */
+export interface EnforcedLimits {
+  cpus: number | null;
+  memoryBytes: number | null;
+  /** Memory + swap. */
+  memorySwapBytes: number | null;
+  pidsLimit: number | null;
+}
+
+/** Writes enforced limits into a row's limit fields, the way deriveRow writes the collectors' own. */
+export function writeLimits(limits: EnforcedLimits, hostMemoryBytes: number, row: Float64Array): void {
+  row[F.cpuLimitCores] = limitOrNone(limits.cpus ?? NaN);
+  row[F.memLimitBytes] = limitOrNone(limits.memoryBytes ?? NaN, hostMemoryBytes > 0 ? hostMemoryBytes : Infinity);
+  row[F.swapLimitBytes] = limitOrNone(limits.memorySwapBytes ?? NaN);
+  row[F.pidsLimit] = limitOrNone(limits.pidsLimit ?? NaN);
+}
+
 /** A row as it goes on the wire: NaN becomes null. */
 export function rowToValues(row: Float64Array): Array<number | null> {
   const values = new Array<number | null>(row.length);

@@ -47,6 +47,14 @@ export class StatsRing {
     this.advance();
   }
 
+  /** Copies the newest row's values into `row`; false when the ring is empty or its newest row is a gap. */
+  copyNewest(row: Float64Array): boolean {
+    if (this.count === 0 || this.newestIsGap()) return false;
+    const base = ((this.head - 1 + this.capacity) % this.capacity) * this.width;
+    for (let f = 0; f < this.width; f += 1) row[f] = this.values[base + f];
+    return true;
+  }
+
   /** Time of the newest row, NaN when empty. */
   newestTime(): number {
     return this.count === 0 ? NaN : this.times[(this.head - 1 + this.capacity) % this.capacity];

@@ -3,7 +3,7 @@
 // watches it, collection ends with a gap row, and a later start continues the same ring after the gap.
 import { statsFieldCount, type StatsCollectorKind } from '../../shared/stats-types';
 import { ReadStatus, type ContainerFacts, type StatsHandle } from './collector';
-import { deriveRow, RawReading } from './derive';
+import { deriveRow, RawReading, writeLimits, type EnforcedLimits } from './derive';
 import { StatsRing } from './ring-buffer';
 
 /**
@@ -63,6 +63,20 @@ export class Series {
     this.hasPrevious = true;
     this.ring.push(t, row);
     return ReadStatus.Fresh;
+  }
+
+  /**
+   * The limits just changed (Berth updated them): writes a row at `now` (after the newest row, which a tick may
+   * have written in the same millisecond) with the enforced limits and the newest row's measurements (the last
+   * reading, not a new one: rates over the few ms since would be noise), so every chart moves its limit line
+   * now from the core's own row. Returns the row's time, or null when there is no live row to follow.
+   */
+  restateLimits(now: number, limits: EnforcedLimits, hostMemoryBytes: number, row: Float64Array): number | null {
+    if (this.state !== 'live' || !this.ring.copyNewest(row)) return null;
+    const t = Math.max(now, this.ring.newestTime() + 1);
+    writeLimits(limits, hostMemoryBytes, row);
+    this.ring.push(t, row);
+    return t;
   }
 
   /** Ends the segment: closes the handle (which may throw: the caller logs it) and marks the gap. */

@@ -7,7 +7,7 @@ import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logger';
 import { ContainerGoneError, ReadStatus, type ContainerFacts, type EngineFacts } from './collector';
 import type { CollectorChoice } from './collector-choice';
-import { rowToValues } from './derive';
+import { rowToValues, type EnforcedLimits } from './derive';
 import { Series } from './series';
 import { errorMessage } from '../../shared/error-message.js';
 
@@ -98,6 +98,13 @@ export class Collection {
     this.series.delete(id);
     this.facts.delete(id);
     this.updateTimer();
+  }
+
+  /** Berth changed a live series' limits: one tick now carries them, in a row of the series (see restateLimits). */
+  limitsUpdated(id: string, limits: EnforcedLimits): void {
+    const t = this.series.get(id)?.restateLimits(Date.now(), limits, this.engine?.hostMemoryBytes ?? 0, this.row);
+    if (t === undefined || t === null) return;
+    this.options.hub.emit('stats:tick', { t, samples: [{ id, v: rowToValues(this.row) }], ended: [] });
   }
 
   /** A collector stopped working for the engine: its live series close (no `ended`: the containers still run) and reopen at the next reconcile. */

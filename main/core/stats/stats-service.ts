@@ -17,6 +17,7 @@ import type { Logger } from '../logger';
 import type { ContainerFacts } from './collector';
 import { CollectorChoice, type StatsCollectorChoice } from './collector-choice';
 import { toContainerFacts } from './container-facts';
+import type { EnforcedLimits } from './derive';
 import { RunningSet } from './running-set';
 import { Collection } from './stats-collection';
 import { WatchSets } from './watch-sets';
@@ -220,14 +221,20 @@ export class StatsService {
     }
   }
 
-  /** Re-reads a live series' limits now (after `docker update`, or when Berth itself just changed them). */
-  async refreshLimits(id: string): Promise<void> {
+  /**
+   * Re-reads a live series' limits now (after `docker update`, or when Berth itself just changed them). With
+   * `enforced` (what the engine confirmed to Berth's update), a row carrying them goes to every client at once,
+   * so charts move their limit lines on the core's data rather than wait for the next sample.
+   */
+  async refreshLimits(id: string, enforced?: EnforcedLimits): Promise<void> {
     const series = this.collection.find(id);
     if (series?.state !== 'live') return;
     const generation = series.generation;
     try {
       const facts = toContainerFacts(await this.options.connection.client().getContainer(id).inspect());
-      if (generation === series.generation) series.handle?.limitsChanged(facts);
+      if (generation !== series.generation) return;
+      series.handle?.limitsChanged(facts);
+      if (enforced) this.collection.limitsUpdated(series.id, enforced);
     } catch (error) {
       // Removed right after its update: the destroy event ends the series.
       if (toErrorInfo(error).code !== 'NOT_FOUND')

@@ -8,7 +8,7 @@ import type { ContainerSummary } from '@shared/container-types';
 import { isStopped } from '../../model/container-filter';
 import { useStatsStore } from '../../stats/stats-context';
 import {
-  useLatestStatsWithLimits,
+  useLatestStats,
   useStatsHistory,
   useStatsMeta,
   useStatsSeries,
@@ -36,8 +36,8 @@ export function StatsTab({ container, gone }: { container: ContainerSummary; gon
   useStatsHistory(gone ? null : id);
   // Its last known stats stay on screen after a removal, until this tab closes.
   useStatsShown(id);
-  // With the limits an apply just confirmed, so labels and summaries move with the limit lines.
-  const latest = useLatestStatsWithLimits(id);
+  // The newest row, also the one the core sends after a limits update: labels move with the limit lines.
+  const latest = useLatestStats(id);
   const span = useStatsSeries(id, rangeSeconds, frozenAt);
   const meta = useStatsMeta();
   const colors = useChartColors();

@@ -304,6 +304,40 @@ describe('StatsService', () => {
     await nextTick((t) => t.samples[0]?.v[F.cpuLimitCores] === 1.5, 'the new CPU limit');
   });
 
+  it("Berth's own limit update sends a row with the enforced limits at once, in the series' history too", async () => {
+    const web = addContainer('web');
+    await service.watch('client', { all: false, ids: [web.id] });
+    const sampled = await nextTick((t) => t.samples.length === 1, 'a first sample');
+    const enforced = { cpus: 1.5, memoryBytes: 64 * MiB, memorySwapBytes: 128 * MiB, pidsLimit: null };
+    const count = ticks().length;
+    await service.refreshLimits(web.id, enforced);
+    // Ticks of the timer may come meanwhile: the collector itself still reads no CPU limit from its files.
+    const pushed = ticks()
+      .slice(count)
+      .find((t) => t.samples[0]?.v[F.cpuLimitCores] === 1.5);
+    if (!pushed)
+      throw new Error(`no row with the enforced limits was sent: ${JSON.stringify(ticks().slice(count - 1))}`);
+    expect(pushed.t).toBeGreaterThan(sampled.payload.t);
+    expect(pushed.samples).toHaveLength(1);
+    const v = pushed.samples[0].v;
+    expect([v[F.cpuLimitCores], v[F.memLimitBytes], v[F.swapLimitBytes], v[F.pidsLimit]]).toEqual([
+      1.5,
+      64 * MiB,
+      128 * MiB,
+      null,
+    ]);
+    // Its measurements are the last reading's, not a second source of numbers.
+    expect(v[F.memBytes]).toBe(sampled.payload.samples[0].v[F.memBytes]);
+    expect(service.history(web.id).rows).toContainEqual({ t: pushed.t, v });
+  });
+
+  it('a limit update of a series with no row yet sends nothing (its first sample carries the limits)', async () => {
+    addContainer('idle', false);
+    const count = ticks().length;
+    await service.refreshLimits('idle', { cpus: 1, memoryBytes: null, memorySwapBytes: null, pidsLimit: null });
+    expect(ticks()).toHaveLength(count);
+  });
+
   it('a client released while its watch is under way is not brought back by it', async () => {
     const web = addContainer('web');
     const watching = service.watch('client', { all: false, ids: [web.id] });

@@ -1,7 +1,6 @@
 // Turns a stats window into what the charts draw: one row object per time (recharts reads rows), CPU and
 // its limit in % of one core so they share an axis, the limits as constant stretches (drawn as dashed
 // segments, so a limit changed live shows as a step), and the times of OOM kills and of the series ending.
-// A row may carry limits only (what the engine confirmed after an apply, newer than any sample).
 import type { SeriesWindow } from '../../../stats/series-window';
 
 export interface ChartRow {
