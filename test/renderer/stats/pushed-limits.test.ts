@@ -24,7 +24,7 @@ describe('limits pushed by the core', () => {
     const span = store.window('a', 60);
     expect(span?.t).toEqual([1000, 2000, 2400]);
     expect(span?.to).toBe(2400);
-    const segments = limitSegments(chartData(span!), 'memLimit');
+    const segments = limitSegments(chartData(span!), 'memLimitBytes');
     expect(segments).toEqual([
       { from: 1000, to: 2000, value: 256 * MiB },
       { from: 2000, to: 2400, value: 128 * MiB },

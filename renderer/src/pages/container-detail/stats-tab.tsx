@@ -75,8 +75,8 @@ export function StatsTab({ container, gone }: { container: ContainerSummary; gon
               title="Network"
               label={`Network traffic of ${name}`}
               series={[
-                { key: 'rx', label: 'received', color: colors.rx },
-                { key: 'tx', label: 'sent', color: colors.tx },
+                { key: 'netRxBytesPerSec', label: 'received', color: colors.rx },
+                { key: 'netTxBytesPerSec', label: 'sent', color: colors.tx },
               ]}
               data={data}
               summary={chartSummary('network', latest)}
@@ -86,8 +86,8 @@ export function StatsTab({ container, gone }: { container: ContainerSummary; gon
               title="Disk"
               label={`Disk reads and writes of ${name}`}
               series={[
-                { key: 'read', label: 'read', color: colors.read },
-                { key: 'write', label: 'written', color: colors.write },
+                { key: 'blkReadBytesPerSec', label: 'read', color: colors.read },
+                { key: 'blkWriteBytesPerSec', label: 'written', color: colors.write },
               ]}
               data={data}
               summary={chartSummary('disk', latest)}
