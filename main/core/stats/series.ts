@@ -4,7 +4,10 @@
 import { statsFieldCount, type StatsCollectorKind } from '../../shared/stats-types';
 import { ReadStatus, type ContainerFacts, type StatsHandle } from './collector';
 import { deriveRow, RawReading, writeLimits, type EnforcedLimits } from './derive';
-import { StatsRing } from './ring-buffer';
+import { StatsRing } from '../../shared/stats-ring';
+
+/** A row of nothing: where a segment ends, history has a gap and charts break the line. */
+const gapRow: ReadonlyArray<null> = new Array<null>(statsFieldCount).fill(null);
 
 /**
  * idle: not collected (nobody watches, or it has not been opened yet); opening: an inspect or open is under way;
@@ -34,7 +37,7 @@ export class Series {
     /** Readings closer together than this are not turned into a row: rates over a few ms are mostly noise. */
     private readonly minRowGapMs: number,
   ) {
-    this.ring = new StatsRing(capacity, statsFieldCount);
+    this.ring = new StatsRing(capacity);
   }
 
   /** Starts a segment; reads a baseline at once so the first tick already has rates. */
@@ -73,7 +76,7 @@ export class Series {
    */
   restateLimits(now: number, limits: EnforcedLimits, hostMemoryBytes: number, row: Float64Array): number | null {
     if (this.state !== 'live' || !this.ring.copyNewest(row)) return null;
-    const t = Math.max(now, this.ring.newestTime() + 1);
+    const t = Math.max(now, (this.ring.lastTime ?? now) + 1);
     writeLimits(limits, hostMemoryBytes, row);
     this.ring.push(t, row);
     return t;
@@ -83,7 +86,9 @@ export class Series {
   stop(t: number, state: Exclude<SeriesState, 'live' | 'opening'>): void {
     this.generation += 1;
     this.state = state;
-    this.ring.pushGap(t);
+    // A gap needs marking once, and not in an empty ring; after the newest row even in the same millisecond.
+    if (this.ring.length > 0 && !this.ring.newestIsEmpty())
+      this.ring.push(Math.max(t, (this.ring.lastTime ?? t) + 1), gapRow);
     const handle = this.handle;
     this.handle = null;
     handle?.close();

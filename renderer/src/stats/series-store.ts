@@ -5,8 +5,8 @@
 import type { StatsHistory, StatsTick, StatsValues } from '@shared/stats-types';
 import { statsFieldCount } from '@shared/stats-types';
 import { CountedKeys } from '../lib/counted-keys';
-import { SeriesBuffer } from './series-buffer';
-import type { SeriesWindow } from './series-window';
+import { StatsRing } from '@shared/stats-ring';
+import { seriesWindow, type SeriesWindow } from './series-window';
 
 export interface LatestStats {
   id: string;
@@ -28,7 +28,7 @@ export interface SeriesStoreOptions {
 }
 
 interface Series {
-  buffer: SeriesBuffer;
+  buffer: StatsRing;
   latest: LatestStats | null;
   version: number;
 }
@@ -147,7 +147,7 @@ export class SeriesStore {
     const key = `${id}|${rangeSeconds}`;
     const cached = this.windows.get(key);
     if (cached && cached.version === series.version && cached.to === end) return cached.window;
-    const window = series.buffer.window(end - rangeSeconds * 1000, end, this.intervalMs * 3);
+    const window = seriesWindow(series.buffer, end - rangeSeconds * 1000, end, this.intervalMs * 3);
     this.windows.set(key, { version: series.version, to: end, window });
     return window;
   }
@@ -169,7 +169,7 @@ export class SeriesStore {
 
   private seriesFor(id: string): Series {
     let series = this.series.get(id);
-    if (!series) this.series.set(id, (series = { buffer: new SeriesBuffer(this.maxRows), latest: null, version: 0 }));
+    if (!series) this.series.set(id, (series = { buffer: new StatsRing(this.maxRows), latest: null, version: 0 }));
     return series;
   }
 

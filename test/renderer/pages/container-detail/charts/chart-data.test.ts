@@ -2,13 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { chartData, limitSegments, maxOf } from '../../../../../renderer/src/pages/container-detail/charts/chart-data';
 import { statsFields } from '../../../../../main/shared/stats-types';
-import { SeriesBuffer } from '../../../../../renderer/src/stats/series-buffer';
+import { StatsRing } from '../../../../../main/shared/stats-ring';
+import { seriesWindow } from '../../../../../renderer/src/stats/series-window';
 import { row } from '../../../stats/fixtures';
 
 function windowOf(rows: Array<[number, Parameters<typeof row>[0] | null]>, from: number, to: number) {
-  const buffer = new SeriesBuffer(100);
-  for (const [t, fields] of rows) buffer.push(t, fields === null ? null : row(fields));
-  return buffer.window(from, to, 3000);
+  const ring = new StatsRing(100);
+  for (const [t, fields] of rows) ring.push(t, fields === null ? null : row(fields));
+  return seriesWindow(ring, from, to, 3000);
 }
 
 describe('chartData', () => {
