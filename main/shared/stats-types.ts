@@ -1,5 +1,5 @@
 // The shape of live container stats on the wire: compact rows in one fixed field order, one tick event per
-// second for all watched containers, and column-oriented history for charts.
+// second for all watched containers, and history as the same rows (time + values), oldest first.
 
 /** The order of values in every stats row. Rates are per second over the last tick. */
 export const statsFields = [
@@ -27,6 +27,16 @@ export const statsFields = [
 ] as const;
 
 export type StatsField = (typeof statsFields)[number];
+
+/**
+ * Where each field sits in a row (`v[F.memBytes]`): the one index the core writes and the renderer reads, so
+ * a quantity has one name from the collector to the chart.
+ */
+export const F = Object.freeze(Object.fromEntries(statsFields.map((field, index) => [field, index]))) as {
+  readonly [K in StatsField]: number;
+};
+
+export const statsFieldCount = statsFields.length;
 
 /** One container's values at one tick, in `statsFields` order; null = unknown or unlimited. */
 export type StatsValues = Array<number | null>;
@@ -56,9 +66,15 @@ export interface StatsWatchResult {
   watching: string[];
 }
 
-/** Column-oriented history of one container, oldest first: `values[f][i]` is field f at time `t[i]`. */
+/** One row of a container's series: its values at time `t`, as a tick carries them (`tick.t` + a sample's `v`). */
+export interface StatsRow {
+  /** Epoch milliseconds, on the core's clock. */
+  t: number;
+  v: StatsValues;
+}
+
+/** History of one container, oldest first: the rows its ticks carried (all null where the series had a gap). */
 export interface StatsHistory {
   id: string;
-  t: number[];
-  values: Record<StatsField, Array<number | null>>;
+  rows: StatsRow[];
 }

@@ -201,9 +201,10 @@ export class LimitsService {
       after = { ...after, limits: requested };
       warnings.push(podmanUnverified);
     }
-    // The stats samples carry limits too: refresh them before answering, so no sample taken after this reply
-    // still shows the old limit (the engine's `update` event would refresh them too, but later).
-    await this.options.stats.refreshLimits(id);
+    // The stats rows carry limits too: refresh them before answering, and have the core send a row with what the
+    // engine now enforces, so no chart shows the old limit after this reply (the engine's `update` event would
+    // refresh them too, but later, and only from the next sample on).
+    await this.options.stats.refreshLimits(id, after.limits);
     warnings.push(
       ...(response?.Warnings ?? []),
       ...mismatches(requested, after.limits),

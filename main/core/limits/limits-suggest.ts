@@ -1,7 +1,7 @@
 // Owns the arithmetic of suggested limits from a container's recent stats: CPU from the 95th percentile of its
 // use, memory from its peak, each with headroom, so a limit fits what the container did rather than a guess.
 import type { ContainerLimits, LimitsSuggestion } from '../../shared/limits-types';
-import type { StatsHistory } from '../../shared/stats-types';
+import { F, type StatsHistory } from '../../shared/stats-types';
 import { formatCpus, formatLimitBytes, MiB, MIN_MEMORY_BYTES } from '../../shared/limits/limit-units';
 
 export const HEADROOM = 0.3;
@@ -39,8 +39,8 @@ export function suggestLimits(
   input: SuggestInput,
 ): { ok: true; suggestion: LimitsSuggestion } | { ok: false; reason: string } {
   const { history, current } = input;
-  const cpu = present(history.values.cpuPercent);
-  const mem = present(history.values.memBytes);
+  const cpu = present(history.rows.map((row) => row.v[F.cpuPercent]));
+  const mem = present(history.rows.map((row) => row.v[F.memBytes]));
   const samples = Math.min(cpu.length, mem.length);
   if (samples < MIN_SAMPLES) {
     return {
@@ -48,7 +48,8 @@ export function suggestLimits(
       reason: `Berth has ${samples} stats ${samples === 1 ? 'sample' : 'samples'} of this container and needs at least ${MIN_SAMPLES} (about ${MIN_SAMPLES} s while its stats are shown) to suggest limits.`,
     };
   }
-  const windowSeconds = history.t.length > 1 ? Math.round((history.t[history.t.length - 1] - history.t[0]) / 1000) : 0;
+  const { rows } = history;
+  const windowSeconds = rows.length > 1 ? Math.round((rows[rows.length - 1].t - rows[0].t) / 1000) : 0;
   const cpuP95 = percentile(cpu, 95);
   const cpuPeak = Math.max(...cpu);
   const memPeak = Math.max(...mem);

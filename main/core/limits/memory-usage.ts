@@ -2,7 +2,7 @@
 // source that has it: the stats service's latest sample, the cgroup files, else one stats read from the engine.
 import type Dockerode from 'dockerode';
 import { BerthError } from '../../shared/errors';
-import type { StatsHistory } from '../../shared/stats-types';
+import { F, type StatsHistory } from '../../shared/stats-types';
 import type { Logger } from '../logger';
 
 export interface MemoryUsage {
@@ -26,9 +26,9 @@ export function usageFromEngineStats(frame: EngineMemoryStats): number | null {
 }
 
 export function latestFromHistory(history: StatsHistory): number | null {
-  const values = history.values.memBytes;
-  for (let i = values.length - 1; i >= 0; i -= 1) {
-    const value = values[i];
+  const { rows } = history;
+  for (let i = rows.length - 1; i >= 0; i -= 1) {
+    const value = rows[i].v[F.memBytes];
     if (value !== null) return value;
   }
   return null;

@@ -1,12 +1,7 @@
 // Owns the math that turns raw counters into one stats row: two consecutive readings of a container's
 // cumulative counters (CPU time, bytes, scheduler periods) become rates and percentages, and the kernel's
 // limits become "limit or null", the way `docker stats` reports them. Both collectors fill the same RawReading.
-import { statsFields, type StatsField } from '../../shared/stats-types';
-
-export const fieldCount = statsFields.length;
-
-/** Index of each field in a row, so hot code writes `row[col.memBytes]` instead of searching by name. */
-export const col = Object.fromEntries(statsFields.map((field, index) => [field, index])) as Record<StatsField, number>;
+import { F } from '../../shared/stats-types';
 
 /** Kernels write "no limit" as a huge number (v1: 2^63 rounded down to a page); no real limit comes near 2^60. */
 const unlimitedAbove = 2 ** 60;
@@ -117,21 +112,36 @@ export function deriveRow(
       current.throttledPeriods - previous.throttledPeriods,
     );
   }
-  row[col.cpuPercent] = hundredths(cpu);
-  row[col.cpuLimitCores] = limitOrNone(current.cpuLimitCores);
-  row[col.memBytes] = memoryUsed(current.memUsage, current.memInactiveFile);
-  row[col.memLimitBytes] = limitOrNone(current.memLimit, hostMemoryBytes > 0 ? hostMemoryBytes : Infinity);
-  row[col.swapLimitBytes] = limitOrNone(current.swapLimit);
-  row[col.netRxBytesPerSec] = Math.round(previous ? ratePerSecond(previous.netRx, current.netRx, deltaMs) : NaN);
-  row[col.netTxBytesPerSec] = Math.round(previous ? ratePerSecond(previous.netTx, current.netTx, deltaMs) : NaN);
-  row[col.blkReadBytesPerSec] = Math.round(previous ? ratePerSecond(previous.blkRead, current.blkRead, deltaMs) : NaN);
-  row[col.blkWriteBytesPerSec] = Math.round(
-    previous ? ratePerSecond(previous.blkWrite, current.blkWrite, deltaMs) : NaN,
-  );
-  row[col.pids] = current.pids;
-  row[col.pidsLimit] = limitOrNone(current.pidsLimit);
-  row[col.throttledPercent] = hundredths(throttled);
-  row[col.oomKills] = finite(current.oomKills) && finite(oomBase) ? Math.max(0, current.oomKills - oomBase) : NaN;
+  row[F.cpuPercent] = hundredths(cpu);
+  row[F.cpuLimitCores] = limitOrNone(current.cpuLimitCores);
+  row[F.memBytes] = memoryUsed(current.memUsage, current.memInactiveFile);
+  row[F.memLimitBytes] = limitOrNone(current.memLimit, hostMemoryBytes > 0 ? hostMemoryBytes : Infinity);
+  row[F.swapLimitBytes] = limitOrNone(current.swapLimit);
+  row[F.netRxBytesPerSec] = Math.round(previous ? ratePerSecond(previous.netRx, current.netRx, deltaMs) : NaN);
+  row[F.netTxBytesPerSec] = Math.round(previous ? ratePerSecond(previous.netTx, current.netTx, deltaMs) : NaN);
+  row[F.blkReadBytesPerSec] = Math.round(previous ? ratePerSecond(previous.blkRead, current.blkRead, deltaMs) : NaN);
+  row[F.blkWriteBytesPerSec] = Math.round(previous ? ratePerSecond(previous.blkWrite, current.blkWrite, deltaMs) : NaN);
+  row[F.pids] = current.pids;
+  row[F.pidsLimit] = limitOrNone(current.pidsLimit);
+  row[F.throttledPercent] = hundredths(throttled);
+  row[F.oomKills] = finite(current.oomKills) && finite(oomBase) ? Math.max(0, current.oomKills - oomBase) : NaN;
+}
+
+/** The limits the engine enforces, as a limits update reports them (null = unlimited). */
+export interface EnforcedLimits {
+  cpus: number | null;
+  memoryBytes: number | null;
+  /** Memory + swap. */
+  memorySwapBytes: number | null;
+  pidsLimit: number | null;
+}
+
+/** Writes enforced limits into a row's limit fields, the way deriveRow writes the collectors' own. */
+export function writeLimits(limits: EnforcedLimits, hostMemoryBytes: number, row: Float64Array): void {
+  row[F.cpuLimitCores] = limitOrNone(limits.cpus ?? NaN);
+  row[F.memLimitBytes] = limitOrNone(limits.memoryBytes ?? NaN, hostMemoryBytes > 0 ? hostMemoryBytes : Infinity);
+  row[F.swapLimitBytes] = limitOrNone(limits.memorySwapBytes ?? NaN);
+  row[F.pidsLimit] = limitOrNone(limits.pidsLimit ?? NaN);
 }
 
 /** A row as it goes on the wire: NaN becomes null. */

@@ -1,10 +1,13 @@
 // Owns one container's stats series: its ring of history, the collector handle while it is collected, and the
 // two readings whose difference makes each row. A series outlives segments: when the container stops or nobody
 // watches it, collection ends with a gap row, and a later start continues the same ring after the gap.
-import type { StatsCollectorKind } from '../../shared/stats-types';
+import { statsFieldCount, type StatsCollectorKind } from '../../shared/stats-types';
 import { ReadStatus, type ContainerFacts, type StatsHandle } from './collector';
-import { deriveRow, fieldCount, RawReading } from './derive';
-import { StatsRing } from './ring-buffer';
+import { deriveRow, RawReading, writeLimits, type EnforcedLimits } from './derive';
+import { StatsRing } from '../../shared/stats-ring';
+
+/** A row of nothing: where a segment ends, history has a gap and charts break the line. */
+const gapRow: ReadonlyArray<null> = new Array<null>(statsFieldCount).fill(null);
 
 /**
  * idle: not collected (nobody watches, or it has not been opened yet); opening: an inspect or open is under way;
@@ -34,7 +37,7 @@ export class Series {
     /** Readings closer together than this are not turned into a row: rates over a few ms are mostly noise. */
     private readonly minRowGapMs: number,
   ) {
-    this.ring = new StatsRing(capacity, fieldCount);
+    this.ring = new StatsRing(capacity);
   }
 
   /** Starts a segment; reads a baseline at once so the first tick already has rates. */
@@ -65,11 +68,27 @@ export class Series {
     return ReadStatus.Fresh;
   }
 
+  /**
+   * The limits just changed (Berth updated them): writes a row at `now` (after the newest row, which a tick may
+   * have written in the same millisecond) with the enforced limits and the newest row's measurements (the last
+   * reading, not a new one: rates over the few ms since would be noise), so every chart moves its limit line
+   * now from the core's own row. Returns the row's time, or null when there is no live row to follow.
+   */
+  restateLimits(now: number, limits: EnforcedLimits, hostMemoryBytes: number, row: Float64Array): number | null {
+    if (this.state !== 'live' || !this.ring.copyNewest(row)) return null;
+    const t = Math.max(now, (this.ring.lastTime ?? now) + 1);
+    writeLimits(limits, hostMemoryBytes, row);
+    this.ring.push(t, row);
+    return t;
+  }
+
   /** Ends the segment: closes the handle (which may throw: the caller logs it) and marks the gap. */
   stop(t: number, state: Exclude<SeriesState, 'live' | 'opening'>): void {
     this.generation += 1;
     this.state = state;
-    this.ring.pushGap(t);
+    // A gap needs marking once, and not in an empty ring; after the newest row even in the same millisecond.
+    if (this.ring.length > 0 && !this.ring.newestIsEmpty())
+      this.ring.push(Math.max(t, (this.ring.lastTime ?? t) + 1), gapRow);
     const handle = this.handle;
     this.handle = null;
     handle?.close();

@@ -2,12 +2,12 @@
 // the wanted set changes; one timer at intervalMs that reads them all and runs only while something is
 // collected; one `stats:tick` per tick carrying every new row, every series that ended and every container
 // removed since the last one (so clients can drop what they keep of it too).
-import type { StatsCollectorKind, StatsTick } from '../../shared/stats-types';
+import { statsFieldCount, type StatsCollectorKind, type StatsTick } from '../../shared/stats-types';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logger';
 import { ContainerGoneError, ReadStatus, type ContainerFacts, type EngineFacts } from './collector';
 import type { CollectorChoice } from './collector-choice';
-import { fieldCount, rowToValues } from './derive';
+import { rowToValues, type EnforcedLimits } from './derive';
 import { Series } from './series';
 import { errorMessage } from '../../shared/error-message.js';
 
@@ -37,7 +37,7 @@ export class Collection {
   private readonly series = new Map<string, Series>();
   private readonly pendingEnded: StatsTick['ended'] = [];
   private readonly pendingRemoved: string[] = [];
-  private readonly row = new Float64Array(fieldCount);
+  private readonly row = new Float64Array(statsFieldCount);
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: CollectionOptions) {}
@@ -98,6 +98,13 @@ export class Collection {
     this.series.delete(id);
     this.facts.delete(id);
     this.updateTimer();
+  }
+
+  /** Berth changed a live series' limits: one tick now carries them, in a row of the series (see restateLimits). */
+  limitsUpdated(id: string, limits: EnforcedLimits): void {
+    const t = this.series.get(id)?.restateLimits(Date.now(), limits, this.engine?.hostMemoryBytes ?? 0, this.row);
+    if (t === undefined || t === null) return;
+    this.options.hub.emit('stats:tick', { t, samples: [{ id, v: rowToValues(this.row) }], ended: [] });
   }
 
   /** A collector stopped working for the engine: its live series close (no `ended`: the containers still run) and reopen at the next reconcile. */

@@ -8,12 +8,7 @@
 import type Dockerode from 'dockerode';
 import type { EngineInfo } from '../../shared/engine-types';
 import { BerthError } from '../../shared/errors';
-import {
-  statsFields,
-  type StatsCollectorKind,
-  type StatsHistory,
-  type StatsWatchResult,
-} from '../../shared/stats-types';
+import type { StatsCollectorKind, StatsHistory, StatsWatchResult } from '../../shared/stats-types';
 import type { EngineEvent } from '../connection/engine-connection';
 import type { EngineLink } from '../connection/engine-link';
 import { toErrorInfo } from '../connection/engine-errors';
@@ -22,6 +17,7 @@ import type { Logger } from '../logger';
 import type { ContainerFacts } from './collector';
 import { CollectorChoice, type StatsCollectorChoice } from './collector-choice';
 import { toContainerFacts } from './container-facts';
+import type { EnforcedLimits } from './derive';
 import { RunningSet } from './running-set';
 import { Collection } from './stats-collection';
 import { WatchSets } from './watch-sets';
@@ -121,11 +117,7 @@ export class StatsService {
         'NOT_FOUND',
         `Berth has no stats history for ${ref}: it keeps history only for running containers someone watches.`,
       );
-    const { t, columns } = series.ring.toColumns(Date.now() - (seconds ?? this.historySeconds) * 1000);
-    const values = Object.fromEntries(
-      statsFields.map((field, index) => [field, columns[index]]),
-    ) as StatsHistory['values'];
-    return { id: series.id, t, values };
+    return { id: series.id, rows: series.ring.toRows(Date.now() - (seconds ?? this.historySeconds) * 1000) };
   }
 
   /** Which collector reads a container now (tests and diagnostics); null when it is not being collected. */
@@ -229,14 +221,20 @@ export class StatsService {
     }
   }
 
-  /** Re-reads a live series' limits now (after `docker update`, or when Berth itself just changed them). */
-  async refreshLimits(id: string): Promise<void> {
+  /**
+   * Re-reads a live series' limits now (after `docker update`, or when Berth itself just changed them). With
+   * `enforced` (what the engine confirmed to Berth's update), a row carrying them goes to every client at once,
+   * so charts move their limit lines on the core's data rather than wait for the next sample.
+   */
+  async refreshLimits(id: string, enforced?: EnforcedLimits): Promise<void> {
     const series = this.collection.find(id);
     if (series?.state !== 'live') return;
     const generation = series.generation;
     try {
       const facts = toContainerFacts(await this.options.connection.client().getContainer(id).inspect());
-      if (generation === series.generation) series.handle?.limitsChanged(facts);
+      if (generation !== series.generation) return;
+      series.handle?.limitsChanged(facts);
+      if (enforced) this.collection.limitsUpdated(series.id, enforced);
     } catch (error) {
       // Removed right after its update: the destroy event ends the series.
       if (toErrorInfo(error).code !== 'NOT_FOUND')

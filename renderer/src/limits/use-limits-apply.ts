@@ -1,15 +1,13 @@
 // Applying and undoing a container's limits: ONE limits:apply with the change (or limits:undo); when the core
 // answers NEEDS_CONFIRMATION (memory below current use) it holds the request until the user confirms, then
 // resends it acknowledged. Success puts what the engine now enforces straight into limits:get's cache and
-// refetches, and into the stats store, so the charts' limit lines move at once rather than with the next sample.
+// refetches. The charts' limit lines need nothing from here: the core sends a stats row with the new limits.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BerthError } from '@shared/errors';
 import type { ContainerLimitsView, LimitsApplyResult, LimitsChange } from '@shared/limits-types';
 import { channelKey } from '../data/channel-query';
 import { useBerthClient } from '../data/client-context';
-import { limitsAsStats } from '../stats/confirmed-limits';
-import { useStatsStore } from '../stats/stats-context';
 import { errorOutcome, type LimitsOutcome } from './limits-outcome';
 
 export interface PendingConfirmation {
@@ -24,7 +22,6 @@ const acknowledged = (acknowledge: boolean) => (acknowledge ? { acknowledgeBelow
 export function useLimitsApply(id: string, onApplied: () => void) {
   const client = useBerthClient();
   const queries = useQueryClient();
-  const { series } = useStatsStore();
   const [outcome, setOutcome] = useState<LimitsOutcome | null>(null);
   const [confirming, setConfirming] = useState<PendingConfirmation | null>(null);
   const key = channelKey('limits:get', { id });
@@ -34,7 +31,6 @@ export function useLimitsApply(id: string, onApplied: () => void) {
     queries.setQueryData<ContainerLimitsView>(key, (view) =>
       view ? { ...view, limits: result.after, canUndo: kind === 'applied' || view.canUndo } : view,
     );
-    series.confirmLimits(id, limitsAsStats(result.after));
     void queries.invalidateQueries({ queryKey: key });
     setOutcome({ kind, result });
     onApplied();

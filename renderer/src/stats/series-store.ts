@@ -1,13 +1,12 @@
 // The renderer's live stats: one bounded series per container, fed by `stats:tick` events and fetched
 // history, read through snapshots that stay the same object until something changed (what
-// `useSyncExternalStore` needs). No query cache: a tick a second would churn it for nothing. Also holds the
-// limits the engine confirmed after an apply, drawn at once until a sample from that time on carries them.
+// `useSyncExternalStore` needs). No query cache: a tick a second would churn it for nothing. Every row comes
+// from the core, limits included: after a limits update the core itself sends a row with the new limits.
 import type { StatsHistory, StatsTick, StatsValues } from '@shared/stats-types';
-import { statsFields } from '@shared/stats-types';
+import { statsFieldCount } from '@shared/stats-types';
 import { CountedKeys } from '../lib/counted-keys';
-import { appendConfirmedRow, type ConfirmedLimits, type LimitStats } from './confirmed-limits';
-import { SeriesBuffer, type SeriesRow } from './series-buffer';
-import type { SeriesWindow } from './series-window';
+import { StatsRing } from '@shared/stats-ring';
+import { seriesWindow, type SeriesWindow } from './series-window';
 
 export interface LatestStats {
   id: string;
@@ -26,12 +25,10 @@ export interface SeriesStoreOptions {
   maxRows?: number;
   /** The core's tick interval; a pause longer than three of them draws as a gap. */
   intervalMs?: number;
-  /** This window's clock (tests pass their own). */
-  now?: () => number;
 }
 
 interface Series {
-  buffer: SeriesBuffer;
+  buffer: StatsRing;
   latest: LatestStats | null;
   version: number;
 }
@@ -45,15 +42,10 @@ export class SeriesStore {
   private readonly series = new Map<string, Series>();
   private readonly listeners = new Set<() => void>();
   private readonly windows = new Map<string, { version: number; to: number; window: SeriesWindow }>();
-  /** Per container, limits the engine confirmed after its newest sample. */
-  private readonly confirmed = new Map<string, ConfirmedLimits>();
   /** Per container, how many views show it now: a removed container's series stays while one does. */
   private readonly shown = new CountedKeys<string>();
   /** Removed containers whose series stays only because a view still shows it. */
   private readonly removedButShown = new Set<string>();
-  private readonly now: () => number;
-  /** The core's clock minus this window's, as of the last tick: samples carry the core's times. */
-  private clockOffset = 0;
   private allLatestCache: { version: number; map: ReadonlyMap<string, LatestStats> } | null = null;
   private version = 0;
   private tickT = 0;
@@ -62,7 +54,6 @@ export class SeriesStore {
   constructor(options: SeriesStoreOptions = {}) {
     this.retentionMs = options.retentionMs ?? defaultRetentionMs;
     this.intervalMs = options.intervalMs ?? 1000;
-    this.now = options.now ?? (() => Date.now());
     // A little headroom over retention / interval, for ticks that arrive a bit faster than nominal.
     this.maxRows = options.maxRows ?? Math.ceil((this.retentionMs / this.intervalMs) * 1.1);
   }
@@ -77,12 +68,8 @@ export class SeriesStore {
 
   applyTick(tick: StatsTick): void {
     this.tickT = Math.max(this.tickT, tick.t);
-    // Slightly behind the core by the tick's delivery time; only ever compared with sample times.
-    this.clockOffset = tick.t - this.now();
     for (const sample of tick.samples) {
-      if (!Array.isArray(sample.v) || sample.v.length !== statsFields.length) continue;
-      // A sample from the confirmation's time on reads the limits itself: it takes over.
-      if ((this.confirmed.get(sample.id)?.t ?? Infinity) <= tick.t) this.confirmed.delete(sample.id);
+      if (!Array.isArray(sample.v) || sample.v.length !== statsFieldCount) continue;
       const series = this.seriesFor(sample.id);
       series.buffer.push(tick.t, sample.v);
       series.latest = { id: sample.id, t: tick.t, values: sample.v, ended: null };
@@ -92,8 +79,6 @@ export class SeriesStore {
       const series = this.series.get(end.id);
       // A series this window never saw has nothing to end.
       if (!series) continue;
-      // Nothing is drawn after a series' end: its next series' samples will carry the limits.
-      this.confirmed.delete(end.id);
       series.buffer.push(tick.t, null);
       if (series.latest) series.latest = { ...series.latest, ended: { t: tick.t, reason: end.reason } };
       series.version += 1;
@@ -112,17 +97,14 @@ export class SeriesStore {
   }
 
   mergeHistory(history: StatsHistory): void {
-    const rows: SeriesRow[] = history.t.map((t, i) => ({
-      t,
-      values: statsFields.map((field) => history.values[field]?.[i] ?? null),
-    }));
+    const rows = history.rows.filter((row) => Array.isArray(row.v) && row.v.length === statsFieldCount);
     if (rows.length === 0) return;
     const series = this.seriesFor(history.id);
     series.buffer.merge(rows);
     series.buffer.dropBefore(Math.max(this.tickT, series.buffer.lastTime ?? 0) - this.retentionMs);
     if (!series.latest) {
       const last = rows.reduce((newest, row) => (row.t > newest.t ? row : newest));
-      series.latest = { id: history.id, t: last.t, values: last.values ?? [], ended: null };
+      series.latest = { id: history.id, t: last.t, values: last.v, ended: null };
     }
     series.version += 1;
     this.changed();
@@ -144,28 +126,6 @@ export class SeriesStore {
     return this.series.get(id)?.latest ?? null;
   }
 
-  /**
-   * Records the limits the engine says it enforces now (an apply's or undo's answer), stamped with the
-   * current time on the core's clock: windows end with them (a row of limits only) and `confirmedLimits`
-   * returns them, until a sample at or after that time arrives. Ignored for a container with no live series
-   * (stopped, or never sampled here): no chart draws it, and its next samples carry the limits.
-   */
-  confirmLimits(id: string, limits: LimitStats): void {
-    const series = this.series.get(id);
-    if (!series?.latest || series.latest.ended) return;
-    const t = this.now() + this.clockOffset;
-    // A sample already as new as the answer reads the limits itself.
-    if (t <= Math.max(series.latest.t, series.buffer.lastTime ?? 0)) return;
-    this.confirmed.set(id, { t, limits: { ...limits } });
-    series.version += 1;
-    this.changed();
-  }
-
-  /** The limits confirmed after the container's newest sample; null once a sample took over. */
-  confirmedLimits(id: string): ConfirmedLimits | null {
-    return this.confirmed.get(id) ?? null;
-  }
-
   /** Every container's latest stats; the same Map until a tick or history changes anything. */
   allLatest(): ReadonlyMap<string, LatestStats> {
     if (this.allLatestCache?.version !== this.version) {
@@ -183,14 +143,11 @@ export class SeriesStore {
   window(id: string, rangeSeconds: number, to?: number): SeriesWindow | null {
     const series = this.series.get(id);
     if (!series) return null;
-    const confirmed = this.confirmed.get(id);
-    // A confirmation is newer than any tick: a live window reaches to it, so its limits show up to now.
-    const end = to ?? Math.max(this.tickT, series.buffer.lastTime ?? 0, confirmed?.t ?? 0);
+    const end = to ?? Math.max(this.tickT, series.buffer.lastTime ?? 0);
     const key = `${id}|${rangeSeconds}`;
     const cached = this.windows.get(key);
     if (cached && cached.version === series.version && cached.to === end) return cached.window;
-    const window = series.buffer.window(end - rangeSeconds * 1000, end, this.intervalMs * 3);
-    if (confirmed && confirmed.t <= end) appendConfirmedRow(window, confirmed, this.intervalMs * 3);
+    const window = seriesWindow(series.buffer, end - rangeSeconds * 1000, end, this.intervalMs * 3);
     this.windows.set(key, { version: series.version, to: end, window });
     return window;
   }
@@ -207,13 +164,12 @@ export class SeriesStore {
   /** Forgets everything kept for one container. */
   private drop(id: string): void {
     this.series.delete(id);
-    this.confirmed.delete(id);
     for (const key of this.windows.keys()) if (key.startsWith(`${id}|`)) this.windows.delete(key);
   }
 
   private seriesFor(id: string): Series {
     let series = this.series.get(id);
-    if (!series) this.series.set(id, (series = { buffer: new SeriesBuffer(this.maxRows), latest: null, version: 0 }));
+    if (!series) this.series.set(id, (series = { buffer: new StatsRing(this.maxRows), latest: null, version: 0 }));
     return series;
   }
 

@@ -2,7 +2,6 @@
 // window of a series. Reads go through useSyncExternalStore; snapshots stay the same object until changed.
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { StatsWatchResult } from '@shared/stats-types';
-import { withConfirmedValues } from './confirmed-limits';
 import type { LatestStats } from './series-store';
 import type { SeriesWindow } from './series-window';
 import { useStatsStore } from './stats-context';
@@ -32,20 +31,6 @@ export function useStatsShown(id: string): void {
 export function useLatestStats(id: string): LatestStats | null {
   const { series } = useStatsStore();
   return useSyncExternalStore(series.subscribe, () => series.latest(id));
-}
-
-/**
- * The latest sample with the limits the engine confirmed since it in place of the sampled ones: what chart
- * labels, legends and summaries say, so they move together with the limit line after an apply.
- */
-export function useLatestStatsWithLimits(id: string): LatestStats | null {
-  const { series } = useStatsStore();
-  const latest = useLatestStats(id);
-  const confirmed = useSyncExternalStore(series.subscribe, () => series.confirmedLimits(id));
-  return useMemo(
-    () => (latest && confirmed ? { ...latest, values: withConfirmedValues(latest.values, confirmed) } : latest),
-    [latest, confirmed],
-  );
 }
 
 export function useAllLatestStats(): ReadonlyMap<string, LatestStats> {

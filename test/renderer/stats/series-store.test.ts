@@ -1,14 +1,12 @@
 // The series store: ticks and history merged per container, latest values and ends, stable snapshots for
 // useSyncExternalStore, and bounded memory.
 import { describe, expect, it, vi } from 'vitest';
-import { statsFields, type StatsHistory } from '../../../main/shared/stats-types';
+import type { StatsHistory } from '../../../main/shared/stats-types';
 import { SeriesStore } from '../../../renderer/src/stats/series-store';
-import { tick } from './fixtures';
+import { row, tick } from './fixtures';
 
 function history(id: string, t: number[], cpu: number[]): StatsHistory {
-  const values = Object.fromEntries(statsFields.map((field) => [field, t.map(() => null)])) as StatsHistory['values'];
-  values.cpuPercent = cpu;
-  return { id, t, values };
+  return { id, rows: t.map((time, i) => ({ t: time, v: row({ cpuPercent: cpu[i] }) })) };
 }
 
 describe('SeriesStore', () => {
@@ -92,6 +90,16 @@ describe('SeriesStore', () => {
     expect(span?.columns.cpuPercent).toEqual([10, 20, 30, 40]);
     // History does not replace what the ticks said last.
     expect(store.latest('a')?.t).toBe(4000);
+  });
+
+  it('reads history rows and tick rows alike: the same rows make the same window and latest values', () => {
+    const rows = [1000, 2000, 3000].map((t) => ({ t, v: row({ cpuPercent: t / 100, memLimitBytes: t }) }));
+    const fromTicks = new SeriesStore();
+    for (const { t, v } of rows) fromTicks.applyTick({ t, samples: [{ id: 'a', v }], ended: [] });
+    const fromHistory = new SeriesStore();
+    fromHistory.mergeHistory({ id: 'a', rows });
+    expect(fromHistory.window('a', 60, 3000)).toEqual(fromTicks.window('a', 60, 3000));
+    expect(fromHistory.latest('a')).toEqual(fromTicks.latest('a'));
   });
 
   it('takes the latest values from history when no tick came yet', () => {

@@ -22,8 +22,8 @@ function fakeClient(options: { fail?: (channel: string) => boolean } = {}) {
       if (options.fail?.(channel)) throw new Error(`${channel} failed`);
       if (channel === 'stats:history') {
         const id = (request as { id: string }).id;
-        const values = Object.fromEntries(statsFields.map((field) => [field, [1]])) as StatsHistory['values'];
-        return { id, t: [500], values };
+        const history: StatsHistory = { id, rows: [{ t: 500, v: statsFields.map(() => 1) }] };
+        return history;
       }
       return { collector: 'cgroup', intervalMs: 1000, historySeconds: 900, watching: [] };
     },

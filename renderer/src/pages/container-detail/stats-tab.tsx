@@ -8,7 +8,7 @@ import type { ContainerSummary } from '@shared/container-types';
 import { isStopped } from '../../model/container-filter';
 import { useStatsStore } from '../../stats/stats-context';
 import {
-  useLatestStatsWithLimits,
+  useLatestStats,
   useStatsHistory,
   useStatsMeta,
   useStatsSeries,
@@ -36,8 +36,8 @@ export function StatsTab({ container, gone }: { container: ContainerSummary; gon
   useStatsHistory(gone ? null : id);
   // Its last known stats stay on screen after a removal, until this tab closes.
   useStatsShown(id);
-  // With the limits an apply just confirmed, so labels and summaries move with the limit lines.
-  const latest = useLatestStatsWithLimits(id);
+  // The newest row, also the one the core sends after a limits update: labels move with the limit lines.
+  const latest = useLatestStats(id);
   const span = useStatsSeries(id, rangeSeconds, frozenAt);
   const meta = useStatsMeta();
   const colors = useChartColors();
@@ -75,8 +75,8 @@ export function StatsTab({ container, gone }: { container: ContainerSummary; gon
               title="Network"
               label={`Network traffic of ${name}`}
               series={[
-                { key: 'rx', label: 'received', color: colors.rx },
-                { key: 'tx', label: 'sent', color: colors.tx },
+                { key: 'netRxBytesPerSec', label: 'received', color: colors.rx },
+                { key: 'netTxBytesPerSec', label: 'sent', color: colors.tx },
               ]}
               data={data}
               summary={chartSummary('network', latest)}
@@ -86,8 +86,8 @@ export function StatsTab({ container, gone }: { container: ContainerSummary; gon
               title="Disk"
               label={`Disk reads and writes of ${name}`}
               series={[
-                { key: 'read', label: 'read', color: colors.read },
-                { key: 'write', label: 'written', color: colors.write },
+                { key: 'blkReadBytesPerSec', label: 'read', color: colors.read },
+                { key: 'blkWriteBytesPerSec', label: 'written', color: colors.write },
               ]}
               data={data}
               summary={chartSummary('disk', latest)}

@@ -16,7 +16,7 @@ let engine: FakeEngine;
 let histories: Map<string, StatsHistory>;
 let service: LimitsService;
 /** Containers whose stats limits the service asked to refresh. */
-let refreshed: string[];
+let refreshed: Array<{ id: string; enforced: unknown }>;
 
 async function failure(promise: Promise<unknown>): Promise<BerthError> {
   const error = await promise.then(
@@ -37,8 +37,8 @@ beforeEach(() => {
       if (!found) throw new BerthError('NOT_FOUND', `no stats history for ${ref}`);
       return found;
     },
-    refreshLimits: async (id: string) => {
-      refreshed.push(id);
+    refreshLimits: async (id: string, enforced?: unknown) => {
+      refreshed.push({ id, enforced });
     },
   };
   service = new LimitsService({ connection: engine.asConnection, stats, log: silentLogger });
@@ -119,8 +119,9 @@ describe('LimitsService', () => {
       pidsLimit: 50,
       restartPolicy: { name: 'on-failure', maximumRetryCount: 2 },
     });
-    // The stats samples' limits are refreshed before the reply, so charts never see the old limit again.
-    expect(refreshed).toEqual([id]);
+    // The stats rows' limits are refreshed before the reply, with what the engine enforces now: the core sends
+    // them to the charts itself, so none sees the old limit again.
+    expect(refreshed).toEqual([{ id, enforced: result.after }]);
     await service.apply('web', { cpus: 1 }, false);
     expect((await service.get('web')).canUndo).toBe(true);
 

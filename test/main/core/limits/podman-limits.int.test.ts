@@ -7,9 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { toErrorInfo } from '../../../../main/core/connection/engine-errors';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
-import { col } from '../../../../main/core/stats/derive';
+import { F, type StatsTick } from '../../../../main/shared/stats-types';
 import { StatsService, type StatsCollectorChoice } from '../../../../main/core/stats/stats-service';
-import type { StatsTick } from '../../../../main/shared/stats-types';
 import { HubRecorder } from '../hub-recorder';
 import { cgroupFile, KERNEL_UNLIMITED, MiB, refusal } from './limits-fixture';
 import { podmanSuite, runOnPodman } from './podman-fixture';
@@ -180,13 +179,13 @@ describe('stats on Podman', () => {
         expect(reply.collector).toBe(collector);
         const sample = await recorder.next(
           'stats:tick',
-          (t) => t.samples.some((s) => s.id === id && s.v[col.memBytes] !== null && s.v[col.cpuPercent] !== null),
+          (t) => t.samples.some((s) => s.id === id && s.v[F.memBytes] !== null && s.v[F.cpuPercent] !== null),
           15_000,
           `a full sample (${collector})`,
         );
         const values = sample.payload.samples.find((s) => s.id === id)!.v;
-        expect(values[col.memBytes]).toBeGreaterThan(0);
-        expect(values[col.memLimitBytes]).toBe(128 * MiB);
+        expect(values[F.memBytes]).toBeGreaterThan(0);
+        expect(values[F.memLimitBytes]).toBe(128 * MiB);
       } finally {
         await service.dispose();
         recorder.dispose();

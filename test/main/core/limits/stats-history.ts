@@ -1,9 +1,12 @@
 // Test helper: a stats history with only CPU and memory samples, one a second, as the suggestion reads it.
-import { statsFields, type StatsHistory } from '../../../../main/shared/stats-types';
+import { F, statsFieldCount, type StatsHistory } from '../../../../main/shared/stats-types';
 
 export function statsHistory(id: string, cpu: Array<number | null>, mem: Array<number | null>): StatsHistory {
-  const values = Object.fromEntries(statsFields.map((field) => [field, cpu.map(() => null)])) as StatsHistory['values'];
-  values.cpuPercent = cpu;
-  values.memBytes = mem;
-  return { id, t: cpu.map((_, i) => i * 1000), values };
+  const rows = cpu.map((value, i) => {
+    const v = new Array<number | null>(statsFieldCount).fill(null);
+    v[F.cpuPercent] = value;
+    v[F.memBytes] = mem[i] ?? null;
+    return { t: i * 1000, v };
+  });
+  return { id, rows };
 }

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  col,
   cpuLimitFromQuota,
   cpuPercentOfCore,
   deriveRow,
-  fieldCount,
   limitOrNone,
   memoryUsed,
   RawReading,
@@ -12,7 +10,7 @@ import {
   rowToValues,
   throttledShare,
 } from '../../../../main/core/stats/derive';
-import { statsFields } from '../../../../main/shared/stats-types';
+import { F, statsFieldCount, statsFields } from '../../../../main/shared/stats-types';
 
 const GiB = 1024 ** 3;
 const v1Unlimited = 9223372036854771712;
@@ -94,7 +92,7 @@ describe('deriveRow', () => {
   });
 
   it('writes every field in statsFields order', () => {
-    const row = new Float64Array(fieldCount);
+    const row = new Float64Array(statsFieldCount);
     deriveRow(previous, current, 24 * GiB, 1, row);
     const values = rowToValues(row);
     expect(values).toHaveLength(statsFields.length);
@@ -116,26 +114,26 @@ describe('deriveRow', () => {
   });
 
   it('at a series start (no previous reading) rates are null and the rest is known', () => {
-    const row = new Float64Array(fieldCount);
+    const row = new Float64Array(statsFieldCount);
     deriveRow(null, current, 24 * GiB, 2, row);
     const values = rowToValues(row);
-    expect(values[col.cpuPercent]).toBeNull();
-    expect(values[col.netRxBytesPerSec]).toBeNull();
-    expect(values[col.throttledPercent]).toBeNull();
-    expect(values[col.memBytes]).toBe(75e6);
-    expect(values[col.oomKills]).toBe(0);
+    expect(values[F.cpuPercent]).toBeNull();
+    expect(values[F.netRxBytesPerSec]).toBeNull();
+    expect(values[F.throttledPercent]).toBeNull();
+    expect(values[F.memBytes]).toBe(75e6);
+    expect(values[F.oomKills]).toBe(0);
   });
 
   it('prefers CPU and throttled % a source computed itself (engine frames)', () => {
-    const row = new Float64Array(fieldCount);
+    const row = new Float64Array(statsFieldCount);
     deriveRow(previous, reading({ ...current, cpuPercent: 12.3456, throttledPercent: 7 }), 24 * GiB, 0, row);
-    expect(row[col.cpuPercent]).toBe(12.35);
-    expect(row[col.throttledPercent]).toBe(7);
+    expect(row[F.cpuPercent]).toBe(12.35);
+    expect(row[F.throttledPercent]).toBe(7);
   });
 
   it('a memory limit equal to the host memory (docker reports that for none) is null', () => {
-    const row = new Float64Array(fieldCount);
+    const row = new Float64Array(statsFieldCount);
     deriveRow(previous, reading({ ...current, memLimit: 24 * GiB }), 24 * GiB, 0, row);
-    expect(row[col.memLimitBytes]).toBeNaN();
+    expect(row[F.memLimitBytes]).toBeNaN();
   });
 });

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EngineLink } from '../../../../main/core/connection/engine-link';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
-import { col } from '../../../../main/core/stats/derive';
+import { F } from '../../../../main/shared/stats-types';
 import { spawnGuestStats } from '../../../../main/core/guest-stats/guest-source';
 import { StatsService } from '../../../../main/core/stats/stats-service';
 import type { EngineInfo, EngineStatus } from '../../../../main/shared/engine-types';
@@ -87,7 +87,7 @@ describe('StatsService with an in-guest collector', () => {
         3000,
         'a row from the guest stream',
       );
-      expect(tick.payload.samples[0].v[col.memBytes]).toBe(80 * MiB);
+      expect(tick.payload.samples[0].v[F.memBytes]).toBe(80 * MiB);
     } finally {
       clearInterval(feed);
     }

@@ -7,9 +7,8 @@ import { discoverEngine } from '../../../../main/core/connection/discover';
 import { EngineConnection } from '../../../../main/core/connection/engine-connection';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import type { Logger } from '../../../../main/core/logger';
-import { col } from '../../../../main/core/stats/derive';
+import { F, statsFieldCount, type StatsTick } from '../../../../main/shared/stats-types';
 import { StatsService, type StatsCollectorChoice } from '../../../../main/core/stats/stats-service';
-import type { StatsTick } from '../../../../main/shared/stats-types';
 import { harness } from '../../../harness/context';
 import { removeTestContainers, runIdleContainer, runTestContainer } from '../../../harness/containers';
 import { HubRecorder } from '../hub-recorder';
@@ -121,8 +120,8 @@ beforeAll(async () => {
   const ready = () =>
     [cgroup().recorder, api().recorder].every(
       (recorder) =>
-        (series(recorder, memory, col.memBytes).at(-1) ?? 0) > 75 * MiB &&
-        series(recorder, busy, col.cpuPercent).length >= 4,
+        (series(recorder, memory, F.memBytes).at(-1) ?? 0) > 75 * MiB &&
+        series(recorder, busy, F.cpuPercent).length >= 4,
     );
   while (!ready() && Date.now() < deadline) await pause(250);
   // One more frame each, so the last values of both collectors come from the same state of the containers.
@@ -144,11 +143,11 @@ describe.each([
     const { recorder } = which();
     const samples = ticksOf(recorder)
       .flatMap((t) => t.samples.filter((s) => s.id === busy))
-      .map((s) => ({ cpu: s.v[col.cpuPercent], throttled: s.v[col.throttledPercent] }))
+      .map((s) => ({ cpu: s.v[F.cpuPercent], throttled: s.v[F.throttledPercent] }))
       .filter((s): s is { cpu: number; throttled: number } => s.cpu !== null && s.throttled !== null)
       .slice(-4);
     expect(samples.length).toBeGreaterThanOrEqual(3);
-    expect(series(recorder, busy, col.cpuLimitCores).at(-1)).toBe(0.5);
+    expect(series(recorder, busy, F.cpuLimitCores).at(-1)).toBe(0.5);
     // Never above its limit (plus measurement jitter), and clearly running.
     for (const sample of samples) expect(sample.cpu).toBeLessThan(65);
     expect(median(samples.map((s) => s.cpu))).toBeGreaterThan(10);
@@ -169,18 +168,18 @@ describe.each([
 
   it('shows memory rising toward a 128 MiB limit', () => {
     const { recorder } = which();
-    const mem = series(recorder, memory, col.memBytes);
+    const mem = series(recorder, memory, F.memBytes);
     expect(mem[0]).toBeLessThan(20 * MiB);
     expect(mem.at(-1)).toBeGreaterThan(75 * MiB);
     expect(mem.at(-1)).toBeLessThan(128 * MiB);
-    expect(series(recorder, memory, col.memLimitBytes).at(-1)).toBe(128 * MiB);
+    expect(series(recorder, memory, F.memLimitBytes).at(-1)).toBe(128 * MiB);
     // --memory without --memory-swap: the engine sets memory + swap to twice the memory.
-    expect(series(recorder, memory, col.swapLimitBytes).at(-1)).toBe(256 * MiB);
+    expect(series(recorder, memory, F.swapLimitBytes).at(-1)).toBe(256 * MiB);
     // No limit set: null, not the host's memory.
     expect(
       ticksOf(recorder)
         .flatMap((t) => t.samples)
-        .find((s) => s.id === busy)?.v[col.memLimitBytes],
+        .find((s) => s.id === busy)?.v[F.memLimitBytes],
     ).toBeNull();
   });
 });
@@ -191,9 +190,9 @@ describe('StatsService with a real engine', () => {
     // but at different instants, so a changing value differs by whatever changed in between.
     const [fromCgroup, fromApi] = [cgroup().recorder, api().recorder].map((recorder) => ({
       // The mean over several samples: single 1 s samples of the two collectors cover different instants.
-      cpu: mean(series(recorder, busy, col.cpuPercent).slice(-5)),
-      mem: series(recorder, memory, col.memBytes).at(-1) ?? NaN,
-      busyMem: series(recorder, busy, col.memBytes).at(-1) ?? NaN,
+      cpu: mean(series(recorder, busy, F.cpuPercent).slice(-5)),
+      mem: series(recorder, memory, F.memBytes).at(-1) ?? NaN,
+      busyMem: series(recorder, busy, F.memBytes).at(-1) ?? NaN,
       last: (id: string) =>
         ticksOf(recorder)
           .flatMap((t) => t.samples)
@@ -205,7 +204,7 @@ describe('StatsService with a real engine', () => {
     // An idle shell uses a few hundred KiB: a page or two apart is agreement.
     expect(Math.abs(fromCgroup.busyMem - fromApi.busyMem)).toBeLessThan(Math.max(0.1 * fromApi.busyMem, 1 * MiB));
     for (const id of [busy, memory]) {
-      for (const field of [col.cpuLimitCores, col.memLimitBytes, col.swapLimitBytes, col.pidsLimit, col.pids]) {
+      for (const field of [F.cpuLimitCores, F.memLimitBytes, F.swapLimitBytes, F.pidsLimit, F.pids]) {
         expect(fromCgroup.last(id)[field], `field ${field} of ${id === busy ? 'busy' : 'memory'}`).toBe(
           fromApi.last(id)[field],
         );
@@ -260,9 +259,9 @@ describe('StatsService with a real engine', () => {
       await pause(200);
       // Asking for more seconds than the ring holds: the ring's bound is what limits the answer.
       const history = service.history(busy, 60);
-      longest = Math.max(longest, history.t.length);
-      expect(history.t.length).toBeLessThanOrEqual(10);
-      expect(history.values.memBytes).toHaveLength(history.t.length);
+      longest = Math.max(longest, history.rows.length);
+      expect(history.rows.length).toBeLessThanOrEqual(10);
+      for (const row of history.rows) expect(row.v).toHaveLength(statsFieldCount);
     }
     expect(longest).toBe(10);
   });
@@ -288,9 +287,7 @@ describe('StatsService with a real engine', () => {
         'stats:tick',
         (t) => {
           const v = t.samples.find((s) => s.id === memory)?.v;
-          return (
-            v?.[col.cpuLimitCores] === 1.5 && v[col.memLimitBytes] === 192 * MiB && v[col.swapLimitBytes] === 384 * MiB
-          );
+          return v?.[F.cpuLimitCores] === 1.5 && v[F.memLimitBytes] === 192 * MiB && v[F.swapLimitBytes] === 384 * MiB;
         },
         5000,
         'the new limits',

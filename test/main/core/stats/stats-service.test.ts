@@ -6,10 +6,9 @@ import type { EngineConnection, EngineEvent } from '../../../../main/core/connec
 import { toErrorInfo } from '../../../../main/core/connection/engine-errors';
 import { EventHub } from '../../../../main/core/ipc/event-hub';
 import { silentLogger } from '../../../../main/core/logger';
-import { col } from '../../../../main/core/stats/derive';
+import { F, type StatsTick } from '../../../../main/shared/stats-types';
 import { StatsService } from '../../../../main/core/stats/stats-service';
 import type { EngineInfo, EngineStatus } from '../../../../main/shared/engine-types';
-import type { StatsTick } from '../../../../main/shared/stats-types';
 import { HubRecorder } from '../hub-recorder';
 import { createFixture, v1Container, type CgroupFixture, type V1Counters } from './cgroup/cgroup-fixture';
 
@@ -165,8 +164,8 @@ describe('StatsService', () => {
     expect(result).toEqual({ collector: 'cgroup', intervalMs: 50, historySeconds: 1, watching: [web.id, db.id] });
     const tick = await nextTick((t) => t.samples.length === 2, 'both containers in one tick');
     const values = tick.payload.samples.find((s) => s.id === web.id)?.v;
-    expect(values?.[col.memBytes]).toBe(48 * MiB);
-    expect(values?.[col.memLimitBytes]).toBe(128 * MiB);
+    expect(values?.[F.memBytes]).toBe(48 * MiB);
+    expect(values?.[F.memLimitBytes]).toBe(128 * MiB);
     expect(ticks().every((t) => t.samples.length <= 2)).toBe(true);
   });
 
@@ -194,7 +193,7 @@ describe('StatsService', () => {
     // No tick without anything to collect: the timer stopped.
     expect(ticks().length).toBe(count);
     // The history stays a while for a client that comes back.
-    expect(service.history('web').t.length).toBeGreaterThan(0);
+    expect(service.history('web').rows.length).toBeGreaterThan(0);
   });
 
   it('a stopped container ends its series once; a restart begins a new segment after a gap', async () => {
@@ -206,12 +205,12 @@ describe('StatsService', () => {
     connection.event('die', web.id, { exitCode: '137' });
     expect((await ended).payload.ended).toEqual([{ id: web.id, reason: 'the container exited with code 137' }]);
     // Still watched (by id), no longer collected.
-    expect(service.history(web.id).values.memBytes.at(-1)).toBeNull();
+    expect(service.history(web.id).rows.at(-1)?.v[F.memBytes]).toBeNull();
     connection.containers.get(web.id)!.State = { Running: true, Pid: 77 };
     v1Container(fixture, web.id, 77, { memLimit: 128 * MiB })({ ...counters, memUsage: 10 * MiB, inactiveFile: 0 });
     connection.event('start', web.id);
     const again = await nextTick((t) => t.samples.some((s) => s.id === web.id), 'samples of the new segment');
-    expect(again.payload.samples[0].v[col.memBytes]).toBe(10 * MiB);
+    expect(again.payload.samples[0].v[F.memBytes]).toBe(10 * MiB);
     expect(ticks().filter((t) => t.ended.length > 0)).toHaveLength(1);
   });
 
@@ -259,16 +258,27 @@ describe('StatsService', () => {
     expect((await service.watch('client', { all: true, ids: [] })).watching).toEqual([db.id]);
   });
 
+  it('history rows have the shape tick rows have: the same {t, v} the ticks carried, oldest first', async () => {
+    const web = addContainer('web');
+    await service.watch('client', { all: false, ids: [web.id] });
+    await nextTick((t) => t.samples.length === 1, 'a first sample');
+    await nextTick((t) => t.samples.length === 1, 'a second sample');
+    const fromTicks = ticks().flatMap((t) => t.samples.filter((s) => s.id === web.id).map((s) => ({ t: t.t, v: s.v })));
+    const { rows } = service.history(web.id);
+    expect(rows.slice(-fromTicks.length)).toEqual(fromTicks);
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['t', 'v']);
+  });
+
   it('history is bounded by historySeconds at intervalMs', async () => {
     const web = addContainer('web');
     await service.watch('client', { all: false, ids: [web.id] });
     const bound = 1000 / 50;
     for (let i = 0; i < 15; i += 1) {
       await pause(100);
-      expect(service.history(web.id).t.length).toBeLessThanOrEqual(bound);
+      expect(service.history(web.id).rows.length).toBeLessThanOrEqual(bound);
     }
-    expect(service.history(web.id).t.length).toBeGreaterThanOrEqual(bound - 2);
-    expect(service.history(web.id, 1).values.cpuPercent.length).toBeLessThanOrEqual(bound);
+    expect(service.history(web.id).rows.length).toBeGreaterThanOrEqual(bound - 2);
+    expect(service.history(web.id, 1).rows.length).toBeLessThanOrEqual(bound);
   });
 
   it('pauses while the engine is away and resumes when it is back', async () => {
@@ -288,10 +298,44 @@ describe('StatsService', () => {
   it('an engine `update` event refreshes the limits', async () => {
     const web = addContainer('web');
     await service.watch('client', { all: false, ids: [web.id] });
-    await nextTick((t) => t.samples.length === 1 && t.samples[0].v[col.cpuLimitCores] === null, 'no CPU limit yet');
+    await nextTick((t) => t.samples.length === 1 && t.samples[0].v[F.cpuLimitCores] === null, 'no CPU limit yet');
     fixture.cgroupFile(`cpu,cpuacct/docker/${web.id}/cpu.cfs_quota_us`, '150000\n');
     connection.event('update', web.id);
-    await nextTick((t) => t.samples[0]?.v[col.cpuLimitCores] === 1.5, 'the new CPU limit');
+    await nextTick((t) => t.samples[0]?.v[F.cpuLimitCores] === 1.5, 'the new CPU limit');
+  });
+
+  it("Berth's own limit update sends a row with the enforced limits at once, in the series' history too", async () => {
+    const web = addContainer('web');
+    await service.watch('client', { all: false, ids: [web.id] });
+    const sampled = await nextTick((t) => t.samples.length === 1, 'a first sample');
+    const enforced = { cpus: 1.5, memoryBytes: 64 * MiB, memorySwapBytes: 128 * MiB, pidsLimit: null };
+    const count = ticks().length;
+    await service.refreshLimits(web.id, enforced);
+    // Ticks of the timer may come meanwhile: the collector itself still reads no CPU limit from its files.
+    const pushed = ticks()
+      .slice(count)
+      .find((t) => t.samples[0]?.v[F.cpuLimitCores] === 1.5);
+    if (!pushed)
+      throw new Error(`no row with the enforced limits was sent: ${JSON.stringify(ticks().slice(count - 1))}`);
+    expect(pushed.t).toBeGreaterThan(sampled.payload.t);
+    expect(pushed.samples).toHaveLength(1);
+    const v = pushed.samples[0].v;
+    expect([v[F.cpuLimitCores], v[F.memLimitBytes], v[F.swapLimitBytes], v[F.pidsLimit]]).toEqual([
+      1.5,
+      64 * MiB,
+      128 * MiB,
+      null,
+    ]);
+    // Its measurements are the last reading's, not a second source of numbers.
+    expect(v[F.memBytes]).toBe(sampled.payload.samples[0].v[F.memBytes]);
+    expect(service.history(web.id).rows).toContainEqual({ t: pushed.t, v });
+  });
+
+  it('a limit update of a series with no row yet sends nothing (its first sample carries the limits)', async () => {
+    addContainer('idle', false);
+    const count = ticks().length;
+    await service.refreshLimits('idle', { cpus: 1, memoryBytes: null, memorySwapBytes: null, pidsLimit: null });
+    expect(ticks()).toHaveLength(count);
   });
 
   it('a client released while its watch is under way is not brought back by it', async () => {

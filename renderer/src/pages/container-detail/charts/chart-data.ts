@@ -1,25 +1,14 @@
 // Turns a stats window into what the charts draw: one row object per time (recharts reads rows), CPU and
 // its limit in % of one core so they share an axis, the limits as constant stretches (drawn as dashed
 // segments, so a limit changed live shows as a step), and the times of OOM kills and of the series ending.
-// A row may carry limits only (what the engine confirmed after an apply, newer than any sample).
+import { statsFields, type StatsField } from '@shared/stats-types';
 import type { SeriesWindow } from '../../../stats/series-window';
 
-export interface ChartRow {
-  t: number;
-  cpu: number | null;
-  /** The CPU limit in % of one core (cores × 100), on the CPU axis. */
-  cpuLimit: number | null;
-  throttled: number | null;
-  mem: number | null;
-  memLimit: number | null;
-  swapLimit: number | null;
-  rx: number | null;
-  tx: number | null;
-  read: number | null;
-  write: number | null;
-  pids: number | null;
-  pidsLimit: number | null;
-}
+/**
+ * One time's values as the contract names them (`statsFields`), plus the CPU limit in % of one core: the one
+ * quantity the charts derive, so CPU and its limit share an axis.
+ */
+export type ChartRow = { t: number; cpuLimitPercent: number | null } & Record<StatsField, number | null>;
 
 export type ChartKey = Exclude<keyof ChartRow, 't'>;
 
@@ -45,22 +34,11 @@ export interface LimitSegment {
 export function chartData(window: SeriesWindow): ChartData {
   const c = window.columns;
   const rows: ChartRow[] = window.t.map((t, i) => {
+    const row = { t } as ChartRow;
+    for (const field of statsFields) row[field] = c[field][i];
     const cores = c.cpuLimitCores[i];
-    return {
-      t,
-      cpu: c.cpuPercent[i],
-      cpuLimit: cores === null ? null : cores * 100,
-      throttled: c.throttledPercent[i],
-      mem: c.memBytes[i],
-      memLimit: c.memLimitBytes[i],
-      swapLimit: c.swapLimitBytes[i],
-      rx: c.netRxBytesPerSec[i],
-      tx: c.netTxBytesPerSec[i],
-      read: c.blkReadBytesPerSec[i],
-      write: c.blkWriteBytesPerSec[i],
-      pids: c.pids[i],
-      pidsLimit: c.pidsLimit[i],
-    };
+    row.cpuLimitPercent = cores === null ? null : cores * 100;
+    return row;
   });
   const oomAt: number[] = [];
   let kills: number | null = null;

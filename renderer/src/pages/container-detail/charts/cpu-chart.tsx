@@ -29,7 +29,7 @@ export function CpuChart({
 }) {
   const cores = valueOf(latest?.values, 'cpuLimitCores');
   // Headroom above the highest value or limit, so the limit's label clears the top (and the "stopped" label).
-  const ticks = linearTicks(Math.max(10, maxOf(data, ['cpu', 'cpuLimit']) * 1.3));
+  const ticks = linearTicks(Math.max(10, maxOf(data, ['cpuPercent', 'cpuLimitPercent']) * 1.3));
   const legend: LegendItem[] = [
     { label: 'usage', color: colors.cpu, kind: 'area' },
     cores === null
@@ -49,13 +49,17 @@ export function CpuChart({
         <CartesianGrid vertical={false} stroke={colors.grid} />
         <XAxis {...timeAxisProps(data, colors)} hide />
         <YAxis {...valueAxisProps(ticks, percent, colors)} />
-        <Area dataKey="cpu" name="CPU" type="linear" {...usageAreaProps(colors.cpu)} />
-        {limitLines(limitSegments(data, 'cpuLimit'), colors.limit, cores === null ? '' : `limit ${formatCores(cores)}`)}
+        <Area dataKey="cpuPercent" name="CPU" type="linear" {...usageAreaProps(colors.cpu)} />
+        {limitLines(
+          limitSegments(data, 'cpuLimitPercent'),
+          colors.limit,
+          cores === null ? '' : `limit ${formatCores(cores)}`,
+        )}
         {markerLines(data, colors)}
         {chartTooltip((row) => [
-          { label: 'CPU', value: formatPercent(row.cpu) },
-          { label: 'limit', value: row.cpuLimit === null ? 'none' : formatCores(row.cpuLimit / 100) },
-          { label: 'throttled', value: formatPercent(row.throttled) },
+          { label: 'CPU', value: formatPercent(row.cpuPercent) },
+          { label: 'limit', value: row.cpuLimitCores === null ? 'none' : formatCores(row.cpuLimitCores) },
+          { label: 'throttled', value: formatPercent(row.throttledPercent) },
         ])}
       </ComposedChart>
     </ChartPanel>
@@ -70,7 +74,7 @@ function ThrottleStrip({ name, data, colors }: { name: string; data: ChartData; 
         <XAxis {...timeAxisProps(data, colors)} />
         <YAxis {...valueAxisProps([0, 100], percent, colors)} ticks={[100]} />
         <Area
-          dataKey="throttled"
+          dataKey="throttledPercent"
           name="throttled"
           type="stepAfter"
           {...usageAreaProps(colors.throttle, { strokeWidth: 1, fillOpacity: 0.25 })}

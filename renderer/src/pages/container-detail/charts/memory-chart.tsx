@@ -27,7 +27,7 @@ export function MemoryChart({
   const limit = valueOf(latest?.values, 'memLimitBytes');
   const swap = valueOf(latest?.values, 'swapLimitBytes');
   // Headroom above the highest value or limit, so the limit's label clears the top (and the "stopped" label).
-  const ticks = binaryTicks(Math.max(1024 * 1024, maxOf(data, ['mem', 'memLimit', 'swapLimit']) * 1.3));
+  const ticks = binaryTicks(Math.max(1024 * 1024, maxOf(data, ['memBytes', 'memLimitBytes', 'swapLimitBytes']) * 1.3));
   const legend: LegendItem[] = [
     { label: 'used', color: colors.mem, kind: 'area' },
     limit === null
@@ -49,19 +49,23 @@ export function MemoryChart({
         <CartesianGrid vertical={false} stroke={colors.grid} />
         <XAxis {...timeAxisProps(data, colors)} />
         <YAxis {...valueAxisProps(ticks, formatBytes, colors)} />
-        <Area dataKey="mem" name="Memory" type="linear" {...usageAreaProps(colors.mem)} />
-        {limitLines(limitSegments(data, 'memLimit'), colors.limit, limit === null ? '' : `limit ${formatBytes(limit)}`)}
+        <Area dataKey="memBytes" name="Memory" type="linear" {...usageAreaProps(colors.mem)} />
         {limitLines(
-          limitSegments(data, 'swapLimit'),
+          limitSegments(data, 'memLimitBytes'),
+          colors.limit,
+          limit === null ? '' : `limit ${formatBytes(limit)}`,
+        )}
+        {limitLines(
+          limitSegments(data, 'swapLimitBytes'),
           colors.swap,
           swap === null ? '' : `memory + swap ${formatBytes(swap)}`,
           { dash: '1.5 3' },
         )}
         {markerLines(data, colors, { oom: true })}
         {chartTooltip((row) => [
-          { label: 'used', value: row.mem === null ? '—' : formatBytes(row.mem) },
-          { label: 'limit', value: row.memLimit === null ? 'none' : formatBytes(row.memLimit) },
-          ...(row.swapLimit === null ? [] : [{ label: 'memory + swap', value: formatBytes(row.swapLimit) }]),
+          { label: 'used', value: row.memBytes === null ? '—' : formatBytes(row.memBytes) },
+          { label: 'limit', value: row.memLimitBytes === null ? 'none' : formatBytes(row.memLimitBytes) },
+          ...(row.swapLimitBytes === null ? [] : [{ label: 'memory + swap', value: formatBytes(row.swapLimitBytes) }]),
         ])}
       </ComposedChart>
     </ChartPanel>

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../../../main/core/logger';
 import { ReadStatus, type ContainerFacts } from '../../../../../main/core/stats/collector';
 import { CollectorChoice } from '../../../../../main/core/stats/collector-choice';
-import { col, fieldCount } from '../../../../../main/core/stats/derive';
+import { F, statsFieldCount } from '../../../../../main/shared/stats-types';
 import { spawnGuestStats, type GuestStatsSource } from '../../../../../main/core/guest-stats/guest-source';
 import { Series } from '../../../../../main/core/stats/series';
 import type { EngineStatus } from '../../../../../main/shared/engine-types';
@@ -115,21 +115,21 @@ describe('berth-guest-stats through the guest collector', () => {
     expect(opened.kind).toBe('guest');
     const series = new Series(id, 100, 50);
     series.begin(opened.handle, opened.kind, facts);
-    const row = new Float64Array(fieldCount);
+    const row = new Float64Array(statsFieldCount);
 
     // Two frames of unchanged counters: a row with rates, all zero.
-    await sampleUntil(series, row, () => Number.isFinite(row[col.cpuPercent]));
-    expect(row[col.memBytes]).toBe(70 * MiB);
-    expect(row[col.memLimitBytes]).toBe(256 * MiB);
-    expect(row[col.pids]).toBe(4);
-    expect(Number.isNaN(row[col.pidsLimit])).toBe(true);
-    expect(row[col.cpuPercent]).toBe(0);
-    expect(row[col.netRxBytesPerSec]).toBe(0);
-    expect(row[col.oomKills]).toBe(0);
+    await sampleUntil(series, row, () => Number.isFinite(row[F.cpuPercent]));
+    expect(row[F.memBytes]).toBe(70 * MiB);
+    expect(row[F.memLimitBytes]).toBe(256 * MiB);
+    expect(row[F.pids]).toBe(4);
+    expect(Number.isNaN(row[F.pidsLimit])).toBe(true);
+    expect(row[F.cpuPercent]).toBe(0);
+    expect(row[F.netRxBytesPerSec]).toBe(0);
+    expect(row[F.oomKills]).toBe(0);
 
     writeTree({ usageUsec: 2_000_000, rx: 50_000 });
-    await sampleUntil(series, row, () => row[col.cpuPercent] > 0);
-    expect(row[col.netRxBytesPerSec]).toBeGreaterThan(0);
+    await sampleUntil(series, row, () => row[F.cpuPercent] > 0);
+    expect(row[F.netRxBytesPerSec]).toBeGreaterThan(0);
 
     rmSync(join(root, 'cgroup', 'docker', id), { recursive: true });
     await sampleUntil(series, row, () => true, true);

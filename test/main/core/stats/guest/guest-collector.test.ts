@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../../../../../main/core/logger';
 import { CollectorUnavailableError, ReadStatus, type ContainerFacts } from '../../../../../main/core/stats/collector';
 import { CollectorChoice, type StatsCollectorChoice } from '../../../../../main/core/stats/collector-choice';
-import { col, fieldCount, RawReading } from '../../../../../main/core/stats/derive';
+import { RawReading } from '../../../../../main/core/stats/derive';
+import { F, statsFieldCount } from '../../../../../main/shared/stats-types';
 import { Series } from '../../../../../main/core/stats/series';
 import type { EngineStatus } from '../../../../../main/shared/engine-types';
 import { FakeGuestSource, flush, guestEntry, type GuestEntry } from './guest-fake-source';
@@ -74,7 +75,7 @@ function collect(choice: CollectorChoice, containerFacts = facts()) {
   const opened = choice.open(containerFacts, engine);
   const series = new Series(containerFacts.id, 60, 500);
   series.begin(opened.handle, opened.kind, containerFacts);
-  const row = new Float64Array(fieldCount);
+  const row = new Float64Array(statsFieldCount);
   return { opened, series, row, sample: () => series.sample(Date.now(), engine.hostMemoryBytes, row) };
 }
 
@@ -103,8 +104,8 @@ describe('GuestCollector through a series', () => {
     stream().push(frame(10_000, guestEntry(id)));
     await flush();
     expect(sample()).toBe(ReadStatus.Fresh);
-    expect(row[col.memBytes]).toBe(80 * MiB);
-    expect(Number.isNaN(row[col.cpuPercent])).toBe(true);
+    expect(row[F.memBytes]).toBe(80 * MiB);
+    expect(Number.isNaN(row[F.cpuPercent])).toBe(true);
     stream().push(
       frame(
         12_000,
@@ -114,16 +115,16 @@ describe('GuestCollector through a series', () => {
     await flush();
     expect(sample()).toBe(ReadStatus.Fresh);
     // 1 s of CPU over 2 s of the guest's clock.
-    expect(row[col.cpuPercent]).toBe(50);
-    expect(row[col.netRxBytesPerSec]).toBe(2000);
-    expect(row[col.netTxBytesPerSec]).toBe(200);
-    expect(row[col.blkReadBytesPerSec]).toBe(4096);
-    expect(row[col.blkWriteBytesPerSec]).toBe(2048);
-    expect(row[col.memLimitBytes]).toBe(256 * MiB);
-    expect(row[col.swapLimitBytes]).toBe(512 * MiB);
-    expect(row[col.cpuLimitCores]).toBe(0.5);
-    expect(row[col.pids]).toBe(5);
-    expect(row[col.pidsLimit]).toBe(64);
+    expect(row[F.cpuPercent]).toBe(50);
+    expect(row[F.netRxBytesPerSec]).toBe(2000);
+    expect(row[F.netTxBytesPerSec]).toBe(200);
+    expect(row[F.blkReadBytesPerSec]).toBe(4096);
+    expect(row[F.blkWriteBytesPerSec]).toBe(2048);
+    expect(row[F.memLimitBytes]).toBe(256 * MiB);
+    expect(row[F.swapLimitBytes]).toBe(512 * MiB);
+    expect(row[F.cpuLimitCores]).toBe(0.5);
+    expect(row[F.pids]).toBe(5);
+    expect(row[F.pidsLimit]).toBe(64);
     // No new frame since: nothing new to show.
     expect(sample()).toBe(ReadStatus.Stale);
   });
@@ -134,14 +135,14 @@ describe('GuestCollector through a series', () => {
     stream().push(frame(1000, guestEntry(id, { memMaxBytes: null, pidsMax: null })));
     await flush();
     sample();
-    expect(Number.isNaN(row[col.memLimitBytes])).toBe(true);
-    expect(Number.isNaN(row[col.pidsLimit])).toBe(true);
+    expect(Number.isNaN(row[F.memLimitBytes])).toBe(true);
+    expect(Number.isNaN(row[F.pidsLimit])).toBe(true);
     opened.handle.limitsChanged({ ...facts(), cpuLimitCores: 1.5 });
     stream().push(frame(2000, guestEntry(id, { memMaxBytes: 64 * MiB })));
     await flush();
     sample();
-    expect(row[col.cpuLimitCores]).toBe(1.5);
-    expect(row[col.memLimitBytes]).toBe(64 * MiB);
+    expect(row[F.cpuLimitCores]).toBe(1.5);
+    expect(row[F.memLimitBytes]).toBe(64 * MiB);
   });
 
   it('computes throttling from nr_throttled over elapsed periods, or over nr_periods when the guest sends it', async () => {
@@ -154,14 +155,14 @@ describe('GuestCollector through a series', () => {
     stream().push(frame(2000, guestEntry(id, { nrThrottled: 5 })));
     await flush();
     sample();
-    expect(row[col.throttledPercent]).toBe(50);
+    expect(row[F.throttledPercent]).toBe(50);
     stream().push(frame(3000, { ...guestEntry(id, { nrThrottled: 7 }), nrPeriods: 100 } as GuestEntry));
     await flush();
     sample();
     stream().push(frame(4000, { ...guestEntry(id, { nrThrottled: 8 }), nrPeriods: 104 } as GuestEntry));
     await flush();
     sample();
-    expect(row[col.throttledPercent]).toBe(25);
+    expect(row[F.throttledPercent]).toBe(25);
   });
 
   it('counts OOM kills since the series began', async () => {
@@ -170,11 +171,11 @@ describe('GuestCollector through a series', () => {
     stream().push(frame(1000, guestEntry(id, { oomKills: 2 })));
     await flush();
     sample();
-    expect(row[col.oomKills]).toBe(0);
+    expect(row[F.oomKills]).toBe(0);
     stream().push(frame(2000, guestEntry(id, { oomKills: 3 })));
     await flush();
     sample();
-    expect(row[col.oomKills]).toBe(1);
+    expect(row[F.oomKills]).toBe(1);
   });
 
   it('keeps rates right when the guest clock steps back', async () => {
@@ -187,11 +188,11 @@ describe('GuestCollector through a series', () => {
     stream().push(frame(5000 - 3_600_000, guestEntry(id, { cpuUsec: 250_000 })));
     await flush();
     expect(sample()).toBe(ReadStatus.Fresh);
-    expect(row[col.cpuPercent]).toBe(25);
+    expect(row[F.cpuPercent]).toBe(25);
     stream().push(frame(5000 - 3_600_000 + 2000, guestEntry(id, { cpuUsec: 1_250_000 })));
     await flush();
     expect(sample()).toBe(ReadStatus.Fresh);
-    expect(row[col.cpuPercent]).toBe(50);
+    expect(row[F.cpuPercent]).toBe(50);
   });
 
   it('skips an unreadable line with one log line and carries on', async () => {
@@ -206,7 +207,7 @@ describe('GuestCollector through a series', () => {
     await flush();
     expect(warnings.filter((line) => line.includes('unreadable in-guest stats line'))).toHaveLength(2);
     expect(sample()).toBe(ReadStatus.Fresh);
-    expect(row[col.memBytes]).toBe(80 * MiB);
+    expect(row[F.memBytes]).toBe(80 * MiB);
     expect(fellBack).toBe(0);
   });
 
@@ -250,7 +251,7 @@ describe('GuestCollector through a series', () => {
     stream().push(frame(2000, guestEntry(id, { cpuUsec: 100_000 }), guestEntry(other)));
     await flush();
     expect(sample()).toBe(ReadStatus.Fresh);
-    expect(row[col.cpuPercent]).toBe(10);
+    expect(row[F.cpuPercent]).toBe(10);
   });
 });
 

@@ -1,19 +1,29 @@
 // What the charts draw: rows in chart units, limits as constant stretches, OOM and end markers.
 import { describe, expect, it } from 'vitest';
 import { chartData, limitSegments, maxOf } from '../../../../../renderer/src/pages/container-detail/charts/chart-data';
-import { SeriesBuffer } from '../../../../../renderer/src/stats/series-buffer';
+import { statsFields } from '../../../../../main/shared/stats-types';
+import { StatsRing } from '../../../../../main/shared/stats-ring';
+import { seriesWindow } from '../../../../../renderer/src/stats/series-window';
 import { row } from '../../../stats/fixtures';
 
 function windowOf(rows: Array<[number, Parameters<typeof row>[0] | null]>, from: number, to: number) {
-  const buffer = new SeriesBuffer(100);
-  for (const [t, fields] of rows) buffer.push(t, fields === null ? null : row(fields));
-  return buffer.window(from, to, 3000);
+  const ring = new StatsRing(100);
+  for (const [t, fields] of rows) ring.push(t, fields === null ? null : row(fields));
+  return seriesWindow(ring, from, to, 3000);
 }
 
 describe('chartData', () => {
-  it('puts CPU and its limit on one axis, in % of one core', () => {
+  it('puts CPU and its limit on one axis, in % of one core, and names every other value as the contract does', () => {
     const data = chartData(windowOf([[1000, { cpuPercent: 48, cpuLimitCores: 0.5, memBytes: 10 }]], 0, 1000));
-    expect(data.rows[0]).toMatchObject({ t: 1000, cpu: 48, cpuLimit: 50, mem: 10, memLimit: null });
+    expect(data.rows[0]).toMatchObject({
+      t: 1000,
+      cpuPercent: 48,
+      cpuLimitCores: 0.5,
+      cpuLimitPercent: 50,
+      memBytes: 10,
+      memLimitBytes: null,
+    });
+    expect(Object.keys(data.rows[0]).sort()).toEqual(['t', 'cpuLimitPercent', ...statsFields].sort());
   });
 
   it('marks where the OOM kill count rose, not where a new series starts lower', () => {
@@ -45,7 +55,7 @@ describe('chartData', () => {
       ),
     );
     expect(data.endedAt).toEqual([2000]);
-    expect(data.rows.at(-1)?.cpu).toBeNull();
+    expect(data.rows.at(-1)?.cpuPercent).toBeNull();
   });
 });
 
@@ -64,7 +74,7 @@ describe('limitSegments', () => {
       ),
     );
     // 512 was read at 3000 and 256 at 2000: it changed in between, so 512 is drawn from 2000.
-    expect(limitSegments(data, 'memLimit')).toEqual([
+    expect(limitSegments(data, 'memLimitBytes')).toEqual([
       { from: 1500, to: 2000, value: 256 },
       { from: 2000, to: 4000, value: 512 },
     ]);
@@ -82,7 +92,7 @@ describe('limitSegments', () => {
         3000,
       ),
     );
-    expect(limitSegments(data, 'memLimit')).toEqual([
+    expect(limitSegments(data, 'memLimitBytes')).toEqual([
       { from: 1000, to: 2000, value: 256 },
       { from: 2000, to: 3000, value: 128 },
     ]);
@@ -105,7 +115,7 @@ describe('limitSegments', () => {
     );
     // Set between the unlimited reading at 1000 and 2000; the end at 4000 is no reading, and the value after
     // it starts at its own row.
-    expect(limitSegments(data, 'cpuLimit')).toEqual([
+    expect(limitSegments(data, 'cpuLimitPercent')).toEqual([
       { from: 1000, to: 3000, value: 100 },
       { from: 5000, to: 6000, value: 100 },
     ]);
@@ -129,6 +139,6 @@ describe('limitSegments', () => {
 
   it('finds the top of several series for the axis', () => {
     const data = chartData(windowOf([[1000, { cpuPercent: 30, cpuLimitCores: 0.5 }]], 0, 1000));
-    expect(maxOf(data, ['cpu', 'cpuLimit'])).toBe(50);
+    expect(maxOf(data, ['cpuPercent', 'cpuLimitPercent'])).toBe(50);
   });
 });

@@ -1,18 +1,17 @@
-// One container's recent stats as a ring buffer: times in a Float64Array, each field in its own
-// Float64Array (NaN = null), and a flag per row marking where the series ended (container stopped or
+// One container's stats series as a ring buffer, the one both sides keep: the core's history of each
+// collected container (allocated at full size once: appending in order allocates nothing) and the renderer's
+// series (growing by doubling, merging fetched history out of order). Times in a Float64Array, each field in
+// its own Float64Array (NaN = null), and a flag per row marking where the series ended (container stopped or
 // removed). Bounded by row count; old rows fall off the front. Rows stay sorted by time, one per time.
-import { statsFields, type StatsValues } from '@shared/stats-types';
-import { emptyWindow, type SeriesWindow } from './series-window';
+import { statsFieldCount, statsFields, type StatsRow, type StatsValues } from './stats-types';
 
-const fieldCount = statsFields.length;
-
-/** A row to merge: `values` null is an "ended" marker. */
+/** A row to merge, as ticks and history carry them; `v` null is an "ended" marker. */
 export interface SeriesRow {
   t: number;
-  values: StatsValues | null;
+  v: StatsValues | null;
 }
 
-export class SeriesBuffer {
+export class StatsRing {
   private capacity: number;
   private times: Float64Array;
   private columns: Float64Array[];
@@ -54,11 +53,16 @@ export class SeriesBuffer {
     return this.ended[this.slot(i)] === 1;
   }
 
+  /** Bytes held by the typed arrays: constant once grown to `maxRows`. */
+  get byteSize(): number {
+    return this.times.byteLength + this.ended.byteLength + this.columns.reduce((sum, c) => sum + c.byteLength, 0);
+  }
+
   /** Appends a row; a row at the last row's time replaces it (dedupe), an older one is merged in order. */
-  push(t: number, values: StatsValues | null): void {
+  push(t: number, values: ArrayLike<number | null> | null): void {
     const last = this.lastTime;
     if (last !== null && t < last) {
-      this.merge([{ t, values }]);
+      this.merge([{ t, v: values === null ? null : Array.from(values) }]);
       return;
     }
     if (last !== null && t === last) {
@@ -96,7 +100,7 @@ export class SeriesBuffer {
     if (kept.length > this.capacity) this.resize(Math.min(this.maxRows, Math.max(kept.length, this.capacity * 2)));
     for (const row of kept) {
       this.size += 1;
-      this.write(this.size - 1, row.t, row.values);
+      this.write(this.size - 1, row.t, row.v);
     }
   }
 
@@ -113,39 +117,38 @@ export class SeriesBuffer {
     for (let i = 0; i < this.size; i += 1) {
       rows.push({
         t: this.timeAt(i),
-        values: this.isEndedAt(i) ? null : statsFields.map((_, f) => this.valueAt(i, f)),
+        v: this.isEndedAt(i) ? null : statsFields.map((_, f) => this.valueAt(i, f)),
       });
     }
     return rows;
   }
 
-  /**
-   * The rows in (`from`, `to`], plus the one just before `from` so a line enters at the window's edge.
-   * Where two rows are more than `gapMs` apart a null row is inserted, so charts break the line there
-   * rather than draw a straight line across time without data.
-   */
-  window(from: number, to: number, gapMs: number): SeriesWindow {
-    const result = emptyWindow(from, to);
-    let i = Math.max(0, this.firstIndexAfter(from) - 1);
-    let previous: number | null = null;
-    for (; i < this.size; i += 1) {
-      const t = this.timeAt(i);
-      if (t > to) break;
-      if (previous !== null && t - previous > gapMs) appendNulls(result, (previous + t) / 2);
-      previous = t;
-      if (this.isEndedAt(i)) {
-        appendNulls(result, t);
-        result.endedAt.push(t);
-        continue;
-      }
-      result.t.push(t);
-      statsFields.forEach((field, f) => result.columns[field].push(this.valueAt(i, f)));
-    }
-    return result;
+  /** The measured rows with time >= `since`, oldest first, as ticks and history carry them (ended markers left out). */
+  toRows(since = -Infinity): StatsRow[] {
+    const rows: StatsRow[] = [];
+    let i = 0;
+    while (i < this.size && this.timeAt(i) < since) i += 1;
+    for (; i < this.size; i += 1)
+      if (!this.isEndedAt(i)) rows.push({ t: this.timeAt(i), v: statsFields.map((_, f) => this.valueAt(i, f)) });
+    return rows;
+  }
+
+  /** Copies the newest row into `row` (NaN for null); false when there is none or it holds no value at all. */
+  copyNewest(row: Float64Array): boolean {
+    if (this.size === 0 || this.newestIsEmpty()) return false;
+    for (let f = 0; f < statsFieldCount; f += 1) row[f] = this.valueAt(this.size - 1, f) ?? Number.NaN;
+    return true;
+  }
+
+  /** Whether the newest row has no value at all (a gap already marked, or an ended marker). */
+  newestIsEmpty(): boolean {
+    if (this.size === 0) return false;
+    for (let f = 0; f < statsFieldCount; f += 1) if (this.valueAt(this.size - 1, f) !== null) return false;
+    return true;
   }
 
   /** The index of the first row with time > t (binary search: rows are sorted). */
-  private firstIndexAfter(t: number): number {
+  firstIndexAfter(t: number): number {
     let low = 0;
     let high = this.size;
     while (low < high) {
@@ -156,11 +159,11 @@ export class SeriesBuffer {
     return low;
   }
 
-  private write(i: number, t: number, values: StatsValues | null): void {
+  private write(i: number, t: number, values: ArrayLike<number | null> | null): void {
     const at = this.slot(i);
     this.times[at] = t;
     this.ended[at] = values === null ? 1 : 0;
-    for (let f = 0; f < fieldCount; f += 1) {
+    for (let f = 0; f < statsFieldCount; f += 1) {
       const value = values?.[f];
       this.columns[f][at] = typeof value === 'number' && Number.isFinite(value) ? value : Number.NaN;
     }
@@ -189,10 +192,4 @@ export class SeriesBuffer {
     this.capacity = capacity;
     this.head = 0;
   }
-}
-
-function appendNulls(window: SeriesWindow, t: number): void {
-  window.breaks.push(t);
-  window.t.push(t);
-  for (const field of statsFields) window.columns[field].push(null);
 }
