@@ -1,7 +1,7 @@
 // Owns launching the system Chromium for UI tests: playwright-core cannot download its own browser here,
 // so tests drive Debian's /usr/bin/chromium, headless.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { chromium, type Browser, type LaunchOptions, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -21,10 +21,34 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`[harness] ${CHROMIUM_PATH} is missing: run npm run setup:test (installs Debian's chromium)`);
   }
-  return chromium.launch({
+  const browser = await chromium.launch({
     headless: true,
     ...options,
     executablePath: CHROMIUM_PATH,
     args: [...ARGS, ...(options.args ?? [])],
   });
+  reportPageProblems(browser);
+  return browser;
+}
+
+/**
+ * Prints what goes wrong inside every page the tests open (uncaught errors, console errors, failed requests),
+ * so that a test that times out waiting for an element says why the page did not show it.
+ */
+function reportPageProblems(browser: Browser): void {
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (...args: Parameters<Browser['newPage']>): Promise<Page> => {
+    const page = await newPage(...args);
+    page.on('crash', () => console.log('[page] crashed (its renderer process died)'));
+    page.on('pageerror', (error) => console.log(`[page] uncaught: ${error.stack ?? error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.log(`[page] console error: ${message.text()}`);
+    });
+    page.on('requestfailed', (request) =>
+      console.log(
+        `[page] request failed: ${request.url().replace(/token=[^&]+/, 'token=…')} ${request.failure()?.errorText}`,
+      ),
+    );
+    return page;
+  };
 }
