@@ -2,6 +2,7 @@
 // most of the renderer's code, and a page that shows logs needs neither. The list itself is container-tab-list.ts.
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import type { ContainerSummary } from '@shared/container-types';
+import { importWithRetry } from '../../lib/import-with-retry';
 import { containerTabList, type ContainerTabId, type ContainerTabInfo } from './container-tab-list';
 
 export interface ContainerTabProps {
@@ -14,18 +15,22 @@ export interface ContainerTab extends ContainerTabInfo {
   render(props: ContainerTabProps): ReactNode;
 }
 
+/** A tab's component, loaded on its first showing (and tried again if the fetch fails). */
+function lazyTab(load: () => Promise<ComponentType<ContainerTabProps>>) {
+  return lazy(async () => ({ default: await importWithRetry(load) }));
+}
+
 const content: Partial<Record<ContainerTabId, ComponentType<ContainerTabProps>>> = {
-  stats: lazy(() => import('./stats-tab').then((module) => ({ default: module.StatsTab }))),
-  logs: lazy(() => import('./logs/logs-tab').then((module) => ({ default: module.LogsTab }))),
-  terminal: lazy(() => import('./terminal-tab').then((module) => ({ default: module.TerminalTab }))),
-  files: lazy(() => import('./files/files-tab').then((module) => ({ default: module.FilesTab }))),
-  isolation: lazy(() => import('./isolation/isolation-tab').then((module) => ({ default: module.IsolationTab }))),
-  inspect: lazy(() => import('./inspect/inspect-tab').then((module) => ({ default: module.InspectTab }))),
-  info: lazy(() =>
-    import('./container-info-tab').then((module) => ({
-      default: ({ container }: ContainerTabProps) => <module.ContainerInfoTab container={container} />,
-    })),
-  ),
+  stats: lazyTab(async () => (await import('./stats-tab')).StatsTab),
+  logs: lazyTab(async () => (await import('./logs/logs-tab')).LogsTab),
+  terminal: lazyTab(async () => (await import('./terminal-tab')).TerminalTab),
+  files: lazyTab(async () => (await import('./files/files-tab')).FilesTab),
+  isolation: lazyTab(async () => (await import('./isolation/isolation-tab')).IsolationTab),
+  inspect: lazyTab(async () => (await import('./inspect/inspect-tab')).InspectTab),
+  info: lazyTab(async () => {
+    const { ContainerInfoTab } = await import('./container-info-tab');
+    return ({ container }: ContainerTabProps) => <ContainerInfoTab container={container} />;
+  }),
 };
 
 const loading = <p className="muted">Loading…</p>;
