@@ -13,7 +13,6 @@ import { Page } from '../../components/page';
 import { QueryError } from '../../components/query-error';
 import { containersListRequest, useChannelQuery } from '../../data/channel-query';
 import { useMediaQuery } from '../../lib/use-media-query';
-import { relativeTimeTickMs, useNow } from '../../lib/use-now';
 import { filterContainers } from '../../model/container-filter';
 import { useStatsWatch } from '../../stats/use-stats';
 import { ComposeProjects } from '../../compose/compose-projects';
@@ -31,7 +30,6 @@ export function ContainersPage() {
   const [filter, setFilter] = useState('');
   const [showStopped, setShowStopped] = useState(true);
   const actions = useContainerActions();
-  const now = useNow(relativeTimeTickMs);
   // Below this the Created column goes: with it the columns' least widths (1050 px) overflow the space beside
   // the sidebar and the row's actions scroll out of sight.
   const wide = useMediaQuery('(min-width: 1320px)');
@@ -39,10 +37,7 @@ export function ContainersPage() {
   const all = useMemo(() => query.data ?? [], [query.data]);
   const shown = useMemo(() => filterContainers(all, filter, showStopped), [all, filter, showStopped]);
   const { pending, perform } = actions;
-  const columns = useMemo(
-    () => containerColumns({ nowMs: now, wide }, { pending, onAction: perform }),
-    [now, wide, pending, perform],
-  );
+  const columns = useMemo(() => containerColumns({ wide }, { pending, onAction: perform }), [wide, pending, perform]);
   const running = all.filter((c) => c.state === 'running').length;
   const [selectedKeys, setSelectedKeys] = useState<Selection>(new Set());
   const [bulkOpen, setBulkOpen] = useState(false);
