@@ -39,8 +39,21 @@ export async function measureLiveContainersPage(
   try {
     await page.goto(serveUrl);
     const containers = new ContainersPage(page);
-    await containers.open();
-    await containers.row(firstRow).waitFor({ timeout: 30_000 });
+    try {
+      await containers.open();
+      await containers.row(firstRow).waitFor({ timeout: 30_000 });
+    } catch (error) {
+      // Seen on a loaded machine: keep what the page showed, to tell a slow page from a stuck one.
+      await page.screenshot({ path: 'bench-ui-failed.png' }).catch(() => undefined);
+      throw new Error(
+        `${(error as Error).message}\n[bench:ui] the page showed (bench-ui-failed.png): ${(
+          await page
+            .locator('body')
+            .innerText()
+            .catch(() => '?')
+        ).slice(0, 400)}`,
+      );
+    }
     await sleep(settleMs);
 
     const groups = {
