@@ -1,16 +1,17 @@
 // The columns of the containers table: name (linking to the container's page, with compose project and
 // short id), image, state with the engine's status text under it, live CPU and memory, ports, age and the
 // row's actions. Narrow windows drop the Created column so the live columns keep their room. The columns
-// depend on nothing that changes by itself (the live cells read the stats and the clock themselves): a new
-// set of columns re-renders every row.
+// depend on nothing that changes by itself (the live cells read the stats, the clock and the pending actions
+// themselves): a new set of columns re-renders every row.
 import { Link } from 'react-router';
 import type { ContainerSummary } from '@shared/container-types';
 import type { TableColumn } from '../../components/data-table';
 import { PortList } from '../../components/port-list';
 import { LiveRelativeTime } from '../../components/relative-time';
 import { StateBadge } from '../../components/state-badge';
-import { ContainerRowActions, type RowActionsProps } from './container-row-actions';
+import type { RowActionsProps } from './container-row-actions';
 import { CpuCell, MemoryCell } from './container-stats-cells';
+import { RowActionsCell } from './row-actions-cell';
 
 export interface ColumnOptions {
   /** Wide enough for every column (see containers-page). */
@@ -23,9 +24,7 @@ export function containerPath(container: Pick<ContainerSummary, 'id'>): string {
 
 export function containerColumns(
   { wide }: ColumnOptions,
-  actions: Omit<RowActionsProps, 'container' | 'pending'> & {
-    pending: ReadonlyMap<string, RowActionsProps['pending']>;
-  },
+  actions: Pick<RowActionsProps, 'onAction'>,
 ): TableColumn<ContainerSummary>[] {
   const columns: Array<TableColumn<ContainerSummary> | null> = [
     {
@@ -96,9 +95,7 @@ export function containerColumns(
       // Three 28 px buttons, two gaps and the cell's padding.
       width: 128,
       minWidth: 128,
-      render: (c) => (
-        <ContainerRowActions container={c} pending={actions.pending.get(c.id)} onAction={actions.onAction} />
-      ),
+      render: (c) => <RowActionsCell container={c} onAction={actions.onAction} />,
     },
   ];
   return columns.filter((column) => column !== null);
