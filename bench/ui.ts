@@ -60,8 +60,11 @@ async function main(): Promise<void> {
         { engine, browser, browserPid, servePid: serve.pid, serveUrl: serve.url },
         { seconds: opts.liveSeconds, firstRow },
       );
+      // Each part's figures as it ends, so a later part's failure does not lose them.
+      console.log(`[bench:ui] live: ${JSON.stringify(live)}`);
       console.log(`[bench:ui] a container's charts open for ${opts.chartMinutes} min`);
       charts = await measureChartsPage(browser, serve.url, { container: firstRow, minutes: opts.chartMinutes });
+      console.log(`[bench:ui] charts: ${JSON.stringify(charts)}`);
     } finally {
       await serve.stop();
     }
