@@ -151,6 +151,11 @@ export default tseslint.config(
     },
   },
   {
+    // The page's one classic script (served as is, before the app's modules).
+    files: ['renderer/public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
+  },
+  {
     files: ['renderer/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -15,9 +15,12 @@
       var tries = Number(sessionStorage.getItem(key) || '0');
       if (tries >= 3) return;
       sessionStorage.setItem(key, String(tries + 1));
-      setTimeout(function () {
-        location.reload();
-      }, 250 * (tries + 1));
+      setTimeout(
+        function () {
+          location.reload();
+        },
+        250 * (tries + 1),
+      );
     },
     true,
   );

@@ -1,7 +1,7 @@
 // Owns launching the system Chromium for UI tests: playwright-core cannot download its own browser here,
 // so tests drive Debian's /usr/bin/chromium, headless.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type LaunchOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer, type LaunchOptions, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -17,18 +17,35 @@ const ARGS = [
   '--disable-sync',
 ];
 
-export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+function assertChromium(): void {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`[harness] ${CHROMIUM_PATH} is missing: run npm run setup:test (installs Debian's chromium)`);
   }
-  const browser = await chromium.launch({
+}
+
+function chromiumOptions(options: LaunchOptions): LaunchOptions {
+  return {
     headless: true,
     ...options,
     executablePath: CHROMIUM_PATH,
     args: [...ARGS, ...(options.args ?? [])],
-  });
+  };
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  assertChromium();
+  const browser = await chromium.launch(chromiumOptions(options));
   reportPageProblems(browser);
   return browser;
+}
+
+/**
+ * The same Chromium as a server with its process in hand (`process().pid`), for benchmarks that read the
+ * browser's CPU time from /proc; connect to it with `chromium.connect(server.wsEndpoint())`.
+ */
+export async function launchChromiumServer(options: LaunchOptions = {}): Promise<BrowserServer> {
+  assertChromium();
+  return chromium.launchServer(chromiumOptions(options));
 }
 
 /**

@@ -15,7 +15,13 @@ export interface SparklineProps {
 }
 
 export function Sparkline({ t, values, from, to, max, width = 56, height = 18 }: SparklineProps) {
-  const lines = sparklinePoints(t, values, from, to, max, width, height);
+  return (
+    <SparklineLines lines={sparklinePoints(t, values, from, to, max, width, height)} width={width} height={height} />
+  );
+}
+
+/** The drawing alone, from `sparklinePoints`' lines: for a cell that computes them to tell when they changed. */
+export function SparklineLines({ lines, width, height }: { lines: readonly string[]; width: number; height: number }) {
   return (
     <svg
       className="sparkline"
@@ -33,7 +39,10 @@ export function Sparkline({ t, values, from, to, max, width = 56, height = 18 }:
   );
 }
 
-/** The `points` attribute of each unbroken stretch; a lone point becomes a short tick so it still shows. */
+/**
+ * The `points` attribute of each unbroken stretch; a lone point becomes a short tick so it still shows, and a
+ * level stretch is drawn from its ends only.
+ */
 export function sparklinePoints(
   t: readonly number[],
   values: readonly (number | null)[],
@@ -60,8 +69,12 @@ export function sparklinePoints(
     }
     const x = Math.min(width, Math.max(0, ((t[i] - from) / span) * width));
     // A 1 px stroke at y = height would be half cut off: keep the line inside.
-    const y = 1 + (1 - Math.min(1, Math.max(0, value / top))) * (height - 2);
-    current.push([x, y]);
+    const y = round(1 + (1 - Math.min(1, Math.max(0, value / top))) * (height - 2));
+    // The middle of a level stretch adds nothing to the line: dropping it keeps an idle container's line the
+    // same string tick after tick as the window scrolls, so its cell need not re-render.
+    const n = current.length;
+    if (n >= 2 && current[n - 1]![1] === y && current[n - 2]![1] === y) current[n - 1] = [x, y];
+    else current.push([x, y]);
   }
   close();
   return lines;

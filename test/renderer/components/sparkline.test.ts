@@ -11,4 +11,19 @@ describe('sparklinePoints', () => {
     const lines = sparklinePoints([0, 250, 500, 750], [10, null, 500, null], 0, 1000, 100, 20, 12);
     expect(lines).toEqual(['0,10 1.5,10', '10,1 11.5,1']);
   });
+
+  it('draws a level stretch from its ends, so a flat line stays the same as the window scrolls', () => {
+    const level = (from: number) =>
+      sparklinePoints(
+        [from, from + 250, from + 500, from + 750, from + 1000],
+        [0, 0, 0, 50, 50],
+        from,
+        from + 1000,
+        100,
+        10,
+        12,
+      );
+    expect(level(0)).toEqual(['0,11 5,11 7.5,6 10,6']);
+    expect(level(1000)).toEqual(level(0));
+  });
 });

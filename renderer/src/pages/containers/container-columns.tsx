@@ -1,17 +1,19 @@
 // The columns of the containers table: name (linking to the container's page, with compose project and
 // short id), image, state with the engine's status text under it, live CPU and memory, ports, age and the
-// row's actions. Narrow windows drop the Created column so the live columns keep their room.
+// row's actions. Narrow windows drop the Created column so the live columns keep their room. The columns
+// depend on nothing that changes by itself (the live cells read the stats, the clock and the pending actions
+// themselves): a new set of columns re-renders every row.
 import { Link } from 'react-router';
 import type { ContainerSummary } from '@shared/container-types';
 import type { TableColumn } from '../../components/data-table';
 import { PortList } from '../../components/port-list';
-import { RelativeTime } from '../../components/relative-time';
+import { LiveRelativeTime } from '../../components/relative-time';
 import { StateBadge } from '../../components/state-badge';
-import { ContainerRowActions, type RowActionsProps } from './container-row-actions';
+import type { RowActionsProps } from './container-row-actions';
 import { CpuCell, MemoryCell } from './container-stats-cells';
+import { RowActionsCell } from './row-actions-cell';
 
 export interface ColumnOptions {
-  nowMs: number;
   /** Wide enough for every column (see containers-page). */
   wide: boolean;
 }
@@ -21,10 +23,8 @@ export function containerPath(container: Pick<ContainerSummary, 'id'>): string {
 }
 
 export function containerColumns(
-  { nowMs, wide }: ColumnOptions,
-  actions: Omit<RowActionsProps, 'container' | 'pending'> & {
-    pending: ReadonlyMap<string, RowActionsProps['pending']>;
-  },
+  { wide }: ColumnOptions,
+  actions: Pick<RowActionsProps, 'onAction'>,
 ): TableColumn<ContainerSummary>[] {
   const columns: Array<TableColumn<ContainerSummary> | null> = [
     {
@@ -85,7 +85,7 @@ export function containerColumns(
           width: 112,
           minWidth: 112,
           sortValue: (c) => c.created,
-          render: (c) => <RelativeTime epochMs={c.created * 1000} nowMs={nowMs} />,
+          render: (c) => <LiveRelativeTime epochMs={c.created * 1000} />,
         }
       : null,
     {
@@ -95,9 +95,7 @@ export function containerColumns(
       // Three 28 px buttons, two gaps and the cell's padding.
       width: 128,
       minWidth: 128,
-      render: (c) => (
-        <ContainerRowActions container={c} pending={actions.pending.get(c.id)} onAction={actions.onAction} />
-      ),
+      render: (c) => <RowActionsCell container={c} onAction={actions.onAction} />,
     },
   ];
   return columns.filter((column) => column !== null);

@@ -13,7 +13,6 @@ import { Page } from '../../components/page';
 import { QueryError } from '../../components/query-error';
 import { containersListRequest, useChannelQuery } from '../../data/channel-query';
 import { useMediaQuery } from '../../lib/use-media-query';
-import { relativeTimeTickMs, useNow } from '../../lib/use-now';
 import { filterContainers } from '../../model/container-filter';
 import { useStatsWatch } from '../../stats/use-stats';
 import { ComposeProjects } from '../../compose/compose-projects';
@@ -24,6 +23,7 @@ import { useContainerActions } from './use-container-actions';
 import { RemoveContainerDialog } from './remove-container-dialog';
 import { RenameContainerDialog } from './rename-container-dialog';
 import { BulkActionBar } from './bulk-action-bar';
+import { PendingActionsContext } from './row-actions-cell';
 
 export function ContainersPage() {
   // Events keep this list fresh: it never goes stale on a timer.
@@ -31,7 +31,6 @@ export function ContainersPage() {
   const [filter, setFilter] = useState('');
   const [showStopped, setShowStopped] = useState(true);
   const actions = useContainerActions();
-  const now = useNow(relativeTimeTickMs);
   // Below this the Created column goes: with it the columns' least widths (1050 px) overflow the space beside
   // the sidebar and the row's actions scroll out of sight.
   const wide = useMediaQuery('(min-width: 1320px)');
@@ -39,10 +38,7 @@ export function ContainersPage() {
   const all = useMemo(() => query.data ?? [], [query.data]);
   const shown = useMemo(() => filterContainers(all, filter, showStopped), [all, filter, showStopped]);
   const { pending, perform } = actions;
-  const columns = useMemo(
-    () => containerColumns({ nowMs: now, wide }, { pending, onAction: perform }),
-    [now, wide, pending, perform],
-  );
+  const columns = useMemo(() => containerColumns({ wide }, { onAction: perform }), [wide, perform]);
   const running = all.filter((c) => c.state === 'running').length;
   const [selectedKeys, setSelectedKeys] = useState<Selection>(new Set());
   const [bulkOpen, setBulkOpen] = useState(false);
@@ -86,17 +82,19 @@ export function ContainersPage() {
       {query.data && <EngineAwayNotice what="containers" updatedAt={query.dataUpdatedAt} />}
       <ComposeProjects containers={all} />
       <BulkActionBar selected={selected} onRemoved={() => setSelectedKeys(new Set())} />
-      <DataTable<ContainerSummary>
-        label="Containers"
-        columns={columns}
-        items={shown}
-        getId={(c) => c.id}
-        getTextValue={(c) => c.name}
-        defaultSort={{ column: 'name', direction: 'ascending' }}
-        rowHeight={52}
-        emptyState={emptyState(query.isPending, query.isError, all, showStopped)}
-        selection={{ selectedKeys, onSelectionChange: setSelectedKeys }}
-      />
+      <PendingActionsContext.Provider value={pending}>
+        <DataTable<ContainerSummary>
+          label="Containers"
+          columns={columns}
+          items={shown}
+          getId={(c) => c.id}
+          getTextValue={(c) => c.name}
+          defaultSort={{ column: 'name', direction: 'ascending' }}
+          rowHeight={52}
+          emptyState={emptyState(query.isPending, query.isError, all, showStopped)}
+          selection={{ selectedKeys, onSelectionChange: setSelectedKeys }}
+        />
+      </PendingActionsContext.Provider>
       <BulkLimitsDialog containers={selected} isOpen={bulkOpen} onClose={() => setBulkOpen(false)} />
       <RemoveContainerDialog actions={actions} />
       <RenameContainerDialog actions={actions} />

@@ -1,0 +1,82 @@
+// `tsx bench/ui-profile.ts [--seconds 20] [--out FILE]`: where the live Containers page spends the browser's CPU.
+// 100 running containers on a private engine (root needed), the page open and settled, then a CDP CPU profile
+// of the page for a window: prints the functions with the most self time (build the renderer with
+// `--minify false` for readable names). Open FILE (a .cpuprofile) in DevTools to look further. A tool for
+// finding the cost, not a benchmark: `npm run bench:ui` measures it.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { launchChromium } from '../test/harness/browser';
+import { buildBusyboxImage } from '../test/harness/busybox-image';
+import { PrivateEngine } from '../test/harness/private-engine';
+import { startServe } from '../test/harness/serve-process';
+import { ContainersPage } from '../test/e2e/pages/containers-page';
+import { benchImage, startIdleContainers } from './stats-containers';
+import { sleep } from './stats-window';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+function selfTimes(profile: Profile): Array<[string, number]> {
+  const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
+  const ms = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byNode.get(id)!.callFrame;
+    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
+    ms.set(key, (ms.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...ms].sort((a, b) => b[1] - a[1]);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      seconds: { type: 'string', default: '20' },
+      out: { type: 'string' },
+      containers: { type: 'string', default: '100' },
+    },
+  });
+  const seconds = Number(values.seconds);
+  const engine = await PrivateEngine.start({ name: 'bench-ui-profile' });
+  const browser = await launchChromium();
+  try {
+    await buildBusyboxImage(engine.docker(), benchImage);
+    await startIdleContainers(engine.docker(), Number(values.containers));
+    const serve = await startServe(engine.dockerHost);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(serve.url);
+      const containers = new ContainersPage(page);
+      await containers.open();
+      await containers.row('bench-stats-0').waitFor({ timeout: 30_000 });
+      await sleep(10_000);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+      await sleep(seconds * 1000);
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+      if (values.out) writeFileSync(values.out, JSON.stringify(profile));
+      const top = selfTimes(profile);
+      const total = top.reduce((sum, [, ms]) => sum + ms, 0);
+      console.log(`\nself time over ${seconds} s (total sampled ${total.toFixed(0)} ms):`);
+      for (const [name, ms] of top.filter(([name]) => !name.startsWith('(idle)')).slice(0, 30))
+        console.log(`${ms.toFixed(1).padStart(8)} ms  ${name}`);
+    } finally {
+      await serve.stop();
+    }
+  } finally {
+    await browser.close();
+    await engine.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('[ui-profile] failed:', error);
+  process.exit(1);
+});
