@@ -27,6 +27,9 @@ import { StatsToolbar } from './stats-toolbar';
 import '../../styles/charts.css';
 import '../../styles/limits-panel.css';
 
+/** States without processes, so without live stats (a paused container still has its memory). */
+const stoppedStates = new Set<ContainerSummary['state']>(['created', 'exited', 'dead']);
+
 export function StatsTab({ container, gone }: { container: ContainerSummary; gone: boolean }) {
   const { id, name } = container;
   const { series } = useStatsStore();
@@ -48,9 +51,11 @@ export function StatsTab({ container, gone }: { container: ContainerSummary; gon
       ? `Paused at ${new Date(frozenAt).toLocaleTimeString()}; still collecting`
       : gone
         ? 'No live data: the container was removed'
-        : meta
-          ? `Live · every ${Math.round(meta.intervalMs / 100) / 10} s`
-          : 'Live';
+        : stoppedStates.has(container.state)
+          ? `No live data: the container is ${container.state}`
+          : meta
+            ? `Live · every ${Math.round(meta.intervalMs / 100) / 10} s`
+            : 'Live';
   return (
     <div className="stats-layout">
       <div className="stats-layout-toolbar">

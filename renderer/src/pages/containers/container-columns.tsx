@@ -82,8 +82,9 @@ export function containerColumns(
       ? {
           id: 'created',
           name: 'Created',
-          width: 112,
-          minWidth: 112,
+          // "23 seconds ago" and "3 months ago" fit.
+          width: 132,
+          minWidth: 132,
           sortValue: (c) => c.created,
           render: (c) => <LiveRelativeTime epochMs={c.created * 1000} />,
         }

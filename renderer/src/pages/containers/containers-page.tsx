@@ -31,9 +31,9 @@ export function ContainersPage() {
   const [filter, setFilter] = useState('');
   const [showStopped, setShowStopped] = useState(true);
   const actions = useContainerActions();
-  // Below this the Created column goes: with it the columns' least widths (1050 px) overflow the space beside
+  // Below this the Created column goes: with it the columns' least widths (1070 px) overflow the space beside
   // the sidebar and the row's actions scroll out of sight.
-  const wide = useMediaQuery('(min-width: 1320px)');
+  const wide = useMediaQuery('(min-width: 1340px)');
   useStatsWatch({ all: true });
   const all = useMemo(() => query.data ?? [], [query.data]);
   const shown = useMemo(() => filterContainers(all, filter, showStopped), [all, filter, showStopped]);
