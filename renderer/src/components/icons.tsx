@@ -43,3 +43,14 @@ export function Icon({ name, size = 18 }: { name: IconName; size?: number }) {
     </svg>
   );
 }
+
+/** Three dots: the button that opens a row's menu of further actions. */
+export function MoreIcon() {
+  return (
+    <svg viewBox="0 0 20 20" width={16} height={16} aria-hidden="true" focusable="false">
+      <circle cx="4.5" cy="10" r="1.5" fill="currentColor" />
+      <circle cx="10" cy="10" r="1.5" fill="currentColor" />
+      <circle cx="15.5" cy="10" r="1.5" fill="currentColor" />
+    </svg>
+  );
+}

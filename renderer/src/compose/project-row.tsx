@@ -11,7 +11,7 @@ import {
   Popover,
   Separator,
 } from 'react-aria-components';
-import { Icon } from '../components/icons';
+import { Icon, MoreIcon } from '../components/icons';
 import { StateBadge } from '../components/state-badge';
 import { formatBytes } from '../format/bytes';
 import { formatPercent } from '../format/stats-format';
@@ -92,11 +92,7 @@ function ProjectMenu({
   return (
     <MenuTrigger>
       <Button aria-label={`Actions for project ${group.name}`} className="icon-button" isDisabled={busy}>
-        <svg viewBox="0 0 20 20" width={16} height={16} aria-hidden="true" focusable="false">
-          <circle cx="4.5" cy="10" r="1.5" fill="currentColor" />
-          <circle cx="10" cy="10" r="1.5" fill="currentColor" />
-          <circle cx="15.5" cy="10" r="1.5" fill="currentColor" />
-        </svg>
+        <MoreIcon />
       </Button>
       <Popover className="menu-popover" placement="bottom end">
         <Menu

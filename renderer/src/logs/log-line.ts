@@ -16,7 +16,7 @@ export interface LogLine {
 }
 
 // CSI sequences (colours, cursor moves) and OSC sequences (titles, links): what a terminal would not print.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- escape sequences are control characters by definition
 const ansiPattern = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
 const timestampPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2}) /;
 

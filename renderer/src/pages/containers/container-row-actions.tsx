@@ -15,6 +15,7 @@ import { killSignals, type KillSignal } from '@shared/container-action-types';
 import type { ContainerSummary } from '@shared/container-types';
 import { IconButton } from '../../components/icon-button';
 import { actionLabels, allowedActions, type ContainerAction } from '../../model/container-actions';
+import { MoreIcon } from '../../components/icons';
 
 export interface RowActionsProps {
   container: ContainerSummary;
@@ -61,11 +62,7 @@ export function ContainerRowActions({ container, pending, onAction }: RowActions
       )}
       <MenuTrigger>
         <Button aria-label={`More actions for ${name}`} className="icon-button" isDisabled={busy}>
-          <svg viewBox="0 0 20 20" width={16} height={16} aria-hidden="true" focusable="false">
-            <circle cx="4.5" cy="10" r="1.5" fill="currentColor" />
-            <circle cx="10" cy="10" r="1.5" fill="currentColor" />
-            <circle cx="15.5" cy="10" r="1.5" fill="currentColor" />
-          </svg>
+          <MoreIcon />
         </Button>
         <Popover className="menu-popover" placement="bottom end">
           <Menu className="menu" aria-label={`Actions for ${name}`} onAction={onMenu}>

@@ -6,6 +6,7 @@ import type { ImageSummary } from '@shared/image-types';
 import { RunImageButton } from '../../run/run-image-button';
 import { imageLabel, imageRef } from './image-model';
 import type { ImageAction } from './use-image-actions';
+import { MoreIcon } from '../../components/icons';
 
 export function ImageRowActions({
   image,
@@ -20,11 +21,7 @@ export function ImageRowActions({
       <RunImageButton image={imageRef(image)} compact />
       <MenuTrigger>
         <Button aria-label={`More actions for ${imageLabel(image)}`} className="icon-button">
-          <svg viewBox="0 0 20 20" width={16} height={16} aria-hidden="true" focusable="false">
-            <circle cx="4.5" cy="10" r="1.5" fill="currentColor" />
-            <circle cx="10" cy="10" r="1.5" fill="currentColor" />
-            <circle cx="15.5" cy="10" r="1.5" fill="currentColor" />
-          </svg>
+          <MoreIcon />
         </Button>
         <Popover className="menu-popover" placement="bottom end">
           <Menu
