@@ -5,6 +5,7 @@ import { version } from '../../package.json';
 import type { AppInfo } from '../shared/contract';
 import { ComposeService } from './compose/compose-service';
 import { composeHandlers } from './compose/compose-handlers';
+import { recordingHandlers } from './recording/recording-handlers';
 import { ContainersService } from './containers/containers-service';
 import { lifecycleHandlers } from './containers/lifecycle-handlers';
 import type { EngineLink } from './connection/engine-link';
@@ -187,6 +188,7 @@ export function createCore(options: CoreOptions): Core {
     ...buildHandlers(build),
     ...volumeHandlers(volumes),
     ...filesHandlers({ connection }),
+    ...recordingHandlers(),
     'streams:close': async (request, client) => streams.close(request.id, client.id),
   };
 

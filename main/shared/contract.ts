@@ -7,7 +7,13 @@ import type { ImageSummary, ImageDetail, ImageHistoryEntry, ImagePruneResult, Im
 import type { AddRemoteResult, EngineDiskUsage, EngineView, VmCompactResult, VmUsage } from './engine-manager-types';
 import { registryCredentialStorages, type KnownRegistry, type LoginResult } from './registry-types';
 import type { ReplicaGroup, RunResult } from './run-types';
-import { publishInterfaces, type SettingsView } from './settings-types';
+import { publishInterfaces, statsRecordingSettings, type SettingsView } from './settings-types';
+import type { StatsAlert } from './stats-history-types';
+import {
+  historyRetentionDaysSchema,
+  statsAlertSettingsSchema,
+  statsHistoryChannels,
+} from './channels/stats-history-channels';
 import { sharedFoldersProblem } from './shared-folder-rules';
 import type { StatsHistory, StatsTick, StatsWatchResult } from './stats-types';
 import type { Transfer } from './transfer-types';
@@ -172,6 +178,9 @@ const settingsUpdateRequest = z
     defaultRunLimits: limitsChange.optional(),
     registryCredentials: z.enum(registryCredentialStorages).optional(),
     publishInterface: z.enum(publishInterfaces).optional(),
+    statsRecording: z.enum(statsRecordingSettings).optional(),
+    historyRetentionDays: historyRetentionDaysSchema.optional(),
+    statsAlerts: statsAlertSettingsSchema.optional(),
   })
   .strict();
 
@@ -303,6 +312,7 @@ export const channels = {
   ...buildChannels,
   ...volumeChannels,
   ...filesChannels,
+  ...statsHistoryChannels,
   /** Closes one of this client's streams (a log follow, a terminal, a build's output); closing twice is fine. */
   'streams:close': channel<typeof streamCloseRequest, { id: string }>(streamCloseRequest),
 } as const;
@@ -319,6 +329,8 @@ export interface EventPayloads {
   'engine:status': EngineStatus;
   'containers:changed': ContainersChanged;
   'stats:tick': StatsTick;
+  /** A container crossed an alert threshold (Settings); at most one per container per condition per 10 min. */
+  'stats:alert': StatsAlert;
   /** A transfer changed (throttled to a few times a second per transfer; always sent on state changes). */
   'transfers:progress': Transfer;
   /** An image was pulled, tagged, untagged, deleted or pushed (engine image events). */

@@ -2,6 +2,7 @@
 // ports are published.
 import type { LimitsChange } from './limits-types';
 import type { RegistryCredentialStorage } from './registry-types';
+import type { StatsAlertSettings } from './stats-history-types';
 
 /** Settings the core keeps (in Berth's config folder), used by runs. */
 export interface BerthSettings {
@@ -11,7 +12,17 @@ export interface BerthSettings {
   registryCredentials: RegistryCredentialStorage;
   /** Where new containers' ports are published; absent: 'loopback' (files from before this setting lack it). */
   publishInterface?: PublishInterface;
+  /** auto (absent): record every container where counters are cheap (see StatsRecordingMode); off: only watched ones, nothing stored. */
+  statsRecording?: StatsRecordingSetting;
+  /** Days a removed container's recorded history is kept; absent: 7. */
+  historyRetentionDays?: number;
+  /** When Berth raises stats alerts; absent: `defaultStatsAlertSettings`. */
+  statsAlerts?: StatsAlertSettings;
 }
+
+export const statsRecordingSettings = ['auto', 'off'] as const;
+export type StatsRecordingSetting = (typeof statsRecordingSettings)[number];
+export const defaultHistoryRetentionDays = 7;
 
 /**
  * Where Berth publishes a new container's ports: on this computer only (127.0.0.1, the default), or on every

@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { limitsChange } from '../../shared/contract';
 import { registryCredentialStorages } from '../../shared/registry-types';
-import { publishInterfaces } from '../../shared/settings-types';
+import { historyRetentionDaysSchema, statsAlertSettingsSchema } from '../../shared/channels/stats-history-channels';
+import { publishInterfaces, statsRecordingSettings } from '../../shared/settings-types';
 import { enginesFileSchema } from './engines-file';
 
 export const settingsFileSchema = z
@@ -12,6 +13,9 @@ export const settingsFileSchema = z
     defaultRunLimits: limitsChange.optional(),
     registryCredentials: z.enum(registryCredentialStorages).optional(),
     publishInterface: z.enum(publishInterfaces).optional(),
+    statsRecording: z.enum(statsRecordingSettings).optional(),
+    historyRetentionDays: historyRetentionDaysSchema.optional(),
+    statsAlerts: statsAlertSettingsSchema.optional(),
   })
   .strict()
   .extend(enginesFileSchema.shape);

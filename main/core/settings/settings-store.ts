@@ -110,6 +110,9 @@ export class SettingsStore {
         ...(patch.defaultRunLimits ? { defaultRunLimits: patch.defaultRunLimits } : {}),
         ...(patch.registryCredentials ? { registryCredentials: patch.registryCredentials } : {}),
         ...(patch.publishInterface ? { publishInterface: patch.publishInterface } : {}),
+        ...(patch.statsRecording ? { statsRecording: patch.statsRecording } : {}),
+        ...(patch.historyRetentionDays ? { historyRetentionDays: patch.historyRetentionDays } : {}),
+        ...(patch.statsAlerts ? { statsAlerts: patch.statsAlerts } : {}),
       };
       const invalid = profileError(merged.defaultRunLimits);
       if (invalid) throw invalid;
@@ -161,6 +164,9 @@ export class SettingsStore {
       defaultRunLimits: limits,
       registryCredentials: parsed.data.registryCredentials ?? defaultSettings.registryCredentials,
       ...(parsed.data.publishInterface ? { publishInterface: parsed.data.publishInterface } : {}),
+      ...(parsed.data.statsRecording ? { statsRecording: parsed.data.statsRecording } : {}),
+      ...(parsed.data.historyRetentionDays ? { historyRetentionDays: parsed.data.historyRetentionDays } : {}),
+      ...(parsed.data.statsAlerts ? { statsAlerts: parsed.data.statsAlerts } : {}),
     };
   }
 

@@ -31,5 +31,10 @@ export function vmTunnel(layout: VmLayout, env: NodeJS.ProcessEnv, sshPort: numb
     // The VM's own known_hosts, holding only the key its console printed: never the user's, never trust on first use.
     env: { ...env, BERTH_SSH_KNOWN_HOSTS: layout.knownHosts },
     note,
+    // ssh2 counts a keepalive as missed until its reply arrives, and replies queue behind bulk data on the same
+    // link: under software emulation a busy guest (an image load, then runc) missed three 5 s probes and the
+    // tunnel was cut mid-request (ECONNRESET in CI). A local VM's link cannot drop silently: QEMU exiting is
+    // seen at once and a hung guest by the stall watchdog, so the probes only need to catch a wedged sshd.
+    keepaliveIntervalMs: 30_000,
   });
 }

@@ -1,25 +1,9 @@
 // The shape history is read and exported in: rows, oldest first, values in `statsFields` order (the way
-// ticks carry them), never transposed to columns.
+// ticks carry them), never transposed to columns. The types are the contract's (stats-history-types.ts).
 
-import type { StatsValues } from '../../../shared/stats-types';
-import type { HistoryTier } from './tiers';
+import type { HistoryRow } from '../../../shared/stats-history-types';
 
-export interface HistoryRow {
-  /** Epoch ms of the bucket's start. */
-  t: number;
-  /** One value per field (see field-rules.ts for mean vs last); null = no sample (a gap) or unlimited. */
-  v: StatsValues;
-  /** Downsampled tiers only: each field's smallest and largest sample in the bucket. */
-  min?: StatsValues;
-  max?: StatsValues;
-}
-
-export interface HistoryRange {
-  id: string;
-  tier: HistoryTier['name'];
-  stepMs: number;
-  rows: HistoryRow[];
-}
+export type { HistoryRange, HistoryRow } from '../../../shared/stats-history-types';
 
 export function gapRow(t: number, width: number, keepsRange: boolean): HistoryRow {
   const nulls = () => new Array<number | null>(width).fill(null);

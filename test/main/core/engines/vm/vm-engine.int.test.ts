@@ -12,7 +12,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Dockerode from 'dockerode';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { createCore, type Core } from '../../../../../main/core/create-core';
 import { vmLayout } from '../../../../../main/core/engines/vm/vm-layout';
 import { silentLogger } from '../../../../../main/core/logger';
@@ -83,6 +83,11 @@ describe('the VM engine (QEMU, software emulation)', () => {
     'boots, runs a limited container, answers the docker CLI, powers off, and keeps the container',
     { timeout: 900_000 },
     async () => {
+      // A failure mid-way says little without the VM's side of it (serial console, tunnel, guest engine).
+      onTestFailed(async () => {
+        const lines = await call('engines:logs', { id }).catch(() => ['(the engine log could not be read)']);
+        console.info(`[vm-test] the VM engine's log at the failure:\n${lines.slice(-80).join('\n')}`);
+      });
       const added = await call('engines:add-vm', { name, cpus: 2, memoryMiB: 1024, diskGiB: 8 });
       expect(added).toMatchObject({ id, kind: 'vm', dockerContext: contextName });
       await call('engines:set-active', { id });
