@@ -3,7 +3,7 @@
 // loopback, for machines without an Electron runtime, headless boxes over an SSH tunnel, and tests.
 import { fileURLToPath } from 'node:url';
 import { parseServeArgs, serveUsage } from './serve/serve-args';
-import { createCore } from './create-core';
+import type { Core } from './create-core';
 import { consoleLogger } from './logger';
 import { installCrashPolicy } from './process/crash-policy';
 import { installFaultHook } from './process/fault-hook';
@@ -23,12 +23,21 @@ async function main(argv: string[]): Promise<number> {
   const log = consoleLogger;
   // Listening before anything starts: a signal during start-up must stop what was started, not kill Berth.
   const quit = waitForQuitSignal(log, '[serve]');
-  const core = createCore({ log, transport: 'websocket' });
+  // The core (dockerode, ssh2: a few hundred ms of module loading) loads while the server already listens,
+  // so a browser opening the link fetches the page meanwhile instead of after.
+  const coreReady: Promise<Core> = import('./create-core').then(({ createCore }) =>
+    createCore({ log, transport: 'websocket' }),
+  );
   let handle: ServeHandle | null = null;
   const stop = async (): Promise<void> => {
     await handle?.close();
-    await core.close();
+    await (await coreReady.catch(() => null))?.close();
   };
+  coreReady.catch(async (error: unknown) => {
+    log.error('[serve] the core failed to load', error);
+    await stopWithin({ log, source: '[serve]', stop, deadlineMs: QUIT_DEADLINE_MS });
+    process.exit(1);
+  });
   installCrashPolicy({
     log,
     onFatal: async () => void (await stopWithin({ log, source: '[serve]', stop, deadlineMs: QUIT_DEADLINE_MS })),
@@ -37,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
   // Built layout: dist/main/cli.js beside dist/renderer/.
   const rendererDir = parsed.rendererDir ?? fileURLToPath(new URL('../renderer', import.meta.url));
   try {
-    handle = await startServeServer({ core, rendererDir, port: parsed.port, host: parsed.host });
+    handle = await startServeServer({ core: coreReady, log, rendererDir, port: parsed.port, host: parsed.host });
   } catch (error) {
     // An engine may already be starting (Berth's own, or the active one): stop it before saying why.
     await stopWithin({ log, source: '[serve]', stop, deadlineMs: QUIT_DEADLINE_MS });

@@ -1,11 +1,14 @@
 // `serve` mode's HTTP server: the built renderer and the WebSocket bridge on a loopback address only,
 // behind the checks of serve-security.ts. No connection it accepts or refuses can take the process down.
+// It can listen before the core has loaded (a promise of it): the browser then fetches the page while the
+// core's modules load, and a bridge socket is accepted once the core is there.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { bridgePath } from '../../shared/transport';
 import type { Core } from '../create-core';
+import type { Logger } from '../logger';
 import type { BridgeLimits } from './bridge-client';
 import { routeHttp } from './serve-routes';
 import { checkRequest, newToken, requestUrl } from './serve-security';
@@ -13,8 +16,13 @@ import { isPeerGone, refuseUpgrade, socketErrorLogger } from './socket-errors';
 import { staticRoot } from './static-files';
 import { createBridge } from './ws-bridge';
 
+type ServeCore = Pick<Core, 'router' | 'hub' | 'log' | 'releaseClient'>;
+
 export interface ServeOptions {
-  core: Pick<Core, 'router' | 'hub' | 'log' | 'releaseClient'>;
+  /** The core, or the promise of it while it loads (then `log` is needed from the start). */
+  core: ServeCore | Promise<ServeCore>;
+  /** Absent: the core's. */
+  log?: Logger;
   /** The built renderer; a relative path is taken from the current directory. */
   rendererDir: string;
   /** 0 picks any free port. */
@@ -37,20 +45,24 @@ export interface ServeHandle {
 const maxConnections = 512;
 
 export async function startServeServer(options: ServeOptions): Promise<ServeHandle> {
-  const { core } = options;
   const token = options.token ?? newToken();
   const host = options.host ?? '127.0.0.1';
-  const log = core.log;
+  const log = options.log ?? (options.core instanceof Promise ? undefined : options.core.log);
+  if (!log) throw new TypeError('startServeServer needs a log when the core is still loading');
   const root = await staticRoot(options.rendererDir);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   let port = options.port;
-  const bridge = createBridge({
-    router: core.router,
-    hub: core.hub,
-    log,
-    onGone: (gone) => core.releaseClient(gone.id),
-    limits: options.bridge,
-  });
+  const bridgeReady = Promise.resolve(options.core).then((core) =>
+    createBridge({
+      router: core.router,
+      hub: core.hub,
+      log,
+      onGone: (gone) => core.releaseClient(gone.id),
+      limits: options.bridge,
+    }),
+  );
+  // Whoever awaits the core reports its failure (cli.ts); here it only means no socket is bridged.
+  bridgeReady.catch(() => undefined);
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     request.on('error', socketErrorLogger(log, 'request failed'));
@@ -84,7 +96,12 @@ export async function startServeServer(options: ServeOptions): Promise<ServeHand
         refuseUpgrade(socket, verdict.allowed ? 404 : verdict.status);
         return;
       }
-      sockets.handleUpgrade(request, socket, head, (client) => bridge.attach(client));
+      bridgeReady.then(
+        (bridge) => {
+          if (!socket.destroyed) sockets.handleUpgrade(request, socket, head, (client) => bridge.attach(client));
+        },
+        () => socket.destroy(),
+      );
     } catch (error) {
       // Nothing here is expected to throw; if something does, it costs this connection, not the process.
       log.error('[serve] an upgrade failed', error);
@@ -107,7 +124,7 @@ export async function startServeServer(options: ServeOptions): Promise<ServeHand
     port,
     token,
     close: async () => {
-      bridge.close();
+      (await bridgeReady.catch(() => null))?.close();
       sockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -102,6 +102,44 @@ describe('serve server: the page under a per-session prefix, no cookie', () => {
   });
 });
 
+describe('serve server: a core still loading', () => {
+  it('serves the page at once, and bridges a socket opened meanwhile when the core is there', async () => {
+    const ownLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    let loaded!: (core: ServeOptions['core']) => void;
+    const coreReady = new Promise<ServeOptions['core']>((resolve) => (loaded = resolve));
+    const serving = await startServeServer({
+      core: coreReady as Promise<Exclude<ServeOptions['core'], Promise<unknown>>>,
+      log: ownLog,
+      rendererDir,
+      port: 0,
+    });
+    handle = serving;
+    const { port, token } = serving;
+    const entry = await get(port, `/?token=${token}`);
+    const page = await get(port, String(entry.headers.location).split('?')[0]!, { 'sec-fetch-site': 'none' });
+    expect(page.status).toBe(200);
+    let opened = false;
+    const socketOpening = openBridge(port, `?token=${token}`, origin(port)).then((socket) => {
+      opened = true;
+      return socket;
+    });
+    await sleep(100);
+    expect(opened).toBe(false);
+    const handlers = { 'containers:list': async () => ['listed'] } as unknown as Handlers;
+    loaded({ router: new Router(handlers, ownLog), hub: new EventHub(), log: ownLog, releaseClient: () => undefined });
+    const socket = await socketOpening;
+    const { reply } = await call(socket, { id: 1, channel: 'containers:list', payload: { all: true } });
+    expect(reply).toEqual({ ok: true, data: ['listed'] });
+    socket.close();
+  });
+
+  it('refuses to start without a log while the core loads', async () => {
+    await expect(startServeServer({ core: new Promise(() => undefined), rendererDir, port: 0 })).rejects.toThrow(
+      'needs a log',
+    );
+  });
+});
+
 describe('serve server: the bridge', () => {
   it('terminates a client that does not answer pings and releases its stats watches; keeps one that does', async () => {
     const { port, token } = await start({ pingIntervalMs: 50 });
