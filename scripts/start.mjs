@@ -53,6 +53,15 @@ function launch() {
   const serve = () =>
     spawn(process.execPath, [join(root, 'dist/main/cli.js'), 'serve', ...forwarded], { stdio: 'inherit' });
   if (serveOnly) return serve();
+  if (process.getuid?.() === 0 && process.env.BERTH_ALLOW_ROOT !== '1') {
+    // The window refuses root (main/electron/root-refusal.ts); serve mode is plain Node, and the browser
+    // that opens its link runs as whoever opens it.
+    console.log(
+      '[start] Running as root: the Electron app refuses root (Chromium cannot sandbox it).\n' +
+        '[start] Starting Berth in serve mode instead; run `npm start` as your own user for the app.',
+    );
+    return serve();
+  }
   const electron = electronBinary();
   if (electron.path) return spawn(electron.path, [root, ...forwarded], { stdio: 'inherit' });
   console.log(

@@ -10,9 +10,16 @@ import { attachIpcAdapter } from './ipc-adapter';
 import { createMainWindow, rendererIndexPath } from './main-window';
 import { safeStorageCipher } from './safe-storage-cipher';
 import { installSecurityRestrictions } from './security-restrictions';
+import { rootRefusal } from './root-refusal';
 import { attachTransferIndicator } from './transfer-indicator';
 
 const log = consoleLogger;
+const refusal = rootRefusal({ uid: process.getuid?.(), env: process.env });
+if (refusal) {
+  // Before anything else of Electron's starts: no window, no engine, no profile written as root.
+  process.stderr.write(`${refusal}\n`);
+  process.exit(1);
+}
 app.enableSandbox();
 // Before ready: Chromium reads its switches when it starts.
 applyChromiumSwitches(app);

@@ -42,6 +42,8 @@ describe.skipIf(!electron.path)(`Electron app${electron.path ? '' : ` (skipped: 
         DISPLAY: process.env.DISPLAY ?? '',
         HOME: home,
         DOCKER_HOST: harness().dockerHost,
+        // Berth refuses root (root-refusal.ts); a CI container where only root exists says so explicitly.
+        ...(process.getuid?.() === 0 ? { BERTH_ALLOW_ROOT: '1' } : {}),
       },
     });
     appWindow = await app.firstWindow();
