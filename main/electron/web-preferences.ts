@@ -14,5 +14,7 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     allowRunningInsecureContent: false,
     webviewTag: false,
     spellcheck: false,
+    // A middle click would otherwise try to open a link in a new window (denied anyway: security-restrictions.ts).
+    disableBlinkFeatures: 'Auxclick',
   };
 }
