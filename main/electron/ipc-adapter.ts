@@ -2,7 +2,6 @@
 // A request is served only when it comes from the main frame of one of Berth's own windows showing
 // Berth's own page; anything else gets a typed refusal, never a call into the core.
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
-import { pathToFileURL } from 'node:url';
 import { fail } from '../shared/errors';
 import { ipcEventChannel, ipcInvokeChannel } from '../shared/ipc-channels';
 import type { Core } from '../core/create-core';
@@ -22,8 +21,8 @@ function clientIdOf(webContentsId: number): string {
   return `window-${webContentsId}`;
 }
 
-export function attachIpcAdapter(core: Core, rendererIndexPath: string): () => void {
-  const pageUrl = pathToFileURL(rendererIndexPath).href;
+/** `pageUrl`: the one page whose main frame may call the core (app-response.ts's appPageUrl). */
+export function attachIpcAdapter(core: Core, pageUrl: string): () => void {
   const trackedContents = new Set<number>();
 
   ipcMain.handle(ipcInvokeChannel, async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) => {

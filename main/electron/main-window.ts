@@ -2,11 +2,12 @@
 // and only the preload's small `window.berth` object between the page and the main process.
 import { BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
+import { appPageUrl } from './app-response';
 import { secureWebPreferences } from './web-preferences';
 
 // Built layout: dist/main/electron-main.js beside dist/preload/ and dist/renderer/.
 const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
-export const rendererIndexPath = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+export const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
 
 export function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -20,6 +21,7 @@ export function createMainWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(preloadPath),
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadFile(rendererIndexPath);
+  // app://, not file:// (app-response.ts): a real origin, and the CSP as a response header.
+  void window.loadURL(appPageUrl);
   return window;
 }

@@ -7,7 +7,9 @@ import { installCrashPolicy } from '../core/process/crash-policy';
 import { QUIT_DEADLINE_MS, stopWithin, waitForQuitSignal } from '../core/process/quit-on-signal';
 import { applyChromiumSwitches } from './chromium-switches';
 import { attachIpcAdapter } from './ipc-adapter';
-import { createMainWindow, rendererIndexPath } from './main-window';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { appPageUrl } from './app-response';
+import { createMainWindow, rendererDir } from './main-window';
 import { safeStorageCipher } from './safe-storage-cipher';
 import { installSecurityRestrictions } from './security-restrictions';
 import { rootRefusal } from './root-refusal';
@@ -21,8 +23,9 @@ if (refusal) {
   process.exit(1);
 }
 app.enableSandbox();
-// Before ready: Chromium reads its switches when it starts.
+// Before ready: Chromium reads its switches when it starts, and privileged schemes are fixed then too.
 applyChromiumSwitches(app);
+registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -52,10 +55,11 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(
-    () => {
+    async () => {
+      await serveAppProtocol(rendererDir, log);
       // After ready: safeStorage cannot reach the OS keychain before (it reports unavailable).
       core = createCore({ log, transport: 'electron', secretCipher: safeStorageCipher(safeStorage) });
-      detachIpc = attachIpcAdapter(core, rendererIndexPath);
+      detachIpc = attachIpcAdapter(core, appPageUrl);
       detachIndicator = attachTransferIndicator(core);
       createMainWindow();
       app.on('activate', () => {

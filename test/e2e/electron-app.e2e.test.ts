@@ -64,6 +64,14 @@ describe.skipIf(!electron.path)(`Electron app${electron.path ? '' : ` (skipped: 
     expect(seen).toEqual({ require: 'undefined', process: 'undefined', berth: ['invoke', 'on'] });
   });
 
+  it('loads Berth from app:// with the CSP as a response header, not from file://', async () => {
+    expect(appWindow.url()).toMatch(/^app:\/\/berth\/index\.html/);
+    const policy = await appWindow.evaluate(async () =>
+      (await fetch(location.href)).headers.get('content-security-policy'),
+    );
+    expect(policy).toContain("connect-src 'none'");
+  });
+
   it('serves the contract over IPC and refuses unknown channels', async () => {
     const [list, unknown] = await appWindow.evaluate(async () => {
       const berth = (window as unknown as { berth: { invoke(c: string, p: unknown): Promise<unknown> } }).berth;

@@ -21,6 +21,11 @@ const contentTypes: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** The Content-Type a renderer file is served with. */
+export function contentTypeOf(path: string): string {
+  return contentTypes[extname(path)] ?? 'application/octet-stream';
+}
+
 export function securityHeaders(port: number): Record<string, string> {
   // 'self' covers the page's own bridge in current browsers; the explicit ws: sources help older ones.
   // An IPv6 literal is not a valid CSP host-source (Chromium rejects `ws://[::1]:…`), so ::1 relies on 'self'.
@@ -79,7 +84,7 @@ export function resolveInside(root: string, urlPath: string): string | null {
   return isInside(root, full) ? full : null;
 }
 
-function isInside(root: string, path: string): boolean {
+export function isInside(root: string, path: string): boolean {
   return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
@@ -145,7 +150,7 @@ export async function serveStatic(
     const relative = candidate.slice(root.length + 1);
     response.writeHead(200, {
       ...headers,
-      'Content-Type': contentTypes[extname(candidate)] ?? 'application/octet-stream',
+      'Content-Type': contentTypeOf(candidate),
       'Content-Length': String(info.size),
       // Hashed asset names change with every build; the page itself must always be fresh.
       'Cache-Control': relative.startsWith(`assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-store',

@@ -6,11 +6,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../../../main/core/create-core';
 import { silentLogger } from '../../../../main/core/logger';
+import { appPageUrl } from '../../../../main/electron/app-response';
 import { attachIpcAdapter } from '../../../../main/electron/ipc-adapter';
 import { channels, isChannel } from '../../../../main/shared/contract';
 import { errorCodes, type Envelope } from '../../../../main/shared/errors';
@@ -86,9 +86,8 @@ beforeAll(async () => {
     BERTH_EMBEDDED_ENGINE: '0',
   };
   core = createCore({ log: silentLogger, transport: 'electron', env });
-  const rendererIndex = join(home, 'index.html');
-  electron.frame.url = pathToFileURL(rendererIndex).href;
-  detach = attachIpcAdapter(core, rendererIndex);
+  electron.frame.url = appPageUrl;
+  detach = attachIpcAdapter(core, appPageUrl);
   serve = await startServe(harness().dockerHost);
   const status = await core.connection.reconnect();
   expect(status.state).toBe('connected');
