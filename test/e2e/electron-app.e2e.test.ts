@@ -66,8 +66,9 @@ describe.skipIf(!electron.path)(`Electron app${electron.path ? '' : ` (skipped: 
 
   it('loads Berth from app:// with the CSP as a response header, not from file://', async () => {
     expect(appWindow.url()).toMatch(/^app:\/\/berth\/index\.html/);
-    const policy = await appWindow.evaluate(async () =>
-      (await fetch(location.href)).headers.get('content-security-policy'),
+    // Asked from the main process: the page itself may not fetch anything (connect-src 'none').
+    const policy = await app.evaluate(async ({ net }) =>
+      (await net.fetch('app://berth/index.html')).headers.get('content-security-policy'),
     );
     expect(policy).toContain("connect-src 'none'");
   });
