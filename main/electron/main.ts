@@ -1,6 +1,6 @@
 // Berth's Electron entry: a thin shell around the Electron-free core. It locks the app down, creates the
 // core, wires the IPC adapter and opens the window. Everything else lives in main/core.
-import { app, BrowserWindow, safeStorage } from 'electron';
+import { app, BrowserWindow, Menu, safeStorage } from 'electron';
 import { createCore, type Core } from '../core/create-core';
 import { consoleLogger } from '../core/logger';
 import { installCrashPolicy } from '../core/process/crash-policy';
@@ -10,6 +10,8 @@ import { attachIpcAdapter } from './ipc-adapter';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { appPageUrl } from './app-response';
 import { createMainWindow, rendererDir } from './main-window';
+import { menuTemplate } from './menu-template';
+import { showPage } from './show-page';
 import { safeStorageCipher } from './safe-storage-cipher';
 import { installSecurityRestrictions } from './security-restrictions';
 import { rootRefusal } from './root-refusal';
@@ -61,9 +63,13 @@ if (!app.requestSingleInstanceLock()) {
       core = createCore({ log, transport: 'electron', secretCipher: safeStorageCipher(safeStorage) });
       detachIpc = attachIpcAdapter(core, appPageUrl);
       detachIndicator = attachTransferIndicator(core);
-      createMainWindow();
+      const openWindow = () => createMainWindow(log);
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(menuTemplate(process.platform, { openPage: (path) => showPage(path, openWindow) })),
+      );
+      openWindow();
       app.on('activate', () => {
-        if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+        if (BrowserWindow.getAllWindows().length === 0) createMainWindow(log);
       });
     },
     (error: unknown) => log.error('[app] failed to start', error),

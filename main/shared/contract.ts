@@ -343,6 +343,8 @@ export interface EventPayloads {
   'stream:data': StreamData;
   /** A stream ended; nothing more comes for its id. */
   'stream:end': StreamEnd;
+  /** The desktop shell asks the window to show a page (its menu, tray or a notification was clicked). */
+  'app:navigate': { path: string };
 }
 
 export type Channel = keyof typeof channels;

@@ -2,8 +2,10 @@
 import { Outlet } from 'react-router';
 import { Sidebar } from './sidebar';
 import { StatusBar } from './status-bar';
+import { useShellNavigation } from './use-shell-navigation';
 
 export function AppShell() {
+  useShellNavigation();
   return (
     <div className="shell">
       <Sidebar />
