@@ -103,6 +103,8 @@ try {
   say(
     `app.asar: ${files.length} entries, ${(statSync(archive).size / 1024 / 1024).toFixed(1)} MiB, ${packages.size} top-level packages: ${[...packages].sort().join(' ')}`,
   );
+  for (const image of ['trayTemplate.png', 'tray-light.png', 'tray-dark.png', 'tray-stopped-light.png'])
+    if (!existsSync(join(appDir, 'resources', 'tray', image))) problems.push(`resources/tray/${image} is missing`);
   const vm = join(appDir, 'resources', 'vm');
   say(
     existsSync(vm)

@@ -2,7 +2,8 @@
 // `npm run icons`: every icon the app and its installers need, from the two SVG sources in assets/:
 // icon.svg → icon.png (1024), icons/<N>x<N>.png (Linux), icon.icns (macOS), icon.ico (Windows);
 // tray.svg → tray/trayTemplate.png and @2x (macOS menu bar template), tray/tray-light.png and -dark.png and
-// their @2x (Linux and Windows panels, dark glyph for light panels and the reverse). The outputs are
+// their @2x (Linux and Windows panels, dark glyph for light panels and the reverse), and each of them faded as
+// tray-stopped… for an engine that is not running. The outputs are
 // committed, so packaging needs no rasteriser; `npm run icons -- --check` says whether they are current.
 import { Resvg } from '@resvg/resvg-js';
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
@@ -21,6 +22,7 @@ function outputs() {
   const icon = readFileSync(join(assets, 'icon.svg'), 'utf8');
   const tray = readFileSync(join(assets, 'tray.svg'), 'utf8');
   const trayWhite = tray.replaceAll('#000', '#fff');
+  const faded = (svg) => svg.replace('<g ', '<g opacity="0.45" ');
   const master = render(icon, 1024);
   const files = new Map([['icon.png', master]]);
   for (const size of linuxSizes) files.set(`icons/${size}x${size}.png`, render(icon, size));
@@ -31,6 +33,9 @@ function outputs() {
     ['trayTemplate', tray],
     ['tray-light', tray],
     ['tray-dark', trayWhite],
+    ['trayStoppedTemplate', faded(tray)],
+    ['tray-stopped-light', faded(tray)],
+    ['tray-stopped-dark', faded(trayWhite)],
   ]) {
     files.set(`tray/${name}.png`, render(svg, 16));
     files.set(`tray/${name}@2x.png`, render(svg, 32));

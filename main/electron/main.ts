@@ -11,7 +11,9 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { appPageUrl } from './app-response';
 import { createMainWindow, rendererDir } from './main-window';
 import { menuTemplate } from './menu-template';
-import { showPage } from './show-page';
+import { keepInTrayOnClose } from './close-to-tray';
+import { showPage, showWindow } from './show-page';
+import { attachTray } from './tray-controller';
 import { safeStorageCipher } from './safe-storage-cipher';
 import { installSecurityRestrictions } from './security-restrictions';
 import { rootRefusal } from './root-refusal';
@@ -36,6 +38,10 @@ if (!app.requestSingleInstanceLock()) {
   let core: Core | null = null;
   let detachIpc: (() => void) | null = null;
   let detachIndicator: (() => void) | null = null;
+  let detachTray: (() => void) | null = null;
+  let openWindow: (() => BrowserWindow) | null = null;
+  let quitting = false;
+  app.on('before-quit', () => (quitting = true));
   // Every way out (the window, Cmd+Q, a signal, a fatal error) goes through will-quit, which stops the engines
   // Berth runs within QUIT_DEADLINE_MS and says what it stopped.
   const stopCore = (): Promise<unknown> =>
@@ -48,12 +54,9 @@ if (!app.requestSingleInstanceLock()) {
     app.quit();
   });
 
+  // A second launch (the lock refused it) brings this one forward, from the tray too.
   app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
+    if (openWindow) showWindow(openWindow);
   });
 
   app.whenReady().then(
@@ -63,14 +66,23 @@ if (!app.requestSingleInstanceLock()) {
       core = createCore({ log, transport: 'electron', secretCipher: safeStorageCipher(safeStorage) });
       detachIpc = attachIpcAdapter(core, appPageUrl);
       detachIndicator = attachTransferIndicator(core);
-      const openWindow = () => createMainWindow(log);
+      const started = core;
+      const newWindow = (): BrowserWindow => {
+        const window = createMainWindow(log);
+        keepInTrayOnClose(window, started, () => quitting);
+        return window;
+      };
+      openWindow = newWindow;
       Menu.setApplicationMenu(
-        Menu.buildFromTemplate(menuTemplate(process.platform, { openPage: (path) => showPage(path, openWindow) })),
+        Menu.buildFromTemplate(menuTemplate(process.platform, { openPage: (path) => showPage(path, newWindow) })),
       );
-      openWindow();
-      app.on('activate', () => {
-        if (BrowserWindow.getAllWindows().length === 0) createMainWindow(log);
+      detachTray = attachTray(started, {
+        openBerth: () => showWindow(newWindow),
+        openContainer: (id) => showPage(`/containers/${id}`, newWindow),
+        quit: () => app.quit(),
       });
+      newWindow();
+      app.on('activate', () => showWindow(newWindow));
     },
     (error: unknown) => log.error('[app] failed to start', error),
   );
@@ -87,6 +99,7 @@ if (!app.requestSingleInstanceLock()) {
     closing = true;
     detachIpc?.();
     detachIndicator?.();
+    detachTray?.();
     log.info(`[app] quitting: stopping the engines Berth runs (at most ${QUIT_DEADLINE_MS / 1000} s)`);
     void stopCore().finally(() => app.quit());
   });

@@ -1,11 +1,10 @@
-// Shows image pulls and pushes outside the window: the taskbar/dock progress bar, a tray icon whose tooltip
-// says what runs, and a notification when a transfer the user started ends. Fed by the core's own events,
+// Shows image pulls and pushes outside the window: the taskbar/dock progress bar and a notification when a
+// transfer the user started ends (the tray lists what runs: tray-controller.ts). Fed by the core's own events,
 // so it works whatever the renderer shows (or with the window closed on macOS).
-import { BrowserWindow, Notification, Tray } from 'electron';
+import { BrowserWindow, Notification } from 'electron';
 import { summariseTransfers } from '../shared/transfer-summary';
 import type { Transfer } from '../shared/transfer-types';
 import type { Core } from '../core/create-core';
-import { trayIcon } from './tray-icon';
 
 function endedMessage(transfer: Transfer): { title: string; body: string } {
   const verb = transfer.kind === 'pull' ? 'Pull' : 'Push';
@@ -18,20 +17,12 @@ function endedMessage(transfer: Transfer): { title: string; body: string } {
 /** Returns the function that removes the tray icon and stops listening. */
 export function attachTransferIndicator(core: Core): () => void {
   const running = new Map<string, Transfer>();
-  let tray: Tray | null = null;
 
   const show = () => {
     const summary = summariseTransfers([...running.values()]);
     // -1 removes the bar; 2 is Electron's "indeterminate" while no size is known yet.
     const progress = summary.running === 0 ? -1 : (summary.fraction ?? 2);
     for (const window of BrowserWindow.getAllWindows()) window.setProgressBar(progress);
-    if (summary.running === 0) {
-      tray?.destroy();
-      tray = null;
-      return;
-    }
-    tray ??= new Tray(trayIcon());
-    tray.setToolTip(`Berth: ${summary.text}`);
   };
 
   const unsubscribe = core.hub.subscribe((event, payload) => {
@@ -46,7 +37,5 @@ export function attachTransferIndicator(core: Core): () => void {
 
   return () => {
     unsubscribe();
-    tray?.destroy();
-    tray = null;
   };
 }

@@ -181,6 +181,7 @@ const settingsUpdateRequest = z
     statsRecording: z.enum(statsRecordingSettings).optional(),
     historyRetentionDays: historyRetentionDaysSchema.optional(),
     statsAlerts: statsAlertSettingsSchema.optional(),
+    closeToTray: z.boolean().optional(),
   })
   .strict();
 

@@ -18,6 +18,8 @@ export interface BerthSettings {
   historyRetentionDays?: number;
   /** When Berth raises stats alerts; absent: `defaultStatsAlertSettings`. */
   statsAlerts?: StatsAlertSettings;
+  /** Desktop app: closing the window keeps Berth running in the tray; absent: true. */
+  closeToTray?: boolean;
 }
 
 export const statsRecordingSettings = ['auto', 'off'] as const;

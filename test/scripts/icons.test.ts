@@ -44,7 +44,14 @@ describe('the app icons', () => {
   });
 
   it('has the tray icons at 1x and 2x: the macOS template and a light and a dark variant', () => {
-    for (const name of ['trayTemplate', 'tray-light', 'tray-dark']) {
+    for (const name of [
+      'trayTemplate',
+      'tray-light',
+      'tray-dark',
+      'trayStoppedTemplate',
+      'tray-stopped-light',
+      'tray-stopped-dark',
+    ]) {
       expect(pngSize(asset(`tray/${name}.png`))).toEqual([16, 16]);
       expect(pngSize(asset(`tray/${name}@2x.png`))).toEqual([32, 32]);
     }

@@ -16,6 +16,7 @@ export const settingsFileSchema = z
     statsRecording: z.enum(statsRecordingSettings).optional(),
     historyRetentionDays: historyRetentionDaysSchema.optional(),
     statsAlerts: statsAlertSettingsSchema.optional(),
+    closeToTray: z.boolean().optional(),
   })
   .strict()
   .extend(enginesFileSchema.shape);

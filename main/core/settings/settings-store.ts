@@ -113,6 +113,7 @@ export class SettingsStore {
         ...(patch.statsRecording ? { statsRecording: patch.statsRecording } : {}),
         ...(patch.historyRetentionDays ? { historyRetentionDays: patch.historyRetentionDays } : {}),
         ...(patch.statsAlerts ? { statsAlerts: patch.statsAlerts } : {}),
+        ...(patch.closeToTray !== undefined ? { closeToTray: patch.closeToTray } : {}),
       };
       const invalid = profileError(merged.defaultRunLimits);
       if (invalid) throw invalid;
@@ -167,6 +168,7 @@ export class SettingsStore {
       ...(parsed.data.statsRecording ? { statsRecording: parsed.data.statsRecording } : {}),
       ...(parsed.data.historyRetentionDays ? { historyRetentionDays: parsed.data.historyRetentionDays } : {}),
       ...(parsed.data.statsAlerts ? { statsAlerts: parsed.data.statsAlerts } : {}),
+      ...(parsed.data.closeToTray !== undefined ? { closeToTray: parsed.data.closeToTray } : {}),
     };
   }
 
