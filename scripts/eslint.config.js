@@ -49,7 +49,7 @@ const coreLayers = [
   ['engines'],
   ['ipc'],
   // The everyday-work services, each with its handlers (typed from the router), wired by create-core.
-  ['logs', 'exec', 'inspect', 'build', 'volumes', 'networks', 'compose', 'files', 'recording'],
+  ['logs', 'exec', 'inspect', 'build', 'volumes', 'networks', 'compose', 'files', 'recording', 'notices'],
   ['create-core'],
   ['serve'],
   ['cli'],

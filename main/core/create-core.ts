@@ -5,6 +5,7 @@ import { version } from '../../package.json';
 import type { AppInfo } from '../shared/contract';
 import { ComposeService } from './compose/compose-service';
 import { composeHandlers } from './compose/compose-handlers';
+import { UnexpectedExits } from './notices/unexpected-exits';
 import { recordingHandlers } from './recording/recording-handlers';
 import { StatsRecorder, type RecorderStoreOptions } from './recording/stats-recorder';
 import { ContainersService } from './containers/containers-service';
@@ -109,6 +110,10 @@ export function createCore(options: CoreOptions): Core {
   const compose = new ComposeService({ env, connection, engines: () => engines.views(), streams, log });
   const build = new BuildService(connection, streams, log);
 
+  // Containers that stopped by themselves with a failure, for the desktop shell's notifications.
+  const exits = new UnexpectedExits((exit) => hub.emit('containers:exited', exit));
+  const stopExitWatch = connection.onEngineEvent((event) => exits.onEngineEvent(event));
+
   const handlers: Handlers = {
     'app:info': async () => ({ version, transport: options.transport, platform: process.platform }),
     'engine:status': async () => connection.status,
@@ -209,6 +214,7 @@ export function createCore(options: CoreOptions): Core {
       streams.releaseClient(clientId);
     },
     close: async () => {
+      stopExitWatch();
       execSessions.dispose();
       streams.dispose();
       limits.dispose();

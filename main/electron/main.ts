@@ -12,6 +12,7 @@ import { appPageUrl } from './app-response';
 import { createMainWindow, rendererDir } from './main-window';
 import { menuTemplate } from './menu-template';
 import { keepInTrayOnClose } from './close-to-tray';
+import { attachDesktopNotifications } from './desktop-notifications';
 import { showPage, showWindow } from './show-page';
 import { attachTray } from './tray-controller';
 import { safeStorageCipher } from './safe-storage-cipher';
@@ -39,6 +40,7 @@ if (!app.requestSingleInstanceLock()) {
   let detachIpc: (() => void) | null = null;
   let detachIndicator: (() => void) | null = null;
   let detachTray: (() => void) | null = null;
+  let detachNotifications: (() => void) | null = null;
   let openWindow: (() => BrowserWindow) | null = null;
   let quitting = false;
   app.on('before-quit', () => (quitting = true));
@@ -81,6 +83,7 @@ if (!app.requestSingleInstanceLock()) {
         openContainer: (id) => showPage(`/containers/${id}`, newWindow),
         quit: () => app.quit(),
       });
+      detachNotifications = attachDesktopNotifications(started, (path) => showPage(path, newWindow));
       newWindow();
       app.on('activate', () => showWindow(newWindow));
     },
@@ -100,6 +103,7 @@ if (!app.requestSingleInstanceLock()) {
     detachIpc?.();
     detachIndicator?.();
     detachTray?.();
+    detachNotifications?.();
     log.info(`[app] quitting: stopping the engines Berth runs (at most ${QUIT_DEADLINE_MS / 1000} s)`);
     void stopCore().finally(() => app.quit());
   });

@@ -7,8 +7,9 @@ import type { ImageSummary, ImageDetail, ImageHistoryEntry, ImagePruneResult, Im
 import type { AddRemoteResult, EngineDiskUsage, EngineView, VmCompactResult, VmUsage } from './engine-manager-types';
 import { registryCredentialStorages, type KnownRegistry, type LoginResult } from './registry-types';
 import type { ReplicaGroup, RunResult } from './run-types';
-import { publishInterfaces, statsRecordingSettings, type SettingsView } from './settings-types';
+import { desktopNoticeKinds, publishInterfaces, statsRecordingSettings, type SettingsView } from './settings-types';
 import type { StatsAlert } from './stats-history-types';
+import type { ContainerExited } from './notice-types';
 import {
   historyRetentionDaysSchema,
   statsAlertSettingsSchema,
@@ -173,6 +174,9 @@ const runRequest = z.object({ spec: runSpec, replicas: z.number().int().min(1).m
 const createRequest = z.object({ spec: runSpec }).strict();
 const quickRunRequest = z.object({ image: referenceText.min(1) }).strict();
 const replicaScaleRequest = z.object({ name: containerRef, replicas: z.number().int().min(0).max(50) }).strict();
+/** Which desktop notifications to show, per kind. */
+export const desktopNotificationsSchema = z.partialRecord(z.enum(desktopNoticeKinds), z.boolean());
+
 const settingsUpdateRequest = z
   .object({
     defaultRunLimits: limitsChange.optional(),
@@ -182,6 +186,7 @@ const settingsUpdateRequest = z
     historyRetentionDays: historyRetentionDaysSchema.optional(),
     statsAlerts: statsAlertSettingsSchema.optional(),
     closeToTray: z.boolean().optional(),
+    desktopNotifications: desktopNotificationsSchema.optional(),
   })
   .strict();
 
@@ -344,6 +349,8 @@ export interface EventPayloads {
   'stream:data': StreamData;
   /** A stream ended; nothing more comes for its id. */
   'stream:end': StreamEnd;
+  /** A container stopped by itself with a failure: a non-zero exit nobody asked for, or an OOM kill. */
+  'containers:exited': ContainerExited;
   /** The desktop shell asks the window to show a page (its menu, tray or a notification was clicked). */
   'app:navigate': { path: string };
 }

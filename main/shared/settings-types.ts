@@ -20,7 +20,13 @@ export interface BerthSettings {
   statsAlerts?: StatsAlertSettings;
   /** Desktop app: closing the window keeps Berth running in the tray; absent: true. */
   closeToTray?: boolean;
+  /** Desktop app: which notifications to show; a kind absent is on. */
+  desktopNotifications?: Partial<Record<DesktopNoticeKind, boolean>>;
 }
+
+/** Kinds of desktop notification: failed containers, stats alerts, the engine stopping, transfers ending. */
+export const desktopNoticeKinds = ['containers', 'alerts', 'engine', 'transfers'] as const;
+export type DesktopNoticeKind = (typeof desktopNoticeKinds)[number];
 
 export const statsRecordingSettings = ['auto', 'off'] as const;
 export type StatsRecordingSetting = (typeof statsRecordingSettings)[number];

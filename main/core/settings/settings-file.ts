@@ -2,7 +2,7 @@
 // UI changes through `engines:*`. Kept apart from the `settings:update` request so the file can keep what a
 // request does not carry (and the reverse) without one changing the other by accident.
 import { z } from 'zod';
-import { limitsChange } from '../../shared/contract';
+import { desktopNotificationsSchema, limitsChange } from '../../shared/contract';
 import { registryCredentialStorages } from '../../shared/registry-types';
 import { historyRetentionDaysSchema, statsAlertSettingsSchema } from '../../shared/channels/stats-history-channels';
 import { publishInterfaces, statsRecordingSettings } from '../../shared/settings-types';
@@ -17,6 +17,7 @@ export const settingsFileSchema = z
     historyRetentionDays: historyRetentionDaysSchema.optional(),
     statsAlerts: statsAlertSettingsSchema.optional(),
     closeToTray: z.boolean().optional(),
+    desktopNotifications: desktopNotificationsSchema.optional(),
   })
   .strict()
   .extend(enginesFileSchema.shape);

@@ -114,6 +114,9 @@ export class SettingsStore {
         ...(patch.historyRetentionDays ? { historyRetentionDays: patch.historyRetentionDays } : {}),
         ...(patch.statsAlerts ? { statsAlerts: patch.statsAlerts } : {}),
         ...(patch.closeToTray !== undefined ? { closeToTray: patch.closeToTray } : {}),
+        ...(patch.desktopNotifications
+          ? { desktopNotifications: { ...current.desktopNotifications, ...patch.desktopNotifications } }
+          : {}),
       };
       const invalid = profileError(merged.defaultRunLimits);
       if (invalid) throw invalid;
@@ -169,6 +172,7 @@ export class SettingsStore {
       ...(parsed.data.historyRetentionDays ? { historyRetentionDays: parsed.data.historyRetentionDays } : {}),
       ...(parsed.data.statsAlerts ? { statsAlerts: parsed.data.statsAlerts } : {}),
       ...(parsed.data.closeToTray !== undefined ? { closeToTray: parsed.data.closeToTray } : {}),
+      ...(parsed.data.desktopNotifications ? { desktopNotifications: parsed.data.desktopNotifications } : {}),
     };
   }
 

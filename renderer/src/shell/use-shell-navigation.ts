@@ -3,9 +3,9 @@ import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { useBerthClient } from '../data/client-context';
 
-/** A path inside the app (`/containers/abc`), never a URL or a protocol-relative `//host`. */
+/** A path inside the app (`/containers/abc?tab=stats`), never a URL or a protocol-relative `//host`. */
 export function isAppPath(path: unknown): path is string {
-  return typeof path === 'string' && /^\/[A-Za-z0-9/_.:-]*$/.test(path) && !path.startsWith('//');
+  return typeof path === 'string' && /^\/[A-Za-z0-9/_.:-]*(\?[A-Za-z0-9=&_.-]*)?$/.test(path) && !path.startsWith('//');
 }
 
 export function useShellNavigation(): void {

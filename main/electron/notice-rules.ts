@@ -1,0 +1,83 @@
+// Which core events become desktop notifications, in what words, and which page a click opens. Pure: the
+// shell's desktop-notifications.ts feeds it events and shows what it answers; a test checks it.
+import type { EngineStatus } from '../shared/engine-types';
+import type { ContainerExited } from '../shared/notice-types';
+import type { StatsAlert } from '../shared/stats-history-types';
+import type { Transfer } from '../shared/transfer-types';
+
+import type { DesktopNoticeKind } from '../shared/settings-types';
+
+export interface Notice {
+  kind: DesktopNoticeKind;
+  title: string;
+  body: string;
+  /** The page a click opens. */
+  path: string;
+}
+
+/** What the rules remember between events: each transfer seen running, and whether the engine was up. */
+export interface NoticeMemory {
+  runningTransfers: Set<string>;
+  engineWasConnected: boolean;
+}
+
+export function newNoticeMemory(): NoticeMemory {
+  return { runningTransfers: new Set(), engineWasConnected: false };
+}
+
+function transferNotice(transfer: Transfer): Notice {
+  const verb = transfer.kind === 'pull' ? 'Pull' : 'Push';
+  const title =
+    transfer.state === 'done'
+      ? `${verb} finished`
+      : transfer.state === 'cancelled'
+        ? `${verb} cancelled`
+        : `${verb} failed`;
+  const body =
+    transfer.state === 'failed'
+      ? `${transfer.reference}: ${transfer.error?.message ?? 'unknown error'}`
+      : transfer.state === 'cancelled'
+        ? (transfer.leftOver ?? transfer.reference)
+        : transfer.reference;
+  return { kind: 'transfers', title, body, path: '/images' };
+}
+
+export function noticeFor(event: string, payload: unknown, memory: NoticeMemory): Notice | null {
+  switch (event) {
+    case 'containers:exited': {
+      const exit = payload as ContainerExited;
+      return {
+        kind: 'containers',
+        title: exit.oomKilled
+          ? `${exit.name} was killed: out of memory`
+          : `${exit.name} exited with code ${exit.exitCode}`,
+        body: exit.oomKilled
+          ? 'It used all the memory its limit allows. Its page shows the last log lines.'
+          : 'It stopped by itself. Its page shows why and the last log lines.',
+        path: `/containers/${exit.id}`,
+      };
+    }
+    case 'stats:alert': {
+      const alert = payload as StatsAlert;
+      // An OOM kill is already told by containers:exited; the alert would say it twice.
+      if (alert.condition === 'oom') return null;
+      return { kind: 'alerts', title: alert.name, body: alert.message, path: `/containers/${alert.id}?tab=stats` };
+    }
+    case 'engine:status': {
+      const status = payload as EngineStatus;
+      const was = memory.engineWasConnected;
+      memory.engineWasConnected = status.state === 'connected';
+      if (!was || status.state !== 'unreachable') return null;
+      return { kind: 'engine', title: 'The engine stopped', body: status.reason, path: '/engine' };
+    }
+    case 'transfers:progress': {
+      const transfer = payload as Transfer;
+      const wasRunning = memory.runningTransfers.delete(transfer.id);
+      if (transfer.state === 'running') memory.runningTransfers.add(transfer.id);
+      else if (wasRunning && transfer.purpose === 'user') return transferNotice(transfer);
+      return null;
+    }
+    default:
+      return null;
+  }
+}
