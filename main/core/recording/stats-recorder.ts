@@ -15,7 +15,10 @@ import { HistoryStore, type HistoryStoreOptions } from '../stats/history/history
 import type { StatsService } from '../stats/stats-service';
 
 /** Tests only: a small cap, a clock, a faster flush. */
-export type RecorderStoreOptions = Pick<HistoryStoreOptions, 'totalCapBytes' | 'now' | 'flushIntervalMs'>;
+/** `dir` absent: `<config>/stats-history` (historyDir). */
+export type RecorderStoreOptions = Partial<
+  Pick<HistoryStoreOptions, 'dir' | 'totalCapBytes' | 'now' | 'flushIntervalMs'>
+>;
 
 export interface StatsRecorderOptions {
   env: NodeJS.ProcessEnv;
@@ -87,10 +90,10 @@ export class StatsRecorder {
     }
     try {
       const store = await HistoryStore.open({
-        dir: historyDir(env),
         removedRetentionDays: this.retentionDays,
         log,
         ...this.options.store,
+        dir: this.options.store?.dir ?? historyDir(env),
       });
       if (this.closed) {
         await store.close();
@@ -99,7 +102,10 @@ export class StatsRecorder {
       this.store = store;
       for (const tick of this.queued.splice(0)) this.onTick(tick);
     } catch (error) {
-      log.error(`[stats-history] could not open the history store in ${historyDir(env)}: nothing is recorded`, error);
+      log.error(
+        `[stats-history] could not open the history store in ${this.options.store?.dir ?? historyDir(env)}: nothing is recorded`,
+        error,
+      );
     }
   }
 

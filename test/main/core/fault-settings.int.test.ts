@@ -14,6 +14,7 @@ import { harness } from '../../harness/context';
 import { runCommand } from '../../harness/run-command';
 
 let mountPoint: string;
+let historyBase: string;
 let mounted = false;
 const cores: Core[] = [];
 
@@ -25,7 +26,14 @@ function coreFor(configDir: string): Core {
     BERTH_CONFIG_DIR: configDir,
     BERTH_EMBEDDED_ENGINE: '0',
   };
-  const core = createCore({ log: silentLogger, transport: 'websocket', env });
+  // The stats history goes elsewhere: this folder is for the settings file's faults (the store's own are
+  // tested in test/main/core/stats/history).
+  const core = createCore({
+    log: silentLogger,
+    transport: 'websocket',
+    env,
+    statsHistory: { dir: join(historyBase, 'stats-history') },
+  });
   cores.push(core);
   return core;
 }
@@ -47,6 +55,7 @@ async function strays(dir: string): Promise<string[]> {
 
 beforeAll(async () => {
   mountPoint = await mkdtemp(join(tmpdir(), 'berth-fault-data-'));
+  historyBase = await mkdtemp(join(tmpdir(), 'berth-fault-history-'));
   // 64 KiB: settings.json is a few hundred bytes, so one filler file takes the rest.
   await runCommand('mount', ['-t', 'tmpfs', '-o', 'size=64k,mode=0700', 'berth-fault-data', mountPoint]);
   mounted = true;
@@ -56,6 +65,7 @@ afterAll(async () => {
   for (const core of cores) await core.close();
   if (mounted) await runCommand('umount', [mountPoint]);
   await rm(mountPoint, { recursive: true, force: true });
+  await rm(historyBase, { recursive: true, force: true });
 });
 
 describe('the data folder failing under the core', () => {
