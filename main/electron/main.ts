@@ -3,6 +3,7 @@
 import { app, BrowserWindow, Menu, safeStorage } from 'electron';
 import { createCore, type Core } from '../core/create-core';
 import { consoleLogger } from '../core/logger';
+import type { SettingsView } from '../shared/settings-types';
 import { installCrashPolicy } from '../core/process/crash-policy';
 import { QUIT_DEADLINE_MS, stopWithin, waitForQuitSignal } from '../core/process/quit-on-signal';
 import { applyChromiumSwitches } from './chromium-switches';
@@ -12,7 +13,9 @@ import { appPageUrl } from './app-response';
 import { createMainWindow, rendererDir } from './main-window';
 import { menuTemplate } from './menu-template';
 import { keepInTrayOnClose } from './close-to-tray';
+import { attachAutoUpdate } from './auto-update';
 import { attachDesktopNotifications } from './desktop-notifications';
+import { applyStartAtLogin, startedHidden } from './login-item';
 import { showPage, showWindow } from './show-page';
 import { attachTray } from './tray-controller';
 import { safeStorageCipher } from './safe-storage-cipher';
@@ -41,6 +44,7 @@ if (!app.requestSingleInstanceLock()) {
   let detachIndicator: (() => void) | null = null;
   let detachTray: (() => void) | null = null;
   let detachNotifications: (() => void) | null = null;
+  let detachUpdates: (() => void) | null = null;
   let openWindow: (() => BrowserWindow) | null = null;
   let quitting = false;
   app.on('before-quit', () => (quitting = true));
@@ -84,7 +88,15 @@ if (!app.requestSingleInstanceLock()) {
         quit: () => app.quit(),
       });
       detachNotifications = attachDesktopNotifications(started, (path) => showPage(path, newWindow));
-      newWindow();
+      detachUpdates = attachAutoUpdate(started);
+      void started.router.handle('settings:get', {}).then((reply) => {
+        if (reply.ok)
+          void applyStartAtLogin((reply.data as SettingsView).settings.startAtLogin === true).catch((error: Error) =>
+            log.warn(`[app] could not set start at login: ${error.message}`),
+          );
+      });
+      // Started by the login item: the tray only, until the user opens the window.
+      if (!startedHidden()) newWindow();
       app.on('activate', () => showWindow(newWindow));
     },
     (error: unknown) => log.error('[app] failed to start', error),
@@ -104,6 +116,7 @@ if (!app.requestSingleInstanceLock()) {
     detachIndicator?.();
     detachTray?.();
     detachNotifications?.();
+    detachUpdates?.();
     log.info(`[app] quitting: stopping the engines Berth runs (at most ${QUIT_DEADLINE_MS / 1000} s)`);
     void stopCore().finally(() => app.quit());
   });

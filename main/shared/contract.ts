@@ -177,6 +177,12 @@ const replicaScaleRequest = z.object({ name: containerRef, replicas: z.number().
 /** Which desktop notifications to show, per kind. */
 export const desktopNotificationsSchema = z.partialRecord(z.enum(desktopNoticeKinds), z.boolean());
 
+/** An http(s) URL of an update feed ('' clears it). */
+export const updateFeedUrlSchema = z
+  .string()
+  .max(2048)
+  .regex(/^(https?:\/\/[^\s]+)?$/, 'must be an http:// or https:// address of an update feed');
+
 const settingsUpdateRequest = z
   .object({
     defaultRunLimits: limitsChange.optional(),
@@ -187,6 +193,9 @@ const settingsUpdateRequest = z
     statsAlerts: statsAlertSettingsSchema.optional(),
     closeToTray: z.boolean().optional(),
     desktopNotifications: desktopNotificationsSchema.optional(),
+    updateFeedUrl: updateFeedUrlSchema.optional(),
+    updateChecks: z.boolean().optional(),
+    startAtLogin: z.boolean().optional(),
   })
   .strict();
 

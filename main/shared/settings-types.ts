@@ -20,6 +20,12 @@ export interface BerthSettings {
   statsAlerts?: StatsAlertSettings;
   /** Desktop app: closing the window keeps Berth running in the tray; absent: true. */
   closeToTray?: boolean;
+  /** Desktop app: where updates are published (an electron-updater "generic" feed); absent: no update checks. */
+  updateFeedUrl?: string;
+  /** Desktop app: look for updates at start and every 6 hours; absent: true (with a feed). */
+  updateChecks?: boolean;
+  /** Desktop app: start Berth (in the tray) when the user logs in; absent: false. */
+  startAtLogin?: boolean;
   /** Desktop app: which notifications to show; a kind absent is on. */
   desktopNotifications?: Partial<Record<DesktopNoticeKind, boolean>>;
 }

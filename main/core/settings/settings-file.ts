@@ -2,7 +2,7 @@
 // UI changes through `engines:*`. Kept apart from the `settings:update` request so the file can keep what a
 // request does not carry (and the reverse) without one changing the other by accident.
 import { z } from 'zod';
-import { desktopNotificationsSchema, limitsChange } from '../../shared/contract';
+import { desktopNotificationsSchema, limitsChange, updateFeedUrlSchema } from '../../shared/contract';
 import { registryCredentialStorages } from '../../shared/registry-types';
 import { historyRetentionDaysSchema, statsAlertSettingsSchema } from '../../shared/channels/stats-history-channels';
 import { publishInterfaces, statsRecordingSettings } from '../../shared/settings-types';
@@ -18,6 +18,9 @@ export const settingsFileSchema = z
     statsAlerts: statsAlertSettingsSchema.optional(),
     closeToTray: z.boolean().optional(),
     desktopNotifications: desktopNotificationsSchema.optional(),
+    updateFeedUrl: updateFeedUrlSchema.optional(),
+    updateChecks: z.boolean().optional(),
+    startAtLogin: z.boolean().optional(),
   })
   .strict()
   .extend(enginesFileSchema.shape);

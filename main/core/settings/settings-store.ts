@@ -114,6 +114,9 @@ export class SettingsStore {
         ...(patch.historyRetentionDays ? { historyRetentionDays: patch.historyRetentionDays } : {}),
         ...(patch.statsAlerts ? { statsAlerts: patch.statsAlerts } : {}),
         ...(patch.closeToTray !== undefined ? { closeToTray: patch.closeToTray } : {}),
+        ...(patch.updateFeedUrl !== undefined ? { updateFeedUrl: patch.updateFeedUrl } : {}),
+        ...(patch.updateChecks !== undefined ? { updateChecks: patch.updateChecks } : {}),
+        ...(patch.startAtLogin !== undefined ? { startAtLogin: patch.startAtLogin } : {}),
         ...(patch.desktopNotifications
           ? { desktopNotifications: { ...current.desktopNotifications, ...patch.desktopNotifications } }
           : {}),
@@ -172,6 +175,9 @@ export class SettingsStore {
       ...(parsed.data.historyRetentionDays ? { historyRetentionDays: parsed.data.historyRetentionDays } : {}),
       ...(parsed.data.statsAlerts ? { statsAlerts: parsed.data.statsAlerts } : {}),
       ...(parsed.data.closeToTray !== undefined ? { closeToTray: parsed.data.closeToTray } : {}),
+      ...(parsed.data.updateFeedUrl !== undefined ? { updateFeedUrl: parsed.data.updateFeedUrl } : {}),
+      ...(parsed.data.updateChecks !== undefined ? { updateChecks: parsed.data.updateChecks } : {}),
+      ...(parsed.data.startAtLogin !== undefined ? { startAtLogin: parsed.data.startAtLogin } : {}),
       ...(parsed.data.desktopNotifications ? { desktopNotifications: parsed.data.desktopNotifications } : {}),
     };
   }
