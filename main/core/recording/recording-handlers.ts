@@ -11,7 +11,7 @@ import { historiesToCsv, historiesToJson } from '../stats/history/history-export
 import type { StatsService } from '../stats/stats-service';
 import { exportFilename, resolveHistoryRefs } from './history-refs';
 import type { StatsRecorder } from './stats-recorder';
-import { consumerOf, topConsumers, topTier } from './stats-top';
+import { consumerOfSummary, topConsumers, topFields, topTier } from './stats-top';
 
 export interface RecordingDeps {
   recorder: StatsRecorder;
@@ -20,6 +20,8 @@ export interface RecordingDeps {
 }
 
 type RecordingChannels = 'stats:recording' | 'stats:range' | 'stats:top' | 'stats:export' | 'stats:history';
+
+const topConcurrency = 8;
 
 /** What the 1 s tier holds: the most `stats:history` can add from the store. */
 const storeSeconds = 900;
@@ -59,10 +61,23 @@ export function recordingHandlers(deps: RecordingDeps): Pick<Handlers, Recording
       const to = request.to ?? Date.now();
       const tier = topTier(request.from, to, Date.now()).name;
       const names = await containerNames(connection);
+      const { value, limit } = topFields[request.by];
+      const ids = opened.ids();
       const consumers = [];
-      // One container at a time: each read holds a whole tier file in memory for a moment.
-      for (const id of opened.ids())
-        consumers.push(consumerOf(await opened.read(id, request.from, to, tier), request.by, names.get(id) ?? null));
+      // A few containers at a time: one file's read overlaps another's scan, and only a few files are in memory.
+      for (let at = 0; at < ids.length; at += topConcurrency)
+        consumers.push(
+          ...(await Promise.all(
+            ids.slice(at, at + topConcurrency).map(async (id) => {
+              const summary = await opened.summarize(
+                id,
+                { from: request.from, to, field: value, limitField: limit },
+                tier,
+              );
+              return consumerOfSummary(id, summary, names.get(id) ?? null);
+            }),
+          )),
+        );
       return topConsumers(consumers, request.limit ?? 5);
     },
     'stats:export': async (request) => {
