@@ -6,6 +6,7 @@ import type { AppInfo } from '../shared/contract';
 import { ComposeService } from './compose/compose-service';
 import { composeHandlers } from './compose/compose-handlers';
 import { recordingHandlers } from './recording/recording-handlers';
+import { StatsAlerts } from './recording/stats-alerts';
 import { ContainersService } from './containers/containers-service';
 import { lifecycleHandlers } from './containers/lifecycle-handlers';
 import type { EngineLink } from './connection/engine-link';
@@ -84,6 +85,7 @@ export function createCore(options: CoreOptions): Core {
   const networks = new NetworksService(connection);
   const stats = new StatsService({ connection, hub, log, collector: statsCollectorFrom(env) });
   const limits = new LimitsService({ connection, stats, log });
+  const alerts = new StatsAlerts({ connection, hub, settings, log });
   const credentials = new EncryptedCredentials(credentialsFileFor(env), secretCipher);
   const registries = new RegistriesService({
     connection,
@@ -206,6 +208,7 @@ export function createCore(options: CoreOptions): Core {
     },
     close: async () => {
       execSessions.dispose();
+      alerts.dispose();
       streams.dispose();
       limits.dispose();
       transfers.dispose();
