@@ -1,7 +1,7 @@
 // Settings → "Alerts": when Berth raises stats alerts (memory near a container's limit, CPU throttled, OOM
 // kills), with each number checked against the contract's range at its field and saved through
 // settings:update; and the offer to show them as desktop notifications too (asked only on that press).
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useId, useState, useSyncExternalStore } from 'react';
 import { Button, Input, Label, Switch, Text, TextField } from 'react-aria-components';
 import type { SettingsView } from '@shared/settings-types';
@@ -18,6 +18,13 @@ export function AlertsSection() {
   const titleId = useId();
   const settings = useChannelQuery('settings:get', {});
   const saved = settings.data?.settings.statsAlerts ?? defaultStatsAlertSettings;
+  const client = useBerthClient();
+  const queries = useQueryClient();
+  // Here rather than in the form: a save changes the thresholds, which remounts the form, and its note stays.
+  const save = useMutation({
+    mutationFn: (statsAlerts: StatsAlertSettings) => client.invoke('settings:update', { statsAlerts }),
+    onSuccess: (view: SettingsView) => queries.setQueryData(channelKey('settings:get', {}), view),
+  });
   return (
     <section className="panel alerts-settings" aria-labelledby={titleId}>
       <h2 id={titleId}>Alerts</h2>
@@ -30,19 +37,18 @@ export function AlertsSection() {
       )}
       {settings.isPending && <p className="muted">Loading…</p>}
       {/* Remounted when the saved thresholds change elsewhere (another window), so the form starts from them. */}
-      {settings.data && <AlertsForm key={JSON.stringify(saved)} saved={saved} />}
+      {settings.data && <AlertsForm key={JSON.stringify(saved)} saved={saved} save={save} />}
       <DesktopNotificationsChoice />
     </section>
   );
 }
 
-function AlertsForm({ saved }: { saved: StatsAlertSettings }) {
-  const client = useBerthClient();
-  const queries = useQueryClient();
-  const save = useMutation({
-    mutationFn: (statsAlerts: StatsAlertSettings) => client.invoke('settings:update', { statsAlerts }),
-    onSuccess: (view: SettingsView) => queries.setQueryData(channelKey('settings:get', {}), view),
-  });
+interface FormProps {
+  saved: StatsAlertSettings;
+  save: UseMutationResult<SettingsView, Error, StatsAlertSettings>;
+}
+
+function AlertsForm({ saved, save }: FormProps) {
   const [draft, setDraft] = useState<AlertDraft>(() => draftOf(saved));
   const problems = alertProblems(draft);
   const valid = Object.keys(problems).length === 0;
@@ -76,7 +82,7 @@ function AlertsForm({ saved }: { saved: StatsAlertSettings }) {
       </fieldset>
       <fieldset className="alerts-rule" disabled={!draft.enabled}>
         <legend>CPU throttled</legend>
-        {number('throttledPercent', 'Throttled in more than', '% of CPU periods')}
+        {number('throttledPercent', 'Throttled above', '% of CPU periods')}
         {number('throttledSeconds', 'For at least', 'seconds')}
       </fieldset>
       <AlertSwitch
