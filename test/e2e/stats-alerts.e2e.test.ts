@@ -47,6 +47,8 @@ describe('stats alerts', () => {
     await seconds.fill('2');
     await settings.problems().filter({ hasText: 'From 5 to 3600 s.' }).waitFor();
     expect(await settings.save().isDisabled()).toBe(true);
+    await settings.section().scrollIntoViewIfNeeded();
+    await shots(page, 'alerts-settings-problem');
     await seconds.fill('5');
     await settings.number('Memory near its limit', 'Memory above').fill('90');
     expect(await settings.problems().count()).toBe(0);
