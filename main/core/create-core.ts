@@ -7,6 +7,7 @@ import { ComposeService } from './compose/compose-service';
 import { composeHandlers } from './compose/compose-handlers';
 import { UnexpectedExits } from './notices/unexpected-exits';
 import { recordingHandlers } from './recording/recording-handlers';
+import { StatsAlerts } from './recording/stats-alerts';
 import { StatsRecorder, type RecorderStoreOptions } from './recording/stats-recorder';
 import { ContainersService } from './containers/containers-service';
 import { lifecycleHandlers } from './containers/lifecycle-handlers';
@@ -89,6 +90,7 @@ export function createCore(options: CoreOptions): Core {
   const stats = new StatsService({ connection, hub, log, collector: statsCollectorFrom(env) });
   const recorder = new StatsRecorder({ env, hub, connection, stats, settings, log, store: options.statsHistory });
   const limits = new LimitsService({ connection, stats, log });
+  const alerts = new StatsAlerts({ connection, hub, settings, log });
   const credentials = new EncryptedCredentials(credentialsFileFor(env), secretCipher);
   const registries = new RegistriesService({
     connection,
@@ -216,6 +218,7 @@ export function createCore(options: CoreOptions): Core {
     close: async () => {
       stopExitWatch();
       execSessions.dispose();
+      alerts.dispose();
       streams.dispose();
       limits.dispose();
       transfers.dispose();

@@ -59,6 +59,7 @@ export class SettingsStore {
   private fileProblem: string | null = null;
   /** Saves run one after another, so the last update is the one on disk. */
   private writing: Promise<unknown> = Promise.resolve();
+  private readonly changeListeners = new Set<(settings: BerthSettings) => void>();
 
   constructor(private readonly options: SettingsStoreOptions) {
     this.path = join(configDir(options.env), 'settings.json');
@@ -79,6 +80,12 @@ export class SettingsStore {
       encryptionProblem: problem,
       fileProblem: this.fileProblem,
     };
+  }
+
+  /** Called with the settings after each saved update (services that follow a setting, such as alerts). */
+  onChange(listener: (settings: BerthSettings) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   async engines(): Promise<EnginesSettings> {
@@ -130,6 +137,14 @@ export class SettingsStore {
       }
       await this.save(merged, this.cachedEngines);
       this.cached = merged;
+      for (const listener of [...this.changeListeners]) {
+        // The save stands whatever a follower does with it.
+        try {
+          listener(structuredClone(merged));
+        } catch (error) {
+          this.options.log.warn(`[settings] a follower of the settings failed: ${(error as Error).message}`);
+        }
+      }
       return structuredClone(merged);
     });
     this.writing = next.catch(() => undefined);

@@ -1,5 +1,7 @@
-// The window's frame: sidebar, the current page in <main>, the status bar along the bottom.
+// The window's frame: sidebar, the current page in <main>, the status bar along the bottom, and the stats
+// alerts' notices over the corner.
 import { Outlet } from 'react-router';
+import { AlertToasts } from '../alerts/alert-toasts';
 import { Sidebar } from './sidebar';
 import { StatusBar } from './status-bar';
 import { useShellNavigation } from './use-shell-navigation';
@@ -13,6 +15,7 @@ export function AppShell() {
         <Outlet />
       </main>
       <StatusBar />
+      <AlertToasts />
     </div>
   );
 }

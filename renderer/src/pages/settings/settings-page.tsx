@@ -1,11 +1,12 @@
 // The Settings page: the colour theme (saved on this machine), the default limits new containers get, where
-// their ports are published and where registry logins are saved (kept by the core), and what this Berth is;
-// a warning when the settings file could not be used at start.
+// their ports are published, where registry logins are saved and when stats alerts are raised (kept by the
+// core), and what this Berth is; a warning when the settings file could not be used at start.
 import { useSyncExternalStore } from 'react';
 import { ChoiceGroup } from '../../components/choice-group';
 import { Page } from '../../components/page';
 import { useChannelQuery } from '../../data/channel-query';
 import { SettingsFileNotice } from '../engine/settings-file-notice';
+import { AlertsSection } from './alerts-section';
 import { DefaultLimitsSection } from './default-limits-section';
 import { PublishInterfaceSection } from './publish-interface-section';
 import { RegistryCredentialsSection } from './registry-credentials-section';
@@ -36,6 +37,7 @@ export function SettingsPage() {
       <DefaultLimitsSection />
       <PublishInterfaceSection />
       <RegistryCredentialsSection />
+      <AlertsSection />
       <section className="panel" aria-labelledby="about-title">
         <h2 id="about-title">About</h2>
         <dl className="facts">

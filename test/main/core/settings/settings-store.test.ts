@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { configDir } from '../../../../main/core/config-dir';
 import { SettingsStore } from '../../../../main/core/settings/settings-store';
 import type { Logger } from '../../../../main/core/logger';
+import { defaultStatsAlertSettings } from '../../../../main/shared/stats-history-types';
 import { testCipher } from '../registries/test-cipher';
 
 const MiB = 1024 * 1024;
@@ -55,6 +56,18 @@ describe('SettingsStore', () => {
     expect(await store().get()).toEqual({ defaultRunLimits: profile, registryCredentials: 'docker-config' });
     // The temporary file was renamed away.
     expect(await readdir(dir)).toEqual(['settings.json']);
+  });
+
+  it('tells its followers of each saved update, and not of a refused one', async () => {
+    const settings = store();
+    const heard: unknown[] = [];
+    const stop = settings.onChange((saved) => heard.push(saved.statsAlerts));
+    const statsAlerts = { ...defaultStatsAlertSettings, memorySeconds: 5 };
+    await settings.update({ statsAlerts });
+    await expect(settings.update({ defaultRunLimits: { memoryBytes: 1 } })).rejects.toThrow();
+    stop();
+    await settings.update({ statsAlerts: defaultStatsAlertSettings });
+    expect(heard).toEqual([statsAlerts]);
   });
 
   it('creates a missing config folder', async () => {
