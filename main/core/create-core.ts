@@ -68,6 +68,8 @@ export interface Core {
   /** The active engine, as the services see it. */
   connection: EngineLink;
   engines: EngineRegistry;
+  /** Berth's settings, for the desktop shell's own (start at login, notifications, the tray). */
+  settings: Pick<SettingsStore, 'get' | 'onChange'>;
   /** A transport's client went away (socket closed, window reloaded): drop its per-client state. */
   releaseClient(clientId: string): void;
   close(): Promise<void>;
@@ -210,6 +212,7 @@ export function createCore(options: CoreOptions): Core {
     log,
     connection,
     engines,
+    settings,
     releaseClient: (clientId) => {
       stats.releaseClient(clientId);
       execSessions.releaseClient(clientId);

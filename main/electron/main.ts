@@ -3,7 +3,7 @@
 import { app, BrowserWindow, Menu, safeStorage } from 'electron';
 import { createCore, type Core } from '../core/create-core';
 import { consoleLogger } from '../core/logger';
-import type { SettingsView } from '../shared/settings-types';
+import type { BerthSettings } from '../shared/settings-types';
 import { installCrashPolicy } from '../core/process/crash-policy';
 import { QUIT_DEADLINE_MS, stopWithin, waitForQuitSignal } from '../core/process/quit-on-signal';
 import { applyChromiumSwitches } from './chromium-switches';
@@ -45,6 +45,7 @@ if (!app.requestSingleInstanceLock()) {
   let detachTray: (() => void) | null = null;
   let detachNotifications: (() => void) | null = null;
   let detachUpdates: (() => void) | null = null;
+  let detachLoginItem: (() => void) | null = null;
   let openWindow: (() => BrowserWindow) | null = null;
   let quitting = false;
   app.on('before-quit', () => (quitting = true));
@@ -89,12 +90,18 @@ if (!app.requestSingleInstanceLock()) {
       });
       detachNotifications = attachDesktopNotifications(started, (path) => showPage(path, newWindow));
       detachUpdates = attachAutoUpdate(started);
-      void started.router.handle('settings:get', {}).then((reply) => {
-        if (reply.ok)
-          void applyStartAtLogin((reply.data as SettingsView).settings.startAtLogin === true).catch((error: Error) =>
-            log.warn(`[app] could not set start at login: ${error.message}`),
-          );
-      });
+      // Applied at start and whenever Settings change it.
+      let startAtLogin: boolean | null = null;
+      const applyLoginItem = (settings: BerthSettings) => {
+        const wanted = settings.startAtLogin === true;
+        if (wanted === startAtLogin) return;
+        startAtLogin = wanted;
+        void applyStartAtLogin(wanted).catch((error: Error) =>
+          log.warn(`[app] could not set start at login: ${error.message}`),
+        );
+      };
+      void started.settings.get().then(applyLoginItem);
+      detachLoginItem = started.settings.onChange(applyLoginItem);
       // Started by the login item: the tray only, until the user opens the window.
       if (!startedHidden()) newWindow();
       app.on('activate', () => showWindow(newWindow));
@@ -117,6 +124,7 @@ if (!app.requestSingleInstanceLock()) {
     detachTray?.();
     detachNotifications?.();
     detachUpdates?.();
+    detachLoginItem?.();
     log.info(`[app] quitting: stopping the engines Berth runs (at most ${QUIT_DEADLINE_MS / 1000} s)`);
     void stopCore().finally(() => app.quit());
   });

@@ -3,11 +3,12 @@
 // settings:update; and the offer to show them as desktop notifications too (asked only on that press).
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useId, useState, useSyncExternalStore } from 'react';
-import { Button, Input, Label, Switch, Text, TextField } from 'react-aria-components';
+import { Button, Input, Label, Text, TextField } from 'react-aria-components';
 import type { SettingsView } from '@shared/settings-types';
 import { defaultStatsAlertSettings, type StatsAlertSettings } from '@shared/stats-history-types';
 import { desktopPermission, requestDesktopPermission } from '../../alerts/desktop-notifications';
 import { ErrorAlert } from '../../components/error-alert';
+import { SettingSwitch } from '../../components/setting-switch';
 import { QueryError } from '../../components/query-error';
 import { channelKey, useChannelQuery } from '../../data/channel-query';
 import { useBerthClient } from '../../data/client-context';
@@ -18,6 +19,7 @@ export function AlertsSection() {
   const titleId = useId();
   const settings = useChannelQuery('settings:get', {});
   const saved = settings.data?.settings.statsAlerts ?? defaultStatsAlertSettings;
+  const app = useChannelQuery('app:info', {}, { staleTime: Infinity }).data;
   const client = useBerthClient();
   const queries = useQueryClient();
   // Here rather than in the form: a save changes the thresholds, which remounts the form, and its note stays.
@@ -38,7 +40,8 @@ export function AlertsSection() {
       {settings.isPending && <p className="muted">Loading…</p>}
       {/* Remounted when the saved thresholds change elsewhere (another window), so the form starts from them. */}
       {settings.data && <AlertsForm key={JSON.stringify(saved)} saved={saved} save={save} />}
-      <DesktopNotificationsChoice />
+      {/* The desktop app notifies from its main process (Settings → Desktop app); a browser asks the page. */}
+      {app && app.transport !== 'electron' && <DesktopNotificationsChoice />}
     </section>
   );
 }
@@ -69,7 +72,7 @@ function AlertsForm({ saved, save }: FormProps) {
   );
   return (
     <>
-      <AlertSwitch
+      <SettingSwitch
         label="Raise alerts"
         isSelected={draft.enabled}
         isDisabled={save.isPending}
@@ -85,7 +88,7 @@ function AlertsForm({ saved, save }: FormProps) {
         {number('throttledPercent', 'Throttled above', '% of CPU periods')}
         {number('throttledSeconds', 'For at least', 'seconds')}
       </fieldset>
-      <AlertSwitch
+      <SettingSwitch
         label="Alert when a container is killed for running out of memory (OOM)"
         isSelected={draft.oom}
         isDisabled={!draft.enabled || save.isPending}
@@ -150,24 +153,6 @@ function AlertNumber({ label, unit, value, problem, isDisabled, onChange }: Aler
         </Text>
       )}
     </TextField>
-  );
-}
-
-interface AlertSwitchProps {
-  label: string;
-  isSelected: boolean;
-  isDisabled: boolean;
-  onChange: (selected: boolean) => void;
-}
-
-function AlertSwitch({ label, isSelected, isDisabled, onChange }: AlertSwitchProps) {
-  return (
-    <Switch className="switch alerts-switch" isSelected={isSelected} isDisabled={isDisabled} onChange={onChange}>
-      <span className="switch-track" aria-hidden="true">
-        <span className="switch-thumb" />
-      </span>
-      {label}
-    </Switch>
   );
 }
 

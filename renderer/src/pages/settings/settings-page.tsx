@@ -1,15 +1,17 @@
 // The Settings page: the colour theme (saved on this machine), the default limits new containers get, where
-// their ports are published, where registry logins are saved and when stats alerts are raised (kept by the
-// core), and what this Berth is; a warning when the settings file could not be used at start.
+// their ports are published, where registry logins are saved, the stats history and when stats alerts are
+// raised (kept by the core), the desktop app's own settings, and what this Berth is; a warning when the settings file could not be used at start.
 import { useSyncExternalStore } from 'react';
 import { ChoiceGroup } from '../../components/choice-group';
 import { Page } from '../../components/page';
 import { useChannelQuery } from '../../data/channel-query';
 import { SettingsFileNotice } from '../engine/settings-file-notice';
 import { AlertsSection } from './alerts-section';
+import { DesktopAppSection } from './desktop-app-section';
 import { DefaultLimitsSection } from './default-limits-section';
 import { PublishInterfaceSection } from './publish-interface-section';
 import { RegistryCredentialsSection } from './registry-credentials-section';
+import { StatsHistorySection } from './stats-history-section';
 import { setThemePreference, themePreference, type ThemePreference } from '../../theme/theme';
 
 const themes: ReadonlyArray<{ value: ThemePreference; label: string }> = [
@@ -37,7 +39,9 @@ export function SettingsPage() {
       <DefaultLimitsSection />
       <PublishInterfaceSection />
       <RegistryCredentialsSection />
+      <StatsHistorySection />
       <AlertsSection />
+      {app?.transport === 'electron' && <DesktopAppSection />}
       <section className="panel" aria-labelledby="about-title">
         <h2 id="about-title">About</h2>
         <dl className="facts">
