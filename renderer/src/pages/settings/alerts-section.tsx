@@ -78,12 +78,12 @@ function AlertsForm({ saved, save }: FormProps) {
         isDisabled={save.isPending}
         onChange={(enabled) => edit({ ...draft, enabled })}
       />
-      <fieldset className="alerts-rule" disabled={!draft.enabled}>
+      <fieldset className="settings-fieldset" disabled={!draft.enabled}>
         <legend>Memory near its limit (containers with a memory limit)</legend>
         {number('memoryPercent', 'Memory above', '% of the limit')}
         {number('memorySeconds', 'For at least', 'seconds')}
       </fieldset>
-      <fieldset className="alerts-rule" disabled={!draft.enabled}>
+      <fieldset className="settings-fieldset" disabled={!draft.enabled}>
         <legend>CPU throttled</legend>
         {number('throttledPercent', 'Throttled above', '% of CPU periods')}
         {number('throttledSeconds', 'For at least', 'seconds')}
@@ -134,7 +134,7 @@ interface AlertNumberProps {
 function AlertNumber({ label, unit, value, problem, isDisabled, onChange }: AlertNumberProps) {
   return (
     <TextField
-      className="form-field alerts-number"
+      className="form-field setting-number"
       value={value}
       onChange={onChange}
       isInvalid={problem !== undefined}

@@ -29,7 +29,7 @@ export function DesktopAppSection() {
   const shownFeed = feed ?? settings.updateFeedUrl ?? '';
   const problem = feed === null ? null : feedProblem(feed);
   return (
-    <section className="panel settings-switches" aria-labelledby={titleId}>
+    <section className="panel" aria-labelledby={titleId}>
       <h2 id={titleId}>Desktop app</h2>
       <SettingSwitch
         label="Keep Berth in the tray when its window closes"
@@ -43,7 +43,7 @@ export function DesktopAppSection() {
         isDisabled={save.isPending}
         onChange={(startAtLogin) => save.mutate({ startAtLogin })}
       />
-      <fieldset className="alerts-rule">
+      <fieldset className="settings-fieldset is-stacked">
         <legend>Desktop notifications when</legend>
         {noticeLabels.map(({ kind, label }) => (
           <SettingSwitch
@@ -55,7 +55,7 @@ export function DesktopAppSection() {
           />
         ))}
       </fieldset>
-      <fieldset className="alerts-rule">
+      <fieldset className="settings-fieldset is-stacked">
         <legend>Updates</legend>
         <SettingSwitch
           label="Look for updates at start and every 6 hours"
@@ -63,18 +63,19 @@ export function DesktopAppSection() {
           isDisabled={save.isPending}
           onChange={(updateChecks) => save.mutate({ updateChecks })}
         />
-        <div className="default-limits-actions">
+        <div className="setting-row">
           <TextField
-            className="field"
+            className="form-field setting-wide"
             value={shownFeed}
             onChange={setFeed}
             isInvalid={problem !== null}
             isDisabled={save.isPending}
+            autoComplete="off"
           >
-            <Label>Update feed</Label>
-            <Input className="input" placeholder="https://… (none: Berth never looks for updates)" />
+            <Label className="field-label">Update feed</Label>
+            <Input className="text-field-input" placeholder="https://… (none: Berth never looks for updates)" />
             {problem && (
-              <Text slot="errorMessage" className="field-problem">
+              <Text slot="errorMessage" elementType="p" className="field-problem" role="alert">
                 {problem}
               </Text>
             )}

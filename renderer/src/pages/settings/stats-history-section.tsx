@@ -44,18 +44,20 @@ export function StatsHistorySection() {
           {formatBytes(recording.storeCapBytes)}.
         </p>
       )}
-      <div className="default-limits-actions">
+      <div className="setting-row">
         <TextField
-          className="field alerts-number"
+          className="form-field setting-number"
           value={shownDays}
           onChange={setDays}
           isInvalid={problem !== null}
           isDisabled={save.isPending}
+          inputMode="numeric"
+          autoComplete="off"
         >
-          <Label>Keep a removed container’s history for (days)</Label>
-          <Input className="input" inputMode="numeric" />
+          <Label className="field-label">Removed containers’ history (days)</Label>
+          <Input className="text-field-input" />
           {problem && (
-            <Text slot="errorMessage" className="field-problem">
+            <Text slot="errorMessage" elementType="p" className="field-problem" role="alert">
               {problem}
             </Text>
           )}
