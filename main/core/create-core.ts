@@ -14,6 +14,7 @@ import { lifecycleHandlers } from './containers/lifecycle-handlers';
 import type { EngineLink } from './connection/engine-link';
 import { buildDiagnostics } from './engines/diagnostics';
 import { EngineRegistry } from './engines/engine-registry';
+import { machineSetupOptions } from './engines/setup-facts';
 import type { IdleTiming } from './engines/vm/idle-stop';
 import { ExecSessions } from './exec/exec-sessions';
 import { execHandlers } from './exec/exec-handlers';
@@ -137,6 +138,7 @@ export function createCore(options: CoreOptions): Core {
     'engines:vm-usage': (request) => engines.vmUsage(request.id),
     'engines:vm-compact': (request) => engines.vmCompact(request.id),
     'engines:vm-shared-folders': (request) => engines.setVmSharedFolders(request.id, request.folders),
+    'engines:setup-options': () => machineSetupOptions(env),
     'engines:diagnostics': async () => ({
       text: await buildDiagnostics({
         version,

@@ -10,6 +10,7 @@ import type { ReplicaGroup, RunResult } from './run-types';
 import { desktopNoticeKinds, publishInterfaces, statsRecordingSettings, type SettingsView } from './settings-types';
 import type { StatsAlert } from './stats-history-types';
 import type { ContainerExited } from './notice-types';
+import type { SetupOptions } from './setup-types';
 import {
   historyRetentionDaysSchema,
   statsAlertSettingsSchema,
@@ -277,6 +278,8 @@ export const channels = {
   'engines:vm-shared-folders': channel<typeof vmSharedFoldersRequest, EngineView>(vmSharedFoldersRequest),
   /** Versions, engines, settings and recent engine log lines as text, secrets redacted, for a bug report. */
   'engines:diagnostics': channel<typeof none, { text: string }>(none),
+  /** The first-run page's ways to get an engine on this system (distribution package, Berth's own, a VM). */
+  'engines:setup-options': channel<typeof none, SetupOptions>(none),
   'containers:list': channel<typeof containersListRequest, ContainerSummary[]>(containersListRequest),
   'containers:start': channel<typeof containerIdRequest, { id: string }>(containerIdRequest),
   'containers:stop': channel<typeof containerStopRequest, { id: string }>(containerStopRequest),

@@ -13,18 +13,27 @@ import { useNow } from '../../lib/use-now';
 import { isStopped } from '../../model/container-filter';
 import { usageTotals } from '../../model/stats-totals';
 import { useAllLatestStats, useStatsWatch } from '../../stats/use-stats';
+import { FirstRunPanel, needsFirstRun } from './first-run-panel';
 import { TopConsumers } from './top-consumers';
 import { CpuUsageCard, MemoryUsageCard } from './usage-cards';
 
 export function DashboardPage() {
   const status = useChannelQuery('engine:status', {});
+  const engines = useChannelQuery('engines:list', {}).data;
   const engine = status.data;
+  const firstRun = needsFirstRun(engines, engine?.state === 'connected');
   return (
     <Page title="Dashboard" subtitle={engine?.state === 'connected' ? engineLine(engine.info) : undefined}>
       {status.error && !engine && (
         <QueryError what="the engine status" error={status.error} onRetry={() => void status.refetch()} />
       )}
-      {engine?.state === 'connected' ? <Cards info={engine.info} /> : engine && <EngineAway />}
+      {engine?.state === 'connected' ? (
+        <Cards info={engine.info} />
+      ) : firstRun ? (
+        <FirstRunPanel />
+      ) : (
+        engine && <EngineAway />
+      )}
     </Page>
   );
 }

@@ -63,6 +63,7 @@ const bases: Record<Channel, Record<string, unknown>> = {
   'stats:watch': { all: false, ids: [absentContainer] },
   'stats:history': { id: absentContainer, seconds: 60 },
   'stats:recording': {},
+  'engines:setup-options': {},
   'stats:range': { ids: [absentContainer], from: Date.UTC(2026, 0, 1) },
   'stats:top': { from: Date.UTC(2026, 0, 1), by: 'cpu', limit: 5 },
   'stats:export': { ids: [absentContainer], from: Date.UTC(2026, 0, 1), format: 'csv' },
