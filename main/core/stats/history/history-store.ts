@@ -98,6 +98,8 @@ export class HistoryStore {
   /** One sample; `values` null marks the series ended (stopped, or no longer readable). */
   append(id: string, t: number, values: StatsValues | null): void {
     this.assertOpen();
+    // The end of a series the store has nothing of (never recorded, or dropped over the cap) is nothing to keep.
+    if (values === null && !this.containers.has(id)) return;
     this.containerFor(id).add(t, values);
   }
 
