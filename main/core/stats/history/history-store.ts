@@ -110,7 +110,7 @@ export class HistoryStore {
     // Nothing recorded, nothing to keep.
     const container = this.containers.get(id);
     if (!container || container.removedAt !== undefined) return;
-    container.finishBuckets();
+    container.releaseBuckets();
     container.removedAt = this.now();
     container.removalPending = true;
   }
