@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   const handlers = recordingHandlers({
     recorder: { ready: Promise.resolve(), store, retentionDays: 7 } as never,
     stats: {} as never,
+    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     connection: {
       client: () => {
         throw new Error('no engine in this benchmark');

@@ -6,6 +6,8 @@ import type { HistoryRange } from '../../shared/stats-history-types';
 import { statsFieldCount, type StatsHistory, type StatsRow } from '../../shared/stats-types';
 import type { EngineLink } from '../connection/engine-link';
 import type { Handlers } from '../ipc/router';
+import type { Logger } from '../logger';
+import { errorMessage } from '../../shared/error-message';
 import type { HistoryStore } from '../stats/history/history-store';
 import { historiesToCsv, historiesToJson } from '../stats/history/history-export';
 import type { StatsService } from '../stats/stats-service';
@@ -17,6 +19,7 @@ export interface RecordingDeps {
   recorder: StatsRecorder;
   stats: Pick<StatsService, 'recording' | 'history'>;
   connection: Pick<EngineLink, 'client'>;
+  log: Logger;
 }
 
 type RecordingChannels = 'stats:recording' | 'stats:range' | 'stats:top' | 'stats:export' | 'stats:history';
@@ -27,7 +30,7 @@ const topConcurrency = 8;
 const storeSeconds = 900;
 
 export function recordingHandlers(deps: RecordingDeps): Pick<Handlers, RecordingChannels> {
-  const { recorder, stats, connection } = deps;
+  const { recorder, stats, connection, log } = deps;
 
   const store = async (): Promise<HistoryStore> => {
     await recorder.ready;
@@ -60,7 +63,7 @@ export function recordingHandlers(deps: RecordingDeps): Pick<Handlers, Recording
       const opened = await store();
       const to = request.to ?? Date.now();
       const tier = topTier(request.from, to, Date.now()).name;
-      const names = await containerNames(connection);
+      const names = await containerNames(connection, log);
       const { value, limit } = topFields[request.by];
       const ids = opened.ids();
       const consumers = [];
@@ -96,7 +99,11 @@ export function recordingHandlers(deps: RecordingDeps): Pick<Handlers, Recording
         missing = error;
       }
       const seconds = Math.min(request.seconds ?? storeSeconds, storeSeconds);
-      const older = await storedBefore(live, request.id, seconds).catch(() => null);
+      const older = await storedBefore(live, request.id, seconds).catch((error: unknown) => {
+        // The live ring still answers; the chart then starts at the core's start.
+        log.warn(`[stats-history] could not read the recorded seconds of ${request.id}: ${errorMessage(error)}`);
+        return null;
+      });
       if (!older || older.rows.length === 0) {
         if (live) return live;
         throw missing;
@@ -129,11 +136,14 @@ export function recordingHandlers(deps: RecordingDeps): Pick<Handlers, Recording
 }
 
 /** Names of the engine's containers; none when it is away (the store still answers, with names null). */
-async function containerNames(connection: Pick<EngineLink, 'client'>): Promise<Map<string, string>> {
+async function containerNames(connection: Pick<EngineLink, 'client'>, log: Logger): Promise<Map<string, string>> {
   try {
     const listed = await connection.client().listContainers({ all: true });
     return new Map(listed.map((container) => [container.Id, (container.Names[0] ?? '').replace(/^\//, '')]));
-  } catch {
+  } catch (error) {
+    log.warn(
+      `[stats-history] top consumers without names: the engine did not list its containers: ${errorMessage(error)}`,
+    );
     return new Map();
   }
 }

@@ -98,6 +98,8 @@ export class HistoryStore {
   /** One sample; `values` null marks the series ended (stopped, or no longer readable). */
   append(id: string, t: number, values: StatsValues | null): void {
     this.assertOpen();
+    // The end of a series the store has nothing of (never recorded, or dropped over the cap) is nothing to keep.
+    if (values === null && !this.containers.has(id)) return;
     this.containerFor(id).add(t, values);
   }
 
@@ -108,7 +110,7 @@ export class HistoryStore {
     // Nothing recorded, nothing to keep.
     const container = this.containers.get(id);
     if (!container || container.removedAt !== undefined) return;
-    container.finishBuckets();
+    container.releaseBuckets();
     container.removedAt = this.now();
     container.removalPending = true;
   }
