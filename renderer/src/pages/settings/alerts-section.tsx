@@ -3,11 +3,12 @@
 // settings:update; and the offer to show them as desktop notifications too (asked only on that press).
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useId, useState, useSyncExternalStore } from 'react';
-import { Button, Input, Label, Text, TextField } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import type { SettingsView } from '@shared/settings-types';
 import { defaultStatsAlertSettings, type StatsAlertSettings } from '@shared/stats-history-types';
 import { desktopPermission, requestDesktopPermission } from '../../alerts/desktop-notifications';
 import { ErrorAlert } from '../../components/error-alert';
+import { SettingField } from '../../components/setting-field';
 import { SettingSwitch } from '../../components/setting-switch';
 import { QueryError } from '../../components/query-error';
 import { channelKey, useChannelQuery } from '../../data/channel-query';
@@ -133,26 +134,15 @@ interface AlertNumberProps {
 /** Free text rather than a clamping number field: a value out of range is said at the field, not changed. */
 function AlertNumber({ label, unit, value, problem, isDisabled, onChange }: AlertNumberProps) {
   return (
-    <TextField
-      className="form-field setting-number"
+    <SettingField
+      className="setting-number"
+      label={`${label} (${unit})`}
       value={value}
       onChange={onChange}
-      isInvalid={problem !== undefined}
+      problem={problem ?? null}
       isDisabled={isDisabled}
       inputMode="numeric"
-      autoComplete="off"
-    >
-      <Label className="field-label">
-        {label} ({unit})
-      </Label>
-      <Input className="text-field-input" />
-      {/* The errorMessage slot names the problem in the input's aria-describedby; role alert announces it. */}
-      {problem && (
-        <Text slot="errorMessage" elementType="p" className="field-problem" role="alert">
-          {problem}
-        </Text>
-      )}
-    </TextField>
+    />
   );
 }
 

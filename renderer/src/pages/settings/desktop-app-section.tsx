@@ -1,9 +1,10 @@
 // Settings → "Desktop app" (the Electron app only): closing to the tray, starting at login, which desktop
 // notifications show, and updates from a feed (none unless one is set here).
 import { useId, useState } from 'react';
-import { Button, Input, Label, Text, TextField } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import type { DesktopNoticeKind } from '@shared/settings-types';
 import { ErrorAlert } from '../../components/error-alert';
+import { SettingField } from '../../components/setting-field';
 import { SettingSwitch } from '../../components/setting-switch';
 import { useChannelQuery } from '../../data/channel-query';
 import { useSettingSave } from './use-setting-save';
@@ -64,22 +65,15 @@ export function DesktopAppSection() {
           onChange={(updateChecks) => save.mutate({ updateChecks })}
         />
         <div className="setting-row">
-          <TextField
-            className="form-field setting-wide"
+          <SettingField
+            className="setting-wide"
+            label="Update feed"
             value={shownFeed}
             onChange={setFeed}
-            isInvalid={problem !== null}
+            problem={problem}
             isDisabled={save.isPending}
-            autoComplete="off"
-          >
-            <Label className="field-label">Update feed</Label>
-            <Input className="text-field-input" placeholder="https://… (none: Berth never looks for updates)" />
-            {problem && (
-              <Text slot="errorMessage" elementType="p" className="field-problem" role="alert">
-                {problem}
-              </Text>
-            )}
-          </TextField>
+            placeholder="https://… (none: Berth never looks for updates)"
+          />
           <Button
             className="button"
             isDisabled={feed === null || problem !== null || save.isPending}

@@ -1,9 +1,10 @@
 // Settings → "Stats history": whether Berth records every container's stats on disk (where the engine's
 // counters are cheap), how long a removed container's history stays, and what the store takes now.
 import { useId, useState } from 'react';
-import { Button, Input, Label, Text, TextField } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { defaultHistoryRetentionDays } from '@shared/settings-types';
 import { ErrorAlert } from '../../components/error-alert';
+import { SettingField } from '../../components/setting-field';
 import { SettingSwitch } from '../../components/setting-switch';
 import { useChannelQuery } from '../../data/channel-query';
 import { formatBytes } from '../../format/bytes';
@@ -45,23 +46,15 @@ export function StatsHistorySection() {
         </p>
       )}
       <div className="setting-row">
-        <TextField
-          className="form-field setting-number"
+        <SettingField
+          className="setting-number"
+          label="Removed containers’ history (days)"
           value={shownDays}
           onChange={setDays}
-          isInvalid={problem !== null}
+          problem={problem}
           isDisabled={save.isPending}
           inputMode="numeric"
-          autoComplete="off"
-        >
-          <Label className="field-label">Removed containers’ history (days)</Label>
-          <Input className="text-field-input" />
-          {problem && (
-            <Text slot="errorMessage" elementType="p" className="field-problem" role="alert">
-              {problem}
-            </Text>
-          )}
-        </TextField>
+        />
         <Button
           className="button"
           isDisabled={days === null || problem !== null || save.isPending}
