@@ -8,9 +8,13 @@ import type { SeriesWindow } from '../../../stats/series-window';
  * One time's values as the contract names them (`statsFields`), plus the CPU limit in % of one core: the one
  * quantity the charts derive, so CPU and its limit share an axis.
  */
-export type ChartRow = { t: number; cpuLimitPercent: number | null } & Record<StatsField, number | null>;
+export type ChartRow = { t: number; cpuLimitPercent: number | null } & Record<StatsField, number | null> & {
+    /** Downsampled history only: the bucket's smallest and largest CPU and memory, drawn as a faint band. */
+    cpuBand?: [number, number] | null;
+    memBand?: [number, number] | null;
+  };
 
-export type ChartKey = Exclude<keyof ChartRow, 't'>;
+export type ChartKey = Exclude<keyof ChartRow, 't' | 'cpuBand' | 'memBand'>;
 
 export interface ChartData {
   rows: ChartRow[];
@@ -22,6 +26,9 @@ export interface ChartData {
   endedAt: number[];
   /** Times of rows that break the series (no data, or its end): not readings of anything. */
   breaks: ReadonlySet<number>;
+  /** Set for recorded history: the store's resolution, and whether rows carry min–max bands. */
+  stepMs?: number;
+  banded?: boolean;
 }
 
 /** A stretch of time over which a limit kept one value. */
