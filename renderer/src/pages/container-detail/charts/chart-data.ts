@@ -29,6 +29,8 @@ export interface ChartData {
   /** Set for recorded history: the store's resolution, and whether rows carry min–max bands. */
   stepMs?: number;
   banded?: boolean;
+  /** How the time axis reads: distance from now (a live window), or clock times (history, zoom). */
+  axis?: 'ago' | 'clock';
 }
 
 /** A stretch of time over which a limit kept one value. */
@@ -102,5 +104,12 @@ export function limitSegments(data: ChartData, key: ChartKey): LimitSegment[] {
 export function maxOf(data: ChartData, keys: readonly ChartKey[]): number {
   let max = 0;
   for (const row of data.rows) for (const key of keys) max = Math.max(max, row[key] ?? 0);
+  return max;
+}
+
+/** The top of a min–max band, so the value axis makes room for a spike the mean line hides; 0 without bands. */
+export function bandMax(data: ChartData, key: 'cpuBand' | 'memBand'): number {
+  let max = 0;
+  if (data.banded) for (const row of data.rows) max = Math.max(max, row[key]?.[1] ?? 0);
   return max;
 }
