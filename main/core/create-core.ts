@@ -6,6 +6,7 @@ import type { AppInfo } from '../shared/contract';
 import { ComposeService } from './compose/compose-service';
 import { composeHandlers } from './compose/compose-handlers';
 import { recordingHandlers } from './recording/recording-handlers';
+import { StatsRecorder, type RecorderStoreOptions } from './recording/stats-recorder';
 import { ContainersService } from './containers/containers-service';
 import { lifecycleHandlers } from './containers/lifecycle-handlers';
 import type { EngineLink } from './connection/engine-link';
@@ -48,6 +49,8 @@ export interface CoreOptions {
   secretCipher?: SecretCipher;
   /** Tests only: shortens VM engines' idle stop (check interval, length of a minute) so a real VM stops in seconds. */
   vmIdleTiming?: IdleTiming;
+  /** Tests only: the stats history store's cap, clock and flush interval. */
+  statsHistory?: RecorderStoreOptions;
 }
 
 /** `BERTH_STATS_COLLECTOR=api|cgroup|guest` forces a stats collector (benchmarks, tests); the default picks per engine. */
@@ -83,6 +86,7 @@ export function createCore(options: CoreOptions): Core {
   const volumes = new VolumesService(connection);
   const networks = new NetworksService(connection);
   const stats = new StatsService({ connection, hub, log, collector: statsCollectorFrom(env) });
+  const recorder = new StatsRecorder({ env, hub, connection, stats, settings, log, store: options.statsHistory });
   const limits = new LimitsService({ connection, stats, log });
   const credentials = new EncryptedCredentials(credentialsFileFor(env), secretCipher);
   const registries = new RegistriesService({
@@ -140,7 +144,6 @@ export function createCore(options: CoreOptions): Core {
     'containers:stop': (request) => containers.stop(request.id, request.timeoutSeconds),
     'containers:remove': (request) => containers.remove(request.id, request.force ?? false, request.volumes ?? false),
     'stats:watch': (request, client) => stats.watch(client.id, { all: request.all ?? false, ids: request.ids ?? [] }),
-    'stats:history': async (request) => stats.history(request.id, request.seconds),
     'limits:get': (request) => limits.get(request.id),
     'limits:apply': (request) => limits.apply(request.id, request.change, request.acknowledgeBelowUsage ?? false),
     'limits:undo': (request) => limits.undo(request.id, request.acknowledgeBelowUsage ?? false),
@@ -173,6 +176,7 @@ export function createCore(options: CoreOptions): Core {
     'settings:get': async () => settings.view(await settings.get()),
     'settings:update': async (request) => {
       const updated = settings.view(await settings.update(request));
+      recorder.apply(updated.settings);
       // VM engines' forwarded ports follow Settings → Published ports.
       if (request.publishInterface) engines.resyncPorts();
       return updated;
@@ -188,7 +192,7 @@ export function createCore(options: CoreOptions): Core {
     ...buildHandlers(build),
     ...volumeHandlers(volumes),
     ...filesHandlers({ connection }),
-    ...recordingHandlers(),
+    ...recordingHandlers({ recorder, stats, connection }),
     'streams:close': async (request, client) => streams.close(request.id, client.id),
   };
 
@@ -211,6 +215,8 @@ export function createCore(options: CoreOptions): Core {
       transfers.dispose();
       images.dispose();
       await stats.dispose();
+      // After the stats: the last tick is in, and every buffered row gets written.
+      await recorder.close();
       containers.dispose();
       await engines.close();
     },

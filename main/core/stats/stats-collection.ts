@@ -66,6 +66,13 @@ export class Collection {
     return Promise.all(opens).then(() => undefined);
   }
 
+  /** Series being collected now. */
+  liveCount(): number {
+    let count = 0;
+    for (const series of this.series.values()) if (series.state === 'live') count += 1;
+    return count;
+  }
+
   /** A full id, a unique id prefix (short id), or a name. */
   find(ref: string): Series | undefined {
     const exact = this.series.get(ref);

@@ -18,6 +18,7 @@ import type { ContainerFacts } from './collector';
 import { CollectorChoice, type StatsCollectorChoice } from './collector-choice';
 import { toContainerFacts } from './container-facts';
 import type { EnforcedLimits } from './derive';
+import { RecorderWatch, recorderClientId, type RecordingState } from './recorder-watch';
 import { RunningSet } from './running-set';
 import { Collection } from './stats-collection';
 import { WatchSets } from './watch-sets';
@@ -47,6 +48,7 @@ export class StatsService {
   private readonly running: RunningSet;
   private readonly chooser: CollectorChoice;
   private readonly collection: Collection;
+  private readonly recorder: RecorderWatch;
   private readonly queues = new Map<string, Promise<unknown>>();
   /** Clients released while a watch of theirs was under way: that watch must not bring them back. */
   private readonly released = new Set<string>();
@@ -71,6 +73,7 @@ export class StatsService {
       guestStats: (intervalMs) => connection.guestStats?.(intervalMs) ?? null,
       fellBack: () => {
         this.collection.close('guest');
+        this.recorder.check();
         void this.reconcile();
       },
     });
@@ -85,11 +88,16 @@ export class StatsService {
       notRunning: (id) => this.running.noteStopped(id),
       missing: (id) => this.forget(id),
     });
+    this.recorder = new RecorderWatch({
+      collector: () => (this.collection.engine && !this.disposed ? this.chooser.kind : null),
+      watchAll: (on) => this.recordAll(on),
+    });
     this.unsubscribe = [
       connection.onEngineEvent((event) => this.onEngineEvent(event)),
       connection.onConnected((info) => this.onConnected(info)),
       connection.onStatus((status) => {
         if (status.state !== 'connected') this.collection.pause('the engine went away');
+        this.recorder.check();
       }),
     ];
     if (connection.status.state === 'connected') this.adopt(connection.status.info);
@@ -124,6 +132,16 @@ export class StatsService {
   collectorOf(ref: string): StatsCollectorKind | null {
     const series = this.collection.find(ref);
     return series?.state === 'live' ? series.kind : null;
+  }
+
+  /** Recording's setting: when allowed and the collector is cheap, the core watches every running container. */
+  setRecording(enabled: boolean): void {
+    this.recorder.setEnabled(enabled);
+  }
+
+  /** How recording goes now (stats:recording), with the number of containers being collected. */
+  recording(): RecordingState & { recording: number } {
+    return { ...this.recorder.state, recording: this.collection.liveCount() };
   }
 
   releaseClient(clientId: string): void {
@@ -177,7 +195,18 @@ export class StatsService {
 
   private reconcile(): Promise<void> {
     if (this.disposed) return Promise.resolve();
-    return this.collection.reconcile(this.sets.wanted(this.running.ids));
+    // The first open on a connection may find cgroup files unreadable (the collector becomes the API): re-decide.
+    return this.collection.reconcile(this.sets.wanted(this.running.ids)).then(() => this.recorder.check());
+  }
+
+  private recordAll(on: boolean): void {
+    if (on) this.sets.set(recorderClientId, true, []);
+    else this.sets.release(recorderClientId);
+    (on ? this.running.ensureKnown() : Promise.resolve())
+      .then(() => this.reconcile())
+      .catch((error: unknown) =>
+        this.options.log.warn(`[stats] could not start recording every container: ${toErrorInfo(error).message}`),
+      );
   }
 
   /** The container no longer exists: its series ends and no client watches it any more. */
@@ -247,6 +276,7 @@ export class StatsService {
   private adopt(info: EngineInfo): void {
     this.collection.engine = { cgroupVersion: info.cgroupVersion, hostMemoryBytes: info.memoryBytes };
     this.chooser.connected(this.options.connection.status);
+    this.recorder.check();
   }
 
   private onConnected(info: EngineInfo): void {

@@ -49,7 +49,7 @@ export class HistoryStore {
   private readonly now: () => number;
   private readonly tiers: readonly HistoryTier[];
   private readonly totalCapBytes: number;
-  private readonly retentionMs: number;
+  private retentionMs: number;
   private readonly log: Logger;
   private timer?: NodeJS.Timeout;
   private running: Promise<void> = Promise.resolve();
@@ -112,16 +112,40 @@ export class HistoryStore {
     container.removalPending = true;
   }
 
-  /** Rows of `id` in [from, to] at the finest tier that reaches back to `from`, oldest first. */
-  async read(id: string, from: number, to: number = this.now()): Promise<HistoryRange> {
+  /**
+   * Rows of `id` in [from, to] at the finest tier that reaches back to `from` (or the tier named), oldest
+   * first, including rows not flushed yet and the open bucket.
+   */
+  async read(id: string, from: number, to: number = this.now(), tierName?: HistoryTier['name']): Promise<HistoryRange> {
     assertContainerId(id);
-    const tierIndex = this.tiers.indexOf(tierFor(from, this.now(), this.tiers));
-    const tier = this.tiers[tierIndex]!;
+    const named = tierName === undefined ? undefined : this.tiers.find((each) => each.name === tierName);
+    const tier = named ?? tierFor(from, this.now(), this.tiers);
+    const tierIndex = this.tiers.indexOf(tier);
     const container = this.containers.get(id);
     if (!container) return { id, tier: tier.name, stepMs: tier.stepMs, rows: [] };
-    const disk = await readTierRows(container.filePath(tier), tier, statsFields, from, to);
+    // Memory first: a flush landing while the file is read moves rows from memory to disk, and taken the other
+    // way round they would be in neither (rangeRows keeps only memory rows newer than the disk's).
     const memory = container.series[tierIndex]!.memoryRows();
+    const disk = await readTierRows(container.filePath(tier), tier, statsFields, from, to);
     return { id, tier: tier.name, stepMs: tier.stepMs, rows: rangeRows(tier, width, disk, memory, from, to) };
+  }
+
+  /** The containers the store has history of (existing or removed, flushed or not). */
+  ids(): string[] {
+    return [...this.containers.keys()];
+  }
+
+  has(id: string): boolean {
+    return this.containers.has(id);
+  }
+
+  /** Settings changed: the next sweep keeps removed containers this many days. */
+  setRemovedRetentionDays(days: number): void {
+    this.retentionMs = days * dayMs;
+  }
+
+  get capBytes(): number {
+    return this.totalCapBytes;
   }
 
   /** Writes every buffered row; a call while a flush waits to run joins that one. */

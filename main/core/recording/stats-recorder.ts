@@ -1,0 +1,132 @@
+// Owns recording: the on-disk history store at `<config dir>/stats-history`, fed every `stats:tick` the core
+// emits (what the stats service collects: every running container when recording is always-on, else what
+// windows watch), the removals the engine reports (so a removed container's history is kept only for the
+// retention), and the recording settings (off stops feeding the store and the core's own watch; the retention
+// days go to the store's sweep). The store only buffers on a tick and writes on its own timer, so the tick's
+// path stays in memory; close() finishes and writes everything (the core's close awaits it).
+import { join } from 'node:path';
+import { defaultHistoryRetentionDays, type BerthSettings } from '../../shared/settings-types';
+import type { StatsTick } from '../../shared/stats-types';
+import { configDir } from '../config-dir';
+import type { EngineLink } from '../connection/engine-link';
+import type { EventHub } from '../ipc/event-hub';
+import type { Logger } from '../logger';
+import { HistoryStore, type HistoryStoreOptions } from '../stats/history/history-store';
+import type { StatsService } from '../stats/stats-service';
+
+/** Tests only: a small cap, a clock, a faster flush. */
+export type RecorderStoreOptions = Pick<HistoryStoreOptions, 'totalCapBytes' | 'now' | 'flushIntervalMs'>;
+
+export interface StatsRecorderOptions {
+  env: NodeJS.ProcessEnv;
+  hub: Pick<EventHub, 'subscribe'>;
+  connection: Pick<EngineLink, 'onEngineEvent'>;
+  stats: Pick<StatsService, 'setRecording'>;
+  settings: { get(): Promise<BerthSettings> };
+  log: Logger;
+  store?: RecorderStoreOptions;
+}
+
+export function historyDir(env: NodeJS.ProcessEnv): string {
+  return join(configDir(env), 'stats-history');
+}
+
+/** Ticks that arrive while the store opens (the first second or so): kept, then recorded in order. */
+const maxQueuedTicks = 120;
+
+export class StatsRecorder {
+  /** The store once open; null before, or when it could not be opened (then nothing is recorded). */
+  store: HistoryStore | null = null;
+  /** Whether ticks go to the store (the setting is not 'off'). */
+  enabled = false;
+  retentionDays = defaultHistoryRetentionDays;
+  /** Resolves once the store is open (or failed to open) and the settings are applied. */
+  readonly ready: Promise<void>;
+  private readonly queued: StatsTick[] = [];
+  private readonly unsubscribe: Array<() => void>;
+  private closed = false;
+  private warnedRecordFailure = false;
+
+  constructor(private readonly options: StatsRecorderOptions) {
+    this.unsubscribe = [
+      // Ticks addressed to one client (none today) would be copies of what everyone gets.
+      options.hub.subscribe((event, payload, to) => {
+        if (event === 'stats:tick' && to === undefined) this.onTick(payload as StatsTick);
+      }),
+      options.connection.onEngineEvent((event) => {
+        // Every removal, also of containers nobody collected (on-demand mode): their history then expires.
+        if (event.Type === 'container' && event.Action === 'destroy' && event.Actor.ID) this.removed(event.Actor.ID);
+      }),
+    ];
+    this.ready = this.start();
+  }
+
+  /** The settings changed (settings:update): the mode and the retention follow at once. */
+  apply(settings: BerthSettings): void {
+    this.enabled = settings.statsRecording !== 'off';
+    this.retentionDays = settings.historyRetentionDays ?? defaultHistoryRetentionDays;
+    this.store?.setRemovedRetentionDays(this.retentionDays);
+    this.options.stats.setRecording(this.enabled);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const unsubscribe of this.unsubscribe.splice(0)) unsubscribe();
+    await this.ready;
+    await this.store?.close();
+  }
+
+  private async start(): Promise<void> {
+    const { env, log } = this.options;
+    try {
+      this.apply(await this.options.settings.get());
+    } catch (error) {
+      // The settings store answers its defaults when the file is unreadable; this is a last resort.
+      log.error('[stats-history] could not read the recording settings: recording with the defaults', error);
+      this.apply({} as BerthSettings);
+    }
+    try {
+      const store = await HistoryStore.open({
+        dir: historyDir(env),
+        removedRetentionDays: this.retentionDays,
+        log,
+        ...this.options.store,
+      });
+      if (this.closed) {
+        await store.close();
+        return;
+      }
+      this.store = store;
+      for (const tick of this.queued.splice(0)) this.onTick(tick);
+    } catch (error) {
+      log.error(`[stats-history] could not open the history store in ${historyDir(env)}: nothing is recorded`, error);
+    }
+  }
+
+  private onTick(tick: StatsTick): void {
+    if (this.closed) return;
+    if (!this.store) {
+      if (this.queued.length < maxQueuedTicks) this.queued.push(tick);
+      return;
+    }
+    for (const id of tick.removed ?? []) this.removed(id);
+    if (!this.enabled) return;
+    try {
+      this.store.record({ ...tick, removed: undefined });
+    } catch (error) {
+      // Only a malformed id can throw here: said once rather than every second.
+      if (this.warnedRecordFailure) return;
+      this.warnedRecordFailure = true;
+      this.options.log.error('[stats-history] could not record a stats tick', error);
+    }
+  }
+
+  private removed(id: string): void {
+    if (!this.store || this.closed) return;
+    try {
+      this.store.markRemoved(id);
+    } catch (error) {
+      this.options.log.warn(`[stats-history] could not mark ${id.slice(0, 12)} removed: ${String(error)}`);
+    }
+  }
+}
