@@ -9,7 +9,7 @@ import { useChannelQuery } from '../../data/channel-query';
 import { useNow } from '../../lib/use-now';
 import { isStopped } from '../../model/container-filter';
 import { recordingLine } from '../../stats/history/recording-text';
-import { isLiveRange, panWindow, recordedSpanMs, type TimeWindow } from '../../stats/history/time-window';
+import { formatWindow, isLiveRange, panWindow, recordedSpanMs, type TimeWindow } from '../../stats/history/time-window';
 import { useStatsStore } from '../../stats/stats-context';
 import { useLatestStats, useStatsHistory, useStatsMeta, useStatsShown, useStatsWatch } from '../../stats/use-stats';
 import { useChartColors } from './charts/chart-colors';
@@ -60,7 +60,7 @@ export function StatsTab({ container, gone }: { container: ContainerSummary; gon
 
   const live = isLiveRange(rangeSeconds);
   const status = zoom
-    ? `Zoomed to ${new Date(zoom.from).toLocaleString()} – ${new Date(zoom.to).toLocaleTimeString()}`
+    ? `Zoomed to ${formatWindow(zoom)}`
     : frozenAt !== null && live
       ? `Paused at ${new Date(frozenAt).toLocaleTimeString()}; still collecting`
       : gone

@@ -130,3 +130,9 @@ export function formatSpan(ms: number): string {
   const days = Math.round((ms / day) * 10) / 10;
   return `${days} ${days === 1 ? 'day' : 'days'}`;
 }
+
+/** "09:05:07 – 09:06:30", "Sun 09:05 – Mon 10:00": a window's ends as its axis labels them. */
+export function formatWindow(window: TimeWindow): string {
+  const format = clockFormat(window.to - window.from);
+  return `${format(window.from)} – ${format(window.to)}`;
+}

@@ -23,7 +23,8 @@ import { chartSummary } from './chart-summaries';
 // The x axis is hidden here (the throttling strip below shows it): the bottom margin keeps the 0 % label whole.
 const margin = { top: 10, right: 12, bottom: 6, left: 0 };
 const stripMargin = { top: 8, right: 12, bottom: 0, left: 0 };
-const percent = (value: number) => `${Math.round(value)} %`;
+// One decimal at most: a 2.5 % step must not read as 3 %.
+const percent = (value: number) => `${Number(value.toFixed(1))} %`;
 
 export function CpuChart({
   name,
@@ -58,7 +59,7 @@ export function CpuChart({
       summary={chartSummary('cpu', latest)}
       footer={<ThrottleStrip name={name} data={data} colors={colors} />}
     >
-      <ComposedChart data={data.rows} margin={margin} accessibilityLayer={false} {...zoom?.handlers}>
+      <ComposedChart data={data.rows} margin={margin} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke={colors.grid} />
         <XAxis {...timeAxisProps(data, colors)} hide />
         <YAxis {...valueAxisProps(ticks, percent, colors)} />
@@ -86,7 +87,7 @@ function ThrottleStrip({ name, data, colors }: { name: string; data: ChartData; 
   const zoom = useChartZoom();
   return (
     <ChartImage label={`CPU throttling of ${name}`} height={64}>
-      <AreaChart data={data.rows} margin={stripMargin} accessibilityLayer={false} {...zoom?.handlers}>
+      <AreaChart data={data.rows} margin={stripMargin} accessibilityLayer={false}>
         <XAxis {...timeAxisProps(data, colors)} />
         <YAxis {...valueAxisProps([0, 100], percent, colors)} ticks={[100]} />
         <Area
@@ -95,6 +96,7 @@ function ThrottleStrip({ name, data, colors }: { name: string; data: ChartData; 
           type="stepAfter"
           {...usageAreaProps(colors.throttle, { strokeWidth: 1, fillOpacity: 0.25 })}
         />
+        {selectionArea(zoom, colors.axis)}
       </AreaChart>
     </ChartImage>
   );

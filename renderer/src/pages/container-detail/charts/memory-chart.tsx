@@ -61,7 +61,7 @@ export function MemoryChart({
       legend={legend}
       summary={chartSummary('memory', latest)}
     >
-      <ComposedChart data={data.rows} margin={margin} accessibilityLayer={false} {...zoom?.handlers}>
+      <ComposedChart data={data.rows} margin={margin} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke={colors.grid} />
         <XAxis {...timeAxisProps(data, colors)} />
         <YAxis {...valueAxisProps(ticks, formatBytes, colors)} />

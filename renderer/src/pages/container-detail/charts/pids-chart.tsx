@@ -40,7 +40,7 @@ export function PidsChart({
       legend={legend}
       summary={chartSummary('pids', latest)}
     >
-      <LineChart data={data.rows} margin={margin} accessibilityLayer={false} {...zoom?.handlers}>
+      <LineChart data={data.rows} margin={margin} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke={colors.grid} />
         <XAxis {...timeAxisProps(data, colors)} />
         <YAxis {...valueAxisProps(ticks, String, colors)} allowDecimals={false} />

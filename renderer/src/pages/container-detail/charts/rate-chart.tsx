@@ -46,7 +46,7 @@ export function RateChart({ title, label, series, data, summary, colors }: RateC
       legend={series.map((s) => ({ label: s.label, color: s.color, kind: 'line' as const }))}
       summary={summary}
     >
-      <LineChart data={data.rows} margin={margin} accessibilityLayer={false} {...zoom?.handlers}>
+      <LineChart data={data.rows} margin={margin} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke={colors.grid} />
         <XAxis {...timeAxisProps(data, colors)} />
         <YAxis {...valueAxisProps(ticks, perSecond, colors, 76)} />
