@@ -38,7 +38,9 @@ export function useHistoryRange(
     },
     enabled: enabled && sorted.length > 0,
     // A range ending now moves one bucket per step; a fixed window's past does not change.
-    refetchInterval: fixed ? false : expectedStepMs(seconds * 1000),
+    // The store's own step once it has answered (it may pick a coarser tier than the span suggests).
+    refetchInterval: (current) =>
+      fixed ? false : (current.state.data?.ranges[0]?.stepMs ?? expectedStepMs(seconds * 1000)),
     staleTime: fixed ? Infinity : 0,
     // The chart keeps the last answer while the next range loads, rather than flashing empty.
     placeholderData: (previous) => previous,
