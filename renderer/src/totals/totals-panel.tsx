@@ -168,7 +168,7 @@ function TotalsBlock({ title, unit, series, names, ticks, format, window, colors
       />
       <p className="chart-summary numeric">
         {summary
-          ? `Total ${title.toLowerCase()}: mean ${format(summary.mean)} · peak ${format(summary.peak)} · ${series.ids.length} containers`
+          ? `Total ${title === 'CPU' ? title : title.toLowerCase()}: mean ${format(summary.mean)} · peak ${format(summary.peak)} · ${series.ids.length} containers`
           : 'No samples'}
       </p>
       <TotalsTable

@@ -9,7 +9,14 @@ import { useChannelQuery } from '../../data/channel-query';
 import { useNow } from '../../lib/use-now';
 import { isStopped } from '../../model/container-filter';
 import { recordingLine } from '../../stats/history/recording-text';
-import { formatWindow, isLiveRange, panWindow, recordedSpanMs, type TimeWindow } from '../../stats/history/time-window';
+import {
+  clampWindow,
+  formatWindow,
+  isLiveRange,
+  panWindow,
+  recordedSpanMs,
+  type TimeWindow,
+} from '../../stats/history/time-window';
 import { useStatsStore } from '../../stats/stats-context';
 import { useLatestStats, useStatsHistory, useStatsMeta, useStatsShown, useStatsWatch } from '../../stats/use-stats';
 import { useChartColors } from './charts/chart-colors';
@@ -56,7 +63,8 @@ export function StatsTab({ container, gone }: { container: ContainerSummary; gon
     },
     [zoom, view.window],
   );
-  const zoomDrag = useZoomDrag(setZoom, pan);
+  const zoomTo = useCallback((window: TimeWindow) => setZoom(clampWindow(window, Date.now())), []);
+  const zoomDrag = useZoomDrag(zoomTo, pan);
 
   const live = isLiveRange(rangeSeconds);
   const status = zoom

@@ -58,6 +58,15 @@ export function zoomWindow(a: number, b: number, minSpanMs = minZoomMs): TimeWin
 }
 
 /**
+ * A zoom window kept in the past: a drag that ends beyond the plot's right edge (or a window that ends
+ * after now) stops at `latest`, moving its start back if the span would fall under `minSpanMs`.
+ */
+export function clampWindow(window: TimeWindow, latest: number, minSpanMs = minZoomMs): TimeWindow {
+  const to = Math.min(window.to, latest);
+  return { from: Math.min(window.from, to - minSpanMs), to };
+}
+
+/**
  * The window moved by half its span, earlier (-1) or later (+1), kept inside [earliest, latest] with its span
  * unchanged: panning past now stops at now.
  */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  clampWindow,
   clockFormat,
   clockTicks,
   expectedStepMs,
@@ -19,6 +20,14 @@ describe('zoomWindow', () => {
   });
   it('widens a too narrow drag around its middle', () => {
     expect(zoomWindow(100_000, 102_000, 10_000)).toEqual({ from: 96_000, to: 106_000 });
+  });
+});
+
+describe('clampWindow', () => {
+  it('stops a window at now, keeping at least the smallest span', () => {
+    expect(clampWindow({ from: 50_000, to: 200_000 }, 100_000)).toEqual({ from: 50_000, to: 100_000 });
+    expect(clampWindow({ from: 98_000, to: 200_000 }, 100_000, 10_000)).toEqual({ from: 90_000, to: 100_000 });
+    expect(clampWindow({ from: 10_000, to: 20_000 }, 100_000)).toEqual({ from: 10_000, to: 20_000 });
   });
 });
 
