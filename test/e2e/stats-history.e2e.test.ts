@@ -114,6 +114,11 @@ describe('recorded stats history', () => {
     const zoomedStatus = await detail.statusLine().textContent();
     await detail.statsButton('Earlier').click();
     await expect.poll(() => detail.statusLine().textContent()).not.toBe(zoomedStatus);
+    // A focused chart pans with the arrow keys too.
+    const pannedStatus = await detail.statusLine().textContent();
+    await cpuChart.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => detail.statusLine().textContent()).not.toBe(pannedStatus);
     expect(samples(await detail.coverage().textContent())).toBeGreaterThan(0);
 
     // Export CSV of the window shown: a download whose rows parse, one header, an id column.
@@ -192,6 +197,15 @@ describe('recorded stats history', () => {
     await expect.poll(() => top.textContent(), { timeout: 15_000 }).toContain(`${project}-web-1`);
     expect(await top.textContent()).toMatch(/peak [\d.]+ % · limit 0\.3 cores/);
     await shots(page, `${process.env.BERTH_SHOT_PREFIX ?? 'ui'}-dashboard`);
+
+    // The Engine page says how the active engine's stats are recorded, and how big the store is.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Engine' }).click();
+    const facts = page.locator('.fact', { hasText: 'Stats history' });
+    await expect.poll(() => facts.textContent(), { timeout: 10_000 }).toContain('Recorded always · cgroup files');
+    await expect
+      .poll(() => page.locator('.fact', { hasText: 'History store' }).textContent())
+      .toMatch(/B of .* · History of removed containers kept \d+ days?/);
+    await shots(page, `${process.env.BERTH_SHOT_PREFIX ?? 'ui'}-engine`);
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });
