@@ -17,7 +17,7 @@ export const containersListRequest = { all: true } as const;
 export function useChannelQuery<C extends Channel>(
   channel: C,
   request: RequestOf<C>,
-  options: { staleTime?: number } = {},
+  options: { staleTime?: number; refetchInterval?: number } = {},
 ) {
   const client = useBerthClient();
   return useQuery({

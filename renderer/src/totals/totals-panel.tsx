@@ -1,7 +1,7 @@
 // Totals of several containers over a chosen range, from the recorded store: stacked CPU (in % of one core)
 // and memory of each container, so the top edge is their sum (a compose project's panel, the Dashboard's
 // engine totals), the mean and peak of the sum in words, the figures as a table, and CSV/JSON export.
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Button, ToggleButton, ToggleButtonGroup, type Key } from 'react-aria-components';
 import { binaryTicks, linearTicks } from '../format/axis-ticks';
 import { formatBytes } from '../format/bytes';
@@ -9,6 +9,7 @@ import { formatPercent } from '../format/stats-format';
 import { useChartColors } from '../pages/container-detail/charts/chart-colors';
 import { useStatsExport } from '../pages/container-detail/stats-export';
 import { stackRanges, totalSummary, type StackedSeries } from '../stats/history/stack-totals';
+import { thinRange } from '../stats/history/thin-rows';
 import { clockFormat } from '../stats/history/time-window';
 import { useHistoryRange } from '../stats/history/use-history-range';
 import { StackedChart } from './stacked-chart';
@@ -42,7 +43,8 @@ export function TotalsPanel({ title, ids, names, exportName }: TotalsPanelProps)
   const colors = useChartColors();
   const history = useHistoryRange(ids, seconds, null);
   const exporter = useStatsExport(ids, exportName);
-  const ranges = history.ranges ?? [];
+  // Thinned like the Stats tab's: 7 days of several containers would be tens of thousands of rows.
+  const ranges = useMemo(() => (history.ranges ?? []).map((range) => thinRange(range)), [history.ranges]);
   const cpu = stackRanges(ranges, 'cpuPercent');
   const memory = stackRanges(ranges, 'memBytes');
   const shownNames = cpu.ids.map((id) => names.get(id) ?? id.slice(0, 12));

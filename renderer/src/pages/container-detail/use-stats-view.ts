@@ -4,6 +4,7 @@
 import { useMemo } from 'react';
 import { describeCoverage, historyChartData } from '../../stats/history/history-chart-data';
 import { clockFormat, formatSpan, isLiveRange, zoomSource, type TimeWindow } from '../../stats/history/time-window';
+import { thinRange } from '../../stats/history/thin-rows';
 import { useHistoryRange } from '../../stats/history/use-history-range';
 import { useStatsSeries } from '../../stats/use-stats';
 import { chartData, type ChartData } from './charts/chart-data';
@@ -34,10 +35,8 @@ export function useStatsView(
     if (source === 'ring') {
       data = span ? { ...chartData(span), axis: zoom ? 'clock' : 'ago', stepMs: 1000 } : null;
     } else if (history.window) {
-      data = historyChartData(
-        history.ranges?.find((range) => id.startsWith(range.id) || range.id.startsWith(id)),
-        history.window,
-      );
+      const range = history.ranges?.find((candidate) => id.startsWith(candidate.id) || candidate.id.startsWith(id));
+      data = historyChartData(range && thinRange(range), history.window);
       data.axis = 'clock';
     }
     const window = data ? { from: data.from, to: data.to } : null;

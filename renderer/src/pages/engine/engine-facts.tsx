@@ -34,9 +34,10 @@ export function EngineFacts({ info, active }: { info: EngineInfo; active: boolea
   );
 }
 
-/** How the active engine's stats are recorded (the recorder serves only the active engine). */
+/** How the active engine's stats are recorded (the recorder serves only the active engine); the count and
+ * store size change as containers start and rows flush, so it is read again every 10 s while shown. */
 function RecordingFacts() {
-  const recording = useChannelQuery('stats:recording', {}, { staleTime: 10_000 }).data;
+  const recording = useChannelQuery('stats:recording', {}, { refetchInterval: 10_000 }).data;
   if (!recording) return null;
   return (
     <>
