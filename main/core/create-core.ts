@@ -192,7 +192,7 @@ export function createCore(options: CoreOptions): Core {
     ...buildHandlers(build),
     ...volumeHandlers(volumes),
     ...filesHandlers({ connection }),
-    ...recordingHandlers({ recorder, stats, connection }),
+    ...recordingHandlers({ recorder, stats, connection, log }),
     'streams:close': async (request, client) => streams.close(request.id, client.id),
   };
 

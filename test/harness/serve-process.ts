@@ -18,6 +18,11 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /** HOME (and so Berth's config folder) to use and keep, e.g. the same one across a restart; else a new one, removed at stop. */
+  home?: string;
+}
+
 /**
  * Starts serve against `dockerHost` with an empty HOME, so the user's docker config is never read.
  * `extraEnv` adds variables such as BERTH_STATS_COLLECTOR.
@@ -26,8 +31,9 @@ export async function startServe(
   dockerHost: string,
   extraArgs: string[] = [],
   extraEnv: Record<string, string> = {},
+  options: ServeOptions = {},
 ): Promise<ServeProcess> {
-  const home = mkdtempSync(join(tmpdir(), 'berth-serve-home-'));
+  const home = options.home ?? mkdtempSync(join(tmpdir(), 'berth-serve-home-'));
   const child: ChildProcess = spawn(process.execPath, [cliPath, 'serve', '--port', '0', ...extraArgs], {
     // No embedded engine: a test that starts serve with its engine away must not make Berth start a dockerd.
     env: { PATH: process.env.PATH, HOME: home, DOCKER_HOST: dockerHost, BERTH_EMBEDDED_ENGINE: '0', ...extraEnv },
@@ -68,7 +74,7 @@ export async function startServe(
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(home, { recursive: true, force: true });
+      if (!options.home) rmSync(home, { recursive: true, force: true });
     },
   };
 }

@@ -6,26 +6,31 @@ import type { HistoryRange } from '../../shared/stats-history-types';
 import { statsFieldCount, type StatsHistory, type StatsRow } from '../../shared/stats-types';
 import type { EngineLink } from '../connection/engine-link';
 import type { Handlers } from '../ipc/router';
+import type { Logger } from '../logger';
+import { errorMessage } from '../../shared/error-message';
 import type { HistoryStore } from '../stats/history/history-store';
 import { historiesToCsv, historiesToJson } from '../stats/history/history-export';
 import type { StatsService } from '../stats/stats-service';
 import { exportFilename, resolveHistoryRefs } from './history-refs';
 import type { StatsRecorder } from './stats-recorder';
-import { consumerOf, topConsumers, topTier } from './stats-top';
+import { consumerOfSummary, topConsumers, topFields, topTier } from './stats-top';
 
 export interface RecordingDeps {
   recorder: StatsRecorder;
   stats: Pick<StatsService, 'recording' | 'history'>;
   connection: Pick<EngineLink, 'client'>;
+  log: Logger;
 }
 
 type RecordingChannels = 'stats:recording' | 'stats:range' | 'stats:top' | 'stats:export' | 'stats:history';
+
+const topConcurrency = 8;
 
 /** What the 1 s tier holds: the most `stats:history` can add from the store. */
 const storeSeconds = 900;
 
 export function recordingHandlers(deps: RecordingDeps): Pick<Handlers, RecordingChannels> {
-  const { recorder, stats, connection } = deps;
+  const { recorder, stats, connection, log } = deps;
 
   const store = async (): Promise<HistoryStore> => {
     await recorder.ready;
@@ -58,11 +63,24 @@ export function recordingHandlers(deps: RecordingDeps): Pick<Handlers, Recording
       const opened = await store();
       const to = request.to ?? Date.now();
       const tier = topTier(request.from, to, Date.now()).name;
-      const names = await containerNames(connection);
+      const names = await containerNames(connection, log);
+      const { value, limit } = topFields[request.by];
+      const ids = opened.ids();
       const consumers = [];
-      // One container at a time: each read holds a whole tier file in memory for a moment.
-      for (const id of opened.ids())
-        consumers.push(consumerOf(await opened.read(id, request.from, to, tier), request.by, names.get(id) ?? null));
+      // A few containers at a time: one file's read overlaps another's scan, and only a few files are in memory.
+      for (let at = 0; at < ids.length; at += topConcurrency)
+        consumers.push(
+          ...(await Promise.all(
+            ids.slice(at, at + topConcurrency).map(async (id) => {
+              const summary = await opened.summarize(
+                id,
+                { from: request.from, to, field: value, limitField: limit },
+                tier,
+              );
+              return consumerOfSummary(id, summary, names.get(id) ?? null);
+            }),
+          )),
+        );
       return topConsumers(consumers, request.limit ?? 5);
     },
     'stats:export': async (request) => {
@@ -81,7 +99,11 @@ export function recordingHandlers(deps: RecordingDeps): Pick<Handlers, Recording
         missing = error;
       }
       const seconds = Math.min(request.seconds ?? storeSeconds, storeSeconds);
-      const older = await storedBefore(live, request.id, seconds).catch(() => null);
+      const older = await storedBefore(live, request.id, seconds).catch((error: unknown) => {
+        // The live ring still answers; the chart then starts at the core's start.
+        log.warn(`[stats-history] could not read the recorded seconds of ${request.id}: ${errorMessage(error)}`);
+        return null;
+      });
       if (!older || older.rows.length === 0) {
         if (live) return live;
         throw missing;
@@ -114,11 +136,14 @@ export function recordingHandlers(deps: RecordingDeps): Pick<Handlers, Recording
 }
 
 /** Names of the engine's containers; none when it is away (the store still answers, with names null). */
-async function containerNames(connection: Pick<EngineLink, 'client'>): Promise<Map<string, string>> {
+async function containerNames(connection: Pick<EngineLink, 'client'>, log: Logger): Promise<Map<string, string>> {
   try {
     const listed = await connection.client().listContainers({ all: true });
     return new Map(listed.map((container) => [container.Id, (container.Names[0] ?? '').replace(/^\//, '')]));
-  } catch {
+  } catch (error) {
+    log.warn(
+      `[stats-history] top consumers without names: the engine did not list its containers: ${errorMessage(error)}`,
+    );
     return new Map();
   }
 }

@@ -2,12 +2,13 @@
 // peak of CPU or memory, and its limit at the end of the range, read from the coarsest tier that still gives
 // the range some thirty buckets (a week reads 1-minute rows, not a million 1-second ones).
 import type { HistoryRange, TopConsumer } from '../../shared/stats-history-types';
+import type { FieldSummary } from '../stats/history/field-summary';
 import { F } from '../../shared/stats-types';
 import { historyTiers, tierFor, type HistoryTier } from '../stats/history/tiers';
 
 export type TopBy = 'cpu' | 'memory';
 
-const fields: Record<TopBy, { value: number; limit: number }> = {
+export const topFields: Record<TopBy, { value: number; limit: number }> = {
   cpu: { value: F.cpuPercent, limit: F.cpuLimitCores },
   memory: { value: F.memBytes, limit: F.memLimitBytes },
 };
@@ -24,7 +25,7 @@ export function topTier(from: number, to: number, now: number, tiers: readonly H
 
 /** One container's use over its range; null when it has no value of that field in it. */
 export function consumerOf(range: HistoryRange, by: TopBy, name: string | null): TopConsumer | null {
-  const { value, limit } = fields[by];
+  const { value, limit } = topFields[by];
   let sum = 0;
   let count = 0;
   let max = -Infinity;
@@ -39,6 +40,12 @@ export function consumerOf(range: HistoryRange, by: TopBy, name: string | null):
   }
   if (count === 0) return null;
   return { id: range.id, name, mean: sum / count, max, limit: lastLimit };
+}
+
+/** A container's use from the store's summary of its field; null when it had no value in the range. */
+export function consumerOfSummary(id: string, summary: FieldSummary, name: string | null): TopConsumer | null {
+  if (summary.count === 0) return null;
+  return { id, name, mean: summary.sum / summary.count, max: summary.max, limit: summary.limit };
 }
 
 /** Sorted by mean, largest first; ties by peak. */

@@ -4,7 +4,8 @@
 // limits), and pausing while the engine is away, resuming with everything re-resolved once it is back.
 //
 // History of a container nobody watches any more is kept for `keepUnwatchedMs` (2 min by default), so a page
-// reload or a quick switch between views finds it again; a removed container's history goes at once.
+// reload or a quick switch between views finds it again; a removed container's history goes at once. With
+// recording on and a cheap collector the core watches every running container itself (recorder-watch.ts).
 import type Dockerode from 'dockerode';
 import type { EngineInfo } from '../../shared/engine-types';
 import { BerthError } from '../../shared/errors';

@@ -17,7 +17,7 @@ export function createStatsStore(client: StatsClient, options: SeriesStoreOption
     series,
     watches,
     start() {
-      const stops = [client.on('stats:tick', (tick) => series.applyTick(tick)), watches.start()];
+      const stops = [client.on('stats:tick', (tick) => series.applyTick(watches.only(tick))), watches.start()];
       return () => {
         for (const stop of stops) stop();
       };

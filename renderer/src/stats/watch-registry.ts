@@ -34,6 +34,11 @@ export class WatchRegistry {
     };
   }
 
+  /** Whether a declaration covers this container: every running one, or its id as declared. */
+  covers(id: string): boolean {
+    return this.allCount > 0 || this.idCounts.has(id);
+  }
+
   union(): WatchUnion {
     return { all: this.allCount > 0, ids: [...this.idCounts.keys()].sort() };
   }

@@ -4,7 +4,7 @@
 // reconnected (a new connection starts with nothing watched) or the engine came back. Also fetches the
 // history that detail views ask for, once the watch that includes them is answered (the core keeps
 // history only for watched containers), and again after a reconnect to fill the gap.
-import type { StatsWatchResult } from '@shared/stats-types';
+import type { StatsTick, StatsWatchResult } from '@shared/stats-types';
 import type { BerthClient } from '../ipc/berth-client';
 import { CountedKeys } from '../lib/counted-keys';
 import { createStore, type ReadableStore } from '../lib/store';
@@ -71,6 +71,18 @@ export class WatchSync {
       this.timer = null;
       for (const stop of stops) stop();
     };
+  }
+
+  /**
+   * The tick without samples of containers this window does not watch. The core sends every window the samples
+   * of everything it collects, which with always-on recording is every running container: kept, they would cost
+   * each window up to 15 minutes of rows per container it never shows.
+   */
+  only(tick: StatsTick): StatsTick {
+    const watching = this.metaStore.get()?.watching;
+    // Declared ids may be names or short ids: the core's answer says which full ids they are.
+    const kept = tick.samples.filter((sample) => this.registry.covers(sample.id) || watching?.includes(sample.id));
+    return kept.length === tick.samples.length ? tick : { ...tick, samples: kept };
   }
 
   /** Declares a need; returns the function that withdraws it. */

@@ -42,6 +42,11 @@ export class ContainerHistory implements ContainerFootprint {
     for (const series of this.series) series.finishBucket();
   }
 
+  /** Removed: open buckets become rows and their arrays go. */
+  releaseBuckets(): void {
+    for (const series of this.series) series.release();
+  }
+
   hasPending(): boolean {
     return this.removalPending || this.series.some((series) => series.pending.length > 0);
   }

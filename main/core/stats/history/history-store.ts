@@ -10,6 +10,7 @@ import { statsFields, type StatsTick, type StatsValues } from '../../../shared/s
 import { silentLogger, type Logger } from '../../logger';
 import { assertContainerId } from './container-id';
 import { ContainerHistory } from './container-history';
+import { emptySummary, summarizeContainer, type FieldSummary, type SummaryRange } from './field-summary';
 import { FileHandles } from './file-handles';
 import type { HistoryRange, HistoryRow } from './history-row';
 import { rangeRows } from './range-rows';
@@ -97,6 +98,8 @@ export class HistoryStore {
   /** One sample; `values` null marks the series ended (stopped, or no longer readable). */
   append(id: string, t: number, values: StatsValues | null): void {
     this.assertOpen();
+    // The end of a series the store has nothing of (never recorded, or dropped over the cap) is nothing to keep.
+    if (values === null && !this.containers.has(id)) return;
     this.containerFor(id).add(t, values);
   }
 
@@ -107,7 +110,7 @@ export class HistoryStore {
     // Nothing recorded, nothing to keep.
     const container = this.containers.get(id);
     if (!container || container.removedAt !== undefined) return;
-    container.finishBuckets();
+    container.releaseBuckets();
     container.removedAt = this.now();
     container.removalPending = true;
   }
@@ -128,6 +131,14 @@ export class HistoryStore {
     const memory = container.series[tierIndex]!.memoryRows();
     const disk = await readTierRows(container.filePath(tier), tier, statsFields, from, to);
     return { id, tier: tier.name, stepMs: tier.stepMs, rows: rangeRows(tier, width, disk, memory, from, to) };
+  }
+
+  /** One field's mean, peak and last limit over [from, to] in one tier, memory included (see field-summary.ts). */
+  async summarize(id: string, range: SummaryRange, tierName: HistoryTier['name']): Promise<FieldSummary> {
+    const tierIndex = this.tiers.findIndex((each) => each.name === tierName);
+    const container = this.containers.get(id);
+    if (!container || tierIndex < 0) return emptySummary();
+    return summarizeContainer(container, this.tiers[tierIndex]!, tierIndex, range);
   }
 
   /** The containers the store has history of (existing or removed, flushed or not). */

@@ -8,7 +8,11 @@ import type { HistoryRow } from './history-row';
 import type { HistoryTier } from './tiers';
 
 export class TierSeries {
-  private readonly bucket: Bucket;
+  /**
+   * Made at the first sample and let go when the container is removed: a removed container's history stays for
+   * days, and thousands of them should cost their rows on disk, not five arrays a tier each in memory.
+   */
+  private bucket: Bucket | undefined;
   /** Finished rows, oldest first, waiting for a flush. */
   pending: HistoryRow[] = [];
   /** Rows a flush is writing right now: still readable from here until the write has landed. */
@@ -16,25 +20,24 @@ export class TierSeries {
 
   constructor(
     readonly tier: HistoryTier,
-    width: number,
-  ) {
-    this.bucket = new Bucket(width);
-  }
+    private readonly width: number,
+  ) {}
 
   /** Adds a sample (null = the series ended here: an explicit gap). A sample older than the open bucket is dropped. */
   add(t: number, values: StatsValues | null): void {
     const start = Math.floor(t / this.tier.stepMs) * this.tier.stepMs;
-    if (this.bucket.samples > 0) {
-      if (start < this.bucket.start) return;
-      if (start > this.bucket.start) this.finishBucket();
+    const bucket = (this.bucket ??= new Bucket(this.width));
+    if (bucket.samples > 0) {
+      if (start < bucket.start) return;
+      if (start > bucket.start) this.finishBucket();
     }
-    if (this.bucket.samples === 0) this.bucket.reset(start);
-    this.bucket.add(values);
+    if (bucket.samples === 0) bucket.reset(start);
+    bucket.add(values);
   }
 
   /** Closes the open bucket early (on close or removal): its row is final from here on. */
   finishBucket(): void {
-    if (this.bucket.samples === 0) return;
+    if (!this.bucket || this.bucket.samples === 0) return;
     this.pending.push(this.bucket.toRow(this.tier.keepsRange));
     if (this.pending.length > this.tier.capacity) this.pending.shift();
     this.bucket.reset(Number.NaN);
@@ -42,7 +45,13 @@ export class TierSeries {
 
   /** The open bucket as a provisional row, for reads that want the newest seconds too. */
   openRow(): HistoryRow | undefined {
-    return this.bucket.samples > 0 ? this.bucket.toRow(this.tier.keepsRange) : undefined;
+    return this.bucket && this.bucket.samples > 0 ? this.bucket.toRow(this.tier.keepsRange) : undefined;
+  }
+
+  /** Closes the open bucket and lets its arrays go (the container was removed: no more samples expected). */
+  release(): void {
+    this.finishBucket();
+    this.bucket = undefined;
   }
 
   /** Rows in memory (in flight, pending, then the open bucket), oldest first. */

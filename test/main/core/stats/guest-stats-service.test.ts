@@ -97,6 +97,24 @@ describe('StatsService with an in-guest collector', () => {
   });
 });
 
+describe('always-on recording with an in-guest collector', () => {
+  it('collects every container nobody watches while the guest stream works, only watched ones after the API takes over', async () => {
+    service.setRecording(true);
+    await vi.waitFor(() => expect(service.collectorOf(id)).toBe('guest'));
+    expect(service.recording()).toMatchObject({ mode: 'always', collector: 'guest', recording: 1 });
+    running().fail('the SSH channel closed');
+    // A remote engine without the guest stream: one API stream per container, so recording becomes on demand.
+    await vi.waitFor(() => expect(service.recording()).toMatchObject({ mode: 'on-demand', collector: 'api' }));
+    await vi.waitFor(() => expect(service.collectorOf(id)).toBeNull());
+    expect(service.recording().recording).toBe(0);
+    // A window watching it still gets it, from the API.
+    await service.watch('client', { all: false, ids: [id] });
+    expect(service.collectorOf(id)).toBe('api');
+    service.setRecording(false);
+    expect(service.recording().mode).toBe('off');
+  });
+});
+
 describe('spawnGuestStats', () => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'berth-guest-cmd-'))));

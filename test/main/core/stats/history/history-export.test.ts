@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   csvHeader,
+  historiesFromCsv,
+  historiesFromJson,
+  historiesToCsv,
+  historiesToJson,
   historyFromCsv,
   historyFromJson,
   historyToCsv,
@@ -43,6 +47,17 @@ describe('history export', () => {
     expect(historyToCsv(seconds!).split('\n')[0]).toBe(['t', ...statsFields].join(','));
     expect(historyToCsv(minutes!).split('\n')[0]).toBe(csvHeader(true).join(','));
     expect(csvHeader(true)).toContain('cpuPercent.max');
+  });
+
+  it('round-trips several containers in one CSV (an id column first) and one JSON', async () => {
+    const [, minutes] = await recordedRanges();
+    const other = { ...minutes!, id: containerId(8), rows: minutes!.rows.slice(1) };
+    const ranges = [minutes!, other];
+    const csv = historiesToCsv(ranges);
+    expect(csv.split('\n')[0]).toBe(['id', ...csvHeader(true)].join(','));
+    expect(historiesFromCsv(csv)).toEqual(ranges.map(({ id, rows }) => ({ id, rows })));
+    expect(historiesFromJson(historiesToJson(ranges))).toEqual(ranges);
+    expect(() => historiesFromCsv(historyToCsv(minutes!))).toThrow(/not a stats history CSV/);
   });
 
   it('refuses a CSV or JSON that is not a stats history export', () => {

@@ -1,5 +1,6 @@
 // A read running while a flush lands sees every row once: those flushed before, those the flush moves from
-// memory to disk under it, and those still buffered (the recorder's last seconds before a flush).
+// memory to disk under it, and those still buffered (the recorder's last seconds before a flush). And an end
+// of series for a container the store has nothing of makes no history.
 import { describe, expect, it } from 'vitest';
 import { containerId, cpu, FakeClock, openStore, sample } from './history-fixture';
 
@@ -20,6 +21,18 @@ describe('history reads during flushes', () => {
       const expected = Array.from({ length: 25 + lap * 5 }, (_, index) => index + 1);
       expect(range.rows.map((row) => row.v[cpu])).toEqual(expected);
     }
+    await store.close();
+  });
+});
+
+describe('history appends', () => {
+  it('keeps nothing for the end of a series it has no history of (never recorded, or dropped over the cap)', async () => {
+    const store = await openStore(new FakeClock());
+    store.append(containerId(9), Date.now(), null);
+    expect(store.ids()).toEqual([]);
+    store.append(containerId(9), Date.now(), sample(1));
+    store.append(containerId(9), Date.now() + 1000, null);
+    expect(store.ids()).toEqual([containerId(9)]);
     await store.close();
   });
 });
