@@ -1,5 +1,6 @@
 // One compose project on the Containers page: a disclosure whose header names the project with its aggregate
 // state (2/3 running), its summed CPU and memory, and its actions; opened, it lists the project's containers.
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import {
   Button,
@@ -17,6 +18,7 @@ import { formatBytes } from '../format/bytes';
 import { formatPercent } from '../format/stats-format';
 import { usageTotals } from '../model/stats-totals';
 import { useAllLatestStats } from '../stats/use-stats';
+import { TotalsPanel } from '../totals/totals-panel';
 import { projectHealth, projectStateText, type ProjectGroup } from './compose-groups';
 import type { ProjectAction } from './project-actions';
 
@@ -29,8 +31,10 @@ export interface ProjectRowProps {
 }
 
 export function ProjectRow({ group, pending, onAction }: ProjectRowProps) {
+  // Controlled, so the totals charts (which ask the store for history) mount only while the row is open.
+  const [expanded, setExpanded] = useState(false);
   return (
-    <Disclosure className="compose-project">
+    <Disclosure className="compose-project" isExpanded={expanded} onExpandedChange={setExpanded}>
       <div className="compose-project-header" role="group" aria-label={`Compose project ${group.name}`}>
         <Button slot="trigger" className="compose-project-toggle">
           <svg viewBox="0 0 12 12" width={12} height={12} aria-hidden="true" className="compose-chevron">
@@ -62,9 +66,20 @@ export function ProjectRow({ group, pending, onAction }: ProjectRowProps) {
             </li>
           ))}
         </ul>
+        {expanded && <ProjectTotals group={group} />}
       </DisclosurePanel>
     </Disclosure>
   );
+}
+
+/** The project's CPU and memory over a range, stacked by container. */
+function ProjectTotals({ group }: { group: ProjectGroup }) {
+  const ids = useMemo(() => group.containers.map((container) => container.id), [group.containers]);
+  const names = useMemo(
+    () => new Map(group.containers.map((container) => [container.id, container.name])),
+    [group.containers],
+  );
+  return <TotalsPanel title={`Usage of ${group.name}`} ids={ids} names={names} exportName={group.name} />;
 }
 
 function ProjectUsage({ group }: { group: ProjectGroup }) {

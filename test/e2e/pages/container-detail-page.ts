@@ -28,8 +28,22 @@ export class ContainerDetailPage {
     return this.panel(title).locator('.chart-summary');
   }
 
-  timeRange(label: '1 min' | '5 min' | '15 min'): Locator {
+  timeRange(label: '1 min' | '5 min' | '15 min' | '1 h' | '6 h' | '1 day' | '7 days'): Locator {
     return this.page.getByRole('radiogroup', { name: 'Time range' }).getByRole('radio', { name: label, exact: true });
+  }
+
+  /** The line under the Stats toolbar: status, recording mode, and what the window holds ("… · no gaps"). */
+  statusLine(): Locator {
+    return this.page.locator('.stats-status-line');
+  }
+
+  coverage(): Locator {
+    return this.page.locator('.stats-coverage');
+  }
+
+  /** A Stats toolbar button by its name ("Reset zoom", "Earlier", "Export CSV", …). */
+  statsButton(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
   }
 
   pauseButton(): Locator {

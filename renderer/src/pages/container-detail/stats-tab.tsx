@@ -1,29 +1,31 @@
-// The Stats tab of a container's page: the time range and pause controls, then CPU (with throttling),
-// memory, network, disk and processes charts, each against its limits, and the Limits panel that changes
-// those limits live: beside the charts on wide windows, right under CPU and memory on narrow ones (see
-// limits.css). Declares the watch and the history it needs while mounted; React Aria mounts only the
-// selected tab's panel, so hidden charts cost nothing.
-import { useMemo, useState } from 'react';
+// The Stats tab of a container's page: the time range, pan, zoom, pause and export controls, then CPU (with
+// throttling), memory, network, disk and processes charts, each against its limits, and the Limits panel that
+// changes those limits live: beside the charts on wide windows, right under CPU and memory on narrow ones
+// (see limits.css). Declares the watch and the history it needs while mounted; React Aria mounts only the
+// selected tab's panel, so hidden charts cost nothing. Zoom state lives here: every chart follows it.
+import { useCallback, useMemo, useState } from 'react';
 import type { ContainerSummary } from '@shared/container-types';
+import { useChannelQuery } from '../../data/channel-query';
+import { useNow } from '../../lib/use-now';
 import { isStopped } from '../../model/container-filter';
-import { useStatsStore } from '../../stats/stats-context';
+import { recordingLine } from '../../stats/history/recording-text';
 import {
-  useLatestStats,
-  useStatsHistory,
-  useStatsMeta,
-  useStatsSeries,
-  useStatsShown,
-  useStatsWatch,
-} from '../../stats/use-stats';
-import { chartData } from './charts/chart-data';
+  clampWindow,
+  formatWindow,
+  isLiveRange,
+  panWindow,
+  recordedSpanMs,
+  type TimeWindow,
+} from '../../stats/history/time-window';
+import { useStatsStore } from '../../stats/stats-context';
+import { useLatestStats, useStatsHistory, useStatsMeta, useStatsShown, useStatsWatch } from '../../stats/use-stats';
 import { useChartColors } from './charts/chart-colors';
-import { chartSummary } from './charts/chart-summaries';
-import { CpuChart } from './charts/cpu-chart';
-import { MemoryChart } from './charts/memory-chart';
-import { PidsChart } from './charts/pids-chart';
-import { RateChart } from './charts/rate-chart';
-import { LimitsPanel } from './limits/limits-panel';
+import { ChartZoomProvider, useZoomDrag } from './charts/chart-zoom';
+import { StatsCharts } from './stats-charts';
+import { useStatsExport } from './stats-export';
 import { StatsToolbar } from './stats-toolbar';
+import { useStatsView } from './use-stats-view';
+import { LimitsPanel } from './limits/limits-panel';
 import '../../styles/charts.css';
 import '../../styles/limits-panel.css';
 
@@ -35,72 +37,88 @@ export function StatsTab({ container, gone }: { container: ContainerSummary; gon
   const { series } = useStatsStore();
   const [rangeSeconds, setRangeSeconds] = useState(60);
   const [frozenAt, setFrozenAt] = useState<number | null>(null);
+  const [zoom, setZoom] = useState<TimeWindow | null>(null);
   useStatsWatch({ ids: gone ? [] : [id] });
   useStatsHistory(gone ? null : id);
   // Its last known stats stay on screen after a removal, until this tab closes.
   useStatsShown(id);
   // The newest row, also the one the core sends after a limits update: labels move with the limit lines.
   const latest = useLatestStats(id);
-  const span = useStatsSeries(id, rangeSeconds, frozenAt);
   const meta = useStatsMeta();
   const colors = useChartColors();
-  const data = useMemo(() => (span ? chartData(span) : null), [span]);
+  // Coarse: only decides whether a zoomed window still lies in the ring's 15 minutes, and where pan stops.
+  const now = useNow(5000);
+  const view = useStatsView(id, rangeSeconds, zoom, frozenAt, now);
+  const recording = useChannelQuery('stats:recording', {}, { staleTime: 30_000 });
+  const exporter = useStatsExport(id, name);
 
-  const status =
-    frozenAt !== null
+  const pan = useCallback(
+    (direction: -1 | 1) => {
+      const shown = zoom ?? view.window;
+      if (!shown) return;
+      const latestTime = Math.max(Date.now(), shown.to);
+      const next = panWindow(shown, direction, latestTime - recordedSpanMs, latestTime);
+      // Panned back to the present: follow live again rather than sit on a frozen window ending now.
+      setZoom(direction === 1 && next.to >= latestTime - 1000 ? null : next);
+    },
+    [zoom, view.window],
+  );
+  const zoomTo = useCallback((window: TimeWindow) => setZoom(clampWindow(window, Date.now())), []);
+  const zoomDrag = useZoomDrag(zoomTo, pan);
+
+  const live = isLiveRange(rangeSeconds);
+  const status = zoom
+    ? `Zoomed to ${formatWindow(zoom)}`
+    : frozenAt !== null && live
       ? `Paused at ${new Date(frozenAt).toLocaleTimeString()}; still collecting`
       : gone
         ? 'No live data: the container was removed'
         : stoppedStates.has(container.state)
           ? `No live data: the container is ${container.state}`
-          : meta
-            ? `Live · every ${Math.round(meta.intervalMs / 100) / 10} s`
-            : 'Live';
+          : !live
+            ? 'Recorded history, updated as it grows'
+            : meta
+              ? `Live · every ${Math.round(meta.intervalMs / 100) / 10} s`
+              : 'Live';
+  const chartsData = useMemo(() => view.data, [view.data]);
   return (
     <div className="stats-layout">
       <div className="stats-layout-toolbar">
         <StatsToolbar
           rangeSeconds={rangeSeconds}
-          onRangeChange={setRangeSeconds}
-          paused={frozenAt !== null}
+          onRangeChange={(seconds) => {
+            setRangeSeconds(seconds);
+            setZoom(null);
+          }}
+          paused={live ? frozenAt !== null : undefined}
           onPausedChange={(paused) => setFrozenAt(paused ? series.lastTick() || Date.now() : null)}
+          zoomed={zoom !== null}
+          onResetZoom={() => setZoom(null)}
+          onPan={pan}
+          canPanLater={zoom !== null}
+          onExport={view.window ? (format) => exporter.run(format, view.window!) : null}
+          exporting={exporter.pending}
           status={status}
+          recording={recording.data ? recordingLine(recording.data) : null}
+          coverage={view.coverage}
         />
+        {exporter.error && (
+          <p className="stats-error" role="alert">
+            Could not export: {exporter.error}
+          </p>
+        )}
+        {view.error && (
+          <p className="stats-error" role="alert">
+            Could not read the recorded history: {view.error.message}
+          </p>
+        )}
       </div>
-      {!data ? (
-        <p className="panel muted stats-layout-main">{noDataText(container, gone)}</p>
+      {!chartsData ? (
+        <p className="panel muted stats-layout-main">{noDataText(container, gone, live || zoom !== null)}</p>
       ) : (
-        <>
-          <div className="chart-grid stats-layout-main">
-            <CpuChart name={name} data={data} latest={latest} colors={colors} />
-            <MemoryChart name={name} data={data} latest={latest} colors={colors} />
-          </div>
-          <div className="chart-grid stats-layout-more">
-            <RateChart
-              title="Network"
-              label={`Network traffic of ${name}`}
-              series={[
-                { key: 'netRxBytesPerSec', label: 'received', color: colors.rx },
-                { key: 'netTxBytesPerSec', label: 'sent', color: colors.tx },
-              ]}
-              data={data}
-              summary={chartSummary('network', latest)}
-              colors={colors}
-            />
-            <RateChart
-              title="Disk"
-              label={`Disk reads and writes of ${name}`}
-              series={[
-                { key: 'blkReadBytesPerSec', label: 'read', color: colors.read },
-                { key: 'blkWriteBytesPerSec', label: 'written', color: colors.write },
-              ]}
-              data={data}
-              summary={chartSummary('disk', latest)}
-              colors={colors}
-            />
-            <PidsChart name={name} data={data} latest={latest} colors={colors} />
-          </div>
-        </>
+        <ChartZoomProvider value={zoomDrag}>
+          <StatsCharts name={name} data={chartsData} latest={latest} colors={colors} />
+        </ChartZoomProvider>
       )}
       {!gone && (
         <div className="stats-layout-limits">
@@ -111,7 +129,8 @@ export function StatsTab({ container, gone }: { container: ContainerSummary; gon
   );
 }
 
-function noDataText(container: ContainerSummary, gone: boolean): string {
+function noDataText(container: ContainerSummary, gone: boolean, live: boolean): string {
+  if (!live) return 'Reading the recorded history…';
   if (gone) return 'No stats were recorded for this container.';
   if (isStopped(container)) return `${container.name} is not running: start it to see its live stats.`;
   return 'Waiting for the first sample…';

@@ -1,7 +1,9 @@
 // The Dashboard: the engine at a glance. Container and image counts come from the live lists (events keep
 // them current); live CPU and memory totals and the top consumers from the stats store (watching every
 // running container); machine facts from the engine's info. Nothing is shown that the engine did not say.
+import { useMemo } from 'react';
 import { Link } from 'react-router';
+import type { ContainerSummary } from '@shared/container-types';
 import type { EngineInfo } from '@shared/engine-types';
 import { Page } from '../../components/page';
 import { QueryError } from '../../components/query-error';
@@ -13,6 +15,7 @@ import { useNow } from '../../lib/use-now';
 import { isStopped } from '../../model/container-filter';
 import { usageTotals } from '../../model/stats-totals';
 import { useAllLatestStats, useStatsWatch } from '../../stats/use-stats';
+import { TotalsPanel } from '../../totals/totals-panel';
 import { FirstRunPanel, needsFirstRun } from './first-run-panel';
 import { TopConsumers } from './top-consumers';
 import { CpuUsageCard, MemoryUsageCard } from './usage-cards';
@@ -90,8 +93,17 @@ function Cards({ info }: { info: EngineInfo }) {
         />
       </div>
       {list && <TopConsumers containers={list} latest={latest} />}
+      {list && list.length > 0 && <EngineTotals containers={list} />}
     </>
   );
+}
+
+/** Every listed container's CPU and memory over a range, stacked: the engine's totals. */
+function EngineTotals({ containers }: { containers: readonly ContainerSummary[] }) {
+  // The contract takes 500 ids at most; a list longer than that shows its first 500.
+  const ids = useMemo(() => containers.slice(0, 500).map((container) => container.id), [containers]);
+  const names = useMemo(() => new Map(containers.map((container) => [container.id, container.name])), [containers]);
+  return <TotalsPanel title="Usage of all containers" ids={ids} names={names} exportName="all-containers" />;
 }
 
 /** The engine is connecting or unreachable: say so, and where to act, rather than show empty cards. */

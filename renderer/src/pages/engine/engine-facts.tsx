@@ -4,8 +4,10 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { EngineInfo } from '@shared/engine-types';
 import { Fact } from '../../components/fact';
+import { useChannelQuery } from '../../data/channel-query';
 import { formatGiB } from '../../format/bytes';
 import { productName } from '../../format/engine-status';
+import { recordingLine, retentionLine, storeLine } from '../../stats/history/recording-text';
 import { copyText } from './clipboard';
 import { cgroupText, containerCounts, dockerContextHint } from './engine-model';
 import { useActiveContainers } from './use-active-containers';
@@ -27,7 +29,24 @@ export function EngineFacts({ info, active }: { info: EngineInfo; active: boolea
       <Fact label="Cgroup">{cgroupText(info.cgroupVersion, info.cgroupDriver)}</Fact>
       <Fact label="Containers">{`${running} running of ${total}`}</Fact>
       <Fact label="Images">{String(info.images)}</Fact>
+      {active && <RecordingFacts />}
     </dl>
+  );
+}
+
+/** How the active engine's stats are recorded (the recorder serves only the active engine); the count and
+ * store size change as containers start and rows flush, so it is read again every 10 s while shown. */
+function RecordingFacts() {
+  const recording = useChannelQuery('stats:recording', {}, { refetchInterval: 10_000 }).data;
+  if (!recording) return null;
+  return (
+    <>
+      <Fact label="Stats history">
+        {`${recordingLine(recording)} · ${recording.recording} recorded now`}
+        {recording.reason && <span className="fact-note muted"> ({recording.reason})</span>}
+      </Fact>
+      <Fact label="History store">{`${storeLine(recording)} · ${retentionLine(recording)}`}</Fact>
+    </>
   );
 }
 

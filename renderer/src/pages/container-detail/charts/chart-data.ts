@@ -8,9 +8,13 @@ import type { SeriesWindow } from '../../../stats/series-window';
  * One time's values as the contract names them (`statsFields`), plus the CPU limit in % of one core: the one
  * quantity the charts derive, so CPU and its limit share an axis.
  */
-export type ChartRow = { t: number; cpuLimitPercent: number | null } & Record<StatsField, number | null>;
+export type ChartRow = { t: number; cpuLimitPercent: number | null } & Record<StatsField, number | null> & {
+    /** Downsampled history only: the bucket's smallest and largest CPU and memory, drawn as a faint band. */
+    cpuBand?: [number, number] | null;
+    memBand?: [number, number] | null;
+  };
 
-export type ChartKey = Exclude<keyof ChartRow, 't'>;
+export type ChartKey = Exclude<keyof ChartRow, 't' | 'cpuBand' | 'memBand'>;
 
 export interface ChartData {
   rows: ChartRow[];
@@ -22,6 +26,11 @@ export interface ChartData {
   endedAt: number[];
   /** Times of rows that break the series (no data, or its end): not readings of anything. */
   breaks: ReadonlySet<number>;
+  /** Set for recorded history: the store's resolution, and whether rows carry min–max bands. */
+  stepMs?: number;
+  banded?: boolean;
+  /** How the time axis reads: distance from now (a live window), or clock times (history, zoom). */
+  axis?: 'ago' | 'clock';
 }
 
 /** A stretch of time over which a limit kept one value. */
@@ -95,5 +104,12 @@ export function limitSegments(data: ChartData, key: ChartKey): LimitSegment[] {
 export function maxOf(data: ChartData, keys: readonly ChartKey[]): number {
   let max = 0;
   for (const row of data.rows) for (const key of keys) max = Math.max(max, row[key] ?? 0);
+  return max;
+}
+
+/** The top of a min–max band, so the value axis makes room for a spike the mean line hides; 0 without bands. */
+export function bandMax(data: ChartData, key: 'cpuBand' | 'memBand'): number {
+  let max = 0;
+  if (data.banded) for (const row of data.rows) max = Math.max(max, row[key]?.[1] ?? 0);
   return max;
 }

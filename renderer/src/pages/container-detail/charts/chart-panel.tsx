@@ -3,6 +3,7 @@
 // and limits that screen readers and tests read instead of the picture.
 import { useId, type ReactNode } from 'react';
 import { ResponsiveContainer } from 'recharts';
+import { useChartZoom } from './chart-zoom';
 import '../../../styles/charts.css';
 
 export interface LegendItem {
@@ -44,8 +45,17 @@ export function ChartPanel({ title, label, legend, summary, height = 180, childr
 
 /** One chart as an image: sized to its container, starting at a plausible size so the first paint is not empty. */
 export function ChartImage({ label, height, children }: { label: string; height: number; children: ReactNode }) {
+  const zoom = useChartZoom();
+  // Focusable on the Stats tab so ← and → pan its window; elsewhere a plain image.
   return (
-    <div role="img" aria-label={label} className="chart-image">
+    <div
+      role="img"
+      aria-label={label}
+      className="chart-image"
+      tabIndex={zoom ? 0 : undefined}
+      aria-keyshortcuts={zoom ? 'ArrowLeft ArrowRight' : undefined}
+      onKeyDown={zoom?.onKeyDown}
+    >
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 480, height }}>
         {children}
       </ResponsiveContainer>

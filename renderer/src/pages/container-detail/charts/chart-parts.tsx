@@ -3,8 +3,9 @@
 // or the kernel killed a process for lack of memory. Returned as props or element arrays, because recharts
 // reads its direct children.
 import type { ReactElement } from 'react';
-import { ReferenceLine, Tooltip, type TooltipContentProps } from 'recharts';
+import { Area, ReferenceLine, Tooltip, type TooltipContentProps } from 'recharts';
 import { formatTimeAgo, timeTicks } from '../../../format/axis-ticks';
+import { clockFormat, clockTicks } from '../../../stats/history/time-window';
 import type { ChartColors } from './chart-colors';
 import type { ChartData, ChartRow, LimitSegment } from './chart-data';
 
@@ -24,14 +25,35 @@ export function usageAreaProps(color: string, options: { strokeWidth?: number; f
   };
 }
 
+/**
+ * The faint min–max band of a downsampled tier behind its mean line (recharts draws an Area whose values are
+ * [low, high] pairs as a range), so a short spike inside a one-minute bucket stays visible.
+ */
+export function bandArea(data: ChartData, key: 'cpuBand' | 'memBand', color: string): ReactElement[] {
+  if (!data.banded) return [];
+  return [
+    <Area
+      key={`band-${key}`}
+      dataKey={key}
+      name="min–max"
+      type="linear"
+      {...liveSeriesProps}
+      stroke="none"
+      fill={color}
+      fillOpacity={0.12}
+      tooltipType="none"
+    />,
+  ];
+}
+
 export function timeAxisProps(data: ChartData, colors: ChartColors) {
   return {
     dataKey: 't',
     type: 'number' as const,
     scale: 'linear' as const,
     domain: [data.from, data.to],
-    ticks: timeTicks(data.from, data.to),
-    tickFormatter: (t: number) => formatTimeAgo(t, data.to),
+    ticks: data.axis === 'clock' ? clockTicks(data.from, data.to) : timeTicks(data.from, data.to),
+    tickFormatter: data.axis === 'clock' ? clockFormat(data.to - data.from) : (t: number) => formatTimeAgo(t, data.to),
     // The line before the window's start is drawn clipped at the edge rather than stretching the axis.
     allowDataOverflow: true,
     stroke: colors.grid,
@@ -150,7 +172,7 @@ function TooltipBody({
   if (!active || !row) return null;
   return (
     <div className="chart-tooltip">
-      <div className="chart-tooltip-time">{new Date(row.t).toLocaleTimeString()}</div>
+      <div className="chart-tooltip-time">{new Date(row.t).toLocaleString()}</div>
       {describe(row).map((line) => (
         <div key={line.label} className="chart-tooltip-line">
           <span className="muted">{line.label}</span> <span className="numeric">{line.value}</span>

@@ -5,16 +5,26 @@ import { linearTicks } from '../../../format/axis-ticks';
 import { formatCores, formatPercent } from '../../../format/stats-format';
 import type { LatestStats } from '../../../stats/series-store';
 import { valueOf } from '../../../stats/series-window';
+import { selectionArea, useChartZoom } from './chart-zoom';
 import { ChartImage, ChartPanel, type LegendItem } from './chart-panel';
 import type { ChartColors } from './chart-colors';
-import { limitSegments, maxOf, type ChartData } from './chart-data';
-import { chartTooltip, limitLines, markerLines, timeAxisProps, usageAreaProps, valueAxisProps } from './chart-parts';
+import { bandMax, limitSegments, maxOf, type ChartData } from './chart-data';
+import {
+  bandArea,
+  chartTooltip,
+  limitLines,
+  markerLines,
+  timeAxisProps,
+  usageAreaProps,
+  valueAxisProps,
+} from './chart-parts';
 import { chartSummary } from './chart-summaries';
 
 // The x axis is hidden here (the throttling strip below shows it): the bottom margin keeps the 0 % label whole.
 const margin = { top: 10, right: 12, bottom: 6, left: 0 };
 const stripMargin = { top: 8, right: 12, bottom: 0, left: 0 };
-const percent = (value: number) => `${Math.round(value)} %`;
+// One decimal at most: a 2.5 % step must not read as 3 %.
+const percent = (value: number) => `${Number(value.toFixed(1))} %`;
 
 export function CpuChart({
   name,
@@ -27,14 +37,18 @@ export function CpuChart({
   latest: LatestStats | null;
   colors: ChartColors;
 }) {
+  const zoom = useChartZoom();
   const cores = valueOf(latest?.values, 'cpuLimitCores');
   // Headroom above the highest value or limit, so the limit's label clears the top (and the "stopped" label).
-  const ticks = linearTicks(Math.max(10, maxOf(data, ['cpuPercent', 'cpuLimitPercent']) * 1.3));
+  const ticks = linearTicks(
+    Math.max(10, Math.max(maxOf(data, ['cpuPercent', 'cpuLimitPercent']), bandMax(data, 'cpuBand')) * 1.3),
+  );
   const legend: LegendItem[] = [
     { label: 'usage', color: colors.cpu, kind: 'area' },
     cores === null
       ? { label: 'no CPU limit', color: colors.axis, kind: 'note' }
       : { label: `limit ${formatCores(cores)}`, color: colors.limit, kind: 'dashed' },
+    ...(data.banded ? [{ label: 'min–max', color: colors.cpu, kind: 'band' as const }] : []),
     { label: 'throttled', color: colors.throttle, kind: 'band' },
   ];
   return (
@@ -49,6 +63,7 @@ export function CpuChart({
         <CartesianGrid vertical={false} stroke={colors.grid} />
         <XAxis {...timeAxisProps(data, colors)} hide />
         <YAxis {...valueAxisProps(ticks, percent, colors)} />
+        {bandArea(data, 'cpuBand', colors.cpu)}
         <Area dataKey="cpuPercent" name="CPU" type="linear" {...usageAreaProps(colors.cpu)} />
         {limitLines(
           limitSegments(data, 'cpuLimitPercent'),
@@ -56,6 +71,7 @@ export function CpuChart({
           cores === null ? '' : `limit ${formatCores(cores)}`,
         )}
         {markerLines(data, colors)}
+        {selectionArea(zoom, colors.axis)}
         {chartTooltip((row) => [
           { label: 'CPU', value: formatPercent(row.cpuPercent) },
           { label: 'limit', value: row.cpuLimitCores === null ? 'none' : formatCores(row.cpuLimitCores) },
@@ -68,6 +84,7 @@ export function CpuChart({
 
 /** Throttling in % of periods (0–100), on the same time axis as the CPU chart just above it. */
 function ThrottleStrip({ name, data, colors }: { name: string; data: ChartData; colors: ChartColors }) {
+  const zoom = useChartZoom();
   return (
     <ChartImage label={`CPU throttling of ${name}`} height={64}>
       <AreaChart data={data.rows} margin={stripMargin} accessibilityLayer={false}>
@@ -79,6 +96,7 @@ function ThrottleStrip({ name, data, colors }: { name: string; data: ChartData; 
           type="stepAfter"
           {...usageAreaProps(colors.throttle, { strokeWidth: 1, fillOpacity: 0.25 })}
         />
+        {selectionArea(zoom, colors.axis)}
       </AreaChart>
     </ChartImage>
   );

@@ -5,10 +5,19 @@ import { binaryTicks } from '../../../format/axis-ticks';
 import { formatBytes } from '../../../format/bytes';
 import type { LatestStats } from '../../../stats/series-store';
 import { valueOf } from '../../../stats/series-window';
+import { selectionArea, useChartZoom } from './chart-zoom';
 import { ChartPanel, type LegendItem } from './chart-panel';
 import type { ChartColors } from './chart-colors';
-import { limitSegments, maxOf, type ChartData } from './chart-data';
-import { chartTooltip, limitLines, markerLines, timeAxisProps, usageAreaProps, valueAxisProps } from './chart-parts';
+import { bandMax, limitSegments, maxOf, type ChartData } from './chart-data';
+import {
+  bandArea,
+  chartTooltip,
+  limitLines,
+  markerLines,
+  timeAxisProps,
+  usageAreaProps,
+  valueAxisProps,
+} from './chart-parts';
 import { chartSummary } from './chart-summaries';
 
 const margin = { top: 10, right: 12, bottom: 0, left: 0 };
@@ -24,12 +33,19 @@ export function MemoryChart({
   latest: LatestStats | null;
   colors: ChartColors;
 }) {
+  const zoom = useChartZoom();
   const limit = valueOf(latest?.values, 'memLimitBytes');
   const swap = valueOf(latest?.values, 'swapLimitBytes');
   // Headroom above the highest value or limit, so the limit's label clears the top (and the "stopped" label).
-  const ticks = binaryTicks(Math.max(1024 * 1024, maxOf(data, ['memBytes', 'memLimitBytes', 'swapLimitBytes']) * 1.3));
+  const ticks = binaryTicks(
+    Math.max(
+      1024 * 1024,
+      Math.max(maxOf(data, ['memBytes', 'memLimitBytes', 'swapLimitBytes']), bandMax(data, 'memBand')) * 1.3,
+    ),
+  );
   const legend: LegendItem[] = [
     { label: 'used', color: colors.mem, kind: 'area' },
+    ...(data.banded ? [{ label: 'min–max', color: colors.mem, kind: 'band' as const }] : []),
     limit === null
       ? { label: 'no memory limit', color: colors.axis, kind: 'note' }
       : { label: `limit ${formatBytes(limit)}`, color: colors.limit, kind: 'dashed' },
@@ -49,6 +65,7 @@ export function MemoryChart({
         <CartesianGrid vertical={false} stroke={colors.grid} />
         <XAxis {...timeAxisProps(data, colors)} />
         <YAxis {...valueAxisProps(ticks, formatBytes, colors)} />
+        {bandArea(data, 'memBand', colors.mem)}
         <Area dataKey="memBytes" name="Memory" type="linear" {...usageAreaProps(colors.mem)} />
         {limitLines(
           limitSegments(data, 'memLimitBytes'),
@@ -62,6 +79,7 @@ export function MemoryChart({
           { dash: '1.5 3' },
         )}
         {markerLines(data, colors, { oom: true })}
+        {selectionArea(zoom, colors.axis)}
         {chartTooltip((row) => [
           { label: 'used', value: row.memBytes === null ? '—' : formatBytes(row.memBytes) },
           { label: 'limit', value: row.memLimitBytes === null ? 'none' : formatBytes(row.memLimitBytes) },

@@ -3,6 +3,7 @@ import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import { linearTicks } from '../../../format/axis-ticks';
 import type { LatestStats } from '../../../stats/series-store';
 import { valueOf } from '../../../stats/series-window';
+import { selectionArea, useChartZoom } from './chart-zoom';
 import { ChartPanel, type LegendItem } from './chart-panel';
 import type { ChartColors } from './chart-colors';
 import { limitSegments, maxOf, type ChartData } from './chart-data';
@@ -22,6 +23,7 @@ export function PidsChart({
   latest: LatestStats | null;
   colors: ChartColors;
 }) {
+  const zoom = useChartZoom();
   const limit = valueOf(latest?.values, 'pidsLimit');
   // Headroom above the highest value or limit, so the limit's label clears the top (and the "stopped" label).
   const ticks = linearTicks(Math.max(4, maxOf(data, ['pids', 'pidsLimit']) * 1.3)).map(Math.round);
@@ -52,6 +54,7 @@ export function PidsChart({
         />
         {limitLines(limitSegments(data, 'pidsLimit'), colors.limit, limit === null ? '' : `limit ${limit}`)}
         {markerLines(data, colors)}
+        {selectionArea(zoom, colors.axis)}
         {chartTooltip((row) => [
           { label: 'processes', value: row.pids === null ? '—' : String(row.pids) },
           { label: 'limit', value: row.pidsLimit === null ? 'none' : String(row.pidsLimit) },

@@ -3,6 +3,7 @@ import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import { binaryTicks } from '../../../format/axis-ticks';
 import { formatBytes } from '../../../format/bytes';
 import { formatRate } from '../../../format/stats-format';
+import { selectionArea, useChartZoom } from './chart-zoom';
 import { ChartPanel } from './chart-panel';
 import type { ChartColors } from './chart-colors';
 import { maxOf, type ChartData, type ChartKey } from './chart-data';
@@ -27,6 +28,7 @@ export interface RateChartProps {
 }
 
 export function RateChart({ title, label, series, data, summary, colors }: RateChartProps) {
+  const zoom = useChartZoom();
   const ticks = binaryTicks(
     Math.max(
       1024,
@@ -60,6 +62,7 @@ export function RateChart({ title, label, series, data, summary, colors }: RateC
           />
         ))}
         {markerLines(data, colors)}
+        {selectionArea(zoom, colors.axis)}
         {chartTooltip((row) => series.map((s) => ({ label: s.label, value: formatRate(row[s.key]) })))}
       </LineChart>
     </ChartPanel>
