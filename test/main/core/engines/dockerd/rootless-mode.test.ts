@@ -52,7 +52,7 @@ describe('rootlessMode', () => {
         "A rootless engine maps container users to ada's subordinate ids, and /etc/subgid gives ada no range of 65536: sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 ada",
     });
     expect(rootlessMode(facts({ subuid: null, subgid: null }))).toMatchObject({
-      reason: expect.stringContaining('/etc/subuid and /etc/subgid gives ada no range'),
+      reason: expect.stringContaining('/etc/subuid and /etc/subgid give ada no range'),
     });
   });
 
