@@ -4,7 +4,7 @@
 // no process of that user may be left. Where this machine cannot run rootless at all, it skips saying why.
 import { execFile } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { chmod, chown, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import Dockerode from 'dockerode';
@@ -141,5 +141,7 @@ describe("Berth's own engine for a normal user", () => {
     expect(result.stoppedState).toBe('stopped');
     expect(ran.code).toBe(0);
     expect(await livingProcessesOfUser(), 'processes of the user left after stop').toEqual([]);
+    // Its socket, pidfiles and exec-root (its containerd's state) go with it; the data stays for the next start.
+    expect(await readdir(`/run/user/${uid}/berth/rl`)).toEqual([]);
   }, 300_000);
 });
