@@ -28,7 +28,7 @@ export type DockerdSupport =
 
 export const NOT_INSTALLED = 'dockerd is not installed: sudo apt install docker.io';
 export const ROOT_NOTE =
-  'Root: Berth runs as root, so its engine does too, as the system docker does; container limits work.';
+  'Berth runs as root, so its engine does too, as the system docker does; container limits work.';
 
 export function dockerdSupport(facts: DockerdFacts): DockerdSupport {
   if (facts.platform !== 'linux') {

@@ -81,7 +81,7 @@ export function rootlessMode(facts: RootlessFacts): RootlessVerdict {
       usable: false,
       reason: `${facts.user} cannot open /dev/net/tun, which slirp4netns needs for the rootless engine's network: sudo chmod 0666 /dev/net/tun (the mode Debian's udev gives it)`,
     };
-  const user = `Rootless: the engine runs as ${facts.user} in a user namespace (rootlesskit, slirp4netns), so a container's root is not root on this computer.`;
+  const user = `The engine runs as ${facts.user} in a user namespace (rootlesskit, slirp4netns), so a container's root is not root on this computer.`;
   if (facts.cgroup.version === 1)
     return {
       usable: true,

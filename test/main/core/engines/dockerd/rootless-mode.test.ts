@@ -30,7 +30,7 @@ describe('rootlessMode', () => {
       usable: true,
       limits: true,
       note: expect.stringMatching(
-        /^Rootless: the engine runs as ada .* cgroup v2 delegates cpu, memory and pids to ada, so container limits work\.$/,
+        /^The engine runs as ada .* cgroup v2 delegates cpu, memory and pids to ada, so container limits work\.$/,
       ),
     });
   });
