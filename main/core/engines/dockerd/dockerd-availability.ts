@@ -23,8 +23,10 @@ export type DockerdSupport =
       mode: DockerdMode;
       reason: null;
       /** How it runs and what that means, for the Engine page. */ note: string;
+      /** Whether CPU/memory/pids limits take effect on its containers (rootless: only with cgroup v2 delegation). */
+      limits: boolean;
     }
-  | { available: false; mode: null; reason: string; note: null };
+  | { available: false; mode: null; reason: string; note: null; limits: null };
 
 export const NOT_INSTALLED = 'dockerd is not installed: sudo apt install docker.io';
 export const ROOT_NOTE =
@@ -36,23 +38,26 @@ export function dockerdSupport(facts: DockerdFacts): DockerdSupport {
       available: false,
       mode: null,
       note: null,
+      limits: null,
       reason: 'Berth runs its own dockerd on Linux only; on this system it uses an engine in a VM or one you run.',
     };
   }
   const missing = ['dockerd', 'containerd', 'runc'].filter((command) => facts.which(command) === null);
-  if (missing.includes('dockerd')) return { available: false, mode: null, reason: NOT_INSTALLED, note: null };
+  if (missing.includes('dockerd'))
+    return { available: false, mode: null, reason: NOT_INSTALLED, note: null, limits: null };
   if (missing.length > 0)
     return {
       available: false,
       mode: null,
       note: null,
+      limits: null,
       reason: `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not installed, which dockerd needs: sudo apt install docker.io`,
     };
-  if (facts.uid === 0) return { available: true, mode: 'root', reason: null, note: ROOT_NOTE };
+  if (facts.uid === 0) return { available: true, mode: 'root', reason: null, note: ROOT_NOTE, limits: true };
   // A normal user's engine runs rootless; the privileged helper (the other way) is not asked for here.
   const rootless = facts.rootless();
-  if (!rootless.usable) return { available: false, mode: null, reason: rootless.reason, note: null };
-  return { available: true, mode: 'rootless', reason: null, note: rootless.note };
+  if (!rootless.usable) return { available: false, mode: null, reason: rootless.reason, note: null, limits: null };
+  return { available: true, mode: 'rootless', reason: null, note: rootless.note, limits: rootless.limits };
 }
 
 /** Searches `env.PATH` the way a shell does: the first executable file of that name. */

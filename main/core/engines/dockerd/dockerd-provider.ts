@@ -140,7 +140,7 @@ export class DockerdProvider implements EngineProvider {
   /** Root or rootless, with what that means here; where it cannot run at all, controlReason says why. */
   viewFacts(): Pick<EngineView, 'ownedMode'> {
     const support = this.support;
-    return support.available ? { ownedMode: { mode: support.mode, note: support.note } } : {};
+    return support.available ? { ownedMode: { mode: support.mode, note: support.note, limits: support.limits } } : {};
   }
 
   async dispose(): Promise<void> {

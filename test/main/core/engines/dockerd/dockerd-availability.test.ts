@@ -32,7 +32,13 @@ const engine = ['dockerd', 'containerd', 'runc'];
 
 describe('dockerdSupport', () => {
   it('runs as root when dockerd, containerd and runc are installed', () => {
-    expect(dockerdSupport(facts(0, engine))).toEqual({ available: true, mode: 'root', reason: null, note: ROOT_NOTE });
+    expect(dockerdSupport(facts(0, engine))).toEqual({
+      available: true,
+      mode: 'root',
+      reason: null,
+      note: ROOT_NOTE,
+      limits: true,
+    });
   });
 
   it('says how to install dockerd', () => {
@@ -52,12 +58,14 @@ describe('dockerdSupport', () => {
       mode: 'rootless',
       reason: null,
       note: 'Rootless: no limits here.',
+      limits: false,
     });
     expect(dockerdSupport(facts(1000, engine, 'linux', { usable: false, reason: 'no subuid' }))).toEqual({
       available: false,
       mode: null,
       reason: 'no subuid',
       note: null,
+      limits: null,
     });
   });
 
