@@ -25,13 +25,20 @@ set -euo pipefail
 #   podman             Podman 4.3, run privately as `podman system service` (test/harness/private-podman.ts) to
 #                      test Berth against Podman's Docker-compatible API. It pulls in conmon, containers-common,
 #                      containernetworking-plugins and libsubid4, and runs containers with crun or docker.io's
-#                      runc. Nothing else: the service runs as root (no uidmap, slirp4netns or fuse-overlayfs,
-#                      which are for rootless Podman), its containers have no network (no iptables) and no
-#                      --init (no catatonit).
+#                      runc. Nothing else: the service runs as root (the rootless packages below are for Berth's
+#                      own engine, not Podman), its containers have no network (no iptables) and no --init (no
+#                      catatonit).
 #   docker-compose     Compose 1.29, the CLI Berth runs for a compose file's up and down (no `docker compose` v2
 #                      plugin is packaged in Debian 12)
+#   rootlesskit        Berth's own engine as a normal user (rootless-engine.int.test.ts): dockerd-rootless.sh (in
+#                      docker.io's /usr/share/docker.io/contrib) runs dockerd under rootlesskit in a user namespace
+#   slirp4netns        that engine's network (a tap device in its namespace; the test makes /dev/net/tun 0666,
+#                      Debian's udev mode, where a VM image left it 0600)
+#   uidmap             newuidmap/newgidmap, which map the user's /etc/subuid and /etc/subgid ranges
+#   fuse-overlayfs     overlay storage for rootless dockerd on kernels before 5.11 (newer ones do it natively)
 packages=(docker.io busybox-static docker-registry chromium apache2-utils iproute2 xvfb fonts-dejavu-core openssh-server openssh-client
-  debootstrap qemu-system-x86 qemu-utils e2fsprogs zstd cpio xz-utils podman docker-compose)
+  debootstrap qemu-system-x86 qemu-utils e2fsprogs zstd cpio xz-utils podman docker-compose
+  rootlesskit slirp4netns uidmap fuse-overlayfs)
 # dockerd confines containers with AppArmor when the kernel enables it, and then needs apparmor_parser.
 if [[ "$(cat /sys/module/apparmor/parameters/enabled 2>/dev/null || true)" == "Y" ]]; then
   packages+=(apparmor)

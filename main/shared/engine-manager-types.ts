@@ -58,6 +58,13 @@ export interface EngineView {
   dockerContext: string | null;
   /** False for the engine found in the environment (DOCKER_HOST, context, default socket). */
   removable: boolean;
+  /** Berth's own dockerd: whether it runs as root or rootless, and what that means here (e.g. no limits on cgroup v1). */
+  ownedMode?: {
+    mode: 'root' | 'rootless';
+    note: string;
+    /** Whether --cpus/--memory/--pids-limit take effect: a rootless engine on cgroup v1 stores them and ignores them. */
+    limits: boolean;
+  };
   /** VM engines: host ms since QEMU started at which each boot phase was seen (qemu, init, ssh, engine, ready). */
   bootPhases?: Array<{ phase: string; atMs: number }>;
   /** VM engines: what the VM was given (its settings), and the accelerator of the running VM. */

@@ -168,6 +168,9 @@ describe('Engine page', () => {
     await engines.waitForState(ownedName, 'Running', 90_000);
     await engines.select(ownedName);
     await engines.log(ownedName).filter({ hasText: /\S/ }).waitFor();
+    // Berth runs as root here (the tests do), so its engine does, and the page says so and what it means.
+    const mode = engines.details(ownedName).getByRole('region', { name: 'Runs as root' });
+    expect(await mode.textContent()).toContain('Berth runs as root, so its engine does too');
 
     await engines.button(ownedName, 'Stop').click();
     await engines.waitForState(ownedName, 'Stopped', 60_000);

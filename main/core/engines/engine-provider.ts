@@ -50,7 +50,7 @@ export interface EngineProvider {
   /** Releases connections and listeners; the registry calls `stop` first for an engine Berth runs. */
   dispose(): Promise<void>;
   /** What more this kind of engine shows on the Engine page (a VM: its boot phases and size). */
-  viewFacts?(): Partial<Pick<EngineView, 'bootPhases' | 'vm' | 'hostKey' | 'portForwards'>>;
+  viewFacts?(): Partial<Pick<EngineView, 'bootPhases' | 'vm' | 'hostKey' | 'portForwards' | 'ownedMode'>>;
   /** VM engines: follows the engine's events and reconnections to keep published ports forwarded; returns the stop. */
   watchEngine?(link: Pick<EngineLink, 'onEngineEvent' | 'onConnected'>): () => void;
   /** VM engines: why a container's published port is not reachable on this computer, if it is not. */

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ProviderState } from '../../../shared/engine-manager-types';
+import type { EngineView, ProviderState } from '../../../shared/engine-manager-types';
 import { BerthError } from '../../../shared/errors';
 import type { DiscoveryResult } from '../../connection/discover';
 import type { Logger } from '../../logger';
@@ -135,6 +135,12 @@ export class DockerdProvider implements EngineProvider {
 
   dockerContext(): string | null {
     return this.context;
+  }
+
+  /** Root or rootless, with what that means here; where it cannot run at all, controlReason says why. */
+  viewFacts(): Pick<EngineView, 'ownedMode'> {
+    const support = this.support;
+    return support.available ? { ownedMode: { mode: support.mode, note: support.note, limits: support.limits } } : {};
   }
 
   async dispose(): Promise<void> {

@@ -5,7 +5,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { CONTAINER_SHUTDOWN_S } from './daemon-args';
 import type { EngineLayout } from './engine-layout';
 import type { HostNetwork } from './host-network';
-import { isAlive, killShims, listProcesses, stopFromPidfile, unmountAllUnder } from './leftovers';
+import { isAlive, killShims, listProcesses, mountsUnder, stopFromPidfile, unmountAllUnder } from './leftovers';
 
 /** dockerd stops every container (each up to --shutdown-timeout), then itself. */
 export const DOCKERD_STOP_MS = (CONTAINER_SHUTDOWN_S + 20) * 1000;
@@ -86,6 +86,10 @@ export async function clearHostLeftovers(
     await network.remove(layout.bridgeName, await readSavedSubnet(layout));
     if (hadBridge) note(`removed the bridge ${layout.bridgeName} and its MASQUERADE rule`);
   }
+  // A rootless engine's exec-root holds its own containerd's state and sockets; its mounts lived in rootlesskit's
+  // mount namespace and ended with it, so the folder goes (never through a mount that is still there).
+  if (layout.rootless && (await mountsUnder(layout.execRoot)).length === 0)
+    await rm(layout.execRoot, { recursive: true, force: true });
   for (const file of [
     layout.socketPath,
     layout.containerdSocket,

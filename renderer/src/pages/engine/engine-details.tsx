@@ -1,6 +1,6 @@
 // The selected engine: its state (with the reason when unreachable), controls, what it reports about itself,
 // for a VM its boot phases, what it and its containers use and its forwarded ports, its docker context, disk
-// usage and live log; an engine over SSH with an unknown host key asks to trust it first.
+// usage and live log; Berth's own engine says whether it runs as root or rootless; an engine over SSH with an unknown host key asks to trust it first.
 import { useId } from 'react';
 import type { EngineView } from '@shared/engine-manager-types';
 import { EngineControls } from './engine-controls';
@@ -9,6 +9,7 @@ import { EngineStateBadge } from './engine-list';
 import { engineState, kindLabel } from './engine-model';
 import { DiskUsagePanel } from './disk-usage-panel';
 import { EngineLogPanel } from './engine-log-panel';
+import { EngineMode } from './engine-mode';
 import { HostKeyTrust } from './host-key-trust';
 import { BootPhases } from './boot-phases';
 import { VmUsagePanel } from './vm-usage-panel';
@@ -33,6 +34,7 @@ export function EngineDetails({ engine }: { engine: EngineView }) {
           {state.reason}
         </p>
       )}
+      {engine.ownedMode && <EngineMode mode={engine.ownedMode} />}
       {engine.hostKey && <HostKeyTrust engine={engine} question={engine.hostKey} />}
       <EngineControls engine={engine} />
       {connection.state === 'connected' ? (

@@ -85,3 +85,35 @@ describe('buildDiagnostics', () => {
     }
   });
 });
+
+describe("a Berth engine's mode in the report", () => {
+  it('says whether it runs root or rootless, and what that means for limits', async () => {
+    const text = await buildDiagnostics({
+      version: '0.0.0-test',
+      transport: 'websocket',
+      env: { DOCKER_CONFIG: home },
+      engines: [
+        {
+          id: 'berth-berth',
+          name: 'berth',
+          kind: 'berth-dockerd',
+          host: 'unix:///run/user/1000/berth/berth/docker.sock',
+          active: true,
+          providerState: 'stopped',
+          connection: { state: 'unreachable', endpoint: null, reason: 'berth is stopped.', since: 0, retryAt: null },
+          canStart: true,
+          canStop: false,
+          controlReason: null,
+          dockerContext: null,
+          removable: true,
+          ownedMode: { mode: 'rootless', note: 'cgroup v1: no limits.', limits: false },
+        },
+      ],
+      settings: {},
+      logs: () => [],
+      homedir: home,
+      platform: 'linux',
+    });
+    expect(text).toContain('runs rootless: cgroup v1: no limits.');
+  });
+});

@@ -3,23 +3,42 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { RootlessVerdict } from '../../../../../main/core/engines/dockerd/rootless-mode';
 import {
   dockerdSupport,
-  NEEDS_ROOT,
   NOT_INSTALLED,
+  ROOT_NOTE,
   whichIn,
   type DockerdFacts,
 } from '../../../../../main/core/engines/dockerd/dockerd-availability';
 
-function facts(uid: number, installed: string[], platform: NodeJS.Platform = 'linux'): DockerdFacts {
-  return { platform, uid, which: (command) => (installed.includes(command) ? `/usr/bin/${command}` : null) };
+const rootlessOk: RootlessVerdict = { usable: true, limits: false, note: 'Rootless: no limits here.' };
+
+function facts(
+  uid: number,
+  installed: string[],
+  platform: NodeJS.Platform = 'linux',
+  rootless: RootlessVerdict = rootlessOk,
+): DockerdFacts {
+  return {
+    platform,
+    uid,
+    which: (command) => (installed.includes(command) ? `/usr/bin/${command}` : null),
+    rootless: () => rootless,
+  };
 }
 
 const engine = ['dockerd', 'containerd', 'runc'];
 
 describe('dockerdSupport', () => {
   it('runs as root when dockerd, containerd and runc are installed', () => {
-    expect(dockerdSupport(facts(0, engine))).toEqual({ available: true, mode: 'root', reason: null });
+    expect(dockerdSupport(facts(0, engine))).toEqual({
+      available: true,
+      mode: 'root',
+      reason: null,
+      note: ROOT_NOTE,
+      limits: true,
+    });
   });
 
   it('says how to install dockerd', () => {
@@ -33,19 +52,29 @@ describe('dockerdSupport', () => {
     );
   });
 
-  it('runs rootless for a user with dockerd-rootless.sh and rootlesskit, and says how to set it up otherwise', () => {
-    expect(dockerdSupport(facts(1000, [...engine, 'dockerd-rootless.sh', 'rootlesskit']))).toEqual({
+  it('runs rootless for a normal user with the note of rootless-mode.ts, or says why it cannot', () => {
+    expect(dockerdSupport(facts(1000, engine))).toEqual({
       available: true,
       mode: 'rootless',
       reason: null,
+      note: 'Rootless: no limits here.',
+      limits: false,
     });
-    expect(dockerdSupport(facts(1000, [...engine, 'dockerd-rootless.sh']))).toMatchObject({
+    expect(dockerdSupport(facts(1000, engine, 'linux', { usable: false, reason: 'no subuid' }))).toEqual({
       available: false,
-      reason: NEEDS_ROOT,
+      mode: null,
+      reason: 'no subuid',
+      note: null,
+      limits: null,
     });
-    expect(dockerdSupport(facts(1000, engine)).reason).toBe(
-      'Berth needs root or rootless docker (dockerd-rootless-setuptool.sh install) to run its own engine',
-    );
+  });
+
+  it('never asks about rootless as root', () => {
+    const asked = facts(0, engine);
+    asked.rootless = () => {
+      throw new Error('asked');
+    };
+    expect(dockerdSupport(asked).mode).toBe('root');
   });
 
   it('is Linux only', () => {
