@@ -6,6 +6,7 @@ import {
   createContext,
   useContext,
   useMemo,
+  useRef,
   useState,
   type KeyboardEvent,
   type PointerEvent,
@@ -32,17 +33,30 @@ export function useChartZoom(): ChartZoom | null {
   return useContext(ZoomContext);
 }
 
-/** The drag state machine behind ChartZoom: `onZoom` gets the selected window on release. */
+/**
+ * The drag state machine behind ChartZoom: `onZoom` gets the selected window on release. The span lives in a
+ * ref as well as in state: pointer moves are continuous events whose renders React may defer, so a quick drag
+ * can be released before any move was rendered, and a release that read the rendered state would see no span.
+ */
 export function useZoomDrag(onZoom: (window: TimeWindow) => void, onPan: (direction: -1 | 1) => void): ChartZoom {
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null);
+  const dragRef = useRef<{ start: number; end: number } | null>(null);
+  const update = (next: { start: number; end: number } | null) => {
+    dragRef.current = next;
+    setDrag(next);
+  };
   return useMemo(
     () => ({
-      start: (t) => setDrag({ start: t, end: t }),
-      move: (t) => setDrag((current) => (current && current.end !== t ? { ...current, end: t } : current)),
+      start: (t) => update({ start: t, end: t }),
+      move: (t) => {
+        const current = dragRef.current;
+        if (current && current.end !== t) update({ ...current, end: t });
+      },
       end: () => {
-        const window = drag ? zoomWindow(drag.start, drag.end) : null;
+        const current = dragRef.current;
+        const window = current ? zoomWindow(current.start, current.end) : null;
+        update(null);
         if (window) onZoom(window);
-        setDrag(null);
       },
       selection:
         drag && drag.start !== drag.end
