@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { limitsSessionForFile, MiB } from './limits-session';
 import { LimitsPanel } from './pages/limits-panel';
+import { StatusBar } from './pages/status-bar';
 
 const session = limitsSessionForFile();
 
@@ -20,6 +21,10 @@ describe('live limit tuning', () => {
   it('applies a memory limit typed on the Stats tab: the chart, the Info tab and the engine show 128 MiB', async () => {
     container = await session.run(name, ['sleep', '3600'], 256 * MiB);
     const { detail, limits } = await session.openStats(name, '256');
+    // This engine runs as root, so its limits take effect: once the engine list has loaded (the status bar names
+    // the active engine), no warning that they do not (limits-ignored.e2e.test.ts shows one).
+    await new StatusBar(session.page).waitForEngine('Connected', 10_000, 'discovered');
+    expect(await limits.ignoredNotice().count()).toBe(0);
     await session.memoryLimitLabel(name, 256).first().waitFor({ state: 'attached', timeout: 10_000 });
 
     await limits.typeMemory(128);

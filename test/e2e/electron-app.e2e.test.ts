@@ -1,13 +1,20 @@
-// The real Electron shell, driven by Playwright's `_electron`. It runs wherever an Electron runtime is
-// installed; where none is (these build machines cannot download one), it is skipped and says why.
+// The real Electron shell, driven by Playwright's `_electron`: launch, the renderer's lockdown, the Containers
+// page and a container's page, the tray menu built from the engine and its running containers, and quitting
+// without leaving a process. It runs wherever an Electron runtime is installed; where none is (these build
+// machines cannot download one), it is skipped and says why.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import Docker from 'dockerode';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeTestContainers, runIdleContainer } from '../harness/containers';
 import { harness } from '../harness/context';
+import { ContainerDetailPage } from './pages/container-detail-page';
+import { ContainersPage } from './pages/containers-page';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -54,6 +61,7 @@ describe.skipIf(!electron.path)(`Electron app${electron.path ? '' : ` (skipped: 
     // The last test quits the app itself; close() is for a run that stopped before it.
     await app?.close().catch(() => undefined);
     rmSync(home, { recursive: true, force: true });
+    await removeTestContainers(new Docker({ socketPath: harness().socketPath }));
   });
 
   it('locks the renderer down: isolation, sandbox, no Node, only window.berth', async () => {
@@ -96,13 +104,39 @@ describe.skipIf(!electron.path)(`Electron app${electron.path ? '' : ` (skipped: 
   });
 
   it('shows the Containers page and a container’s page', async () => {
-    await appWindow.getByRole('navigation').getByRole('link', { name: 'Containers', exact: true }).click();
-    await appWindow.getByRole('heading', { name: 'Containers', level: 1 }).waitFor();
-    const first = appWindow.getByRole('row').nth(1).getByRole('link').first();
-    if ((await first.count()) > 0) {
-      await first.click();
-      await appWindow.getByRole('tab', { name: 'Stats' }).waitFor();
-    }
+    // A container of its own, so that there is always one to open.
+    const name = `electron-open-${randomBytes(3).toString('hex')}`;
+    await runIdleContainer(new Docker({ socketPath: harness().socketPath }), harness().busyboxImage, name);
+    const containers = new ContainersPage(appWindow);
+    await containers.open();
+    await containers.nameLink(name).click({ timeout: 10_000 });
+    const detail = new ContainerDetailPage(appWindow);
+    await detail.heading(name).waitFor();
+    await detail.tab('Stats').waitFor();
+  });
+
+  it('builds the tray menu: the engine running, a container started now, Open Berth and Quit Berth', async () => {
+    // Electron gives no way to read a tray's menu back, so the templates the shell builds menus from are recorded
+    // in the main process; the tray rebuilds its menu (within half a second) when the containers change.
+    await app.evaluate(({ Menu }) => {
+      const seen = globalThis as { berthTrayMenus?: string[][] };
+      seen.berthTrayMenus = [];
+      const build = Menu.buildFromTemplate.bind(Menu);
+      Menu.buildFromTemplate = (template) => {
+        const labels = template.map((item) => item.label ?? `(${item.type ?? 'item'})`);
+        // The application menu is built from a template too; the tray's is the one that offers Open Berth.
+        if (labels.includes('Open Berth')) seen.berthTrayMenus!.push(labels);
+        return build(template);
+      };
+    });
+    const name = `electron-tray-${randomBytes(3).toString('hex')}`;
+    await runIdleContainer(new Docker({ socketPath: harness().socketPath }), harness().busyboxImage, name);
+    const lastTrayMenu = () =>
+      app.evaluate(() => (globalThis as { berthTrayMenus?: string[][] }).berthTrayMenus?.at(-1) ?? []);
+    await expect.poll(lastTrayMenu, { timeout: 10_000 }).toContain(name);
+    const labels = await lastTrayMenu();
+    expect(labels[0]).toMatch(/: running$/);
+    expect(labels.slice(-2)).toEqual(['Open Berth', 'Quit Berth']);
   });
 
   it('keeps running in the tray when the window closes, and quits leaving no process behind', async () => {

@@ -1,9 +1,10 @@
 // The run dialog's Limits tab: the shared limits editor, preset from the default profile, with the restart
-// policy among them; its problems come from the shared limit rules.
+// policy among them; its problems come from the shared limit rules; a warning when the engine ignores limits.
 import type { ContainerLimits, LimitsCapabilities } from '@shared/limits-types';
 import type { LimitProblem } from '@shared/limits/validate-limits';
 import { LimitsEditor } from '../components/limits-editor/limits-editor';
 import { problemsByField } from '../limits/field-problems';
+import { LimitsIgnoredNotice } from '../limits/limits-ignored-notice';
 
 export interface RunLimitsSectionProps {
   value: ContainerLimits;
@@ -25,6 +26,7 @@ export function RunLimitsSection({ value, capabilities, problems, onChange, onTy
       <p className="field-description">
         Preset from the default limits in Settings. Every replica gets the same limits.
       </p>
+      <LimitsIgnoredNotice />
       {/* A keystroke in a number field bubbles here: it commits only on blur (see the dialog's typing). */}
       <div onInput={onTyping}>
         <LimitsEditor

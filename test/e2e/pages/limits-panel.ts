@@ -9,6 +9,11 @@ export class LimitsPanel {
     return this.page.getByRole('region', { name: 'Limits', exact: true });
   }
 
+  /** The warning that the active engine does not enforce limits (a rootless engine on cgroup v1), in any editor. */
+  ignoredNotice(scope: Locator = this.region()): Locator {
+    return scope.getByRole('note', { name: /^Engine .+ does not enforce limits$/ });
+  }
+
   memoryField(unit: 'MiB' | 'GiB' = 'MiB'): Locator {
     return this.region().getByRole('textbox', { name: `Memory limit (${unit})`, exact: true });
   }

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { LimitsEditor } from '../../components/limits-editor/limits-editor';
 import { QueryError } from '../../components/query-error';
 import { useChannelQuery } from '../../data/channel-query';
+import { LimitsIgnoredNotice } from '../../limits/limits-ignored-notice';
 import { useBulkLimits } from '../../limits/use-bulk-limits';
 import { BulkLimitsResults } from './bulk-limits-results';
 import '../../styles/bulk-limits.css';
@@ -52,6 +53,7 @@ function BulkLimitsContent({ containers, onClose }: { containers: readonly Conta
         keeps its others. <span className="bulk-names">{containers.map((c) => c.name).join(', ')}</span>
       </p>
       <div className="bulk-editor">
+        <LimitsIgnoredNotice />
         {query.error && (
           <QueryError what="the engine's limits" error={query.error} onRetry={() => void query.refetch()} />
         )}

@@ -16,6 +16,7 @@ import { QueryError } from '../../components/query-error';
 import { channelKey, useChannelQuery } from '../../data/channel-query';
 import { useBerthClient } from '../../data/client-context';
 import { problemsByField } from '../../limits/field-problems';
+import { LimitsIgnoredNotice } from '../../limits/limits-ignored-notice';
 import { engineCapabilities } from '../../run/engine-capabilities';
 import { limitsProfile } from '../../run/run-form-check';
 import '../../styles/run-dialog.css';
@@ -39,6 +40,7 @@ export function DefaultLimitsSection() {
         One-click Run applies these to every container it starts, and the run dialog starts from them. Containers
         already running keep theirs.
       </p>
+      <LimitsIgnoredNotice />
       {settings.error && (
         <QueryError what="the settings" error={settings.error} onRetry={() => void settings.refetch()} />
       )}

@@ -1,7 +1,8 @@
 // The Limits panel beside a container's live charts: Apply limits (one limits:apply with only what changed,
 // confirmed when memory would go below current use), Undo last change and Reset at the top, where edits and
 // inline problems below cannot move them under the pointer; the outcome; a live line on whether the limits
-// bite; what the engine enforces now (limits:get) in the limits editor; suggestions.
+// bite; what the engine enforces now (limits:get) in the limits editor; suggestions; and a warning when the
+// active engine does not enforce limits at all (a rootless engine on cgroup v1).
 import { useId } from 'react';
 import { Button } from 'react-aria-components';
 import type { ContainerSummary } from '@shared/container-types';
@@ -13,6 +14,7 @@ import { LimitsEditor } from '../../../components/limits-editor/limits-editor';
 import { QueryError } from '../../../components/query-error';
 import { useChannelQuery } from '../../../data/channel-query';
 import { changeFields } from '../../../limits/limits-diff';
+import { LimitsIgnoredNotice } from '../../../limits/limits-ignored-notice';
 import { useLimitsApply } from '../../../limits/use-limits-apply';
 import { valueOf } from '../../../stats/series-window';
 import { useLatestStats } from '../../../stats/use-stats';
@@ -55,6 +57,7 @@ export function LimitsPanel({ container }: { container: ContainerSummary }) {
         <QueryError what={`the limits of ${name}`} error={query.error} onRetry={() => void query.refetch()} />
       )}
       {query.isPending && <p className="muted">Loading limits…</p>}
+      <LimitsIgnoredNotice />
       {view && draft.value && (
         <>
           <div className="limits-actions">
