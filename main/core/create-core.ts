@@ -113,7 +113,7 @@ export function createCore(options: CoreOptions): Core {
   const streams = new StreamRegistry(hub, { log });
   const execSessions = new ExecSessions({ connection, streams, log });
   const compose = new ComposeService({ env, connection, engines: () => engines.views(), streams, log });
-  const build = new BuildService(connection, streams, log);
+  const build = new BuildService(connection, streams, log, (ended) => hub.emit('images:built', ended));
 
   // Containers that stopped by themselves with a failure, for the desktop shell's notifications.
   const exits = new UnexpectedExits((exit) => hub.emit('containers:exited', exit));

@@ -1,7 +1,8 @@
 // Which core events become desktop notifications, in what words, and which page a click opens. Pure: the
 // shell's desktop-notifications.ts feeds it events and shows what it answers; a test checks it.
 import type { EngineStatus } from '../shared/engine-types';
-import type { ContainerExited } from '../shared/notice-types';
+import type { EngineView } from '../shared/engine-manager-types';
+import type { BuildEnded, ContainerExited } from '../shared/notice-types';
 import type { StatsAlert } from '../shared/stats-history-types';
 import type { Transfer } from '../shared/transfer-types';
 
@@ -15,14 +16,44 @@ export interface Notice {
   path: string;
 }
 
-/** What the rules remember between events: each transfer seen running, and whether the engine was up. */
+/**
+ * What the rules remember between events: each transfer seen running, whether the engine was up, and the
+ * engines Berth was starting (a start that falls back to stopped could not start).
+ */
 export interface NoticeMemory {
   runningTransfers: Set<string>;
   engineWasConnected: boolean;
+  startingEngines: Set<string>;
 }
 
 export function newNoticeMemory(): NoticeMemory {
-  return { runningTransfers: new Set(), engineWasConnected: false };
+  return { runningTransfers: new Set(), engineWasConnected: false, startingEngines: new Set() };
+}
+
+function buildNotice(build: BuildEnded): Notice | null {
+  // A cancel is the user's own doing, said where they did it.
+  if (build.outcome === 'cancelled') return null;
+  const name = build.tag ?? `the image from ${build.folder}`;
+  return build.outcome === 'built'
+    ? { kind: 'builds', title: 'Build finished', body: `Built ${name}.`, path: '/images' }
+    : { kind: 'builds', title: 'Build failed', body: `${name}: ${build.error ?? 'unknown error'}`, path: '/images' };
+}
+
+/** The first engine whose start ended without it running, remembering which engines are starting. */
+function engineStartNotice(engines: EngineView[], memory: NoticeMemory): Notice | null {
+  let notice: Notice | null = null;
+  for (const engine of engines) {
+    const wasStarting = memory.startingEngines.delete(engine.id);
+    if (engine.providerState === 'starting') memory.startingEngines.add(engine.id);
+    else if (wasStarting && engine.providerState === 'stopped' && !notice)
+      notice = {
+        kind: 'engine',
+        title: `${engine.name} could not start`,
+        body: engine.controlReason ?? 'The Engine page shows its log and what it needs.',
+        path: '/engine',
+      };
+  }
+  return notice;
 }
 
 function transferNotice(transfer: Transfer): Notice {
@@ -77,6 +108,10 @@ export function noticeFor(event: string, payload: unknown, memory: NoticeMemory)
       else if (wasRunning && transfer.purpose === 'user') return transferNotice(transfer);
       return null;
     }
+    case 'images:built':
+      return buildNotice(payload as BuildEnded);
+    case 'engines:changed':
+      return engineStartNotice(payload as EngineView[], memory);
     default:
       return null;
   }

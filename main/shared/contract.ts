@@ -9,7 +9,7 @@ import { registryCredentialStorages, type KnownRegistry, type LoginResult } from
 import type { ReplicaGroup, RunResult } from './run-types';
 import { desktopNoticeKinds, publishInterfaces, statsRecordingSettings, type SettingsView } from './settings-types';
 import type { StatsAlert } from './stats-history-types';
-import type { ContainerExited } from './notice-types';
+import type { BuildEnded, ContainerExited } from './notice-types';
 import type { SetupOptions } from './setup-types';
 import {
   historyRetentionDaysSchema,
@@ -363,6 +363,8 @@ export interface EventPayloads {
   'stream:end': StreamEnd;
   /** A container stopped by itself with a failure: a non-zero exit nobody asked for, or an OOM kill. */
   'containers:exited': ContainerExited;
+  /** A build ended (built, failed or cancelled), for the desktop shell's notification. */
+  'images:built': BuildEnded;
   /** The desktop shell asks the window to show a page (its menu, tray or a notification was clicked). */
   'app:navigate': { path: string };
 }

@@ -31,7 +31,7 @@ export interface BerthSettings {
 }
 
 /** Kinds of desktop notification: failed containers, stats alerts, the engine stopping, transfers ending. */
-export const desktopNoticeKinds = ['containers', 'alerts', 'engine', 'transfers'] as const;
+export const desktopNoticeKinds = ['containers', 'alerts', 'engine', 'transfers', 'builds'] as const;
 export type DesktopNoticeKind = (typeof desktopNoticeKinds)[number];
 
 export const statsRecordingSettings = ['auto', 'off'] as const;

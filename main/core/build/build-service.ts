@@ -10,6 +10,7 @@ import { JsonLinesSplitter } from '../connection/json-lines';
 import type { Logger } from '../logger';
 import type { StreamRegistry, StreamSink } from '../streams/stream-registry';
 import { prepareContext, type BuildContext } from './build-context';
+import { watchBuildOutcome, type BuildEndedListener } from './build-outcome';
 import { BuildProgress, failureMessage } from './build-progress';
 
 export interface BuildRequest {
@@ -41,18 +42,24 @@ export class BuildService {
     private readonly connection: EngineLink,
     private readonly streams: StreamRegistry,
     private readonly log: Logger,
+    private readonly onEnded?: BuildEndedListener,
   ) {}
 
   async build(clientId: string, request: BuildRequest): Promise<StreamOpened> {
     const tag = checkTag(request.tag);
     const context = await prepareContext(request.context, request.dockerfile);
     const label = `build ${tag ?? context.folder}`;
-    return this.streams.open(clientId, request.streamId, label, (sink) => {
+    return this.streams.open(clientId, request.streamId, label, (streamSink) => {
+      const outcome = watchBuildOutcome(streamSink, { tag, folder: context.folder }, this.onEnded);
+      const sink = outcome.sink;
       const abort = new AbortController();
       this.run(sink, context, tag, request, abort.signal).catch((error: unknown) => {
         if (!sink.closed) sink.end({ error });
       });
-      return () => abort.abort();
+      return () => {
+        outcome.cancelled();
+        abort.abort();
+      };
     });
   }
 

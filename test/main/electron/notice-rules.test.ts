@@ -45,4 +45,37 @@ describe('desktop notices', () => {
     noticeFor('transfers:progress', transfer('running', 'run'), memory);
     expect(noticeFor('transfers:progress', transfer('failed', 'run'), memory)).toBeNull();
   });
+
+  it('tells a build that finished or failed, not one the user cancelled', () => {
+    const memory = newNoticeMemory();
+    const build = { tag: 'app:dev', folder: '/src/app', imageId: 'sha256:1', error: null, t: 0 } as const;
+    expect(noticeFor('images:built', { ...build, outcome: 'built' }, memory)).toMatchObject({
+      kind: 'builds',
+      title: 'Build finished',
+      body: 'Built app:dev.',
+      path: '/images',
+    });
+    expect(
+      noticeFor('images:built', { ...build, tag: null, outcome: 'failed', error: 'step 2 failed' }, memory),
+    ).toMatchObject({ title: 'Build failed', body: 'the image from /src/app: step 2 failed' });
+    expect(noticeFor('images:built', { ...build, outcome: 'cancelled' }, memory)).toBeNull();
+  });
+
+  it('tells an engine whose start fell back to stopped, once, and not one that started or was stopped', () => {
+    const memory = newNoticeMemory();
+    const engine = (id: string, providerState: string) => ({
+      id,
+      name: `engine ${id}`,
+      providerState,
+      controlReason: null,
+    });
+    expect(noticeFor('engines:changed', [engine('a', 'starting'), engine('b', 'starting')], memory)).toBeNull();
+    expect(noticeFor('engines:changed', [engine('a', 'running'), engine('b', 'stopped')], memory)).toMatchObject({
+      kind: 'engine',
+      title: 'engine b could not start',
+      path: '/engine',
+    });
+    expect(noticeFor('engines:changed', [engine('a', 'stopping'), engine('b', 'stopped')], memory)).toBeNull();
+    expect(noticeFor('engines:changed', [engine('a', 'stopped'), engine('b', 'stopped')], memory)).toBeNull();
+  });
 });

@@ -12,8 +12,9 @@ import { useSettingSave } from './use-setting-save';
 const noticeLabels: ReadonlyArray<{ kind: DesktopNoticeKind; label: string }> = [
   { kind: 'containers', label: 'A container stops by itself with an error, or is killed for memory' },
   { kind: 'alerts', label: 'A stats alert (memory near its limit, CPU throttled)' },
-  { kind: 'engine', label: 'The engine stops' },
+  { kind: 'engine', label: 'The engine stops, or cannot start' },
   { kind: 'transfers', label: 'A pull or push you started ends' },
+  { kind: 'builds', label: 'A build you started finishes or fails' },
 ];
 
 /** An empty feed clears it; otherwise an http(s) address. */

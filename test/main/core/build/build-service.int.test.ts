@@ -1,9 +1,11 @@
 // Builds through the core's router against the harness engine: a one-line Dockerfile built and run, a failing
 // step named in the error, `.dockerignore` respected, a missing Dockerfile or folder refused with specific
-// errors, and a build cancelled by closing its stream.
+// errors, and a build cancelled by closing its stream; each end is also told to every client as `images:built`
+// (the desktop shell's notification).
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBuiltImage } from '../../../../main/shared/build-types';
+import type { BuildEnded } from '../../../../main/shared/notice-types';
 import { harness } from '../../../harness/context';
 import { removeTestContainers, TEST_LABEL } from '../../../harness/containers';
 import { removeImages, uniqueSuffix } from '../../../harness/images';
@@ -16,9 +18,17 @@ const repo = `berth-int/build-${suffix}`;
 const folders: string[] = [];
 const images: string[] = [];
 
+const builtEvents: BuildEnded[] = [];
+
 beforeAll(async () => {
   t = await startTestCore();
+  t.core.hub.subscribe((event, payload) => {
+    if (event === 'images:built') builtEvents.push(payload as BuildEnded);
+  });
 });
+
+/** The `images:built` events of builds tagged `tag`. */
+const endsOf = (tag: string) => builtEvents.filter((ended) => ended.tag === tag);
 
 afterAll(async () => {
   if (t) {
@@ -62,6 +72,9 @@ describe('images:build', () => {
     images.push(built!.id);
     expect((await t.docker.getImage(`${repo}:one`).inspect()).Id).toBe(built!.id);
     expect(await runIn(`${repo}:one`, ['cat', '/hi'])).toContain('hi');
+    expect(endsOf(`${repo}:one`)).toEqual([
+      expect.objectContaining({ outcome: 'built', imageId: built!.id, error: null, folder: context }),
+    ]);
   });
 
   it('passes build args and the target stage, and builds without cache when asked', async () => {
@@ -101,6 +114,9 @@ describe('images:build', () => {
     expect(end.exitCode).toBe(1);
     expect(parseBuiltImage(build.text())).toBeNull();
     await expect(t.docker.getImage(`${repo}:fails`).inspect()).rejects.toMatchObject({ statusCode: 404 });
+    expect(endsOf(`${repo}:fails`)).toEqual([
+      expect.objectContaining({ outcome: 'failed', imageId: null, error: expect.stringContaining('RUN false') }),
+    ]);
   });
 
   it('respects .dockerignore: ignored files are neither sent nor in the image; exceptions are', async () => {
@@ -169,6 +185,7 @@ describe('images:build', () => {
     // its 120 s sleep would end.
     await waitFor(async () => (await stepContainer()) === undefined, 60_000, 'the RUN step container to go');
     await expect(t.docker.getImage(`${repo}:cancelled`).inspect()).rejects.toMatchObject({ statusCode: 404 });
+    expect(endsOf(`${repo}:cancelled`)).toEqual([expect.objectContaining({ outcome: 'cancelled', error: null })]);
   });
 });
 
