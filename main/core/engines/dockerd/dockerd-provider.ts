@@ -235,71 +235,63 @@ export class DockerdProvider implements EngineProvider {
 
   private async startNow(): Promise<void> {
     if (this.current === 'running') return;
-    if (this.helper) return this.startThroughHelper(this.helper);
-    const layout = this.layout;
+    const target = this.socket();
     const control = this.control();
-    if (!layout || !this.support.available || control.reason)
+    if (!target || !this.support.available || control.reason)
       throw new BerthError('CONFLICT', control.reason ?? 'Berth cannot run its own engine here.');
     this.setState('starting');
-    const which = systemDockerdFacts(this.options.env, this.options.platform ?? process.platform).which;
     try {
-      this.note(
-        `starting ${this.support.mode === 'rootless' ? 'rootless ' : ''}engine ${this.options.name} on ${layout.host}`,
-      );
-      const run = await EngineRun.launch(
-        {
-          layout,
-          env: this.options.env,
-          mode: this.support.mode,
-          programs: {
-            dockerd: which('dockerd') ?? 'dockerd',
-            containerd: which('containerd') ?? 'containerd',
-            rootless: which('dockerd-rootless.sh'),
-          },
-          network: new HostNetwork(this.options.env, this.options.log),
-          note: (line) => this.note(line),
-          lines: (lines) => this.ring.push(lines),
-        },
-        () => this.ring.last(20),
-      );
+      const run = this.helper ? await this.launchThroughHelper(this.helper) : await this.launchOwn(this.layout!);
       this.run = run;
       void run.ended.then((reason) => this.onEnded(run, reason));
-      this.context = (await writeDockerContext(this.options.env, this.options.name, layout.host)).name;
+      this.context = (await writeDockerContext(this.options.env, this.options.name, target.host)).name;
       this.note(`engine ${this.options.name} is running; docker CLI: docker --context ${this.context} ps`);
       this.setState('running');
     } catch (error) {
       this.setState('stopped');
       const message = `Berth's engine ${this.options.name} did not start: ${(error as Error).message}`;
       this.options.log.error(`[engine] ${message}`);
-      throw new BerthError('ENGINE_ERROR', message);
+      // The helper's own errors (a sudo rule to add, a dismissed dialog) are the user's to act on as they are.
+      throw new BerthError(error instanceof BerthError ? error.code : 'ENGINE_ERROR', message);
     }
   }
 
-  private async startThroughHelper(helper: HelperLayout): Promise<void> {
-    const launcher = this.support.available ? this.support.launcher : undefined;
-    if (!launcher) throw new BerthError('CONFLICT', this.support.reason ?? 'Berth cannot run its helper here.');
-    this.setState('starting');
-    try {
-      this.note(`starting engine ${this.options.name} as root through the privileged helper on ${helper.host}`);
-      const run = await HelperRun.launch({
-        layout: helper,
-        launcher,
-        user: userInfo().username,
+  /** Root or rootless: Berth starts and owns the daemons (engine-run.ts). */
+  private launchOwn(layout: EngineLayout): Promise<EngineRun> {
+    const which = systemDockerdFacts(this.options.env, this.options.platform ?? process.platform).which;
+    const mode = this.support.mode ?? 'root';
+    this.note(`starting ${mode === 'rootless' ? 'rootless ' : ''}engine ${this.options.name} on ${layout.host}`);
+    return EngineRun.launch(
+      {
+        layout,
         env: this.options.env,
+        mode,
+        programs: {
+          dockerd: which('dockerd') ?? 'dockerd',
+          containerd: which('containerd') ?? 'containerd',
+          rootless: which('dockerd-rootless.sh'),
+        },
+        network: new HostNetwork(this.options.env, this.options.log),
         note: (line) => this.note(line),
         lines: (lines) => this.ring.push(lines),
-      });
-      this.run = run;
-      void run.ended.then((reason) => this.onEnded(run, reason));
-      this.context = (await writeDockerContext(this.options.env, this.options.name, helper.host)).name;
-      this.note(`engine ${this.options.name} is running; docker CLI: docker --context ${this.context} ps`);
-      this.setState('running');
-    } catch (error) {
-      this.setState('stopped');
-      const message = `Berth's engine ${this.options.name} did not start through the helper: ${(error as Error).message}`;
-      this.options.log.error(`[engine] ${message}`);
-      throw new BerthError('ENGINE_ERROR', message);
-    }
+      },
+      () => this.ring.last(20),
+    );
+  }
+
+  /** As root through the privileged helper, which owns the daemons (helper-run.ts). */
+  private launchThroughHelper(helper: HelperLayout): Promise<HelperRun> {
+    const launcher = this.support.available ? this.support.launcher : undefined;
+    if (!launcher) throw new BerthError('CONFLICT', 'Berth cannot run its helper here.');
+    this.note(`starting engine ${this.options.name} as root through the privileged helper on ${helper.host}`);
+    return HelperRun.launch({
+      layout: helper,
+      launcher,
+      user: userInfo().username,
+      env: this.options.env,
+      note: (line) => this.note(line),
+      lines: (lines) => this.ring.push(lines),
+    });
   }
 
   private async stopNow(): Promise<void> {
