@@ -2,8 +2,10 @@
 // the given setting (auto or helper), which must come up as root through the privileged helper (sudo -n here:
 // no display), pings its socket as this user, loads the busybox image the test saved from the harness engine,
 // runs one container, stops the engine and closes the core. `refused`: the same add must fail, and the error is
-// printed. Prints one JSON line with what it saw; the test checks it.
+// printed. `dies`: prints dockerd's pid for the test to kill (as root), then waits for Berth to see the engine
+// stop on its own. Prints one JSON line with what it saw; the test checks it.
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import Dockerode from 'dockerode';
 import { createCore } from '../../../../../main/core/create-core';
 import { helperLayout } from '../../../../../main/core/engines/dockerd/helper-mode';
@@ -71,13 +73,39 @@ async function refused(core: ReturnType<typeof createCore>, runAs: OwnedRunAs) {
   }
 }
 
+async function dies(core: ReturnType<typeof createCore>, runAs: OwnedRunAs) {
+  const added = await call(core, 'engines:add-owned', { name: 'hp', runAs });
+  const pid = (await readFile(helperLayout(process.getuid!()).pidfile, 'utf8')).trim();
+  console.log(`PID ${pid}`);
+  const deadline = Date.now() + 90_000;
+  let state = added.providerState;
+  while (state !== 'stopped' && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    state = (await call(core, 'engines:list', {})).find((view) => view.id === added.id)?.providerState ?? 'stopped';
+  }
+  // Queued behind the cleanup after the unexpected end (the helper's stop): the engine starts again, then stops.
+  const restarted = await call(core, 'engines:start', { id: added.id });
+  const stopped = await call(core, 'engines:stop', { id: added.id });
+  return {
+    state,
+    restarted: restarted.providerState,
+    stopped: stopped.providerState,
+    logs: await call(core, 'engines:logs', { id: added.id }),
+  };
+}
+
 async function main(): Promise<void> {
   const [what, runAs, tar, image] = process.argv.slice(2) as [string, OwnedRunAs, string, string];
-  if ((what !== 'run' && what !== 'refused') || !runAs)
-    throw new Error('usage: helper-engine-user.ts run|refused <auto|helper> [image.tar image]');
+  if (!['run', 'refused', 'dies'].includes(what) || !runAs)
+    throw new Error('usage: helper-engine-user.ts run|refused|dies <auto|helper> [image.tar image]');
   const core = createCore({ log: consoleLogger, transport: 'websocket', env: { ...process.env } });
   try {
-    const result = what === 'run' ? await run(core, runAs, tar, image) : await refused(core, runAs);
+    const result =
+      what === 'run'
+        ? await run(core, runAs, tar, image)
+        : what === 'dies'
+          ? await dies(core, runAs)
+          : await refused(core, runAs);
     console.log(`RESULT ${JSON.stringify(result)}`);
   } finally {
     await core.close();

@@ -3,9 +3,10 @@
 // then runs helper-engine-user.ts as the user, where Berth's core starts the engine through `sudo -n`, pings its
 // socket, runs a container with a memory limit in it and stops it: no dockerd of it may be left. Then the
 // refusals: the helper without SUDO_UID/PKEXEC_UID, run by the user directly, with arguments; and Berth without
-// the sudo rule, whose error must give the exact sudoers line. The rule, the user and the engine's folders go
+// the sudo rule, whose error must give the exact sudoers line; and a dockerd killed behind Berth's back, which
+// Berth must see stop, clean up after and start again. The rule, the user and the engine's folders go
 // at the end. Neither the user's engine nor the harness's private engine is touched (only an image is saved).
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { chmod, chown, copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -77,9 +78,8 @@ async function allowSudo(): Promise<void> {
   if (checked.code !== 0) throw new Error(`[test] visudo refused ${SUDOERS}: ${checked.stdout}${checked.stderr}`);
 }
 
-/** Runs helper-engine-user.ts as the test user, in a login-less environment without a display (so: sudo -n). */
-async function asUser(args: string[], config: string): Promise<{ ran: Ran; result: Record<string, unknown> }> {
-  const env = [
+function userEnv(config: string): string[] {
+  return [
     `HOME=/home/${USER}`,
     'PATH=/usr/local/bin:/usr/bin:/bin',
     `BERTH_DATA_DIR=${join(base, 'work', 'data')}`,
@@ -88,11 +88,47 @@ async function asUser(args: string[], config: string): Promise<{ ran: Ran; resul
     `BERTH_ENGINE_HELPER=${helper}`,
     'BERTH_EMBEDDED_ENGINE=0',
   ];
-  const tsx = join(REPO, 'node_modules', '.bin', 'tsx');
-  const ran = await run('runuser', ['-u', USER, '--', 'env', '-i', ...env, tsx, SCRIPT, ...args], 240_000);
+}
+
+const TSX = join(REPO, 'node_modules', '.bin', 'tsx');
+
+function resultOf(ran: Ran): Record<string, unknown> {
   const line = ran.stdout.split('\n').find((entry) => entry.startsWith('RESULT '));
   expect(line, `the user's script failed (${ran.code}):\n${ran.stdout}\n${ran.stderr}`).toBeDefined();
-  return { ran, result: JSON.parse(line!.slice('RESULT '.length)) as Record<string, unknown> };
+  return JSON.parse(line!.slice('RESULT '.length)) as Record<string, unknown>;
+}
+
+/** Runs helper-engine-user.ts as the test user, in a login-less environment without a display (so: sudo -n). */
+async function asUser(args: string[], config: string): Promise<{ ran: Ran; result: Record<string, unknown> }> {
+  const ran = await run('runuser', ['-u', USER, '--', 'env', '-i', ...userEnv(config), TSX, SCRIPT, ...args], 240_000);
+  return { ran, result: resultOf(ran) };
+}
+
+/** Like asUser, killing (as root) the pid the script prints on a `PID <n>` line. */
+function asUserKilling(args: string[], config: string): Promise<Ran> {
+  return new Promise((done) => {
+    const child = spawn('runuser', ['-u', USER, '--', 'env', '-i', ...userEnv(config), TSX, SCRIPT, ...args], {
+      env: { PATH: SYSTEM_PATH },
+      cwd: REPO,
+    });
+    let stdout = '';
+    let stderr = '';
+    let killed = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const pid = /^PID (\d+)$/m.exec(stdout)?.[1];
+      if (pid && !killed) {
+        killed = true;
+        process.kill(Number(pid), 'SIGKILL');
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      done({ code: code ?? -1, stdout, stderr });
+    });
+  });
 }
 
 /** Processes whose command line names this user's helper engine (its dockerd, containerd, shims). */
@@ -180,5 +216,18 @@ describe("Berth's own engine through the privileged helper", () => {
     const bridge = `berthh${uid.toString(16)}`;
     expect((await run('ip', ['link', 'show', bridge])).code).not.toBe(0);
     expect((await run('iptables', ['-t', 'nat', '-S', 'POSTROUTING'])).stdout).not.toContain(bridge);
+  }, 300_000);
+  it('sees a dockerd that dies on its own as stopped, cleans up through the helper and starts again', async (context) => {
+    if (skipReason) context.skip();
+    await allowSudo();
+    const ran = await asUserKilling(['dies', 'helper'], 'config-dies');
+    const result = resultOf(ran);
+    expect(result.state).toBe('stopped');
+    expect((result.logs as string[]).some((line) => line.includes('dockerd exited on its own'))).toBe(true);
+    expect(result.restarted).toBe('running');
+    expect(result.stopped).toBe('stopped');
+    expect(ran.code).toBe(0);
+    expect(await engineProcesses(), 'processes of the helper engine left after the crash and stop').toEqual([]);
+    expect(existsSync(helperLayout(uid).socketPath)).toBe(false);
   }, 300_000);
 });
