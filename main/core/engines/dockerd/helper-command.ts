@@ -30,6 +30,8 @@ export function helperFailure(
   if (own) return stderr;
   if (launcher.via === 'sudo' && /password is required|not allowed|may not run|not in the sudoers/i.test(stderr))
     return `sudo did not let ${user} run Berth's helper without a password, and Berth cannot type one (${stderr}). Allow it with this line in /etc/sudoers.d/berth-engine (sudo visudo -f /etc/sudoers.d/berth-engine): ${sudoersLine(user, launcher.helper)} — or start Berth in a desktop session, where pkexec asks for the password.`;
+  if (launcher.via === 'sudo' && /must have a tty|requiretty/i.test(stderr))
+    return `sudo here insists on a terminal (requiretty), which Berth has none of (${stderr}). Add this line to /etc/sudoers.d/berth-engine (sudo visudo -f /etc/sudoers.d/berth-engine): Defaults!${launcher.helper} !requiretty — or start Berth in a desktop session, where pkexec asks for the password.`;
   if (launcher.via === 'pkexec' && failed.code === 126)
     return `The password dialog was dismissed or refused, so Berth's helper did not run (polkit action ${HELPER_POLKIT_ACTION}).`;
   if (launcher.via === 'pkexec' && failed.code === 127)

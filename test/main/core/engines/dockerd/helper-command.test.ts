@@ -22,6 +22,15 @@ describe('helperFailure', () => {
     expect(text).toContain('pkexec');
   });
 
+  it('says how to lift requiretty for the helper', () => {
+    const text = helperFailure(sudo, 'ann', {
+      code: 1,
+      stderr: 'sudo: sorry, you must have a tty to run sudo',
+      message: '',
+    });
+    expect(text).toContain(`Defaults!${helper} !requiretty`);
+  });
+
   it("passes the helper's own refusal on as it is", () => {
     const stderr =
       "berth-engine-helper: the engine's socket would belong to ann's primary group users, which others share";
