@@ -155,6 +155,8 @@ afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
   }
   await rm(`/run/berth-engine/${uid}.lock`, { force: true });
+  // The helper's base folders go too when no other user's engine is in them.
+  await run('rmdir', ['--ignore-fail-on-non-empty', '/run/berth-engine', '/var/lib/berth-engine']);
   const removed = await run('userdel', ['--remove', USER]);
   if (removed.code !== 0) console.log(`[helper-test] userdel ${USER}: ${removed.stderr.trim()}`);
 }, 180_000);
