@@ -36,9 +36,11 @@ set -euo pipefail
 #                      Debian's udev mode, where a VM image left it 0600)
 #   uidmap             newuidmap/newgidmap, which map the user's /etc/subuid and /etc/subgid ranges
 #   fuse-overlayfs     overlay storage for rootless dockerd on kernels before 5.11 (newer ones do it natively)
+#   sudo               Berth's own engine through its privileged helper (helper-engine.int.test.ts gives its own
+#                      test user a NOPASSWD rule for the helper only, and removes it)
 packages=(docker.io busybox-static docker-registry chromium apache2-utils iproute2 xvfb fonts-dejavu-core openssh-server openssh-client
   debootstrap qemu-system-x86 qemu-utils e2fsprogs zstd cpio xz-utils podman docker-compose
-  rootlesskit slirp4netns uidmap fuse-overlayfs)
+  rootlesskit slirp4netns uidmap fuse-overlayfs sudo)
 # dockerd confines containers with AppArmor when the kernel enables it, and then needs apparmor_parser.
 if [[ "$(cat /sys/module/apparmor/parameters/enabled 2>/dev/null || true)" == "Y" ]]; then
   packages+=(apparmor)

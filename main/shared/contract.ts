@@ -209,7 +209,10 @@ const engineName = z
     'must be lowercase letters, digits and dashes (up to 31), starting with a letter or digit',
   );
 const engineIdRequest = z.object({ id: engineId }).strict();
-const addOwnedEngineRequest = z.object({ name: engineName }).strict();
+const ownedRunAs = z.enum(['auto', 'rootless', 'helper']);
+/** `runAs`: how a normal user's engine runs (absent: auto; engine-manager-types.ts OwnedRunAs). */
+const addOwnedEngineRequest = z.object({ name: engineName, runAs: ownedRunAs.optional() }).strict();
+const setRunAsRequest = z.object({ id: engineId, runAs: ownedRunAs }).strict();
 const addRemoteEngineRequest = z
   .object({
     name: engineName,
@@ -261,6 +264,8 @@ export const channels = {
   'engines:restart': channel<typeof engineIdRequest, EngineView>(engineIdRequest),
   /** A dockerd that Berth runs itself (Linux), with its own socket, data, bridge and docker context. */
   'engines:add-owned': channel<typeof addOwnedEngineRequest, EngineView>(addOwnedEngineRequest),
+  /** How a stopped Berth-owned engine runs from its next start: auto, rootless, or through the privileged helper. */
+  'engines:set-run-as': channel<typeof setRunAsRequest, EngineView>(setRunAsRequest),
   'engines:add-remote': channel<typeof addRemoteEngineRequest, AddRemoteResult>(addRemoteEngineRequest),
   /** A Linux VM (QEMU) with an engine inside; it boots in the background, its boot phases shown in the view. */
   'engines:add-vm': channel<typeof addVmEngineRequest, EngineView>(addVmEngineRequest),

@@ -7,9 +7,21 @@ export type EngineKind = 'existing' | 'berth-dockerd' | 'ssh' | 'vm';
 /** What Berth is doing with the engine's process (or VM); `external` when something else runs it. */
 export type ProviderState = 'starting' | 'running' | 'stopping' | 'stopped' | 'external';
 
+/**
+ * How a normal user's Berth runs its own dockerd: `auto` (rootless where its limits work, else the privileged
+ * helper when installed), or one of them outright. A root Berth runs it as root whatever this says.
+ */
+export type OwnedRunAs = 'auto' | 'rootless' | 'helper';
+
 /** What Berth keeps in its settings file for each engine it was told about (the discovered one is not kept). */
 export type EngineConfig =
-  | { id: string; name: string; kind: 'berth-dockerd' }
+  | {
+      id: string;
+      name: string;
+      kind: 'berth-dockerd';
+      /** Absent (older files): auto. */
+      runAs?: OwnedRunAs;
+    }
   | {
       id: string;
       name: string;
@@ -58,9 +70,15 @@ export interface EngineView {
   dockerContext: string | null;
   /** False for the engine found in the environment (DOCKER_HOST, context, default socket). */
   removable: boolean;
-  /** Berth's own dockerd: whether it runs as root or rootless, and what that means here (e.g. no limits on cgroup v1). */
+  /**
+   * Berth's own dockerd: whether it runs as root (a root Berth), rootless, or as root through Berth's privileged
+   * helper, why, and what that means here (e.g. no limits on cgroup v1). Absent where it cannot run at all.
+   */
   ownedMode?: {
-    mode: 'root' | 'rootless';
+    /** null: the engine cannot run here as its setting asks; the note says why. */
+    mode: 'root' | 'rootless' | 'helper' | null;
+    /** The engine's setting (auto, rootless, helper); the mode is what it gave on this machine. */
+    runAs: OwnedRunAs;
     note: string;
     /** Whether --cpus/--memory/--pids-limit take effect: a rootless engine on cgroup v1 stores them and ignores them. */
     limits: boolean;

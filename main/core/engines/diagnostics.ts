@@ -42,7 +42,11 @@ function engineSection(engine: EngineView, logs: string[]): string {
     lines.push(`${status.state}${status.state === 'unreachable' ? `: ${status.reason}` : ''}`);
   }
   // Whoever reads a report about a Berth engine needs to know whether limits could work there at all.
-  if (engine.ownedMode) lines.push(`runs ${engine.ownedMode.mode}: ${engine.ownedMode.note}`);
+  const owned = engine.ownedMode;
+  if (owned)
+    lines.push(
+      `runs ${owned.mode ?? 'not at all'}${owned.runAs === 'auto' ? '' : ` (its setting: ${owned.runAs})`}: ${owned.note}`,
+    );
   if (engine.dockerContext) lines.push(`docker context: ${engine.dockerContext}`);
   if (logs.length > 0)
     lines.push(

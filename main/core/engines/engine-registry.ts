@@ -6,6 +6,7 @@ import type {
   EngineConfig,
   EngineDiskUsage,
   EngineView,
+  OwnedRunAs,
   VmCompactResult,
   VmUsage,
 } from '../../shared/engine-manager-types';
@@ -129,6 +130,7 @@ export class EngineRegistry {
 
   async startEngine(id: string): Promise<EngineView> {
     const entry = this.controllable(id, 'start');
+    this.assertHelperFree(entry);
     await entry.provider.start();
     await entry.connection.reconnect();
     return this.view(entry);
@@ -148,11 +150,16 @@ export class EngineRegistry {
   }
 
   /** Adds a Berth-owned dockerd and starts it; the first one becomes active when nothing else is connected. */
-  async addOwned(name: string): Promise<EngineView> {
-    const availability = DockerdProvider.availability(this.options.env, this.options.platform);
+  async addOwned(name: string, runAs: OwnedRunAs = 'auto'): Promise<EngineView> {
+    const availability = DockerdProvider.availability(this.options.env, this.options.platform, runAs);
     if (!availability.available && !this.options.providerFor)
       throw new BerthError('CONFLICT', availability.reason ?? 'Berth cannot run its own engine here.');
-    const config: EngineConfig = { id: `berth-${name}`, name, kind: 'berth-dockerd' };
+    const config: EngineConfig = {
+      id: `berth-${name}`,
+      name,
+      kind: 'berth-dockerd',
+      ...(runAs === 'auto' ? {} : { runAs }),
+    };
     const entry = this.addConfigured(config);
     await this.persist();
     await this.startEngine(entry.id);
@@ -259,6 +266,25 @@ export class EngineRegistry {
     return this.view(entry);
   }
 
+  /** How a Berth-owned engine runs from its next start (rootless, through the helper, or Berth's choice). */
+  async setRunAs(id: string, runAs: OwnedRunAs): Promise<EngineView> {
+    const entry = this.entryFor(id);
+    const { provider, name, config } = entry;
+    if (!(provider instanceof DockerdProvider) || config?.kind !== 'berth-dockerd')
+      throw new BerthError(
+        'CONFLICT',
+        `${name} is not Berth's own dockerd: only that engine runs rootless or through the helper.`,
+      );
+    if (provider.state() !== 'stopped')
+      throw new BerthError('CONFLICT', `Stop ${name} first: how it runs changes at its next start.`);
+    const { runAs: _previous, ...rest } = config;
+    entry.config = runAs === 'auto' ? rest : { ...rest, runAs };
+    provider.setRunAs(runAs);
+    await this.persist();
+    this.changed();
+    return this.view(entry);
+  }
+
   /** Why a container of the active engine cannot be reached at its published port here (VM engines), if so. */
   portProblem(containerId: string, protocol: string, hostPort: number): string | undefined {
     const active = this.activeId ? this.entries.get(this.activeId) : undefined;
@@ -325,7 +351,8 @@ export class EngineRegistry {
   private providerFor(config: EngineConfig): EngineProvider {
     if (this.options.providerFor) return this.options.providerFor(config);
     const { env, log } = this.options;
-    if (config.kind === 'berth-dockerd') return new DockerdProvider({ name: config.name, env, log });
+    if (config.kind === 'berth-dockerd')
+      return new DockerdProvider({ name: config.name, env, log, runAs: config.runAs ?? 'auto' });
     if (config.kind === 'vm') {
       const publishAll = async () => (await this.options.settings.get()).publishInterface === 'all';
       return new VmProvider({ config, env, log, idleTiming: this.options.vmIdleTiming, publishAll });
@@ -450,6 +477,21 @@ export class EngineRegistry {
       this.options.log.warn(`[engines] could not list where the engine was looked for: ${(error as Error).message}`);
     }
     this.narrator.decided({ startingOwn: EMBEDDED_NAME, searched });
+  }
+
+  /** The helper runs one engine per user: a second Berth engine through it would share (and stop) the first's. */
+  private assertHelperFree(entry: Entry): void {
+    const viaHelper = (candidate: Entry) =>
+      candidate.provider instanceof DockerdProvider && candidate.provider.viewFacts().ownedMode?.mode === 'helper';
+    if (!viaHelper(entry)) return;
+    const other = [...this.entries.values()].find(
+      (candidate) => candidate !== entry && viaHelper(candidate) && candidate.provider.state() !== 'stopped',
+    );
+    if (other)
+      throw new BerthError(
+        'CONFLICT',
+        `Berth's privileged helper runs one engine per user, and ${other.name} is using it: stop ${other.name} first, or run ${entry.name} rootless.`,
+      );
   }
 
   private controllable(id: string, what: 'start' | 'stop'): Entry {

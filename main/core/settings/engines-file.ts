@@ -9,7 +9,14 @@ const engineId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 const engineName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,30}$/);
 
 const engineConfig = z.discriminatedUnion('kind', [
-  z.object({ id: engineId, name: engineName, kind: z.literal('berth-dockerd') }).strict(),
+  z
+    .object({
+      id: engineId,
+      name: engineName,
+      kind: z.literal('berth-dockerd'),
+      runAs: z.enum(['auto', 'rootless', 'helper']).optional(),
+    })
+    .strict(),
   z
     .object({
       id: engineId,

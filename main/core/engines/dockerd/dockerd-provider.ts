@@ -1,11 +1,13 @@
 // A dockerd that Berth runs itself on Linux (issue 6): its own containerd, socket, data-root, exec-root,
-// pidfiles and bridge (engine-layout.ts, engine-run.ts), its log in a bounded ring, a docker CLI context
-// pointing at it, and the state the Engine page shows. Starts and stops run one after another. Disposing
-// stops the engine: Berth's own engine lives as long as Berth, as Docker Desktop's does.
+// pidfiles and bridge (engine-layout.ts, engine-run.ts), or for a normal user rootless or through the privileged
+// helper (helper-run.ts, issue 17); its log in a bounded ring, a docker CLI context pointing at it, and the
+// state the Engine page shows. Starts and stops run one after another. Disposing stops the engine: Berth's own
+// engine lives as long as Berth, as Docker Desktop's does.
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EngineView, ProviderState } from '../../../shared/engine-manager-types';
+import { userInfo } from 'node:os';
+import type { EngineView, OwnedRunAs, ProviderState } from '../../../shared/engine-manager-types';
 import { BerthError } from '../../../shared/errors';
 import type { DiscoveryResult } from '../../connection/discover';
 import type { Logger } from '../../logger';
@@ -14,6 +16,8 @@ import type { EngineProvider, ProviderControl } from '../engine-provider';
 import { dockerdSupport, systemDockerdFacts, type DockerdSupport } from './dockerd-availability';
 import { engineLayout, type EngineLayout } from './engine-layout';
 import { EngineRun } from './engine-run';
+import { helperLayout, type HelperLayout } from './helper-mode';
+import { HelperRun } from './helper-run';
 import { HostNetwork } from './host-network';
 import { mountsUnder } from './leftovers';
 import { LogRing } from './log-ring';
@@ -26,6 +30,8 @@ export interface DockerdProviderOptions {
   log: Logger;
   /** For tests: the platform (default: this one). */
   platform?: NodeJS.Platform;
+  /** A normal user's choice: rootless, through the helper, or Berth's (auto, the default). */
+  runAs?: OwnedRunAs;
 }
 
 export interface DockerdAvailability {
@@ -39,13 +45,16 @@ type ChangeListener = (change: { state?: ProviderState; lines?: string[] }) => v
 export class DockerdProvider implements EngineProvider {
   readonly kind = 'berth-dockerd' as const;
   readonly startHint = 'Start it from the Engine page; Berth reconnects by itself.';
-  private readonly support: DockerdSupport;
-  private readonly layout: EngineLayout | null = null;
-  private readonly layoutProblem: string | null = null;
+  private support!: DockerdSupport;
+  private runAs: OwnedRunAs = 'auto';
+  private layout: EngineLayout | null = null;
+  private layoutProblem: string | null = null;
+  /** Helper mode: the helper's fixed paths for this user (socket, pidfile, logs). */
+  private helper: HelperLayout | null = null;
   private readonly ring = new LogRing();
   private readonly listeners = new Set<ChangeListener>();
   private current: ProviderState = 'stopped';
-  private run: EngineRun | null = null;
+  private run: EngineRun | HelperRun | null = null;
   /** Start and stop run one after another, whoever asks. */
   private queue: Promise<unknown> = Promise.resolve();
   private context: string | null = null;
@@ -53,18 +62,17 @@ export class DockerdProvider implements EngineProvider {
   private readonly leftover: Promise<void>;
 
   /** Whether this machine lets Berth run its own dockerd. */
-  static availability(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): DockerdAvailability {
-    const support = dockerdSupport(systemDockerdFacts(env, platform));
+  static availability(
+    env: NodeJS.ProcessEnv,
+    platform: NodeJS.Platform = process.platform,
+    runAs: OwnedRunAs = 'auto',
+  ): DockerdAvailability {
+    const support = dockerdSupport(systemDockerdFacts(env, platform), runAs);
     return { available: support.available, reason: support.reason };
   }
 
   constructor(private readonly options: DockerdProviderOptions) {
-    this.support = dockerdSupport(systemDockerdFacts(options.env, options.platform ?? process.platform));
-    try {
-      this.layout = engineLayout(options.name, options.env, this.support.mode === 'rootless');
-    } catch (error) {
-      this.layoutProblem = (error as Error).message;
-    }
+    this.configure(options.runAs ?? 'auto');
     this.ring.onLines((lines) => this.emit({ lines }));
     // The context of an earlier start is still there for the CLI while the engine is stopped.
     const contextName = contextNameFor(options.name);
@@ -79,12 +87,38 @@ export class DockerdProvider implements EngineProvider {
     return this.leftover;
   }
 
+  /** How it runs from the next start (the engine's setting); only while stopped (the registry checks). */
+  setRunAs(runAs: OwnedRunAs): void {
+    this.configure(runAs);
+    this.emit({ state: this.current });
+  }
+
+  private configure(runAs: OwnedRunAs): void {
+    const { env, name } = this.options;
+    this.runAs = runAs;
+    this.support = dockerdSupport(systemDockerdFacts(env, this.options.platform ?? process.platform), runAs);
+    this.helper = this.support.mode === 'helper' ? helperLayout(process.getuid?.() ?? -1) : null;
+    try {
+      // Helper mode keeps nothing there; the context's name and a root layout's paths are what is used of it.
+      this.layout = engineLayout(name, env, this.support.mode === 'rootless');
+      this.layoutProblem = null;
+    } catch (error) {
+      this.layout = null;
+      this.layoutProblem = (error as Error).message;
+    }
+  }
+
+  /** Where the engine listens: the helper's socket, else the layout's. */
+  private socket(): { host: string; socketPath: string } | null {
+    return this.helper ?? this.layout;
+  }
+
   get host(): string {
-    return this.layout?.host ?? `unix:///run/berth/${this.options.name}/docker.sock`;
+    return this.socket()?.host ?? `unix:///run/berth/${this.options.name}/docker.sock`;
   }
 
   discover(): DiscoveryResult {
-    const layout = this.layout;
+    const layout = this.socket();
     if (!layout || this.current === 'stopped') {
       const problem =
         this.layoutProblem ?? `Berth's engine ${this.options.name} is stopped: start it on the Engine page.`;
@@ -107,7 +141,7 @@ export class DockerdProvider implements EngineProvider {
   }
 
   control(): ProviderControl {
-    const reason = this.support.reason ?? this.layoutProblem;
+    const reason = this.support.reason ?? (this.helper ? null : this.layoutProblem);
     if (reason) return { canStart: false, canStop: false, reason };
     return {
       canStart: this.current === 'stopped',
@@ -137,10 +171,14 @@ export class DockerdProvider implements EngineProvider {
     return this.context;
   }
 
-  /** Root or rootless, with what that means here; where it cannot run at all, controlReason says why. */
+  /** Root, rootless or through the helper, with why and what that means here; on Linux, why it cannot run too. */
   viewFacts(): Pick<EngineView, 'ownedMode'> {
-    const support = this.support;
-    return support.available ? { ownedMode: { mode: support.mode, note: support.note, limits: support.limits } } : {};
+    const { support, runAs } = this;
+    if (support.available)
+      return { ownedMode: { mode: support.mode, runAs, note: support.note, limits: support.limits } };
+    // The box stays, so a user whose choice cannot run here can choose another one.
+    if ((this.options.platform ?? process.platform) !== 'linux') return {};
+    return { ownedMode: { mode: null, runAs, note: support.reason, limits: false } };
   }
 
   async dispose(): Promise<void> {
@@ -154,6 +192,13 @@ export class DockerdProvider implements EngineProvider {
     this.note(`removed the docker context ${name}`);
     this.context = null;
     const layout = this.layout;
+    if (options.deleteData && this.helper) {
+      // Root's files, and the helper only starts and stops: deleting them is the user's to do as root.
+      this.options.log.warn(
+        `[engine] the data of ${this.options.name} belongs to root (the helper ran it): delete it with sudo rm -rf ${this.helper.dataDir}`,
+      );
+      return;
+    }
     if (!options.deleteData || !layout) return;
     for (const dir of [layout.engineDir, layout.runtimeDir]) {
       // Deleting through a mount could delete host files (a bind-mounted volume): refuse instead.
@@ -170,7 +215,8 @@ export class DockerdProvider implements EngineProvider {
 
   private async stopOrphans(): Promise<void> {
     const layout = this.layout;
-    if (!layout || !this.support.available || !(await orphanedDaemons(layout))) return;
+    // A helper's engine is root's: the helper's own start stops what a previous run left.
+    if (this.helper || !layout || !this.support.available || !(await orphanedDaemons(layout))) return;
     this.options.log.info(
       `[engine] Berth's engine ${this.options.name} was left running by a Berth that ended without stopping it: stopping it`,
     );
@@ -189,43 +235,63 @@ export class DockerdProvider implements EngineProvider {
 
   private async startNow(): Promise<void> {
     if (this.current === 'running') return;
-    const layout = this.layout;
+    const target = this.socket();
     const control = this.control();
-    if (!layout || !this.support.available || control.reason)
+    if (!target || !this.support.available || control.reason)
       throw new BerthError('CONFLICT', control.reason ?? 'Berth cannot run its own engine here.');
     this.setState('starting');
-    const which = systemDockerdFacts(this.options.env, this.options.platform ?? process.platform).which;
     try {
-      this.note(
-        `starting ${this.support.mode === 'rootless' ? 'rootless ' : ''}engine ${this.options.name} on ${layout.host}`,
-      );
-      const run = await EngineRun.launch(
-        {
-          layout,
-          env: this.options.env,
-          mode: this.support.mode,
-          programs: {
-            dockerd: which('dockerd') ?? 'dockerd',
-            containerd: which('containerd') ?? 'containerd',
-            rootless: which('dockerd-rootless.sh'),
-          },
-          network: new HostNetwork(this.options.env, this.options.log),
-          note: (line) => this.note(line),
-          lines: (lines) => this.ring.push(lines),
-        },
-        () => this.ring.last(20),
-      );
+      const run = this.helper ? await this.launchThroughHelper(this.helper) : await this.launchOwn(this.layout!);
       this.run = run;
       void run.ended.then((reason) => this.onEnded(run, reason));
-      this.context = (await writeDockerContext(this.options.env, this.options.name, layout.host)).name;
+      this.context = (await writeDockerContext(this.options.env, this.options.name, target.host)).name;
       this.note(`engine ${this.options.name} is running; docker CLI: docker --context ${this.context} ps`);
       this.setState('running');
     } catch (error) {
       this.setState('stopped');
       const message = `Berth's engine ${this.options.name} did not start: ${(error as Error).message}`;
       this.options.log.error(`[engine] ${message}`);
-      throw new BerthError('ENGINE_ERROR', message);
+      // The helper's own errors (a sudo rule to add, a dismissed dialog) are the user's to act on as they are.
+      throw new BerthError(error instanceof BerthError ? error.code : 'ENGINE_ERROR', message);
     }
+  }
+
+  /** Root or rootless: Berth starts and owns the daemons (engine-run.ts). */
+  private launchOwn(layout: EngineLayout): Promise<EngineRun> {
+    const which = systemDockerdFacts(this.options.env, this.options.platform ?? process.platform).which;
+    const mode = this.support.mode ?? 'root';
+    this.note(`starting ${mode === 'rootless' ? 'rootless ' : ''}engine ${this.options.name} on ${layout.host}`);
+    return EngineRun.launch(
+      {
+        layout,
+        env: this.options.env,
+        mode,
+        programs: {
+          dockerd: which('dockerd') ?? 'dockerd',
+          containerd: which('containerd') ?? 'containerd',
+          rootless: which('dockerd-rootless.sh'),
+        },
+        network: new HostNetwork(this.options.env, this.options.log),
+        note: (line) => this.note(line),
+        lines: (lines) => this.ring.push(lines),
+      },
+      () => this.ring.last(20),
+    );
+  }
+
+  /** As root through the privileged helper, which owns the daemons (helper-run.ts). */
+  private launchThroughHelper(helper: HelperLayout): Promise<HelperRun> {
+    const launcher = this.support.available ? this.support.launcher : undefined;
+    if (!launcher) throw new BerthError('CONFLICT', 'Berth cannot run its helper here.');
+    this.note(`starting engine ${this.options.name} as root through the privileged helper on ${helper.host}`);
+    return HelperRun.launch({
+      layout: helper,
+      launcher,
+      user: userInfo().username,
+      env: this.options.env,
+      note: (line) => this.note(line),
+      lines: (lines) => this.ring.push(lines),
+    });
   }
 
   private async stopNow(): Promise<void> {
@@ -243,7 +309,7 @@ export class DockerdProvider implements EngineProvider {
   }
 
   /** A daemon died on its own: clean up what is left (containerd, shims, bridge) and say it stopped. */
-  private onEnded(run: EngineRun, reason: string): void {
+  private onEnded(run: EngineRun | HelperRun, reason: string): void {
     if (run !== this.run) return;
     this.options.log.warn(`[engine] Berth's engine ${this.options.name} stopped unexpectedly: ${reason}`);
     this.serially(() => this.stopNow()).catch((error: Error) =>

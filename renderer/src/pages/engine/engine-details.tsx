@@ -1,6 +1,6 @@
 // The selected engine: its state (with the reason when unreachable), controls, what it reports about itself,
 // for a VM its boot phases, what it and its containers use and its forwarded ports, its docker context, disk
-// usage and live log; Berth's own engine says whether it runs as root or rootless; an engine over SSH with an unknown host key asks to trust it first.
+// usage and live log; Berth's own engine says whether it runs as root, rootless or through the helper; an engine over SSH with an unknown host key asks to trust it first.
 import { useId } from 'react';
 import type { EngineView } from '@shared/engine-manager-types';
 import { EngineControls } from './engine-controls';
@@ -34,7 +34,7 @@ export function EngineDetails({ engine }: { engine: EngineView }) {
           {state.reason}
         </p>
       )}
-      {engine.ownedMode && <EngineMode mode={engine.ownedMode} />}
+      {engine.ownedMode && <EngineMode engine={engine} mode={engine.ownedMode} />}
       {engine.hostKey && <HostKeyTrust engine={engine} question={engine.hostKey} />}
       <EngineControls engine={engine} />
       {connection.state === 'connected' ? (

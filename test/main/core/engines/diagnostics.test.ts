@@ -106,7 +106,7 @@ describe("a Berth engine's mode in the report", () => {
           controlReason: null,
           dockerContext: null,
           removable: true,
-          ownedMode: { mode: 'rootless', note: 'cgroup v1: no limits.', limits: false },
+          ownedMode: { mode: 'rootless', runAs: 'auto', note: 'cgroup v1: no limits.', limits: false },
         },
       ],
       settings: {},

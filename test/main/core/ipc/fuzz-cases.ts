@@ -40,6 +40,7 @@ const bases: Record<Channel, Record<string, unknown>> = {
   'engines:stop': { id: 'fuzz-absent' },
   'engines:restart': { id: 'fuzz-absent' },
   'engines:add-owned': { name: 'fuzz' },
+  'engines:set-run-as': { id: 'fuzz-absent', runAs: 'auto' },
   'engines:add-remote': {
     name: 'fuzz',
     host: `ssh://fuzz@${unreachable}`,

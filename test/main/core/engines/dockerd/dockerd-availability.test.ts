@@ -3,6 +3,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { HelperVerdict } from '../../../../../main/core/engines/dockerd/helper-mode';
 import type { RootlessVerdict } from '../../../../../main/core/engines/dockerd/rootless-mode';
 import {
   dockerdSupport,
@@ -13,18 +14,26 @@ import {
 } from '../../../../../main/core/engines/dockerd/dockerd-availability';
 
 const rootlessOk: RootlessVerdict = { usable: true, limits: false, note: 'Rootless: no limits here.' };
+const rootlessLimits: RootlessVerdict = { usable: true, limits: true, note: 'Rootless with limits.' };
+const noHelper: HelperVerdict = { usable: false, reason: 'The helper is not installed: install it.' };
+const helperOk: HelperVerdict = {
+  usable: true,
+  launcher: { via: 'sudo', command: '/usr/bin/sudo', helper: '/usr/local/libexec/berth/berth-engine-helper' },
+};
 
 function facts(
   uid: number,
   installed: string[],
   platform: NodeJS.Platform = 'linux',
   rootless: RootlessVerdict = rootlessOk,
+  helper: HelperVerdict = noHelper,
 ): DockerdFacts {
   return {
     platform,
     uid,
     which: (command) => (installed.includes(command) ? `/usr/bin/${command}` : null),
     rootless: () => rootless,
+    helper: () => helper,
   };
 }
 
@@ -57,21 +66,69 @@ describe('dockerdSupport', () => {
       available: true,
       mode: 'rootless',
       reason: null,
-      note: 'Rootless: no limits here.',
+      note: "Rootless: no limits here. Berth's privileged helper would run a root engine whose limits work. The helper is not installed: install it.",
       limits: false,
     });
     expect(dockerdSupport(facts(1000, engine, 'linux', { usable: false, reason: 'no subuid' }))).toEqual({
       available: false,
       mode: null,
-      reason: 'no subuid',
+      reason:
+        "no subuid Or let Berth's privileged helper run a root engine for you. The helper is not installed: install it.",
       note: null,
       limits: null,
     });
   });
 
+  it('stays rootless where its limits work, even with the helper installed', () => {
+    expect(dockerdSupport(facts(1000, engine, 'linux', rootlessLimits, helperOk))).toEqual({
+      available: true,
+      mode: 'rootless',
+      reason: null,
+      note: 'Rootless with limits.',
+      limits: true,
+    });
+  });
+
+  it('chooses the installed helper where rootless containers get no limits (cgroup v1), saying why', () => {
+    const support = dockerdSupport(facts(1000, engine, 'linux', rootlessOk, helperOk));
+    expect(support).toMatchObject({ available: true, mode: 'helper', limits: true, launcher: helperOk.launcher });
+    expect(support.note).toContain('through sudo');
+    expect(support.note).toContain('Berth chose it over rootless, whose containers get no limits on this machine.');
+  });
+
+  it('chooses the helper where rootless cannot run at all', () => {
+    const support = dockerdSupport(facts(1000, engine, 'linux', { usable: false, reason: 'no subuid' }, helperOk));
+    expect(support.mode).toBe('helper');
+    expect(support.note).toContain('rootless cannot run here: no subuid');
+  });
+
+  it("follows the engine's setting: rootless or the helper outright, with the reason when it cannot", () => {
+    expect(dockerdSupport(facts(1000, engine, 'linux', rootlessOk, helperOk), 'rootless')).toMatchObject({
+      mode: 'rootless',
+      note: 'Rootless: no limits here.',
+    });
+    expect(dockerdSupport(facts(1000, engine, 'linux', rootlessLimits, helperOk), 'helper').note).toContain(
+      'You chose the helper for this engine.',
+    );
+    expect(dockerdSupport(facts(1000, engine, 'linux', rootlessLimits, noHelper), 'helper')).toMatchObject({
+      available: false,
+      reason: 'The helper is not installed: install it.',
+    });
+    expect(
+      dockerdSupport(facts(1000, engine, 'linux', { usable: false, reason: 'no subuid' }, helperOk), 'rootless'),
+    ).toMatchObject({ available: false, reason: 'no subuid' });
+  });
+
+  it('runs as root for a root Berth whatever the setting says', () => {
+    expect(dockerdSupport(facts(0, engine, 'linux', rootlessOk, helperOk), 'helper').mode).toBe('root');
+  });
+
   it('never asks about rootless as root', () => {
     const asked = facts(0, engine);
     asked.rootless = () => {
+      throw new Error('asked');
+    };
+    asked.helper = () => {
       throw new Error('asked');
     };
     expect(dockerdSupport(asked).mode).toBe('root');
