@@ -35,7 +35,7 @@ const pageErrors: string[] = [];
 
 function rootless(engines: EngineView[]): EngineView[] {
   return engines.map((engine) =>
-    engine.active ? { ...engine, ownedMode: { mode: 'rootless', note: NOTE, limits: false } } : engine,
+    engine.active ? { ...engine, ownedMode: { mode: 'rootless', runAs: 'auto', note: NOTE, limits: false } } : engine,
   );
 }
 

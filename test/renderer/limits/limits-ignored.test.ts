@@ -28,7 +28,7 @@ function engine(overrides: Partial<EngineView>): EngineView {
   };
 }
 
-const ignored = { mode: 'rootless' as const, note: 'cgroup v1: no limits.', limits: false };
+const ignored = { mode: 'rootless' as const, runAs: 'auto' as const, note: 'cgroup v1: no limits.', limits: false };
 
 describe('limitsIgnoredWarning', () => {
   it('says nothing before the engine list has loaded, or when no engine is active', () => {
@@ -38,7 +38,9 @@ describe('limitsIgnoredWarning', () => {
   });
 
   it('says nothing when the active engine enforces limits, or makes no claim about them', () => {
-    expect(limitsIgnoredWarning([engine({ ownedMode: { mode: 'root', note: 'as root', limits: true } })])).toBeNull();
+    expect(
+      limitsIgnoredWarning([engine({ ownedMode: { mode: 'root', runAs: 'auto', note: 'as root', limits: true } })]),
+    ).toBeNull();
     expect(limitsIgnoredWarning([engine({ ownedMode: { ...ignored, limits: true } })])).toBeNull();
     // The discovered engine, SSH and VM engines carry no ownedMode.
     expect(limitsIgnoredWarning([engine({ kind: 'existing', ownedMode: undefined })])).toBeNull();
