@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { CHROMIUM_PATH } from '../test/harness/browser';
+import { dockerCliPath } from './docker-stats-reader';
 
 export interface MachineFacts {
   cpus: string;
@@ -43,6 +44,21 @@ function osName(): string {
   }
 }
 
+/** The docker CLI on PATH (the peer of most benches) and the one bench:stats runs, when they differ. */
+function dockerClis(): string {
+  const onPath = firstLine('docker', ['--version']);
+  let stats: string;
+  try {
+    stats = dockerCliPath();
+  } catch (error) {
+    return `${onPath}; bench:stats: ${(error as Error).message}`;
+  }
+  const statsVersion = firstLine(stats, ['--version']);
+  return statsVersion === onPath
+    ? onPath
+    : `\`docker\` on PATH: ${onPath}; ${stats} (bench:stats' peer): ${statsVersion}`;
+}
+
 export function machineFacts(repoRoot: string): MachineFacts {
   const list = cpus();
   const changes = output('git', ['-C', repoRoot, 'status', '--porcelain', '--untracked-files=no']);
@@ -53,7 +69,7 @@ export function machineFacts(repoRoot: string): MachineFacts {
     os: osName(),
     node: process.version,
     engine: firstLine('dockerd', ['--version']),
-    dockerCli: firstLine('docker', ['--version']),
+    dockerCli: dockerClis(),
     qemu: firstLine('qemu-system-x86_64', ['--version']),
     chromium: firstLine(CHROMIUM_PATH, ['--version']),
     commit:

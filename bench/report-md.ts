@@ -132,7 +132,7 @@ function machineTable(input: ReportInput): string {
       ['OS', machine.os],
       ['Node.js', machine.node],
       ['engine (`dockerd --version`, each bench starts its own)', machine.engine],
-      ['docker CLI (the peer)', machine.dockerCli],
+      ['docker CLI (the peers)', machine.dockerCli],
       ['QEMU', machine.qemu],
       ['Chromium', machine.chromium],
       ['commit measured', machine.commit],
