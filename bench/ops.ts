@@ -1,6 +1,6 @@
 // `npm run bench:ops`: everyday operations (logs, terminal) in Chromium through `berth serve`, each next to the
 // docker CLI doing the same in the same run, against a private engine (root needed). Prints a table, then
-// one line of key=value figures.
+// one line of key=value figures (each figure, then `<key>_berth` and `<key>_peer` where it has a peer).
 import { launchChromium } from '../test/harness/browser';
 import { buildBusyboxImage } from '../test/harness/busybox-image';
 import { PrivateEngine } from '../test/harness/private-engine';
@@ -59,7 +59,12 @@ async function main(): Promise<void> {
       ]),
     )}\n`,
   );
-  console.log(figures.map((f) => `${f.key}=${fmt(f.value, 2)}`).join(' '));
+  // The figures first; then, for each that has a peer, both sides in its unit (`<key>_berth`, `<key>_peer`), so a
+  // report can show them next to each other.
+  const sides = figures
+    .filter((f) => f.peer !== null)
+    .map((f) => `${f.key}_berth=${fmt(f.berth, 2)} ${f.key}_peer=${fmt(f.peer ?? undefined, 2)}`);
+  console.log([...figures.map((f) => `${f.key}=${fmt(f.value, 2)}`), ...sides].join(' '));
 }
 
 main().catch((error: unknown) => {

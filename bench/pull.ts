@@ -2,7 +2,7 @@
 // a local registry by Berth and by `docker pull`, alternating, each from an empty image store. Berth is timed
 // from the `images:pull` request to its transfer reporting done, through the core's router as the UI calls
 // it; the CLI from process start to exit. Runs against a private engine and registry it starts itself (root
-// needed), never the user's engine. The last line is `ratio=<berth/cli>` (medians).
+// needed), never the user's engine. The last line is `ratio=<berth/cli> berth_ms=<median> cli_ms=<median>`.
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import type Dockerode from 'dockerode';
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
         ],
       ),
     );
-    console.log(`ratio=${ratio.toFixed(3)}`);
+    console.log(`ratio=${ratio.toFixed(3)} berth_ms=${median(berth).toFixed(0)} cli_ms=${median(cli).toFixed(0)}`);
   } finally {
     await core.close();
     await registry.destroy();

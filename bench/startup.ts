@@ -1,12 +1,13 @@
 // `npm run bench:startup`: how long from launching `berth serve` until the containers are visible in
 // Chromium, next to a peer in the same run: the docker CLI listing the same containers (`docker ps -a`).
-// Runs against a private engine it starts itself (root needed), never the user's engine.
+// Runs against a private engine it starts itself (root needed), never the user's engine. Last line:
+// `startup_ms=<Berth median> docker_ps_ms=<peer median> ready_ms=<serve's link printed> ratio=<Berth/peer>`.
 import { launchChromium } from '../test/harness/browser';
 import { buildBusyboxImage } from '../test/harness/busybox-image';
 import { runIdleContainer } from '../test/harness/containers';
 import { PrivateEngine } from '../test/harness/private-engine';
 import { measureStartup } from './startup-measure';
-import { median } from './table';
+import { fmt, median } from './table';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const containerCount = Number(process.env.BENCH_CONTAINERS ?? 20);
@@ -41,6 +42,9 @@ async function main(): Promise<void> {
       `| peer: \`docker ps -a\` (CLI start → list printed) | ${cliMedian.toFixed(0)} | ${cli.map((v) => v.toFixed(0)).join(', ')} |`,
     );
     console.log(`| ratio Berth / docker ps | ${(berthMedian / cliMedian).toFixed(1)}× | |`);
+    console.log(
+      `\nstartup_ms=${fmt(berthMedian, 0)} docker_ps_ms=${fmt(cliMedian, 0)} ready_ms=${fmt(median(ready), 0)} ratio=${fmt(berthMedian / cliMedian, 2)}`,
+    );
   } finally {
     await browser.close();
     await engine.destroy();

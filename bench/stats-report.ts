@@ -25,20 +25,34 @@ export function idleEnginePercent(result: CountResult): number {
   return result.idle.reduce((sum, window) => sum + percentOf(window.engineCpuSeconds, window), 0) / result.idle.length;
 }
 
+/** CPU and memory of one reader's window, against the idle engine. */
+function windowFigures(result: CountResult, window: WindowResult): ReaderFigures {
+  const readerPercent = percentOf(window.readerCpuSeconds ?? Number.NaN, window);
+  const extraEnginePercent = percentOf(window.engineCpuSeconds, window) - idleEnginePercent(result);
+  return {
+    readerPercent,
+    extraEnginePercent,
+    totalPercent: readerPercent + extraEnginePercent,
+    rssMb: (window.readerRssBytes ?? Number.NaN) / 2 ** 20,
+  };
+}
+
 export function readerFigures(result: CountResult, kind: ReaderKind): ReaderFigures {
   const { window, latencies } = result.readers[kind];
-  const figures: ReaderFigures = { latencyMs: latencies?.length ? median(latencies) : undefined };
-  if (!window) return figures;
-  figures.readerPercent = percentOf(window.readerCpuSeconds ?? Number.NaN, window);
-  figures.extraEnginePercent = percentOf(window.engineCpuSeconds, window) - idleEnginePercent(result);
-  figures.totalPercent = figures.readerPercent + figures.extraEnginePercent;
-  figures.rssMb = (window.readerRssBytes ?? Number.NaN) / 2 ** 20;
+  const latencyMs = latencies?.length ? median(latencies) : undefined;
+  if (!window) return { latencyMs };
+  const figures: ReaderFigures = { ...windowFigures(result, window), latencyMs };
   // The CLI redraws every 0.5 s whether or not the engine sent a new sample, so its lines are no sample rate.
   if (kind !== 'cli') {
     const total = [...window.samples.values()].reduce((sum, count) => sum + count, 0);
     figures.samplesPerContainerPerSecond = total / window.samples.size / window.seconds;
   }
   return figures;
+}
+
+/** Berth recording always-on with nobody watching; its reader % is `always_on_pct` (the core's CPU). */
+export function alwaysOnFigures(result: CountResult): ReaderFigures {
+  return result.alwaysOn.window ? windowFigures(result, result.alwaysOn.window) : {};
 }
 
 export function countTable(result: CountResult): string {
@@ -70,6 +84,7 @@ export function countTable(result: CountResult): string {
         fmt(figures.latencyMs, 0),
       ];
     }),
+    alwaysOnRow(result, cli),
   ];
   const header = [
     'reader',
@@ -84,13 +99,36 @@ export function countTable(result: CountResult): string {
   return markdownTable(header, rows);
 }
 
-/** `containers=<N> ratio=<x> latency_ms=<y> rss_mb=<z> hz=<w>` for the cgroup collector. */
+function alwaysOnRow(result: CountResult, cli: ReaderFigures): string[] {
+  const figures = alwaysOnFigures(result);
+  const failed = result.alwaysOn.errors.length > 0 ? ' (failed, see log)' : '';
+  return [
+    `Berth, cgroup collector, recording always-on, nobody watching${failed}`,
+    fmt(figures.readerPercent, 2),
+    fmt(figures.extraEnginePercent, 2),
+    fmt(figures.totalPercent, 2),
+    fmt((figures.totalPercent ?? Number.NaN) / (cli.totalPercent ?? Number.NaN), 3),
+    '—',
+    fmt(figures.rssMb, 1),
+    '—',
+  ];
+}
+
+/**
+ * `containers=<N> ratio=<x> latency_ms=<y> rss_mb=<z> hz=<w>` for the cgroup collector, then `always_on_pct`
+ * (the core's CPU recording always-on, nobody watching) and both sides of the ratio and the latency:
+ * `berth_pct` and `cli_pct` (total %, reader and extra engine), `cli_latency_ms`.
+ */
 export function summaryLine(result: CountResult): string {
   const cli = readerFigures(result, 'cli');
   const cgroup = readerFigures(result, 'cgroup');
+  const alwaysOn = alwaysOnFigures(result);
   const ratio = (cgroup.totalPercent ?? Number.NaN) / (cli.totalPercent ?? Number.NaN);
   // A parser gets NaN for a value that was not measured, not a dash.
   const num = (value: number | undefined, digits: number) =>
     value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : 'NaN';
-  return `containers=${result.containers} ratio=${num(ratio, 3)} latency_ms=${num(cgroup.latencyMs, 0)} rss_mb=${num(cgroup.rssMb, 1)} hz=${num(cgroup.samplesPerContainerPerSecond, 2)}`;
+  return (
+    `containers=${result.containers} ratio=${num(ratio, 3)} latency_ms=${num(cgroup.latencyMs, 0)} rss_mb=${num(cgroup.rssMb, 1)} hz=${num(cgroup.samplesPerContainerPerSecond, 2)}` +
+    ` always_on_pct=${num(alwaysOn.readerPercent, 2)} berth_pct=${num(cgroup.totalPercent, 2)} cli_pct=${num(cli.totalPercent, 2)} cli_latency_ms=${num(cli.latencyMs, 0)}`
+  );
 }

@@ -1,10 +1,12 @@
 // One container count of the stats benchmark: N idle containers with limits, then in the same run the
-// engine alone, `docker stats`, Berth with each collector, and each reader's latency to a CPU change.
+// engine alone, `docker stats`, Berth with each collector, Berth recording always-on with nobody watching, and
+// each reader's latency to a CPU change.
 import { loadavg } from 'node:os';
 import type Dockerode from 'dockerode';
 import type { PrivateEngine } from '../test/harness/private-engine';
 import { removeTestContainers, TEST_LABEL } from '../test/harness/containers';
 import { startBerthStats } from './berth-stats-reader';
+import { alwaysOnWindow } from './stats-always-on';
 import { startDockerStats } from './docker-stats-reader';
 import { startIdleContainers, startSpinner } from './stats-containers';
 import { measureLatency } from './stats-latency';
@@ -30,6 +32,8 @@ export interface CountResult {
   containers: number;
   idle: WindowResult[];
   readers: Record<ReaderKind, ReaderResult>;
+  /** Berth recording every container always-on with nobody watching (stats-always-on.ts). */
+  alwaysOn: { window?: WindowResult; errors: string[] };
 }
 
 // Between windows, so one reader's teardown (closing N API streams) does not land in the next window.
@@ -106,7 +110,7 @@ export async function runCount(engine: PrivateEngine, count: number, options: Ru
     ReaderKind,
     ReaderResult
   >;
-  const result: CountResult = { containers: count, idle: [], readers };
+  const result: CountResult = { containers: count, idle: [], readers, alwaysOn: { errors: [] } };
   try {
     console.info(`[bench] starting ${count} idle containers`);
     await startIdleContainers(docker, count);
@@ -126,6 +130,13 @@ export async function runCount(engine: PrivateEngine, count: number, options: Ru
         console.error(`[bench] ${kind} window failed: ${(error as Error).message}`);
       }
     }
+    try {
+      result.alwaysOn.window = await alwaysOnWindow(engine, options.seconds, keys, options.settleSeconds);
+    } catch (error) {
+      result.alwaysOn.errors.push((error as Error).message);
+      console.error(`[bench] always-on window failed: ${(error as Error).message}`);
+    }
+    await sleep(pauseMs);
     // A second idle window after the readers: the baseline is their mean, so drift of the engine's own
     // background work over the run is not charged to one reader.
     result.idle.push(await idleWindow(engine, options.seconds, keys));

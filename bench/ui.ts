@@ -3,7 +3,8 @@
 // (1) the Containers page live: the browser's CPU next to Berth's core and the engine in the same window;
 // (2) a container's page with its charts open for minutes: long tasks and JS heap growth;
 // (3) startup: `serve` launch → containers visible, against `docker ps -a`.
-// Prints a Markdown table, then one line of key=value figures.
+// Prints a Markdown table, then one line of key=value figures (the four judged ones first, then the same run's
+// context: Berth's core and the engine beside the browser, and `docker ps -a` beside startup).
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { launchChromiumServer } from '../test/harness/browser';
@@ -113,7 +114,8 @@ async function main(): Promise<void> {
       ),
     );
     console.log(
-      `\nbrowser_pct=${fmt(live.browserPct, 2)} long_tasks=${charts.longTasks} heap_growth_pct=${fmt(charts.heapGrowthPct, 1)} startup_ms=${fmt(startupMs, 0)}`,
+      `\nbrowser_pct=${fmt(live.browserPct, 2)} long_tasks=${charts.longTasks} heap_growth_pct=${fmt(charts.heapGrowthPct, 1)} startup_ms=${fmt(startupMs, 0)}` +
+        ` core_pct=${fmt(live.corePct, 2)} engine_pct=${fmt(live.enginePct, 2)} docker_ps_ms=${fmt(median(startup.cli), 0)}`,
     );
   } finally {
     await browser.close();

@@ -6,7 +6,8 @@
 // against the VM's data disk in a container (vm-shares.ts), and how soon a published port answers here after
 // `docker start` against the same server inside the VM (vm-port-ready.ts). Needs the image (`npm run vm:image`)
 // and root; everything under a temp folder. `-- --ports-only` boots once and measures only the ports;
-// `-- --resume-only` measures only the warm start (vm-resume.ts: suspend and resume against a kernel-only boot).
+// `-- --resume-only` measures only the warm start (vm-resume.ts: suspend and resume against a kernel-only boot);
+// `-- --quick` boots once (one resume round) with fewer port rounds and a 30 s idle window.
 // Last line: `ratio=<ready/kernel> ready_s=<x> kernel_s=<y> idle_cpu_pct=<z> port_rtt_ratio=<berth/ssh -L> …
 // port_ready_s=<s> guest_ready_s=<s> port_ready_ratio=<port/guest> …
 // mem_returned_pct=<m> disk_returned_pct=<d> share_read_ratio=<a> share_meta_ratio=<b>` (the share ratios are
@@ -28,12 +29,14 @@ import { measureShares, type ShareTimes } from './vm-shares';
 const portsOnly = process.argv.includes('--ports-only');
 /** `-- --resume-only`: only the warm start (vm-resume.ts). */
 const resumeOnly = process.argv.includes('--resume-only');
-const runs = portsOnly ? 1 : Number(process.env.BENCH_RUNS ?? 3);
-const portRounds = Number(process.env.BENCH_PORT_ROUNDS ?? 30);
-const portDownloads = Number(process.env.BENCH_PORT_DOWNLOADS ?? 3);
+/** `-- --quick` (as `npm run bench -- --quick` passes it): one boot, fewer rounds, a 30 s idle window. */
+const quick = process.argv.includes('--quick');
+const runs = portsOnly ? 1 : Number(process.env.BENCH_RUNS ?? (quick ? 1 : 3));
+const portRounds = Number(process.env.BENCH_PORT_ROUNDS ?? (quick ? 10 : 30));
+const portDownloads = Number(process.env.BENCH_PORT_DOWNLOADS ?? (quick ? 1 : 3));
 // Containers per probe for port_ready_s (each probe gets this many, alternating).
-const readyRounds = Number(process.env.BENCH_PORT_READY_ROUNDS ?? 7);
-const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
+const readyRounds = Number(process.env.BENCH_PORT_READY_ROUNDS ?? (quick ? 3 : 7));
+const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS ?? (quick ? 30 : 60));
 // The first seconds after ready are the engine finishing its start-up (about 8 % of a core for ~5 s under
 // emulation); a VM is idle for most of its life, so the idle window starts after this settle time, said so.
 const settleSeconds = Number(process.env.BENCH_SETTLE_SECONDS ?? 15);
