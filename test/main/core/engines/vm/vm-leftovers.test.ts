@@ -4,7 +4,7 @@
 // vm-leftover.int.test.ts does the same with a real VM and a real power-down.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -35,7 +35,20 @@ async function berthWithQemu(): Promise<{ berth: number; qemu: number }> {
     outer.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))),
   );
   started.push(outer.pid!, qemu);
+  // `$!` is known at fork, before the child has exec'd its own command line: wait for it, as a real QEMU's
+  // pidfile is written only once QEMU runs.
+  const deadline = Date.now() + 5000;
+  while (!(await execd(qemu)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
   return { berth: outer.pid!, qemu };
+}
+
+async function execd(pid: number): Promise<boolean> {
+  try {
+    const args = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0');
+    return args[2] === 'sleep 60; :' && args[3] === layout.qmpSocket;
+  } catch {
+    return false; // not readable yet: try again
+  }
 }
 
 describe('stopLeftoverQemu', () => {
