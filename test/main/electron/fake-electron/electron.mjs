@@ -25,9 +25,27 @@ export class BrowserWindow {
 }
 export class Notification {}
 export class Tray {}
+export const Menu = { buildFromTemplate: () => ({}), setApplicationMenu: () => undefined };
+export const nativeTheme = { shouldUseDarkColors: false, on: () => undefined };
+export const protocol = { registerSchemesAsPrivileged: () => undefined, handle: () => undefined };
+export const screen = { getAllDisplays: () => [] };
 export const ipcMain = { handle: () => undefined, removeHandler: () => undefined };
 export const nativeImage = { createFromDataURL: () => ({}) };
 export const safeStorage = { isEncryptionAvailable: () => false };
 export const session = { defaultSession: {} };
 export const shell = { openExternal: async () => undefined };
-export default { app, BrowserWindow, Notification, Tray, ipcMain, nativeImage, safeStorage, session, shell };
+export default {
+  app,
+  BrowserWindow,
+  Menu,
+  Notification,
+  Tray,
+  ipcMain,
+  nativeImage,
+  nativeTheme,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+};
