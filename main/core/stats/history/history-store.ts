@@ -99,7 +99,12 @@ export class HistoryStore {
   append(id: string, t: number, values: StatsValues | null): void {
     this.assertOpen();
     // The end of a series the store has nothing of (never recorded, or dropped over the cap) is nothing to keep.
-    if (values === null && !this.containers.has(id)) return;
+    const known = this.containers.get(id);
+    if (values === null && !known) return;
+    // A removed container takes no more rows: the engine's destroy event can come before the collector's last
+    // sample or "ended" entry for it, and a row then would make its buckets again and keep them until the sweep,
+    // days later (the soak's core heap grew with every churned container until this check).
+    if (known?.removedAt !== undefined) return;
     this.containerFor(id).add(t, values);
   }
 

@@ -87,6 +87,20 @@ describe('history bounds', () => {
     await beforeDays.close();
   });
 
+  it('takes no rows for a container after its removal (the destroy event can beat its last sample and ended entry)', async () => {
+    const clock = new FakeClock();
+    const store = await openStore(clock);
+    const id = containerId(1);
+    store.append(id, clock.ms, sample(1));
+    store.markRemoved(id);
+    store.record({ t: clock.ms + 1000, samples: [{ id, v: sample(2) }], ended: [{ id, reason: 'removed' }] });
+    store.append(id, clock.ms + 2000, null);
+    await store.flush();
+    const { rows } = await store.read(id, clock.ms - 60_000, clock.ms + 60_000);
+    expect(rows.map((row) => row.t)).toEqual([clock.ms]);
+    await store.close();
+  });
+
   it('refuses ids that are not 64 lowercase hex characters, before they name a file', async () => {
     const store = await openStore(new FakeClock());
     const message = /full container id \(64 lowercase hex characters\)/;
