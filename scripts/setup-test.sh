@@ -38,9 +38,12 @@ set -euo pipefail
 #   fuse-overlayfs     overlay storage for rootless dockerd on kernels before 5.11 (newer ones do it natively)
 #   sudo               Berth's own engine through its privileged helper (helper-engine.int.test.ts gives its own
 #                      test user a NOPASSWD rule for the helper only, and removes it)
+#   pkexec             the same helper through polkit, as on a desktop (pulls in polkitd and dbus): the test
+#                      starts the system bus when none runs, installs Berth's action and a rule that lets its
+#                      user in without a password, and removes all three
 packages=(docker.io busybox-static docker-registry chromium apache2-utils iproute2 xvfb fonts-dejavu-core openssh-server openssh-client
   debootstrap qemu-system-x86 qemu-utils e2fsprogs zstd cpio xz-utils podman docker-compose
-  rootlesskit slirp4netns uidmap fuse-overlayfs sudo)
+  rootlesskit slirp4netns uidmap fuse-overlayfs sudo pkexec)
 # dockerd confines containers with AppArmor when the kernel enables it, and then needs apparmor_parser.
 if [[ "$(cat /sys/module/apparmor/parameters/enabled 2>/dev/null || true)" == "Y" ]]; then
   packages+=(apparmor)

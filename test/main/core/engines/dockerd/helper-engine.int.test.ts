@@ -17,6 +17,7 @@ import { helperLayout, sudoersLine } from '../../../../../main/core/engines/dock
 import { harness } from '../../../../harness/context';
 import { mountsUnder } from '../../../../harness/host-cleanup';
 import { SYSTEM_PATH } from '../../../../harness/run-command';
+import { polkitForTest, type PolkitForTest } from './polkit-fixture';
 
 const USER = 'berth-helper-test';
 const REPO = resolve(__dirname, '../../../../..');
@@ -47,6 +48,7 @@ let uid = -1;
 let base = '';
 let helper = '';
 let skipReason: string | null = null;
+let polkit: PolkitForTest | null = null;
 
 async function prepare(): Promise<string | null> {
   if (process.getuid?.() !== 0) return 'the test must run as root to create its own user and sudo rule';
@@ -78,8 +80,9 @@ async function allowSudo(): Promise<void> {
   if (checked.code !== 0) throw new Error(`[test] visudo refused ${SUDOERS}: ${checked.stdout}${checked.stderr}`);
 }
 
-function userEnv(config: string): string[] {
+function userEnv(config: string, extra: string[]): string[] {
   return [
+    ...extra,
     `HOME=/home/${USER}`,
     'PATH=/usr/local/bin:/usr/bin:/bin',
     `BERTH_DATA_DIR=${join(base, 'work', 'data')}`,
@@ -98,16 +101,27 @@ function resultOf(ran: Ran): Record<string, unknown> {
   return JSON.parse(line!.slice('RESULT '.length)) as Record<string, unknown>;
 }
 
-/** Runs helper-engine-user.ts as the test user, in a login-less environment without a display (so: sudo -n). */
-async function asUser(args: string[], config: string): Promise<{ ran: Ran; result: Record<string, unknown> }> {
-  const ran = await run('runuser', ['-u', USER, '--', 'env', '-i', ...userEnv(config), TSX, SCRIPT, ...args], 240_000);
+/**
+ * Runs helper-engine-user.ts as the test user, in a login-less environment: without a display Berth goes through
+ * `sudo -n`; with `DISPLAY` in `extra` (a desktop session as Berth sees one) through pkexec.
+ */
+async function asUser(
+  args: string[],
+  config: string,
+  extra: string[] = [],
+): Promise<{ ran: Ran; result: Record<string, unknown> }> {
+  const ran = await run(
+    'runuser',
+    ['-u', USER, '--', 'env', '-i', ...userEnv(config, extra), TSX, SCRIPT, ...args],
+    240_000,
+  );
   return { ran, result: resultOf(ran) };
 }
 
 /** Like asUser, killing (as root) the pid the script prints on a `PID <n>` line. */
 function asUserKilling(args: string[], config: string): Promise<Ran> {
   return new Promise((done) => {
-    const child = spawn('runuser', ['-u', USER, '--', 'env', '-i', ...userEnv(config), TSX, SCRIPT, ...args], {
+    const child = spawn('runuser', ['-u', USER, '--', 'env', '-i', ...userEnv(config, []), TSX, SCRIPT, ...args], {
       env: { PATH: SYSTEM_PATH },
       cwd: REPO,
     });
@@ -140,10 +154,15 @@ async function engineProcesses(): Promise<string[]> {
 beforeAll(async () => {
   skipReason = await prepare();
   if (skipReason) console.log(`[helper-test] skipped: ${skipReason}`);
+  else {
+    polkit = await polkitForTest(USER, helper);
+    if (polkit.skip) console.log(`[helper-test] the pkexec test is skipped: ${polkit.skip}`);
+  }
 }, 120_000);
 
 afterAll(async () => {
   await rm(SUDOERS, { force: true });
+  await polkit?.cleanup();
   if (uid < 0) return;
   // Whatever a failed run left of this user's engine, through the helper itself, so the next run starts clean.
   if (helper && existsSync(helper)) await run(helper, ['stop'], 120_000, { SUDO_UID: String(uid) });
@@ -231,5 +250,36 @@ describe("Berth's own engine through the privileged helper", () => {
     expect(ran.code).toBe(0);
     expect(await engineProcesses(), 'processes of the helper engine left after the crash and stop').toEqual([]);
     expect(existsSync(helperLayout(uid).socketPath)).toBe(false);
+  }, 300_000);
+
+  it('goes through pkexec in a desktop session: polkit says yes (a rule for the test user), the engine starts, runs and stops; polkit saying no is told', async (context) => {
+    if (skipReason || !polkit || polkit.skip) context.skip();
+    // No sudo rule: whatever works here works through polkit alone.
+    await rm(SUDOERS, { force: true });
+    await polkit!.allow(true);
+    const { ran, result } = await asUser(
+      ['run', 'helper', join(base, 'busybox.tar'), harness().busyboxImage],
+      'config-pkexec',
+      ['DISPLAY=:0'],
+    );
+    expect(result.added).toMatchObject({
+      providerState: 'running',
+      connection: 'connected',
+      ownedMode: { mode: 'helper', runAs: 'helper', limits: true },
+    });
+    expect((result.logs as string[]).some((line) => line.includes('(pkexec '))).toBe(true);
+    expect(result.exitCode).toBe(0);
+    expect(result.output).toBe(`hello from the helper\n${64 * 1024 * 1024}`);
+    expect(result.stoppedState).toBe('stopped');
+    expect(ran.code).toBe(0);
+    expect(await engineProcesses(), 'processes of the helper engine left after a stop through pkexec').toEqual([]);
+    expect(existsSync(helperLayout(uid).socketPath)).toBe(false);
+
+    // Without the rule polkit wants a password and there is no agent to ask it: Berth says what to check.
+    await polkit!.allow(false);
+    const denied = await asUser(['refused', 'helper'], 'config-pkexec-denied', ['DISPLAY=:0']);
+    expect(denied.result.error).toContain('polkit did not authorize');
+    expect(denied.result.error).toContain('dev.berth.engine-helper');
+    expect(await engineProcesses()).toEqual([]);
   }, 300_000);
 });
