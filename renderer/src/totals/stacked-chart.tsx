@@ -3,7 +3,7 @@
 import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartImage } from '../pages/container-detail/charts/chart-panel';
 import type { ChartColors } from '../pages/container-detail/charts/chart-colors';
-import { clockFormat, clockTicks, type TimeWindow } from '../stats/history/time-window';
+import { clockFormat, clockTicks, formatInstant, type TimeWindow } from '../stats/history/time-window';
 import { stackedChartRows, type StackedSeries } from '../stats/history/stack-totals';
 
 const margin = { top: 10, right: 12, bottom: 0, left: 0 };
@@ -74,7 +74,7 @@ export function StackedChart({ label, series, names, window, ticks, format, colo
         ))}
         <Tooltip
           isAnimationActive={false}
-          labelFormatter={(t) => new Date(Number(t)).toLocaleString()}
+          labelFormatter={(t) => formatInstant(Number(t))}
           formatter={(value) => (typeof value === 'number' ? format(value) : String(value))}
           contentStyle={{ background: 'var(--surface-raised)', border: '1px solid var(--border)', fontSize: 12 }}
         />

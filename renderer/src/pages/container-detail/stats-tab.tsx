@@ -11,6 +11,7 @@ import { isStopped } from '../../model/container-filter';
 import { recordingLine } from '../../stats/history/recording-text';
 import {
   clampWindow,
+  clockFormat,
   formatWindow,
   isLiveRange,
   panWindow,
@@ -70,7 +71,7 @@ export function StatsTab({ container, gone }: { container: ContainerSummary; gon
   const status = zoom
     ? `Zoomed to ${formatWindow(zoom)}`
     : frozenAt !== null && live
-      ? `Paused at ${new Date(frozenAt).toLocaleTimeString()}; still collecting`
+      ? `Paused at ${clockFormat(60_000)(frozenAt)}; still collecting`
       : gone
         ? 'No live data: the container was removed'
         : stoppedStates.has(container.state)

@@ -131,6 +131,17 @@ export function clockFormat(spanMs: number): (t: number) => string {
   };
 }
 
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "Sun 6 Dec 09:05:07": one instant, as a chart's tooltip names the hovered row. Local time and 24 h like the
+ * axes beside it, so a tooltip never says "9:05:07 PM" under an axis that says 21:05.
+ */
+export function formatInstant(t: number): string {
+  const d = new Date(t);
+  return `${weekdays[d.getDay()]} ${d.getDate()} ${months[d.getMonth()]} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
 /** "12 s", "5 min", "1 h", "6 h", "1 day", "7 days": a span or step in words. */
 export function formatSpan(ms: number): string {
   if (ms < minute) return `${Math.round(ms / second)} s`;

@@ -4,6 +4,7 @@ import {
   clockFormat,
   clockTicks,
   expectedStepMs,
+  formatInstant,
   formatSpan,
   panWindow,
   zoomSource,
@@ -80,6 +81,10 @@ describe('clock ticks and labels', () => {
     expect(clockFormat(15 * 60_000)(t)).toBe('09:05:07');
     expect(clockFormat(86_400_000)(t)).toBe('09:05');
     expect(clockFormat(7 * 86_400_000)(t)).toBe('Sun 09:05');
+  });
+  it("names one instant (a tooltip's row) in 24 h like the axes, afternoon included", () => {
+    expect(formatInstant(new Date(2026, 11, 6, 9, 5, 7).getTime())).toBe('Sun 6 Dec 09:05:07');
+    expect(formatInstant(new Date(2026, 11, 6, 21, 5, 7).getTime())).toBe('Sun 6 Dec 21:05:07');
   });
   it('says spans in words', () => {
     expect(formatSpan(30_000)).toBe('30 s');

@@ -5,7 +5,7 @@
 import type { ReactElement } from 'react';
 import { Area, ReferenceLine, Tooltip, type TooltipContentProps } from 'recharts';
 import { formatTimeAgo, timeTicks } from '../../../format/axis-ticks';
-import { clockFormat, clockTicks } from '../../../stats/history/time-window';
+import { clockFormat, clockTicks, formatInstant } from '../../../stats/history/time-window';
 import type { ChartColors } from './chart-colors';
 import type { ChartData, ChartRow, LimitSegment } from './chart-data';
 
@@ -172,7 +172,7 @@ function TooltipBody({
   if (!active || !row) return null;
   return (
     <div className="chart-tooltip">
-      <div className="chart-tooltip-time">{new Date(row.t).toLocaleString()}</div>
+      <div className="chart-tooltip-time">{formatInstant(row.t)}</div>
       {describe(row).map((line) => (
         <div key={line.label} className="chart-tooltip-line">
           <span className="muted">{line.label}</span> <span className="numeric">{line.value}</span>
