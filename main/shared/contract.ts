@@ -12,6 +12,7 @@ import type { StatsAlert } from './stats-history-types';
 import type { BuildEnded, ContainerExited } from './notice-types';
 import type { SetupOptions } from './setup-types';
 import {
+  historyCapMiBSchema,
   historyRetentionDaysSchema,
   statsAlertSettingsSchema,
   statsHistoryChannels,
@@ -191,6 +192,7 @@ const settingsUpdateRequest = z
     publishInterface: z.enum(publishInterfaces).optional(),
     statsRecording: z.enum(statsRecordingSettings).optional(),
     historyRetentionDays: historyRetentionDaysSchema.optional(),
+    historyCapMiB: historyCapMiBSchema.optional(),
     statsAlerts: statsAlertSettingsSchema.optional(),
     closeToTray: z.boolean().optional(),
     desktopNotifications: desktopNotificationsSchema.optional(),

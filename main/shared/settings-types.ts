@@ -16,6 +16,8 @@ export interface BerthSettings {
   statsRecording?: StatsRecordingSetting;
   /** Days a removed container's recorded history is kept; absent: 7. */
   historyRetentionDays?: number;
+  /** The most the stats history may take on disk, MiB (least recently written containers dropped first); absent: 512. */
+  historyCapMiB?: number;
   /** When Berth raises stats alerts; absent: `defaultStatsAlertSettings`. */
   statsAlerts?: StatsAlertSettings;
   /** Desktop app: closing the window keeps Berth running in the tray; absent: true. */
@@ -37,6 +39,7 @@ export type DesktopNoticeKind = (typeof desktopNoticeKinds)[number];
 export const statsRecordingSettings = ['auto', 'off'] as const;
 export type StatsRecordingSetting = (typeof statsRecordingSettings)[number];
 export const defaultHistoryRetentionDays = 7;
+export const defaultHistoryCapMiB = 512;
 
 /**
  * Where Berth publishes a new container's ports: on this computer only (127.0.0.1, the default), or on every

@@ -5,7 +5,7 @@
 // days go to the store's sweep). The store only buffers on a tick and writes on its own timer, so the tick's
 // path stays in memory; close() finishes and writes everything (the core's close awaits it).
 import { join } from 'node:path';
-import { defaultHistoryRetentionDays, type BerthSettings } from '../../shared/settings-types';
+import { defaultHistoryCapMiB, defaultHistoryRetentionDays, type BerthSettings } from '../../shared/settings-types';
 import type { StatsTick } from '../../shared/stats-types';
 import { configDir } from '../config-dir';
 import type { EngineLink } from '../connection/engine-link';
@@ -43,6 +43,8 @@ export class StatsRecorder {
   /** Whether ticks go to the store (the setting is not 'off'). */
   enabled = false;
   retentionDays = defaultHistoryRetentionDays;
+  /** The store's cap from the settings; a test's `store.totalCapBytes` wins until a setting names one. */
+  capBytes = defaultHistoryCapMiB * 1024 * 1024;
   /** Resolves once the store is open (or failed to open) and the settings are applied. */
   readonly ready: Promise<void>;
   private readonly queued: StatsTick[] = [];
@@ -64,11 +66,15 @@ export class StatsRecorder {
     this.ready = this.start();
   }
 
-  /** The settings changed (settings:update): the mode and the retention follow at once. */
+  /** The settings changed (settings:update): the mode, the retention and the cap follow at once. */
   apply(settings: BerthSettings): void {
     this.enabled = settings.statsRecording !== 'off';
     this.retentionDays = settings.historyRetentionDays ?? defaultHistoryRetentionDays;
     this.store?.setRemovedRetentionDays(this.retentionDays);
+    if (settings.historyCapMiB !== undefined) {
+      this.capBytes = settings.historyCapMiB * 1024 * 1024;
+      this.store?.setTotalCapBytes(this.capBytes);
+    }
     this.options.stats.setRecording(this.enabled);
   }
 
@@ -91,6 +97,7 @@ export class StatsRecorder {
     try {
       const store = await HistoryStore.open({
         removedRetentionDays: this.retentionDays,
+        totalCapBytes: this.capBytes,
         log,
         ...this.options.store,
         dir: this.options.store?.dir ?? historyDir(env),

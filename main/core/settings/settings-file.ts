@@ -4,7 +4,11 @@
 import { z } from 'zod';
 import { desktopNotificationsSchema, limitsChange, updateFeedUrlSchema } from '../../shared/contract';
 import { registryCredentialStorages } from '../../shared/registry-types';
-import { historyRetentionDaysSchema, statsAlertSettingsSchema } from '../../shared/channels/stats-history-channels';
+import {
+  historyCapMiBSchema,
+  historyRetentionDaysSchema,
+  statsAlertSettingsSchema,
+} from '../../shared/channels/stats-history-channels';
 import { publishInterfaces, statsRecordingSettings } from '../../shared/settings-types';
 import { enginesFileSchema } from './engines-file';
 
@@ -15,6 +19,7 @@ export const settingsFileSchema = z
     publishInterface: z.enum(publishInterfaces).optional(),
     statsRecording: z.enum(statsRecordingSettings).optional(),
     historyRetentionDays: historyRetentionDaysSchema.optional(),
+    historyCapMiB: historyCapMiBSchema.optional(),
     statsAlerts: statsAlertSettingsSchema.optional(),
     closeToTray: z.boolean().optional(),
     desktopNotifications: desktopNotificationsSchema.optional(),

@@ -58,6 +58,9 @@ export const statsAlertSettingsSchema = z
 /** Days a removed container's history is kept. */
 export const historyRetentionDaysSchema = z.number().int().min(1).max(90);
 
+/** The most the whole history store may take on disk, MiB: from about 7 containers' full history to 64 GiB. */
+export const historyCapMiBSchema = z.number().int().min(16).max(65_536);
+
 export const statsHistoryChannels = {
   /** How the active engine's containers are recorded (always, on demand, off) and how big the store is. */
   'stats:recording': channel<typeof none, StatsRecording>(none),

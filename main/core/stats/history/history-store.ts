@@ -49,7 +49,7 @@ export class HistoryStore {
   private readonly handles: FileHandles;
   private readonly now: () => number;
   private readonly tiers: readonly HistoryTier[];
-  private readonly totalCapBytes: number;
+  private totalCapBytes: number;
   private retentionMs: number;
   private readonly log: Logger;
   private timer?: NodeJS.Timeout;
@@ -158,6 +158,11 @@ export class HistoryStore {
   /** Settings changed: the next sweep keeps removed containers this many days. */
   setRemovedRetentionDays(days: number): void {
     this.retentionMs = days * dayMs;
+  }
+
+  /** Settings changed: the sweep after the next flush drops the least recently written containers over this. */
+  setTotalCapBytes(bytes: number): void {
+    this.totalCapBytes = bytes;
   }
 
   get capBytes(): number {

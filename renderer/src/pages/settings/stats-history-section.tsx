@@ -1,8 +1,9 @@
 // Settings → "Stats history": whether Berth records every container's stats on disk (where the engine's
-// counters are cheap), how long a removed container's history stays, and what the store takes now.
+// counters are cheap), how long a removed container's history stays, the most the store may take, and what it
+// takes now.
 import { useId, useState } from 'react';
 import { Button } from 'react-aria-components';
-import { defaultHistoryRetentionDays } from '@shared/settings-types';
+import { defaultHistoryCapMiB, defaultHistoryRetentionDays, type BerthSettings } from '@shared/settings-types';
 import { ErrorAlert } from '../../components/error-alert';
 import { SettingField } from '../../components/setting-field';
 import { SettingSwitch } from '../../components/setting-switch';
@@ -10,9 +11,61 @@ import { useChannelQuery } from '../../data/channel-query';
 import { formatBytes } from '../../format/bytes';
 import { useSettingSave } from './use-setting-save';
 
+/** Null when `text` is a whole number in [min, max]; else what to enter, in the field's unit. */
+function wholeProblem(text: string, min: number, max: number, unit: string): string | null {
+  const value = Number(text);
+  return /^\d+$/.test(text.trim()) && value >= min && value <= max
+    ? null
+    : `Enter whole ${unit} from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}.`;
+}
+
 export function retentionProblem(text: string): string | null {
-  const days = Number(text);
-  return /^\d+$/.test(text.trim()) && days >= 1 && days <= 90 ? null : 'Enter whole days from 1 to 90.';
+  return wholeProblem(text, 1, 90, 'days');
+}
+
+/** The cap in MiB: from 16 (about 7 containers' full history) to 64 GiB, as the settings schema allows. */
+export function capProblem(text: string): string | null {
+  return wholeProblem(text, 16, 65_536, 'MiB');
+}
+
+/** A number setting with its own Save, showing the saved value until edited. */
+function NumberSettingRow({
+  label,
+  saved,
+  problemOf,
+  patch,
+  save,
+}: {
+  label: string;
+  saved: number;
+  problemOf: (text: string) => string | null;
+  patch: (value: number) => Partial<BerthSettings>;
+  save: ReturnType<typeof useSettingSave>;
+}) {
+  const [edited, setEdited] = useState<string | null>(null);
+  const shown = edited ?? String(saved);
+  const problem = edited === null ? null : problemOf(edited);
+  return (
+    <div className="setting-row">
+      <SettingField
+        className="setting-number"
+        label={label}
+        value={shown}
+        onChange={setEdited}
+        problem={problem}
+        isDisabled={save.isPending}
+        inputMode="numeric"
+      />
+      <Button
+        className="button"
+        aria-label={`Save ${label}`}
+        isDisabled={edited === null || problem !== null || save.isPending}
+        onPress={() => save.mutate(patch(Number(shown)), { onSuccess: () => setEdited(null) })}
+      >
+        Save
+      </Button>
+    </div>
+  );
 }
 
 export function StatsHistorySection() {
@@ -20,10 +73,6 @@ export function StatsHistorySection() {
   const settings = useChannelQuery('settings:get', {}).data?.settings;
   const recording = useChannelQuery('stats:recording', {}, { refetchInterval: 10_000 }).data;
   const save = useSettingSave();
-  const savedDays = settings?.historyRetentionDays ?? defaultHistoryRetentionDays;
-  const [days, setDays] = useState<string | null>(null);
-  const shownDays = days ?? String(savedDays);
-  const problem = days === null ? null : retentionProblem(days);
   return (
     <section className="panel" aria-labelledby={titleId}>
       <h2 id={titleId}>Stats history</h2>
@@ -45,24 +94,20 @@ export function StatsHistorySection() {
           {formatBytes(recording.storeCapBytes)}.
         </p>
       )}
-      <div className="setting-row">
-        <SettingField
-          className="setting-number"
-          label="Removed containers’ history (days)"
-          value={shownDays}
-          onChange={setDays}
-          problem={problem}
-          isDisabled={save.isPending}
-          inputMode="numeric"
-        />
-        <Button
-          className="button"
-          isDisabled={days === null || problem !== null || save.isPending}
-          onPress={() => save.mutate({ historyRetentionDays: Number(shownDays) }, { onSuccess: () => setDays(null) })}
-        >
-          Save
-        </Button>
-      </div>
+      <NumberSettingRow
+        label="Removed containers’ history (days)"
+        saved={settings?.historyRetentionDays ?? defaultHistoryRetentionDays}
+        problemOf={retentionProblem}
+        patch={(days) => ({ historyRetentionDays: days })}
+        save={save}
+      />
+      <NumberSettingRow
+        label="Most the history may take (MiB)"
+        saved={settings?.historyCapMiB ?? defaultHistoryCapMiB}
+        problemOf={capProblem}
+        patch={(mib) => ({ historyCapMiB: mib })}
+        save={save}
+      />
       {save.error && (
         <ErrorAlert
           title="The stats history setting was not saved"

@@ -85,6 +85,23 @@ describe('recorded history bounds', () => {
     expect(lastRange!.rows.length).toBeGreaterThan(0);
   });
 
+  it('takes the total cap from Settings at once and after a restart, and refuses one outside 16 MiB to 64 GiB', async () => {
+    const dir = await configFolder();
+    const core = await started(dir, {});
+    expect((await call(core, 'stats:recording', {})).storeCapBytes).toBe(512 * 1024 * 1024);
+    await call(core, 'settings:update', { historyCapMiB: 64 });
+    expect((await call(core, 'stats:recording', {})).storeCapBytes).toBe(64 * 1024 * 1024);
+    for (const bad of [8, 70_000, 1.5])
+      await expect(call(core, 'settings:update', { historyCapMiB: bad })).rejects.toThrow(/historyCapMiB/);
+    expect((await call(core, 'settings:get', {})).settings.historyCapMiB).toBe(64);
+    await core.close();
+    const again = await started(dir, {});
+    await until('the reopened store', async () =>
+      (await call(again, 'stats:recording', {})).storeCapBytes > 0 ? true : undefined,
+    );
+    expect((await call(again, 'stats:recording', {})).storeCapBytes).toBe(64 * 1024 * 1024);
+  });
+
   it("keeps a removed container's history for the retention days, then drops it", async () => {
     const dir = await configFolder();
     let offset = 0;
