@@ -28,7 +28,9 @@ export function EngineFacts({ info, active }: { info: EngineInfo; active: boolea
       <Fact label="Storage driver">{info.storageDriver}</Fact>
       <Fact label="Cgroup">{cgroupText(info.cgroupVersion, info.cgroupDriver)}</Fact>
       <Fact label="Containers">{`${running} running of ${total}`}</Fact>
-      <Fact label="Images">{String(info.images)}</Fact>
+      {/* The engine's own count takes in intermediate images (`docker images -a`), which the Images page and the
+          Dashboard leave out: said, so 3 here beside 1 there is not read as a mistake. */}
+      <Fact label="Images">{`${info.images} with intermediate images`}</Fact>
       {active && <RecordingFacts />}
     </dl>
   );
