@@ -29,6 +29,8 @@ export interface EngineInfo {
   containers: { total: number; running: number; paused: number; stopped: number };
   images: number;
   name: string;
+  /** The engine's own ID (`docker info`'s ID, one per data root); empty when the engine gives none. */
+  engineId: string;
 }
 
 export type EngineStatus =

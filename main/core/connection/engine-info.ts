@@ -15,6 +15,7 @@ export interface RawVersion {
 
 /** The parts of `/info` Berth reads. */
 export interface RawInfo {
+  ID?: string;
   Name?: string;
   OperatingSystem?: string;
   OSType?: string;
@@ -75,5 +76,6 @@ export function toEngineInfo(info: RawInfo, version: RawVersion): EngineInfo {
     },
     images: count(info.Images),
     name: text(info.Name),
+    engineId: text(info.ID),
   };
 }

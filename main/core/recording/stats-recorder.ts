@@ -2,8 +2,10 @@
 // emits (what the stats service collects: every running container when recording is always-on, else what
 // windows watch), the removals the engine reports (so a removed container's history is kept only for the
 // retention), and the recording settings (off stops feeding the store and the core's own watch; the retention
-// days go to the store's sweep). The store only buffers on a tick and writes on its own timer, so the tick's
-// path stays in memory; close() finishes and writes everything (the core's close awaits it).
+// days go to the store's sweep), and which engine each container ran on, so that on every connection the
+// engine's containers that went while Berth was away are marked removed too. The store only buffers on a tick
+// and writes on its own timer, so the tick's path stays in memory; close() finishes and writes everything (the
+// core's close awaits it).
 import { join } from 'node:path';
 import { defaultHistoryCapMiB, defaultHistoryRetentionDays, type BerthSettings } from '../../shared/settings-types';
 import type { StatsTick } from '../../shared/stats-types';
@@ -23,7 +25,7 @@ export type RecorderStoreOptions = Partial<
 export interface StatsRecorderOptions {
   env: NodeJS.ProcessEnv;
   hub: Pick<EventHub, 'subscribe'>;
-  connection: Pick<EngineLink, 'onEngineEvent'>;
+  connection: Pick<EngineLink, 'onEngineEvent' | 'onConnected' | 'client'>;
   stats: Pick<StatsService, 'setRecording'>;
   settings: { get(): Promise<BerthSettings> };
   log: Logger;
@@ -51,6 +53,8 @@ export class StatsRecorder {
   private readonly unsubscribe: Array<() => void>;
   private closed = false;
   private warnedRecordFailure = false;
+  /** The connected engine's ID (`docker info`), '' until one connects or when it has none. */
+  private engine = '';
 
   constructor(private readonly options: StatsRecorderOptions) {
     this.unsubscribe = [
@@ -61,6 +65,10 @@ export class StatsRecorder {
       options.connection.onEngineEvent((event) => {
         // Every removal, also of containers nobody collected (on-demand mode): their history then expires.
         if (event.Type === 'container' && event.Action === 'destroy' && event.Actor.ID) this.removed(event.Actor.ID);
+      }),
+      options.connection.onConnected((info) => {
+        this.engine = info.engineId;
+        void this.markGoneWhileAway(info.engineId);
       }),
     ];
     this.ready = this.start();
@@ -126,12 +134,39 @@ export class StatsRecorder {
     if (!this.enabled) return;
     try {
       this.store.record({ ...tick, removed: undefined });
+      if (this.engine) for (const sample of tick.samples) this.store.setEngine(sample.id, this.engine);
     } catch (error) {
       // Only a malformed id can throw here: said once rather than every second.
       if (this.warnedRecordFailure) return;
       this.warnedRecordFailure = true;
       this.options.log.error('[stats-history] could not record a stats tick', error);
     }
+  }
+
+  /**
+   * Containers recorded from this engine that it no longer has were removed while Berth was not connected (their
+   * `destroy` events went unheard): marked removed now, so their history expires like any removed one's.
+   */
+  private async markGoneWhileAway(engine: string): Promise<void> {
+    await this.ready;
+    const recorded = engine && this.store && !this.closed ? this.store.idsOf(engine) : [];
+    if (recorded.length === 0) return;
+    let present: Set<string>;
+    try {
+      const listed = await this.options.connection.client().listContainers({ all: true });
+      present = new Set(listed.map((container) => container.Id));
+    } catch (error) {
+      this.options.log.warn(
+        `[stats-history] could not list the engine's containers to find removed ones: ${String(error)}`,
+      );
+      return;
+    }
+    // Another engine connected while the list was on its way: its containers are not this list's.
+    if (engine !== this.engine) return;
+    const gone = recorded.filter((id) => !present.has(id));
+    for (const id of gone) this.removed(id);
+    if (gone.length > 0)
+      this.options.log.info(`[stats-history] ${gone.length} recorded containers were removed while Berth was away`);
   }
 
   private removed(id: string): void {

@@ -19,6 +19,10 @@ export class ContainerHistory implements ContainerFootprint {
   dirMade = false;
   /** The removal marker still has to be written. */
   removalPending = false;
+  /** The engine it ran on (`docker info`'s ID), once known; kept in its folder's `engine` file. */
+  engine?: string;
+  /** The engine file still has to be written. */
+  enginePending = false;
 
   constructor(
     readonly id: string,
@@ -48,6 +52,6 @@ export class ContainerHistory implements ContainerFootprint {
   }
 
   hasPending(): boolean {
-    return this.removalPending || this.series.some((series) => series.pending.length > 0);
+    return this.removalPending || this.enginePending || this.series.some((series) => series.pending.length > 0);
   }
 }

@@ -16,7 +16,7 @@ import type { HistoryRange, HistoryRow } from './history-row';
 import { rangeRows } from './range-rows';
 import { tierFileMaxBytes } from './record-codec';
 import { containersOverCap, expiredContainers } from './store-bounds';
-import { removedMarker, scanStore } from './store-scan';
+import { engineMarker, removedMarker, scanStore } from './store-scan';
 import { readTierRows, readTierState, writeTierRows } from './tier-file';
 import { historyTiers, tierFor, type HistoryTier } from './tiers';
 
@@ -78,6 +78,7 @@ export class HistoryStore {
       container.dirMade = true;
       container.lastWriteMs = found.lastWriteMs;
       container.removedAt = found.removedAt;
+      container.engine = found.engine;
     }
     const interval = options.flushIntervalMs ?? 5_000;
     if (interval > 0) {
@@ -106,6 +107,25 @@ export class HistoryStore {
     // days later (the soak's core heap grew with every churned container until this check).
     if (known?.removedAt !== undefined) return;
     this.containerFor(id).add(t, values);
+  }
+
+  /**
+   * The engine `id`'s rows come from (its `docker info` ID), kept beside its files: a later run can then tell
+   * which of that engine's containers went while Berth was not running. Set once; an id lives on one engine.
+   */
+  setEngine(id: string, engine: string): void {
+    const container = this.containers.get(id);
+    if (!container || container.engine !== undefined || container.removedAt !== undefined || !engine) return;
+    container.engine = engine;
+    container.enginePending = true;
+  }
+
+  /** Containers recorded from `engine` and not marked removed. */
+  idsOf(engine: string): string[] {
+    const ids: string[] = [];
+    for (const container of this.containers.values())
+      if (container.engine === engine && container.removedAt === undefined) ids.push(container.id);
+    return ids;
   }
 
   /** The container is gone: its history stays `removedRetentionDays` from now, then a sweep drops it. */
@@ -216,6 +236,11 @@ export class HistoryStore {
       if (!container.dirMade) await mkdir(container.dir, { recursive: true });
       container.dirMade = true;
       await Promise.all(container.series.map((_, index) => this.flushSeries(container, index)));
+      if (container.enginePending && container.engine !== undefined) {
+        container.enginePending = false;
+        await writeFile(join(container.dir, engineMarker), container.engine);
+        container.bytes += Buffer.byteLength(container.engine);
+      }
       if (container.removalPending) {
         container.removalPending = false;
         const marker = String(container.removedAt);

@@ -1,17 +1,21 @@
 // Finds what an earlier run left in the store's folder: each container's files, their size, when they were
-// last written, and whether the container was marked removed. Entries that are not a container id are left alone.
+// last written, which engine it ran on and whether it was marked removed. Entries that are not a container id
+// are left alone.
 
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isContainerId } from './container-id';
 
 export const removedMarker = 'removed';
+/** Holds the ID of the engine the container ran on (`docker info`'s ID). */
+export const engineMarker = 'engine';
 
 export interface ScannedContainer {
   id: string;
   bytes: number;
   lastWriteMs: number;
   removedAt?: number;
+  engine?: string;
 }
 
 export async function scanStore(dir: string): Promise<ScannedContainer[]> {
@@ -29,6 +33,7 @@ export async function scanStore(dir: string): Promise<ScannedContainer[]> {
         const removedAt = Number((await readFile(join(containerDir, file), 'utf8')).trim());
         if (Number.isFinite(removedAt)) scanned.removedAt = removedAt;
       }
+      if (file === engineMarker) scanned.engine = (await readFile(join(containerDir, file), 'utf8')).trim();
     }
     found.push(scanned);
   }

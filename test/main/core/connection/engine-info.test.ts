@@ -17,6 +17,7 @@ const dockerVersion: RawVersion = {
   KernelVersion: '6.1.0-13-amd64',
 };
 const dockerInfo: RawInfo = {
+  ID: 'K3QG:7ZQX:JMVD:XZQX:BDFK:YZ2Z:6WIB:EKKJ:2HCG:QZDD:E3VZ:VN4X',
   Name: 'builder',
   OperatingSystem: 'Debian GNU/Linux 12 (bookworm)',
   OSType: 'linux',
@@ -84,6 +85,7 @@ describe('toEngineInfo', () => {
       containers: { total: 4, running: 2, paused: 1, stopped: 1 },
       images: 7,
       name: 'builder',
+      engineId: 'K3QG:7ZQX:JMVD:XZQX:BDFK:YZ2Z:6WIB:EKKJ:2HCG:QZDD:E3VZ:VN4X',
     });
   });
 

@@ -55,6 +55,27 @@ describe('history persistence', () => {
     expect(await cpusAfterReopen(dir, clock, id, t0)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 
+  it("keeps which engine each container ran on across a restart, and lists an engine's containers not removed", async () => {
+    const dir = await tempDir();
+    const clock = new FakeClock();
+    const [a, b, c] = [containerId(1), containerId(2), containerId(3)];
+    const store = await openStore(clock, { dir });
+    for (const id of [a, b, c]) store.append(id, clock.ms, sample(1));
+    store.setEngine(a, 'engine-one');
+    store.setEngine(b, 'engine-one');
+    store.setEngine(c, 'engine-two');
+    // Set once: an id lives on one engine, and a later call cannot move it.
+    store.setEngine(a, 'engine-two');
+    store.markRemoved(b);
+    store.setEngine(containerId(4), 'engine-one'); // nothing recorded of it: nothing to keep
+    await store.close();
+    const reopened = await openStore(clock, { dir });
+    expect(reopened.idsOf('engine-one')).toEqual([a]);
+    expect(reopened.idsOf('engine-two')).toEqual([c]);
+    expect(reopened.idsOf('')).toEqual([]);
+    await reopened.close();
+  });
+
   it('ignores a torn last record on open and writes on over it', async () => {
     const dir = await tempDir();
     const clock = new FakeClock();
