@@ -100,7 +100,8 @@ export class InstallService {
 
   private start(sink: StreamSink, launcher: InstallLauncher, user: string): () => void {
     const { env, log } = this.deps;
-    // Its own process group: sudo relays a signal only when it comes from outside the command's group.
+    // Its own process group: a Ctrl-C meant for Berth's terminal (serve mode) does not reach the package manager;
+    // only a cancel does (a SIGINT to sudo, which relays it, or to the installer itself as root).
     const child = spawn(launcher.command, installerArgv(launcher), {
       env: { ...env, PATH: systemPath(env) },
       stdio: ['ignore', 'pipe', 'pipe'],
