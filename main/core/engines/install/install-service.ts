@@ -144,9 +144,13 @@ export class InstallService {
       sink.end({ exitCode: 0 });
       return;
     }
-    const message = installFailure(run.launcher, user, code, output);
-    this.deps.log.warn(`[install] ${message}`);
     const cancelled = run.cancelled && (code === 130 || code === null);
+    // A signal ended it before the installer could say anything (pkexec still asking for the password).
+    const message =
+      cancelled && code === null
+        ? 'The install was cancelled before the installer started: nothing was installed.'
+        : installFailure(run.launcher, user, code, output);
+    this.deps.log.warn(`[install] ${message}`);
     sink.end({ error: new BerthError(cancelled ? 'CANCELLED' : 'ENGINE_ERROR', message), exitCode: code });
   }
 }

@@ -160,4 +160,21 @@ describe('InstallService', () => {
     expect(service.running).toBe(false);
     await expect(rm(marker)).resolves.toBeUndefined();
   });
+
+  it('says a cancel that ended the launcher before the installer ran installed nothing', async () => {
+    // No trap: SIGINT ends it at once, as it ends a pkexec still waiting for the password.
+    const installer = await standIn('waits', 'echo started\nexec sleep 30');
+    const { service, output, ended } = setUp({ verdict: asRoot(installer) });
+    await service.install('client-1', streamId);
+    for (let waited = 0; !output().includes('started') && waited < 100; waited += 1)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(service.cancel().cancelled).toBe(true);
+    expect(await ended()).toMatchObject({
+      exitCode: null,
+      error: {
+        code: 'CANCELLED',
+        message: 'The install was cancelled before the installer started: nothing was installed.',
+      },
+    });
+  });
 });
