@@ -4,8 +4,9 @@
 // BERTH_ENGINE_INSTALLER. On this Debian machine docker.io is installed already, so its fixed command
 // (`apt-get install -y docker.io`) changes nothing and needs no network; systemd does not run here, so no service
 // is started. The output must stream into the page and end in "Installed"; a second serve without an installer
-// shows the command with the reason there is no button. Screenshots in light and dark.
-import { chmodSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+// shows the command with the reason there is no button, and a failing stand-in installer ends in an alert with
+// its own words. Screenshots in light and dark.
+import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -95,6 +96,36 @@ describe("first run: install the distribution's engine", () => {
       await other.close();
     } finally {
       await bare.stop();
+    }
+  }, 60_000);
+
+  it("ends a failed install in an alert with the installer's own words", async (context) => {
+    if (skipReason) context.skip();
+    // A root-owned stand-in in the installer's folder that fails as the real one does when apt cannot find it.
+    const failing = join(installerDir, 'failing-install');
+    writeFileSync(
+      failing,
+      '#!/bin/sh\necho "E: Unable to locate package docker.io"\necho "berth-engine-install: apt-get install -y docker.io failed (exit 100); its output above says why" >&2\nexit 1\n',
+      { mode: 0o755 },
+    );
+    const failed = await startServe(`unix://${join(dir, 'failing.sock')}`, [], { BERTH_ENGINE_INSTALLER: failing });
+    try {
+      const other = await browser.newPage({ viewport: { width: 1280, height: 1000 }, colorScheme: 'light' });
+      await other.goto(failed.url);
+      const panel = other.getByRole('region', { name: 'No engine yet: choose one' });
+      await panel.getByRole('button', { name: 'Install Docker (docker.io)' }).click({ timeout: 15_000 });
+      const alert = panel.getByRole('alert').filter({ hasText: 'The engine was not installed' });
+      await alert.waitFor({ timeout: 30_000 });
+      expect(await alert.innerText()).toContain(
+        'The install failed: apt-get install -y docker.io failed (exit 100); its output above says why',
+      );
+      expect(await panel.getByRole('log', { name: 'Install output' }).innerText()).toContain(
+        'E: Unable to locate package docker.io',
+      );
+      await other.screenshot({ path: 'test-results/first-run-install-failed-light.png' });
+      await other.close();
+    } finally {
+      await failed.stop();
     }
   }, 60_000);
 });
