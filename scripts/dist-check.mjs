@@ -105,13 +105,18 @@ try {
   );
   for (const image of ['trayTemplate.png', 'tray-light.png', 'tray-dark.png', 'tray-stopped-light.png'])
     if (!existsSync(join(appDir, 'resources', 'tray', image))) problems.push(`resources/tray/${image} is missing`);
-  // The privileged helper ships as it is in the repository, executable, with its polkit action (issue 17).
-  const helper = join(appDir, 'resources', 'helper', 'berth-engine-helper');
-  if (!existsSync(helper)) problems.push('resources/helper/berth-engine-helper is missing');
-  else if ((statSync(helper).mode & 0o111) === 0)
-    problems.push('resources/helper/berth-engine-helper is not executable');
-  if (!existsSync(join(appDir, 'resources', 'polkit', 'dev.berth.engine-helper.policy')))
-    problems.push('resources/polkit/dev.berth.engine-helper.policy is missing');
+  // The privileged helper and the engine installer ship as they are in the repository, executable, each with its
+  // own polkit action (issue 17).
+  for (const [script, policy] of [
+    ['berth-engine-helper', 'dev.berth.engine-helper.policy'],
+    ['berth-engine-install', 'dev.berth.engine-install.policy'],
+  ]) {
+    const path = join(appDir, 'resources', 'helper', script);
+    if (!existsSync(path)) problems.push(`resources/helper/${script} is missing`);
+    else if ((statSync(path).mode & 0o111) === 0) problems.push(`resources/helper/${script} is not executable`);
+    if (!existsSync(join(appDir, 'resources', 'polkit', policy)))
+      problems.push(`resources/polkit/${policy} is missing`);
+  }
   const vm = join(appDir, 'resources', 'vm');
   say(
     existsSync(vm)

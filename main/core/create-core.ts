@@ -14,6 +14,8 @@ import { lifecycleHandlers } from './containers/lifecycle-handlers';
 import type { EngineLink } from './connection/engine-link';
 import { buildDiagnostics } from './engines/diagnostics';
 import { EngineRegistry } from './engines/engine-registry';
+import { machineInstallFacts } from './engines/install/install-facts';
+import { InstallService } from './engines/install/install-service';
 import { machineSetupOptions } from './engines/setup-facts';
 import type { IdleTiming } from './engines/vm/idle-stop';
 import { ExecSessions } from './exec/exec-sessions';
@@ -114,6 +116,14 @@ export function createCore(options: CoreOptions): Core {
   const execSessions = new ExecSessions({ connection, streams, log });
   const compose = new ComposeService({ env, connection, engines: () => engines.views(), streams, log });
   const build = new BuildService(connection, streams, log, (ended) => hub.emit('images:built', ended));
+  // The first-run page's Install button; after a success the engine is looked for again (no restart).
+  const installs = new InstallService({
+    streams,
+    log,
+    env,
+    facts: () => machineInstallFacts(env),
+    afterInstall: () => connection.reconnect(),
+  });
 
   // Containers that stopped by themselves with a failure, for the desktop shell's notifications.
   const exits = new UnexpectedExits((exit) => hub.emit('containers:exited', exit));
@@ -140,6 +150,8 @@ export function createCore(options: CoreOptions): Core {
     'engines:vm-compact': (request) => engines.vmCompact(request.id),
     'engines:vm-shared-folders': (request) => engines.setVmSharedFolders(request.id, request.folders),
     'engines:setup-options': () => machineSetupOptions(env),
+    'setup:install-engine': (request, client) => installs.install(client.id, request.streamId),
+    'setup:cancel-install': async () => installs.cancel(),
     'engines:diagnostics': async () => ({
       text: await buildDiagnostics({
         version,

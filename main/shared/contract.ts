@@ -31,6 +31,7 @@ import { inspectChannels } from './channels/inspect-channels';
 import { buildChannels } from './channels/build-channels';
 import { volumeChannels } from './channels/volume-channels';
 import { filesChannels } from './channels/files-channels';
+import { setupChannels } from './channels/setup-channels';
 import type { VolumeItem } from './volume-types';
 import {
   restartPolicyNames,
@@ -337,6 +338,7 @@ export const channels = {
   ...buildChannels,
   ...volumeChannels,
   ...filesChannels,
+  ...setupChannels,
   ...statsHistoryChannels,
   /** Closes one of this client's streams (a log follow, a terminal, a build's output); closing twice is fine. */
   'streams:close': channel<typeof streamCloseRequest, { id: string }>(streamCloseRequest),

@@ -38,7 +38,7 @@ describe('first run without an engine', () => {
     const osRelease = await readFile('/etc/os-release', 'utf8');
     if (/^ID=debian$/m.test(osRelease))
       await expect(
-        panel.getByText('sudo apt install docker.io && sudo systemctl enable --now docker').count(),
+        panel.getByText('sudo apt-get install -y docker.io && sudo systemctl enable --now docker').count(),
       ).resolves.toBe(1);
     await expect(panel.getByRole('heading', { name: 'A Berth VM' }).count()).resolves.toBe(1);
     await expect(panel.getByRole('link', { name: /Remote over SSH/ }).count()).resolves.toBe(1);

@@ -35,8 +35,16 @@ export async function startServe(
 ): Promise<ServeProcess> {
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'berth-serve-home-'));
   const child: ChildProcess = spawn(process.execPath, [cliPath, 'serve', '--port', '0', ...extraArgs], {
-    // No embedded engine: a test that starts serve with its engine away must not make Berth start a dockerd.
-    env: { PATH: process.env.PATH, HOME: home, DOCKER_HOST: dockerHost, BERTH_EMBEDDED_ENGINE: '0', ...extraEnv },
+    // No embedded engine: a test that starts serve with its engine away must not make Berth start a dockerd. No
+    // engine installer either (a path that does not exist), unless the test names one: nothing gets installed.
+    env: {
+      PATH: process.env.PATH,
+      HOME: home,
+      DOCKER_HOST: dockerHost,
+      BERTH_EMBEDDED_ENGINE: '0',
+      BERTH_ENGINE_INSTALLER: '/nonexistent/berth-test-engine-install',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

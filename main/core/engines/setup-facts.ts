@@ -1,11 +1,13 @@
 // Reads the first-run page's facts from this machine: /etc/os-release, whether Berth can run its own dockerd,
-// QEMU on the tool path, and whether a VM image is at hand.
+// QEMU on the tool path, whether a VM image is at hand, and whether Berth's engine installer can run here.
 import { readFile } from 'node:fs/promises';
 import { arch } from 'node:os';
 import type { SetupOptions } from '../../shared/setup-types';
 import { errorMessage } from '../../shared/error-message.js';
-import { findTool } from '../tool-path';
-import { dockerdSupport, systemDockerdFacts } from './dockerd/dockerd-availability';
+import { findTool, toolPath } from '../tool-path';
+import { dockerdSupport, systemDockerdFacts, whichIn } from './dockerd/dockerd-availability';
+import { systemInstallerFacts } from './install/install-facts';
+import { installerMode, installOffer } from './install/installer-mode';
 import { guestArchOf, qemuBinary } from './vm/qemu-args';
 import { resolveImageDir } from './vm/vm-image-source';
 import { parseOsRelease, setupOptions } from './setup-options';
@@ -29,5 +31,9 @@ export async function machineSetupOptions(env: NodeJS.ProcessEnv): Promise<Setup
     qemu: findTool(binary, env),
     qemuPackage: binary === 'qemu-system-aarch64' ? 'qemu-system-arm' : 'qemu-system-x86',
     vmImage,
+    installer:
+      platform === 'linux'
+        ? installOffer(installerMode(systemInstallerFacts(env, whichIn({ PATH: toolPath(env) }))))
+        : { available: false, reason: 'Berth installs engines on Linux only.' },
   });
 }

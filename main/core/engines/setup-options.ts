@@ -1,7 +1,8 @@
 // The first-run page's offer for a machine without an engine, for the detected system: the distribution's
 // engine (the exact command), Berth's own dockerd, a Berth VM, or a remote engine over SSH (always offered, by
 // the page itself). Pure over the facts it is given; system-facts.ts reads them from this machine.
-import type { SetupOptions } from '../../shared/setup-types';
+import type { InstallOffer, SetupOptions } from '../../shared/setup-types';
+import { FAMILY_INSTALLS, installCommandLine, installFamily, osReleaseIds } from './install/distro-install';
 
 export interface SetupFacts {
   platform: NodeJS.Platform;
@@ -13,23 +14,33 @@ export interface SetupFacts {
   qemuPackage: string;
   /** Where the VM image is (built, shipped or downloaded), or null with why it is not there. */
   vmImage: { ready: true } | { ready: false; reason: string };
+  /** Whether Berth's engine installer can run here (installed, safe, a privilege path); install-facts.ts. */
+  installer: InstallOffer;
 }
 
-const systemdStart = 'sudo systemctl enable --now docker';
+const notCovered =
+  "Berth's installer covers Debian, Ubuntu, Fedora, Arch and openSUSE only: run the command yourself in a terminal.";
 
-/** The distribution's engine by os-release ID (or ID_LIKE): the package and the command that starts it. */
-function distroEngine(osRelease: Record<string, string>): SetupOptions['distroEngine'] {
-  const ids = [osRelease.ID ?? '', ...(osRelease.ID_LIKE ?? '').split(/\s+/)].filter(Boolean);
+/** The distribution's engine by os-release ID (or ID_LIKE): the package and the command that starts it; the
+ * families Berth's installer covers get its exact command (distro-install.ts), the others a command to copy. */
+function distroEngine(osRelease: Record<string, string>, installer: InstallOffer): SetupOptions['distroEngine'] {
+  const family = installFamily(osRelease);
+  if (family) return { name: FAMILY_INSTALLS[family].name, command: installCommandLine(family), install: installer };
+  const ids = osReleaseIds(osRelease);
   const has = (id: string) => ids.includes(id);
-  if (has('debian') || has('ubuntu'))
-    return { name: 'Docker (docker.io)', command: `sudo apt install docker.io && ${systemdStart}` };
-  if (has('fedora') || has('rhel') || has('centos'))
-    return { name: 'Podman', command: 'sudo dnf install podman && systemctl --user enable --now podman.socket' };
-  if (has('arch')) return { name: 'Docker', command: `sudo pacman -S docker && ${systemdStart}` };
-  if (has('opensuse') || has('suse'))
-    return { name: 'Docker', command: `sudo zypper install docker && ${systemdStart}` };
+  const copyOnly = { available: false as const, reason: notCovered };
+  if (has('rhel') || has('centos'))
+    return {
+      name: 'Podman',
+      command: 'sudo dnf install podman && systemctl --user enable --now podman.socket',
+      install: copyOnly,
+    };
   if (has('alpine'))
-    return { name: 'Docker', command: 'sudo apk add docker && sudo rc-update add docker && sudo service docker start' };
+    return {
+      name: 'Docker',
+      command: 'sudo apk add docker && sudo rc-update add docker && sudo service docker start',
+      install: copyOnly,
+    };
   return null;
 }
 
@@ -43,7 +54,7 @@ export function setupOptions(facts: SetupFacts): SetupOptions {
   const linux = facts.platform === 'linux';
   return {
     systemName,
-    distroEngine: linux ? distroEngine(facts.osRelease) : null,
+    distroEngine: linux ? distroEngine(facts.osRelease, facts.installer) : null,
     berthEngine: facts.berthEngine,
     vm: {
       available: (facts.qemu !== null || !linux) && facts.vmImage.ready,

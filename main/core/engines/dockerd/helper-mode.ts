@@ -1,7 +1,9 @@
 // Decides whether Berth's own engine can run through the privileged helper (assets/helper/berth-engine-helper)
 // for this user, and how to call it: pkexec in a desktop session (polkit asks for the password in a dialog),
 // else `sudo -n` (a terminal, a NOPASSWD rule). Also the helper's fixed paths for a uid, which the script
-// derives the same way. Pure over the facts it is given (helper-facts.ts reads them), so every branch is tested.
+// derives the same way. The finding, safety check and launcher choice (privilegedMode) also serve the engine
+// installer (install/installer-mode.ts). Pure over the facts it is given (helper-facts.ts reads them), so every
+// branch is tested.
 
 /** Where Berth looks for the installed helper (the polkit action and the README's sudoers line name the first). */
 export const HELPER_PATHS = ['/usr/local/libexec/berth/berth-engine-helper', '/usr/libexec/berth/berth-engine-helper'];
@@ -73,28 +75,59 @@ function unsafe(path: string, file: FileFacts, folder: FileFacts | null): string
   return null;
 }
 
-export function helperMode(facts: HelperFacts): HelperVerdict {
-  const candidates = facts.override ? [facts.override] : HELPER_PATHS;
-  const helper = candidates.find((path) => facts.stat(path)?.isFile);
-  if (!helper)
-    return {
-      usable: false,
-      reason: `Berth's privileged helper is not installed (${candidates.join(' or ')}): ${HELPER_INSTALL}`,
-    };
-  const problem = unsafe(helper, facts.stat(helper)!, facts.stat(helper.slice(0, helper.lastIndexOf('/')) || '/'));
+/** A root-run program of Berth's that an administrator installs: the engine helper, or the engine installer. */
+export interface PrivilegedProgram {
+  /** How messages name it: "Berth's privileged helper". */
+  title: string;
+  /** How a sentence names it after the first time: "the helper". */
+  short: string;
+  /** Where it is looked for when no override is set, the first the one its polkit action names. */
+  paths: string[];
+  /** The command that installs it there. */
+  install: string;
+}
+
+export const HELPER_PROGRAM: PrivilegedProgram = {
+  title: "Berth's privileged helper",
+  short: 'the helper',
+  paths: HELPER_PATHS,
+  install: HELPER_INSTALL,
+};
+
+/** The installed program, checked that only root can change it (or its folder); else why not. */
+export function locateProgram(
+  facts: Pick<HelperFacts, 'override' | 'stat'>,
+  program: PrivilegedProgram,
+): { path: string } | { reason: string } {
+  const candidates = facts.override ? [facts.override] : program.paths;
+  const path = candidates.find((candidate) => facts.stat(candidate)?.isFile);
+  if (!path) return { reason: `${program.title} is not installed (${candidates.join(' or ')}): ${program.install}` };
+  const problem = unsafe(path, facts.stat(path)!, facts.stat(path.slice(0, path.lastIndexOf('/')) || '/'));
   if (problem)
     return {
-      usable: false,
-      reason: `Berth will not run the helper as root: ${problem}, so another user could change what runs as root. Reinstall it: ${HELPER_INSTALL}`,
+      reason: `Berth will not run ${program.short} as root: ${problem}, so another user could change what runs as root. Reinstall it: ${program.install}`,
     };
+  return { path };
+}
+
+/** pkexec in a desktop session, else sudo; else why neither can run the program. */
+export function privilegedMode(facts: HelperFacts, program: PrivilegedProgram): HelperVerdict {
+  const located = locateProgram(facts, program);
+  if ('reason' in located) return { usable: false, reason: located.reason };
+  const helper = located.path;
   const pkexec = facts.which('pkexec');
   if (facts.desktop && pkexec) return { usable: true, launcher: { via: 'pkexec', command: pkexec, helper } };
   const sudo = facts.which('sudo');
   if (sudo) return { usable: true, launcher: { via: 'sudo', command: sudo, helper } };
+  const its = program.short.replace(/^the /, 'its ');
   return {
     usable: false,
-    reason: `Berth runs its helper through pkexec in a desktop session or sudo in a terminal, and ${facts.desktop ? 'neither pkexec nor sudo is installed: sudo apt install pkexec' : 'this session has no display for pkexec and sudo is not installed: apt install sudo'}`,
+    reason: `Berth runs ${its} through pkexec in a desktop session or sudo in a terminal, and ${facts.desktop ? 'neither pkexec nor sudo is installed: sudo apt install pkexec' : 'this session has no display for pkexec and sudo is not installed: apt install sudo'}`,
   };
+}
+
+export function helperMode(facts: HelperFacts): HelperVerdict {
+  return privilegedMode(facts, HELPER_PROGRAM);
 }
 
 export function helperNote(launcher: HelperLauncher, why: string): string {

@@ -1,7 +1,8 @@
 // The Dashboard on a machine without any engine: instead of an empty page, the ways to get one for this
-// system (engines:setup-options): the distribution's engine (the exact command to copy; Berth connects by
-// itself once it runs), Berth's own engine, a Berth VM (what it needs, how long its first start takes), or a
-// remote engine over SSH. Choosing one adds it and makes it active: no restart.
+// system (engines:setup-options): the distribution's engine (the exact command to copy, and an Install button
+// that runs it through Berth's installer where it can; Berth connects by itself once it runs), Berth's own
+// engine, a Berth VM (what it needs, how long its first start takes), or a remote engine over SSH. Choosing one
+// adds it and makes it active: no restart.
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { Link } from 'react-router';
@@ -11,6 +12,7 @@ import { useChannelMutation, useChannelQuery } from '../../data/channel-query';
 import { copyText } from '../engine/clipboard';
 import type { Parsed } from '../engine/engine-form';
 import { defaultVmSize, hostCpuCount, parseVmSize } from '../engine/vm-size-fields';
+import { InstallEngine } from './install-engine';
 
 /** No engine but the one Berth looks for in the environment, and that one is not there. */
 export function needsFirstRun(engines: ReadonlyArray<{ kind: string }> | undefined, connected: boolean): boolean {
@@ -46,6 +48,7 @@ function Choices({ options }: { options: SetupOptions }) {
           <h3>Install {options.distroEngine.name} from your distribution</h3>
           <CommandLine command={options.distroEngine.command} />
           <p className="muted">Berth connects by itself as soon as it runs.</p>
+          <InstallEngine offer={options.distroEngine.install} name={options.distroEngine.name} />
         </li>
       )}
       <li>

@@ -9,6 +9,7 @@ const facts = (over: Partial<SetupFacts> = {}): SetupFacts => ({
   qemu: '/usr/bin/qemu-system-x86_64',
   qemuPackage: 'qemu-system-x86',
   vmImage: { ready: true },
+  installer: { available: true, via: 'pkexec' },
   ...over,
 });
 
@@ -18,7 +19,8 @@ describe('first-run setup options', () => {
     expect(options.systemName).toBe('Debian GNU/Linux 12 (bookworm)');
     expect(options.distroEngine).toEqual({
       name: 'Docker (docker.io)',
-      command: 'sudo apt install docker.io && sudo systemctl enable --now docker',
+      command: 'sudo apt-get install -y docker.io && sudo systemctl enable --now docker',
+      install: { available: true, via: 'pkexec' },
     });
     expect(options.berthEngine).toEqual({ available: false, reason: expect.stringContaining('docker.io') });
     expect(options.vm).toMatchObject({ available: true, needs: null });
@@ -26,12 +28,25 @@ describe('first-run setup options', () => {
 
   it('follows ID_LIKE (Ubuntu derivatives, Fedora’s family) and offers none for an unknown one', () => {
     expect(setupOptions(facts({ osRelease: { ID: 'pop', ID_LIKE: 'ubuntu debian' } })).distroEngine?.command).toMatch(
-      /^sudo apt install docker.io/,
+      /^sudo apt-get install -y docker.io/,
     );
-    expect(setupOptions(facts({ osRelease: { ID: 'rocky', ID_LIKE: 'rhel centos fedora' } })).distroEngine?.name).toBe(
-      'Podman',
-    );
+    expect(setupOptions(facts({ osRelease: { ID: 'fedora' } })).distroEngine).toMatchObject({
+      name: 'Docker (moby-engine)',
+      command: 'sudo dnf install -y moby-engine && sudo systemctl enable --now docker',
+      install: { available: true },
+    });
+    // RHEL's kin: Podman, a command to copy (the installer does not cover them), whatever the privilege path.
+    expect(setupOptions(facts({ osRelease: { ID: 'rocky', ID_LIKE: 'rhel centos fedora' } })).distroEngine).toEqual({
+      name: 'Podman',
+      command: 'sudo dnf install podman && systemctl --user enable --now podman.socket',
+      install: { available: false, reason: expect.stringContaining('run the command yourself in a terminal') },
+    });
     expect(setupOptions(facts({ osRelease: { ID: 'gentoo' } })).distroEngine).toBeNull();
+  });
+
+  it('passes on why the installer cannot run, for the page to show instead of a button', () => {
+    const installer = { available: false as const, reason: 'sudo wants ann’s password' };
+    expect(setupOptions(facts({ installer })).distroEngine?.install).toEqual(installer);
   });
 
   it('says what a VM needs when QEMU or the image is missing', () => {

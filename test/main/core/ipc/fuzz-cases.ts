@@ -189,6 +189,9 @@ const bases: Record<Channel, Record<string, unknown>> = {
   'files:download': { id: absentContainer, path: '/etc/hostname' },
   // An absent container: the upload fails at its inspect, before anything is written anywhere.
   'files:upload': { id: absentContainer, folder: '/tmp', files: [{ name: 'fuzz.txt', base64: 'ZnV6eg==', mode: 420 }] },
+  // The fuzz core names an installer that does not exist (BERTH_ENGINE_INSTALLER): refused before anything runs.
+  'setup:install-engine': { streamId: '00000000-0000-4000-8000-0000000000c1' },
+  'setup:cancel-install': {},
   'streams:close': { id: '00000000-0000-4000-8000-000000000000' },
 };
 

@@ -84,6 +84,8 @@ beforeAll(async () => {
     DOCKER_CONFIG: join(home, '.docker'),
     BERTH_CONFIG_DIR: join(home, 'berth'),
     BERTH_EMBEDDED_ENGINE: '0',
+    // setup:install-engine must never install anything here: an installer that is not there is refused first.
+    BERTH_ENGINE_INSTALLER: '/nonexistent/berth-fuzz-engine-install',
   };
   core = createCore({ log: silentLogger, transport: 'electron', env });
   electron.frame.url = appPageUrl;
