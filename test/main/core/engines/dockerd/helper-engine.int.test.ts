@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { helperLayout, sudoersLine } from '../../../../../main/core/engines/dockerd/helper-mode';
+import { HELPER_POLKIT_ACTION, helperLayout, sudoersLine } from '../../../../../main/core/engines/dockerd/helper-mode';
 import { harness } from '../../../../harness/context';
 import { mountsUnder } from '../../../../harness/host-cleanup';
 import { SYSTEM_PATH } from '../../../../harness/run-command';
@@ -155,7 +155,7 @@ beforeAll(async () => {
   skipReason = await prepare();
   if (skipReason) console.log(`[helper-test] skipped: ${skipReason}`);
   else {
-    polkit = await polkitForTest(USER, helper);
+    polkit = await polkitForTest(USER, HELPER_POLKIT_ACTION, helper);
     if (polkit.skip) console.log(`[helper-test] the pkexec test is skipped: ${polkit.skip}`);
   }
 }, 120_000);

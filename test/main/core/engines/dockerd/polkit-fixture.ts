@@ -1,21 +1,19 @@
-// Makes pkexec usable for one test user on a machine without a desktop session, for the helper engine's pkexec
-// test: the system D-Bus (started only when none answers, and stopped after), Berth's own polkit action file
-// with the exec path of the test's copy of the helper, and a rule that says yes to that user for that action
-// only (what an administrator's password would say in a desktop's dialog). Refuses, with the reason, where a
-// real install of Berth's action is present: the test never replaces it.
+// Makes pkexec usable for one test user on a machine without a desktop session, for the pkexec tests of Berth's
+// root programs (the engine helper, the engine installer): the system D-Bus (started only when none answers,
+// and stopped after), Berth's own polkit action file with the exec path of the test's copy of the program, and
+// a rule that says yes to that user for that action only (what an administrator's password would say in a
+// desktop's dialog). Refuses, with the reason, where a real install of that action is present: the test never
+// replaces it.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { HELPER_POLKIT_ACTION } from '../../../../../main/core/engines/dockerd/helper-mode';
 import { SYSTEM_PATH, waitUntil } from '../../../../harness/run-command';
 
 const SYSTEM_BUS = '/run/dbus/system_bus_socket';
 const ACTIONS_DIR = '/usr/share/polkit-1/actions';
 const RULES_DIR = '/etc/polkit-1/rules.d';
-const POLICY = join(ACTIONS_DIR, `${HELPER_POLKIT_ACTION}.policy`);
-const REPO_POLICY = join(__dirname, '../../../../../assets/polkit', `${HELPER_POLKIT_ACTION}.policy`);
 
 function sh(command: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
@@ -48,7 +46,10 @@ export interface PolkitForTest {
   cleanup(): Promise<void>;
 }
 
-export async function polkitForTest(user: string, helperPath: string): Promise<PolkitForTest> {
+/** `action`: the polkit action (assets/polkit/<action>.policy); `program`: the test's root-owned copy it runs. */
+export async function polkitForTest(user: string, action: string, program: string): Promise<PolkitForTest> {
+  const POLICY = join(ACTIONS_DIR, `${action}.policy`);
+  const REPO_POLICY = join(__dirname, '../../../../../assets/polkit', `${action}.policy`);
   const rule = join(RULES_DIR, `49-berth-test-${user}.rules`);
   let startedBus = false;
   let installedPolicy = false;
@@ -81,10 +82,10 @@ export async function polkitForTest(user: string, helperPath: string): Promise<P
   }
   const policy = (await readFile(REPO_POLICY, 'utf8')).replace(
     /(<annotate key="org\.freedesktop\.policykit\.exec\.path">)[^<]+(<\/annotate>)/,
-    `$1${helperPath}$2`,
+    `$1${program}$2`,
   );
-  if (!policy.includes(helperPath))
-    throw new Error(`[test] ${REPO_POLICY} has no exec.path annotation to point at the helper`);
+  if (!policy.includes(program))
+    throw new Error(`[test] ${REPO_POLICY} has no exec.path annotation to point at the program`);
   await writeFile(POLICY, policy, { mode: 0o644 });
   installedPolicy = true;
   return {
@@ -93,7 +94,7 @@ export async function polkitForTest(user: string, helperPath: string): Promise<P
       if (!allowed) return rm(rule, { force: true });
       await writeFile(
         rule,
-        `polkit.addRule(function (action, subject) {\n  if (action.id == "${HELPER_POLKIT_ACTION}" && subject.user == "${user}") return polkit.Result.YES;\n});\n`,
+        `polkit.addRule(function (asked, subject) {\n  if (asked.id == "${action}" && subject.user == "${user}") return polkit.Result.YES;\n});\n`,
         { mode: 0o644 },
       );
     },

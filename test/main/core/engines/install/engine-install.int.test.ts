@@ -15,7 +15,9 @@ import { chmod, copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sudoersLine } from '../../../../../main/core/engines/dockerd/helper-mode';
+import { INSTALLER_POLKIT_ACTION } from '../../../../../main/core/engines/install/installer-mode';
 import { SYSTEM_PATH } from '../../../../harness/run-command';
+import { polkitForTest, type PolkitForTest } from '../dockerd/polkit-fixture';
 
 const USER = 'berth-install-test';
 const REPO = resolve(__dirname, '../../../../..');
@@ -45,6 +47,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, timeo
 let base = '';
 let installer = '';
 let skipReason: string | null = null;
+let polkit: PolkitForTest | null = null;
 
 async function prepare(): Promise<string | null> {
   if (process.getuid?.() !== 0) return 'the test must run as root to create its own user and sudo rule';
@@ -64,9 +67,13 @@ async function prepare(): Promise<string | null> {
   return null;
 }
 
-/** install-engine-user.ts as the test user, without a display (so: sudo -n), in a network namespace of its own. */
-async function asUser(script = installer, args: string[] = []): Promise<Record<string, unknown>> {
+/**
+ * install-engine-user.ts as the test user, in a network namespace of its own: without a display (so: sudo -n), or
+ * with `DISPLAY` in `extra` (a desktop session as Berth sees one: pkexec).
+ */
+async function asUser(script = installer, args: string[] = [], extra: string[] = []): Promise<Record<string, unknown>> {
   const env = [
+    ...extra,
     `HOME=/home/${USER}`,
     'PATH=/usr/local/bin:/usr/bin:/bin',
     `BERTH_CONFIG_DIR=${join(base, 'config')}`,
@@ -85,10 +92,15 @@ const packages = async () => (await run('dpkg', ['-l'])).stdout;
 beforeAll(async () => {
   skipReason = await prepare();
   if (skipReason) console.log(`[install-test] skipped: ${skipReason}`);
+  else {
+    polkit = await polkitForTest(USER, INSTALLER_POLKIT_ACTION, installer);
+    if (polkit.skip) console.log(`[install-test] the pkexec test is skipped: ${polkit.skip}`);
+  }
 }, 60_000);
 
 afterAll(async () => {
   await rm(SUDOERS, { force: true });
+  await polkit?.cleanup();
   if (base) await rm(base, { recursive: true, force: true });
   const removed = await run('userdel', ['--remove', USER]);
   if (removed.code !== 0 && !/does not exist/.test(removed.stderr))
@@ -189,5 +201,21 @@ describe("the distribution's engine through Berth's installer", () => {
       },
     });
     expect((await run('pgrep', ['-f', standIn])).stdout).toBe('');
+  }, 300_000);
+
+  it('installs through pkexec in a desktop session when polkit says yes (a rule for the test user), offline, changing nothing', async (context) => {
+    if (skipReason || !polkit || polkit.skip) context.skip();
+    await rm(SUDOERS, { force: true });
+    await polkit!.allow(true);
+    const before = await packages();
+    const result = await asUser(installer, [], ['DISPLAY=:0']);
+    expect(result.offer).toEqual({ available: true, via: 'pkexec' });
+    expect(result.end).toEqual({ id: '00000000-0000-4000-8000-0000000000e1', error: null, exitCode: 0 });
+    const output = result.output as string;
+    expect(output).toContain(`Running pkexec ${installer}`);
+    expect(output).toContain('docker.io is already the newest version');
+    expect(output).toContain('Installed. Berth looks for the engine again.');
+    expect(await packages()).toBe(before);
+    await polkit!.allow(false);
   }, 300_000);
 });
