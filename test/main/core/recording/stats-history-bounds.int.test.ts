@@ -60,10 +60,12 @@ describe('recorded history bounds', () => {
       cleanups.push(() => Promise.all(made.map((each) => each.remove({ force: true }))));
       await Promise.all(made.map((each) => each.wait()));
     }
-    const last = flood[flood.length - 1]!;
     const folder = historyFolder(dir);
-    // Every container was recorded at some point: more than the cap was written in all.
-    await until('the last wave to be on disk', async () => (existsSync(join(folder, last.id)) ? true : undefined));
+    // Every container was recorded at some point: more than the cap was written in all. One of the last wave
+    // stands for it: on a loaded machine a container living 3 s may end before its first sample.
+    const last = await until('the last wave to be on disk', async () =>
+      flood.slice(16).find((each) => existsSync(join(folder, each.id))),
+    );
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const kept = (await readdir(folder)).filter((name) => /^[0-9a-f]{64}$/.test(name));
     expect(kept.length).toBeGreaterThan(0);
