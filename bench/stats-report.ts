@@ -72,6 +72,7 @@ export function countTable(result: CountResult): string {
       '—',
       '—',
       '—',
+      '—',
     ],
     ...(['cli', 'cgroup', 'api'] as const).map((kind) => {
       const figures = readerFigures(result, kind);

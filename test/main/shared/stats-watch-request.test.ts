@@ -28,7 +28,10 @@ describe('stats:watch request', () => {
     ['focus of something not a container ref', { focus: ['../etc/passwd'] }],
     ['focus of a number', { focus: [42] }],
     ['an empty ref in focus', { focus: [''] }],
-    ['more focused containers than charts on a screen', { focus: Array.from({ length: maxFocusedContainers + 1 }, (_, i) => `c${i}`) }],
+    [
+      'more focused containers than charts on a screen',
+      { focus: Array.from({ length: maxFocusedContainers + 1 }, (_, i) => `c${i}`) },
+    ],
     ['an interval the client chooses', { focus: [id], intervalMs: 10 }],
     ['focus as a map of intervals', { focus: { [id]: 250 } }],
   ])('refuses %s', (_what, payload) => {
