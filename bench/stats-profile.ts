@@ -1,11 +1,14 @@
-// `sudo npx tsx bench/stats-profile.ts [--containers 100] [--seconds 60] [--out DIR]` (after `npm run build`): what
+// `sudo npx tsx bench/stats-profile.ts [--containers 100] [--seconds 60] [--out DIR] [--no-profile] [--import FILE]`
+// (after `npm run build`; --import: one more module serve preloads, e.g. an allocation sampler): what
 // Berth's core spends recording every container always-on with nobody watching (the always-on window of
 // bench:stats), split by where it goes: per thread of the serve process (the main thread, libuv's pool for the
 // history's writes, V8's compiler and GC helpers) and children it reaped, from /proc over the window; then the
 // main thread's functions with the most self time, from a profile of serve (soak-probe.mjs's inspector profile:
 // Node refuses `--cpu-prof` in NODE_OPTIONS) limited to the window. Open the .cpuprofile in Chrome's DevTools
-// for the call tree.
+// for the call tree. The profiler's sampling costs the main thread CPU of its own (and a thread): `--no-profile`
+// measures the threads without it, for comparing two builds.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -81,8 +84,11 @@ async function main(): Promise<void> {
       containers: { type: 'string', default: '100' },
       seconds: { type: 'string', default: '60' },
       out: { type: 'string', default: '/tmp/berth-stats-profile' },
+      'no-profile': { type: 'boolean', default: false },
+      import: { type: 'string' },
     },
   });
+  const profiled = !values['no-profile'];
   const count = Number(values.containers);
   const seconds = Number(values.seconds);
   const out = values.out!;
@@ -94,12 +100,20 @@ async function main(): Promise<void> {
     await buildBusyboxImage(docker, benchImage);
     await startIdleContainers(docker, count);
     const probe = fileURLToPath(new URL('./soak-probe.mjs', import.meta.url));
-    const serve = await startServe(engine.dockerHost, [], {
-      BERTH_STATS_COLLECTOR: 'cgroup',
+    const profiling = {
       NODE_OPTIONS: `--import=${probe}`,
       // The probe's own event-loop report is not wanted here: once an hour is never within the window.
       BERTH_SOAK_PROBE_MS: '3600000',
       BERTH_SOAK_PROFILE: profileFile,
+    };
+    const imports = [
+      ...(profiled ? [profiling.NODE_OPTIONS] : []),
+      ...(values.import ? [`--import=${values.import}`] : []),
+    ];
+    const serve = await startServe(engine.dockerHost, [], {
+      BERTH_STATS_COLLECTOR: 'cgroup',
+      ...(profiled ? profiling : {}),
+      ...(imports.length > 0 ? { NODE_OPTIONS: imports.join(' ') } : {}),
     });
     let from = 0;
     let to = 0;
@@ -115,7 +129,9 @@ async function main(): Promise<void> {
       const span = (to - from) / 1000;
       const percent = (ticks: number) => ((ticks / clockTicks / span) * 100).toFixed(2).padStart(6);
       let total = 0;
-      console.log(`\nserve's CPU over ${span.toFixed(0)} s recording ${count} containers, % of one core, by thread:`);
+      console.log(
+        `\nserve's CPU over ${span.toFixed(0)} s recording ${count} containers (load average ${loadavg()[0]!.toFixed(2)}), % of one core, by thread:`,
+      );
       for (const [name, ticks] of end) {
         const delta = ticks - (start.get(name) ?? 0);
         total += delta;
@@ -126,8 +142,10 @@ async function main(): Promise<void> {
       await serve.stop();
       endedAt = Date.now();
     }
-    console.log(`\n${profileFile}: main thread self time in the window, % of one core, top 25`);
-    for (const line of topSelf(profileFile, from, to, endedAt, 25)) console.log(line);
+    if (profiled) {
+      console.log(`\n${profileFile}: main thread self time in the window, % of one core, top 25`);
+      for (const line of topSelf(profileFile, from, to, endedAt, 25)) console.log(line);
+    }
     await removeTestContainers(docker);
   } finally {
     await engine.destroy();
