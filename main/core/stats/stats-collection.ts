@@ -84,13 +84,6 @@ export class Collection {
     return Promise.all(opens).then(() => undefined);
   }
 
-  /** Series being collected now at the fast interval. */
-  focusedCount(): number {
-    let count = 0;
-    for (const series of this.focused) if (series.state === 'live') count += 1;
-    return count;
-  }
-
   /** Series being collected now. */
   liveCount(): number {
     let count = 0;
