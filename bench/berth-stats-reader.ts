@@ -1,6 +1,7 @@
 // Berth as a stats reader: the built `berth serve` with a chosen collector, and one WebSocket client that
 // asks for every container's stats (`stats:watch {all:true}`) and consumes the `stats:tick` events, as
-// the renderer does. The client runs in the benchmark's process; its CPU is not counted as Berth's.
+// the renderer does; `focus` adds focused containers to that watch, as the container page does for the one it
+// charts. The client runs in the benchmark's process; its CPU is not counted as Berth's.
 import WebSocket from 'ws';
 import type { StatsCollectorKind, StatsTick, StatsWatchResult } from '../main/shared/stats-types';
 import { statsFields } from '../main/shared/stats-types';
@@ -82,6 +83,11 @@ async function connect(serve: ServeProcess, collector: StatsCollectorKind): Prom
   return {
     label: `Berth ${collector}`,
     watch,
+    focus: async (ids) => {
+      const focused = await request('stats:watch', { all: true, focus: ids });
+      if (!focused.ok)
+        throw new Error(`[bench] stats:watch with focus failed: ${focused.error.code}: ${focused.error.message}`);
+    },
     pids: () => withDescendants(serve.pid),
     rssBytes: () => withDescendants(serve.pid).reduce((sum, each) => sum + (rssBytes(each) ?? 0), 0),
     onSample: (listener) => fanout.add(listener),

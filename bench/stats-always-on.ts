@@ -14,7 +14,7 @@ import { measureWindow, sleep, type WindowResult } from './stats-window';
 const recordingTimeoutMs = 60_000;
 
 /** Asks serve until it records `wanted` containers always-on; throws with what it said last. */
-async function waitForRecording(serve: ServeProcess, wanted: number): Promise<StatsRecording> {
+export async function waitForRecording(serve: ServeProcess, wanted: number): Promise<StatsRecording> {
   const client = await BridgeClient.connect(serve);
   try {
     let last: unknown = 'no answer';
@@ -44,14 +44,18 @@ function silentReader(serve: ServeProcess): StatsReader {
   };
 }
 
-/** One window of `seconds` of Berth recording `keys`' containers always-on with nobody watching. */
+/**
+ * One window of `seconds` of Berth recording `keys`' containers always-on with nobody watching. `extraEnv` goes
+ * to serve (bench/stats-profile.ts passes NODE_OPTIONS for a CPU profile).
+ */
 export async function alwaysOnWindow(
   engine: PrivateEngine,
   seconds: number,
   keys: Map<string, string>,
   settleSeconds: number,
+  extraEnv: Record<string, string> = {},
 ): Promise<WindowResult> {
-  const serve = await startServe(engine.dockerHost, [], { BERTH_STATS_COLLECTOR: 'cgroup' });
+  const serve = await startServe(engine.dockerHost, [], { BERTH_STATS_COLLECTOR: 'cgroup', ...extraEnv });
   const reader = silentReader(serve);
   try {
     const recording = await waitForRecording(serve, new Set(keys.values()).size);

@@ -16,6 +16,11 @@ export interface StatsReader {
   pids(): number[];
   /** Resident memory of those processes, in bytes. */
   rssBytes(): number;
+  /**
+   * Berth only: focuses these containers (`stats:watch`'s `focus`, as the container page does for the one it
+   * charts), still watching every container; [] returns to nothing focused.
+   */
+  focus?(ids: string[]): Promise<void>;
   /** Listens to every sample; returns the function that stops listening. */
   onSample(listener: (sample: Sample) => void): () => void;
   stop(): Promise<void>;

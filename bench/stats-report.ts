@@ -15,7 +15,10 @@ export interface ReaderFigures {
   totalPercent?: number;
   samplesPerContainerPerSecond?: number;
   rssMb?: number;
+  /** Berth: with the spinner focused (what its chart gets). */
   latencyMs?: number;
+  /** Berth: with nothing focused. */
+  unfocusedLatencyMs?: number;
 }
 
 const percentOf = (cpuSeconds: number, window: WindowResult) => (cpuSeconds / window.seconds) * 100;
@@ -38,10 +41,11 @@ function windowFigures(result: CountResult, window: WindowResult): ReaderFigures
 }
 
 export function readerFigures(result: CountResult, kind: ReaderKind): ReaderFigures {
-  const { window, latencies } = result.readers[kind];
+  const { window, latencies, unfocusedLatencies } = result.readers[kind];
   const latencyMs = latencies?.length ? median(latencies) : undefined;
-  if (!window) return { latencyMs };
-  const figures: ReaderFigures = { ...windowFigures(result, window), latencyMs };
+  const unfocusedLatencyMs = unfocusedLatencies?.length ? median(unfocusedLatencies) : undefined;
+  if (!window) return { latencyMs, unfocusedLatencyMs };
+  const figures: ReaderFigures = { ...windowFigures(result, window), latencyMs, unfocusedLatencyMs };
   // The CLI redraws every 0.5 s whether or not the engine sent a new sample, so its lines are no sample rate.
   if (kind !== 'cli') {
     const total = [...window.samples.values()].reduce((sum, count) => sum + count, 0);
@@ -68,6 +72,7 @@ export function countTable(result: CountResult): string {
       '—',
       '—',
       '—',
+      '—',
     ],
     ...(['cli', 'cgroup', 'api'] as const).map((kind) => {
       const figures = readerFigures(result, kind);
@@ -82,6 +87,7 @@ export function countTable(result: CountResult): string {
         fmt(figures.samplesPerContainerPerSecond, 2),
         fmt(figures.rssMb, 1),
         fmt(figures.latencyMs, 0),
+        fmt(figures.unfocusedLatencyMs, 0),
       ];
     }),
     alwaysOnRow(result, cli),
@@ -94,7 +100,8 @@ export function countTable(result: CountResult): string {
     'ratio total / CLI total',
     'samples/container/s',
     'RSS MiB',
-    'median latency ms',
+    'median latency ms (Berth: the container focused, as its chart)',
+    'median latency ms, nothing focused',
   ];
   return markdownTable(header, rows);
 }
@@ -111,13 +118,15 @@ function alwaysOnRow(result: CountResult, cli: ReaderFigures): string[] {
     '—',
     fmt(figures.rssMb, 1),
     '—',
+    '—',
   ];
 }
 
 /**
- * `containers=<N> ratio=<x> latency_ms=<y> rss_mb=<z> hz=<w>` for the cgroup collector, then `always_on_pct`
- * (the core's CPU recording always-on, nobody watching) and both sides of the ratio and the latency:
- * `berth_pct` and `cli_pct` (total %, reader and extra engine), `cli_latency_ms`.
+ * `containers=<N> ratio=<x> latency_ms=<y> rss_mb=<z> hz=<w>` for the cgroup collector (latency with the spinner
+ * focused, as its chart gets it; the ratio's window focuses nothing), then `always_on_pct` (the core's CPU
+ * recording always-on, nobody watching) and both sides of the ratio and the latency: `berth_pct` and `cli_pct`
+ * (total %, reader and extra engine), `cli_latency_ms`, and `latency_unfocused_ms` (nothing focused).
  */
 export function summaryLine(result: CountResult): string {
   const cli = readerFigures(result, 'cli');
@@ -129,6 +138,6 @@ export function summaryLine(result: CountResult): string {
     value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : 'NaN';
   return (
     `containers=${result.containers} ratio=${num(ratio, 3)} latency_ms=${num(cgroup.latencyMs, 0)} rss_mb=${num(cgroup.rssMb, 1)} hz=${num(cgroup.samplesPerContainerPerSecond, 2)}` +
-    ` always_on_pct=${num(alwaysOn.readerPercent, 2)} berth_pct=${num(cgroup.totalPercent, 2)} cli_pct=${num(cli.totalPercent, 2)} cli_latency_ms=${num(cli.latencyMs, 0)}`
+    ` always_on_pct=${num(alwaysOn.readerPercent, 2)} berth_pct=${num(cgroup.totalPercent, 2)} cli_pct=${num(cli.totalPercent, 2)} cli_latency_ms=${num(cli.latencyMs, 0)} latency_unfocused_ms=${num(cgroup.unfocusedLatencyMs, 0)}`
   );
 }

@@ -167,7 +167,7 @@ export function createCore(options: CoreOptions): Core {
     'containers:start': (request) => containers.start(request.id),
     'containers:stop': (request) => containers.stop(request.id, request.timeoutSeconds),
     'containers:remove': (request) => containers.remove(request.id, request.force ?? false, request.volumes ?? false),
-    'stats:watch': (request, client) => stats.watch(client.id, { all: request.all ?? false, ids: request.ids ?? [] }),
+    'stats:watch': (request, client) => stats.watch(client.id, request),
     'limits:get': (request) => limits.get(request.id),
     'limits:apply': (request) => limits.apply(request.id, request.change, request.acknowledgeBelowUsage ?? false),
     'limits:undo': (request) => limits.undo(request.id, request.acknowledgeBelowUsage ?? false),

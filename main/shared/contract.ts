@@ -18,7 +18,7 @@ import {
   statsHistoryChannels,
 } from './channels/stats-history-channels';
 import { sharedFoldersProblem } from './shared-folder-rules';
-import type { StatsHistory, StatsTick, StatsWatchResult } from './stats-types';
+import { maxFocusedContainers, type StatsHistory, type StatsTick, type StatsWatchResult } from './stats-types';
 import type { Transfer } from './transfer-types';
 import type { StreamData, StreamEnd } from './stream-types';
 import { channel, containerRef, none, streamId } from './channels/channel-kit';
@@ -52,9 +52,17 @@ const containerStopRequest = z
 const containerRemoveRequest = z
   .object({ id: containerRef, force: z.boolean().optional(), volumes: z.boolean().optional() })
   .strict();
-/** Declarative: the whole set this client wants stats for, replacing its previous set. */
-const statsWatchRequest = z
-  .object({ all: z.boolean().optional(), ids: z.array(containerRef).max(1000).optional() })
+/**
+ * Declarative: the whole set this client wants stats for, replacing its previous set. `focus`: containers whose
+ * charts are on screen, sampled every `focusIntervalMs` (StatsWatchResult) instead of every `intervalMs`, so a
+ * change shows sooner; they are watched too. Few, since each costs a sample several times a second.
+ */
+export const statsWatchRequest = z
+  .object({
+    all: z.boolean().optional(),
+    ids: z.array(containerRef).max(1000).optional(),
+    focus: z.array(containerRef).max(maxFocusedContainers).optional(),
+  })
   .strict();
 const statsHistoryRequest = z
   .object({ id: containerRef, seconds: z.number().int().min(1).max(3600).optional() })

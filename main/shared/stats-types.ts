@@ -1,5 +1,6 @@
 // The shape of live container stats on the wire: compact rows in one fixed field order, one tick event per
-// second for all watched containers, and history as the same rows (time + values), oldest first.
+// second for all watched containers (and a few a second for the focused ones a chart shows), and history as the
+// same rows (time + values), oldest first.
 
 /** The order of values in every stats row. Rates are per second over the last tick. */
 export const statsFields = [
@@ -57,9 +58,18 @@ export interface StatsTick {
 /** cgroup: files read on this host; api: the engine's stats API; guest: the VM's in-guest collector stream. */
 export type StatsCollectorKind = 'cgroup' | 'api' | 'guest';
 
+/** How many containers one client may focus (`stats:watch`'s `focus`): the charts on screen, not a table. */
+export const maxFocusedContainers = 16;
+
 export interface StatsWatchResult {
   collector: StatsCollectorKind;
+  /** How often every watched container is sampled. */
   intervalMs: number;
+  /**
+   * How often a focused container is sampled (its rows and ticks come this often). The engine's stats API and
+   * the VM's stream send about one frame a second whatever is asked: there focus changes nothing.
+   */
+  focusIntervalMs: number;
   /** How many seconds of history the core keeps per container. */
   historySeconds: number;
   /** The container ids this client now watches (resolved from `all`). */

@@ -22,7 +22,12 @@ function result(alwaysOn?: WindowResult): CountResult {
     idle: [window(1), window(1)],
     readers: {
       cli: { window: window(12, 3), latencies: [800, 900, 1000], errors: [] },
-      cgroup: { window: window(1.1, 0.3), latencies: [300, 350, 500], errors: [] },
+      cgroup: {
+        window: window(1.1, 0.3),
+        latencies: [200, 250, 300],
+        unfocusedLatencies: [300, 600, 700],
+        errors: [],
+      },
       api: { errors: ['the API window failed'] },
     },
     alwaysOn: alwaysOn ? { window: alwaysOn, errors: [] } : { errors: ['serve did not record'] },
@@ -38,7 +43,9 @@ describe('summaryLine', () => {
     expect(value('berth_pct')).toBeCloseTo(1.33, 2);
     expect(value('cli_pct')).toBeCloseTo(46.67, 2);
     expect(value('ratio')).toBeCloseTo(1.333 / 46.667, 3);
-    expect(value('latency_ms')).toBe(350);
+    // The spinner focused, as its chart gets it; nothing focused beside it, so neither hides the other.
+    expect(value('latency_ms')).toBe(250);
+    expect(value('latency_unfocused_ms')).toBe(600);
     expect(value('cli_latency_ms')).toBe(900);
     // The core's own CPU while recording with nobody watching: 0.15 s in 30 s.
     expect(value('always_on_pct')).toBe(0.5);

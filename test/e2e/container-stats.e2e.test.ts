@@ -83,6 +83,10 @@ describe('live container stats', () => {
     const cpuChart = detail.chart(`CPU usage of ${name}, with its limit`);
     await cpuChart.waitFor();
     await expect.poll(() => detail.summary('CPU').textContent(), { timeout: 10_000 }).toContain('limit 0.5 cores');
+    // The page focuses the container it charts: the core reads it every 250 ms (cgroup files), and says so.
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: /^Live/ }).first().textContent(), { timeout: 10_000 })
+      .toBe('Live · every 0.25 s');
     // The limit is drawn in the chart: a dashed reference segment, labelled.
     await cpuChart.locator('.chart-limit-line line').first().waitFor({ state: 'attached', timeout: 10_000 });
     await cpuChart.locator('text', { hasText: 'limit 0.5 cores' }).first().waitFor({ state: 'attached' });

@@ -1,5 +1,5 @@
-// Owns one container's stats series: its ring of history, the collector handle while it is collected, and the
-// two readings whose difference makes each row. A series outlives segments: when the container stops or nobody
+// Owns one container's stats series: its ring of history (the last historyMs, however often it is sampled), the
+// collector handle while it is collected, and the two readings whose difference makes each row. A series outlives segments: when the container stops or nobody
 // watches it, collection ends with a gap row, and a later start continues the same ring after the gap.
 import { statsFieldCount, type StatsCollectorKind } from '../../shared/stats-types';
 import { ReadStatus, type ContainerFacts, type StatsHandle } from './collector';
@@ -31,13 +31,21 @@ export class Series {
   private hasPrevious = false;
   private oomBase = NaN;
 
+  /** Whether a client focuses it: the collection samples it at the fast interval rather than every tick. */
+  focused = false;
+  /** Readings closer together than this are not turned into a row: rates over a few ms are mostly noise. */
+  minRowGapMs: number;
+
   constructor(
     readonly id: string,
+    /** The most rows kept: history at the fastest interval (a focused series), so the time bound decides. */
     capacity: number,
-    /** Readings closer together than this are not turned into a row: rates over a few ms are mostly noise. */
-    private readonly minRowGapMs: number,
+    /** How long rows are kept: a series sampled every second holds this span in fewer rows than `capacity`. */
+    private readonly historyMs: number,
+    minRowGapMs: number,
   ) {
     this.ring = new StatsRing(capacity);
+    this.minRowGapMs = minRowGapMs;
   }
 
   /** Starts a segment; reads a baseline at once so the first tick already has rates. */
@@ -64,6 +72,8 @@ export class Series {
     this.previous = this.current;
     this.current = used;
     this.hasPrevious = true;
+    // Bounded by time, not only by rows: focus (4 rows a second) and 1 Hz (1 a second) keep the same span.
+    this.ring.dropBefore(t - this.historyMs + 1);
     this.ring.push(t, row);
     return ReadStatus.Fresh;
   }

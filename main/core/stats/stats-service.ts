@@ -36,13 +36,15 @@ export interface StatsServiceOptions {
    */
   collector: StatsCollectorChoice;
   intervalMs?: number;
+  /** How often a focused container (its chart on screen) is read; 250 ms by default. */
+  focusIntervalMs?: number;
   historySeconds?: number;
   procRoot?: string;
   cgroupRoot?: string;
   keepUnwatchedMs?: number;
 }
 
-type WatchRequest = { all: boolean; ids: string[] };
+type WatchRequest = { all?: boolean; ids?: string[]; focus?: string[] };
 
 export class StatsService {
   private readonly sets = new WatchSets();
@@ -55,12 +57,14 @@ export class StatsService {
   private readonly released = new Set<string>();
   private readonly unsubscribe: Array<() => void>;
   private readonly intervalMs: number;
+  private readonly focusIntervalMs: number;
   private readonly historySeconds: number;
   private disposed = false;
 
   constructor(private readonly options: StatsServiceOptions) {
     const { connection, hub, log } = options;
     this.intervalMs = options.intervalMs ?? 1000;
+    this.focusIntervalMs = Math.min(options.focusIntervalMs ?? 250, this.intervalMs);
     this.historySeconds = options.historySeconds ?? 900;
     const client = () => connection.client();
     this.running = new RunningSet(() => client().listContainers());
@@ -82,7 +86,8 @@ export class StatsService {
       hub,
       log,
       intervalMs: this.intervalMs,
-      capacity: Math.max(1, Math.ceil((this.historySeconds * 1000) / this.intervalMs)),
+      focusIntervalMs: this.focusIntervalMs,
+      historyMs: this.historySeconds * 1000,
       keepUnwatchedMs: options.keepUnwatchedMs ?? 120_000,
       chooser: this.chooser,
       inspect: async (id) => toContainerFacts(await client().getContainer(id).inspect()),
@@ -162,22 +167,30 @@ export class StatsService {
     const docker = this.options.connection.client();
     // A container removed just before the renderer's list caught up is not an error for a declarative set:
     // it is left out, and `watching` tells the client what is watched.
-    const inspected = await Promise.all([...new Set(request.ids)].map((ref) => this.inspectIfExists(docker, ref)));
-    const resolved = inspected.filter((facts): facts is ContainerFacts => facts !== null);
-    if (request.all) await this.running.ensureKnown();
+    const refs = [...new Set([...(request.ids ?? []), ...(request.focus ?? [])])];
+    const inspected = await Promise.all(refs.map((ref) => this.inspectIfExists(docker, ref)));
+    const resolved = new Map<string, ContainerFacts>();
+    inspected.forEach((facts, i) => {
+      if (facts) resolved.set(refs[i], facts);
+    });
+    const all = request.all === true;
+    if (all) await this.running.ensureKnown();
     if (this.disposed) throw new BerthError('INTERNAL', 'Berth is shutting down its stats.');
     if (this.released.has(clientId))
       throw new BerthError('TRANSPORT_CLOSED', 'This client went away while its stats watch was being set up.');
-    for (const facts of resolved) this.collection.facts.set(facts.id, facts);
+    for (const facts of resolved.values()) this.collection.facts.set(facts.id, facts);
+    const focus = (request.focus ?? []).flatMap((ref) => resolved.get(ref)?.id ?? []);
     this.sets.set(
       clientId,
-      request.all,
-      resolved.map((facts) => facts.id),
+      all,
+      [...resolved.values()].map((facts) => facts.id),
+      focus,
     );
     await this.reconcile();
     return {
       collector: this.chooser.kind,
       intervalMs: this.intervalMs,
+      focusIntervalMs: this.focusIntervalMs,
       historySeconds: this.historySeconds,
       watching: this.sets.watchingOf(clientId, this.running.ids),
     };
@@ -197,7 +210,9 @@ export class StatsService {
   private reconcile(): Promise<void> {
     if (this.disposed) return Promise.resolve();
     // The first open on a connection may find cgroup files unreadable (the collector becomes the API): re-decide.
-    return this.collection.reconcile(this.sets.wanted(this.running.ids)).then(() => this.recorder.check());
+    return this.collection
+      .reconcile(this.sets.wanted(this.running.ids), this.sets.focused())
+      .then(() => this.recorder.check());
   }
 
   private recordAll(on: boolean): void {

@@ -1,17 +1,21 @@
-// Owns who watches what: each client's declarative watch set (every running container, and/or explicit ids),
-// and their union, which is what gets collected. A container several clients watch is collected once.
+// Owns who watches what: each client's declarative watch set (every running container, and/or explicit ids,
+// some of them focused: a chart shows them), and their union, which is what gets collected. A container several
+// clients watch is collected once; focused by any, it is sampled fast.
 
 interface ClientSet {
   all: boolean;
+  /** Every id it names, the focused ones included. */
   ids: ReadonlySet<string>;
+  focus: ReadonlySet<string>;
 }
 
 export class WatchSets {
   private readonly clients = new Map<string, ClientSet>();
 
-  /** Replaces the client's set (ids are full container ids). */
-  set(clientId: string, all: boolean, ids: Iterable<string>): void {
-    const set = { all, ids: new Set(ids) };
+  /** Replaces the client's set (ids are full container ids); a focused id is watched too. */
+  set(clientId: string, all: boolean, ids: Iterable<string>, focus: Iterable<string> = []): void {
+    const focused = new Set(focus);
+    const set = { all, ids: new Set([...ids, ...focused]), focus: focused };
     if (!set.all && set.ids.size === 0) this.clients.delete(clientId);
     else this.clients.set(clientId, set);
   }
@@ -34,6 +38,13 @@ export class WatchSets {
   explicitIds(): Set<string> {
     const ids = new Set<string>();
     for (const set of this.clients.values()) for (const id of set.ids) ids.add(id);
+    return ids;
+  }
+
+  /** Every id some client focuses: sampled at the fast interval. */
+  focused(): Set<string> {
+    const ids = new Set<string>();
+    for (const set of this.clients.values()) for (const id of set.focus) ids.add(id);
     return ids;
   }
 
@@ -65,8 +76,10 @@ export class WatchSets {
     for (const [clientId, set] of this.clients) {
       if (!set.ids.has(id)) continue;
       const ids = new Set(set.ids);
+      const focus = new Set(set.focus);
       ids.delete(id);
-      this.set(clientId, set.all, ids);
+      focus.delete(id);
+      this.set(clientId, set.all, ids, focus);
     }
   }
 }

@@ -25,6 +25,8 @@ export interface SeriesStoreOptions {
   maxRows?: number;
   /** The core's tick interval; a pause longer than three of them draws as a gap. */
   intervalMs?: number;
+  /** How often the core samples a focused (charted) container: its rows come this often. */
+  focusIntervalMs?: number;
 }
 
 interface Series {
@@ -54,8 +56,11 @@ export class SeriesStore {
   constructor(options: SeriesStoreOptions = {}) {
     this.retentionMs = options.retentionMs ?? defaultRetentionMs;
     this.intervalMs = options.intervalMs ?? 1000;
-    // A little headroom over retention / interval, for ticks that arrive a bit faster than nominal.
-    this.maxRows = options.maxRows ?? Math.ceil((this.retentionMs / this.intervalMs) * 1.1);
+    // A little headroom over retention / interval, for ticks that arrive a bit faster than nominal; at the focused
+    // interval, since a charted container's rows come that often. Other series hold fewer: prune() drops rows
+    // older than the retention, and the ring grows only as rows arrive.
+    const fastestMs = Math.min(this.intervalMs, options.focusIntervalMs ?? 250);
+    this.maxRows = options.maxRows ?? Math.ceil((this.retentionMs / fastestMs) * 1.1);
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -71,6 +76,8 @@ export class SeriesStore {
     for (const sample of tick.samples) {
       if (!Array.isArray(sample.v) || sample.v.length !== statsFieldCount) continue;
       const series = this.seriesFor(sample.id);
+      // Bounded by time as rows arrive (one comparison mostly): maxRows is sized for the focused interval.
+      series.buffer.dropBefore(tick.t - this.retentionMs);
       series.buffer.push(tick.t, sample.v);
       series.latest = { id: sample.id, t: tick.t, values: sample.v, ended: null };
       series.version += 1;

@@ -7,13 +7,17 @@ import type { SeriesWindow } from './series-window';
 import { useStatsStore } from './stats-context';
 import type { WatchRequest } from './watch-registry';
 
-/** Declares that this component shows stats for every running container or for some ids. */
+/**
+ * Declares that this component shows stats for every running container or for some ids; `focus` when it
+ * charts those ids now (the core then samples them several times a second).
+ */
 export function useStatsWatch(request: WatchRequest): void {
   const { watches } = useStatsStore();
   const all = request.all === true;
+  const focus = request.focus === true;
   // A key, so a new array with the same ids each render does not re-declare.
   const ids = [...new Set(request.ids ?? [])].sort().join('\n');
-  useEffect(() => watches.watch({ all, ids: ids ? ids.split('\n') : [] }), [watches, all, ids]);
+  useEffect(() => watches.watch({ all, ids: ids ? ids.split('\n') : [], focus }), [watches, all, ids, focus]);
 }
 
 /** Fetches the container's history into its series while this component is mounted. */

@@ -1,5 +1,6 @@
 // What this window wants stats for, declared by the components on screen: each declaration is counted, and
-// the union of all of them is the one declarative `stats:watch` request the store sends.
+// the union of all of them is the one declarative `stats:watch` request the store sends. Ids a chart shows are
+// declared focused: the core reads those several times a second.
 import { CountedKeys } from '../lib/counted-keys';
 
 export interface WatchRequest {
@@ -7,17 +8,22 @@ export interface WatchRequest {
   all?: boolean;
   /** These containers (a detail page). */
   ids?: readonly string[];
+  /** The ids are charted now: the core samples them at its fast interval (`focusIntervalMs`). */
+  focus?: boolean;
 }
 
 /** The union, in the shape `stats:watch` takes; ids sorted so equal unions compare equal. */
 export interface WatchUnion {
   all: boolean;
   ids: string[];
+  /** The focused ids, sorted; absent when none is (the request is then what it was before focus existed). */
+  focus?: string[];
 }
 
 export class WatchRegistry {
   private allCount = 0;
   private readonly idCounts = new CountedKeys<string>();
+  private readonly focusCounts = new CountedKeys<string>();
 
   /** Counts a declaration; returns the function that withdraws it (safe to call twice). */
   add(request: WatchRequest): () => void {
@@ -25,6 +31,7 @@ export class WatchRegistry {
     const ids = [...new Set(request.ids ?? [])];
     if (all) this.allCount += 1;
     const releases = ids.map((id) => this.idCounts.add(id));
+    if (request.focus === true) releases.push(...ids.map((id) => this.focusCounts.add(id)));
     let released = false;
     return () => {
       if (released) return;
@@ -40,7 +47,10 @@ export class WatchRegistry {
   }
 
   union(): WatchUnion {
-    return { all: this.allCount > 0, ids: [...this.idCounts.keys()].sort() };
+    const union: WatchUnion = { all: this.allCount > 0, ids: [...this.idCounts.keys()].sort() };
+    const focus = [...this.focusCounts.keys()].sort();
+    if (focus.length > 0) union.focus = focus;
+    return union;
   }
 }
 

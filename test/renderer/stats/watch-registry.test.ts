@@ -21,4 +21,17 @@ describe('WatchRegistry', () => {
     expect(registry.union()).toEqual({ all: false, ids: [] });
     expect(isEmptyUnion(registry.union())).toBe(true);
   });
+
+  it('names focused ids apart, while any view that charts them stays; no focus key when none is', () => {
+    const registry = new WatchRegistry();
+    registry.add({ all: true });
+    const chart = registry.add({ ids: ['b'], focus: true });
+    const info = registry.add({ ids: ['b', 'a'] });
+    expect(registry.union()).toEqual({ all: true, ids: ['a', 'b'], focus: ['b'] });
+    chart();
+    // Still shown by a view that does not chart it: watched at 1 Hz, not focused.
+    expect(registry.union()).toEqual({ all: true, ids: ['a', 'b'] });
+    info();
+    expect(registry.union()).toEqual({ all: true, ids: [] });
+  });
 });

@@ -25,7 +25,7 @@ function fakeClient(options: { fail?: (channel: string) => boolean } = {}) {
         const history: StatsHistory = { id, rows: [{ t: 500, v: statsFields.map(() => 1) }] };
         return history;
       }
-      return { collector: 'cgroup', intervalMs: 1000, historySeconds: 900, watching: [] };
+      return { collector: 'cgroup', intervalMs: 1000, focusIntervalMs: 250, historySeconds: 900, watching: [] };
     },
     on(event: string, listener: (payload: unknown) => void) {
       if (!listeners.has(event)) listeners.set(event, new Set());

@@ -51,17 +51,19 @@ export class Bucket {
   }
 
   toRow(keepsRange: boolean): HistoryRow {
+    // One row a second per container in the 1 s tier, which keeps no range: only `v` is allocated there.
     const v: StatsValues = new Array(this.width);
-    const min: StatsValues = keepsRange ? new Array(this.width) : [];
-    const max: StatsValues = keepsRange ? new Array(this.width) : [];
+    for (let f = 0; f < this.width; f += 1)
+      v[f] =
+        this.count[f]! === 0 ? null : fieldValueRules[f] === 'mean' ? this.sum[f]! / this.count[f]! : this.last[f]!;
+    if (!keepsRange) return { t: this.start, v };
+    const min: StatsValues = new Array(this.width);
+    const max: StatsValues = new Array(this.width);
     for (let f = 0; f < this.width; f += 1) {
       const seen = this.count[f]! > 0;
-      v[f] = !seen ? null : fieldValueRules[f] === 'mean' ? this.sum[f]! / this.count[f]! : this.last[f]!;
-      if (keepsRange) {
-        min[f] = seen ? this.min[f]! : null;
-        max[f] = seen ? this.max[f]! : null;
-      }
+      min[f] = seen ? this.min[f]! : null;
+      max[f] = seen ? this.max[f]! : null;
     }
-    return keepsRange ? { t: this.start, v, min, max } : { t: this.start, v };
+    return { t: this.start, v, min, max };
   }
 }

@@ -34,8 +34,13 @@ export class ContainerHistory implements ContainerFootprint {
     this.files = tiers.map(() => undefined);
   }
 
+  /** Per tier name, made once: every flush asks for them (a join a tier a container each 5 s, for nothing new). */
+  private readonly paths = new Map<string, string>();
+
   filePath(tier: HistoryTier): string {
-    return join(this.dir, `${tier.name}.bin`);
+    let path = this.paths.get(tier.name);
+    if (path === undefined) this.paths.set(tier.name, (path = join(this.dir, `${tier.name}.bin`)));
+    return path;
   }
 
   add(t: number, values: StatsValues | null): void {

@@ -5,6 +5,7 @@
 // selected tab's panel, so hidden charts cost nothing. Zoom state lives here: every chart follows it.
 import { useCallback, useMemo, useState } from 'react';
 import type { ContainerSummary } from '@shared/container-types';
+import type { StatsWatchResult } from '@shared/stats-types';
 import { useChannelQuery } from '../../data/channel-query';
 import { useNow } from '../../lib/use-now';
 import { isStopped } from '../../model/container-filter';
@@ -30,6 +31,15 @@ import { LimitsPanel } from './limits/limits-panel';
 import '../../styles/charts.css';
 import '../../styles/limits-panel.css';
 
+/**
+ * How often this tab's charts get a row: the focused interval where the collector reads that fast (cgroup files);
+ * the engine's API and the VM's stream send about one frame a second whatever is asked.
+ */
+function liveIntervalSeconds(meta: StatsWatchResult): number {
+  const ms = meta.collector === 'cgroup' ? meta.focusIntervalMs : meta.intervalMs;
+  return Math.round(ms / 10) / 100;
+}
+
 /** States without processes, so without live stats (a paused container still has its memory). */
 const stoppedStates = new Set<ContainerSummary['state']>(['created', 'exited', 'dead']);
 
@@ -39,7 +49,8 @@ export function StatsTab({ container, gone }: { container: ContainerSummary; gon
   const [rangeSeconds, setRangeSeconds] = useState(60);
   const [frozenAt, setFrozenAt] = useState<number | null>(null);
   const [zoom, setZoom] = useState<TimeWindow | null>(null);
-  useStatsWatch({ ids: gone ? [] : [id] });
+  // Charted: sampled fast while the charts follow live data (a paused chart needs no fresher rows).
+  useStatsWatch({ ids: gone ? [] : [id], focus: frozenAt === null });
   useStatsHistory(gone ? null : id);
   // Its last known stats stay on screen after a removal, until this tab closes.
   useStatsShown(id);
@@ -79,7 +90,7 @@ export function StatsTab({ container, gone }: { container: ContainerSummary; gon
           : !live
             ? 'Recorded history, updated as it grows'
             : meta
-              ? `Live · every ${Math.round(meta.intervalMs / 100) / 10} s`
+              ? `Live · every ${liveIntervalSeconds(meta)} s`
               : 'Live';
   const chartsData = useMemo(() => view.data, [view.data]);
   return (

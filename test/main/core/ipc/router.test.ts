@@ -80,7 +80,7 @@ describe('Router', () => {
     const handlers = spyHandlers().handlers;
     handlers['stats:watch'] = async (_request, client) => {
       seen.push(client.id);
-      return { collector: 'cgroup', intervalMs: 1000, historySeconds: 900, watching: [] };
+      return { collector: 'cgroup', intervalMs: 1000, focusIntervalMs: 250, historySeconds: 900, watching: [] };
     };
     const router = new Router(handlers, silentLogger);
     await router.handle('stats:watch', { all: true }, { id: 'ws-7' });

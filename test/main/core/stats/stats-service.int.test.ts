@@ -280,6 +280,37 @@ describe('StatsService with a real engine', () => {
     expect(problems).toEqual([]);
   });
 
+  it('reads a focused container every focusIntervalMs, the others at 1 Hz, and back to 1 Hz when unfocused', async () => {
+    const { service, recorder } = statsService('cgroup');
+    const focused = await service.watch('test', { ids: [memory], focus: [busy] });
+    expect(focused.focusIntervalMs).toBe(250);
+    expect(focused.watching.sort()).toEqual([busy, memory].sort());
+    /** Times of the rows of `id` ticked from `since` on. */
+    const rowTimes = (id: string, since: number) =>
+      ticksOf(recorder)
+        .filter((tick) => tick.t >= since && tick.samples.some((sample) => sample.id === id))
+        .map((tick) => tick.t);
+    const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]);
+    const start = Date.now();
+    await pause(3000);
+    const fast = gaps(rowTimes(busy, start));
+    // Four rows a second (a loaded machine may delay a timer now and then: the median says the cadence).
+    expect(fast.length).toBeGreaterThanOrEqual(6);
+    expect(median(fast)).toBeLessThanOrEqual(300);
+    expect(median(gaps(rowTimes(memory, start)))).toBeGreaterThanOrEqual(700);
+    // The ring keeps the fast rows too: the history a chart fetches has them.
+    const history = service.history(busy, 2).rows.map((row) => row.t);
+    expect(median(gaps(history))).toBeLessThanOrEqual(300);
+
+    await service.watch('test', { ids: [memory, busy] });
+    const unfocusedAt = Date.now();
+    await pause(3500);
+    const slow = gaps(rowTimes(busy, unfocusedAt));
+    expect(slow.length).toBeGreaterThanOrEqual(2);
+    expect(median(slow)).toBeGreaterThanOrEqual(700);
+    expect(problems).toEqual([]);
+  });
+
   it("follows `docker update` of a running container's limits, with both collectors", async () => {
     await docker.getContainer(memory).update({ NanoCpus: 1.5e9, Memory: 192 * MiB, MemorySwap: 384 * MiB });
     const updated = (recorder: HubRecorder) =>

@@ -161,12 +161,52 @@ describe('StatsService', () => {
     const web = addContainer('web');
     const db = addContainer('db');
     const result = await service.watch('client', { all: false, ids: ['web', db.id.slice(0, 12)] });
-    expect(result).toEqual({ collector: 'cgroup', intervalMs: 50, historySeconds: 1, watching: [web.id, db.id] });
+    expect(result).toEqual({
+      collector: 'cgroup',
+      intervalMs: 50,
+      focusIntervalMs: 50,
+      historySeconds: 1,
+      watching: [web.id, db.id],
+    });
     const tick = await nextTick((t) => t.samples.length === 2, 'both containers in one tick');
     const values = tick.payload.samples.find((s) => s.id === web.id)?.v;
     expect(values?.[F.memBytes]).toBe(48 * MiB);
     expect(values?.[F.memLimitBytes]).toBe(128 * MiB);
     expect(ticks().every((t) => t.samples.length <= 2)).toBe(true);
+  });
+
+  it('reads a focused container at focusIntervalMs in ticks of its own, others at intervalMs; unfocus ends it', async () => {
+    await service.dispose();
+    service = new StatsService({
+      connection: connection as unknown as EngineConnection,
+      hub,
+      log: silentLogger,
+      collector: 'cgroup',
+      intervalMs: 400,
+      focusIntervalMs: 50,
+      procRoot: fixture.procRoot,
+      cgroupRoot: fixture.cgroupRoot,
+    });
+    const web = addContainer('web');
+    const db = addContainer('db');
+    const result = await service.watch('client', { ids: ['web'], focus: ['db'] });
+    expect(result.focusIntervalMs).toBe(50);
+    expect(result.watching.sort()).toEqual([web.id, db.id].sort());
+    const rowsOf = (id: string, from: number) =>
+      ticks()
+        .slice(from)
+        .filter((t) => t.samples.some((s) => s.id === id)).length;
+    await pause(1000);
+    // About 20 and 2; far apart enough for a slow machine's late timers.
+    expect(rowsOf(db.id, 0)).toBeGreaterThanOrEqual(8);
+    expect(rowsOf(web.id, 0)).toBeLessThanOrEqual(3);
+    // A focused container is never in the 1 Hz tick too: each tick carries one cadence.
+    expect(ticks().every((t) => t.samples.length === 1)).toBe(true);
+    await service.watch('client', { ids: ['web', 'db'] });
+    const unfocused = ticks().length;
+    await pause(1000);
+    expect(rowsOf(db.id, unfocused)).toBeLessThanOrEqual(3);
+    expect(rowsOf(db.id, unfocused)).toBeGreaterThanOrEqual(1);
   });
 
   it('leaves an unknown container out of a watch set instead of refusing the whole set', async () => {

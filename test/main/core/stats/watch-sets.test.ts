@@ -16,6 +16,26 @@ describe('WatchSets', () => {
     expect(sets.watchingOf('three', running).sort()).toEqual(['a', 'b', 'c']);
   });
 
+  it('a focused id is watched too; the focused union follows each client, releases and removals', () => {
+    const sets = new WatchSets();
+    const running = new Set(['a', 'b', 'c']);
+    sets.set('chart', false, [], ['a']);
+    sets.set('table', true, [], []);
+    sets.set('limits', false, ['b'], ['b', 'c']);
+    expect(sets.focused()).toEqual(new Set(['a', 'b', 'c']));
+    expect(sets.watchingOf('chart', running)).toEqual(['a']);
+    expect(sets.watchers('a', running)).toBe(2);
+    // The chart page closes its chart but keeps the container in view: watched at 1 Hz, no longer focused.
+    sets.set('chart', false, ['a'], []);
+    expect(sets.focused()).toEqual(new Set(['b', 'c']));
+    sets.release('limits');
+    expect(sets.focused()).toEqual(new Set());
+    sets.set('chart', false, [], ['a', 'b']);
+    sets.forget('a');
+    expect(sets.focused()).toEqual(new Set(['b']));
+    expect(sets.watchingOf('chart', running)).toEqual(['b']);
+  });
+
   it('a new set replaces the old one; an empty set or a release removes the client', () => {
     const sets = new WatchSets();
     sets.set('one', false, ['a']);

@@ -113,7 +113,7 @@ describe('berth-guest-stats through the guest collector', () => {
     choice.connected(connected);
     const opened = choice.open(facts, engine);
     expect(opened.kind).toBe('guest');
-    const series = new Series(id, 100, 50);
+    const series = new Series(id, 100, 60_000, 50);
     series.begin(opened.handle, opened.kind, facts);
     const row = new Float64Array(statsFieldCount);
 

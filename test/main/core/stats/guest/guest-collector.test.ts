@@ -73,7 +73,7 @@ const stream = (): FakeGuestSource => {
 
 function collect(choice: CollectorChoice, containerFacts = facts()) {
   const opened = choice.open(containerFacts, engine);
-  const series = new Series(containerFacts.id, 60, 500);
+  const series = new Series(containerFacts.id, 60, 60_000, 500);
   series.begin(opened.handle, opened.kind, containerFacts);
   const row = new Float64Array(statsFieldCount);
   return { opened, series, row, sample: () => series.sample(Date.now(), engine.hostMemoryBytes, row) };
