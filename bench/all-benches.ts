@@ -85,7 +85,7 @@ export const benches: BenchDef[] = [
     needs: ['root', 'engine', 'chromium', 'build'],
     what:
       "Chromium with 100 running containers: the live Containers page's browser CPU, a container's charts " +
-      '(10 min; quick: 2 min) for long tasks and heap growth, and startup against `docker ps -a`',
+      'at the 7-day range (10 min; quick: 2 min) for long tasks and heap growth, and startup against `docker ps -a`',
   },
   {
     name: 'ops',

@@ -12,27 +12,7 @@ import { startServe } from '../test/harness/serve-process';
 import { ContainersPage } from '../test/e2e/pages/containers-page';
 import { benchImage, startIdleContainers } from './stats-containers';
 import { sleep } from './stats-window';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-function selfTimes(profile: Profile): Array<[string, number]> {
-  const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
-  const ms = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
-    const frame = byNode.get(id)!.callFrame;
-    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
-    ms.set(key, (ms.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-  });
-  return [...ms].sort((a, b) => b[1] - a[1]);
-}
+import { selfTimes, type CpuProfile } from './cpu-profile';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -60,7 +40,7 @@ async function main(): Promise<void> {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
       await sleep(seconds * 1000);
-      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
       if (values.out) writeFileSync(values.out, JSON.stringify(profile));
       const top = selfTimes(profile);
       const total = top.reduce((sum, [, ms]) => sum + ms, 0);

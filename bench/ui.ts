@@ -1,4 +1,4 @@
-// `npm run bench:ui -- [--quick] [--chart-minutes 10] [--live-seconds 60] [--containers 100]`: what Berth's UI
+// `npm run bench:ui -- [--quick] [--chart-minutes 10] [--chart-range "7 days"] [--live-seconds 60] [--containers 100]`: what Berth's UI
 // costs in Chromium with 100 running containers on a private engine (root needed; never the user's engine):
 // (1) the Containers page live: the browser's CPU next to Berth's core and the engine in the same window;
 // (2) a container's page with its charts open for minutes: long tasks and JS heap growth;
@@ -15,7 +15,7 @@ import { startServe } from '../test/harness/serve-process';
 import { benchImage, startIdleContainers } from './stats-containers';
 import { measureStartup } from './startup-measure';
 import { fmt, markdownTable, median } from './table';
-import { measureChartsPage } from './ui-charts';
+import { measureChartsPage, type ChartRange } from './ui-charts';
 import { measureLiveContainersPage } from './ui-live-cpu';
 
 function options() {
@@ -23,6 +23,7 @@ function options() {
     options: {
       quick: { type: 'boolean', default: false },
       'chart-minutes': { type: 'string' },
+      'chart-range': { type: 'string', default: '7 days' },
       'live-seconds': { type: 'string', default: '60' },
       containers: { type: 'string', default: '100' },
       runs: { type: 'string', default: '5' },
@@ -32,11 +33,14 @@ function options() {
   const liveSeconds = Number(values['live-seconds']);
   const containers = Number(values.containers);
   const runs = Number(values.runs);
+  const chartRange = values['chart-range'] as ChartRange;
+  if (!['15 min', '1 h', '6 h', '1 day', '7 days'].includes(chartRange))
+    throw new Error(`[bench:ui] --chart-range is one of 15 min, 1 h, 6 h, 1 day, 7 days; not "${chartRange}"`);
   if (!(chartMinutes >= 2) || !(liveSeconds > 0) || !Number.isInteger(containers) || containers < 1 || !(runs >= 1))
     throw new Error(
       '[bench:ui] usage: bench:ui -- [--quick (charts 2 min)] [--chart-minutes N >= 2] [--live-seconds 60] [--containers 100] [--runs 5]',
     );
-  return { chartMinutes, liveSeconds, containers, runs };
+  return { chartMinutes, chartRange, liveSeconds, containers, runs };
 }
 
 async function main(): Promise<void> {
@@ -63,8 +67,12 @@ async function main(): Promise<void> {
       );
       // Each part's figures as it ends, so a later part's failure does not lose them.
       console.log(`[bench:ui] live: ${JSON.stringify(live)}`);
-      console.log(`[bench:ui] a container's charts open for ${opts.chartMinutes} min`);
-      charts = await measureChartsPage(browser, serve.url, { container: firstRow, minutes: opts.chartMinutes });
+      console.log(`[bench:ui] a container's charts (${opts.chartRange}) open for ${opts.chartMinutes} min`);
+      charts = await measureChartsPage(browser, serve.url, {
+        container: firstRow,
+        minutes: opts.chartMinutes,
+        range: opts.chartRange,
+      });
       console.log(`[bench:ui] charts: ${JSON.stringify(charts)}`);
     } finally {
       await serve.stop();
@@ -80,7 +88,7 @@ async function main(): Promise<void> {
     const heapMiB = (bytes: number) => fmt(bytes / 2 ** 20, 1);
 
     console.log(
-      `\n${opts.containers} running containers; ${opts.liveSeconds} s live window; charts (15 min range) open ${opts.chartMinutes} min; startup median of ${opts.runs}\n`,
+      `\n${opts.containers} running containers; ${opts.liveSeconds} s live window; charts (${opts.chartRange} range) open ${opts.chartMinutes} min; startup median of ${opts.runs}\n`,
     );
     console.log(
       markdownTable(

@@ -32,9 +32,35 @@ export function useStatsShown(id: string): void {
   useEffect(() => series.show(id), [series, id]);
 }
 
-export function useLatestStats(id: string): LatestStats | null {
+/**
+ * The container's newest stats, re-rendering on every tick; with `everyMs`, at most once per that many ms
+ * (for a heavy view, such as the limits editor and its usage markers, where a value a few seconds old is
+ * good enough; a render for another reason still reads the newest).
+ */
+export function useLatestStats(id: string, everyMs = 0): LatestStats | null {
   const { series } = useStatsStore();
-  return useSyncExternalStore(series.subscribe, () => series.latest(id));
+  const subscribe = useMemo(
+    () => (everyMs > 0 ? throttled(series.subscribe, everyMs) : series.subscribe),
+    [series, everyMs],
+  );
+  return useSyncExternalStore(subscribe, () => series.latest(id));
+}
+
+/** `subscribe` whose listener hears at most one change per `everyMs` (the last change always comes through). */
+function throttled(subscribe: (listener: () => void) => () => void, everyMs: number) {
+  return (listener: () => void) => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsubscribe = subscribe(() => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        listener();
+      }, everyMs);
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  };
 }
 
 export function useAllLatestStats(): ReadonlyMap<string, LatestStats> {
@@ -44,19 +70,26 @@ export function useAllLatestStats(): ReadonlyMap<string, LatestStats> {
 
 /**
  * The last `rangeSeconds` of a container's series, moving with the ticks; with `frozenAt` set (charts
- * paused) it ends there and stops following, while the store keeps collecting.
+ * paused) it ends there and stops following, while the store keeps collecting. `enabled` false: null, and no
+ * render per tick (a view drawing from the recorded store instead).
  */
-export function useStatsSeries(id: string, rangeSeconds: number, frozenAt: number | null = null): SeriesWindow | null {
+export function useStatsSeries(
+  id: string,
+  rangeSeconds: number,
+  frozenAt: number | null = null,
+  enabled = true,
+): SeriesWindow | null {
   const { series } = useStatsStore();
+  const following = enabled && frozenAt === null;
   const subscribe = useCallback(
-    (listener: () => void) => (frozenAt === null ? series.subscribe(listener) : () => undefined),
-    [series, frozenAt],
+    (listener: () => void) => (following ? series.subscribe(listener) : () => undefined),
+    [series, following],
   );
   const frozen = useMemo(
-    () => (frozenAt === null ? null : series.window(id, rangeSeconds, frozenAt)),
-    [series, id, rangeSeconds, frozenAt],
+    () => (enabled && frozenAt !== null ? series.window(id, rangeSeconds, frozenAt) : null),
+    [series, id, rangeSeconds, frozenAt, enabled],
   );
-  return useSyncExternalStore(subscribe, () => frozen ?? series.window(id, rangeSeconds));
+  return useSyncExternalStore(subscribe, () => (following ? series.window(id, rangeSeconds) : frozen));
 }
 
 /** The core's answer to the last watch (collector, interval); null before the first. */

@@ -1,7 +1,7 @@
 // Totals of several containers over a chosen range, from the recorded store: stacked CPU (in % of one core)
 // and memory of each container, so the top edge is their sum (a compose project's panel, the Dashboard's
 // engine totals), the mean and peak of the sum in words, the figures as a table, and CSV/JSON export.
-import { useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { Button, ToggleButton, ToggleButtonGroup, type Key } from 'react-aria-components';
 import { binaryTicks, linearTicks } from '../format/axis-ticks';
 import { formatBytes } from '../format/bytes';
@@ -12,10 +12,16 @@ import { stackRanges, totalSummary, type StackedSeries } from '../stats/history/
 import { thinRange } from '../stats/history/thin-rows';
 import { clockFormat } from '../stats/history/time-window';
 import { useHistoryRange } from '../stats/history/use-history-range';
-import { StackedChart } from './stacked-chart';
+import { importWithRetry } from '../lib/import-with-retry';
 import { TotalsTable } from './totals-table';
 import '../styles/charts.css';
 import '../styles/totals.css';
+
+// The chart (recharts, the largest library here) loads after the first screen rather than with it: the
+// Dashboard shows this panel, and the main bundle is parsed before anything shows.
+const StackedChart = lazy(async () => ({
+  default: (await importWithRetry(() => import('./stacked-chart'))).StackedChart,
+}));
 
 export const totalsRanges = [
   { seconds: 900, label: '15 min' },
@@ -159,15 +165,18 @@ function TotalsBlock({ title, unit, series, names, ticks, format, window, colors
           </li>
         ))}
       </ul>
-      <StackedChart
-        label={`${title} of ${what}, stacked by container`}
-        series={series}
-        names={names}
-        window={window}
-        ticks={ticks}
-        format={format}
-        colors={colors}
-      />
+      {/* Its height kept while it loads, so nothing under it moves when it appears. */}
+      <Suspense fallback={<div className="chart-image" style={{ height: 170 }} />}>
+        <StackedChart
+          label={`${title} of ${what}, stacked by container`}
+          series={series}
+          names={names}
+          window={window}
+          ticks={ticks}
+          format={format}
+          colors={colors}
+        />
+      </Suspense>
       <p className="chart-summary numeric">
         {summary
           ? `Total ${title === 'CPU' ? title : title.toLowerCase()}: mean ${format(summary.mean)} · peak ${format(summary.peak)} · ${series.ids.length} containers`

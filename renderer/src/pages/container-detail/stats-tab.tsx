@@ -3,7 +3,7 @@
 // changes those limits live: beside the charts on wide windows, right under CPU and memory on narrow ones
 // (see limits.css). Declares the watch and the history it needs while mounted; React Aria mounts only the
 // selected tab's panel, so hidden charts cost nothing. Zoom state lives here: every chart follows it.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ContainerSummary } from '@shared/container-types';
 import type { StatsWatchResult } from '@shared/stats-types';
 import { useChannelQuery } from '../../data/channel-query';
@@ -64,17 +64,20 @@ export function StatsTab({ container, gone }: { container: ContainerSummary; gon
   const recording = useChannelQuery('stats:recording', {}, { staleTime: 30_000 });
   const exporter = useStatsExport(id, name);
 
-  const pan = useCallback(
-    (direction: -1 | 1) => {
-      const shown = zoom ?? view.window;
-      if (!shown) return;
-      const latestTime = Math.max(Date.now(), shown.to);
-      const next = panWindow(shown, direction, latestTime - recordedSpanMs, latestTime);
-      // Panned back to the present: follow live again rather than sit on a frozen window ending now.
-      setZoom(direction === 1 && next.to >= latestTime - 1000 ? null : next);
-    },
-    [zoom, view.window],
-  );
+  // The window shown moves with every tick on live ranges: the toolbar's callbacks read it from here, so they
+  // stay the same functions and the memoised toolbar does not re-render each tick.
+  const shownWindow = useRef<TimeWindow | null>(null);
+  useEffect(() => {
+    shownWindow.current = zoom ?? view.window;
+  }, [zoom, view.window]);
+  const pan = useCallback((direction: -1 | 1) => {
+    const shown = shownWindow.current;
+    if (!shown) return;
+    const latestTime = Math.max(Date.now(), shown.to);
+    const next = panWindow(shown, direction, latestTime - recordedSpanMs, latestTime);
+    // Panned back to the present: follow live again rather than sit on a frozen window ending now.
+    setZoom(direction === 1 && next.to >= latestTime - 1000 ? null : next);
+  }, []);
   const zoomTo = useCallback((window: TimeWindow) => setZoom(clampWindow(window, Date.now())), []);
   const zoomDrag = useZoomDrag(zoomTo, pan);
 
@@ -93,22 +96,36 @@ export function StatsTab({ container, gone }: { container: ContainerSummary; gon
               ? `Live · every ${liveIntervalSeconds(meta)} s`
               : 'Live';
   const chartsData = useMemo(() => view.data, [view.data]);
+  const changeRange = useCallback((seconds: number) => {
+    setRangeSeconds(seconds);
+    setZoom(null);
+  }, []);
+  const lastTick = series.lastTick;
+  const changePaused = useCallback(
+    (paused: boolean) => setFrozenAt(paused ? lastTick() || Date.now() : null),
+    [lastTick],
+  );
+  const resetZoom = useCallback(() => setZoom(null), []);
+  const exporterRef = useRef(exporter);
+  useEffect(() => {
+    exporterRef.current = exporter;
+  });
+  const exportShown = useCallback((format: 'csv' | 'json') => {
+    if (shownWindow.current) exporterRef.current.run(format, shownWindow.current);
+  }, []);
   return (
     <div className="stats-layout">
       <div className="stats-layout-toolbar">
         <StatsToolbar
           rangeSeconds={rangeSeconds}
-          onRangeChange={(seconds) => {
-            setRangeSeconds(seconds);
-            setZoom(null);
-          }}
+          onRangeChange={changeRange}
           paused={live ? frozenAt !== null : undefined}
-          onPausedChange={(paused) => setFrozenAt(paused ? series.lastTick() || Date.now() : null)}
+          onPausedChange={changePaused}
           zoomed={zoom !== null}
-          onResetZoom={() => setZoom(null)}
+          onResetZoom={resetZoom}
           onPan={pan}
           canPanLater={zoom !== null}
-          onExport={view.window ? (format) => exporter.run(format, view.window!) : null}
+          onExport={view.window ? exportShown : null}
           exporting={exporter.pending}
           status={status}
           recording={recording.data ? recordingLine(recording.data) : null}

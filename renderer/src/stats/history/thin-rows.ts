@@ -1,7 +1,8 @@
-// Fewer rows to draw for a long range: 7 days at the 1-minute tier is 10 080 rows per container, many times
-// the pixels of a chart, and every chart redraws on each tick (its labels follow the live values). Runs of
+// Fewer rows for the totals charts (stacked per container) over a long range: 7 days at the 1-minute tier is
+// 10 080 rows per container, many times the pixels of a chart, and each is stacked and drawn. Runs of
 // `factor` rows become one: the mean of usage values, the last limits and counts, and the smallest and
-// largest sample as the band, so a spike inside a merged run still shows. Gap rows are kept as they are.
+// largest sample as the band, so a spike inside a merged run still shows. Gap rows are kept as they are. (A
+// container's own Stats tab thins its chart rows to the plot's width instead: charts/chart-thin.ts.)
 import type { HistoryRange, HistoryRow } from '@shared/stats-history-types';
 import { F, statsFieldCount, type StatsValues } from '@shared/stats-types';
 import { isGapRow } from './history-chart-data';

@@ -1,9 +1,13 @@
-// Two rates over time (network received/sent, disk read/written) as lines, in binary units per second.
+// Two rates over time (network received/sent, disk read/written) as lines, in binary units per second. The
+// panel follows every tick (its summary line); the plot is memoised on its data, so it redraws only when it
+// changes (`series` must then be the same array from one render to the next).
+import { memo } from 'react';
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import { binaryTicks } from '../../../format/axis-ticks';
 import { formatBytes } from '../../../format/bytes';
 import { formatRate } from '../../../format/stats-format';
-import { selectionArea, useChartZoom } from './chart-zoom';
+import { useOnePerTask } from '../../../lib/one-per-task';
+import { selectionArea, useChartZoom, type ChartZoom } from './chart-zoom';
 import { ChartPanel } from './chart-panel';
 import type { ChartColors } from './chart-colors';
 import { maxOf, type ChartData, type ChartKey } from './chart-data';
@@ -27,8 +31,28 @@ export interface RateChartProps {
   colors: ChartColors;
 }
 
-export function RateChart({ title, label, series, data, summary, colors }: RateChartProps) {
+export function RateChart({ title, label, series, data: newest, summary, colors }: RateChartProps) {
+  // The plot redraws in a task of its own (lib/one-per-task.ts); the summary line follows at once.
+  const data = useOnePerTask(newest);
   const zoom = useChartZoom();
+  return (
+    <ChartPanel
+      title={title}
+      label={label}
+      legend={series.map((s) => ({ label: s.label, color: s.color, kind: 'line' as const }))}
+      summary={summary}
+    >
+      <RatePlot series={series} data={data} colors={colors} zoom={zoom} />
+    </ChartPanel>
+  );
+}
+
+const RatePlot = memo(function RatePlot({
+  series,
+  data,
+  colors,
+  zoom,
+}: Pick<RateChartProps, 'series' | 'data' | 'colors'> & { zoom: ChartZoom | null }) {
   const ticks = binaryTicks(
     Math.max(
       1024,
@@ -40,31 +64,24 @@ export function RateChart({ title, label, series, data, summary, colors }: RateC
   );
   const perSecond = (value: number) => (value === 0 ? '0' : `${formatBytes(value)}/s`);
   return (
-    <ChartPanel
-      title={title}
-      label={label}
-      legend={series.map((s) => ({ label: s.label, color: s.color, kind: 'line' as const }))}
-      summary={summary}
-    >
-      <LineChart data={data.rows} margin={margin} accessibilityLayer={false}>
-        <CartesianGrid vertical={false} stroke={colors.grid} />
-        <XAxis {...timeAxisProps(data, colors)} />
-        <YAxis {...valueAxisProps(ticks, perSecond, colors, 76)} />
-        {series.map((s) => (
-          <Line
-            key={s.key}
-            dataKey={s.key}
-            name={s.label}
-            type="linear"
-            stroke={s.color}
-            strokeWidth={1.5}
-            {...liveSeriesProps}
-          />
-        ))}
-        {markerLines(data, colors)}
-        {selectionArea(zoom, colors.axis)}
-        {chartTooltip((row) => series.map((s) => ({ label: s.label, value: formatRate(row[s.key]) })))}
-      </LineChart>
-    </ChartPanel>
+    <LineChart data={data.rows} margin={margin} accessibilityLayer={false}>
+      <CartesianGrid vertical={false} stroke={colors.grid} />
+      <XAxis {...timeAxisProps(data, colors)} />
+      <YAxis {...valueAxisProps(ticks, perSecond, colors, 76)} />
+      {series.map((s) => (
+        <Line
+          key={s.key}
+          dataKey={s.key}
+          name={s.label}
+          type="linear"
+          stroke={s.color}
+          strokeWidth={1.5}
+          {...liveSeriesProps}
+        />
+      ))}
+      {markerLines(data, colors)}
+      {selectionArea(zoom, colors.axis)}
+      {chartTooltip((row) => series.map((s) => ({ label: s.label, value: formatRate(row[s.key]) })))}
+    </LineChart>
   );
-}
+});

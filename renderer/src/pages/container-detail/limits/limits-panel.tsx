@@ -3,7 +3,7 @@
 // inline problems below cannot move them under the pointer; the outcome; a live line on whether the limits
 // bite; what the engine enforces now (limits:get) in the limits editor; suggestions; and a warning when the
 // active engine does not enforce limits at all (a rootless engine on cgroup v1).
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { Button } from 'react-aria-components';
 import type { ContainerSummary } from '@shared/container-types';
 import type { LimitsChange } from '@shared/limits-types';
@@ -25,11 +25,13 @@ import { LimitsSuggestion } from './limits-suggestion';
 import { useLimitsDraft } from './use-limits-draft';
 import '../../../styles/limits-panel.css';
 
-export function LimitsPanel({ container }: { container: ContainerSummary }) {
+// Memoised: the Stats tab re-renders on every tick, and this panel follows the stats only every 2 s.
+export const LimitsPanel = memo(function LimitsPanel({ container }: { container: ContainerSummary }) {
   const { id, name } = container;
   const query = useChannelQuery('limits:get', { id }, { staleTime: 0 });
   const view = query.data;
-  const latest = useLatestStats(id);
+  // Every 2 s rather than every tick: the whole editor re-renders with its usage markers, and it is heavy.
+  const latest = useLatestStats(id, 2000);
   const draft = useLimitsDraft(view);
   const actions = useLimitsApply(id, draft.reset);
   const cpu = valueOf(latest?.values, 'cpuPercent');
@@ -105,4 +107,4 @@ export function LimitsPanel({ container }: { container: ContainerSummary }) {
       </ConfirmDialog>
     </section>
   );
-}
+});
