@@ -41,7 +41,15 @@ export const spawnProcess: Spawner = (binary, args, env) => {
     });
     child.once('exit', (code, signal) => {
       exit ??= { code, signal };
-      resolve(exit);
+      // 'exit' can come before the last of its output has been read: wait for the pipes to close, so whoever
+      // reports the exit reports all the process said (a test once saw "starting" without "failed"), but not
+      // for long, as a child the process left behind could hold them open.
+      const settled = exit;
+      const grace = setTimeout(() => resolve(settled), 500);
+      child.once('close', () => {
+        clearTimeout(grace);
+        resolve(settled);
+      });
     });
   });
   return {
