@@ -44,8 +44,14 @@ function serviceWithoutCli(): { service: ComposeService; opened: string[] } {
 describe('without a compose CLI', () => {
   it('refuses up and down with how to get one, and opens no stream', async () => {
     const { service, opened } = serviceWithoutCli();
-    for (const attempt of [service.up('c', { streamId: 's1', file }), service.down('c', { streamId: 's2', file })]) {
-      const error = await attempt.catch((caught: unknown) => caught);
+    // Each call made only when awaited: made together, the second could reject while the first is awaited, with
+    // no handler yet (an unhandled rejection that failed a CI run though every test passed).
+    const attempts = [
+      () => service.up('c', { streamId: 's1', file }),
+      () => service.down('c', { streamId: 's2', file }),
+    ];
+    for (const attempt of attempts) {
+      const error = await attempt().catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(BerthError);
       expect((error as BerthError).code).toBe('NOT_FOUND');
       expect((error as BerthError).message).toMatch(
