@@ -2,10 +2,10 @@
 // command through Berth's engine installer (a password dialog through pkexec, a sudo rule, or directly as root),
 // shows the package manager's output as it comes, lets the user cancel, and says clearly why it failed. Where
 // Berth cannot run the installer, no button: the reason, so the user runs the command in a terminal instead.
-import { useEffect, useRef } from 'react';
 import { Button } from 'react-aria-components';
 import type { InstallOffer } from '@shared/setup-types';
 import { ErrorAlert } from '../../components/error-alert';
+import { FollowingLog } from '../../components/following-log';
 import { useInstallEngine } from './use-install-engine';
 import '../../styles/first-run-install.css';
 
@@ -43,7 +43,13 @@ export function InstallEngine({ offer, name }: { offer: InstallOffer; name: stri
       </div>
       {running && state.note && <p className="muted">{state.note}</p>}
       {state.phase !== 'idle' && (state.output !== '' || running) && (
-        <InstallOutput text={state.output} busy={running} />
+        <FollowingLog
+          text={state.output}
+          busy={running}
+          label="Install output"
+          placeholder="Starting the installer…"
+          className="first-run-install-output"
+        />
       )}
       {state.phase === 'done' && (
         <p role="status" className="first-run-installed">
@@ -53,31 +59,5 @@ export function InstallEngine({ offer, name }: { offer: InstallOffer; name: stri
       {state.phase === 'failed' && <ErrorAlert title="The engine was not installed" message={state.message} />}
       {state.phase === 'cancelled' && <ErrorAlert title="The install was cancelled" message={state.message} />}
     </div>
-  );
-}
-
-/** The output as a log that follows its end while the user has not scrolled up. */
-function InstallOutput({ text, busy }: { text: string; busy: boolean }) {
-  const box = useRef<HTMLPreElement>(null);
-  const following = useRef(true);
-  useEffect(() => {
-    const element = box.current;
-    if (element && following.current) element.scrollTop = element.scrollHeight;
-  }, [text]);
-  return (
-    <pre
-      ref={box}
-      role="log"
-      aria-label="Install output"
-      aria-busy={busy}
-      tabIndex={0}
-      className="first-run-install-output mono"
-      onScroll={(event) => {
-        const element = event.currentTarget;
-        following.current = element.scrollHeight - element.scrollTop - element.clientHeight < 24;
-      }}
-    >
-      {text || (busy ? 'Starting the installer…' : '')}
-    </pre>
   );
 }

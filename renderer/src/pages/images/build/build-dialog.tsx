@@ -5,10 +5,10 @@ import { useState } from 'react';
 import { Button, Checkbox, Form } from 'react-aria-components';
 import { DialogFrame } from '../../../components/dialog-frame';
 import { ErrorAlert } from '../../../components/error-alert';
+import { FollowingLog } from '../../../components/following-log';
 import { KeyValueRows } from '../../../run/key-value-rows';
 import { RunField } from '../../../run/run-field';
 import { RunImageButton } from '../../../run/run-image-button';
-import { BuildOutput } from './build-output';
 import { buildProblems, buildRequest, initialBuildForm, type BuildForm } from './build-form';
 import { useBuild } from './use-build';
 import '../../../styles/build.css';
@@ -144,7 +144,13 @@ export function BuildDialog({ onClose }: { onClose: () => void }) {
       ) : (
         <div className="build-progress">
           <BuildSummary state={state} />
-          <BuildOutput text={state.output} busy={running} />
+          <FollowingLog
+            text={state.output}
+            busy={running}
+            label="Build output"
+            placeholder="Starting the build…"
+            className="build-output"
+          />
         </div>
       )}
     </DialogFrame>
