@@ -39,7 +39,11 @@ export type ReadStatus = (typeof ReadStatus)[keyof typeof ReadStatus];
 
 /** Collection of one container by one collector; the service owns its life. */
 export interface StatsHandle {
-  read(into: RawReading): ReadStatus;
+  /**
+   * `carryMs`: a collector may carry counters other than CPU time over from a read less than this old when the
+   * container's CPU time did not move (the cgroup collector does); 0 reads everything.
+   */
+  read(into: RawReading, carryMs?: number): ReadStatus;
   readonly goneReason: string;
   /** The engine reported an `update` of the container: its limits may have changed. */
   limitsChanged(facts: ContainerFacts): void;

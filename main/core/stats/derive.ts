@@ -13,6 +13,12 @@ const unlimitedAbove = 2 ** 60;
 export class RawReading {
   /** When the counters were read, in ms on a clock that only this series compares (monotonic or epoch). */
   at = NaN;
+  /**
+   * When the counters other than CPU time were read, on the same clock: earlier than `at` when a collector
+   * carried them over from an earlier read (the cgroup collector does for a container whose CPU time did not
+   * move). Rates of those counters are taken over this span. NaN: read with `at`, as every other collector does.
+   */
+  countersAt = NaN;
   /** Cumulative CPU time used, in ns. */
   cpuNs = NaN;
   /** CPU % already computed by the source (the engine's frames carry their own previous values). */
@@ -39,6 +45,11 @@ export class RawReading {
   /** Forgets everything: a new series segment starts from nothing. */
   reset(): void {
     Object.assign(this, blank);
+  }
+
+  /** Takes every value of `other` (a collector's copy of its last full read). */
+  copyFrom(other: RawReading): void {
+    Object.assign(this, other);
   }
 }
 
@@ -78,6 +89,14 @@ export function ratePerSecond(previous: number, current: number, deltaMs: number
   return ((current - previous) * 1000) / deltaMs;
 }
 
+/**
+ * As ratePerSecond, but a counter carried over unchanged (no time between its two reads, same value) moved at
+ * 0 per second: the collector carries counters only for a container that did not run.
+ */
+function counterRate(previous: number, current: number, deltaMs: number): number {
+  return deltaMs === 0 && finite(current) && current === previous ? 0 : ratePerSecond(previous, current, deltaMs);
+}
+
 /** Share of CFS periods that were throttled; 0 when no period elapsed (no quota, or idle). */
 export function throttledShare(deltaPeriods: number, deltaThrottled: number): number {
   if (!finite(deltaPeriods) || !finite(deltaThrottled) || deltaPeriods < 0 || deltaThrottled < 0) return NaN;
@@ -103,6 +122,12 @@ export function deriveRow(
   row: Float64Array,
 ): void {
   const deltaMs = previous ? current.at - previous.at : NaN;
+  // Counters carried over since an earlier read (countersAt) are rates over the time since they were last read,
+  // so a carried span's change is spread over the span rather than counted in its last second.
+  const countersMs =
+    previous && finite(current.countersAt) && finite(previous.countersAt)
+      ? current.countersAt - previous.countersAt
+      : deltaMs;
   let cpu = current.cpuPercent;
   if (!finite(cpu) && previous) cpu = cpuPercentOfCore(current.cpuNs - previous.cpuNs, deltaMs);
   let throttled = current.throttledPercent;
@@ -117,10 +142,12 @@ export function deriveRow(
   row[F.memBytes] = memoryUsed(current.memUsage, current.memInactiveFile);
   row[F.memLimitBytes] = limitOrNone(current.memLimit, hostMemoryBytes > 0 ? hostMemoryBytes : Infinity);
   row[F.swapLimitBytes] = limitOrNone(current.swapLimit);
-  row[F.netRxBytesPerSec] = Math.round(previous ? ratePerSecond(previous.netRx, current.netRx, deltaMs) : NaN);
-  row[F.netTxBytesPerSec] = Math.round(previous ? ratePerSecond(previous.netTx, current.netTx, deltaMs) : NaN);
-  row[F.blkReadBytesPerSec] = Math.round(previous ? ratePerSecond(previous.blkRead, current.blkRead, deltaMs) : NaN);
-  row[F.blkWriteBytesPerSec] = Math.round(previous ? ratePerSecond(previous.blkWrite, current.blkWrite, deltaMs) : NaN);
+  row[F.netRxBytesPerSec] = Math.round(previous ? counterRate(previous.netRx, current.netRx, countersMs) : NaN);
+  row[F.netTxBytesPerSec] = Math.round(previous ? counterRate(previous.netTx, current.netTx, countersMs) : NaN);
+  row[F.blkReadBytesPerSec] = Math.round(previous ? counterRate(previous.blkRead, current.blkRead, countersMs) : NaN);
+  row[F.blkWriteBytesPerSec] = Math.round(
+    previous ? counterRate(previous.blkWrite, current.blkWrite, countersMs) : NaN,
+  );
   row[F.pids] = current.pids;
   row[F.pidsLimit] = limitOrNone(current.pidsLimit);
   row[F.throttledPercent] = hundredths(throttled);

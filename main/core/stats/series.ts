@@ -35,6 +35,11 @@ export class Series {
   focused = false;
   /** Readings closer together than this are not turned into a row: rates over a few ms are mostly noise. */
   minRowGapMs: number;
+  /**
+   * How long the collector may carry an idle container's counters other than CPU time (see StatsHandle.read);
+   * 0 while focused, so a chart on screen gets every counter read every time.
+   */
+  carryMs = 0;
 
   constructor(
     readonly id: string,
@@ -63,7 +68,7 @@ export class Series {
   /** One tick: when the handle has new values, writes the row into `row` and the ring. */
   sample(t: number, hostMemoryBytes: number, row: Float64Array): ReadStatus {
     if (!this.handle) return ReadStatus.Stale;
-    const status = this.handle.read(this.current);
+    const status = this.handle.read(this.current, this.focused ? 0 : this.carryMs);
     if (status !== ReadStatus.Fresh) return status;
     if (this.hasPrevious && this.current.at - this.previous.at < this.minRowGapMs) return ReadStatus.Stale;
     if (Number.isNaN(this.oomBase)) this.oomBase = this.current.oomKills;

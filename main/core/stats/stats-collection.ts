@@ -22,6 +22,8 @@ export interface CollectionOptions {
   focusIntervalMs: number;
   /** How long each series' ring keeps rows. */
   historyMs: number;
+  /** How long an idle container's counters other than CPU time may be carried over (Series.carryMs). */
+  idleCarryMs: number;
   keepUnwatchedMs: number;
   chooser: CollectorChoice;
   inspect(id: string): Promise<ContainerFacts>;
@@ -66,6 +68,7 @@ export class Collection {
         // Rows for the whole history at the fast interval; a 1 Hz series is held to the same span by time.
         const capacity = Math.max(1, Math.ceil(this.options.historyMs / this.focusIntervalMs));
         series = new Series(id, capacity, this.options.historyMs, this.options.intervalMs / 2);
+        series.carryMs = this.options.idleCarryMs;
         this.series.set(id, series);
       }
       series.unwatchedSince = 0;

@@ -38,6 +38,11 @@ export interface StatsServiceOptions {
   intervalMs?: number;
   /** How often a focused container (its chart on screen) is read; 250 ms by default. */
   focusIntervalMs?: number;
+  /**
+   * The longest an unfocused container whose CPU time did not move goes without its other counters read
+   * again (5 s by default; 0 reads every counter every tick). See CgroupHandle.read.
+   */
+  idleCarryMs?: number;
   historySeconds?: number;
   procRoot?: string;
   cgroupRoot?: string;
@@ -88,6 +93,7 @@ export class StatsService {
       intervalMs: this.intervalMs,
       focusIntervalMs: this.focusIntervalMs,
       historyMs: this.historySeconds * 1000,
+      idleCarryMs: options.idleCarryMs ?? 5000,
       keepUnwatchedMs: options.keepUnwatchedMs ?? 120_000,
       chooser: this.chooser,
       inspect: async (id) => toContainerFacts(await client().getContainer(id).inspect()),

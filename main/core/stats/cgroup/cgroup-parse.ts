@@ -47,6 +47,28 @@ export function singleNumber(buf: Buffer, len: number): number {
   return numberAt(buf, 0, len);
 }
 
+/**
+ * Index of `key` in buf[from..end), or -1. Not Buffer.indexOf: it has no end and would scan the rest of the
+ * shared read buffer (16 KiB or more, stale bytes of earlier files) every time a key is not found before `end`,
+ * which made those scans most of a tick's CPU.
+ */
+export function indexIn(buf: Buffer, key: Buffer, from: number, end: number): number {
+  const first = key[0];
+  const last = end - key.length;
+  search: for (let i = from; i <= last; i += 1) {
+    if (buf[i] !== first) continue;
+    for (let j = 1; j < key.length; j += 1) if (buf[i + j] !== key[j]) continue search;
+    return i;
+  }
+  return -1;
+}
+
+/** Index of `byte` in buf[from..end), or -1 (bounded, as indexIn). */
+function indexOfByte(buf: Buffer, byte: number, from: number, end: number): number {
+  for (let i = from; i < end; i += 1) if (buf[i] === byte) return i;
+  return -1;
+}
+
 /** Turns "name" into the bytes searched for in flat keyed files ("name value" lines). Made once per key. */
 export function keyBytes(name: string): Buffer {
   return Buffer.from(`${name} `, 'latin1');
@@ -54,19 +76,19 @@ export function keyBytes(name: string): Buffer {
 
 /** The value of `key` (from keyBytes) in a flat keyed file such as memory.stat or cpu.stat; NaN when absent. */
 export function keyedNumber(buf: Buffer, len: number, key: Buffer): number {
-  let at = buf.indexOf(key, 0);
-  while (at >= 0 && at + key.length <= len) {
+  let at = indexIn(buf, key, 0, len);
+  while (at >= 0) {
     // Only at a line start: "inactive_file " also occurs inside "total_inactive_file ".
     if (at === 0 || buf[at - 1] === NL) return numberAt(buf, at + key.length, len);
-    at = buf.indexOf(key, at + 1);
+    at = indexIn(buf, key, at + 1, len);
   }
   return NaN;
 }
 
 /** Index after the next newline at or after `from`, or `len`. */
 function nextLine(buf: Buffer, from: number, len: number): number {
-  const at = buf.indexOf(NL, from);
-  return at < 0 || at >= len ? len : at + 1;
+  const at = indexOfByte(buf, NL, from, len);
+  return at < 0 ? len : at + 1;
 }
 
 const READ = Buffer.from(' Read ', 'latin1');
@@ -75,11 +97,11 @@ const WRITE = Buffer.from(' Write ', 'latin1');
 /** Sum of `key` occurrences (each followed by a number) in buf[..len). */
 function sumAfter(buf: Buffer, len: number, key: Buffer): number {
   let total = 0;
-  let at = buf.indexOf(key, 0);
-  while (at >= 0 && at + key.length <= len) {
+  let at = indexIn(buf, key, 0, len);
+  while (at >= 0) {
     const value = numberAt(buf, at + key.length, len);
     if (Number.isFinite(value)) total += value;
-    at = buf.indexOf(key, at + key.length);
+    at = indexIn(buf, key, at + key.length, len);
   }
   return total;
 }
@@ -109,8 +131,8 @@ export function readNetDev(buf: Buffer, len: number, into: RawReading): void {
   let line = nextLine(buf, nextLine(buf, 0, len), len);
   while (line < len) {
     const end = nextLine(buf, line, len);
-    const colon = buf.indexOf(COLON, line);
-    if (colon > line && colon < end) {
+    const colon = indexOfByte(buf, COLON, line, end);
+    if (colon > line) {
       let name = line;
       while (name < colon && isBlank(buf[name])) name += 1;
       const loopback = colon - name === 2 && buf[name] === 108 && buf[name + 1] === 111; // "lo"

@@ -1,6 +1,7 @@
 // Owns collecting one container from cgroup v1 files: cpuacct, cpu, memory, pids and blkio controllers, each
-// possibly mounted separately. Per tick: cpuacct.usage, cpu.stat, memory.usage_in_bytes, memory.stat,
-// memory.oom_control, pids.current, the blkio bytes and net/dev, all kept open.
+// possibly mounted separately. Per tick: cpuacct.usage, then (when it moved, or every few seconds) cpu.stat,
+// memory.usage_in_bytes, memory.stat, memory.oom_control, pids.current, the blkio bytes and net/dev, all kept
+// open.
 import { join } from 'node:path';
 import { CgroupHandle } from './cgroup-handle';
 import type { CgroupDirs } from './cgroup-paths';
@@ -67,9 +68,12 @@ export class CgroupV1Handle extends CgroupHandle {
     this.pidsLimit = pids === null ? NaN : numberFile(join(pids, 'pids.max'));
   }
 
-  protected readCounters(into: RawReading): void {
+  protected readCpu(into: RawReading): void {
     // cpuacct.usage first: once the cgroup is removed it fails at once and nothing else is read.
     into.cpuNs = singleNumber(this.cpuUsage.read(), readLength);
+  }
+
+  protected readOthers(into: RawReading): void {
     if (this.cpuStat) {
       const text = this.cpuStat.read();
       into.periods = keyedNumber(text, readLength, NR_PERIODS);

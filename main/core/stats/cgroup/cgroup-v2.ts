@@ -1,5 +1,6 @@
 // Owns collecting one container from its cgroup v2 directory (one unified hierarchy). Per tick: cpu.stat,
-// memory.current, memory.stat, memory.events, pids.current, io.stat and net/dev, all kept open.
+// memory.current, memory.stat, memory.events, pids.current, io.stat and net/dev (those after cpu.stat only when
+// the CPU time moved, or every few seconds), all kept open.
 import { join } from 'node:path';
 import { CgroupHandle } from './cgroup-handle';
 import { keyBytes, keyedNumber, readCpuMax, readIoStatV2, singleNumber } from './cgroup-parse';
@@ -60,12 +61,15 @@ export class CgroupV2Handle extends CgroupHandle {
     this.pidsLimit = numberFile(join(this.dir, 'pids.max'));
   }
 
-  protected readCounters(into: RawReading): void {
+  protected readCpu(into: RawReading): void {
     // cpu.stat first: once the cgroup is removed it fails at once and nothing else is read.
     const cpuStat = this.cpuStat.read();
     into.cpuNs = keyedNumber(cpuStat, readLength, USAGE_USEC) * 1000;
     into.periods = keyedNumber(cpuStat, readLength, NR_PERIODS);
     into.throttledPeriods = keyedNumber(cpuStat, readLength, NR_THROTTLED);
+  }
+
+  protected readOthers(into: RawReading): void {
     into.memUsage = singleNumber(this.memCurrent.read(), readLength);
     into.memInactiveFile = this.memStat ? keyedNumber(this.memStat.read(), readLength, INACTIVE_FILE) : NaN;
     const kills = this.memEvents ? keyedNumber(this.memEvents.read(), readLength, OOM_KILL) : NaN;

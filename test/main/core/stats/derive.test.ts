@@ -136,4 +136,23 @@ describe('deriveRow', () => {
     deriveRow(previous, reading({ ...current, memLimit: 24 * GiB }), 24 * GiB, 0, row);
     expect(row[F.memLimitBytes]).toBeNaN();
   });
+
+  it('counters carried over (countersAt unchanged) move at 0 per second; a later full read spreads the change over the carry', () => {
+    const full = reading({ ...previous, countersAt: 1000 });
+    const carried = reading({ ...previous, at: 2000, countersAt: 1000 });
+    const row = new Float64Array(statsFieldCount);
+    deriveRow(full, carried, 24 * GiB, 0, row);
+    expect(row[F.cpuPercent]).toBe(0);
+    expect(row[F.netRxBytesPerSec]).toBe(0);
+    expect(row[F.blkWriteBytesPerSec]).toBe(0);
+    expect(row[F.throttledPercent]).toBe(0);
+
+    // 5 s after the carry began, 5000 bytes more were received: 1000 a second, not 5000 in the last second.
+    const afterCarry = reading({ ...previous, at: 6000, countersAt: 6000, netRx: previous.netRx + 5000 });
+    deriveRow(carried, afterCarry, 24 * GiB, 0, row);
+    expect(row[F.netRxBytesPerSec]).toBe(1000);
+    // A counter unknown on both reads stays unknown, carried or not.
+    deriveRow(full, reading({ ...carried, netTx: NaN }), 24 * GiB, 0, row);
+    expect(row[F.netTxBytesPerSec]).toBeNaN();
+  });
 });

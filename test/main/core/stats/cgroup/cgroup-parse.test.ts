@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  indexIn,
   keyBytes,
   keyedNumber,
   readBlkioV1,
@@ -36,6 +37,15 @@ describe('parsing kernel files from bytes', () => {
     const [stale] = bytes('a 1\n');
     stale.write('\nb 2\n', 4, 'latin1');
     expect(keyedNumber(stale, 4, keyBytes('b'))).toBeNaN();
+  });
+
+  it('keys are searched only in buf[from..end): one ending at end is found, one crossing it is not', () => {
+    const buffer = Buffer.from('abc key xkey', 'latin1');
+    const key = Buffer.from('key', 'latin1');
+    expect(indexIn(buffer, key, 0, buffer.length)).toBe(4);
+    expect(indexIn(buffer, key, 5, buffer.length)).toBe(9);
+    expect(indexIn(buffer, key, 5, 11)).toBe(-1);
+    expect(indexIn(buffer, key, 0, 2)).toBe(-1);
   });
 
   it('v1 cpu.stat', () => {
