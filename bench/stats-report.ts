@@ -31,7 +31,9 @@ export function idleEnginePercent(result: CountResult): number {
 /** CPU and memory of one reader's window, against the idle engine. */
 function windowFigures(result: CountResult, window: WindowResult): ReaderFigures {
   const readerPercent = percentOf(window.readerCpuSeconds ?? Number.NaN, window);
-  const extraEnginePercent = percentOf(window.engineCpuSeconds, window) - idleEnginePercent(result);
+  // A reader cannot take CPU from the engine: a window below the idle baseline is the engine's own noise
+  // (a percent or so of a core at 100 containers), counted as 0 rather than as a saving.
+  const extraEnginePercent = Math.max(0, percentOf(window.engineCpuSeconds, window) - idleEnginePercent(result));
   return {
     readerPercent,
     extraEnginePercent,

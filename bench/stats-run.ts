@@ -60,8 +60,12 @@ async function containerKeys(docker: Dockerode): Promise<Map<string, string>> {
   return keys;
 }
 
-/** Waits until the reader has delivered a value for every watched container, then a little longer. */
-async function warmUp(reader: StatsReader, keys: Map<string, string>): Promise<void> {
+/**
+ * Waits until the reader has delivered a value for every watched container, then `settleSeconds`: what a reader
+ * does once at start (the CLI's and Berth's JIT compiling, Berth's inspect of every container, its history's
+ * first write to each tier file) is not the steady cost the windows compare.
+ */
+async function warmUp(reader: StatsReader, keys: Map<string, string>, settleSeconds: number): Promise<void> {
   const seen = new Set<string>();
   const wanted = new Set(keys.values()).size;
   await new Promise<void>((resolve) => {
@@ -82,7 +86,7 @@ async function warmUp(reader: StatsReader, keys: Map<string, string>): Promise<v
       resolve();
     });
   });
-  await sleep(2_000);
+  await sleep(settleSeconds * 1000);
 }
 
 async function withReader<T>(
@@ -126,7 +130,7 @@ export async function runCount(engine: PrivateEngine, count: number, options: Ru
     for (const kind of readerKinds) {
       try {
         result.readers[kind].window = await withReader(kind, engine, async (reader) => {
-          await warmUp(reader, keys);
+          await warmUp(reader, keys, options.settleSeconds);
           console.info(`[bench] ${reader.label} for ${options.seconds} s (load average ${loadavg()[0]!.toFixed(2)})`);
           return measureWindow(engine, reader, options.seconds, keys);
         });

@@ -3,7 +3,8 @@
 // core costs recording every container always-on with nobody watching, in the same run on the same private
 // engine (root needed; never the user's engine). Per container count it prints a markdown table, and last one
 // summary line per count for the cgroup collector. `--quick` (for `npm run bench -- --quick`): 100 containers
-// only (where the goals are set), 15 s windows, 3 latency trials; explicit options still win.
+// only (where the goals are set), 15 s windows, 3 latency trials; explicit options still win. Every window
+// starts `--settle` seconds (30) after its reader has a value for every container: steady cost, not start-up.
 import { parseArgs } from 'node:util';
 import { buildBusyboxImage } from '../test/harness/busybox-image';
 import { PrivateEngine } from '../test/harness/private-engine';
@@ -20,7 +21,7 @@ function options() {
       containers: { type: 'string' },
       seconds: { type: 'string' },
       trials: { type: 'string' },
-      settle: { type: 'string', default: '5' },
+      settle: { type: 'string', default: '30' },
     },
   });
   const counts = (values.containers ?? (values.quick ? '100' : '10,50,100')).split(',').map(Number);
@@ -29,7 +30,7 @@ function options() {
   const settleSeconds = Number(values.settle);
   if (counts.some((n) => !Number.isInteger(n) || n < 1) || !(seconds > 0) || !(trials >= 1) || !(settleSeconds >= 0)) {
     throw new Error(
-      '[bench] usage: bench:stats -- [--quick] [--containers 10,50,100] [--seconds 30] [--trials 5] [--settle 5]',
+      '[bench] usage: bench:stats -- [--quick] [--containers 10,50,100] [--seconds 30] [--trials 5] [--settle 30]',
     );
   }
   return { counts, seconds, trials, settleSeconds };
