@@ -23,7 +23,7 @@ let docker: Dockerode;
 const created: Dockerode.Container[] = [];
 const pageErrors: string[] = [];
 
-/** "1 s steps · 412 samples · no gaps" → 412. */
+/** "0.25 s steps · 412 samples · no gaps" → 412. */
 function samples(text: string | null): number {
   const match = /(\d+) samples?/.exec(text ?? '');
   return match ? Number(match[1]) : 0;
@@ -85,7 +85,7 @@ describe('recorded stats history', () => {
     await shots(page, `${process.env.BERTH_SHOT_PREFIX ?? 'ui'}-stats-7d`);
     await dragAcross(cpuChart, 0.97, 0.999);
     await expect.poll(() => detail.statusLine().textContent()).toContain('Zoomed');
-    await expect.poll(() => detail.coverage().textContent(), { timeout: 20_000 }).toMatch(/^(1|10) s steps · /);
+    await expect.poll(() => detail.coverage().textContent(), { timeout: 20_000 }).toMatch(/^(0\.25|1|10) s steps · /);
     await shots(page, `${process.env.BERTH_SHOT_PREFIX ?? 'ui'}-stats-7d-zoomed`);
     await detail.statsButton('Reset zoom').click();
 

@@ -10,6 +10,7 @@ import { clockFormat, formatSpan, isLiveRange, zoomSource, type TimeWindow } fro
 import { useHistoryRange } from '../../stats/history/use-history-range';
 import { useStatsSeries } from '../../stats/use-stats';
 import { chartData, type ChartData } from './charts/chart-data';
+import { rowStepMs } from './charts/row-step';
 
 export interface StatsView {
   data: ChartData | null;
@@ -33,7 +34,11 @@ export function useStatsView(
   const span = useStatsSeries(id, ringSeconds, zoom ? zoom.to : frozenAt, source === 'ring');
   const history = useHistoryRange([id], rangeSeconds, zoom, source === 'store');
   const data = useMemo<ChartData | null>(() => {
-    if (source === 'ring') return span ? { ...chartData(span), axis: zoom ? 'clock' : 'ago', stepMs: 1000 } : null;
+    if (source === 'ring') {
+      if (!span) return null;
+      const live = chartData(span);
+      return { ...live, axis: zoom ? 'clock' : 'ago', stepMs: rowStepMs(live.rows) };
+    }
     if (!history.window) return null;
     const range = history.ranges?.find((candidate) => id.startsWith(candidate.id) || candidate.id.startsWith(id));
     return { ...historyChartData(range, history.window), axis: 'clock' };

@@ -144,6 +144,8 @@ export function formatInstant(t: number): string {
 
 /** "12 s", "5 min", "1 h", "6 h", "1 day", "7 days": a span or step in words. */
 export function formatSpan(ms: number): string {
+  // A focused container's step (0.25 s) is not a whole second.
+  if (ms < 10 * second && ms % second !== 0) return `${Math.round(ms / 10) / 100} s`;
   if (ms < minute) return `${Math.round(ms / second)} s`;
   if (ms < hour) return `${Math.round(ms / minute)} min`;
   if (ms < day) return `${Math.round((ms / hour) * 10) / 10} h`;

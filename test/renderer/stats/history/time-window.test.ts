@@ -88,6 +88,9 @@ describe('clock ticks and labels', () => {
   });
   it('says spans in words', () => {
     expect(formatSpan(30_000)).toBe('30 s');
+    expect(formatSpan(250)).toBe('0.25 s');
+    expect(formatSpan(1500)).toBe('1.5 s');
+    expect(formatSpan(1000)).toBe('1 s');
     expect(formatSpan(300_000)).toBe('5 min');
     expect(formatSpan(6 * 3_600_000)).toBe('6 h');
     expect(formatSpan(86_400_000)).toBe('1 day');
