@@ -1,7 +1,8 @@
 // Which host veths count as an engine's leaked pairs: only container ends with its subnet's MAC whose peer is
 // in the host namespace too, never a live container's host end, another subnet's pair or an attached port.
 import { describe, expect, it } from 'vitest';
-import { containerMacPrefix, leakedVeths, type IpLink } from './leaked-veths';
+import { parseIpv4 } from '../../main/core/engines/dockerd/subnet';
+import { containerMacPrefix, leakedVeths, leftoverTestVeths, type IpLink } from './leaked-veths';
 
 const PREFIX = '02:42:0a:d4:e5:';
 
@@ -53,5 +54,37 @@ describe('leakedVeths', () => {
 
   it('compares MACs case-insensitively', () => {
     expect(leakedVeths(pair('vetha', 'vethb', '02:42:0A:D4:E5:05'), PREFIX)).toHaveLength(1);
+  });
+});
+
+describe('leftoverTestVeths', () => {
+  const routed = (cidr: string) => {
+    const [address, prefix] = cidr.split('/');
+    return { base: parseIpv4(address)!, prefix: Number(prefix) };
+  };
+
+  it('finds leaked pairs of every test subnet that no route covers', () => {
+    const links = [
+      ...pair('a1', 'a2', '02:42:0a:c8:00:02'), // 10.200.0.0/24, the first test /16
+      ...pair('b1', 'b2', '02:42:0a:fe:ff:03'), // 10.254.255.0/24, the last
+      ...pair('c1', 'c2', '02:42:0a:d5:07:04'), // 10.213.7.0/24, Berth's own pool
+    ];
+    expect(leftoverTestVeths(links, [routed('192.168.1.0/24')]).map((veth) => veth.name)).toEqual(['a1', 'b1', 'c1']);
+  });
+
+  it('keeps pairs of a /24 a route or address covers (an engine that is up or tearing down)', () => {
+    const links = [...pair('a1', 'a2', '02:42:0a:c8:00:02'), ...pair('b1', 'b2', '02:42:0a:d4:e5:03')];
+    expect(leftoverTestVeths(links, [routed('10.200.0.0/24'), routed('10.212.229.1/32')])).toEqual([]);
+    expect(leftoverTestVeths(links, [routed('10.192.0.0/10')])).toEqual([]);
+  });
+
+  it('keeps MACs outside 10.200–254 (docker0, 172.17.x, 10.199.x, 10.255.x) and pairs still on a bridge', () => {
+    const links = [
+      ...pair('a1', 'a2', '02:42:ac:11:00:02'),
+      ...pair('b1', 'b2', '02:42:0a:c7:00:02'),
+      ...pair('c1', 'c2', '02:42:0a:ff:00:02'),
+      ...pair('d1', 'd2', '02:42:0a:d4:e5:02', { host: { master: 'bt-1234' } }),
+    ];
+    expect(leftoverTestVeths(links, [])).toEqual([]);
   });
 });
