@@ -1,6 +1,7 @@
 // Proves the harness itself: the private engine answers on its own socket with its own data root, runs the
 // busybox image, the registry holds the pushed image, and an engine can be stopped, restarted and destroyed
 // without leaving anything behind.
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import Dockerode from 'dockerode';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,9 @@ import { removeTestContainers, runIdleContainer, TEST_LABEL } from './containers
 import { harness } from './context';
 import { bridgeExists } from './host-bridge';
 import { mountsUnder, processIdsMentioning } from './host-cleanup';
+import { containerMacPrefix, hostVeths } from './leaked-veths';
 import { PrivateEngine } from './private-engine';
+import { runCommand } from './run-command';
 
 const context = harness();
 const docker = new Dockerode({ socketPath: context.socketPath });
@@ -90,5 +93,40 @@ describe('engine lifecycle', () => {
     expect(await mountsUnder(engine.baseDir)).toEqual([]);
     expect(await bridgeExists(engine.bridge.name)).toBe(false);
     expect(await processIdsMentioning(engine.baseDir)).toEqual([]);
+  });
+});
+
+describe('engine teardown', () => {
+  it('leaves no veth of its subnet, removes a pair dockerd left behind, and touches no other pair', async () => {
+    const engine = await PrivateEngine.start({ name: 'veths' });
+    const prefix = containerMacPrefix(engine.bridge.gatewayCidr);
+    const tag = randomBytes(2).toString('hex');
+    // What an interrupted teardown leaves: the container end back in the host namespace, down, its peer still
+    // a port of the bridge. The control pair has the MAC of a /24 no test engine uses (10.199.0.0/16).
+    const leaked = { end: `btl-${tag}`, host: `btm-${tag}` };
+    const control = { end: `btc-${tag}`, host: `btd-${tag}` };
+    try {
+      const own = engine.docker();
+      await pullImage(own, context.registryImage);
+      for (let index = 0; index < 5; index += 1) await runIdleContainer(own, context.registryImage);
+      for (const [pair, mac] of [
+        [leaked, `${prefix}fe`],
+        [control, '02:42:0a:c7:00:fe'],
+      ] as const) {
+        await runCommand('ip', ['link', 'add', pair.end, 'address', mac, 'type', 'veth', 'peer', 'name', pair.host]);
+      }
+      await runCommand('ip', ['link', 'set', leaked.host, 'master', engine.bridge.name, 'up']);
+    } finally {
+      await engine.destroy();
+    }
+    try {
+      const veths = await hostVeths();
+      const ours = veths.map((veth) => veth.ifname).filter((name) => name.endsWith(`-${tag}`));
+      expect(ours.sort()).toEqual([control.end, control.host].sort());
+      expect(veths.filter((veth) => veth.address?.startsWith(prefix)).map((veth) => veth.ifname)).toEqual([]);
+      expect(await bridgeExists(engine.bridge.name)).toBe(false);
+    } finally {
+      await runCommand('ip', ['link', 'del', control.end]).catch(() => undefined);
+    }
   });
 });

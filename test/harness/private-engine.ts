@@ -10,12 +10,16 @@ import { pingSocket } from '../../main/core/engines/dockerd/ping-socket';
 import { DaemonProcess } from './daemon-process';
 import { killOrphanShims, mountsUnder, unmountAllUnder } from './host-cleanup';
 import { createBridge, deleteBridge, type HostBridge } from './host-bridge';
+import { deleteLeakedVeths } from './leaked-veths';
 import { isAlive } from './run-command';
 
 const READY_TIMEOUT_MS = 60_000;
 // dockerd gives each container this long to stop on shutdown (--shutdown-timeout), then kills it.
 const CONTAINER_SHUTDOWN_S = 2;
 const STOP_TIMEOUT_MS = 30_000;
+// destroy() removes the containers through the API first, this many at a time, for at most this long.
+const REMOVE_CONCURRENCY = 8;
+const REMOVE_TIMEOUT_MS = 60_000;
 
 export interface PrivateEngineOptions {
   /** Goes into the directory name, to tell engines apart in `ps` and `/tmp`. */
@@ -118,16 +122,60 @@ export class PrivateEngine {
     await rm(`${this.baseDir}/dockerd.pid`, { force: true });
   }
 
-  /** Stops the engine and removes its directories, mounts and bridge; leaves no process behind. */
+  /** Stops the engine and removes its directories, mounts, bridge and veths; leaves no process behind. */
   async destroy(): Promise<void> {
+    // dockerd's own shutdown stops every container at once and exits at its deadline even when their network
+    // teardown is half done, which leaves veth pairs in the host namespace (see leaked-veths.ts). Removing the
+    // containers through the API first tears each one's network down completely while dockerd still runs.
+    await this.removeAllContainers();
     await this.stop();
     await unmountAllUnder(this.baseDir);
+    // Whatever a crash or a missed deadline still left; while our bridge holds the /24, its MACs are ours.
+    await deleteLeakedVeths(this.bridge);
     const left = await mountsUnder(this.baseDir);
     // Deleting through a mount could delete host files (a bind-mounted volume): refuse instead.
     if (left.length > 0)
       throw new Error(`[harness] mounts still under ${this.baseDir}, not deleting it: ${left.join(', ')}`);
     await rm(this.baseDir, { recursive: true, force: true });
     await deleteBridge(this.bridge.name);
+  }
+
+  /**
+   * Force-removes every container while dockerd runs, a few at a time, giving up (with a warning) after
+   * REMOVE_TIMEOUT_MS: destroy() must finish even when the engine hangs. A dead or stopped engine is skipped.
+   */
+  private async removeAllContainers(): Promise<void> {
+    if (!this.dockerd.running || !(await this.ping())) return;
+    const docker = this.docker();
+    let ids: string[] = [];
+    const removeAll = async (): Promise<void> => {
+      ids = (await docker.listContainers({ all: true })).map((info) => info.Id);
+      const worker = async (): Promise<void> => {
+        for (let id = ids.pop(); id !== undefined; id = ids.pop()) {
+          await docker
+            .getContainer(id)
+            .remove({ force: true, v: true })
+            .catch((error: Error) => console.warn(`[harness] could not remove container ${id}: ${error.message}`));
+        }
+      };
+      await Promise.all(Array.from({ length: REMOVE_CONCURRENCY }, worker));
+    };
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), REMOVE_TIMEOUT_MS);
+    });
+    try {
+      const outcome = await Promise.race([removeAll().then(() => 'done' as const), timeout]);
+      if (outcome === 'timeout') {
+        // Start no more removals; dockerd's shutdown and deleteLeakedVeths take care of the rest.
+        ids.length = 0;
+        console.warn(`[harness] removing the containers of ${this.dockerHost} took over ${REMOVE_TIMEOUT_MS / 1000} s`);
+      }
+    } catch (error) {
+      console.warn(`[harness] could not list the containers of ${this.dockerHost}: ${(error as Error).message}`);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** The dockerd process id while it runs, for fault tests that kill it the hard way (SIGKILL). */

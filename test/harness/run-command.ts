@@ -21,7 +21,8 @@ export function runCommand(command: string, args: string[]): Promise<string> {
     execFile(
       command,
       args,
-      { encoding: 'utf8', env: { ...process.env, PATH: SYSTEM_PATH } },
+      // `ip -j link` on a host with a thousand interfaces prints more than execFile's default 1 MiB.
+      { encoding: 'utf8', env: { ...process.env, PATH: SYSTEM_PATH }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error) {
           reject(new Error(`[harness] ${command} ${args.join(' ')} failed: ${stderr.trim() || error.message}`));
