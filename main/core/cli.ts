@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deferDockerodeSession } from './connection/defer-dockerode-session';
 import { CoreStart, pageFiles } from './serve/core-start';
 import { parseServeArgs, serveUsage } from './serve/serve-args';
 import type { Core } from './create-core';
@@ -80,7 +81,14 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** The core's heaviest modules first, a step each; the last brings the rest of the core. */
-const coreSteps = [() => import('ssh2'), () => import('dockerode'), () => import('./create-core')];
+const coreSteps = [
+  () => import('ssh2'),
+  () => {
+    deferDockerodeSession();
+    return import('dockerode');
+  },
+  () => import('./create-core'),
+];
 
 /** The files the page loads first; none when index.html cannot be read (startServeServer then says why). */
 async function pageFilesIn(rendererDir: string, log: Logger): Promise<string[]> {
