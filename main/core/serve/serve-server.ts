@@ -1,7 +1,8 @@
 // `serve` mode's HTTP server: the built renderer and the WebSocket bridge on a loopback address only,
 // behind the checks of serve-security.ts. No connection it accepts or refuses can take the process down.
 // It can listen before the core has loaded (a promise of it): the browser then fetches the page while the
-// core's modules load, and a bridge socket is accepted once the core is there.
+// core's modules load, and a bridge socket is accepted once the core is there. It tells `activity` of its
+// requests, so that `serve` can choose when to load the core (core-start.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -10,11 +11,12 @@ import { bridgePath } from '../../shared/transport';
 import type { Core } from '../create-core';
 import type { Logger } from '../logger';
 import type { BridgeLimits } from './bridge-client';
+import type { ServeActivity } from './core-start';
 import { routeHttp } from './serve-routes';
 import { checkRequest, newToken, requestUrl } from './serve-security';
 import { isPeerGone, refuseUpgrade, socketErrorLogger } from './socket-errors';
 import { staticRoot } from './static-files';
-import { createBridge } from './ws-bridge';
+import { createBridge, type Bridge } from './ws-bridge';
 
 type ServeCore = Pick<Core, 'router' | 'hub' | 'log' | 'releaseClient'>;
 
@@ -32,6 +34,8 @@ export interface ServeOptions {
   token?: string;
   /** The bridge's ping interval and send caps; tests shorten them. */
   bridge?: Partial<BridgeLimits>;
+  /** Hears of each request's start and end and of each allowed bridge socket. */
+  activity?: ServeActivity;
 }
 
 export interface ServeHandle {
@@ -63,9 +67,25 @@ export async function startServeServer(options: ServeOptions): Promise<ServeHand
   );
   // Whoever awaits the core reports its failure (cli.ts); here it only means no socket is bridged.
   bridgeReady.catch(() => undefined);
+  // Closing must not wait for a core that may never load (serve stopped before it started loading it).
+  let closed = false;
+  let bridgeOpen: Bridge | null = null;
+  bridgeReady.then(
+    (bridge) => (closed ? bridge.close() : (bridgeOpen = bridge)),
+    () => undefined,
+  );
+  const activity = options.activity;
+  /** Bridge sockets waiting for the core: closing ends them, as the server would not close while they are open. */
+  const waiting = new Set<Duplex>();
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     request.on('error', socketErrorLogger(log, 'request failed'));
+    if (activity) {
+      const path = request.url ?? '';
+      activity.requestBegan(path);
+      // 'close' comes once, whether the response was sent or the peer went away first.
+      response.once('close', () => activity.requestEnded(path));
+    }
     response.on('error', socketErrorLogger(log, 'response failed'));
     routeHttp(request, response, { root, token, port, log }).catch((error: unknown) => {
       log.error('[serve] a request failed', error);
@@ -96,8 +116,11 @@ export async function startServeServer(options: ServeOptions): Promise<ServeHand
         refuseUpgrade(socket, verdict.allowed ? 404 : verdict.status);
         return;
       }
+      activity?.bridgeWanted();
+      waiting.add(socket);
       bridgeReady.then(
         (bridge) => {
+          waiting.delete(socket);
           if (!socket.destroyed) sockets.handleUpgrade(request, socket, head, (client) => bridge.attach(client));
         },
         () => socket.destroy(),
@@ -124,7 +147,9 @@ export async function startServeServer(options: ServeOptions): Promise<ServeHand
     port,
     token,
     close: async () => {
-      (await bridgeReady.catch(() => null))?.close();
+      closed = true;
+      bridgeOpen?.close();
+      for (const socket of waiting) socket.destroy();
       sockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

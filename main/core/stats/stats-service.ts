@@ -21,10 +21,14 @@ import { toContainerFacts } from './container-facts';
 import type { EnforcedLimits } from './derive';
 import { RecorderWatch, recorderClientId, type RecordingState } from './recorder-watch';
 import { RunningSet } from './running-set';
+import { limitConcurrency } from './limit-concurrency';
 import { Collection } from './stats-collection';
 import { WatchSets } from './watch-sets';
 
 export type { StatsCollectorChoice } from './collector-choice';
+
+/** Inspects that opening series sends at once (limit-concurrency.ts says why). */
+const inspectsAtOnce = 4;
 
 export interface StatsServiceOptions {
   connection: EngineLink;
@@ -96,7 +100,9 @@ export class StatsService {
       idleCarryMs: options.idleCarryMs ?? 5000,
       keepUnwatchedMs: options.keepUnwatchedMs ?? 120_000,
       chooser: this.chooser,
-      inspect: async (id) => toContainerFacts(await client().getContainer(id).inspect()),
+      inspect: limitConcurrency(inspectsAtOnce, async (id: string) =>
+        toContainerFacts(await client().getContainer(id).inspect()),
+      ),
       notRunning: (id) => this.running.noteStopped(id),
       missing: (id) => this.forget(id),
     });

@@ -133,6 +133,40 @@ describe('serve server: a core still loading', () => {
     socket.close();
   });
 
+  it('tells its activity listener of each request by path, and of allowed bridge sockets only', async () => {
+    const ownLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const heard: string[] = [];
+    const serving = await startServeServer({
+      core: new Promise(() => undefined),
+      log: ownLog,
+      rendererDir,
+      port: 0,
+      activity: {
+        requestBegan: (path) => heard.push(`began ${path}`),
+        requestEnded: (path) => heard.push(`ended ${path}`),
+        bridgeWanted: () => heard.push('bridge'),
+      },
+    });
+    handle = serving;
+    const { port, token } = serving;
+    const prefix = sessionPrefix(token);
+    await get(port, `${prefix}assets/app.js`, { 'sec-fetch-site': 'same-origin' });
+    await until(() => heard.length === 2);
+    expect(heard).toEqual([`began ${prefix}assets/app.js`, `ended ${prefix}assets/app.js`]);
+    // A socket without the token is refused before anything is loaded for it.
+    await expect(openBridge(port, '', origin(port))).rejects.toThrow();
+    expect(heard).not.toContain('bridge');
+    void openBridge(port, `?token=${token}`, origin(port)).catch(() => undefined);
+    await until(() => heard.includes('bridge'));
+  });
+
+  it('closes while the core has not loaded (serve stopped before it started loading it)', async () => {
+    const ownLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const serving = await startServeServer({ core: new Promise(() => undefined), log: ownLog, rendererDir, port: 0 });
+    await serving.close();
+    await expect(get(serving.port, '/')).rejects.toThrow();
+  });
+
   it('refuses to start without a log while the core loads', async () => {
     await expect(startServeServer({ core: new Promise(() => undefined), rendererDir, port: 0 })).rejects.toThrow(
       'needs a log',
