@@ -63,14 +63,17 @@ describe('recorded history bounds', () => {
     const folder = historyFolder(dir);
     // Every container was recorded at some point: more than the cap was written in all. One of the last wave
     // stands for it: on a loaded machine a container living 3 s may end before its first sample.
-    const last = await until('the last wave to be on disk', async () =>
+    await until('the last wave to be on disk', async () =>
       flood.slice(16).find((each) => existsSync(join(folder, each.id))),
     );
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const kept = (await readdir(folder)).filter((name) => /^[0-9a-f]{64}$/.test(name));
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.length).toBeLessThan(flood.length);
-    expect(kept).toContain(last.id);
+    // The newest survive: some of the last wave is kept (which ones depends on whose rows a flush wrote last;
+    // the first of them on disk can be dropped for a later one of its own wave).
+    const newest = flood.slice(16).find((each) => kept.includes(each.id));
+    expect(newest).toBeDefined();
     expect(await bytesOnDisk(folder)).toBeLessThanOrEqual(capBytes);
     const recording = await call(core, 'stats:recording', {});
     expect(recording.storeCapBytes).toBe(capBytes);
@@ -83,7 +86,7 @@ describe('recorded history bounds', () => {
     expect(await call(core, 'stats:range', { ids: [dropped.id], from: Date.now() - 600_000 })).toEqual([
       expect.objectContaining({ rows: [] }),
     ]);
-    const [lastRange] = await call(core, 'stats:range', { ids: [last.id], from: Date.now() - 600_000 });
+    const [lastRange] = await call(core, 'stats:range', { ids: [newest!.id], from: Date.now() - 600_000 });
     expect(lastRange!.rows.length).toBeGreaterThan(0);
   });
 
