@@ -1,6 +1,6 @@
-// A process's output as a log (a build, an engine install): plain text in a scrolling box that follows the end
-// while the user has not scrolled up to read something.
-import { useEffect, useRef } from 'react';
+// A process's output as a log (a build, an engine install, a compose command): text in a scrolling box that
+// follows the end while the user has not scrolled up to read something.
+import { useEffect, useRef, type ReactNode } from 'react';
 import '../styles/following-log.css';
 
 export function FollowingLog({
@@ -9,6 +9,7 @@ export function FollowingLog({
   label,
   placeholder,
   className,
+  children,
 }: {
   text: string;
   busy: boolean;
@@ -18,13 +19,15 @@ export function FollowingLog({
   placeholder: string;
   /** The box's size, which differs by place. */
   className: string;
+  /** Shown instead of `text` when the output is marked up (compose's stderr and Berth's own lines apart). */
+  children?: ReactNode;
 }) {
   const box = useRef<HTMLPreElement>(null);
   const following = useRef(true);
   useEffect(() => {
     const element = box.current;
     if (element && following.current) element.scrollTop = element.scrollHeight;
-  }, [text]);
+  }, [text, children]);
   return (
     <pre
       ref={box}
@@ -38,7 +41,7 @@ export function FollowingLog({
         following.current = element.scrollHeight - element.scrollTop - element.clientHeight < 24;
       }}
     >
-      {text || (busy ? placeholder : '')}
+      {children ?? (text || (busy ? placeholder : ''))}
     </pre>
   );
 }

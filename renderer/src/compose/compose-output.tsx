@@ -1,8 +1,8 @@
 // A compose command's output as it arrives: a monospace log (stderr and Berth's own lines told apart), kept
 // scrolled to its end while the user has not scrolled up, and the outcome under it in words.
-import { useEffect, useRef } from 'react';
 import Anser from 'anser';
 import type { StreamChunk } from '@shared/stream-types';
+import { FollowingLog } from '../components/following-log';
 import type { RunOutcome } from './use-compose-run';
 
 // Compose v2 colours its output when it thinks it has a terminal; those sequences are noise in this panel.
@@ -17,34 +17,22 @@ export function ComposeOutput({
   outcome: RunOutcome;
   label: string;
 }) {
-  const log = useRef<HTMLPreElement>(null);
-  const pinned = useRef(true);
-  useEffect(() => {
-    const element = log.current;
-    if (element && pinned.current) element.scrollTop = element.scrollHeight;
-  }, [chunks]);
   if (outcome.kind === 'idle' && chunks.length === 0) return null;
+  const running = outcome.kind === 'running';
   return (
     <div className="compose-output">
-      {(chunks.length > 0 || outcome.kind === 'running') && (
-        <pre
-          ref={log}
-          role="log"
-          aria-label={label}
-          tabIndex={0}
-          className="compose-log"
-          onScroll={(event) => {
-            const element = event.currentTarget;
-            pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < 24;
-          }}
-        >
-          {chunks.map((chunk, index) => (
-            <span key={index} className={`compose-log-${chunk.fd}`}>
-              {plain(chunk.text)}
-            </span>
-          ))}
-          {outcome.kind === 'running' && chunks.length === 0 && <span className="compose-log-system">Starting…</span>}
-        </pre>
+      {(chunks.length > 0 || running) && (
+        <FollowingLog text="" busy={running} label={label} placeholder="" className="compose-log">
+          {chunks.length > 0 ? (
+            chunks.map((chunk, index) => (
+              <span key={index} className={`compose-log-${chunk.fd}`}>
+                {plain(chunk.text)}
+              </span>
+            ))
+          ) : (
+            <span className="compose-log-system">Starting…</span>
+          )}
+        </FollowingLog>
       )}
       <OutcomeLine outcome={outcome} />
     </div>
