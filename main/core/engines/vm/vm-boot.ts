@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { BerthError } from '../../../shared/errors';
+import { BootAbandoned, cpuPositions, noInit, stalledCpu } from './boot-abandon';
 import type { SshTunnel } from '../ssh/ssh-tunnel';
 import {
   acceleratorCandidates,
@@ -40,22 +41,14 @@ export { GUEST_USER } from './vm-ssh-access';
 export const READY_DEADLINE_MS = 300_000;
 const PING_RETRY_MS = 100;
 /**
- * Boots tried when the guest kernel reports a stalled CPU before the engine is ready. Under software emulation
- * here a guest hung now and then (CPUs in soft lockups, seen in about 1 boot in 20 while the first cgroup was made
- * with the other CPU busy; initrd-init avoids that case, 0 in 40 since), the next boot was fine, and waiting out
- * READY_DEADLINE_MS would make the user wait five minutes for an error.
+ * Boots tried when a boot is abandoned (boot-abandon.ts: a stalled CPU, or no init) before the engine is ready.
+ * Under software emulation here a guest hung now and then: CPUs in soft lockups, seen in about 1 boot in 20 while
+ * the first cgroup was made with the other CPU busy (initrd-init avoids that case, 0 in 40 since); and, twice in
+ * CI, a console silent after the firmware's banner for the whole five minutes.
  */
 const BOOT_ATTEMPTS = 3;
-
-/** The guest kernel reported a stalled CPU while booting: that boot is abandoned and another one started. */
-class GuestStalled extends BerthError {
-  constructor(line: string) {
-    super(
-      'ENGINE_UNREACHABLE',
-      `The VM's kernel reported a stalled CPU while booting ("${line}"). See the VM's log for the console's last lines.`,
-    );
-  }
-}
+/** The guest's init reports itself about 3.5 s after QEMU starts under software emulation here, at once with KVM. */
+export const INIT_DEADLINE_MS = 90_000;
 const PROBE_DEADLINE_MS = 120_000;
 
 export interface BootPhase {
@@ -75,6 +68,8 @@ export interface BootDeps {
   ping(tunnel: SshTunnel): Promise<void>;
   /** QEMU's options for the shared folders, asked before each boot (share-session.ts). */
   shareArgs?: () => Promise<string[]>;
+  /** How long a boot may take to reach the guest's init before it is abandoned; absent, INIT_DEADLINE_MS. */
+  initDeadlineMs?: number;
   /** The folders shared in this boot and how (asked after shareArgs), for the saved state's fingerprint. */
   shareFacts?: () => { folders: string[]; mechanism: ShareMechanism };
 }
@@ -162,7 +157,7 @@ export class VmBoot {
       try {
         return await this.boot({ ...base, accel }, image);
       } catch (error) {
-        if (!(error instanceof GuestStalled) || attempt >= BOOT_ATTEMPTS) throw error;
+        if (!(error instanceof BootAbandoned) || attempt >= BOOT_ATTEMPTS) throw error;
         note(`[vm] ${error.message} Booting again (attempt ${attempt + 1} of ${BOOT_ATTEMPTS}).`);
       }
     }
@@ -303,15 +298,19 @@ export class VmBoot {
     const { config, env, layout, note } = this.deps;
     const sshPort = await freeLocalPort();
     let hostKey: { keyType: string; key: string } | null = null;
-    let stalled: GuestStalled | null = null;
+    let abandoned: BootAbandoned | null = null;
+    let initSeen = false;
     const shareArgs = (await this.deps.shareArgs?.()) ?? [];
     const inputs = { ...this.inputs(base, base.accel, sshPort), shareArgs };
     const fingerprint = this.fingerprint(inputs, image);
     fingerprint.catch(() => undefined);
     const qemu = this.spawn(inputs, (event, atMs) => {
       if (event.type === 'hostkey') hostKey = { keyType: event.keyType, key: event.key };
-      else if (event.type === 'stall') stalled ??= new GuestStalled(event.line);
-      else if (event.phase !== 'poweroff') this.deps.phase({ phase: event.phase, atMs });
+      else if (event.type === 'stall') abandoned ??= stalledCpu(event.line);
+      else if (event.phase !== 'poweroff') {
+        initSeen ||= event.phase === 'init';
+        this.deps.phase({ phase: event.phase, atMs });
+      }
     });
     this.deps.phase({ phase: 'qemu', atMs: 0 });
     await this.started(qemu);
@@ -320,7 +319,11 @@ export class VmBoot {
     );
     const tunnel = vmTunnel(layout, env, sshPort, note);
     try {
-      const stall = (): Error | null => stalled;
+      const initDeadlineMs = this.deps.initDeadlineMs ?? INIT_DEADLINE_MS;
+      const stall = (): Error | null => {
+        if (!abandoned && !initSeen && Date.now() > qemu.startedAt + initDeadlineMs) abandoned = noInit(initDeadlineMs);
+        return abandoned;
+      };
       await until('its SSH host key on the console', () => hostKey !== null, qemu, READY_DEADLINE_MS, stall);
       const pinned = hostKey as unknown as HostKey;
       await pinHostKey(layout, sshPort, pinned);
@@ -339,6 +342,8 @@ export class VmBoot {
       };
     } catch (error) {
       tunnel.dispose();
+      if (error instanceof BootAbandoned && qemu.running)
+        note(`[vm] the guest's CPUs when this boot was abandoned: ${await cpuPositions(inputs.qmpSocket)}`);
       await qemu.kill();
       throw error;
     }
@@ -363,7 +368,7 @@ export class VmBoot {
     const pinging = attempt();
     await until('engine readiness', () => ready.done, qemu, READY_DEADLINE_MS, stall).catch((error: Error) => {
       ready.done = true;
-      if (error instanceof GuestStalled) throw error;
+      if (error instanceof BootAbandoned) throw error;
       throw last
         ? new BerthError('ENGINE_UNREACHABLE', `${error.message} Last answer: ${(last as Error).message}`)
         : error;

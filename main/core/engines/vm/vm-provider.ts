@@ -51,6 +51,8 @@ export interface VmProviderOptions {
   idleTiming?: IdleTiming;
   /** When the data disk is trimmed (trim-schedule.ts); absent, TRIM_TIMING. */
   trimTiming?: TrimTiming;
+  /** Tests shorten how long a boot may take to reach the guest's init (vm-boot.ts's INIT_DEADLINE_MS otherwise). */
+  initDeadlineMs?: number;
   /** Settings → Published ports says all interfaces (forwarded ports then listen on all, when the container's do). */
   publishAll?: () => Promise<boolean>;
 }
@@ -337,6 +339,7 @@ export class VmProvider implements EngineProvider {
       config: this.options.config,
       env: this.options.env,
       layout: this.layout,
+      initDeadlineMs: this.options.initDeadlineMs,
       note: (line) => this.note(line),
       serial: (line) => this.serialLine(line),
       phase: (phase) => {
