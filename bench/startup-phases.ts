@@ -56,14 +56,15 @@ async function main(): Promise<void> {
     await buildBusyboxImage(engine.docker(), benchImage);
     await startIdleContainers(engine.docker(), Number(values.containers));
     for (let run = 0; run < Number(values.runs); run += 1) {
+      // The tab is open before launch, as in startup-measure.ts.
+      const page = await browser.newPage();
+      // Every frame's channel or event name and when it passed, in the page's clock.
+      // A string, not a function: tsx would wrap named functions in a helper the page does not have.
+      await page.addInitScript(frameRecorder);
       const launched = performance.now();
       const serve = await startServe(engine.dockerHost);
       const linked = performance.now() - launched;
-      const page = await browser.newPage();
       try {
-        // Every frame's channel or event name and when it passed, in the page's clock.
-        // A string, not a function: tsx would wrap named functions in a helper the page does not have.
-        await page.addInitScript(frameRecorder);
         const beforeGoto = performance.now();
         await page.goto(serve.url);
         await page.getByRole('navigation').getByRole('link', { name: 'Containers', exact: true }).click();
