@@ -40,7 +40,7 @@ export const benches: BenchDef[] = [
     what:
       "live per-container stats: Berth's cgroup and API collectors against `docker stats` (CPU, memory, latency " +
       'to a CPU change), and Berth recording always-on with nobody watching; full: 10, 50, 100 containers, ' +
-      '30 s windows, 5 latency trials; quick: 100 containers, 15 s windows, 3 trials',
+      '30 s windows (120 s at 100), 5 latency trials; quick: 100 containers, 120 s windows, 3 trials',
   },
   {
     name: 'history',
