@@ -17,8 +17,8 @@ export interface StartupRuns {
 }
 
 /**
- * `runs` times: open a blank tab, start serve, open its page in that tab, go to Containers and wait for the row named `firstRow` and the
- * subtitle counting `running` of `total`; then time `docker ps -a` on the same engine.
+ * `runs` times: open a blank tab, start serve, open its page in that tab, go to Containers and wait for the row
+ * named `firstRow` and the subtitle counting `running` of `total`; then time `docker ps -a` on the same engine.
  */
 export async function measureStartup(
   engine: PrivateEngine,

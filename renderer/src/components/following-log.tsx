@@ -3,25 +3,29 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import '../styles/following-log.css';
 
-export function FollowingLog({
-  text,
-  busy,
-  label,
-  placeholder,
-  className,
-  children,
-}: {
-  text: string;
+interface FollowingLogBase {
   busy: boolean;
   /** The log's accessible name ("Build output"). */
   label: string;
-  /** Shown while busy and nothing has been said yet. */
-  placeholder: string;
   /** The box's size, which differs by place. */
   className: string;
-  /** Shown instead of `text` when the output is marked up (compose's stderr and Berth's own lines apart). */
-  children?: ReactNode;
-}) {
+}
+
+/** Plain output, with a line of its own while busy and nothing has been said yet. */
+interface PlainLog extends FollowingLogBase {
+  text: string;
+  placeholder: string;
+  children?: never;
+}
+
+/** Marked-up output (compose's stderr and Berth's own lines apart): the caller draws every line. */
+interface MarkedUpLog extends FollowingLogBase {
+  children: ReactNode;
+  text?: never;
+  placeholder?: never;
+}
+
+export function FollowingLog({ text, busy, label, placeholder, className, children }: PlainLog | MarkedUpLog) {
   const box = useRef<HTMLPreElement>(null);
   const following = useRef(true);
   useEffect(() => {

@@ -22,7 +22,7 @@ export function ComposeOutput({
   return (
     <div className="compose-output">
       {(chunks.length > 0 || running) && (
-        <FollowingLog text="" busy={running} label={label} placeholder="" className="compose-log">
+        <FollowingLog busy={running} label={label} className="compose-log">
           {chunks.length > 0 ? (
             chunks.map((chunk, index) => (
               <span key={index} className={`compose-log-${chunk.fd}`}>

@@ -30,7 +30,16 @@ async function hungQemu(name: string, console: string[]): Promise<string> {
   return path;
 }
 
-async function expectThreeBootsThenFailure(provider: VmProvider, failure: RegExp): Promise<void> {
+/** Starts a VM named `name` on `qemu`; expects three boots, each abandoned, then the start to fail with `failure`. */
+async function expectThreeBootsThenFailure(
+  name: string,
+  qemu: string,
+  failure: RegExp,
+  initDeadlineMs?: number,
+): Promise<void> {
+  const config = newVmConfig({ name, cpus: 2, memoryMiB: 1024, diskGiB: 2 });
+  const env = { ...dirs!.env, BERTH_QEMU: qemu };
+  const provider = new VmProvider({ config, env, log: silentLogger, initDeadlineMs });
   try {
     await expect(provider.start()).rejects.toThrow(failure);
     const log = provider.logs().join('\n');
@@ -64,9 +73,9 @@ describe('a boot that hangs', () => {
       'BERTH-PHASE init 2.30',
       '[   25.130626] rcu: INFO: rcu_preempt detected stalls on CPUs/tasks:',
     ]);
-    const config = newVmConfig({ name: 'stall', cpus: 2, memoryMiB: 1024, diskGiB: 2 });
     await expectThreeBootsThenFailure(
-      new VmProvider({ config, env: { ...dirs!.env, BERTH_QEMU: qemu }, log: silentLogger }),
+      'stall',
+      qemu,
       /reported a stalled CPU while booting \("\[ +25\.130626\] rcu: INFO: rcu_preempt detected stalls/,
     );
   }, 120_000);
@@ -76,10 +85,6 @@ describe('a boot that hangs', () => {
       'SeaBIOS (version 1.16.2-debian-1.16.2-1)',
       'iPXE (http://ipxe.org) 00:03.0 C000 PCI2.10 PnP PMM+3EFCEB80+3EF0EB80 C000',
     ]);
-    const config = newVmConfig({ name: 'silent', cpus: 2, memoryMiB: 1024, diskGiB: 2 });
-    await expectThreeBootsThenFailure(
-      new VmProvider({ config, env: { ...dirs!.env, BERTH_QEMU: qemu }, log: silentLogger, initDeadlineMs: 2_000 }),
-      /did not reach its init within 2 s of QEMU's start/,
-    );
+    await expectThreeBootsThenFailure('silent', qemu, /did not reach its init within 2 s of QEMU's start/, 2_000);
   }, 120_000);
 });
