@@ -20,7 +20,11 @@ const frameRecorder = `
     if (typeof text !== 'string') return '?';
     const frame = JSON.parse(text);
     if (frame.channel && frame.id !== undefined) channels.set(frame.id, frame.channel);
-    return frame.channel ?? frame.event ?? (frame.id !== undefined ? 'reply ' + channels.get(frame.id) : '?');
+    if (frame.channel || frame.event) return frame.channel ?? frame.event;
+    if (frame.id === undefined) return '?';
+    // A failed reply says its code: a first request answered with an error costs the page a refetch.
+    const failed = frame.reply && frame.reply.ok === false ? ' (' + frame.reply.error.code + ')' : '';
+    return 'reply ' + channels.get(frame.id) + failed;
   };
   const send = WebSocket.prototype.send;
   WebSocket.prototype.send = function (data) {

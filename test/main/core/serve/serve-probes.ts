@@ -111,10 +111,27 @@ export function upgradeRequest(port: number, query: string, extraHeaders: Record
   return `GET /bridge${query} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`;
 }
 
+/**
+ * Resolves once the core says its engine is connected. A serve just started answers engine calls with
+ * ENGINE_UNREACHABLE ("still connecting") until then, which the renderer waits out; a test asking for
+ * containers must too, or it fails whenever a loaded machine makes the first connection slow.
+ */
+export async function untilEngineConnected(socket: WebSocket, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: BridgeReply['reply'] | undefined;
+  for (let id = 10_000; Date.now() < deadline; id += 1) {
+    last = (await call(socket, { id, channel: 'engine:status', payload: {} })).reply;
+    if (last.ok && (last.data as { state?: string }).state === 'connected') return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the engine was not connected within ${timeoutMs} ms: ${JSON.stringify(last)}`);
+}
+
 /** A request a legitimate client makes through the bridge: proves the core answers, not just the socket. */
 export async function legitimateCall(port: number, token: string): Promise<BridgeReply> {
   const socket = await openBridge(port, `?token=${encodeURIComponent(token)}`, { origin: `http://127.0.0.1:${port}` });
   try {
+    await untilEngineConnected(socket);
     return await call(socket, { id: 1, channel: 'containers:list', payload: { all: true } });
   } finally {
     socket.close();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames } from '../../../../main/shared/contract';
 import { harness } from '../../../harness/context';
 import { startServe, type ServeProcess } from '../../../harness/serve-process';
-import { call, get as probeGet, openBridge as probeBridge } from './serve-probes';
+import { call, get as probeGet, openBridge as probeBridge, untilEngineConnected } from './serve-probes';
 
 let serve: ServeProcess;
 
@@ -73,9 +73,11 @@ describe('serve mode', () => {
       id: 901,
       reply: { ok: false, error: { code: 'INVALID_PAYLOAD' } },
     });
-    // Still serving after all that.
+    // Still serving after all that (once the engine's first connection, begun when this socket asked for the
+    // core, is made: until then engine calls answer "still connecting").
+    await untilEngineConnected(socket);
     const list = await call(socket, { id: 902, channel: 'containers:list', payload: { all: true } });
-    expect(list.reply.ok).toBe(true);
+    expect(list.reply, JSON.stringify(list.reply)).toMatchObject({ ok: true });
     expect(Array.isArray(list.reply.data)).toBe(true);
     socket.close();
   });
