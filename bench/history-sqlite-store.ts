@@ -92,8 +92,9 @@ export class SqliteHistoryStore {
     this.db.transaction(() => {
       for (const container of this.containers.values()) {
         const cid = this.numbers.get(container.id)!;
-        for (const [index, series] of container.series.entries()) {
-          if (series.pending.length === 0) continue;
+        for (const index of historyTiers.keys()) {
+          const series = container.seriesToFlush(index);
+          if (!series) continue;
           for (const row of series.pending)
             this.inserts[index]!.run(cid, row.t, ...this.cells(row, series.tier.keepsRange));
           series.pending = [];

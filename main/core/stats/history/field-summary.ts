@@ -51,7 +51,7 @@ export async function summarizeContainer(
 ): Promise<FieldSummary> {
   const { field, limitField } = range;
   // Memory first, as HistoryStore.read: a flush landing meanwhile moves rows from memory to the file.
-  const memory = container.series[tierIndex]!.memoryRows();
+  const memory = container.memoryRows(tierIndex);
   const disk = await summarizeTierFile(container.filePath(tier), tier, statsFields, range);
   const inRange = (row: HistoryRow) => row.t > disk.newestT && row.t >= range.from && row.t <= range.to;
   for (const row of memory.filter(inRange))

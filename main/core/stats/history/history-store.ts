@@ -153,7 +153,7 @@ export class HistoryStore {
     if (!container) return { id, tier: tier.name, stepMs: tier.stepMs, rows: [] };
     // Memory first: a flush landing while the file is read moves rows from memory to disk, and taken the other
     // way round they would be in neither (rangeRows keeps only memory rows newer than the disk's).
-    const memory = container.series[tierIndex]!.memoryRows();
+    const memory = container.memoryRows(tierIndex);
     const disk = await readTierRows(container.filePath(tier), tier, statsFields, from, to);
     return { id, tier: tier.name, stepMs: tier.stepMs, rows: rangeRows(tier, width, disk, memory, from, to) };
   }
@@ -235,7 +235,7 @@ export class HistoryStore {
     try {
       if (!container.dirMade) await mkdir(container.dir, { recursive: true });
       container.dirMade = true;
-      await Promise.all(container.series.map((_, index) => this.flushSeries(container, index)));
+      await Promise.all(this.tiers.map((_, index) => this.flushSeries(container, index)));
       if (container.enginePending && container.engine !== undefined) {
         container.enginePending = false;
         await writeFile(join(container.dir, engineMarker), container.engine);
@@ -247,6 +247,7 @@ export class HistoryStore {
         await writeFile(join(container.dir, removedMarker), marker);
         container.bytes += Buffer.byteLength(marker);
       }
+      container.compact();
     } catch (error) {
       this.log.error(`[stats-history] could not write the history of ${container.id.slice(0, 12)}`, error);
     }
@@ -266,15 +267,15 @@ export class HistoryStore {
   }
 
   private async flushSeries(container: ContainerHistory, index: number): Promise<void> {
-    const series = container.series[index]!;
-    if (series.pending.length === 0) return;
+    const series = container.seriesToFlush(index);
+    if (!series) return;
     series.inFlight = series.pending;
     series.pending = [];
     try {
       await this.writeSeries(container, index, series.inFlight);
     } catch (error) {
       // Losing this batch beats retrying it forever: the next flush starts from what the file says.
-      container.files[index] = undefined;
+      container.setFileState(index, undefined);
       this.log.error(`[stats-history] could not write ${container.filePath(series.tier)}`, error);
     } finally {
       series.inFlight = [];
@@ -284,12 +285,12 @@ export class HistoryStore {
   private async writeSeries(container: ContainerHistory, index: number, rows: HistoryRow[]) {
     const tier = this.tiers[index]!;
     const path = container.filePath(tier);
-    let state = container.files[index];
+    let state = container.fileState(index);
     if (!state) {
       const contents = await readTierState(path, tier, statsFields);
       if (contents.replaced) this.log.warn(`[stats-history] ${path} is in another format: starting it afresh`);
       state = contents.state;
-      container.files[index] = state;
+      container.setFileState(index, state);
     }
     const before = state.bytes;
     // Rows not later than the file's newest (an open bucket finished at close, then resumed) would break time order.
@@ -318,7 +319,7 @@ export class HistoryStore {
     let container = this.containers.get(id);
     if (!container) {
       assertContainerId(id);
-      container = new ContainerHistory(id, join(this.dir, id), this.tiers, width);
+      container = new ContainerHistory(id, this.dir, this.tiers, width);
       this.containers.set(id, container);
     }
     return container;
