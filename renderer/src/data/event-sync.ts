@@ -12,6 +12,8 @@ import { applyEngineStatus, channelKey } from './channel-query';
 import { afterQuiet, coalesce } from './coalesce';
 
 export const containersCoalesceMs = 120;
+/** A few fetches at once (an action's events, a second one soon after), then one a second while events stream. */
+export const containersRunBudget = { burst: 4, refillMs: 1000 };
 /** The list is fetched once more this long after the last container event. */
 export const containersSettleMs = 600;
 
@@ -44,7 +46,7 @@ export function syncQueriesWithEvents(client: BerthClient, queries: QueryClient,
     void queries.invalidateQueries({ queryKey: ['limits:get'] });
     void queries.invalidateQueries({ queryKey: ['replicas:list'] });
   };
-  const containersChanged = coalesce(refreshContainers, coalesceMs);
+  const containersChanged = coalesce(refreshContainers, coalesceMs, containersRunBudget);
   // The engine sends `die` before its list says exited (Docker 20.10: 70-100 ms later on an idle machine), so
   // a list fetched on the event alone can show a stopped container running until its next event.
   const containersSettled = afterQuiet(refreshContainers, containersSettleMs);

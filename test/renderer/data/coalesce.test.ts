@@ -25,6 +25,31 @@ describe('coalesce', () => {
     expect(run).toHaveBeenCalledTimes(3);
   });
 
+  it('with a budget, runs lone calls and short bursts at once and a stream of calls about once per refill', () => {
+    const runs: number[] = [];
+    const start = Date.now();
+    const coalesced = coalesce(() => runs.push(Date.now() - start), 120, { burst: 4, refillMs: 1000 });
+    // A call every 100 ms for 5 s (containers churned by a script).
+    for (let t = 0; t < 5000; t += 100) {
+      coalesced.call();
+      vi.advanceTimersByTime(100);
+    }
+    // The budget's four runs go at once and at the ends of the first windows, then one per second.
+    expect(runs.slice(0, 4)).toEqual([0, 120, 240, 360]);
+    const later = runs.slice(4);
+    expect(later.length).toBeGreaterThanOrEqual(4);
+    expect(later.length).toBeLessThanOrEqual(5);
+    for (let i = 1; i < later.length; i++) expect(later[i]! - later[i - 1]!).toBeGreaterThanOrEqual(999);
+    // The calls of the last second still get their run; then the budget refills and a lone call runs at once.
+    vi.advanceTimersByTime(1000);
+    const afterStream = runs.length;
+    expect(runs.at(-1)).toBeGreaterThan(4900);
+    vi.advanceTimersByTime(10_000);
+    expect(runs).toHaveLength(afterStream);
+    coalesced.call();
+    expect(runs).toHaveLength(afterStream + 1);
+  });
+
   it('drops a pending run when cancelled', () => {
     const run = vi.fn();
     const coalesced = coalesce(run, 100);

@@ -88,6 +88,25 @@ describe('syncQueriesWithEvents', () => {
     expect(fetches['containers:list']).toBe(6);
   });
 
+  it('refetches the container list about once a second while container events keep coming', async () => {
+    const { raw, emit } = fakeTransport();
+    stops.push(syncQueriesWithEvents(new BerthClient(raw, 'electron', null), queries, 120));
+    await vi.runOnlyPendingTimersAsync();
+    expect(fetches['containers:list']).toBe(1);
+    // Five events a second for 5 s (two containers created and two removed each second): too far apart for
+    // the 120 ms window, each would be a fetch (25) without the budget: 4 at once, then one a second.
+    for (let i = 0; i < 25; i++) {
+      emit('containers:changed', { id: `c${i}`, action: i % 2 ? 'destroy' : 'create' });
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    const duringStream = fetches['containers:list']! - 1;
+    expect(duringStream).toBeGreaterThanOrEqual(8);
+    expect(duringStream).toBeLessThanOrEqual(10);
+    // The last events' fetch, and once more when they have settled.
+    await vi.advanceTimersByTimeAsync(1000 + containersSettleMs);
+    expect(fetches['containers:list']! - 1).toBeGreaterThan(duringStream);
+  });
+
   it('refetches the image list once per burst of image events, leaving containers alone', async () => {
     const { raw, emit } = fakeTransport();
     stops.push(syncQueriesWithEvents(new BerthClient(raw, 'electron', null), queries, 120));
